@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { ProjectDb } from '../../shared/db/projectDb.js';
+import { CURRENT_SCHEMA_VERSION } from '../../shared/db/migrations/index.js';
+import { QuarryError } from '../../shared/errors.js';
+import { importFiles } from '../../shared/services/sourceService.js';
+import { countAll } from '../../shared/store/metaStore.js';
+import { findSourceByName, getSourceText, listSources } from '../../shared/store/sourcesStore.js';
+import { flag, parse, str } from '../args.js';
+import { printJson, type CliIo } from '../io.js';
+import { abs, withReadProject, withWriteProject } from '../projectAccess.js';
+
+export function cmdNew(argv: string[], io: CliIo): number {
+  const p = parse(argv, { name: { type: 'string' } }, { min: 1, max: 1, usage: 'quarry new <project.quarry> [--name NAME]' });
+  const path = abs(io, p.positionals[0]!);
+  const name = str(p, 'name');
+  ProjectDb.create(path, name ? { name } : {}).close();
+  io.out(`Created ${path}\n`);
+  return 0;
+}
+
+export function cmdInfo(argv: string[], io: CliIo): number {
+  const p = parse(argv, { json: { type: 'boolean' } }, { min: 1, max: 1, usage: 'quarry info <project> [--json]' });
+  const counts = withReadProject(io, p.positionals[0]!, (ctx) => countAll(ctx.project.db));
+  const info = { schemaVersion: CURRENT_SCHEMA_VERSION, sources: counts.sources, cases: counts.cases, codes: counts.codes, codings: counts.codings };
+  if (flag(p, 'json')) printJson(io, info);
+  else {
+    io.out(
+      `Project format ${info.schemaVersion}\nSources: ${info.sources}\nCases:   ${info.cases}\nCodes:   ${info.codes}\nCodings: ${info.codings}\n`,
+    );
+  }
+  return 0;
+}
+
+export async function cmdImport(argv: string[], io: CliIo): Promise<number> {
+  const p = parse(
+    argv,
+    { json: { type: 'boolean' }, coder: { type: 'string' }, 'case-from-name': { type: 'boolean' } },
+    { min: 2, usage: 'quarry import <project> <file>... [--case-from-name] [--json]' },
+  );
+  const [project, ...files] = p.positionals as [string, ...string[]];
+  const inputs = files.map((f) => {
+    const path = abs(io, f);
+    try {
+      return { fileName: basename(path), bytes: new Uint8Array(readFileSync(path)) };
+    } catch {
+      throw new QuarryError('not_found', `${f}: no such file.`);
+    }
+  });
+  const results = await withWriteProject(io, project, str(p, 'coder'), (ctx) =>
+    importFiles(ctx, inputs, { caseFromFileName: flag(p, 'case-from-name') }),
+  );
+  const imported = results.filter((r) => r.status === 'imported');
+  const skipped = results.filter((r) => r.status === 'skipped');
+  for (const s of skipped) io.err(`${s.reason}\n`);
+  if (flag(p, 'json')) printJson(io, imported.map((r) => ({ name: r.name, characters: r.characters })));
+  else for (const r of imported) io.out(`Imported ${r.file} as “${r.name}” (${r.characters} characters)${r.warnings?.length ? ` — ${r.warnings.join('; ')}` : ''}\n`);
+  return skipped.length > 0 ? 1 : 0;
+}
+
+export function cmdSources(argv: string[], io: CliIo): number {
+  const p = parse(argv, { json: { type: 'boolean' } }, { min: 1, max: 1, usage: 'quarry sources <project> [--json]' });
+  const rows = withReadProject(io, p.positionals[0]!, (ctx) => listSources(ctx.project.db));
+  const out = rows.map((r) => ({ name: r.name, characters: r.characters, case: r.caseName }));
+  if (flag(p, 'json')) printJson(io, out);
+  else for (const r of out) io.out(`${r.name}\t${r.characters}\t${r.case ?? '-'}\n`);
+  return 0;
+}
+
+export function cmdText(argv: string[], io: CliIo): number {
+  const p = parse(argv, {}, { min: 2, max: 2, usage: 'quarry text <project> <source>' });
+  const text = withReadProject(io, p.positionals[0]!, (ctx) => {
+    const src = findSourceByName(ctx.project.db, p.positionals[1]!);
+    if (!src) throw new QuarryError('not_found', `There is no source “${p.positionals[1]}” in ${basename(p.positionals[0]!)}.`);
+    return getSourceText(ctx.project.db, src.id) ?? '';
+  });
+  io.out(text);
+  return 0;
+}

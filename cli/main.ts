@@ -1,0 +1,76 @@
+/**
+ * The quarry CLI: scripted, reproducible analysis over the same core the app
+ * uses. `--json` prints JSON on stdout; errors print one line on stderr and
+ * exit 1; usage errors exit 2.
+ */
+import { QuarryError } from '../shared/errors.js';
+import { cmdCode, cmdCodes, cmdCodings } from './commands/codeCommands.js';
+import { cmdImport, cmdInfo, cmdNew, cmdSources, cmdText } from './commands/projectCommands.js';
+import { cmdDemo } from './commands/demoCommand.js';
+import { UsageError, type CliIo } from './io.js';
+
+type Command = (argv: string[], io: CliIo) => number | Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  new: cmdNew,
+  info: cmdInfo,
+  import: cmdImport,
+  sources: cmdSources,
+  text: cmdText,
+  codes: cmdCodes,
+  code: cmdCode,
+  codings: cmdCodings,
+  demo: cmdDemo,
+};
+
+export const HELP = `quarry — qualitative data analysis from the command line
+
+Projects
+  quarry new <project.quarry>                      create an empty project (never overwrites)
+  quarry info <project> [--json]                    schema version and counts
+  quarry demo <project.quarry>                      build the demo study (14 interviews, coded)
+Sources
+  quarry import <project> <file>... [--case-from-name] [--json]
+                                                    import .txt .md .docx .pdf transcripts
+  quarry sources <project> [--json]                 list sources
+  quarry text <project> <source>                    print a source's stored text exactly
+Codes and coding (positions are Unicode code points, half-open [start, end))
+  quarry codes <project> [--json]                   the code tree with reference counts
+  quarry codes add <project> <path> [--color #rrggbb] [--description TEXT]
+  quarry code <project> <source> <start> <end> <code-path> [--coder NAME]
+  quarry codings <project> [--code PATH] [--source NAME] [--coder NAME] [--json]
+
+Code paths use "/" between levels; a "/" inside a name is written "\\/".
+The coder is --coder, else $QUARRY_CODER, else your user name.
+`;
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(HELP);
+    return name ? 0 : 2;
+  }
+  if (name === '--version') {
+    io.out('0.1.0\n');
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`quarry: unknown command “${name}”. Run quarry --help for the list.\n`);
+    return 2;
+  }
+  try {
+    return await command(rest, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`quarry ${name}: ${err.message}\n`);
+      return 2;
+    }
+    if (err instanceof QuarryError) {
+      io.err(`quarry ${name}: ${err.message.replace(/\s*\n\s*/g, ' ')}\n`);
+      return 1;
+    }
+    io.err(`quarry ${name}: internal error: ${(err as Error)?.message ?? String(err)}\n`);
+    return 1;
+  }
+}

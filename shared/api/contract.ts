@@ -1,0 +1,36 @@
+/**
+ * The one API contract: every operation the UI (and the CLI's scripted
+ * twin) can perform. Domain method maps are joined here; the core implements
+ * each exactly once (api/handlers), and both transports — Electron IPC and
+ * the browser mode's HTTP bridge — carry the same calls.
+ */
+import type { z } from 'zod';
+import type { MethodSpec } from './defineMethod.js';
+import { codeMethods } from './methods/codeMethods.js';
+import { memoMethods } from './methods/memoMethods.js';
+import { projectMethods } from './methods/projectMethods.js';
+import { sourceMethods } from './methods/sourceMethods.js';
+
+export const METHODS = {
+  ...projectMethods,
+  ...sourceMethods,
+  ...codeMethods,
+  ...memoMethods,
+} as const;
+
+export type Methods = typeof METHODS;
+export type MethodName = keyof Methods;
+export type ArgsOf<K extends MethodName> = z.input<Methods[K]['args']>;
+export type ParsedArgsOf<K extends MethodName> = z.output<Methods[K]['args']>;
+export type ResultOf<K extends MethodName> = Methods[K] extends MethodSpec<z.ZodType, infer R> ? R : never;
+
+export const METHOD_NAMES = Object.keys(METHODS) as MethodName[];
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(METHODS, name);
+}
+
+/** What a transport gives the renderer: typed calls that resolve to values or reject with ApiError. */
+export interface QuarryApi {
+  call<K extends MethodName>(method: K, args: ArgsOf<K>): Promise<ResultOf<K>>;
+}

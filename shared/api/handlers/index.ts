@@ -1,0 +1,14 @@
+import type { MethodName } from '../contract.js';
+import { codeHandlers } from './codeHandlers.js';
+import type { Handler } from './handlerTypes.js';
+import { memoHandlers } from './memoHandlers.js';
+import { projectHandlers } from './projectHandlers.js';
+import { sourceHandlers } from './sourceHandlers.js';
+
+/** Every method's single implementation. A method without a handler is a type error here. */
+export const HANDLERS: { [K in MethodName]: Handler<K> } = {
+  ...projectHandlers,
+  ...sourceHandlers,
+  ...codeHandlers,
+  ...memoHandlers,
+};

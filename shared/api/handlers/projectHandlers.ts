@@ -1,0 +1,111 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { CURRENT_SCHEMA_VERSION } from '../../db/migrations/index.js';
+import { ProjectDb } from '../../db/projectDb.js';
+import type { ProjectInfo } from '../../domain/types.js';
+import { QuarryError } from '../../errors.js';
+import { buildDemoProject } from '../../demo/buildDemo.js';
+import { listCoders, saveCoder } from '../../services/coderService.js';
+import { getMeta, countAll } from '../../store/metaStore.js';
+import { findUserByName } from '../../store/usersStore.js';
+import type { projectMethods, AppInfo } from '../methods/projectMethods.js';
+import type { Session } from '../session.js';
+import type { HandlersFor } from './handlerTypes.js';
+
+export const APP_VERSION = '0.1.0';
+
+export function projectInfo(session: Session): ProjectInfo | null {
+  const p = session.project;
+  if (!p) return null;
+  const db = p.db;
+  const info: ProjectInfo = {
+    path: p.path,
+    name: getMeta(db, 'name') ?? '',
+    guid: getMeta(db, 'guid') ?? '',
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    readOnly: p.readOnly,
+    counts: countAll(db),
+    coder: findUserByName(db, session.coderName) ?? null,
+  };
+  const up = session.upgradedFrom;
+  return up ? { ...info, upgradedFrom: up } : info;
+}
+
+export function demoPath(session: Session): string {
+  return join(session.projectsDir, 'Demo - ICT cluster study.quarry');
+}
+
+function appInfo(session: Session): AppInfo {
+  const s = session.settings.read();
+  const demo = demoPath(session);
+  return {
+    version: APP_VERSION,
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    platform: session.platform,
+    dataDir: session.opts.dataDir,
+    projectsDir: session.projectsDir,
+    coderName: s.coderName,
+    recent: session.settings.recentWithStatus(),
+    demoPath: demo,
+    demoExists: existsSync(demo),
+  };
+}
+
+function normaliseProjectPath(path: string, session: Session): string {
+  const withExt = /\.quarry$/i.test(path) ? path : `${path}.quarry`;
+  // A bare name (no folder) goes to the default projects folder.
+  return /[\\/]/.test(withExt) ? withExt : join(session.projectsDir, withExt);
+}
+
+export const projectHandlers: HandlersFor<keyof typeof projectMethods> = {
+  'app.info': (_a, session) => appInfo(session),
+  'app.setCoder': (a, session) => {
+    session.settings.setCoder(a.name);
+    return appInfo(session);
+  },
+  'app.forgetRecent': (a, session) => {
+    session.settings.forgetRecent(a.path);
+    return appInfo(session);
+  },
+  'project.create': (a, session) => {
+    const path = normaliseProjectPath(a.path, session);
+    const project = ProjectDb.create(path, a.name ? { name: a.name } : {});
+    session.attach(project);
+    return projectInfo(session)!;
+  },
+  'project.open': (a, session) => {
+    const path = normaliseProjectPath(a.path, session);
+    if (session.project?.path === path) return projectInfo(session)!;
+    const { project, upgradedFrom } = ProjectDb.open(path, { readOnly: a.readOnly ?? false });
+    session.attach(project, upgradedFrom);
+    return projectInfo(session)!;
+  },
+  'project.openDemo': async (a, session) => {
+    const path = demoPath(session);
+    if (session.project?.path === path) session.close();
+    if (!existsSync(path) || a.rebuild) await buildDemoProject(path, { overwrite: a.rebuild ?? false });
+    const { project } = ProjectDb.open(path);
+    session.attach(project);
+    return projectInfo(session)!;
+  },
+  'project.close': (_a, session) => {
+    session.close();
+    return null;
+  },
+  'project.info': (_a, session) => projectInfo(session),
+  'coders.list': (_a, session) => listCoders(session.ctx()),
+  'coders.save': (a, session) => saveCoder(session.ctx(), a),
+  'history.state': (_a, session) => session.ctx().project.history.state(),
+  'history.undo': (_a, session) => {
+    const ctx = session.ctx();
+    if (ctx.project.readOnly) throw new QuarryError('read_only', 'This project is open read-only.');
+    const e = ctx.project.history.undo();
+    return { undone: e?.label ?? null, state: ctx.project.history.state() };
+  },
+  'history.redo': (_a, session) => {
+    const ctx = session.ctx();
+    if (ctx.project.readOnly) throw new QuarryError('read_only', 'This project is open read-only.');
+    const e = ctx.project.history.redo();
+    return { redone: e?.label ?? null, state: ctx.project.history.state() };
+  },
+};

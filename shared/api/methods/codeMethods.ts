@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import type { CodedPassage, CodeNode, Coding } from '../../domain/types.js';
+import { method } from '../defineMethod.js';
+
+const id = z.number().int().positive();
+const pos = z.number().int().nonnegative();
+const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour in the form #rrggbb');
+
+export const codeMethods = {
+  'codes.tree': method<CodeNode[]>()(z.object({})),
+  'codes.create': method<{ id: number }>()(
+    z.object({
+      parentId: id.nullable().optional(),
+      name: z.string().optional(),
+      path: z.string().optional(),
+      color: color.optional(),
+      description: z.string().optional(),
+    }),
+    { mutates: true },
+  ),
+  'codes.update': method<null>()(
+    z.object({ id, name: z.string().optional(), color: color.optional(), description: z.string().optional() }),
+    { mutates: true },
+  ),
+  'codes.move': method<null>()(z.object({ id, parentId: id.nullable(), index: z.number().int().nonnegative().optional() }), { mutates: true }),
+  'codes.merge': method<{ moved: number; collapsed: number }>()(z.object({ from: id, into: id }), { mutates: true }),
+  'codes.deletePreview': method<{ codes: number; codings: number }>()(z.object({ id })),
+  'codes.delete': method<{ codes: number; codings: number }>()(z.object({ id }), { mutates: true }),
+
+  'codings.apply': method<Coding>()(
+    z.object({ sourceId: id, start: pos, end: pos, codeId: id.optional(), codePath: z.string().optional() }),
+    { mutates: true },
+  ),
+  'codings.remove': method<null>()(z.object({ id }), { mutates: true }),
+  'codings.uncodeSelection': method<{ removed: number }>()(z.object({ sourceId: id, codeId: id, start: pos, end: pos }), { mutates: true }),
+  'codings.resize': method<Coding>()(z.object({ id, start: pos, end: pos }), { mutates: true }),
+  'codings.recode': method<Coding>()(z.object({ id, codeId: id }), { mutates: true }),
+  'codings.passages': method<CodedPassage[]>()(
+    z.object({ codeId: id.optional(), includeChildren: z.boolean().optional(), sourceId: id.optional(), coder: z.string().optional() }),
+  ),
+} as const;

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import type { Coder, ProjectInfo } from '../../domain/types.js';
+import type { HistoryState } from '../../db/undoHistoryTypes.js';
+import { method } from '../defineMethod.js';
+
+export interface RecentProject {
+  path: string;
+  name: string;
+  openedAt: string;
+  exists: boolean;
+}
+
+export interface AppInfo {
+  version: string;
+  schemaVersion: number;
+  platform: 'web' | 'electron';
+  dataDir: string;
+  projectsDir: string;
+  coderName: string;
+  recent: RecentProject[];
+  demoPath: string;
+  demoExists: boolean;
+}
+
+const path = z.string().min(1, 'a file path is needed');
+
+export const projectMethods = {
+  'app.info': method<AppInfo>()(z.object({})),
+  'app.setCoder': method<AppInfo>()(z.object({ name: z.string().trim().min(1).max(100) })),
+  'app.forgetRecent': method<AppInfo>()(z.object({ path })),
+  'project.create': method<ProjectInfo>()(z.object({ path, name: z.string().optional() })),
+  'project.open': method<ProjectInfo>()(z.object({ path, readOnly: z.boolean().optional() })),
+  'project.openDemo': method<ProjectInfo>()(z.object({ rebuild: z.boolean().optional() })),
+  'project.close': method<null>()(z.object({})),
+  'project.info': method<ProjectInfo | null>()(z.object({})),
+  'coders.list': method<Coder[]>()(z.object({})),
+  'coders.save': method<Coder>()(
+    z.object({ id: z.number().int().optional(), name: z.string(), initials: z.string().max(4).optional(), color: z.string().optional() }),
+    { mutates: true },
+  ),
+  'history.state': method<HistoryState>()(z.object({})),
+  'history.undo': method<{ undone: string | null; state: HistoryState }>()(z.object({}), { mutates: true }),
+  'history.redo': method<{ redone: string | null; state: HistoryState }>()(z.object({}), { mutates: true }),
+} as const;

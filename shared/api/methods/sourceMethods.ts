@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import type { ImportResultItem, SourceDocument, SourceSummary } from '../../domain/types.js';
+import { method } from '../defineMethod.js';
+
+const id = z.number().int().positive();
+
+export const sourceMethods = {
+  'sources.list': method<SourceSummary[]>()(z.object({})),
+  'sources.get': method<SourceDocument>()(z.object({ id })),
+  /** One or more files; bytes travel base64-encoded so both transports carry them as JSON. */
+  'sources.import': method<ImportResultItem[]>()(
+    z.object({
+      files: z.array(z.object({ fileName: z.string().min(1), dataBase64: z.string() })).min(1),
+      caseFromFileName: z.boolean().optional(),
+    }),
+    { mutates: true },
+  ),
+  'sources.rename': method<null>()(z.object({ id, name: z.string(), description: z.string().optional() }), { mutates: true }),
+  'sources.delete': method<null>()(z.object({ id }), { mutates: true }),
+} as const;

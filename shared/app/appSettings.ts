@@ -1,0 +1,78 @@
+/**
+ * Per-machine settings: the current coder's name and recent projects. Kept
+ * in the user's data folder, never in a project file (co-authors share those).
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { userInfo } from 'node:os';
+
+export interface RecentEntry {
+  path: string;
+  name: string;
+  openedAt: string;
+}
+
+export interface AppSettings {
+  coderName: string;
+  recent: RecentEntry[];
+}
+
+const MAX_RECENT = 12;
+
+export class SettingsFile {
+  private readonly file: string;
+
+  constructor(readonly dataDir: string) {
+    mkdirSync(dataDir, { recursive: true });
+    this.file = join(dataDir, 'settings.json');
+  }
+
+  read(): AppSettings {
+    try {
+      const raw = JSON.parse(readFileSync(this.file, 'utf8')) as Partial<AppSettings>;
+      return {
+        coderName: typeof raw.coderName === 'string' && raw.coderName.trim() ? raw.coderName : defaultCoderName(),
+        recent: Array.isArray(raw.recent) ? raw.recent.filter((r) => r && typeof r.path === 'string') : [],
+      };
+    } catch {
+      return { coderName: defaultCoderName(), recent: [] };
+    }
+  }
+
+  write(s: AppSettings): void {
+    const tmp = `${this.file}.tmp`;
+    writeFileSync(tmp, JSON.stringify(s, null, 2));
+    renameSync(tmp, this.file);
+  }
+
+  setCoder(name: string): AppSettings {
+    const s = { ...this.read(), coderName: name.trim() };
+    this.write(s);
+    return s;
+  }
+
+  touchRecent(path: string): void {
+    const s = this.read();
+    const entry = { path, name: basename(path, extname(path)), openedAt: new Date().toISOString() };
+    s.recent = [entry, ...s.recent.filter((r) => r.path !== path)].slice(0, MAX_RECENT);
+    this.write(s);
+  }
+
+  forgetRecent(path: string): void {
+    const s = this.read();
+    s.recent = s.recent.filter((r) => r.path !== path);
+    this.write(s);
+  }
+
+  recentWithStatus(): (RecentEntry & { exists: boolean })[] {
+    return this.read().recent.map((r) => ({ ...r, exists: existsSync(r.path) }));
+  }
+}
+
+function defaultCoderName(): string {
+  try {
+    return userInfo().username || 'Me';
+  } catch {
+    return 'Me';
+  }
+}

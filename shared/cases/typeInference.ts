@@ -1,0 +1,73 @@
+/**
+ * Proposes a type for every column of a classification sheet, for the import
+ * preview where the user confirms or changes it. Columns that match an
+ * existing attribute keep that attribute's type; the preview reports how many
+ * cells do not fit it. Blank, Unassigned and Not applicable cells say nothing
+ * about the type and are ignored.
+ */
+import { distinctIgnoringCase, parseValue, specialValue, type AttributeDef, type AttributeType } from './attributeTypes.js';
+import { parseBooleanText, parseDateText, parseNumberText } from './attributeValueParsers.js';
+import type { ParsedSheet } from './classificationCsv.js';
+import { orderChoices } from './ordinalScales.js';
+
+export interface InferredColumn {
+  /** Attribute name: the existing attribute's own spelling when the header matched one ignoring case. */
+  name: string;
+  /** The header as written in the file. */
+  header: string;
+  existing: boolean;
+  type: AttributeType;
+  /** For 'choice': the existing choices, or the proposed ones in display order. */
+  choices?: string[];
+  /** Up to SAMPLE_SIZE distinct values from the column, in sheet order. */
+  sampleValues: string[];
+  /** Cells whose value does not fit the type (always 0 for a new attribute: its type is chosen to fit). */
+  conflicts: number;
+  /** Existing choice attribute: values in the sheet that are not among its choices. */
+  newChoices?: string[];
+}
+
+export const SAMPLE_SIZE = 5;
+/** A column is offered as 'choice' with at most this many distinct values... */
+export const MAX_INFERRED_CHOICES = 12;
+
+export function findAttribute(defs: readonly AttributeDef[], name: string): AttributeDef | undefined {
+  const lower = name.toLowerCase();
+  return defs.find((d) => d.name === name) ?? defs.find((d) => d.name.toLowerCase() === lower);
+}
+
+function inferType(values: string[]): { type: AttributeType; choices?: string[] } {
+  if (values.length === 0) return { type: 'text' };
+  if (values.every((v) => parseNumberText(v).ok)) return { type: 'number' };
+  if (values.every((v) => parseDateText(v).ok)) return { type: 'date' };
+  if (values.every((v) => parseBooleanText(v).ok)) return { type: 'boolean' };
+  const distinct = distinctIgnoringCase(values);
+  // ...and only when values repeat enough to look like categories rather than free text.
+  if (distinct.length <= MAX_INFERRED_CHOICES && distinct.length <= values.length / 2 && distinct.length < values.length) {
+    return { type: 'choice', choices: orderChoices(distinct) };
+  }
+  return { type: 'text' };
+}
+
+export function inferAttributeTypes(sheet: ParsedSheet, existing: AttributeDef[]): InferredColumn[] {
+  return sheet.headers.map((header, col) => {
+    const cells = sheet.rows.map((r) => r.cells[col] ?? '');
+    const meaningful = cells.filter((c) => specialValue(c) === undefined);
+    const sampleValues = distinctIgnoringCase(meaningful).slice(0, SAMPLE_SIZE);
+    const def = findAttribute(existing, header);
+    if (def) {
+      const failing = meaningful.filter((c) => !parseValue(def, c).ok);
+      const column: InferredColumn = { name: def.name, header, existing: true, type: def.type, sampleValues, conflicts: failing.length };
+      if (def.type === 'choice') {
+        column.choices = [...(def.choices ?? [])];
+        column.newChoices = distinctIgnoringCase(failing.map((c) => c.trim()));
+      }
+      return column;
+    }
+    // Type tests run on trimmed text; quoted spaces matter for text values only.
+    const { type, choices } = inferType(meaningful.map((c) => c.trim()));
+    const column: InferredColumn = { name: header, header, existing: false, type, sampleValues, conflicts: 0 };
+    if (choices) column.choices = choices;
+    return column;
+  });
+}

@@ -1,0 +1,165 @@
+/**
+ * Opening, creating and closing a .quarry file. A project is one SQLite
+ * file; while open it runs in WAL mode for fast small writes, and on close it
+ * is checkpointed and switched back to a rollback journal so the .quarry
+ * file alone holds everything (safe to e-mail or copy).
+ */
+import Database from 'better-sqlite3';
+import { copyFileSync, existsSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { QuarryError } from '../errors.js';
+import { CURRENT_SCHEMA_VERSION } from './migrations/index.js';
+import { migrate } from './migrate.js';
+import { QUARRY_APPLICATION_ID, readProjectHeader } from './projectFormat.js';
+import { acquireLock } from './projectLock.js';
+import { UndoLog } from './undoLog.js';
+
+export interface OpenOptions {
+  /** Open without taking the lock and without allowing writes. */
+  readOnly?: boolean;
+  /** Skip the lock (the CLI's short-lived read commands). Defaults to !readOnly. */
+  lock?: boolean;
+}
+
+export interface OpenResult {
+  project: ProjectDb;
+  /** Set when an older file was upgraded: where its pre-upgrade copy was written. */
+  upgradedFrom?: { version: number; backupPath: string };
+}
+
+export class ProjectDb {
+  readonly db: Database.Database;
+  readonly path: string;
+  readonly readOnly: boolean;
+  readonly history: UndoLog;
+  private releaseLock: (() => void) | null;
+  private closed = false;
+
+  private constructor(db: Database.Database, path: string, readOnly: boolean, releaseLock: (() => void) | null) {
+    this.db = db;
+    this.path = path;
+    this.readOnly = readOnly;
+    this.releaseLock = releaseLock;
+    this.history = new UndoLog(db);
+  }
+
+  static create(path: string, opts: { name?: string } = {}): ProjectDb {
+    if (existsSync(path)) {
+      throw new QuarryError('conflict', `${basename(path)} already exists; Quarry will not overwrite it. Choose another name.`);
+    }
+    if (!existsSync(dirname(path))) {
+      throw new QuarryError('not_found', `${basename(path)}: the folder ${dirname(path)} does not exist.`);
+    }
+    const release = acquireLock(path);
+    let db: Database.Database | undefined;
+    try {
+      db = new Database(path);
+      db.pragma(`application_id = ${QUARRY_APPLICATION_ID}`);
+      configure(db, false);
+      migrate(db, 0);
+      const now = new Date().toISOString();
+      const meta = db.prepare(`INSERT INTO project_meta(key, value) VALUES (?, ?)`);
+      db.transaction(() => {
+        meta.run('guid', randomUUID());
+        meta.run('name', opts.name ?? basename(path, extname(path)));
+        meta.run('created_at', now);
+        meta.run('created_with', `Quarry schema ${CURRENT_SCHEMA_VERSION}`);
+      })();
+      return new ProjectDb(db, path, false, release);
+    } catch (err) {
+      db?.close();
+      release();
+      throw err;
+    }
+  }
+
+  static open(path: string, opts: OpenOptions = {}): OpenResult {
+    const readOnly = opts.readOnly ?? false;
+    const header = readProjectHeader(path);
+    if (header.schemaVersion > CURRENT_SCHEMA_VERSION) {
+      throw new QuarryError(
+        'newer_version',
+        `${basename(path)} was saved by a newer version of Quarry (project format ${header.schemaVersion}; this Quarry reads up to ${CURRENT_SCHEMA_VERSION}). Update Quarry to open it; the file was not changed.`,
+        { fileVersion: header.schemaVersion, supportedVersion: CURRENT_SCHEMA_VERSION },
+      );
+    }
+    const needsUpgrade = header.schemaVersion < CURRENT_SCHEMA_VERSION;
+    if (needsUpgrade && readOnly) {
+      throw new QuarryError(
+        'read_only',
+        `${basename(path)} uses an older project format (${header.schemaVersion}) and must be upgraded before it can be read; open it normally once.`,
+      );
+    }
+    const release = (opts.lock ?? !readOnly) ? acquireLock(path) : null;
+    let db: Database.Database | undefined;
+    try {
+      db = new Database(path, { readonly: readOnly, fileMustExist: true });
+      checkReadable(db, path);
+      let upgradedFrom: OpenResult['upgradedFrom'];
+      if (needsUpgrade) {
+        // A plain file copy is consistent here: nothing else has the file open (we hold the lock).
+        const backupPath = join(dirname(path), `${basename(path, extname(path))}.v${header.schemaVersion}-backup-${stamp()}${extname(path)}`);
+        copyFileSync(path, backupPath);
+        configure(db, false);
+        migrate(db, header.schemaVersion);
+        upgradedFrom = { version: header.schemaVersion, backupPath };
+      } else {
+        configure(db, readOnly);
+      }
+      const project = new ProjectDb(db, path, readOnly, release);
+      return upgradedFrom ? { project, upgradedFrom } : { project };
+    } catch (err) {
+      db?.close();
+      release?.();
+      throw err;
+    }
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /** Checkpoints, leaves a self-contained .quarry file, and releases the lock. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      if (!this.readOnly) {
+        this.db.pragma('wal_checkpoint(TRUNCATE)');
+        this.db.pragma('journal_mode = DELETE');
+      }
+    } finally {
+      this.db.close();
+      this.releaseLock?.();
+      this.releaseLock = null;
+    }
+  }
+}
+
+function configure(db: Database.Database, readOnly: boolean): void {
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  if (!readOnly) {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+  }
+  db.pragma('temp_store = MEMORY');
+  db.pragma('cache_size = -65536');
+}
+
+/** Turns SQLite's "file is not a database" / "malformed" into a user-facing refusal. */
+function checkReadable(db: Database.Database, path: string): void {
+  try {
+    db.prepare(`SELECT count(*) FROM sqlite_schema`).get();
+    const hasMeta = db.prepare(`SELECT 1 FROM sqlite_schema WHERE name = 'project_meta'`).get();
+    if (!hasMeta) throw new QuarryError('not_a_project', `${basename(path)}: not a Quarry project (it has no project data).`);
+  } catch (err) {
+    if (err instanceof QuarryError) throw err;
+    throw new QuarryError('not_a_project', `${basename(path)}: the project file is damaged and cannot be read (${(err as Error).message}).`);
+  }
+}
+
+function stamp(): string {
+  return new Date().toISOString().replace(/[:.]/g, '-');
+}

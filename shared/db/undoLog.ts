@@ -1,0 +1,163 @@
+/**
+ * Undo and redo on the data side. Temporary triggers (they live only as long
+ * as this connection, i.e. until the project is closed) record, for every
+ * row a mutation touches, the SQL statement that reverses it. A user action
+ * is one "step": undo replays its inverse statements newest first; replaying
+ * them is itself recorded, which gives the redo step. This covers every table
+ * and every bulk operation (merge, delete a code, auto-code) without each
+ * service writing its own inverse.
+ */
+import type Database from 'better-sqlite3';
+
+/** Tables whose rows are user data (undoable). */
+const UNTRACKED = new Set(['project_meta']);
+
+import type { HistoryEntry, HistoryState } from './undoHistoryTypes.js';
+
+export type { HistoryEntry, HistoryState };
+
+export class UndoLog {
+  private readonly db: Database.Database;
+  private undoStack: HistoryEntry[] = [];
+  private redoStack: HistoryEntry[] = [];
+  private currentStep = 0;
+  private nextStep = 1;
+  private installedFor = new Set<string>();
+
+  constructor(db: Database.Database) {
+    this.db = db;
+    db.function('quarry_undo_step', { deterministic: false, varargs: false }, () => this.currentStep);
+    db.exec(`CREATE TEMP TABLE IF NOT EXISTS undo_log (seq INTEGER PRIMARY KEY, step INTEGER NOT NULL, sql TEXT NOT NULL)`);
+    db.exec(`CREATE INDEX IF NOT EXISTS temp.undo_log_step ON undo_log(step)`);
+    this.installTriggers();
+  }
+
+  /** (Re)creates triggers for every user table; call after a schema change. */
+  installTriggers(): void {
+    const all = this.db
+      .prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
+      .all() as { name: string; sql: string }[];
+    // FTS5 and other virtual tables maintain their own shadow tables (x_data, x_idx...).
+    const virtual = all.filter((t) => /^CREATE VIRTUAL/i.test(t.sql)).map((t) => t.name);
+    const tables = all
+      .map((t) => t.name)
+      .filter((n) => !virtual.includes(n) && !virtual.some((v) => n.startsWith(`${v}_`)));
+    for (const table of tables) {
+      if (UNTRACKED.has(table)) continue;
+      const cols = (this.db.pragma(`table_info("${table}")`) as { name: string }[]).map((c) => c.name);
+      const key = `${table}(${cols.join(',')})`;
+      if (this.installedFor.has(key)) continue;
+      this.installedFor.add(key);
+      const q = (c: string) => `"${c}"`;
+      const colList = ['rowid', ...cols.map(q)].join(',');
+      const oldValues = ["old.rowid", ...cols.map((c) => `quote(old.${q(c)})`)].join(`||','||`);
+      const setOld = cols.map((c) => `'${q(c)}='||quote(old.${q(c)})`).join(`||','||`);
+      const log = (expr: string) =>
+        `INSERT INTO undo_log(step, sql) SELECT quarry_undo_step(), ${expr} WHERE quarry_undo_step() > 0;`;
+      this.db.exec(`
+        DROP TRIGGER IF EXISTS temp."undo_${table}_insert";
+        DROP TRIGGER IF EXISTS temp."undo_${table}_update";
+        DROP TRIGGER IF EXISTS temp."undo_${table}_delete";
+        CREATE TEMP TRIGGER "undo_${table}_insert" AFTER INSERT ON main."${table}" BEGIN
+          ${log(`'DELETE FROM "${table}" WHERE rowid='||new.rowid`)}
+        END;
+        CREATE TEMP TRIGGER "undo_${table}_update" AFTER UPDATE ON main."${table}" BEGIN
+          ${log(`'UPDATE "${table}" SET '||${setOld}||' WHERE rowid='||old.rowid`)}
+        END;
+        CREATE TEMP TRIGGER "undo_${table}_delete" BEFORE DELETE ON main."${table}" BEGIN
+          ${log(`'INSERT INTO "${table}"(${colList.replace(/'/g, "''")}) VALUES('||${oldValues}||')'`)}
+        END;`);
+    }
+  }
+
+  /**
+   * Runs fn as one undoable step inside one transaction. Nested calls join
+   * the outer step. Returns fn's result.
+   */
+  step<T>(label: string, fn: () => T): T {
+    if (this.currentStep !== 0) return fn();
+    const step = this.nextStep++;
+    this.currentStep = step;
+    try {
+      const result = this.db.transaction(fn)();
+      const logged = this.db.prepare(`SELECT 1 FROM undo_log WHERE step = ? LIMIT 1`).get(step);
+      if (logged) {
+        this.undoStack.push({ step, label });
+        this.clearRedo();
+      }
+      return result;
+    } finally {
+      this.currentStep = 0;
+    }
+  }
+
+  /** Runs fn in a transaction without recording history (bulk generators, migrations). */
+  untracked<T>(fn: () => T): T {
+    const saved = this.currentStep;
+    this.currentStep = 0;
+    try {
+      return this.db.transaction(fn)();
+    } finally {
+      this.currentStep = saved;
+    }
+  }
+
+  undo(): HistoryEntry | null {
+    const entry = this.undoStack.pop();
+    if (!entry) return null;
+    const redo = this.replay(entry);
+    this.redoStack.push(redo);
+    return entry;
+  }
+
+  redo(): HistoryEntry | null {
+    const entry = this.redoStack.pop();
+    if (!entry) return null;
+    const undo = this.replay(entry);
+    this.undoStack.push(undo);
+    return entry;
+  }
+
+  state(): HistoryState {
+    return {
+      undo: this.undoStack[this.undoStack.length - 1] ?? null,
+      redo: this.redoStack[this.redoStack.length - 1] ?? null,
+      undoDepth: this.undoStack.length,
+      redoDepth: this.redoStack.length,
+    };
+  }
+
+  /** Forget all history (after operations that cannot be undone, e.g. a schema migration). */
+  reset(): void {
+    this.db.exec(`DELETE FROM undo_log`);
+    this.undoStack = [];
+    this.redoStack = [];
+  }
+
+  private replay(entry: HistoryEntry): HistoryEntry {
+    const statements = this.db
+      .prepare(`SELECT sql FROM undo_log WHERE step = ? ORDER BY seq DESC`)
+      .pluck()
+      .all(entry.step) as string[];
+    const inverse = this.nextStep++;
+    this.currentStep = inverse;
+    try {
+      this.db.transaction(() => {
+        // Rows come back newest first; cascades may have logged a child after its parent.
+        this.db.pragma('defer_foreign_keys = ON');
+        for (const sql of statements) this.db.exec(sql);
+        this.db.prepare(`DELETE FROM undo_log WHERE step = ?`).run(entry.step);
+      })();
+    } finally {
+      this.currentStep = 0;
+    }
+    return { step: inverse, label: entry.label };
+  }
+
+  private clearRedo(): void {
+    if (this.redoStack.length === 0) return;
+    const del = this.db.prepare(`DELETE FROM undo_log WHERE step = ?`);
+    for (const e of this.redoStack) del.run(e.step);
+    this.redoStack = [];
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * The domain as the API speaks it. Positions are Unicode code points,
+ * half-open [start, end). Ids are the project's internal row ids; GUIDs are
+ * what REFI-QDA exchanges.
+ */
+export type Id = number;
+
+export interface Coder {
+  id: Id;
+  guid: string;
+  name: string;
+  initials: string;
+  color: string;
+}
+
+export interface ProjectCounts {
+  sources: number;
+  cases: number;
+  codes: number;
+  codings: number;
+  memos: number;
+}
+
+export interface ProjectInfo {
+  path: string;
+  name: string;
+  guid: string;
+  schemaVersion: number;
+  readOnly: boolean;
+  counts: ProjectCounts;
+  coder: Coder | null;
+  upgradedFrom?: { version: number; backupPath: string };
+}
+
+export interface SourceSummary {
+  id: Id;
+  guid: string;
+  name: string;
+  characters: number;
+  originName: string;
+  originType: string;
+  encoding: string;
+  description: string;
+  caseId: Id | null;
+  caseName: string | null;
+  createdAt: string;
+  codingCount: number;
+}
+
+export interface Coding {
+  id: Id;
+  guid: string;
+  sourceId: Id;
+  codeId: Id;
+  start: number;
+  end: number;
+  coderId: Id;
+  coderName: string;
+  createdAt: string;
+}
+
+export interface SourceDocument extends SourceSummary {
+  text: string;
+  codings: Coding[];
+}
+
+export interface CodeNode {
+  id: Id;
+  guid: string;
+  parentId: Id | null;
+  name: string;
+  path: string;
+  color: string;
+  description: string;
+  sortOrder: number;
+  /** This code's own codings. */
+  references: number;
+  /** Distinct sources this code's own codings are in. */
+  sources: number;
+  children: CodeNode[];
+}
+
+export interface CodedPassage {
+  codingId: Id;
+  sourceId: Id;
+  source: string;
+  case: string | null;
+  start: number;
+  end: number;
+  text: string;
+  codeId: Id;
+  code: string;
+  coder: string;
+  createdAt: string;
+}
+
+export type MemoTarget = 'project' | 'source' | 'code' | 'coding' | 'case' | 'span';
+
+export interface Memo {
+  id: Id;
+  guid: string;
+  target: MemoTarget;
+  sourceId: Id | null;
+  codeId: Id | null;
+  codingId: Id | null;
+  caseId: Id | null;
+  start: number | null;
+  end: number | null;
+  title: string;
+  body: string;
+  author: string | null;
+  createdAt: string;
+  modifiedAt: string;
+}
+
+export interface ImportResultItem {
+  file: string;
+  status: 'imported' | 'skipped';
+  name?: string;
+  sourceId?: Id;
+  characters?: number;
+  reason?: string;
+  warnings?: string[];
+}

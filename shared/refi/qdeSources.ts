@@ -1,0 +1,229 @@
+/**
+ * Reads the <Sources> and <Notes> of a project.qde into raw text sources:
+ * text as the file holds it (BOM removed, line endings untouched) and
+ * selection offsets as written, in whatever unit the exporter used. The
+ * conversion to code points over normalised text happens later, once the
+ * unit is known (refiPositions.ts).
+ */
+import type { RefiCoding, RefiNote, RefiVariableValue } from './refiModel.js';
+import type { RefiContainer } from './refiPackage.js';
+import { guidOf, readVariableValues, refOf, refsOf, descriptionOf, type ReadContext } from './refiElements.js';
+import { derivedGuid } from './refiGuid.js';
+import { attrOf, childrenNamed, countDescendants, firstChild, type XmlElement } from './xmlTree.js';
+
+export interface RawSelection {
+  guid: string;
+  name?: string;
+  start: number;
+  end: number;
+  /** A coding of the whole source, turned into a selection spanning all its text. */
+  wholeSource: boolean;
+  creatingUserGuid?: string;
+  creationDateTime?: string;
+  description?: string;
+  codings: RefiCoding[];
+  noteGuids: string[];
+}
+
+export interface RawTextSource {
+  guid: string;
+  name: string;
+  /** Decoded text without BOM; line endings as in the file. */
+  rawText: string;
+  originalExt?: string;
+  description?: string;
+  creatingUserGuid?: string;
+  creationDateTime?: string;
+  selections: RawSelection[];
+  noteGuids: string[];
+  values: RefiVariableValue[];
+}
+
+export interface SourceReadEnv {
+  ctx: ReadContext;
+  container: RefiContainer;
+  /** GUIDs of the codes in the codebook, to drop codings that point nowhere. */
+  codeGuids: Set<string>;
+}
+
+/** Decodes a plain-text file: a BOM decides, else UTF-8, else Windows-1252 (every byte one character). */
+function decodeTextFile(env: SourceReadEnv, bytes: Uint8Array, path: string): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes); // strips a UTF-8 BOM
+  } catch {
+    env.ctx.warnings.push(`The text file "${path}" is not UTF-8 as REFI-QDA requires; Quarry read it as Windows-1252.`);
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+/** The text of a TextSourceType element, or why there is none. */
+export function readTextOf(env: SourceReadEnv, el: XmlElement): { text: string } | { missing: string } {
+  const inline = firstChild(el, 'PlainTextContent');
+  if (inline) return { text: inline.text.charCodeAt(0) === 0xfeff ? inline.text.slice(1) : inline.text };
+  const path = attrOf(el, 'plainTextPath');
+  if (!path) {
+    const rich = attrOf(el, 'richTextPath');
+    return { missing: rich ? `it has only a formatted file ("${rich}") and no plain-text version, which REFI-QDA requires` : 'it has neither text nor a plainTextPath' };
+  }
+  const file = env.container.readFile(path);
+  if ('missing' in file) return file;
+  return { text: decodeTextFile(env, file.bytes, path) };
+}
+
+function extOf(path: string | undefined): string | undefined {
+  const m = path ? /\.([A-Za-z0-9]{1,10})$/.exec(path) : null;
+  return m ? (m[1] as string).toLowerCase() : undefined;
+}
+
+function skipCodings(env: SourceReadEnv, el: XmlElement, reason: string): void {
+  const n = countDescendants(el, 'Coding');
+  for (let i = 0; i < n; i++) env.ctx.skipped.push({ kind: 'coding', reason });
+}
+
+function skipDirectCodings(env: SourceReadEnv, el: XmlElement, reason: string): void {
+  for (let i = childrenNamed(el, 'Coding').length; i > 0; i--) env.ctx.skipped.push({ kind: 'coding', reason });
+}
+
+function readCodings(env: SourceReadEnv, el: XmlElement, owner: string): RefiCoding[] {
+  const codings: RefiCoding[] = [];
+  for (const c of childrenNamed(el, 'Coding')) {
+    const codeGuid = refOf(firstChild(c, 'CodeRef') ?? c, 'targetGUID');
+    if (!codeGuid || !env.codeGuids.has(codeGuid)) {
+      env.ctx.skipped.push({ kind: 'coding', name: owner, reason: codeGuid ? `it refers to the code ${codeGuid}, which is not in the codebook` : 'it names no code' });
+      continue;
+    }
+    const coding: RefiCoding = { guid: guidOf(env.ctx, c), codeGuid, noteGuids: refsOf(c, 'NoteRef') };
+    const user = refOf(c, 'creatingUser');
+    if (user) coding.creatingUserGuid = user;
+    const when = attrOf(c, 'creationDateTime');
+    if (when) coding.creationDateTime = when.trim();
+    codings.push(coding);
+  }
+  return codings;
+}
+
+function readSelection(env: SourceReadEnv, el: XmlElement, sourceName: string): RawSelection | undefined {
+  const name = attrOf(el, 'name');
+  const start = Number(attrOf(el, 'startPosition'));
+  const end = Number(attrOf(el, 'endPosition'));
+  if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end)) {
+    env.ctx.skipped.push({ kind: 'selection', name: name ?? sourceName, reason: `in "${sourceName}", its start or end position is not a whole number` });
+    skipCodings(env, el, 'its selection was skipped');
+    return undefined;
+  }
+  const sel: RawSelection = { guid: guidOf(env.ctx, el), start, end, wholeSource: false, codings: readCodings(env, el, name ?? sourceName), noteGuids: refsOf(el, 'NoteRef') };
+  if (name) sel.name = name;
+  const user = refOf(el, 'creatingUser');
+  if (user) sel.creatingUserGuid = user;
+  const when = attrOf(el, 'creationDateTime');
+  if (when) sel.creationDateTime = when.trim();
+  const description = descriptionOf(env.ctx, el);
+  if (description !== undefined) sel.description = description;
+  return sel;
+}
+
+/**
+ * Reads one TextSourceType element (a TextSource, or a PDF's Representation)
+ * as a text source. `identity` supplies the GUID, name and attributes that
+ * sets and cases refer to (the PDFSource itself, for a representation).
+ */
+function readTextSource(env: SourceReadEnv, el: XmlElement, identity: XmlElement, extraCodingsFrom: XmlElement[], originalExt: string | undefined): RawTextSource | undefined {
+  const guid = guidOf(env.ctx, identity);
+  const name = attrOf(identity, 'name') ?? guid;
+  const text = readTextOf(env, el);
+  if ('missing' in text) {
+    env.ctx.skipped.push({ kind: 'source', name, reason: text.missing });
+    skipCodings(env, el, 'its source was skipped');
+    for (const owner of extraCodingsFrom) skipDirectCodings(env, owner, 'its source was skipped');
+    return undefined;
+  }
+  const src: RawTextSource = { guid, name, rawText: text.text, selections: [], noteGuids: refsOf(identity, 'NoteRef'), values: readVariableValues(identity) };
+  if (originalExt) src.originalExt = originalExt;
+  const description = descriptionOf(env.ctx, identity);
+  if (description !== undefined) src.description = description;
+  const user = refOf(identity, 'creatingUser');
+  if (user) src.creatingUserGuid = user;
+  const when = attrOf(identity, 'creationDateTime');
+  if (when) src.creationDateTime = when.trim();
+  for (const s of childrenNamed(el, 'PlainTextSelection')) {
+    const sel = readSelection(env, s, name);
+    if (sel) src.selections.push(sel);
+  }
+  // A <Coding> directly on a source codes all of it.
+  for (const owner of [el, ...extraCodingsFrom]) {
+    for (const coding of readCodings(env, owner, name)) {
+      src.selections.push({ guid: derivedGuid('whole-source', guid, coding.guid), start: 0, end: 0, wholeSource: true, codings: [coding], noteGuids: [] });
+    }
+  }
+  return src;
+}
+
+const MEDIA_REASON: Record<string, string> = {
+  PictureSource: 'it is a picture; Quarry imports text sources only',
+  AudioSource: 'it is an audio recording; Quarry imports text sources only',
+  VideoSource: 'it is a video; Quarry imports text sources only',
+};
+
+export function readSources(env: SourceReadEnv, sourcesEl: XmlElement | undefined): RawTextSource[] {
+  const out: RawTextSource[] = [];
+  for (const el of sourcesEl?.children ?? []) {
+    const name = attrOf(el, 'name') ?? attrOf(el, 'guid') ?? el.name;
+    if (el.name === 'TextSource') {
+      const src = readTextSource(env, el, el, [], extOf(attrOf(el, 'richTextPath')) ?? extOf(attrOf(el, 'plainTextPath')));
+      if (src) out.push(src);
+    } else if (el.name === 'PDFSource') {
+      const rep = firstChild(el, 'Representation');
+      for (const area of childrenNamed(el, 'PDFSelection')) {
+        env.ctx.skipped.push({ kind: 'selection', name: attrOf(area, 'name') ?? name, reason: `it marks an area of a PDF page in "${name}"; Quarry keeps only selections in the PDF's text` });
+        skipCodings(env, area, 'it codes an area of a PDF page');
+      }
+      if (!rep) {
+        env.ctx.skipped.push({ kind: 'source', name, reason: 'it is a PDF without a text representation; Quarry imports text only' });
+        skipDirectCodings(env, el, 'its source was skipped');
+        continue;
+      }
+      const src = readTextSource(env, rep, el, childrenNamed(el, 'Coding'), 'pdf');
+      if (src) out.push(src);
+    } else if (MEDIA_REASON[el.name]) {
+      env.ctx.skipped.push({ kind: 'source', name, reason: MEDIA_REASON[el.name] as string });
+      skipCodings(env, el, 'it codes a picture, audio or video source, which Quarry does not import');
+    } else {
+      env.ctx.warnings.push(`Quarry does not know the source type <${el.name}> ("${name}") and ignored it.`);
+      skipCodings(env, el, 'its source is of an unknown type');
+    }
+  }
+  return out;
+}
+
+export function readNotes(env: SourceReadEnv, notesEl: XmlElement | undefined): RefiNote[] {
+  const notes: RefiNote[] = [];
+  for (const el of childrenNamed(notesEl, 'Note')) {
+    const guid = guidOf(env.ctx, el);
+    const name = attrOf(el, 'name');
+    const text = readTextOf(env, el);
+    if ('missing' in text) {
+      env.ctx.skipped.push({ kind: 'note', name: name ?? guid, reason: text.missing });
+      skipCodings(env, el, 'its note was skipped');
+      continue;
+    }
+    const note: RefiNote = { guid, text: text.text.replace(/\r\n?/g, '\n') };
+    if (name) note.name = name;
+    const user = refOf(el, 'creatingUser');
+    if (user) note.creatingUserGuid = user;
+    const when = attrOf(el, 'creationDateTime');
+    if (when) note.creationDateTime = when.trim();
+    const description = descriptionOf(env.ctx, el);
+    if (description !== undefined) {
+      env.ctx.skipped.push({ kind: 'description', name: name ?? guid, reason: 'Quarry notes have no separate description; the note was imported without it' });
+    }
+    const innerSelections = childrenNamed(el, 'PlainTextSelection').length;
+    if (innerSelections > 0) {
+      env.ctx.skipped.push({ kind: 'selection', name: name ?? guid, reason: `the note has ${innerSelections} selection(s) of its own; Quarry does not code inside notes` });
+    }
+    skipCodings(env, el, 'it codes text inside a note; Quarry does not code inside notes');
+    notes.push(note);
+  }
+  return notes;
+}

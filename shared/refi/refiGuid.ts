@@ -1,0 +1,31 @@
+import { createHash } from 'node:crypto';
+
+/** GUIDType of both REFI-QDA schemas: 8-4-4-4-12 hex digits, optionally in braces. */
+const GUID_RE = /^\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?$/;
+
+/** Lower case, no braces, no surrounding blanks: the form the model uses. */
+export function normalizeGuid(raw: string): string {
+  const t = raw.trim();
+  const unbraced = t.startsWith('{') && t.endsWith('}') ? t.slice(1, -1) : t;
+  return unbraced.toLowerCase();
+}
+
+export function isRefiGuid(value: string): boolean {
+  if (!GUID_RE.test(value)) return false;
+  // Braces must come as a pair.
+  return value.startsWith('{') === value.endsWith('}');
+}
+
+/**
+ * A stable name-based GUID (UUID v5 layout over SHA-1) for things the file
+ * does not identify itself — a whole-source coding turned into a selection,
+ * an annotation's anchor — so that reading or writing the same input twice
+ * gives the same output.
+ */
+export function derivedGuid(...parts: string[]): string {
+  const h = createHash('sha1').update(`quarry-refi\u0000${parts.join('\u0000')}`).digest();
+  h[6] = ((h[6] as number) & 0x0f) | 0x50;
+  h[8] = ((h[8] as number) & 0x3f) | 0x80;
+  const hex = h.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}

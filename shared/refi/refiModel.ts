@@ -1,0 +1,164 @@
+/**
+ * A neutral in-memory model of a REFI-QDA project, independent of both the
+ * XML schema and Quarry's SQLite layout. The reader fills it, the writer
+ * serialises it, and the project layer maps it to and from the database.
+ *
+ * Positions are Unicode CODE POINTS, half-open [start, end), over the
+ * Quarry-normalised text (normalizeSourceText: no BOM, every line ending LF).
+ * GUIDs are lowercase without braces.
+ */
+
+export interface RefiProject {
+  name: string;
+  origin?: string;
+  creatingUserGuid?: string;
+  creationDateTime?: string;
+  description?: string;
+  users: RefiUser[];
+  codes: RefiCode[];
+  variables: RefiVariable[];
+  cases: RefiCase[];
+  sources: RefiTextSource[];
+  notes: RefiNote[];
+  sets: RefiSet[];
+  projectNoteGuids: string[];
+}
+
+export interface RefiUser {
+  guid: string;
+  name: string;
+  id?: string;
+}
+
+export interface RefiCode {
+  guid: string;
+  name: string;
+  /** Always #RRGGBB, upper case. */
+  color?: string;
+  description?: string;
+  /** false = a folder that only groups other codes. */
+  isCodable: boolean;
+  children: RefiCode[];
+  noteGuids: string[];
+}
+
+export type RefiVariableType = 'Text' | 'Boolean' | 'Integer' | 'Float' | 'Date' | 'DateTime';
+
+export interface RefiVariable {
+  guid: string;
+  name: string;
+  type: RefiVariableType;
+  description?: string;
+}
+
+export interface RefiVariableValue {
+  variableGuid: string;
+  /** Date is 'YYYY-MM-DD', DateTime an xsd:dateTime string; null = no value. */
+  value: string | number | boolean | null;
+}
+
+export interface RefiCase {
+  guid: string;
+  name: string;
+  description?: string;
+  values: RefiVariableValue[];
+  sourceGuids: string[];
+  codeGuids: string[];
+  selectionGuids: string[];
+}
+
+export interface RefiCoding {
+  guid: string;
+  codeGuid: string;
+  creatingUserGuid?: string;
+  creationDateTime?: string;
+  noteGuids: string[];
+}
+
+export interface RefiSelection {
+  guid: string;
+  name?: string;
+  start: number;
+  end: number;
+  creatingUserGuid?: string;
+  creationDateTime?: string;
+  description?: string;
+  codings: RefiCoding[];
+  noteGuids: string[];
+}
+
+export interface RefiTextSource {
+  guid: string;
+  name: string;
+  text: string;
+  /** Extension of the original document (e.g. 'docx', 'pdf'); read only, the writer has no original files. */
+  originalExt?: string;
+  description?: string;
+  creatingUserGuid?: string;
+  creationDateTime?: string;
+  selections: RefiSelection[];
+  noteGuids: string[];
+  values: RefiVariableValue[];
+}
+
+export interface RefiNote {
+  guid: string;
+  name?: string;
+  text: string;
+  creatingUserGuid?: string;
+  creationDateTime?: string;
+  /** For annotations anchored to a stretch of source text. */
+  selection?: { sourceGuid: string; start: number; end: number };
+}
+
+export interface RefiSet {
+  guid: string;
+  name: string;
+  description?: string;
+  memberCodeGuids: string[];
+  memberSourceGuids: string[];
+  memberNoteGuids: string[];
+}
+
+/** Something in the file that was not imported, and why (shown to the user as data loss). */
+export interface RefiSkipped {
+  /** 'source' | 'selection' | 'coding' | 'code' | 'case' | 'note' | 'set member' | 'reference' | 'variable value' | 'link' | 'graph' | 'description' */
+  kind: string;
+  name?: string;
+  reason: string;
+}
+
+export interface RefiDeclaredCounts {
+  /** Children of <Sources> of every kind (text, PDF, picture, audio, video). */
+  sources: number;
+  /** <Code> elements in the codebook, at every level. */
+  codes: number;
+  /** <Coding> elements anywhere in the document. */
+  codings: number;
+  cases: number;
+  /** <Note> elements under <Notes>. */
+  notes: number;
+}
+
+export type RefiPositionUnit = 'codepoint' | 'utf16';
+
+export interface RefiImportResult {
+  project: RefiProject;
+  /** The unit the file's selection offsets were read in (they are converted to code points). */
+  positionUnit: RefiPositionUnit;
+  positionUnitReason: string;
+  skipped: RefiSkipped[];
+  declared: RefiDeclaredCounts;
+  /** Tolerated deviations worth telling the user about (nothing was lost). */
+  warnings: string[];
+}
+
+export interface RefiCodebook {
+  codes: RefiCode[];
+  sets: RefiSet[];
+  warnings: string[];
+}
+
+/** The namespaces of the two REFI-QDA 1.0 schemas. */
+export const PROJECT_NS = 'urn:QDA-XML:project:1.0';
+export const CODEBOOK_NS = 'urn:QDA-XML:codebook:1.0';

@@ -1,0 +1,124 @@
+/**
+ * The container around a project.qde: a .qdpx zip, or a bare .qde. Finds the
+ * .qde the way real exporters name it and resolves the paths the .qde uses
+ * for its files (internal://, relative://, absolute://, or a bare name) to
+ * entries of the package, tolerating `Sources/` vs `sources/`.
+ */
+import { QuarryError } from '../errors.js';
+import { checkInflateBudget, DEFAULT_ZIP_LIMITS, listZipEntries, looksLikeZip, readZipEntry, type ZipEntry, type ZipLimits } from './refiZip.js';
+
+export type PackageFile = { bytes: Uint8Array; entryName: string } | { missing: string };
+
+export interface RefiContainer {
+  /** Name of the .qde, for messages. */
+  qdeName: string;
+  qdeBytes: Uint8Array;
+  isPackage: boolean;
+  warnings: string[];
+  readFile(path: string): PackageFile;
+}
+
+function baseName(path: string): string {
+  const parts = path.split(/[\\/]/);
+  return parts[parts.length - 1] ?? '';
+}
+
+function dirName(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i < 0 ? '' : path.slice(0, i + 1);
+}
+
+function looksLikeXml(bytes: Uint8Array): boolean {
+  let i = 0;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) i = 3;
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return true;
+  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
+  return bytes[i] === 0x3c; // '<'
+}
+
+/** Splits a REFI path into its scheme and the file name it points at. */
+function parseRefiPath(path: string): { scheme: 'internal' | 'relative' | 'absolute' | 'bare'; name: string } {
+  const m = /^(internal|relative|absolute|file):\/*(.*)$/i.exec(path.trim());
+  const scheme = m ? (m[1]?.toLowerCase() === 'file' ? 'absolute' : (m[1]?.toLowerCase() as 'internal' | 'relative' | 'absolute')) : 'bare';
+  const rest = m ? (m[2] ?? '') : path.trim();
+  let name = baseName(rest);
+  try {
+    name = decodeURIComponent(name);
+  } catch {
+    // not percent-encoded after all: keep it as written
+  }
+  return { scheme, name };
+}
+
+export function openRefiContainer(fileName: string, bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): RefiContainer {
+  if (looksLikeZip(bytes)) return openZip(fileName, bytes, limits);
+  if (looksLikeXml(bytes)) {
+    return {
+      qdeName: baseName(fileName),
+      qdeBytes: bytes,
+      isPackage: false,
+      warnings: [],
+      readFile: (path) => ({
+        missing: `it was opened from a bare .qde file, without the .qdpx package that would hold its file "${path}"`,
+      }),
+    };
+  }
+  throw new QuarryError('invalid_input', `${fileName}: not a REFI-QDA project: the file is neither a .qdpx (zip) archive nor a .qde (XML) file`);
+}
+
+function openZip(fileName: string, bytes: Uint8Array, limits: ZipLimits): RefiContainer {
+  const entries = listZipEntries(fileName, bytes, limits).filter((e) => {
+    if (e.name.endsWith('/')) return false;
+    // macOS archivers add resource forks that mirror real entries.
+    return !/(^|\/)__MACOSX\//.test(e.name) && !baseName(e.name).startsWith('._');
+  });
+  const qdes = entries.filter((e) => /\.qde$/i.test(e.name));
+  if (qdes.length === 0) {
+    throw new QuarryError('invalid_input', `${fileName}: not a REFI-QDA project: the archive holds no .qde file`);
+  }
+  const depth = (e: ZipEntry): number => e.name.split('/').length;
+  qdes.sort((a, b) => {
+    const pa = baseName(a.name).toLowerCase() === 'project.qde' ? 0 : 1;
+    const pb = baseName(b.name).toLowerCase() === 'project.qde' ? 0 : 1;
+    return depth(a) - depth(b) || pa - pb || (a.name < b.name ? -1 : 1);
+  });
+  const qde = qdes[0] as ZipEntry;
+  const warnings: string[] = [];
+  if (qdes.length > 1) {
+    warnings.push(`The archive holds ${qdes.length} .qde files; Quarry read "${qde.name}" and ignored the others.`);
+  }
+  let inflated = checkInflateBudget(fileName, qde, 0, limits);
+  const qdeBytes = readZipEntry(fileName, bytes, qde);
+
+  const root = dirName(qde.name).toLowerCase();
+  const byBase = new Map<string, ZipEntry[]>();
+  for (const e of entries) {
+    if (e === qde) continue;
+    const key = baseName(e.name).toLowerCase();
+    const list = byBase.get(key) ?? [];
+    list.push(e);
+    byBase.set(key, list);
+  }
+  const cache = new Map<string, Uint8Array>();
+
+  const readFile = (path: string): PackageFile => {
+    const { scheme, name } = parseRefiPath(path);
+    const candidates = name ? (byBase.get(name.toLowerCase()) ?? []) : [];
+    // The spec's flat sources/ folder beside the .qde wins over a same-named file elsewhere.
+    const entry = candidates.find((e) => dirName(e.name).toLowerCase() === `${root}sources/`) ?? candidates[0];
+    if (!entry) {
+      if (scheme === 'relative' || scheme === 'absolute') {
+        return { missing: `its file "${path}" lies outside the .qdpx package (on the computer that exported it), so Quarry cannot reach it` };
+      }
+      return { missing: `its file "${path}" is missing from the .qdpx package` };
+    }
+    const cached = cache.get(entry.name);
+    if (cached) return { bytes: cached, entryName: entry.name };
+    inflated = checkInflateBudget(fileName, entry, inflated, limits);
+    const data = readZipEntry(fileName, bytes, entry);
+    cache.set(entry.name, data);
+    return { bytes: data, entryName: entry.name };
+  };
+
+  return { qdeName: qde.name, qdeBytes, isPackage: true, warnings, readFile };
+}

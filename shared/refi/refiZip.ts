@@ -1,0 +1,210 @@
+/**
+ * Reading a .qdpx zip defensively. The central directory is parsed here
+ * (rather than with fflate's unzipSync) so that every entry's declared size
+ * can be checked before anything is inflated, only the entries the import
+ * needs are inflated, and an entry that inflates past its declared size is
+ * caught while it streams instead of after it has filled memory.
+ */
+import { Inflate } from 'fflate';
+import { QuarryError } from '../errors.js';
+
+export interface ZipEntry {
+  name: string;
+  method: number;
+  encrypted: boolean;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  localHeaderOffset: number;
+}
+
+export interface ZipLimits {
+  /** Spec §9: an internal file is at most 2^31−1 bytes. */
+  maxEntryBytes: number;
+  /** Sum of the declared sizes of the entries Quarry inflates. */
+  maxTotalBytes: number;
+  /** Largest size/compressed-size ratio accepted for entries above ratioFloorBytes. */
+  maxRatio: number;
+  ratioFloorBytes: number;
+}
+
+export const DEFAULT_ZIP_LIMITS: ZipLimits = {
+  maxEntryBytes: 2 ** 31 - 1,
+  maxTotalBytes: 2 ** 31,
+  maxRatio: 200,
+  ratioFloorBytes: 1 << 20,
+};
+
+const INFLATE_CHUNK = 16 * 1024;
+
+export function looksLikeZip(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5) && (bytes[3] === 4 || bytes[3] === 6);
+}
+
+function damaged(fileName: string, detail: string): QuarryError {
+  return new QuarryError('invalid_input', `${fileName}: the .qdpx archive is damaged (${detail})`);
+}
+
+function readUint64(view: DataView, at: number): number {
+  const v = view.getBigUint64(at, true);
+  return v > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(v);
+}
+
+/** Lists the entries of a zip from its central directory, checking every declared size. */
+export function listZipEntries(fileName: string, bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipEntry[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= 0 && i >= bytes.length - 22 - 0xffff; i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw damaged(fileName, 'its table of contents is missing');
+  let count = view.getUint16(eocd + 10, true);
+  let cdOffset = view.getUint32(eocd + 16, true);
+  if ((count === 0xffff || cdOffset === 0xffffffff) && eocd >= 20 && view.getUint32(eocd - 20, true) === 0x07064b50) {
+    const z64 = readUint64(view, eocd - 12);
+    if (z64 + 56 > bytes.length || view.getUint32(z64, true) !== 0x06064b50) throw damaged(fileName, 'its ZIP64 table of contents is missing');
+    count = readUint64(view, z64 + 32);
+    cdOffset = readUint64(view, z64 + 48);
+  }
+  const entries: ZipEntry[] = [];
+  const names = new TextDecoder('utf-8');
+  let p = cdOffset;
+  for (let k = 0; k < count; k++) {
+    if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) throw damaged(fileName, 'its table of contents is cut short');
+    const flags = view.getUint16(p + 8, true);
+    const nameLen = view.getUint16(p + 28, true);
+    const extraLen = view.getUint16(p + 30, true);
+    const commentLen = view.getUint16(p + 32, true);
+    if (p + 46 + nameLen + extraLen > bytes.length) throw damaged(fileName, 'its table of contents is cut short');
+    const entry: ZipEntry = {
+      name: names.decode(bytes.subarray(p + 46, p + 46 + nameLen)),
+      method: view.getUint16(p + 10, true),
+      encrypted: (flags & 1) === 1,
+      crc: view.getUint32(p + 16, true),
+      compressedSize: view.getUint32(p + 20, true),
+      size: view.getUint32(p + 24, true),
+      localHeaderOffset: view.getUint32(p + 42, true),
+    };
+    // ZIP64 extra field: 64-bit values for exactly the fields saturated above, in this order.
+    for (let e = p + 46 + nameLen; e + 4 <= p + 46 + nameLen + extraLen; ) {
+      const id = view.getUint16(e, true);
+      const len = view.getUint16(e + 2, true);
+      if (id === 1) {
+        let f = e + 4;
+        const take = (): number => {
+          const v = f + 8 <= e + 4 + len ? readUint64(view, f) : Number.MAX_SAFE_INTEGER;
+          f += 8;
+          return v;
+        };
+        if (entry.size === 0xffffffff) entry.size = take();
+        if (entry.compressedSize === 0xffffffff) entry.compressedSize = take();
+        if (entry.localHeaderOffset === 0xffffffff) entry.localHeaderOffset = take();
+      }
+      e += 4 + len;
+    }
+    if (entry.size > limits.maxEntryBytes) {
+      throw new QuarryError(
+        'invalid_input',
+        `${fileName}: the archive entry "${entry.name}" declares ${entry.size} bytes, more than the 2,147,483,647 bytes REFI-QDA allows for one file`,
+      );
+    }
+    entries.push(entry);
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return entries;
+}
+
+/**
+ * Refuses an entry about to be inflated whose declared size or ratio looks
+ * like a zip bomb, or that would take the running total over the limit.
+ * Returns the new running total.
+ */
+export function checkInflateBudget(fileName: string, entry: ZipEntry, inflatedSoFar: number, limits: ZipLimits = DEFAULT_ZIP_LIMITS): number {
+  if (entry.size > limits.ratioFloorBytes && entry.size > entry.compressedSize * limits.maxRatio) {
+    throw new QuarryError(
+      'invalid_input',
+      `${fileName}: refused the archive entry "${entry.name}": it claims to expand ${entry.size} bytes from ${entry.compressedSize}, which only a zip bomb does`,
+    );
+  }
+  const total = inflatedSoFar + entry.size;
+  if (total > limits.maxTotalBytes) {
+    throw new QuarryError('invalid_input', `${fileName}: the archive's files would take more than 2 GiB once unpacked, which is more than Quarry accepts`);
+  }
+  return total;
+}
+
+let crcTable: Uint32Array | undefined;
+function crc32(data: Uint8Array): number {
+  if (!crcTable) {
+    crcTable = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[n] = c >>> 0;
+    }
+  }
+  let c = 0xffffffff;
+  for (let i = 0; i < data.length; i++) c = (crcTable[(c ^ (data[i] as number)) & 0xff] as number) ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** The uncompressed bytes of one entry; never more than its declared size. */
+export function readZipEntry(fileName: string, bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+  if (entry.encrypted) {
+    throw new QuarryError('invalid_input', `${fileName}: the archive entry "${entry.name}" is encrypted; Quarry cannot read password-protected archives`);
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const lh = entry.localHeaderOffset;
+  if (lh + 30 > bytes.length || view.getUint32(lh, true) !== 0x04034b50) throw damaged(fileName, `the entry "${entry.name}" cannot be found`);
+  const start = lh + 30 + view.getUint16(lh + 26, true) + view.getUint16(lh + 28, true);
+  const end = start + entry.compressedSize;
+  if (end > bytes.length) throw damaged(fileName, `the entry "${entry.name}" is cut short`);
+  const raw = bytes.subarray(start, end);
+  let out: Uint8Array;
+  if (entry.method === 0) {
+    if (entry.compressedSize !== entry.size) throw damaged(fileName, `the stored entry "${entry.name}" has inconsistent sizes`);
+    out = raw.slice();
+  } else if (entry.method === 8) {
+    out = inflateBounded(fileName, entry, raw);
+  } else {
+    throw new QuarryError('invalid_input', `${fileName}: the archive entry "${entry.name}" uses a compression method (${entry.method}) Quarry cannot read`);
+  }
+  if (crc32(out) !== entry.crc) throw damaged(fileName, `the entry "${entry.name}" fails its checksum`);
+  return out;
+}
+
+function inflateBounded(fileName: string, entry: ZipEntry, raw: Uint8Array): Uint8Array {
+  const out = new Uint8Array(entry.size);
+  let filled = 0;
+  let overflow = false;
+  const inflater = new Inflate((chunk: Uint8Array) => {
+    if (overflow) return;
+    if (filled + chunk.length > out.length) {
+      overflow = true;
+      return;
+    }
+    out.set(chunk, filled);
+    filled += chunk.length;
+  });
+  try {
+    // Small input slices bound how much one push can produce (deflate expands at most ~1032:1).
+    for (let i = 0; i < raw.length && !overflow; i += INFLATE_CHUNK) {
+      const last = i + INFLATE_CHUNK >= raw.length;
+      inflater.push(raw.subarray(i, Math.min(raw.length, i + INFLATE_CHUNK)), last);
+    }
+    if (raw.length === 0) inflater.push(raw, true);
+  } catch {
+    throw damaged(fileName, `the entry "${entry.name}" cannot be decompressed`);
+  }
+  if (overflow) {
+    throw new QuarryError(
+      'invalid_input',
+      `${fileName}: refused the archive entry "${entry.name}": it expands beyond the ${entry.size} bytes it declares, which only a zip bomb or a damaged archive does`,
+    );
+  }
+  if (filled !== entry.size) throw damaged(fileName, `the entry "${entry.name}" is shorter than it declares`);
+  return out;
+}

@@ -1,0 +1,175 @@
+/**
+ * A small element tree over fast-xml-parser, for reading REFI-QDA XML.
+ *
+ * Safety: any DOCTYPE is refused before parsing (so no entity can be declared,
+ * let alone expanded), and the parser's own entity handling is off; only the
+ * five predefined XML entities and numeric character references are decoded,
+ * here. End-of-line and attribute-value normalisation follow XML 1.0 §2.11 and
+ * §3.3.3 so that text reads the same as in a conforming parser.
+ */
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { QuarryError } from '../errors.js';
+
+export interface XmlElement {
+  /** Local name, without any namespace prefix. */
+  name: string;
+  prefix: string;
+  /** Attribute values by their name as written (e.g. 'guid', 'xmlns:qda'). */
+  attrs: Record<string, string>;
+  children: XmlElement[];
+  /** Character data directly inside the element (text and CDATA, in order). */
+  text: string;
+}
+
+const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+function isXmlChar(cp: number): boolean {
+  return cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
+}
+
+/** Decodes predefined entities and character references; anything else stays as written. */
+export function decodeXmlEntities(s: string): string {
+  if (!s.includes('&')) return s;
+  return s.replace(/&(?:#x([0-9a-fA-F]{1,8})|#([0-9]{1,10})|(amp|lt|gt|quot|apos));/g, (whole, hex: string | undefined, dec: string | undefined, named: string | undefined) => {
+    if (named) return PREDEFINED[named] as string;
+    const cp = hex !== undefined ? parseInt(hex, 16) : parseInt(dec as string, 10);
+    return isXmlChar(cp) ? String.fromCodePoint(cp) : whole;
+  });
+}
+
+/**
+ * Bytes → string for an XML document: a BOM wins, then the declared encoding,
+ * then UTF-8 (the REFI-QDA default). The BOM is not part of the result.
+ */
+export function decodeXmlBytes(fileName: string, bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 200));
+  const declared = /^(?:\uFEFF|\u00EF\u00BB\u00BF)?\s*<\?xml[^>]*\sencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(head)?.[1]?.toLowerCase();
+  if (declared && declared !== 'utf-8' && declared !== 'utf8') {
+    let decoder: TextDecoder | undefined;
+    try {
+      decoder = new TextDecoder(declared);
+    } catch {
+      decoder = undefined; // an unknown label: fall back to UTF-8 below
+    }
+    if (decoder) return decoder.decode(bytes);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new QuarryError('invalid_input', `${fileName}: the file is not valid UTF-8 text, so it cannot be a REFI-QDA XML file`);
+  }
+}
+
+type FxpNode = Record<string, unknown>;
+
+function splitName(qname: string): { prefix: string; name: string } {
+  const i = qname.indexOf(':');
+  return i < 0 ? { prefix: '', name: qname } : { prefix: qname.slice(0, i), name: qname.slice(i + 1) };
+}
+
+function convertNode(qname: string, body: FxpNode[], rawAttrs: Record<string, unknown> | undefined): XmlElement {
+  const { prefix, name } = splitName(qname);
+  const attrs: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const [k, v] of Object.entries(rawAttrs ?? {})) {
+    // XML 1.0 §3.3.3: literal tabs and newlines in attribute values read as spaces.
+    attrs[k] = decodeXmlEntities(String(v).replace(/[\t\n\r]/g, ' '));
+  }
+  const el: XmlElement = { name, prefix, attrs, children: [], text: '' };
+  for (const node of body) {
+    for (const key of Object.keys(node)) {
+      if (key === ':@') continue;
+      const value = node[key];
+      if (key === '#text') el.text += decodeXmlEntities(String(value));
+      else if (key === '#cdata') {
+        for (const inner of value as FxpNode[]) el.text += String(inner['#text'] ?? '');
+      } else el.children.push(convertNode(key, value as FxpNode[], node[':@'] as Record<string, unknown> | undefined));
+    }
+  }
+  return el;
+}
+
+/**
+ * Parses a whole XML document and returns its root element.
+ * `what` names the document in messages, e.g. "project.qde".
+ */
+export function parseXmlTree(fileName: string, xml: string, what: string): XmlElement {
+  const text = (xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml).replace(/\r\n?/g, '\n');
+  if (!/^\s*</.test(text)) {
+    throw new QuarryError('invalid_input', `${fileName}: ${what} is not XML`);
+  }
+  if (/<!DOCTYPE|<!ENTITY/i.test(text)) {
+    throw new QuarryError(
+      'invalid_input',
+      `${fileName}: ${what} contains a DOCTYPE declaration; REFI-QDA files never need one, and Quarry refuses them because DOCTYPE entities can be used to attack XML readers`,
+    );
+  }
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) {
+    const { line, col, msg } = valid.err;
+    throw new QuarryError('invalid_input', `${fileName}: ${what} is not well-formed XML (line ${line}, column ${col}: ${msg})`, { line, column: col });
+  }
+  let parsed: FxpNode[];
+  try {
+    const parser = new XMLParser({
+      preserveOrder: true,
+      ignoreAttributes: false,
+      attributeNamePrefix: '',
+      parseTagValue: false,
+      parseAttributeValue: false,
+      trimValues: false,
+      processEntities: false,
+      htmlEntities: false,
+      cdataPropName: '#cdata',
+      commentPropName: false,
+      ignoreDeclaration: true,
+      ignorePiTags: true,
+      maxNestedTags: 256,
+    });
+    parsed = parser.parse(text) as FxpNode[];
+  } catch (err) {
+    const detail = err instanceof Error ? err.message.split('\n')[0] : 'unknown problem';
+    throw new QuarryError('invalid_input', `${fileName}: ${what} could not be read as XML (${detail})`);
+  }
+  const roots = parsed.filter((n) => Object.keys(n).some((k) => k !== ':@' && k !== '#text'));
+  const rootNode = roots[0];
+  if (roots.length !== 1 || !rootNode) {
+    throw new QuarryError('invalid_input', `${fileName}: ${what} is not XML (it has ${roots.length} root elements)`);
+  }
+  const key = Object.keys(rootNode).find((k) => k !== ':@' && k !== '#text') as string;
+  return convertNode(key, rootNode[key] as FxpNode[], rootNode[':@'] as Record<string, unknown> | undefined);
+}
+
+/** The namespace URI of an element, looked up on the element itself (enough for a root). */
+export function namespaceOf(el: XmlElement): string | undefined {
+  return el.attrs[el.prefix ? `xmlns:${el.prefix}` : 'xmlns'];
+}
+
+export function childrenNamed(el: XmlElement | undefined, name: string): XmlElement[] {
+  return el ? el.children.filter((c) => c.name === name) : [];
+}
+
+export function firstChild(el: XmlElement | undefined, name: string): XmlElement | undefined {
+  return el?.children.find((c) => c.name === name);
+}
+
+/** All descendants (not the element itself) with the given local name. */
+export function countDescendants(el: XmlElement | undefined, name: string): number {
+  if (!el) return 0;
+  let n = 0;
+  for (const c of el.children) n += (c.name === name ? 1 : 0) + countDescendants(c, name);
+  return n;
+}
+
+/** An attribute's value, or undefined when absent or blank. */
+export function attrOf(el: XmlElement, name: string): string | undefined {
+  const v = el.attrs[name];
+  return v === undefined || v.trim() === '' ? undefined : v;
+}
+
+/** The text of a child element such as <Description>, or undefined when absent or empty. */
+export function childText(el: XmlElement, name: string): string | undefined {
+  const c = firstChild(el, name);
+  return c && c.text !== '' ? c.text : undefined;
+}

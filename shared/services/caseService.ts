@@ -1,0 +1,195 @@
+import type Database from 'better-sqlite3';
+import { parseValue, formatValue, type AttributeDef, type AttributeValue, type AttributeType } from '../cases/attributeTypes.js';
+import type { ImportPlan } from '../cases/classificationImportPlan.js';
+import { writeClassificationCsv } from '../cases/classificationCsv.js';
+import { QuarryError } from '../errors.js';
+import { deleteCase, findCaseByName, getCase, insertCase, listCases, updateCase } from '../store/casesStore.js';
+import {
+  findAttributeByName,
+  getAttribute,
+  insertAttribute,
+  listAttributes,
+  listValues,
+  setValue,
+  updateAttribute,
+  type AttributeRow,
+} from '../store/attributesStore.js';
+import { getSource, setSourceCase } from '../store/sourcesStore.js';
+import { stmt } from '../store/statements.js';
+import type { ServiceContext } from './context.js';
+import { mutate } from './context.js';
+
+export interface CaseRecord {
+  id: number;
+  guid: string;
+  name: string;
+  description: string;
+  sources: { id: number; name: string }[];
+  /** By attribute id. A missing entry is Unassigned. */
+  values: Record<number, AttributeValue>;
+}
+
+export const toDef = (a: AttributeRow): AttributeDef => (a.type === 'choice' ? { name: a.name, type: a.type, choices: a.choices } : { name: a.name, type: a.type });
+
+export function listCaseRecords(db: Database.Database): CaseRecord[] {
+  const cases = listCases(db);
+  const byId = new Map<number, CaseRecord>(cases.map((c) => [c.id, { ...c, sources: [], values: {} }]));
+  const links = stmt(db, `SELECT id, name, case_id AS caseId FROM sources WHERE case_id IS NOT NULL ORDER BY name COLLATE NOCASE`).all() as {
+    id: number;
+    name: string;
+    caseId: number;
+  }[];
+  for (const l of links) byId.get(l.caseId)?.sources.push({ id: l.id, name: l.name });
+  for (const v of listValues(db)) {
+    const rec = byId.get(v.caseId);
+    if (rec) rec.values[v.attributeId] = v.value;
+  }
+  return [...byId.values()];
+}
+
+/** The CLI's and exports' view: attribute values by name, formatted. */
+export function casesByName(db: Database.Database): { name: string; sources: string[]; attributes: Record<string, string> }[] {
+  const attrs = listAttributes(db);
+  return listCaseRecords(db).map((c) => ({
+    name: c.name,
+    sources: c.sources.map((s) => s.name),
+    attributes: Object.fromEntries(attrs.map((a) => [a.name, formatValue(toDef(a), c.values[a.id] ?? { kind: 'unassigned' })])),
+  }));
+}
+
+function checkCaseName(name: string): string {
+  const clean = name.trim();
+  if (!clean) throw new QuarryError('bad_request', 'A case needs a name.');
+  return clean;
+}
+
+/** The case with this name, created if missing (inside the caller's transaction). */
+export function ensureCase(db: Database.Database, name: string): number {
+  const clean = checkCaseName(name);
+  return findCaseByName(db, clean)?.id ?? insertCase(db, { name: clean });
+}
+
+export function createCase(ctx: ServiceContext, args: { name: string; description?: string }): number {
+  return mutate(ctx, 'Create case', (db) => {
+    const name = checkCaseName(args.name);
+    if (findCaseByName(db, name)) throw new QuarryError('conflict', `There is already a case called “${name}”.`);
+    return insertCase(db, { name, description: args.description ?? '' });
+  });
+}
+
+export function editCase(ctx: ServiceContext, args: { id: number; name?: string; description?: string }): void {
+  mutate(ctx, 'Edit case', (db) => {
+    const c = getCase(db, args.id);
+    if (!c) throw new QuarryError('not_found', 'That case no longer exists.');
+    const name = args.name !== undefined ? checkCaseName(args.name) : c.name;
+    const other = findCaseByName(db, name);
+    if (other && other.id !== c.id) throw new QuarryError('conflict', `There is already a case called “${name}”.`);
+    updateCase(db, c.id, name, args.description ?? c.description);
+  });
+}
+
+export function removeCase(ctx: ServiceContext, id: number): void {
+  mutate(ctx, 'Delete case', (db) => {
+    if (!getCase(db, id)) throw new QuarryError('not_found', 'That case no longer exists.');
+    deleteCase(db, id);
+  });
+}
+
+/** Puts a source in a case (by id or by name, created if missing), or takes it out (null). */
+export function assignSource(ctx: ServiceContext, args: { sourceId: number; caseId?: number | null; caseName?: string }): void {
+  mutate(ctx, 'Assign source to case', (db) => {
+    if (!getSource(db, args.sourceId)) throw new QuarryError('not_found', 'That source no longer exists.');
+    let caseId: number | null = args.caseId ?? null;
+    if (args.caseName !== undefined) caseId = ensureCase(db, args.caseName);
+    else if (caseId !== null && !getCase(db, caseId)) throw new QuarryError('not_found', 'That case no longer exists.');
+    setSourceCase(db, args.sourceId, caseId);
+  });
+}
+
+function checkAttributeName(name: string): string {
+  const clean = name.trim();
+  if (!clean) throw new QuarryError('bad_request', 'An attribute needs a name.');
+  return clean;
+}
+
+export function defineAttribute(
+  ctx: ServiceContext,
+  args: { name: string; type: AttributeType; choices?: string[]; description?: string },
+): number {
+  return mutate(ctx, 'Add attribute', (db) => {
+    const name = checkAttributeName(args.name);
+    if (findAttributeByName(db, name)) throw new QuarryError('conflict', `There is already an attribute called “${name}”.`);
+    const choices = args.type === 'choice' ? dedupe(args.choices ?? []) : [];
+    return insertAttribute(db, { name, type: args.type, choices, ...(args.description !== undefined ? { description: args.description } : {}) });
+  });
+}
+
+function dedupe(list: string[]): string[] {
+  return [...new Set(list.map((s) => s.trim()).filter(Boolean))];
+}
+
+/** Sets one cell from what the user typed; returns the stored value. */
+export function setCaseValue(ctx: ServiceContext, args: { caseId: number; attributeId: number; raw: string }): AttributeValue {
+  return mutate(ctx, 'Edit attribute value', (db) => {
+    const attr = getAttribute(db, args.attributeId);
+    if (!attr) throw new QuarryError('not_found', 'That attribute no longer exists.');
+    if (!getCase(db, args.caseId)) throw new QuarryError('not_found', 'That case no longer exists.');
+    const parsed = parseValue(toDef(attr), args.raw);
+    if (!parsed.ok) throw new QuarryError('invalid_input', parsed.reason);
+    setValue(db, args.caseId, args.attributeId, parsed.value);
+    return parsed.value;
+  });
+}
+
+/** Applies a confirmed classification-import plan as one transaction and one undo step. */
+export function applyClassificationPlan(ctx: ServiceContext, plan: ImportPlan): { created: number; updated: number } {
+  return mutate(ctx, 'Import classification sheet', (db) => {
+    for (const def of plan.createAttributes) {
+      if (!findAttributeByName(db, def.name)) {
+        insertAttribute(db, { name: def.name, type: def.type, choices: def.type === 'choice' ? (def.choices ?? []) : [] });
+      }
+    }
+    for (const ext of plan.extendChoices) {
+      const a = findAttributeByName(db, ext.name);
+      if (a) updateAttribute(db, a.id, { name: a.name, type: a.type, description: a.description, choices: dedupe([...a.choices, ...ext.add]) });
+    }
+    let created = 0;
+    for (const name of plan.createCases) {
+      if (!findCaseByName(db, name)) {
+        insertCase(db, { name });
+        created++;
+      }
+    }
+    const caseIds = new Map(listCases(db).map((c) => [c.name, c.id]));
+    const attrIds = new Map(listAttributes(db).map((a) => [a.name, a.id]));
+    const touchedCases = new Set<string>();
+    for (const v of plan.setValues) {
+      const caseId = caseIds.get(v.caseName);
+      const attrId = attrIds.get(v.attribute);
+      if (caseId === undefined || attrId === undefined) continue;
+      setValue(db, caseId, attrId, v.value);
+      touchedCases.add(v.caseName);
+    }
+    const updated = [...touchedCases].filter((n) => !plan.createCases.includes(n)).length;
+    return { created, updated };
+  });
+}
+
+export function exportClassificationCsv(db: Database.Database): string {
+  const attrs = listAttributes(db);
+  const defs = attrs.map(toDef);
+  const cases = listCaseRecords(db).map((c) => ({
+    name: c.name,
+    values: Object.fromEntries(attrs.map((a) => [a.name, c.values[a.id] ?? ({ kind: 'unassigned' } as AttributeValue)])),
+  }));
+  return writeClassificationCsv(defs, cases);
+}
+
+export function existingCaseValues(db: Database.Database): Map<string, Record<string, AttributeValue>> {
+  const attrs = listAttributes(db);
+  return new Map(
+    listCaseRecords(db).map((c) => [c.name, Object.fromEntries(attrs.filter((a) => c.values[a.id]).map((a) => [a.name, c.values[a.id]!]))]),
+  );
+}
+
+export { listAttributes, updateAttribute };

@@ -1,0 +1,126 @@
+import type Database from 'better-sqlite3';
+import type { CodedPassage, Coding } from '../domain/types.js';
+import { QuarryError } from '../errors.js';
+import { descendantIds, getCodeRow } from '../store/codesStore.js';
+import {
+  deleteCoding,
+  findCoding,
+  getCoding,
+  insertCoding,
+  listPassages,
+  updateCodingCode,
+  updateCodingSpan,
+  type PassageFilter,
+} from '../store/codingsStore.js';
+import { getSource } from '../store/sourcesStore.js';
+import { findUserByName } from '../store/usersStore.js';
+import { codeTree, ensureCodePath, flattenTree } from './codeService.js';
+import { ensureCoder } from './coderService.js';
+import type { ServiceContext } from './context.js';
+import { mutate } from './context.js';
+
+export function checkSpan(db: Database.Database, sourceId: number, start: number, end: number): void {
+  const src = getSource(db, sourceId);
+  if (!src) throw new QuarryError('not_found', 'That source no longer exists.');
+  if (!Number.isInteger(start) || !Number.isInteger(end)) throw new QuarryError('bad_request', 'Positions must be whole numbers.');
+  if (start < 0) throw new QuarryError('bad_request', `The start (${start}) cannot be negative.`);
+  if (start >= end) throw new QuarryError('bad_request', `The start (${start}) must be before the end (${end}).`);
+  if (end > src.characters) {
+    throw new QuarryError('bad_request', `The end (${end}) is beyond the end of “${src.name}”, which has ${src.characters} characters.`);
+  }
+}
+
+export interface ApplyCodingArgs {
+  sourceId: number;
+  start: number;
+  end: number;
+  codeId?: number;
+  /** Alternative to codeId: a path, created if missing. */
+  codePath?: string;
+}
+
+/** Applies one code to one span; returns the coding (the existing one if this coder already coded it). */
+export function applyCoding(ctx: ServiceContext, args: ApplyCodingArgs): Coding {
+  return mutate(ctx, 'Code passage', (db) => {
+    checkSpan(db, args.sourceId, args.start, args.end);
+    const coder = ensureCoder(db, ctx.coderName);
+    let codeId = args.codeId;
+    if (codeId === undefined) {
+      if (!args.codePath) throw new QuarryError('bad_request', 'Say which code to apply.');
+      codeId = ensureCodePath(db, coder.id, args.codePath).id;
+    } else if (!getCodeRow(db, codeId)) {
+      throw new QuarryError('not_found', 'That code no longer exists.');
+    }
+    const existing = findCoding(db, args.sourceId, codeId, coder.id, args.start, args.end);
+    const id = existing ?? insertCoding(db, { sourceId: args.sourceId, codeId, start: args.start, end: args.end, coderId: coder.id });
+    return getCoding(db, id)!;
+  });
+}
+
+export function removeCoding(ctx: ServiceContext, id: number): void {
+  mutate(ctx, 'Uncode passage', (db) => {
+    if (!getCoding(db, id)) throw new QuarryError('not_found', 'That coding no longer exists.');
+    deleteCoding(db, id);
+  });
+}
+
+/** Removes a code from every coding of it that overlaps [start, end) in a source (NVivo's "uncode selection"). */
+export function uncodeSelection(ctx: ServiceContext, args: { sourceId: number; codeId: number; start: number; end: number }): number {
+  return mutate(ctx, 'Uncode selection', (db) => {
+    const rows = db
+      .prepare(`SELECT id FROM codings WHERE source_id = ? AND code_id = ? AND start_pos < ? AND end_pos > ?`)
+      .pluck()
+      .all(args.sourceId, args.codeId, args.end, args.start) as number[];
+    for (const id of rows) deleteCoding(db, id);
+    return rows.length;
+  });
+}
+
+export function resizeCoding(ctx: ServiceContext, args: { id: number; start: number; end: number }): Coding {
+  return mutate(ctx, 'Resize coding', (db) => {
+    const c = getCoding(db, args.id);
+    if (!c) throw new QuarryError('not_found', 'That coding no longer exists.');
+    checkSpan(db, c.sourceId, args.start, args.end);
+    if (findCoding(db, c.sourceId, c.codeId, c.coderId, args.start, args.end) !== undefined) {
+      throw new QuarryError('conflict', 'The same passage is already coded there.');
+    }
+    updateCodingSpan(db, args.id, args.start, args.end);
+    return getCoding(db, args.id)!;
+  });
+}
+
+export function recodeCoding(ctx: ServiceContext, args: { id: number; codeId: number }): Coding {
+  return mutate(ctx, 'Recode passage', (db) => {
+    const c = getCoding(db, args.id);
+    if (!c) throw new QuarryError('not_found', 'That coding no longer exists.');
+    if (!getCodeRow(db, args.codeId)) throw new QuarryError('not_found', 'That code no longer exists.');
+    const dup = findCoding(db, c.sourceId, args.codeId, c.coderId, c.start, c.end);
+    if (dup !== undefined) {
+      deleteCoding(db, args.id);
+      return getCoding(db, dup)!;
+    }
+    updateCodingCode(db, args.id, args.codeId);
+    return getCoding(db, args.id)!;
+  });
+}
+
+export interface PassageQuery {
+  codeId?: number;
+  /** Include codings of the code's descendants (NVivo's aggregate). */
+  includeChildren?: boolean;
+  sourceId?: number;
+  coderName?: string;
+}
+
+export function passages(db: Database.Database, q: PassageQuery): CodedPassage[] {
+  const filter: PassageFilter = {};
+  if (q.codeId !== undefined) filter.codeIds = q.includeChildren ? descendantIds(db, q.codeId) : [q.codeId];
+  if (q.sourceId !== undefined) filter.sourceId = q.sourceId;
+  if (q.coderName !== undefined) {
+    const coder = findUserByName(db, q.coderName);
+    if (!coder) throw new QuarryError('not_found', `There is no coder “${q.coderName}” in this project.`);
+    filter.coderId = coder.id;
+  }
+  const paths = new Map(flattenTree(codeTree(db)).map((n) => [n.id, n.path]));
+  return listPassages(db, filter).map((r) => ({ ...r, code: paths.get(r.codeId) ?? '' }));
+}

@@ -1,0 +1,119 @@
+import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { ImportResultItem, SourceDocument } from '../domain/types.js';
+import { QuarryError } from '../errors.js';
+import { importDocument, type ImportedDocument } from '../importers/importDocument.js';
+import { findCaseByName, insertCase } from '../store/casesStore.js';
+import { codingsForSource } from '../store/codingsStore.js';
+import {
+  deleteSource,
+  getSource,
+  getSourceText,
+  insertSource,
+  setSourceCase,
+  sourceNameTaken,
+  updateSourceMeta,
+} from '../store/sourcesStore.js';
+import { codePointLength } from '../text/positions.js';
+import { ensureCoder } from './coderService.js';
+import type { ServiceContext } from './context.js';
+import { mutate } from './context.js';
+
+export const contentHash = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+
+export interface ImportFile {
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+export interface ImportOptions {
+  /** Assign each new source to a case named like it (created if missing). */
+  caseFromFileName?: boolean;
+  /** Called after each file is read (for progress bars). */
+  onProgress?: (done: number, total: number, file: string) => void;
+  maxBytes?: number;
+}
+
+/** A free source name: the wanted one, or "name (2)", "name (3)"… */
+export function freeSourceName(db: Database.Database, wanted: string): string {
+  const base = wanted.trim() || 'Untitled';
+  if (!sourceNameTaken(db, base)) return base;
+  for (let i = 2; ; i++) {
+    const candidate = `${base} (${i})`;
+    if (!sourceNameTaken(db, candidate)) return candidate;
+  }
+}
+
+/** Stores one already-decoded document (inside the caller's transaction). */
+export function storeDocument(db: Database.Database, coderName: string, doc: ImportedDocument, opts: { caseFromFileName?: boolean; name?: string } = {}): { id: number; name: string; characters: number } {
+  const coder = ensureCoder(db, coderName);
+  const name = freeSourceName(db, opts.name ?? doc.name);
+  const characters = codePointLength(doc.text);
+  const id = insertSource(db, {
+    name,
+    text: doc.text,
+    characters,
+    contentHash: contentHash(doc.text),
+    originName: doc.originName,
+    originType: doc.originType,
+    encoding: doc.encoding,
+    createdBy: coder.id,
+  });
+  if (opts.caseFromFileName) {
+    const existing = findCaseByName(db, name);
+    setSourceCase(db, id, existing ? existing.id : insertCase(db, { name }));
+  }
+  return { id, name, characters };
+}
+
+/**
+ * Imports a batch: every file is read first (a bad file is reported and
+ * skipped), then all good ones are stored in one transaction, one undo step.
+ */
+export async function importFiles(ctx: ServiceContext, files: ImportFile[], opts: ImportOptions = {}): Promise<ImportResultItem[]> {
+  const results: ImportResultItem[] = [];
+  const docs: { index: number; doc: ImportedDocument }[] = [];
+  for (const [i, f] of files.entries()) {
+    try {
+      const doc = await importDocument(f.fileName, f.bytes, opts.maxBytes !== undefined ? { maxBytes: opts.maxBytes } : {});
+      docs.push({ index: i, doc });
+      results.push({ file: f.fileName, status: 'imported', warnings: doc.warnings });
+    } catch (err) {
+      const reason = err instanceof QuarryError ? err.message : `${f.fileName}: could not be read.`;
+      results.push({ file: f.fileName, status: 'skipped', reason });
+    }
+    opts.onProgress?.(i + 1, files.length, f.fileName);
+  }
+  if (docs.length === 0) return results;
+  mutate(ctx, docs.length === 1 ? 'Import source' : `Import ${docs.length} sources`, (db) => {
+    for (const { index, doc } of docs) {
+      const stored = storeDocument(db, ctx.coderName, doc, { caseFromFileName: opts.caseFromFileName ?? false });
+      Object.assign(results[index]!, { name: stored.name, sourceId: stored.id, characters: stored.characters });
+    }
+  });
+  return results;
+}
+
+export function getDocument(db: Database.Database, id: number): SourceDocument {
+  const summary = getSource(db, id);
+  if (!summary) throw new QuarryError('not_found', 'That source no longer exists.');
+  return { ...summary, text: getSourceText(db, id) ?? '', codings: codingsForSource(db, id) };
+}
+
+export function renameSource(ctx: ServiceContext, args: { id: number; name: string; description?: string }): void {
+  mutate(ctx, 'Rename source', (db) => {
+    const src = getSource(db, args.id);
+    if (!src) throw new QuarryError('not_found', 'That source no longer exists.');
+    const name = args.name.trim();
+    if (!name) throw new QuarryError('bad_request', 'A source needs a name.');
+    if (name !== src.name && sourceNameTaken(db, name)) throw new QuarryError('conflict', `There is already a source called “${name}”.`);
+    updateSourceMeta(db, args.id, name, args.description ?? src.description);
+  });
+}
+
+export function removeSource(ctx: ServiceContext, id: number): void {
+  mutate(ctx, 'Delete source', (db) => {
+    if (!getSource(db, id)) throw new QuarryError('not_found', 'That source no longer exists.');
+    deleteSource(db, id);
+  });
+}

@@ -1,0 +1,102 @@
+import type Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import type { AttributeType, AttributeValue } from '../cases/attributeTypes.js';
+import { nowIso, stmt } from './statements.js';
+
+export interface AttributeRow {
+  id: number;
+  guid: string;
+  name: string;
+  type: AttributeType;
+  choices: string[];
+  description: string;
+  sortOrder: number;
+}
+
+interface RawAttribute extends Omit<AttributeRow, 'choices'> {
+  choices: string;
+}
+
+const ATTR = `SELECT id, guid, name, type, choices, description, sort_order AS sortOrder FROM attributes`;
+const decode = (r: RawAttribute): AttributeRow => ({ ...r, choices: JSON.parse(r.choices) as string[] });
+
+export function listAttributes(db: Database.Database): AttributeRow[] {
+  return (stmt(db, `${ATTR} ORDER BY sort_order, id`).all() as RawAttribute[]).map(decode);
+}
+
+export function getAttribute(db: Database.Database, id: number): AttributeRow | undefined {
+  const r = stmt(db, `${ATTR} WHERE id = ?`).get(id) as RawAttribute | undefined;
+  return r && decode(r);
+}
+
+export function findAttributeByName(db: Database.Database, name: string): AttributeRow | undefined {
+  const r = stmt(db, `${ATTR} WHERE name = ?`).get(name) as RawAttribute | undefined;
+  return r && decode(r);
+}
+
+export function insertAttribute(
+  db: Database.Database,
+  a: { name: string; type: AttributeType; choices?: string[]; description?: string; guid?: string },
+): number {
+  const order = (stmt(db, `SELECT ifnull(max(sort_order), -1) + 1 AS n FROM attributes`).get() as { n: number }).n;
+  const info = stmt(
+    db,
+    `INSERT INTO attributes(guid, name, type, choices, description, sort_order, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  ).run(a.guid ?? randomUUID(), a.name, a.type, JSON.stringify(a.choices ?? []), a.description ?? '', order, nowIso());
+  return Number(info.lastInsertRowid);
+}
+
+export function updateAttribute(
+  db: Database.Database,
+  id: number,
+  a: { name: string; type: AttributeType; choices: string[]; description: string },
+): void {
+  stmt(db, `UPDATE attributes SET name = ?, type = ?, choices = ?, description = ? WHERE id = ?`).run(
+    a.name,
+    a.type,
+    JSON.stringify(a.choices),
+    a.description,
+    id,
+  );
+}
+
+export function setAttributeOrder(db: Database.Database, id: number, order: number): void {
+  stmt(db, `UPDATE attributes SET sort_order = ? WHERE id = ? AND sort_order != ?`).run(order, id, order);
+}
+
+export function deleteAttribute(db: Database.Database, id: number): void {
+  stmt(db, `DELETE FROM attributes WHERE id = ?`).run(id);
+}
+
+export interface ValueRow {
+  caseId: number;
+  attributeId: number;
+  value: AttributeValue;
+}
+
+export function listValues(db: Database.Database, attributeId?: number): ValueRow[] {
+  const rows = (
+    attributeId === undefined
+      ? stmt(db, `SELECT case_id AS caseId, attribute_id AS attributeId, kind, value FROM attribute_values`).all()
+      : stmt(db, `SELECT case_id AS caseId, attribute_id AS attributeId, kind, value FROM attribute_values WHERE attribute_id = ?`).all(attributeId)
+  ) as { caseId: number; attributeId: number; kind: AttributeValue['kind']; value: string | null }[];
+  return rows.map((r) => ({
+    caseId: r.caseId,
+    attributeId: r.attributeId,
+    value: r.kind === 'value' ? { kind: 'value', value: r.value ?? '' } : { kind: r.kind },
+  }));
+}
+
+/** Stores a value; Unassigned is stored as no row, the same as never set. */
+export function setValue(db: Database.Database, caseId: number, attributeId: number, v: AttributeValue): void {
+  if (v.kind === 'unassigned') {
+    stmt(db, `DELETE FROM attribute_values WHERE case_id = ? AND attribute_id = ?`).run(caseId, attributeId);
+    return;
+  }
+  stmt(
+    db,
+    `INSERT INTO attribute_values(case_id, attribute_id, kind, value) VALUES (?, ?, ?, ?)
+     ON CONFLICT(case_id, attribute_id) DO UPDATE SET kind = excluded.kind, value = excluded.value
+     WHERE kind IS NOT excluded.kind OR value IS NOT excluded.value`,
+  ).run(caseId, attributeId, v.kind, v.kind === 'value' ? v.value : null);
+}

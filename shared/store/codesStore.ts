@@ -1,0 +1,81 @@
+import type Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { nowIso, stmt } from './statements.js';
+
+export interface CodeRow {
+  id: number;
+  guid: string;
+  parentId: number | null;
+  name: string;
+  color: string;
+  description: string;
+  sortOrder: number;
+  references: number;
+  sources: number;
+}
+
+export function listCodeRows(db: Database.Database): CodeRow[] {
+  return stmt(
+    db,
+    `SELECT c.id, c.guid, c.parent_id AS parentId, c.name, c.color, c.description, c.sort_order AS sortOrder,
+            ifnull(k.refs, 0) AS "references", ifnull(k.srcs, 0) AS sources
+     FROM codes c
+     LEFT JOIN (SELECT code_id, count(*) AS refs, count(DISTINCT source_id) AS srcs FROM codings GROUP BY code_id) k
+       ON k.code_id = c.id
+     ORDER BY c.sort_order, c.name COLLATE NOCASE, c.id`,
+  ).all() as CodeRow[];
+}
+
+export function getCodeRow(db: Database.Database, id: number): { id: number; guid: string; parentId: number | null; name: string; color: string; description: string; sortOrder: number } | undefined {
+  return stmt(
+    db,
+    `SELECT id, guid, parent_id AS parentId, name, color, description, sort_order AS sortOrder FROM codes WHERE id = ?`,
+  ).get(id) as ReturnType<typeof getCodeRow>;
+}
+
+export function findChildCode(db: Database.Database, parentId: number | null, name: string): number | undefined {
+  const row = stmt(db, `SELECT id FROM codes WHERE ifnull(parent_id, 0) = ifnull(?, 0) AND name = ?`).get(parentId, name) as
+    | { id: number }
+    | undefined;
+  return row?.id;
+}
+
+export function nextSortOrder(db: Database.Database, parentId: number | null): number {
+  const row = stmt(db, `SELECT ifnull(max(sort_order), -1) + 1 AS n FROM codes WHERE ifnull(parent_id, 0) = ifnull(?, 0)`).get(
+    parentId,
+  ) as { n: number };
+  return row.n;
+}
+
+export function insertCode(
+  db: Database.Database,
+  c: { parentId: number | null; name: string; color: string; description: string; createdBy: number | null; guid?: string; sortOrder?: number },
+): number {
+  const info = stmt(
+    db,
+    `INSERT INTO codes(guid, parent_id, name, color, description, sort_order, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(c.guid ?? randomUUID(), c.parentId, c.name, c.color, c.description, c.sortOrder ?? nextSortOrder(db, c.parentId), nowIso(), c.createdBy);
+  return Number(info.lastInsertRowid);
+}
+
+export function updateCode(db: Database.Database, id: number, c: { name: string; color: string; description: string }): void {
+  stmt(db, `UPDATE codes SET name = ?, color = ?, description = ? WHERE id = ?`).run(c.name, c.color, c.description, id);
+}
+
+export function moveCode(db: Database.Database, id: number, parentId: number | null, sortOrder: number): void {
+  stmt(db, `UPDATE codes SET parent_id = ?, sort_order = ? WHERE id = ?`).run(parentId, sortOrder, id);
+}
+
+/** Ids of a code and all its descendants. */
+export function descendantIds(db: Database.Database, id: number): number[] {
+  return stmt(
+    db,
+    `WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL SELECT c.id FROM codes c JOIN sub ON c.parent_id = sub.id) SELECT id FROM sub`,
+  )
+    .pluck()
+    .all(id) as number[];
+}
+
+export function deleteCode(db: Database.Database, id: number): void {
+  stmt(db, `DELETE FROM codes WHERE id = ?`).run(id);
+}

@@ -1,0 +1,34 @@
+import type Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import type { Coder } from '../domain/types.js';
+import { nowIso, stmt } from './statements.js';
+
+const COLS = `id, guid, name, initials, color`;
+
+export function listUsers(db: Database.Database): Coder[] {
+  return stmt(db, `SELECT ${COLS} FROM users ORDER BY name`).all() as Coder[];
+}
+
+export function findUserByName(db: Database.Database, name: string): Coder | undefined {
+  return stmt(db, `SELECT ${COLS} FROM users WHERE name = ?`).get(name) as Coder | undefined;
+}
+
+export function getUser(db: Database.Database, id: number): Coder | undefined {
+  return stmt(db, `SELECT ${COLS} FROM users WHERE id = ?`).get(id) as Coder | undefined;
+}
+
+export function insertUser(db: Database.Database, u: { name: string; initials: string; color: string; guid?: string }): Coder {
+  const guid = u.guid ?? randomUUID();
+  const info = stmt(db, `INSERT INTO users(guid, name, initials, color, created_at) VALUES (?, ?, ?, ?, ?)`).run(
+    guid,
+    u.name,
+    u.initials,
+    u.color,
+    nowIso(),
+  );
+  return { id: Number(info.lastInsertRowid), guid, name: u.name, initials: u.initials, color: u.color };
+}
+
+export function updateUser(db: Database.Database, id: number, u: { name: string; initials: string; color: string }): void {
+  stmt(db, `UPDATE users SET name = ?, initials = ?, color = ? WHERE id = ?`).run(u.name, u.initials, u.color, id);
+}
