@@ -11,11 +11,14 @@ export interface MethodSpec<A extends z.ZodType, R> {
   result?: R;
   /** True for methods that change the project (read-only projects refuse them). */
   mutates: boolean;
+  /** True when views should refetch after the call (every mutation, plus opening/closing projects). */
+  invalidates: boolean;
 }
 
 export function method<R>() {
-  return <A extends z.ZodType>(args: A, opts: { mutates?: boolean } = {}): MethodSpec<A, R> => ({
+  return <A extends z.ZodType>(args: A, opts: { mutates?: boolean; invalidates?: boolean } = {}): MethodSpec<A, R> => ({
     args,
     mutates: opts.mutates ?? false,
+    invalidates: opts.invalidates ?? opts.mutates ?? false,
   });
 }

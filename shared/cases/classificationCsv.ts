@@ -139,11 +139,11 @@ export function parseClassificationCsv(fileName: string, bytes: Uint8Array | str
     const fields = record.fields;
     const extra = fields.slice(width);
     if (extra.some((f) => f.text.trim() !== '')) {
-      problems.push({ row, reason: `the row has ${fields.length} values but the header has ${width} columns; check for an unquoted ${describe(delimiter)} inside a value` });
+      problems.push({ row, reason: `the row has ${count(fields.length)} but the header has ${width} columns; check for an unquoted ${describe(delimiter)} inside a value` });
       continue;
     }
     if (fields.length < width) {
-      problems.push({ row, reason: `the row has ${fields.length} values but the header has ${width} columns` });
+      problems.push({ row, reason: `the row has ${count(fields.length)} but the header has ${width} columns` });
       continue;
     }
     const caseName = cellText(fields[0]);
@@ -160,6 +160,10 @@ export function parseClassificationCsv(fileName: string, bytes: Uint8Array | str
     rows.push({ rowNumber: row, caseName, cells: headers.map((_, c) => cellText(fields[c + 1])) });
   }
   return { fileName, delimiter, caseHeader: headerCells[0] ?? '', headers, rows, problems };
+}
+
+function count(values: number): string {
+  return values === 1 ? '1 value' : `${values} values`;
 }
 
 function describe(delimiter: CsvDelimiter): string {

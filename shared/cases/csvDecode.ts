@@ -19,10 +19,14 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
     const b = bytes[i] as number;
     const len = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
     if (len === 0 || i + len > bytes.length) return i;
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(i, i + len));
-    } catch {
-      return i;
+    // Second-byte ranges that exclude overlong forms, surrogates and > U+10FFFF.
+    const second = bytes[i + 1] as number;
+    const lo = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
+    const hi = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
+    if (len > 1 && (second < lo || second > hi)) return i;
+    for (let k = 2; k < len; k++) {
+      const c = bytes[i + k] as number;
+      if (c < 0x80 || c > 0xbf) return i;
     }
     i += len;
   }

@@ -171,7 +171,7 @@ export function readSources(env: SourceReadEnv, sourcesEl: XmlElement | undefine
   for (const el of sourcesEl?.children ?? []) {
     const name = attrOf(el, 'name') ?? attrOf(el, 'guid') ?? el.name;
     if (el.name === 'TextSource') {
-      const src = readTextSource(env, el, el, [], extOf(attrOf(el, 'richTextPath')) ?? extOf(attrOf(el, 'plainTextPath')));
+      const src = readTextSource(env, el, el, [], extOf(attrOf(el, 'richTextPath')));
       if (src) out.push(src);
     } else if (el.name === 'PDFSource') {
       const rep = firstChild(el, 'Representation');

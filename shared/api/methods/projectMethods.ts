@@ -26,12 +26,12 @@ const path = z.string().min(1, 'a file path is needed');
 
 export const projectMethods = {
   'app.info': method<AppInfo>()(z.object({})),
-  'app.setCoder': method<AppInfo>()(z.object({ name: z.string().trim().min(1).max(100) })),
-  'app.forgetRecent': method<AppInfo>()(z.object({ path })),
-  'project.create': method<ProjectInfo>()(z.object({ path, name: z.string().optional() })),
-  'project.open': method<ProjectInfo>()(z.object({ path, readOnly: z.boolean().optional() })),
-  'project.openDemo': method<ProjectInfo>()(z.object({ rebuild: z.boolean().optional() })),
-  'project.close': method<null>()(z.object({})),
+  'app.setCoder': method<AppInfo>()(z.object({ name: z.string().trim().min(1).max(100) }), { invalidates: true }),
+  'app.forgetRecent': method<AppInfo>()(z.object({ path }), { invalidates: true }),
+  'project.create': method<ProjectInfo>()(z.object({ path, name: z.string().optional() }), { invalidates: true }),
+  'project.open': method<ProjectInfo>()(z.object({ path, readOnly: z.boolean().optional() }), { invalidates: true }),
+  'project.openDemo': method<ProjectInfo>()(z.object({ rebuild: z.boolean().optional() }), { invalidates: true }),
+  'project.close': method<null>()(z.object({}), { invalidates: true }),
   'project.info': method<ProjectInfo | null>()(z.object({})),
   'coders.list': method<Coder[]>()(z.object({})),
   'coders.save': method<Coder>()(

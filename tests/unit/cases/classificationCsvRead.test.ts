@@ -100,6 +100,18 @@ describe('encoding', () => {
     expect(err.message).toMatch(/^people\.csv: the file is not UTF-8 text \(byte 0xFC on line 2 is not valid UTF-8\)/);
     expect(err.details).toEqual({ fileName: 'people.csv', line: 2 });
   });
+  it('locates overlong forms, encoded surrogates and truncated sequences', () => {
+    const prefix = [...utf8('Case,A\né,ok\n')];
+    const cases: [number[], string][] = [
+      [[0xc0, 0x80], '0xC0 on line 3'],
+      [[0xed, 0xa0, 0x80], '0xED on line 3'],
+      [[0xe2, 0x82], '0xE2 on line 3'],
+      [[0x41, 0x80], '0x80 on line 3'],
+    ];
+    for (const [bad, where] of cases) {
+      expect(refused('x.csv', new Uint8Array([...prefix, ...bad])).message).toContain(`(byte ${where} is not valid UTF-8)`);
+    }
+  });
   it('refuses a binary file (NUL bytes)', () => {
     const err = refused('photo.csv', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01]));
     expect(err.code).toBe('invalid_input');
@@ -202,7 +214,7 @@ describe('row problems (reported, not thrown)', () => {
   it('skips blank rows but keeps counting them, as a spreadsheet does', () => {
     const s = parseClassificationCsv('a.csv', '\nCase,Age\n\nP01,34\n,\n , \nP02,"multi\nline"\nP03\n');
     expect(s.rows.map((r) => [r.rowNumber, r.caseName])).toEqual([[4, 'P01'], [7, 'P02']]);
-    expect(s.problems).toEqual([{ row: 8, reason: 'the row has 1 values but the header has 2 columns' }]);
+    expect(s.problems).toEqual([{ row: 8, reason: 'the row has 1 value but the header has 2 columns' }]);
   });
 
   it('problems of several kinds come back in row order', () => {

@@ -1,0 +1,20 @@
+import type { ApiResult } from '../../shared/api/result.js';
+
+/** How the renderer reaches the core: Electron IPC in the desktop app, HTTP in browser mode. */
+export interface Transport {
+  readonly kind: 'electron' | 'web';
+  invoke(method: string, args: unknown): Promise<ApiResult<unknown>>;
+}
+
+/** What the Electron preload exposes on window.quarry (contextBridge). */
+export interface PreloadBridge {
+  invoke(method: string, args: unknown): Promise<ApiResult<unknown>>;
+  onMenuCommand(listener: (command: string) => void): () => void;
+  pickFile(kind: 'open-project' | 'save-project' | 'import-sources' | 'save-export', suggestedName?: string): Promise<string[] | null>;
+}
+
+declare global {
+  interface Window {
+    quarry?: PreloadBridge;
+  }
+}

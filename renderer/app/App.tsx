@@ -1,0 +1,15 @@
+import { useApiQuery } from '../hooks/useApiQuery.js';
+import { StartScreen } from '../features/start/StartScreen.js';
+import { Workbench } from '../features/workbench/Workbench.js';
+import { Notices } from './Notices.js';
+
+export function App() {
+  const project = useApiQuery('project.info', {});
+  if (project.loading && project.data === undefined) return <div className="app-loading">Loading Quarry…</div>;
+  return (
+    <>
+      {project.data ? <Workbench project={project.data} /> : <StartScreen />}
+      <Notices />
+    </>
+  );
+}

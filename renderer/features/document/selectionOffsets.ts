@@ -1,0 +1,37 @@
+/**
+ * Maps a DOM selection inside the document view to UTF-16 offsets in the
+ * source text. Every text run is rendered in an element carrying data-o (its
+ * offset in the whole text); line elements carry data-ls / data-le.
+ */
+function offsetOfPoint(node: Node, offset: number): number | null {
+  if (node.nodeType === Node.TEXT_NODE) {
+    const el = node.parentElement?.closest<HTMLElement>('[data-o]');
+    if (!el) return null;
+    return Number(el.dataset.o) + offset;
+  }
+  const el = node as HTMLElement;
+  if (el.dataset?.o !== undefined) return Number(el.dataset.o) + (offset > 0 ? (el.textContent?.length ?? 0) : 0);
+  const line = el.closest?.<HTMLElement>('[data-ls]');
+  if (line) {
+    const child = el.childNodes[offset];
+    if (child) {
+      const runs = (child as HTMLElement).querySelectorAll?.('[data-o]');
+      const first = (child as HTMLElement).dataset?.o ?? (runs && runs[0] ? (runs[0] as HTMLElement).dataset.o : undefined);
+      if (first !== undefined) return Number(first);
+    }
+    return offset === 0 ? Number(line.dataset.ls) : Number(line.dataset.le);
+  }
+  return null;
+}
+
+export function selectionToOffsets(sel: Selection, container: HTMLElement): { start: number; end: number } | null {
+  if (sel.rangeCount === 0 || sel.isCollapsed) return null;
+  const range = sel.getRangeAt(0);
+  if (!container.contains(range.startContainer) || !container.contains(range.endContainer)) return null;
+  const a = offsetOfPoint(range.startContainer, range.startOffset);
+  const b = offsetOfPoint(range.endContainer, range.endOffset);
+  if (a === null || b === null) return null;
+  const start = Math.min(a, b);
+  const end = Math.max(a, b);
+  return end > start ? { start, end } : null;
+}

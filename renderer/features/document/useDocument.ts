@@ -1,0 +1,43 @@
+import { useMemo } from 'react';
+import type { CodeNode, SourceDocument } from '../../../shared/domain/types.js';
+import { buildPositionIndex, type PositionIndex } from '../../../shared/text/positions.js';
+import { useApiQuery } from '../../hooks/useApiQuery.js';
+import { codingsByLine, splitLines, type Line, type SpanU16 } from './documentLayout.js';
+
+export interface DocumentModel {
+  doc: SourceDocument;
+  index: PositionIndex;
+  lines: Line[];
+  byLine: SpanU16[][];
+  spans: SpanU16[];
+}
+
+/** The open document, with its codings converted to UTF-16 offsets and bucketed by line (computed once per change). */
+export function useDocument(sourceId: number | null, visibleCoders: ((coder: string) => boolean) | null) {
+  const q = useApiQuery('sources.get', { id: sourceId ?? 0 }, { enabled: sourceId !== null });
+  const doc = sourceId !== null && q.data?.id === sourceId ? q.data : undefined;
+  const base = useMemo(() => {
+    if (!doc) return null;
+    return { index: buildPositionIndex(doc.text), lines: splitLines(doc.text) };
+  }, [doc?.id, doc?.text]); // eslint-disable-line react-hooks/exhaustive-deps
+  const model = useMemo<DocumentModel | null>(() => {
+    if (!doc || !base) return null;
+    const spans = doc.codings
+      .filter((c) => !visibleCoders || visibleCoders(c.coderName))
+      .map((c) => ({ id: c.id, codeId: c.codeId, start: base.index.cpToUtf16(c.start), end: base.index.cpToUtf16(c.end) }));
+    return { doc, index: base.index, lines: base.lines, spans, byLine: codingsByLine(base.lines, spans) };
+  }, [doc, base, visibleCoders]);
+  return { model, error: q.error, loading: q.loading };
+}
+
+export function codeLookup(tree: CodeNode[] | undefined): Map<number, CodeNode> {
+  const map = new Map<number, CodeNode>();
+  const walk = (list: CodeNode[]) => {
+    for (const n of list) {
+      map.set(n.id, n);
+      walk(n.children);
+    }
+  };
+  walk(tree ?? []);
+  return map;
+}

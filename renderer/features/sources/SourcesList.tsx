@@ -1,0 +1,98 @@
+import { useRef, useState } from 'react';
+import { useApi } from '../../api/ApiContext.js';
+import { useApiQuery } from '../../hooks/useApiQuery.js';
+import { useAction } from '../../hooks/useNotice.js';
+import { useWorkbench } from '../workbench/workbenchState.js';
+import { useImportFiles, type ImportProgress } from './useImportFiles.js';
+
+/** The project's sources (NVivo's Files), with import. */
+export function SourcesList() {
+  const wb = useWorkbench();
+  const sources = useApiQuery('sources.list', {});
+  const fileInput = useRef<HTMLInputElement>(null);
+  const { progress, importFiles, clear } = useImportFiles();
+  const [caseFromName, setCaseFromName] = useState(false);
+  const api = useApi();
+  const act = useAction();
+
+  return (
+    <section className="panel sources-panel" aria-labelledby="sources-h">
+      <div className="panel-head">
+        <h2 id="sources-h">Sources</h2>
+        <button type="button" onClick={() => fileInput.current?.click()} title="Import transcripts (.txt, .md, .docx, .pdf)">
+          Import…
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          multiple
+          hidden
+          accept=".txt,.md,.docx,.pdf,text/plain"
+          data-testid="import-input"
+          onChange={(e) => {
+            const files = [...(e.target.files ?? [])];
+            e.target.value = '';
+            if (files.length) void importFiles(files, caseFromName);
+          }}
+        />
+      </div>
+      <label className="check">
+        <input type="checkbox" checked={caseFromName} onChange={(e) => setCaseFromName(e.target.checked)} /> Case from file name
+      </label>
+      {progress && <ImportProgressView progress={progress} onClose={clear} />}
+      {sources.data?.length === 0 && <p className="hint">No sources yet. Import interview transcripts to start coding.</p>}
+      <ul className="list" role="listbox" aria-label="Sources">
+        {sources.data?.map((s) => (
+          <li key={s.id} role="option" aria-selected={s.id === wb.sourceId}>
+            <button type="button" className={`list-item${s.id === wb.sourceId ? ' selected' : ''}`} onClick={() => wb.setSourceId(s.id)}>
+              <span className="list-name">{s.name}</span>
+              <span className="list-meta">
+                {s.caseName ? `${s.caseName} · ` : ''}
+                {s.codingCount} codings
+              </span>
+            </button>
+            <button
+              type="button"
+              className="icon"
+              title={`Delete ${s.name}`}
+              aria-label={`Delete source ${s.name}`}
+              onClick={() => {
+                if (window.confirm(`Delete the source “${s.name}” and its ${s.codingCount} codings? You can undo this.`)) {
+                  void act(() => api.call('sources.delete', { id: s.id }), `Deleted ${s.name}`);
+                  if (wb.sourceId === s.id) wb.setSourceId(null);
+                }
+              }}
+            >
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function ImportProgressView({ progress, onClose }: { progress: ImportProgress; onClose: () => void }) {
+  const pct = progress.total ? Math.round((100 * progress.done) / progress.total) : 0;
+  return (
+    <div className="import-progress" data-testid="import-progress">
+      <progress max={progress.total} value={progress.done} aria-label="Import progress" />
+      <span>
+        {progress.done} of {progress.total} files ({pct}%)
+      </span>
+      <ul>
+        {progress.results.map((r, i) => (
+          <li key={i} className={r.status === 'imported' ? 'ok' : 'bad'}>
+            {r.status === 'imported' ? `✓ ${r.file} → ${r.name}` : `✗ ${r.reason}`}
+            {r.warnings?.length ? <em> ({r.warnings.join('; ')})</em> : null}
+          </li>
+        ))}
+      </ul>
+      {progress.done === progress.total && (
+        <button type="button" className="link" onClick={onClose}>
+          Close
+        </button>
+      )}
+    </div>
+  );
+}

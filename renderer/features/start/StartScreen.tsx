@@ -1,0 +1,114 @@
+import { useState } from 'react';
+import { useApi } from '../../api/ApiContext.js';
+import { useApiQuery } from '../../hooks/useApiQuery.js';
+import { useAction } from '../../hooks/useNotice.js';
+
+/** The first screen: new, open, recent projects, and the demo study. */
+export function StartScreen() {
+  const api = useApi();
+  const act = useAction();
+  const info = useApiQuery('app.info', {});
+  const [newPath, setNewPath] = useState('');
+  const [openPath, setOpenPath] = useState('');
+  const [busy, setBusy] = useState(false);
+  const app = info.data;
+  const firstLaunch = app !== undefined && app.recent.length === 0;
+  const bridge = window.quarry;
+
+  const openDemo = async () => {
+    setBusy(true);
+    await act(() => api.call('project.openDemo', {}));
+    setBusy(false);
+  };
+  const create = async (path: string) => {
+    if (path.trim()) await act(() => api.call('project.create', { path: path.trim() }));
+  };
+  const open = async (path: string) => {
+    if (path.trim()) await act(() => api.call('project.open', { path: path.trim() }));
+  };
+  const pick = async (kind: 'open-project' | 'save-project') => {
+    const paths = await bridge?.pickFile(kind);
+    if (paths?.[0]) await (kind === 'open-project' ? open(paths[0]) : create(paths[0]));
+  };
+
+  return (
+    <main className="start">
+      <header className="start-header">
+        <h1>Quarry</h1>
+        <p>Qualitative data analysis for interview studies: code transcripts, compare cases, export tables.</p>
+      </header>
+      {firstLaunch && (
+        <section className="start-demo start-demo-prominent" aria-label="Demo study">
+          <h2>New to Quarry? Start with the demo study</h2>
+          <p>
+            Fourteen interviews from a study of regional ICT cluster meetings — five intermediaries and nine entrepreneurs — already
+            imported, classified and coded, so you can see every feature at work.
+          </p>
+          <button type="button" className="primary" disabled={busy} onClick={openDemo}>
+            {busy ? 'Building the demo study…' : 'Open the demo study'}
+          </button>
+        </section>
+      )}
+      <div className="start-grid">
+        <section aria-labelledby="new-h">
+          <h2 id="new-h">New project</h2>
+          {bridge ? (
+            <button type="button" onClick={() => pick('save-project')}>
+              New project…
+            </button>
+          ) : (
+            <form
+              onSubmit={(e) => {
+                e.preventDefault();
+                void create(newPath);
+              }}
+            >
+              <label htmlFor="new-path">Name or full path of the new project</label>
+              <input id="new-path" value={newPath} placeholder="My study" onChange={(e) => setNewPath(e.target.value)} />
+              <button type="submit">Create project</button>
+              {app && <p className="hint">A bare name is saved in {app.projectsDir}</p>}
+            </form>
+          )}
+        </section>
+        <section aria-labelledby="open-h">
+          <h2 id="open-h">Open project</h2>
+          {bridge ? (
+            <button type="button" onClick={() => pick('open-project')}>
+              Open project…
+            </button>
+          ) : (
+            <form
+              onSubmit={(e) => {
+                e.preventDefault();
+                void open(openPath);
+              }}
+            >
+              <label htmlFor="open-path">Path of a .quarry file</label>
+              <input id="open-path" value={openPath} placeholder="/home/me/study.quarry" onChange={(e) => setOpenPath(e.target.value)} />
+              <button type="submit">Open</button>
+            </form>
+          )}
+        </section>
+        <section aria-labelledby="recent-h">
+          <h2 id="recent-h">Recent projects</h2>
+          {app && app.recent.length === 0 && <p className="hint">Projects you open appear here.</p>}
+          <ul className="recent-list">
+            {app?.recent.map((r) => (
+              <li key={r.path}>
+                <button type="button" className="link" disabled={!r.exists} title={r.path} onClick={() => open(r.path)}>
+                  {r.name}
+                </button>
+                <span className="hint">{r.exists ? new Date(r.openedAt).toLocaleString() : 'missing'}</span>
+              </li>
+            ))}
+          </ul>
+          {!firstLaunch && (
+            <button type="button" className="link" disabled={busy} onClick={openDemo}>
+              {busy ? 'Building the demo study…' : 'Open the demo study'}
+            </button>
+          )}
+        </section>
+      </div>
+    </main>
+  );
+}

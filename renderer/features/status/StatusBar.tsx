@@ -1,0 +1,19 @@
+import type { ProjectInfo } from '../../../shared/domain/types.js';
+import { useWorkbench } from '../workbench/workbenchState.js';
+
+export function StatusBar({ project }: { project: ProjectInfo }) {
+  const wb = useWorkbench();
+  const c = project.counts;
+  return (
+    <footer className="status-bar" role="contentinfo">
+      <span title={project.path}>{project.name}{project.readOnly ? ' (read-only)' : ''}</span>
+      <span>
+        {c.sources} sources · {c.cases} cases · {c.codes} codes · {c.codings} codings
+      </span>
+      <span data-testid="selection-status">
+        {wb.selection ? `Selected ${wb.selection.start}–${wb.selection.end} (${wb.selection.end - wb.selection.start} characters)` : 'No selection'}
+      </span>
+      <span>Coder: {project.coder?.name ?? '—'}</span>
+    </footer>
+  );
+}

@@ -1,0 +1,23 @@
+/**
+ * The workbench's main views (tabs above the centre area). A feature adds
+ * its view here; the document view is the default.
+ */
+import type { ComponentType } from 'react';
+import type { ProjectInfo } from '../../../shared/domain/types.js';
+import { DocumentPane } from './DocumentPane.js';
+
+export interface WorkbenchViewProps {
+  project: ProjectInfo;
+}
+
+export interface WorkbenchView {
+  id: string;
+  label: string;
+  /** Keyboard shortcut shown in the tab's tooltip (handled by the shortcuts feature). */
+  shortcut?: string;
+  component: ComponentType<WorkbenchViewProps>;
+}
+
+export const WORKBENCH_VIEWS: WorkbenchView[] = [
+  { id: 'document', label: 'Document', shortcut: 'Alt+1', component: DocumentPane },
+];

@@ -1,0 +1,132 @@
+/**
+ * Browser mode: serves the built renderer and the API over HTTP on the
+ * loopback interface only. Every API call must carry the per-launch secret
+ * token; requests from other addresses or with a foreign Host header are
+ * refused, and no CORS headers are ever sent.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Dispatch } from '../shared/api/dispatcher.js';
+import { CONTENT_SECURITY_POLICY } from '../shared/security/csp.js';
+
+export const TOKEN_HEADER = 'x-quarry-token';
+const MAX_BODY = 96 * 1024 * 1024;
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+  '.ico': 'image/x-icon',
+};
+
+export interface WebServerOptions {
+  dispatch: Dispatch;
+  staticDir: string;
+  port?: number;
+  token?: string;
+}
+
+export interface RunningServer {
+  server: Server;
+  port: number;
+  token: string;
+  url: string;
+  close(): Promise<void>;
+}
+
+const isLoopback = (addr: string | undefined): boolean =>
+  !!addr && (addr === '::1' || addr.startsWith('127.') || addr.startsWith('::ffff:127.'));
+
+function securityHeaders(res: ServerResponse): void {
+  res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('X-Frame-Options', 'DENY');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+  res.setHeader('Cache-Control', 'no-store');
+}
+
+function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
+  res.statusCode = status;
+  res.setHeader('Content-Type', type);
+  res.end(body);
+}
+
+function tokenMatches(given: string | string[] | undefined, token: string): boolean {
+  if (typeof given !== 'string' || given.length !== token.length) return false;
+  return timingSafeEqual(Buffer.from(given), Buffer.from(token));
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw new Error('too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export function startWebServer(opts: WebServerOptions): Promise<RunningServer> {
+  const token = opts.token ?? randomBytes(24).toString('hex');
+  let port = 0;
+  const server = createServer(async (req, res) => {
+    securityHeaders(res);
+    if (!isLoopback(req.socket.remoteAddress)) return send(res, 403, 'Quarry only answers this computer.');
+    const host = req.headers.host ?? '';
+    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}` && host !== `[::1]:${port}`) {
+      return send(res, 403, 'Unexpected Host header.');
+    }
+    const url = new URL(req.url ?? '/', `http://${host}`);
+    if (url.pathname === '/api/call') {
+      if (req.method !== 'POST') return send(res, 405, 'Use POST.');
+      if (!tokenMatches(req.headers[TOKEN_HEADER], token)) return send(res, 401, 'Missing or wrong session token.');
+      let payload: { method?: unknown; args?: unknown };
+      try {
+        payload = JSON.parse(await readBody(req)) as typeof payload;
+      } catch {
+        return send(res, 400, JSON.stringify({ ok: false, error: { code: 'bad_request', message: 'The request was not valid JSON or was too large.' } }), 'application/json');
+      }
+      const result = await opts.dispatch(payload.method, payload.args);
+      return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed.');
+    return serveStatic(opts.staticDir, url.pathname, res);
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => {
+      port = (server.address() as AddressInfo).port;
+      resolve({
+        server,
+        port,
+        token,
+        url: `http://127.0.0.1:${port}/#token=${token}`,
+        close: () => new Promise((r) => server.close(() => r())),
+      });
+    });
+  });
+}
+
+async function serveStatic(root: string, pathname: string, res: ServerResponse): Promise<void> {
+  const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+  const file = normalize(join(root, rel));
+  if (!file.startsWith(normalize(root) + sep) && file !== normalize(join(root, 'index.html'))) return send(res, 404, 'Not found.');
+  try {
+    const body = await readFile(file);
+    res.statusCode = 200;
+    res.setHeader('Content-Type', MIME[extname(file)] ?? 'application/octet-stream');
+    res.end(body);
+  } catch {
+    send(res, 404, 'Not found.');
+  }
+}

@@ -1,0 +1,198 @@
+/**
+ * The neutral model → project.qde text, with child elements in exactly the
+ * order of the XSD sequences (Project-mrt2019.xsd). Source texts go to
+ * separate files (sources/<GUID>.txt, referenced as internal://<GUID>.txt);
+ * notes are written inline as <PlainTextContent>. The model is assumed to be
+ * valid (see validateForExport).
+ */
+import { PROJECT_NS, type RefiCode, type RefiCoding, type RefiProject, type RefiSelection, type RefiTextSource, type RefiVariableType, type RefiVariableValue } from './refiModel.js';
+import { derivedGuid, normalizeGuid } from './refiGuid.js';
+import { normalizeColor, toXsdDateTime, valueElementFor } from './refiValues.js';
+import { XmlWriter } from './xmlWriter.js';
+
+export interface SerializedProject {
+  qde: string;
+  /** Package entry name → UTF-8 text. */
+  files: [string, string][];
+}
+
+/** The origin Quarry writes: readers pick the position unit by it, so it must name Quarry. */
+export function exportOrigin(origin: string | undefined): string {
+  return origin !== undefined && /^\s*quarry\b/i.test(origin) ? origin : 'Quarry';
+}
+
+export function annotationSelectionGuid(noteGuid: string): string {
+  return derivedGuid('annotation', normalizeGuid(noteGuid));
+}
+
+const g = normalizeGuid;
+const opt = (v: string | undefined): string | undefined => (v === undefined ? undefined : g(v));
+
+function writeRefs(w: XmlWriter, element: string, guids: string[]): void {
+  for (const guid of guids) w.empty(element, [['targetGUID', g(guid)]]);
+}
+
+function writeDescription(w: XmlWriter, description: string | undefined): void {
+  if (description !== undefined) w.text('Description', description);
+}
+
+function writeCode(w: XmlWriter, code: RefiCode): void {
+  const attrs: [string, string | boolean | undefined][] = [
+    ['guid', g(code.guid)],
+    ['name', code.name],
+    ['isCodable', code.isCodable],
+    ['color', normalizeColor(code.color)],
+  ];
+  w.element('Code', attrs, code.description !== undefined || code.noteGuids.length > 0 || code.children.length > 0, () => {
+    writeDescription(w, code.description);
+    writeRefs(w, 'NoteRef', code.noteGuids);
+    for (const child of code.children) writeCode(w, child);
+  });
+}
+
+function writeValues(w: XmlWriter, values: RefiVariableValue[], types: Map<string, RefiVariableType>): void {
+  for (const v of values) {
+    w.open('VariableValue');
+    w.empty('VariableRef', [['targetGUID', g(v.variableGuid)]]);
+    const el = valueElementFor(types.get(g(v.variableGuid)) ?? 'Text', v.value);
+    if (el) w.text(el.element, el.text);
+    w.close('VariableValue');
+  }
+}
+
+function writeCoding(w: XmlWriter, c: RefiCoding): void {
+  w.open('Coding', [
+    ['guid', g(c.guid)],
+    ['creatingUser', opt(c.creatingUserGuid)],
+    ['creationDateTime', toXsdDateTime(c.creationDateTime)],
+  ]);
+  w.empty('CodeRef', [['targetGUID', g(c.codeGuid)]]);
+  writeRefs(w, 'NoteRef', c.noteGuids);
+  w.close('Coding');
+}
+
+function writeSelection(w: XmlWriter, s: RefiSelection): void {
+  const attrs: [string, string | number | undefined][] = [
+    ['guid', g(s.guid)],
+    ['name', s.name],
+    ['startPosition', s.start],
+    ['endPosition', s.end],
+    ['creatingUser', opt(s.creatingUserGuid)],
+    ['creationDateTime', toXsdDateTime(s.creationDateTime)],
+  ];
+  w.element('PlainTextSelection', attrs, s.description !== undefined || s.codings.length > 0 || s.noteGuids.length > 0, () => {
+    writeDescription(w, s.description);
+    for (const c of s.codings) writeCoding(w, c);
+    writeRefs(w, 'NoteRef', s.noteGuids);
+  });
+}
+
+function writeSource(w: XmlWriter, src: RefiTextSource, annotations: RefiSelection[], types: Map<string, RefiVariableType>): void {
+  const attrs: [string, string | undefined][] = [
+    ['guid', g(src.guid)],
+    ['name', src.name],
+    ['plainTextPath', `internal://${g(src.guid)}.txt`],
+    ['creatingUser', opt(src.creatingUserGuid)],
+    ['creationDateTime', toXsdDateTime(src.creationDateTime)],
+  ];
+  const selections = [...src.selections, ...annotations];
+  w.element('TextSource', attrs, src.description !== undefined || selections.length > 0 || src.noteGuids.length > 0 || src.values.length > 0, () => {
+    writeDescription(w, src.description);
+    for (const s of selections) writeSelection(w, s);
+    writeRefs(w, 'NoteRef', src.noteGuids);
+    writeValues(w, src.values, types);
+  });
+}
+
+export function serializeProject(project: RefiProject): SerializedProject {
+  const w = new XmlWriter();
+  const types = new Map(project.variables.map((v) => [g(v.guid), v.type]));
+  const annotations = new Map<string, RefiSelection[]>();
+  for (const note of project.notes) {
+    if (!note.selection) continue;
+    const list = annotations.get(g(note.selection.sourceGuid)) ?? [];
+    const anchor: RefiSelection = { guid: annotationSelectionGuid(note.guid), start: note.selection.start, end: note.selection.end, codings: [], noteGuids: [note.guid] };
+    if (note.creatingUserGuid !== undefined) anchor.creatingUserGuid = note.creatingUserGuid;
+    if (note.creationDateTime !== undefined) anchor.creationDateTime = note.creationDateTime;
+    list.push(anchor);
+    annotations.set(g(note.selection.sourceGuid), list);
+  }
+
+  w.open('Project', [
+    ['xmlns', PROJECT_NS],
+    ['name', project.name],
+    ['origin', exportOrigin(project.origin)],
+    ['creatingUserGUID', opt(project.creatingUserGuid)],
+    ['creationDateTime', toXsdDateTime(project.creationDateTime)],
+  ]);
+  if (project.users.length > 0) {
+    w.open('Users');
+    for (const u of project.users) w.empty('User', [['guid', g(u.guid)], ['name', u.name], ['id', u.id]]);
+    w.close('Users');
+  }
+  if (project.codes.length > 0) {
+    w.open('CodeBook');
+    w.open('Codes');
+    for (const c of project.codes) writeCode(w, c);
+    w.close('Codes');
+    w.close('CodeBook');
+  }
+  if (project.variables.length > 0) {
+    w.open('Variables');
+    for (const v of project.variables) {
+      w.element('Variable', [['guid', g(v.guid)], ['name', v.name], ['typeOfVariable', v.type]], v.description !== undefined, () => writeDescription(w, v.description));
+    }
+    w.close('Variables');
+  }
+  if (project.cases.length > 0) {
+    w.open('Cases');
+    for (const c of project.cases) {
+      const hasChildren = c.description !== undefined || c.codeGuids.length + c.values.length + c.sourceGuids.length + c.selectionGuids.length > 0;
+      w.element('Case', [['guid', g(c.guid)], ['name', c.name]], hasChildren, () => {
+        writeDescription(w, c.description);
+        writeRefs(w, 'CodeRef', c.codeGuids);
+        writeValues(w, c.values, types);
+        writeRefs(w, 'SourceRef', c.sourceGuids);
+        writeRefs(w, 'SelectionRef', c.selectionGuids);
+      });
+    }
+    w.close('Cases');
+  }
+  if (project.sources.length > 0) {
+    w.open('Sources');
+    for (const s of project.sources) writeSource(w, s, annotations.get(g(s.guid)) ?? [], types);
+    w.close('Sources');
+  }
+  if (project.notes.length > 0) {
+    w.open('Notes');
+    for (const n of project.notes) {
+      w.open('Note', [
+        ['guid', g(n.guid)],
+        ['name', n.name],
+        ['creatingUser', opt(n.creatingUserGuid)],
+        ['creationDateTime', toXsdDateTime(n.creationDateTime)],
+      ]);
+      w.text('PlainTextContent', n.text);
+      w.close('Note');
+    }
+    w.close('Notes');
+  }
+  if (project.sets.length > 0) {
+    w.open('Sets');
+    for (const s of project.sets) {
+      const hasChildren = s.description !== undefined || s.memberCodeGuids.length + s.memberSourceGuids.length + s.memberNoteGuids.length > 0;
+      w.element('Set', [['guid', g(s.guid)], ['name', s.name]], hasChildren, () => {
+        writeDescription(w, s.description);
+        writeRefs(w, 'MemberCode', s.memberCodeGuids);
+        writeRefs(w, 'MemberSource', s.memberSourceGuids);
+        writeRefs(w, 'MemberNote', s.memberNoteGuids);
+      });
+    }
+    w.close('Sets');
+  }
+  writeDescription(w, project.description);
+  writeRefs(w, 'NoteRef', project.projectNoteGuids);
+  w.close('Project');
+
+  return { qde: w.toString(), files: project.sources.map((s) => [`sources/${g(s.guid)}.txt`, s.text]) };
+}

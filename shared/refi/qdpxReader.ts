@@ -1,0 +1,47 @@
+/**
+ * REFI-QDA import: a .qdpx package (zip) or a bare .qde (XML) → the neutral
+ * model, with every item that could not be imported listed with its reason.
+ * Pure: no file system, no database.
+ */
+import { QuarryError } from '../errors.js';
+import { PROJECT_NS, type RefiImportResult } from './refiModel.js';
+import { newReadContext, type ReadContext } from './refiElements.js';
+import { openRefiContainer } from './refiPackage.js';
+import { readQdeProject } from './qdeProject.js';
+import { choosePositionModel, convertSources } from './refiPositions.js';
+import { linkProject } from './refiLinks.js';
+import { decodeXmlBytes, namespaceOf, parseXmlTree, type XmlElement } from './xmlTree.js';
+
+export { readCodebook } from './qdcReader.js';
+
+function checkProjectRoot(ctx: ReadContext, root: XmlElement, what: string): void {
+  const ns = namespaceOf(root);
+  if (root.name === 'CodeBook') {
+    throw new QuarryError('invalid_input', `${ctx.fileName}: ${what} is a REFI-QDA codebook, not a project; import it as a codebook (.qdc) instead`);
+  }
+  if (root.name !== 'Project' || ns === undefined || !/^urn:QDA-XML:project:/i.test(ns)) {
+    throw new QuarryError(
+      'invalid_input',
+      `${ctx.fileName}: ${what} is not a REFI-QDA project (its root element is <${root.prefix ? `${root.prefix}:` : ''}${root.name}>` +
+        `${ns ? ` in the namespace ${ns}` : ' in no namespace'}, not <Project> in the ${PROJECT_NS} namespace)`,
+    );
+  }
+  if (ns !== PROJECT_NS) {
+    ctx.warnings.push(`The project uses the namespace "${ns}" instead of "${PROJECT_NS}"; Quarry read it as REFI-QDA 1.0.`);
+  }
+}
+
+export function readRefiPackage(fileName: string, bytes: Uint8Array): RefiImportResult {
+  const container = openRefiContainer(fileName, bytes);
+  const ctx = newReadContext(fileName);
+  ctx.warnings.push(...container.warnings);
+  const what = container.isPackage ? container.qdeName : 'the project file';
+  const root = parseXmlTree(fileName, decodeXmlBytes(fileName, container.qdeBytes), what);
+  checkProjectRoot(ctx, root, what);
+
+  const { project, rawSources, declared } = readQdeProject(ctx, root, container);
+  const { model, reason } = choosePositionModel(project.origin, rawSources);
+  project.sources = convertSources(ctx, rawSources, model);
+  linkProject(ctx, project);
+  return { project, positionUnit: model.unit, positionUnitReason: reason, skipped: ctx.skipped, declared, warnings: ctx.warnings };
+}

@@ -1,0 +1,200 @@
+/**
+ * Selection offsets in REFI-QDA files: which unit the exporter counted in,
+ * and their conversion to code points over Quarry-normalised text.
+ *
+ * The spec (§10.2) says code points, but NVivo writes UTF-16 code units and
+ * counts CRLF as two characters (checked against real NVivo 12 and 15
+ * exports; see /work/shared/refi/SOURCES.md), and QualCoder's importer says
+ * ATLAS.ti counts CRLF as one. So the unit is taken from the `origin` when it
+ * names a tool whose habit is known, and otherwise measured: the reading that
+ * keeps more selections inside their text and puts more of their ends on
+ * word boundaries wins, with the spec's reading preferred on a tie.
+ */
+import type { RefiPositionUnit, RefiSelection, RefiTextSource } from './refiModel.js';
+import type { ReadContext } from './refiElements.js';
+import type { RawSelection, RawTextSource } from './qdeSources.js';
+import { normalizeSourceText, rawToNormalizedOffsets } from '../text/normalize.js';
+import { buildPositionIndex, type PositionIndex } from '../text/positions.js';
+
+export interface PositionModel {
+  unit: RefiPositionUnit;
+  /** true: offsets count the file's CRLF as two characters; false: as one. */
+  crlfAsTwo: boolean;
+}
+
+interface Prepared {
+  raw: string;
+  norm: string;
+  rawIndex?: PositionIndex;
+  normIndex?: PositionIndex;
+  rawToNorm?: (u: number) => number;
+}
+
+const WORD_RE = /^[\p{L}\p{N}\p{M}_]$/u;
+const ASTRAL_RE = /[\uD800-\uDBFF][\uDC00-\uDFFF]/;
+
+function prepare(raw: string): Prepared {
+  return { raw, norm: normalizeSourceText(raw) };
+}
+
+function rawIndexOf(p: Prepared): PositionIndex {
+  return (p.rawIndex ??= buildPositionIndex(p.raw));
+}
+function normIndexOf(p: Prepared): PositionIndex {
+  return (p.normIndex ??= buildPositionIndex(p.norm));
+}
+
+/** The UTF-16 offset in the reference string (raw or normalised) an offset means under a model, or undefined if outside. */
+function refOffset(p: Prepared, pos: number, m: PositionModel): number | undefined {
+  const ref = m.crlfAsTwo ? p.raw : p.norm;
+  if (m.unit === 'utf16') return pos >= 0 && pos <= ref.length ? pos : undefined;
+  const index = m.crlfAsTwo ? rawIndexOf(p) : normIndexOf(p);
+  return pos >= 0 && pos <= index.length ? index.cpToUtf16(pos) : undefined;
+}
+
+function isWordBoundary(s: string, u: number): boolean {
+  if (u <= 0 || u >= s.length) return true;
+  const hi = s.charCodeAt(u - 1);
+  const lo = s.charCodeAt(u);
+  if (hi >= 0xd800 && hi <= 0xdbff && lo >= 0xdc00 && lo <= 0xdfff) return false; // splits an emoji
+  const lowBefore = hi >= 0xdc00 && hi <= 0xdfff && u >= 2 && s.charCodeAt(u - 2) >= 0xd800 && s.charCodeAt(u - 2) <= 0xdbff;
+  const before = String.fromCodePoint(s.codePointAt(lowBefore ? u - 2 : u - 1) as number);
+  const after = String.fromCodePoint(s.codePointAt(u) as number);
+  return !(WORD_RE.test(before) && WORD_RE.test(after));
+}
+
+/** Maps an offset to a code point in the normalised text, or undefined when it falls outside the text. */
+function toCodePoint(p: Prepared, pos: number, m: PositionModel): number | undefined {
+  const u = refOffset(p, pos, m);
+  if (u === undefined) return undefined;
+  const normU = m.crlfAsTwo ? (p.rawToNorm ??= rawToNormalizedOffsets(p.raw))(u) : u;
+  return normIndexOf(p).utf16ToCp(normU);
+}
+
+interface Fit {
+  inside: number;
+  onBoundary: number;
+  ends: number;
+}
+
+function measure(sources: { prep: Prepared; sels: RawSelection[] }[], m: PositionModel): Fit {
+  const fit: Fit = { inside: 0, onBoundary: 0, ends: 0 };
+  for (const { prep, sels } of sources) {
+    const ref = m.crlfAsTwo ? prep.raw : prep.norm;
+    for (const s of sels) {
+      fit.ends += 2;
+      const a = refOffset(prep, s.start, m);
+      const b = refOffset(prep, s.end, m);
+      if (a === undefined || b === undefined || b < a) continue;
+      fit.inside += 1;
+      fit.onBoundary += (isWordBoundary(ref, a) ? 1 : 0) + (isWordBoundary(ref, b) ? 1 : 0);
+    }
+  }
+  return fit;
+}
+
+function better(a: Fit, b: Fit): boolean {
+  return a.inside > b.inside || (a.inside === b.inside && a.onBoundary > b.onBoundary);
+}
+
+function describeFit(f: Fit): string {
+  const outside = f.ends / 2 - f.inside;
+  return `${f.onBoundary} of ${f.ends}${outside > 0 ? ` (and leaves ${outside} selection(s) outside their text)` : ''}`;
+}
+
+export function choosePositionModel(origin: string | undefined, sources: RawTextSource[]): { model: PositionModel; reason: string } {
+  const coded = sources.map((s) => ({ prep: prepare(s.rawText), sels: s.selections.filter((x) => !x.wholeSource) })).filter((s) => s.sels.length > 0);
+  const nvivo = origin !== undefined && /nvivo/i.test(origin);
+  const quarry = origin !== undefined && /^\s*quarry\b/i.test(origin);
+  const astral = coded.filter((s) => ASTRAL_RE.test(s.prep.raw));
+  const crlf = coded.filter((s) => s.prep.raw.includes('\r\n'));
+
+  let unit: RefiPositionUnit = 'codepoint';
+  let unitReason: string;
+  if (nvivo) {
+    unit = 'utf16';
+    unitReason = `origin "${origin}": NVivo counts offsets in UTF-16 code units (an emoji counts as 2), not in code points as the spec says; real NVivo 12 and 15 exports show this`;
+  } else if (quarry) {
+    unitReason = `origin "${origin}": Quarry writes code points, as the spec says`;
+  } else if (coded.length === 0) {
+    unitReason = 'the project has no text selections, so the unit does not matter; code points (REFI-QDA §10.2) assumed';
+  } else if (astral.length === 0) {
+    unitReason =
+      'no coded text contains characters outside the Basic Multilingual Plane (such as emoji), so code points and UTF-16 units give the same offsets; code points (REFI-QDA §10.2) assumed';
+  } else {
+    // Line-break counting is not settled yet: give each unit its better reading of it.
+    const bestOf = (u: RefiPositionUnit): Fit => {
+      const two = measure(astral, { unit: u, crlfAsTwo: true });
+      const one = measure(astral, { unit: u, crlfAsTwo: false });
+      return better(one, two) ? one : two;
+    };
+    const cp = bestOf('codepoint');
+    const u16 = bestOf('utf16');
+    unit = better(u16, cp) ? 'utf16' : 'codepoint';
+    const who = origin ? `"${origin}" is not a tool whose unit Quarry knows, so it measured` : 'the file names no exporting tool, so Quarry measured';
+    unitReason =
+      `${who} on texts with emoji or other characters outside the Basic Multilingual Plane: counting UTF-16 units puts ${describeFit(u16)} selection ends on word boundaries, ` +
+      `counting code points ${describeFit(cp)}; ${unit === 'utf16' ? 'UTF-16 units' : 'code points'} assumed` +
+      (unit === 'codepoint' && !better(cp, u16) ? ' (no difference, so the spec’s rule)' : '');
+  }
+
+  let crlfAsTwo = true;
+  let crlfReason = '';
+  if (crlf.length > 0) {
+    if (nvivo) {
+      crlfReason = '; the texts have CRLF line breaks, which NVivo counts as two characters';
+    } else {
+      const two = measure(crlf, { unit, crlfAsTwo: true });
+      const one = measure(crlf, { unit, crlfAsTwo: false });
+      crlfAsTwo = !better(one, two);
+      crlfReason =
+        `; the texts have CRLF line breaks: counting them as two characters puts ${describeFit(two)} selection ends on word boundaries, as one ${describeFit(one)}, ` +
+        `so Quarry counted them as ${crlfAsTwo ? 'two' : 'one'}`;
+    }
+  }
+  return { model: { unit, crlfAsTwo }, reason: unitReason + crlfReason };
+}
+
+function skipSelection(ctx: ReadContext, source: RawTextSource, sel: RawSelection, reason: string): void {
+  ctx.skipped.push({ kind: 'selection', name: sel.name ?? source.name, reason: `in "${source.name}", ${reason}` });
+  for (const c of sel.codings) ctx.skipped.push({ kind: 'coding', name: sel.name ?? source.name, reason: 'its selection was skipped' });
+}
+
+/** Raw sources → model sources with code-point offsets over normalised text; unusable selections are skipped. */
+export function convertSources(ctx: ReadContext, sources: RawTextSource[], model: PositionModel): RefiTextSource[] {
+  return sources.map((raw) => {
+    const prep = prepare(raw.rawText);
+    const out: RefiTextSource = { guid: raw.guid, name: raw.name, text: prep.norm, selections: [], noteGuids: raw.noteGuids, values: raw.values };
+    if (raw.originalExt !== undefined) out.originalExt = raw.originalExt;
+    if (raw.description !== undefined) out.description = raw.description;
+    if (raw.creatingUserGuid !== undefined) out.creatingUserGuid = raw.creatingUserGuid;
+    if (raw.creationDateTime !== undefined) out.creationDateTime = raw.creationDateTime;
+    for (const sel of raw.selections) {
+      let start: number | undefined = 0;
+      let end: number | undefined = normIndexOf(prep).length;
+      if (!sel.wholeSource) {
+        if (sel.end < sel.start) {
+          skipSelection(ctx, raw, sel, `it ends (${sel.end}) before it starts (${sel.start})`);
+          continue;
+        }
+        start = toCodePoint(prep, sel.start, model);
+        end = toCodePoint(prep, sel.end, model);
+        if (start === undefined || end === undefined) {
+          skipSelection(ctx, raw, sel, `it runs from ${sel.start} to ${sel.end}, outside the text (${model.unit === 'utf16' ? prep.raw.length : rawIndexOf(prep).length} characters)`);
+          continue;
+        }
+      }
+      if (end <= start) {
+        skipSelection(ctx, raw, sel, 'it selects no text');
+        continue;
+      }
+      const converted: RefiSelection = { guid: sel.guid, start, end, codings: sel.codings, noteGuids: sel.noteGuids };
+      if (sel.name !== undefined) converted.name = sel.name;
+      if (sel.creatingUserGuid !== undefined) converted.creatingUserGuid = sel.creatingUserGuid;
+      if (sel.creationDateTime !== undefined) converted.creationDateTime = sel.creationDateTime;
+      if (sel.description !== undefined) converted.description = sel.description;
+      out.selections.push(converted);
+    }
+    return out;
+  });
+}
