@@ -1,1 +1,10 @@
-// placeholder replaced below
+#!/usr/bin/env node
+// Runs after `npm install` / `npm ci`: builds the core so the `quarry` command
+// (package.json "bin") works straight away. Skipped where the dev tools are
+// not installed (a production install).
+import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+
+if (!existsSync('node_modules/typescript') || !existsSync('tsconfig.build.json')) process.exit(0);
+const r = spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+if (r.status !== 0) console.warn('Quarry: the core build reported errors (run "npm run build:core" to see them).');

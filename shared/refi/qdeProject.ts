@@ -3,22 +3,19 @@
  * cases, notes, sets) and counts what the file declares, leaving the text
  * sources raw for the position step.
  */
-import type { RefiCase, RefiDeclaredCounts, RefiProject, RefiUser, RefiVariable } from './refiModel.js';
+import type { RefiCase, RefiCode, RefiDeclaredCounts, RefiProject, RefiUser, RefiVariable, RefiVariableType } from './refiModel.js';
 import type { RefiContainer } from './refiPackage.js';
 import { descriptionOf, guidOf, readCodes, readSets, readVariableValues, refOf, refsOf, warnOnce, type ReadContext } from './refiElements.js';
 import { readNotes, readSources, type RawTextSource } from './qdeSources.js';
 import { VARIABLE_TYPES } from './refiValues.js';
 import { attrOf, childrenNamed, countDescendants, firstChild, type XmlElement } from './xmlTree.js';
-import type { RefiCode, RefiVariableType } from './refiModel.js';
 
 export interface QdeReadResult {
   /** Everything but the sources, which are still raw. */
   project: RefiProject;
-  rawSources: RefiRawSources;
+  rawSources: RawTextSource[];
   declared: RefiDeclaredCounts;
 }
-
-export type RefiRawSources = RawTextSource[];
 
 function readUsers(ctx: ReadContext, root: XmlElement): RefiUser[] {
   return childrenNamed(firstChild(root, 'Users'), 'User').map((el) => {
@@ -44,11 +41,11 @@ function readVariables(ctx: ReadContext, root: XmlElement): RefiVariable[] {
 
 function readCases(ctx: ReadContext, root: XmlElement): RefiCase[] {
   return childrenNamed(firstChild(root, 'Cases'), 'Case').map((el) => {
-    const guid = guidOf(ctx, el);
+    const name = el.attrs['name'] ?? '';
     const c: RefiCase = {
-      guid,
-      name: el.attrs['name'] ?? '',
-      values: readVariableValues(el),
+      guid: guidOf(ctx, el),
+      name,
+      values: readVariableValues(ctx, el, name),
       sourceGuids: refsOf(el, 'SourceRef'),
       codeGuids: refsOf(el, 'CodeRef'),
       selectionGuids: refsOf(el, 'SelectionRef'),

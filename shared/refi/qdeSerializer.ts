@@ -2,13 +2,14 @@
  * The neutral model → project.qde text, with child elements in exactly the
  * order of the XSD sequences (Project-mrt2019.xsd). Source texts go to
  * separate files (sources/<GUID>.txt, referenced as internal://<GUID>.txt);
- * notes are written inline as <PlainTextContent>. The model is assumed to be
+ * notes are written inline as <PlainTextContent>, unless they hold characters
+ * XML cannot carry, in which case they get a file too. The model is assumed to be
  * valid (see validateForExport).
  */
 import { PROJECT_NS, type RefiCode, type RefiCoding, type RefiProject, type RefiSelection, type RefiTextSource, type RefiVariableType, type RefiVariableValue } from './refiModel.js';
 import { derivedGuid, normalizeGuid } from './refiGuid.js';
 import { normalizeColor, toXsdDateTime, valueElementFor } from './refiValues.js';
-import { XmlWriter } from './xmlWriter.js';
+import { stripForbiddenXmlChars, XmlWriter } from './xmlWriter.js';
 
 export interface SerializedProject {
   qde: string;
@@ -163,16 +164,21 @@ export function serializeProject(project: RefiProject): SerializedProject {
     for (const s of project.sources) writeSource(w, s, annotations.get(g(s.guid)) ?? [], types);
     w.close('Sources');
   }
+  const noteFiles: [string, string][] = [];
   if (project.notes.length > 0) {
     w.open('Notes');
     for (const n of project.notes) {
+      const inline = stripForbiddenXmlChars(n.text) === n.text;
       w.open('Note', [
         ['guid', g(n.guid)],
         ['name', n.name],
+        ['plainTextPath', inline ? undefined : `internal://${g(n.guid)}.txt`],
         ['creatingUser', opt(n.creatingUserGuid)],
         ['creationDateTime', toXsdDateTime(n.creationDateTime)],
       ]);
-      w.text('PlainTextContent', n.text);
+      // XML cannot carry some control characters; a note holding any goes to a file so that nothing is lost.
+      if (inline) w.text('PlainTextContent', n.text);
+      else noteFiles.push([`sources/${g(n.guid)}.txt`, n.text]);
       w.close('Note');
     }
     w.close('Notes');
@@ -194,5 +200,6 @@ export function serializeProject(project: RefiProject): SerializedProject {
   writeRefs(w, 'NoteRef', project.projectNoteGuids);
   w.close('Project');
 
-  return { qde: w.toString(), files: project.sources.map((s) => [`sources/${g(s.guid)}.txt`, s.text]) };
+  const sourceFiles = project.sources.map((s): [string, string] => [`sources/${g(s.guid)}.txt`, s.text]);
+  return { qde: w.toString(), files: [...sourceFiles, ...noteFiles] };
 }

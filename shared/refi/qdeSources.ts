@@ -127,7 +127,9 @@ function readSelection(env: SourceReadEnv, el: XmlElement, sourceName: string): 
 /**
  * Reads one TextSourceType element (a TextSource, or a PDF's Representation)
  * as a text source. `identity` supplies the GUID, name and attributes that
- * sets and cases refer to (the PDFSource itself, for a representation).
+ * sets and cases refer to (the PDFSource itself, for a representation);
+ * `extraCodingsFrom` are further elements whose direct <Coding>s code the
+ * whole text (the PDFSource's own).
  */
 function readTextSource(env: SourceReadEnv, el: XmlElement, identity: XmlElement, extraCodingsFrom: XmlElement[], originalExt: string | undefined): RawTextSource | undefined {
   const guid = guidOf(env.ctx, identity);
@@ -139,7 +141,7 @@ function readTextSource(env: SourceReadEnv, el: XmlElement, identity: XmlElement
     for (const owner of extraCodingsFrom) skipDirectCodings(env, owner, 'its source was skipped');
     return undefined;
   }
-  const src: RawTextSource = { guid, name, rawText: text.text, selections: [], noteGuids: refsOf(identity, 'NoteRef'), values: readVariableValues(identity) };
+  const src: RawTextSource = { guid, name, rawText: text.text, selections: [], noteGuids: refsOf(identity, 'NoteRef'), values: readVariableValues(env.ctx, identity, name) };
   if (originalExt) src.originalExt = originalExt;
   const description = descriptionOf(env.ctx, identity);
   if (description !== undefined) src.description = description;
@@ -184,13 +186,13 @@ export function readSources(env: SourceReadEnv, sourcesEl: XmlElement | undefine
         skipDirectCodings(env, el, 'its source was skipped');
         continue;
       }
-      const src = readTextSource(env, rep, el, childrenNamed(el, 'Coding'), 'pdf');
+      const src = readTextSource(env, rep, el, [el], 'pdf');
       if (src) out.push(src);
     } else if (MEDIA_REASON[el.name]) {
       env.ctx.skipped.push({ kind: 'source', name, reason: MEDIA_REASON[el.name] as string });
       skipCodings(env, el, 'it codes a picture, audio or video source, which Quarry does not import');
     } else {
-      env.ctx.warnings.push(`Quarry does not know the source type <${el.name}> ("${name}") and ignored it.`);
+      env.ctx.skipped.push({ kind: 'source', name, reason: `<${el.name}> is not a source type of REFI-QDA 1.0` });
       skipCodings(env, el, 'its source is of an unknown type');
     }
   }

@@ -117,11 +117,14 @@ export function readSets(ctx: ReadContext, setsEl: XmlElement | undefined): Refi
 
 const VALUE_ELEMENTS = new Set(['TextValue', 'BooleanValue', 'IntegerValue', 'FloatValue', 'DateValue', 'DateTimeValue']);
 
-export function readVariableValues(el: XmlElement): RefiVariableValue[] {
+export function readVariableValues(ctx: ReadContext, el: XmlElement, owner: string): RefiVariableValue[] {
   const values: RefiVariableValue[] = [];
   for (const vv of childrenNamed(el, 'VariableValue')) {
     const variableGuid = refOf(firstChild(vv, 'VariableRef') ?? vv, 'targetGUID');
-    if (!variableGuid) continue;
+    if (!variableGuid) {
+      ctx.skipped.push({ kind: 'variable value', name: owner, reason: 'it names no variable' });
+      continue;
+    }
     const valueEl = vv.children.find((c) => VALUE_ELEMENTS.has(c.name));
     values.push({ variableGuid, value: readValueElement(valueEl?.name, valueEl?.text ?? '') });
   }

@@ -7,6 +7,7 @@ import { QuarryError } from '../errors.js';
 import type { RefiCode, RefiProject, RefiVariableValue } from './refiModel.js';
 import { isRefiGuid, normalizeGuid } from './refiGuid.js';
 import { codePointLength } from '../text/positions.js';
+import { normalizeSourceText } from '../text/normalize.js';
 
 function refuse(message: string): never {
   throw new QuarryError('bad_request', `REFI-QDA export: ${message}`);
@@ -59,6 +60,7 @@ export function validateForExport(project: RefiProject): void {
   const selections = new Set<string>();
   for (const s of project.sources) {
     const guid = claim(s.guid, `the source "${s.name}"`);
+    if (normalizeSourceText(s.text) !== s.text) refuse(`the text of the source "${s.name}" is not normalised (it has a byte-order mark or CR line breaks)`);
     const length = codePointLength(s.text);
     sourceLengths.set(guid, length);
     author(s.creatingUserGuid, `the source "${s.name}"`);
@@ -87,17 +89,18 @@ export function validateForExport(project: RefiProject): void {
     if (length === undefined) refuse(`the note "${n.name ?? n.guid}" is anchored to the source ${n.selection.sourceGuid}, which is not in the project`);
     checkRange(n.selection.start, n.selection.end, length, `the note "${n.name ?? n.guid}"`);
   }
+  const sources = new Set(sourceLengths.keys());
   for (const c of project.cases) {
     claim(c.guid, `the case "${c.name}"`);
     checkValues(c.values, `the case "${c.name}"`);
-    for (const x of c.sourceGuids) ref(x, new Set(sourceLengths.keys()), `the case "${c.name}"`, 'source');
+    for (const x of c.sourceGuids) ref(x, sources, `the case "${c.name}"`, 'source');
     for (const x of c.codeGuids) ref(x, codes, `the case "${c.name}"`, 'code');
     for (const x of c.selectionGuids) ref(x, selections, `the case "${c.name}"`, 'selection');
   }
   for (const s of project.sets) {
     claim(s.guid, `the set "${s.name}"`);
     for (const x of s.memberCodeGuids) ref(x, codes, `the set "${s.name}"`, 'code');
-    for (const x of s.memberSourceGuids) ref(x, new Set(sourceLengths.keys()), `the set "${s.name}"`, 'source');
+    for (const x of s.memberSourceGuids) ref(x, sources, `the set "${s.name}"`, 'source');
     for (const x of s.memberNoteGuids) ref(x, notes, `the set "${s.name}"`, 'note');
   }
   for (const n of project.projectNoteGuids) ref(n, notes, 'the project', 'note');

@@ -4,7 +4,7 @@
  * references to things that were not imported (a skipped video, a note the
  * file never defines) are dropped and reported.
  */
-import type { RefiCode, RefiProject } from './refiModel.js';
+import type { RefiCode, RefiProject, RefiVariableValue } from './refiModel.js';
 import type { ReadContext } from './refiElements.js';
 import { derivedGuid } from './refiGuid.js';
 
@@ -25,6 +25,14 @@ function prune(ctx: ReadContext, refs: string[], valid: Set<string>, kind: strin
     else ctx.skipped.push({ kind, name: owner, reason: `it refers to the ${what} ${r}, which was not imported` });
   }
   return kept;
+}
+
+function pruneValues(ctx: ReadContext, values: RefiVariableValue[], variables: Set<string>, owner: string): RefiVariableValue[] {
+  return values.filter((v) => {
+    if (variables.has(v.variableGuid)) return true;
+    ctx.skipped.push({ kind: 'variable value', name: owner, reason: `its variable ${v.variableGuid} is not defined` });
+    return false;
+  });
 }
 
 function dropDuplicateGuids(ctx: ReadContext, project: RefiProject): void {
@@ -97,14 +105,14 @@ export function linkProject(ctx: ReadContext, project: RefiProject): void {
   forEachCode(project.codes, (c) => (c.noteGuids = prune(ctx, c.noteGuids, notes, 'reference', c.name, 'note')));
   for (const s of project.sources) {
     s.noteGuids = prune(ctx, s.noteGuids, notes, 'reference', s.name, 'note');
-    s.values = s.values.filter((v) => variables.has(v.variableGuid) || !ctx.skipped.push({ kind: 'variable value', name: s.name, reason: `its variable ${v.variableGuid} is not defined` }));
+    s.values = pruneValues(ctx, s.values, variables, s.name);
     for (const sel of s.selections) {
       sel.noteGuids = prune(ctx, sel.noteGuids, notes, 'reference', sel.name ?? s.name, 'note');
       for (const c of sel.codings) c.noteGuids = prune(ctx, c.noteGuids, notes, 'reference', sel.name ?? s.name, 'note');
     }
   }
   for (const c of project.cases) {
-    c.values = c.values.filter((v) => variables.has(v.variableGuid) || !ctx.skipped.push({ kind: 'variable value', name: c.name, reason: `its variable ${v.variableGuid} is not defined` }));
+    c.values = pruneValues(ctx, c.values, variables, c.name);
     c.sourceGuids = prune(ctx, c.sourceGuids, sources, 'reference', c.name, 'source');
     c.codeGuids = prune(ctx, c.codeGuids, codes, 'reference', c.name, 'code');
     c.selectionGuids = prune(ctx, c.selectionGuids, selections, 'reference', c.name, 'selection');

@@ -52,6 +52,12 @@ function refOffset(p: Prepared, pos: number, m: PositionModel): number | undefin
   return pos >= 0 && pos <= index.length ? index.cpToUtf16(pos) : undefined;
 }
 
+/** Length of the text in the units and line-break counting of a model. */
+function refLength(p: Prepared, m: PositionModel): number {
+  if (m.unit === 'utf16') return (m.crlfAsTwo ? p.raw : p.norm).length;
+  return (m.crlfAsTwo ? rawIndexOf(p) : normIndexOf(p)).length;
+}
+
 function isWordBoundary(s: string, u: number): boolean {
   if (u <= 0 || u >= s.length) return true;
   const hi = s.charCodeAt(u - 1);
@@ -143,6 +149,8 @@ export function choosePositionModel(origin: string | undefined, sources: RawText
   if (crlf.length > 0) {
     if (nvivo) {
       crlfReason = '; the texts have CRLF line breaks, which NVivo counts as two characters';
+    } else if (quarry) {
+      crlfReason = '; Quarry counts every character of the text file it wrote, so a CRLF counts as two';
     } else {
       const two = measure(crlf, { unit, crlfAsTwo: true });
       const one = measure(crlf, { unit, crlfAsTwo: false });
@@ -157,7 +165,7 @@ export function choosePositionModel(origin: string | undefined, sources: RawText
 
 function skipSelection(ctx: ReadContext, source: RawTextSource, sel: RawSelection, reason: string): void {
   ctx.skipped.push({ kind: 'selection', name: sel.name ?? source.name, reason: `in "${source.name}", ${reason}` });
-  for (const c of sel.codings) ctx.skipped.push({ kind: 'coding', name: sel.name ?? source.name, reason: 'its selection was skipped' });
+  for (let i = 0; i < sel.codings.length; i++) ctx.skipped.push({ kind: 'coding', name: sel.name ?? source.name, reason: 'its selection was skipped' });
 }
 
 /** Raw sources → model sources with code-point offsets over normalised text; unusable selections are skipped. */
@@ -180,7 +188,7 @@ export function convertSources(ctx: ReadContext, sources: RawTextSource[], model
         start = toCodePoint(prep, sel.start, model);
         end = toCodePoint(prep, sel.end, model);
         if (start === undefined || end === undefined) {
-          skipSelection(ctx, raw, sel, `it runs from ${sel.start} to ${sel.end}, outside the text (${model.unit === 'utf16' ? prep.raw.length : rawIndexOf(prep).length} characters)`);
+          skipSelection(ctx, raw, sel, `it runs from ${sel.start} to ${sel.end}, outside the text (${refLength(prep, model)} characters)`);
           continue;
         }
       }

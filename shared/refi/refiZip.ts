@@ -32,7 +32,7 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = {
   maxEntryBytes: 2 ** 31 - 1,
   maxTotalBytes: 2 ** 31,
   maxRatio: 200,
-  ratioFloorBytes: 1 << 20,
+  ratioFloorBytes: 64 * 1024 * 1024,
 };
 
 const INFLATE_CHUNK = 16 * 1024;

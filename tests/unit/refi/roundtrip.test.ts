@@ -100,7 +100,7 @@ describe('REFI-QDA round trip', () => {
     code.name = 'A & B <c> "d" \u0001bell\u0007 \ud800lone';
     code.description = 'line1\r\nline2\ttab ]]> end';
     const qde = writeQde(project);
-    expect(qde).not.toMatch(/[\u0001\u0007]/);
+    expect(qde.includes('\u0001') || qde.includes('\u0007')).toBe(false);
     const back = readRefiPackage('escape.qdpx', writeQdpx(project)).project.codes[2] as RefiCode;
     expect(back.name).toBe('A & B <c> "d" bell lone');
     expect(back.description).toBe('line1\r\nline2\ttab ]]> end');
@@ -109,7 +109,21 @@ describe('REFI-QDA round trip', () => {
     expect(errors).toBe('');
   });
 
+  it('keeps a note with characters XML cannot carry intact by writing it to a file', () => {
+    const project = buildNeutralProject();
+    const note = project.notes[1];
+    if (note) note.text = 'page one\fpage two \u0001';
+    const files = unzipSync(writeQdpx(project));
+    expect(new TextDecoder().decode(files[`sources/${guid(31)}.txt`])).toBe('page one\fpage two \u0001');
+    expect(readRefiPackage('ff.qdpx', writeQdpx(project)).project).toEqual(project);
+  });
+
   it('refuses to export a model that would make a broken file', () => {
+    const crlf = buildNeutralProject();
+    const source = crlf.sources[1];
+    if (source) source.text = source.text.replace('\n', '\r\n');
+    expect(() => writeQdpx(crlf)).toThrow(/is not normalised/);
+
     const badGuid = buildNeutralProject();
     (badGuid.codes[0] as RefiCode).guid = 'code-1';
     expect(() => writeQdpx(badGuid)).toThrow(/not a GUID/);
