@@ -4,9 +4,11 @@
  * exit 1; usage errors exit 2.
  */
 import { QuarryError } from '../shared/errors.js';
+import { cmdCases } from './commands/casesCommand.js';
 import { cmdCode, cmdCodes, cmdCodings } from './commands/codeCommands.js';
 import { cmdImport, cmdInfo, cmdNew, cmdSources, cmdText } from './commands/projectCommands.js';
 import { cmdDemo } from './commands/demoCommand.js';
+import { cmdExport } from './commands/exportCommand.js';
 import { UsageError, type CliIo } from './io.js';
 
 type Command = (argv: string[], io: CliIo) => number | Promise<number>;
@@ -21,6 +23,8 @@ const COMMANDS: Record<string, Command> = {
   code: cmdCode,
   codings: cmdCodings,
   demo: cmdDemo,
+  cases: cmdCases,
+  export: cmdExport,
 };
 
 export const HELP = `quarry — qualitative data analysis from the command line
@@ -39,6 +43,19 @@ Codes and coding (positions are Unicode code points, half-open [start, end))
   quarry codes add <project> <path> [--color #rrggbb] [--description TEXT]
   quarry code <project> <source> <start> <end> <code-path> [--coder NAME]
   quarry codings <project> [--code PATH] [--source NAME] [--coder NAME] [--json]
+Cases and classification sheets
+  quarry cases <project> [--json]                   cases with their sources and attribute values
+  quarry cases import <project> <file.csv> [--json] import a classification sheet (first column = case)
+  quarry cases export <project> <file.csv>          export the classification sheet (UTF-8 BOM, CRLF)
+  quarry cases assign <project> <source> <case>     put a source in a case (created if missing)
+Exports (Word tables and reports for papers; written atomically)
+  quarry export <project> framework <matrix-name> --out F.docx [--caption TEXT] [--quotes] [--label TEMPLATE]
+  quarry export <project> matrix --rows cases|attribute:NAME|set:NAME|codes --cols codes|children:PATH
+                 [--measure references|sources|cases|words|coverage] [--row-percentages] [--shading] --out F.docx|F.csv
+  quarry export <project> cases [--group-by ATTR] [--attribute NAME]... [--caption TEXT] --out F.docx|F.csv
+  quarry export <project> codebook [--examples] [--no-guide] --out F.docx
+  quarry export <project> quotes --code PATH [--code PATH]... [--label TEMPLATE] [--order case|source] [--memos] --out F.docx
+                 label templates: "[{case}]" → [E4]; "Firm {Firm}’s {Role}" → Firm C’s COO
 
 Code paths use "/" between levels; a "/" inside a name is written "\\/".
 The coder is --coder, else $QUARRY_CODER, else your user name.

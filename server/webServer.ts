@@ -79,20 +79,33 @@ async function readBody(req: IncomingMessage): Promise<string> {
 export function startWebServer(opts: WebServerOptions): Promise<RunningServer> {
   const token = opts.token ?? randomBytes(24).toString('hex');
   let port = 0;
-  const server = createServer(async (req, res) => {
+  const server = createServer((req, res) => {
+    // A request must never take the server down: an unexpected failure answers 500 instead of an unhandled rejection.
+    handle(req, res).catch(() => {
+      if (res.headersSent) res.destroy();
+      else send(res, 500, 'Quarry could not answer this request.');
+    });
+  });
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     securityHeaders(res);
     if (!isLoopback(req.socket.remoteAddress)) return send(res, 403, 'Quarry only answers this computer.');
     const host = req.headers.host ?? '';
     if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}` && host !== `[::1]:${port}`) {
       return send(res, 403, 'Unexpected Host header.');
     }
-    const url = new URL(req.url ?? '/', `http://${host}`);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://${host}`);
+    } catch {
+      return send(res, 400, 'Bad request.');
+    }
     if (url.pathname === '/api/call') {
       if (req.method !== 'POST') return send(res, 405, 'Use POST.');
       if (!tokenMatches(req.headers[TOKEN_HEADER], token)) return send(res, 401, 'Missing or wrong session token.');
       let payload: { method?: unknown; args?: unknown };
       try {
         payload = JSON.parse(await readBody(req)) as typeof payload;
+        if (typeof payload !== 'object' || payload === null) throw new Error('not an object');
       } catch {
         return send(res, 400, JSON.stringify({ ok: false, error: { code: 'bad_request', message: 'The request was not valid JSON or was too large.' } }), 'application/json');
       }
@@ -101,7 +114,7 @@ export function startWebServer(opts: WebServerOptions): Promise<RunningServer> {
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed.');
     return serveStatic(opts.staticDir, url.pathname, res);
-  });
+  };
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => {
@@ -118,7 +131,12 @@ export function startWebServer(opts: WebServerOptions): Promise<RunningServer> {
 }
 
 async function serveStatic(root: string, pathname: string, res: ServerResponse): Promise<void> {
-  const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+  let rel: string;
+  try {
+    rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+  } catch {
+    return send(res, 404, 'Not found.'); // malformed %-escapes
+  }
   const file = normalize(join(root, rel));
   if (!file.startsWith(normalize(root) + sep) && file !== normalize(join(root, 'index.html'))) return send(res, 404, 'Not found.');
   try {

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { ProjectDb } from '../../shared/db/projectDb.js';
 import { CURRENT_SCHEMA_VERSION } from '../../shared/db/migrations/index.js';
 import { QuarryError } from '../../shared/errors.js';
-import { importFiles } from '../../shared/services/sourceService.js';
+import { importFiles, type ImportFile } from '../../shared/services/sourceService.js';
 import { countAll } from '../../shared/store/metaStore.js';
 import { findSourceByName, getSourceText, listSources } from '../../shared/store/sourcesStore.js';
 import { flag, parse, str } from '../args.js';
@@ -39,13 +39,19 @@ export async function cmdImport(argv: string[], io: CliIo): Promise<number> {
     { min: 2, usage: 'quarry import <project> <file>... [--case-from-name] [--json]' },
   );
   const [project, ...files] = p.positionals as [string, ...string[]];
-  const inputs = files.map((f) => {
+  // Files are stat-ed, not read: the size limit applies before any byte is loaded, and a
+  // missing or unreadable file is one skipped result, not the end of the batch.
+  const inputs: ImportFile[] = files.map((f) => {
     const path = abs(io, f);
+    let size: number;
     try {
-      return { fileName: basename(path), bytes: new Uint8Array(readFileSync(path)) };
+      const st = statSync(path);
+      if (!st.isFile()) return { fileName: basename(path), problem: `${f}: not a file (is it a folder?)` };
+      size = st.size;
     } catch {
-      throw new QuarryError('not_found', `${f}: no such file.`);
+      return { fileName: basename(path), problem: `${f}: no such file` };
     }
+    return { fileName: basename(path), size, read: () => new Uint8Array(readFileSync(path)) };
   });
   const results = await withWriteProject(io, project, str(p, 'coder'), (ctx) =>
     importFiles(ctx, inputs, { caseFromFileName: flag(p, 'case-from-name') }),
@@ -53,8 +59,13 @@ export async function cmdImport(argv: string[], io: CliIo): Promise<number> {
   const imported = results.filter((r) => r.status === 'imported');
   const skipped = results.filter((r) => r.status === 'skipped');
   for (const s of skipped) io.err(`${s.reason}\n`);
-  if (flag(p, 'json')) printJson(io, imported.map((r) => ({ name: r.name, characters: r.characters })));
-  else for (const r of imported) io.out(`Imported ${r.file} as “${r.name}” (${r.characters} characters)${r.warnings?.length ? ` — ${r.warnings.join('; ')}` : ''}\n`);
+  if (flag(p, 'json')) {
+    // stdout stays the machine-readable list; warnings (encoding fallbacks, unreadable pages) go to stderr.
+    for (const r of imported) for (const w of r.warnings ?? []) io.err(`warning: ${w}\n`);
+    printJson(io, imported.map((r) => ({ name: r.name, characters: r.characters })));
+  } else {
+    for (const r of imported) io.out(`Imported ${r.file} as “${r.name}” (${r.characters} characters)${r.warnings?.length ? ` — ${r.warnings.join('; ')}` : ''}\n`);
+  }
   return skipped.length > 0 ? 1 : 0;
 }
 

@@ -6,16 +6,26 @@
  */
 import type { z } from 'zod';
 import type { MethodSpec } from './defineMethod.js';
+import { autoCodeMethods } from './methods/autoCodeMethods.js';
+import { caseMethods } from './methods/caseMethods.js';
 import { codeMethods } from './methods/codeMethods.js';
+import { coderMethods } from './methods/coderMethods.js';
+import { agreementMethods } from './methods/agreementMethods.js';
 import { memoMethods } from './methods/memoMethods.js';
 import { projectMethods } from './methods/projectMethods.js';
 import { sourceMethods } from './methods/sourceMethods.js';
+import { exportMethods } from './methods/exportMethods.js';
 
 export const METHODS = {
   ...projectMethods,
   ...sourceMethods,
   ...codeMethods,
   ...memoMethods,
+  ...autoCodeMethods,
+  ...caseMethods,
+  ...coderMethods,
+  ...agreementMethods,
+  ...exportMethods,
 } as const;
 
 export type Methods = typeof METHODS;

@@ -76,34 +76,33 @@ export class ProjectDb {
 
   static open(path: string, opts: OpenOptions = {}): OpenResult {
     const readOnly = opts.readOnly ?? false;
-    const header = readProjectHeader(path);
-    if (header.schemaVersion > CURRENT_SCHEMA_VERSION) {
-      throw new QuarryError(
-        'newer_version',
-        `${basename(path)} was saved by a newer version of Quarry (project format ${header.schemaVersion}; this Quarry reads up to ${CURRENT_SCHEMA_VERSION}). Update Quarry to open it; the file was not changed.`,
-        { fileVersion: header.schemaVersion, supportedVersion: CURRENT_SCHEMA_VERSION },
-      );
-    }
-    const needsUpgrade = header.schemaVersion < CURRENT_SCHEMA_VERSION;
-    if (needsUpgrade && readOnly) {
-      throw new QuarryError(
-        'read_only',
-        `${basename(path)} uses an older project format (${header.schemaVersion}) and must be upgraded before it can be read; open it normally once.`,
-      );
-    }
+    // Refuse what the header already shows without letting SQLite touch the file.
+    refuseNewer(path, readProjectHeader(path).schemaVersion);
     const release = (opts.lock ?? !readOnly) ? acquireLock(path) : null;
     let db: Database.Database | undefined;
     try {
       db = new Database(path, { readonly: readOnly, fileMustExist: true });
       checkReadable(db, path);
+      // The header's version lags behind a WAL that has not been checkpointed yet
+      // (a project open in the app, or one left by a crash): SQLite's view is the truth.
+      const version = db.pragma('user_version', { simple: true }) as number;
+      refuseNewer(path, version);
+      const needsUpgrade = version < CURRENT_SCHEMA_VERSION;
+      if (needsUpgrade && readOnly) {
+        throw new QuarryError(
+          'read_only',
+          `${basename(path)} uses an older project format (${version}) and must be upgraded before it can be read; open it normally once.`,
+        );
+      }
       let upgradedFrom: OpenResult['upgradedFrom'];
       if (needsUpgrade) {
-        // A plain file copy is consistent here: nothing else has the file open (we hold the lock).
-        const backupPath = join(dirname(path), `${basename(path, extname(path))}.v${header.schemaVersion}-backup-${stamp()}${extname(path)}`);
+        // A plain file copy is consistent once any leftover WAL is folded in: nothing else has the file open (we hold the lock).
+        db.pragma('wal_checkpoint(TRUNCATE)');
+        const backupPath = join(dirname(path), `${basename(path, extname(path))}.v${version}-backup-${stamp()}${extname(path)}`);
         copyFileSync(path, backupPath);
         configure(db, false);
-        migrate(db, header.schemaVersion);
-        upgradedFrom = { version: header.schemaVersion, backupPath };
+        migrate(db, version);
+        upgradedFrom = { version, backupPath };
       } else {
         configure(db, readOnly);
       }
@@ -135,6 +134,15 @@ export class ProjectDb {
       this.releaseLock = null;
     }
   }
+}
+
+function refuseNewer(path: string, version: number): void {
+  if (version <= CURRENT_SCHEMA_VERSION) return;
+  throw new QuarryError(
+    'newer_version',
+    `${basename(path)} was saved by a newer version of Quarry (project format ${version}; this Quarry reads up to ${CURRENT_SCHEMA_VERSION}). Update Quarry to open it; the file was not changed.`,
+    { fileVersion: version, supportedVersion: CURRENT_SCHEMA_VERSION },
+  );
 }
 
 function configure(db: Database.Database, readOnly: boolean): void {

@@ -49,9 +49,12 @@ export class UndoLog {
       if (this.installedFor.has(key)) continue;
       this.installedFor.add(key);
       const q = (c: string) => `"${c}"`;
+      // quote() stops a TEXT value at its first NUL; going through a blob literal keeps every byte.
+      const literal = (v: string) =>
+        `CASE typeof(${v}) WHEN 'text' THEN 'CAST('||quote(CAST(${v} AS BLOB))||' AS TEXT)' ELSE quote(${v}) END`;
       const colList = ['rowid', ...cols.map(q)].join(',');
-      const oldValues = ["old.rowid", ...cols.map((c) => `quote(old.${q(c)})`)].join(`||','||`);
-      const setOld = cols.map((c) => `'${q(c)}='||quote(old.${q(c)})`).join(`||','||`);
+      const oldValues = ["old.rowid", ...cols.map((c) => literal(`old.${q(c)}`))].join(`||','||`);
+      const setOld = cols.map((c) => `'${q(c)}='||${literal(`old.${q(c)}`)}`).join(`||','||`);
       const log = (expr: string) =>
         `INSERT INTO undo_log(step, sql) SELECT quarry_undo_step(), ${expr} WHERE quarry_undo_step() > 0;`;
       this.db.exec(`

@@ -3,9 +3,8 @@
  * and their conversion to code points over Quarry-normalised text.
  *
  * The spec (§10.2) says code points, but NVivo writes UTF-16 code units and
- * counts CRLF as two characters (checked against real NVivo 12 and 15
- * exports; see /work/shared/refi/SOURCES.md), and QualCoder's importer says
- * ATLAS.ti counts CRLF as one. So the unit is taken from the `origin` when it
+ * counts CRLF as two characters (checked against real NVivo 12 exports for
+ * Windows and Mac), and QualCoder's importer says ATLAS.ti counts CRLF as one. So the unit is taken from the `origin` when it
  * names a tool whose habit is known, and otherwise measured: the reading that
  * keeps more selections inside their text and puts more of their ends on
  * word boundaries wins, with the spec's reading preferred on a tie.
@@ -119,7 +118,7 @@ export function choosePositionModel(origin: string | undefined, sources: RawText
   let unitReason: string;
   if (nvivo) {
     unit = 'utf16';
-    unitReason = `origin "${origin}": NVivo counts offsets in UTF-16 code units (an emoji counts as 2), not in code points as the spec says; real NVivo 12 and 15 exports show this`;
+    unitReason = `origin "${origin}": NVivo counts offsets in UTF-16 code units (an emoji counts as 2), not in code points as the spec says (real NVivo 12 exports for Windows and Mac show this)`;
   } else if (quarry) {
     unitReason = `origin "${origin}": Quarry writes code points, as the spec says`;
   } else if (coded.length === 0) {

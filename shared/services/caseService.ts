@@ -1,6 +1,13 @@
+/**
+ * Cases (participants, firms, regions…), their sources and their attribute
+ * values. Attribute definitions live in attributeService, CSV import and
+ * export in classificationService, sets in caseSetService, passage-level
+ * case coding in caseSpanService.
+ */
 import type Database from 'better-sqlite3';
-import { parseValue, formatValue, type AttributeDef, type AttributeValue, type AttributeType } from '../cases/attributeTypes.js';
+import { parseValue, formatValue, UNASSIGNED, type AttributeDef, type AttributeValue, type AttributeType } from '../cases/attributeTypes.js';
 import type { ImportPlan } from '../cases/classificationImportPlan.js';
+import type { CaseRecord } from '../domain/caseTypes.js';
 import { writeClassificationCsv } from '../cases/classificationCsv.js';
 import { QuarryError } from '../errors.js';
 import { deleteCase, findCaseByName, getCase, insertCase, listCases, updateCase } from '../store/casesStore.js';
@@ -14,26 +21,19 @@ import {
   updateAttribute,
   type AttributeRow,
 } from '../store/attributesStore.js';
-import { getSource, setSourceCase } from '../store/sourcesStore.js';
+import { spanCountsByCase } from '../store/caseSpansStore.js';
+import { findSourceByName, getSource, setSourceCase } from '../store/sourcesStore.js';
 import { stmt } from '../store/statements.js';
 import type { ServiceContext } from './context.js';
 import { mutate } from './context.js';
 
-export interface CaseRecord {
-  id: number;
-  guid: string;
-  name: string;
-  description: string;
-  sources: { id: number; name: string }[];
-  /** By attribute id. A missing entry is Unassigned. */
-  values: Record<number, AttributeValue>;
-}
 
 export const toDef = (a: AttributeRow): AttributeDef => (a.type === 'choice' ? { name: a.name, type: a.type, choices: a.choices } : { name: a.name, type: a.type });
 
 export function listCaseRecords(db: Database.Database): CaseRecord[] {
   const cases = listCases(db);
-  const byId = new Map<number, CaseRecord>(cases.map((c) => [c.id, { ...c, sources: [], values: {} }]));
+  const passages = spanCountsByCase(db);
+  const byId = new Map<number, CaseRecord>(cases.map((c) => [c.id, { ...c, sources: [], passages: passages.get(c.id) ?? 0, values: {} }]));
   const links = stmt(db, `SELECT id, name, case_id AS caseId FROM sources WHERE case_id IS NOT NULL ORDER BY name COLLATE NOCASE`).all() as {
     id: number;
     name: string;
@@ -47,13 +47,13 @@ export function listCaseRecords(db: Database.Database): CaseRecord[] {
   return [...byId.values()];
 }
 
-/** The CLI's and exports' view: attribute values by name, formatted. */
+/** The CLI's and exports' view: attribute values by name, formatted (Unassigned / Not applicable spelled out). */
 export function casesByName(db: Database.Database): { name: string; sources: string[]; attributes: Record<string, string> }[] {
   const attrs = listAttributes(db);
   return listCaseRecords(db).map((c) => ({
     name: c.name,
     sources: c.sources.map((s) => s.name),
-    attributes: Object.fromEntries(attrs.map((a) => [a.name, formatValue(toDef(a), c.values[a.id] ?? { kind: 'unassigned' })])),
+    attributes: Object.fromEntries(attrs.map((a) => [a.name, formatValue(toDef(a), c.values[a.id] ?? UNASSIGNED)])),
   }));
 }
 
@@ -61,6 +61,12 @@ function checkCaseName(name: string): string {
   const clean = name.trim();
   if (!clean) throw new QuarryError('bad_request', 'A case needs a name.');
   return clean;
+}
+
+export function requireCase(db: Database.Database, id: number): { id: number; name: string; description: string } {
+  const c = getCase(db, id);
+  if (!c) throw new QuarryError('not_found', 'That case no longer exists.');
+  return c;
 }
 
 /** The case with this name, created if missing (inside the caller's transaction). */
@@ -79,8 +85,7 @@ export function createCase(ctx: ServiceContext, args: { name: string; descriptio
 
 export function editCase(ctx: ServiceContext, args: { id: number; name?: string; description?: string }): void {
   mutate(ctx, 'Edit case', (db) => {
-    const c = getCase(db, args.id);
-    if (!c) throw new QuarryError('not_found', 'That case no longer exists.');
+    const c = requireCase(db, args.id);
     const name = args.name !== undefined ? checkCaseName(args.name) : c.name;
     const other = findCaseByName(db, name);
     if (other && other.id !== c.id) throw new QuarryError('conflict', `There is already a case called “${name}”.`);
@@ -90,19 +95,53 @@ export function editCase(ctx: ServiceContext, args: { id: number; name?: string;
 
 export function removeCase(ctx: ServiceContext, id: number): void {
   mutate(ctx, 'Delete case', (db) => {
-    if (!getCase(db, id)) throw new QuarryError('not_found', 'That case no longer exists.');
+    requireCase(db, id);
     deleteCase(db, id);
   });
 }
 
-/** Puts a source in a case (by id or by name, created if missing), or takes it out (null). */
-export function assignSource(ctx: ServiceContext, args: { sourceId: number; caseId?: number | null; caseName?: string }): void {
-  mutate(ctx, 'Assign source to case', (db) => {
-    if (!getSource(db, args.sourceId)) throw new QuarryError('not_found', 'That source no longer exists.');
+export interface AssignSourceArgs {
+  sourceId?: number;
+  sourceName?: string;
+  /** null takes the source out of its case. */
+  caseId?: number | null;
+  /** Alternative to caseId: the case with this name, created if missing. */
+  caseName?: string;
+}
+
+export interface AssignSourceResult {
+  sourceId: number;
+  caseId: number | null;
+  caseName: string | null;
+  createdCase: boolean;
+}
+
+/** Puts a source in a case (by id or by name, created if missing), or takes it out (caseId null). */
+export function assignSource(ctx: ServiceContext, args: AssignSourceArgs): AssignSourceResult {
+  return mutate(ctx, 'Assign source to case', (db) => {
+    let sourceId = args.sourceId;
+    if (sourceId === undefined) {
+      if (args.sourceName === undefined) throw new QuarryError('bad_request', 'Say which source to assign.');
+      const found = findSourceByName(db, args.sourceName);
+      if (!found) throw new QuarryError('not_found', `There is no source called “${args.sourceName}”.`);
+      sourceId = found.id;
+    } else if (!getSource(db, sourceId)) {
+      throw new QuarryError('not_found', 'That source no longer exists.');
+    }
     let caseId: number | null = args.caseId ?? null;
-    if (args.caseName !== undefined) caseId = ensureCase(db, args.caseName);
-    else if (caseId !== null && !getCase(db, caseId)) throw new QuarryError('not_found', 'That case no longer exists.');
-    setSourceCase(db, args.sourceId, caseId);
+    let createdCase = false;
+    if (args.caseName !== undefined) {
+      const clean = checkCaseName(args.caseName);
+      const existing = findCaseByName(db, clean);
+      createdCase = !existing;
+      caseId = existing ? existing.id : insertCase(db, { name: clean });
+    } else if (args.caseId === undefined) {
+      throw new QuarryError('bad_request', 'Say which case the source belongs to (or none).');
+    } else if (caseId !== null) {
+      requireCase(db, caseId);
+    }
+    setSourceCase(db, sourceId, caseId);
+    return { sourceId, caseId, caseName: caseId === null ? null : (getCase(db, caseId)?.name ?? null), createdCase };
   });
 }
 
@@ -118,14 +157,24 @@ export function defineAttribute(
 ): number {
   return mutate(ctx, 'Add attribute', (db) => {
     const name = checkAttributeName(args.name);
-    if (findAttributeByName(db, name)) throw new QuarryError('conflict', `There is already an attribute called “${name}”.`);
+    const clash = findAttributeByName(db, name);
+    if (clash) throw new QuarryError('conflict', `There is already an attribute called “${clash.name}”.`);
     const choices = args.type === 'choice' ? dedupe(args.choices ?? []) : [];
     return insertAttribute(db, { name, type: args.type, choices, ...(args.description !== undefined ? { description: args.description } : {}) });
   });
 }
 
-function dedupe(list: string[]): string[] {
-  return [...new Set(list.map((s) => s.trim()).filter(Boolean))];
+/** Trimmed, non-empty, first spelling kept for choices differing only in letter case. */
+export function dedupe(list: string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of list) {
+    const s = raw.trim();
+    if (!s || seen.has(s.toLowerCase())) continue;
+    seen.add(s.toLowerCase());
+    out.push(s);
+  }
+  return out;
 }
 
 /** Sets one cell from what the user typed; returns the stored value. */
@@ -133,15 +182,18 @@ export function setCaseValue(ctx: ServiceContext, args: { caseId: number; attrib
   return mutate(ctx, 'Edit attribute value', (db) => {
     const attr = getAttribute(db, args.attributeId);
     if (!attr) throw new QuarryError('not_found', 'That attribute no longer exists.');
-    if (!getCase(db, args.caseId)) throw new QuarryError('not_found', 'That case no longer exists.');
+    requireCase(db, args.caseId);
     const parsed = parseValue(toDef(attr), args.raw);
-    if (!parsed.ok) throw new QuarryError('invalid_input', parsed.reason);
+    if (!parsed.ok) throw new QuarryError('invalid_input', `${attr.name}: ${parsed.reason}.`);
     setValue(db, args.caseId, args.attributeId, parsed.value);
     return parsed.value;
   });
 }
 
-/** Applies a confirmed classification-import plan as one transaction and one undo step. */
+/**
+ * Applies a confirmed classification-import plan as one transaction and one
+ * undo step. `updated` counts the values written.
+ */
 export function applyClassificationPlan(ctx: ServiceContext, plan: ImportPlan): { created: number; updated: number } {
   return mutate(ctx, 'Import classification sheet', (db) => {
     for (const def of plan.createAttributes) {
@@ -162,15 +214,14 @@ export function applyClassificationPlan(ctx: ServiceContext, plan: ImportPlan): 
     }
     const caseIds = new Map(listCases(db).map((c) => [c.name, c.id]));
     const attrIds = new Map(listAttributes(db).map((a) => [a.name, a.id]));
-    const touchedCases = new Set<string>();
+    let updated = 0;
     for (const v of plan.setValues) {
       const caseId = caseIds.get(v.caseName);
       const attrId = attrIds.get(v.attribute);
       if (caseId === undefined || attrId === undefined) continue;
       setValue(db, caseId, attrId, v.value);
-      touchedCases.add(v.caseName);
+      updated++;
     }
-    const updated = [...touchedCases].filter((n) => !plan.createCases.includes(n)).length;
     return { created, updated };
   });
 }
@@ -180,7 +231,7 @@ export function exportClassificationCsv(db: Database.Database): string {
   const defs = attrs.map(toDef);
   const cases = listCaseRecords(db).map((c) => ({
     name: c.name,
-    values: Object.fromEntries(attrs.map((a) => [a.name, c.values[a.id] ?? ({ kind: 'unassigned' } as AttributeValue)])),
+    values: Object.fromEntries(attrs.map((a) => [a.name, c.values[a.id] ?? UNASSIGNED])),
   }));
   return writeClassificationCsv(defs, cases);
 }
@@ -193,3 +244,4 @@ export function existingCaseValues(db: Database.Database): Map<string, Record<st
 }
 
 export { listAttributes, updateAttribute };
+export type { CaseRecord };

@@ -100,7 +100,8 @@ export function pathOfCode(db: Database.Database, id: number): string {
   return joinPath(names);
 }
 
-function paletteColor(db: Database.Database): string {
+/** The next colour from the palette, cycling by the number of codes. */
+export function paletteColor(db: Database.Database): string {
   const n = (stmt(db, `SELECT count(*) AS n FROM codes`).get() as { n: number }).n;
   return CODE_PALETTE[n % CODE_PALETTE.length]!;
 }

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { CodedPassage, Coding } from '../domain/types.js';
 import { QuarryError } from '../errors.js';
-import { descendantIds, getCodeRow } from '../store/codesStore.js';
+import { descendantIds, findChildCode, getCodeRow, insertCode } from '../store/codesStore.js';
 import {
   deleteCoding,
   findCoding,
@@ -12,9 +12,11 @@ import {
   updateCodingSpan,
   type PassageFilter,
 } from '../store/codingsStore.js';
-import { getSource } from '../store/sourcesStore.js';
+import { getSource, getSourceText } from '../store/sourcesStore.js';
+import { inVivoName } from '../domain/inVivoName.js';
+import { sliceCodePoints } from '../text/positions.js';
 import { findUserByName } from '../store/usersStore.js';
-import { codeTree, ensureCodePath, flattenTree } from './codeService.js';
+import { codeTree, ensureCodePath, flattenTree, paletteColor } from './codeService.js';
 import { ensureCoder } from './coderService.js';
 import type { ServiceContext } from './context.js';
 import { mutate } from './context.js';
@@ -54,6 +56,49 @@ export function applyCoding(ctx: ServiceContext, args: ApplyCodingArgs): Coding 
     const existing = findCoding(db, args.sourceId, codeId, coder.id, args.start, args.end);
     const id = existing ?? insertCoding(db, { sourceId: args.sourceId, codeId, start: args.start, end: args.end, coderId: coder.id });
     return getCoding(db, id)!;
+  });
+}
+
+export interface InVivoArgs {
+  sourceId: number;
+  start: number;
+  end: number;
+  /** Where the new code goes (null or absent: top level). */
+  parentId?: number | null;
+  /** The name to use instead of the one made from the selected words. */
+  name?: string;
+}
+
+export interface InVivoResult {
+  coding: Coding;
+  codeId: number;
+  name: string;
+  /** False when a code of that name already existed under the parent and was reused. */
+  created: boolean;
+}
+
+/**
+ * In-vivo coding: a code named from the selected words (or `name`), created
+ * under `parentId` unless one of that name is already there, and applied to
+ * the span — one undoable step.
+ */
+export function inVivoCoding(ctx: ServiceContext, args: InVivoArgs): InVivoResult {
+  return mutate(ctx, 'Code in vivo', (db) => {
+    checkSpan(db, args.sourceId, args.start, args.end);
+    const parentId = args.parentId ?? null;
+    if (parentId !== null && !getCodeRow(db, parentId)) throw new QuarryError('not_found', 'The parent code no longer exists.');
+    const words = args.name ?? sliceCodePoints(getSourceText(db, args.sourceId) ?? '', args.start, args.end);
+    const name = inVivoName(words);
+    if (!name) throw new QuarryError('bad_request', 'The selection has no words to name a code with.');
+    const coder = ensureCoder(db, ctx.coderName);
+    let codeId = findChildCode(db, parentId, name);
+    const created = codeId === undefined;
+    if (codeId === undefined) {
+      codeId = insertCode(db, { parentId, name, color: paletteColor(db), description: '', createdBy: coder.id });
+    }
+    const existing = findCoding(db, args.sourceId, codeId, coder.id, args.start, args.end);
+    const id = existing ?? insertCoding(db, { sourceId: args.sourceId, codeId, start: args.start, end: args.end, coderId: coder.id });
+    return { coding: getCoding(db, id)!, codeId, name, created };
   });
 }
 

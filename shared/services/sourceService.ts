@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { ImportResultItem, SourceDocument } from '../domain/types.js';
 import { QuarryError } from '../errors.js';
 import { importDocument, type ImportedDocument } from '../importers/importDocument.js';
+import { importPreflight, splitFileName } from '../importers/importLimits.js';
 import { findCaseByName, insertCase } from '../store/casesStore.js';
 import { codingsForSource } from '../store/codingsStore.js';
 import {
@@ -21,9 +22,29 @@ import { mutate } from './context.js';
 
 export const contentHash = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
-export interface ImportFile {
-  fileName: string;
-  bytes: Uint8Array;
+/**
+ * A file to import: its bytes, or its size and a way to read it. The lazy
+ * form lets the size limit be enforced before anything is read (a 200 MB
+ * file is refused without loading it) and keeps one file in memory at a time.
+ */
+export type ImportFile =
+  | { fileName: string; bytes: Uint8Array }
+  | { fileName: string; size: number; read: () => Uint8Array | Promise<Uint8Array> }
+  /** A file that could not even be opened (missing, a folder): reported as skipped with this reason. */
+  | { fileName: string; problem: string };
+
+/** The bytes of one file, or the per-file reason it cannot be imported. */
+async function loadFile(f: ImportFile, maxBytes: number | undefined): Promise<Uint8Array> {
+  if ('bytes' in f) return f.bytes;
+  if ('problem' in f) throw new QuarryError('invalid_input', f.problem, { file: f.fileName });
+  const problem = importPreflight(f.fileName, f.size, maxBytes);
+  if (problem) throw new QuarryError(problem.code, problem.message, problem.details);
+  try {
+    return await f.read();
+  } catch (err) {
+    if (err instanceof QuarryError) throw err;
+    throw new QuarryError('invalid_input', `${splitFileName(f.fileName).base}: the file could not be read`, { file: f.fileName });
+  }
 }
 
 export interface ImportOptions {
@@ -75,11 +96,12 @@ export async function importFiles(ctx: ServiceContext, files: ImportFile[], opts
   const docs: { index: number; doc: ImportedDocument }[] = [];
   for (const [i, f] of files.entries()) {
     try {
-      const doc = await importDocument(f.fileName, f.bytes, opts.maxBytes !== undefined ? { maxBytes: opts.maxBytes } : {});
+      const bytes = await loadFile(f, opts.maxBytes);
+      const doc = await importDocument(f.fileName, bytes, opts.maxBytes !== undefined ? { maxBytes: opts.maxBytes } : {});
       docs.push({ index: i, doc });
       results.push({ file: f.fileName, status: 'imported', warnings: doc.warnings });
     } catch (err) {
-      const reason = err instanceof QuarryError ? err.message : `${f.fileName}: could not be read.`;
+      const reason = err instanceof QuarryError ? err.message : `${splitFileName(f.fileName).base}: the file could not be read`;
       results.push({ file: f.fileName, status: 'skipped', reason });
     }
     opts.onProgress?.(i + 1, files.length, f.fileName);

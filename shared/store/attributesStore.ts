@@ -29,8 +29,9 @@ export function getAttribute(db: Database.Database, id: number): AttributeRow | 
   return r && decode(r);
 }
 
+/** Ignores letter case (Group and group are one attribute to a user); an exact match wins. */
 export function findAttributeByName(db: Database.Database, name: string): AttributeRow | undefined {
-  const r = stmt(db, `${ATTR} WHERE name = ?`).get(name) as RawAttribute | undefined;
+  const r = stmt(db, `${ATTR} WHERE name = ? COLLATE NOCASE ORDER BY name = ? DESC, id LIMIT 1`).get(name, name) as RawAttribute | undefined;
   return r && decode(r);
 }
 
@@ -99,4 +100,18 @@ export function setValue(db: Database.Database, caseId: number, attributeId: num
      ON CONFLICT(case_id, attribute_id) DO UPDATE SET kind = excluded.kind, value = excluded.value
      WHERE kind IS NOT excluded.kind OR value IS NOT excluded.value`,
   ).run(caseId, attributeId, v.kind, v.kind === 'value' ? v.value : null);
+}
+
+/** How many cases have a value (or Not applicable) for each attribute. */
+export function valueCountsByAttribute(db: Database.Database): Map<number, number> {
+  const rows = stmt(db, `SELECT attribute_id AS id, count(*) AS n FROM attribute_values GROUP BY attribute_id`).all() as { id: number; n: number }[];
+  return new Map(rows.map((r) => [r.id, r.n]));
+}
+
+export function getValue(db: Database.Database, caseId: number, attributeId: number): AttributeValue {
+  const r = stmt(db, `SELECT kind, value FROM attribute_values WHERE case_id = ? AND attribute_id = ?`).get(caseId, attributeId) as
+    | { kind: AttributeValue['kind']; value: string | null }
+    | undefined;
+  if (!r) return { kind: 'unassigned' };
+  return r.kind === 'value' ? { kind: 'value', value: r.value ?? '' } : { kind: r.kind };
 }

@@ -42,3 +42,13 @@ export function deleteCase(db: Database.Database, id: number): void {
 export function sourcesOfCase(db: Database.Database, caseId: number): string[] {
   return stmt(db, `SELECT name FROM sources WHERE case_id = ? ORDER BY name COLLATE NOCASE`).pluck().all(caseId) as string[];
 }
+
+export function allCaseIds(db: Database.Database): number[] {
+  return stmt(db, `SELECT id FROM cases ORDER BY name COLLATE NOCASE, id`).pluck().all() as number[];
+}
+
+/** Keeps only the ids that are cases (for hand-made sets built from a possibly stale selection). */
+export function existingCaseIds(db: Database.Database, ids: readonly number[]): number[] {
+  const known = new Set(stmt(db, `SELECT id FROM cases`).pluck().all() as number[]);
+  return ids.filter((id) => known.has(id));
+}

@@ -441,6 +441,12 @@ const LN_RE = /[\p{L}\p{N}]/u;
 const MARK_RE = /\p{M}/u;
 /** Scripts written without spaces: every character is its own word for snapping. */
 const IDEOGRAPHIC_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+/** Emoji and other pictographs (flags are pairs of regional indicators). */
+const PICTO_RE = /[\p{Extended_Pictographic}\p{Regional_Indicator}]/u;
+const EMOJI_MODIFIER_RE = /\p{Emoji_Modifier}/u;
+const RI_RE = /\p{Regional_Indicator}/u;
+/** Zero-width joiner / non-joiner: inside emoji sequences and inside words of Indic and Persian scripts. */
+const isJoiner = (ch: string): boolean => ch === '\u200d' || ch === '\u200c';
 const isApostrophe = (ch: string): boolean => ch === "'" || ch === '\u2019';
 
 function cpAt(text: string, u: number): string {
@@ -458,12 +464,23 @@ function cpBefore(text: string, u: number): string {
 }
 
 const isLN = (ch: string): boolean => ch !== '' && LN_RE.test(ch);
+const isPicto = (ch: string): boolean => ch !== '' && PICTO_RE.test(ch);
+/** Characters a snapped span may start or end with: letters, digits and pictographs. */
+const isWordChar = (ch: string): boolean => isLN(ch) || isPicto(ch);
+/** Parts of an emoji sequence after its base: skin tones, variation selectors, keycaps. */
+const isEmojiTail = (ch: string): boolean => ch !== '' && (EMOJI_MODIFIER_RE.test(ch) || MARK_RE.test(ch));
 
 /** True when the boundary at u lies inside a word (so snapping must not stop there). */
 function insideWord(text: string, u: number): boolean {
   const a = cpBefore(text, u);
   const b = cpAt(text, u);
   if (a === '' || b === '') return false;
+  // Emoji sequences stay whole: "👍🏽", "❤️", "👨‍👩‍👧", "🇬🇧" (each pictograph is its own word otherwise).
+  if (isJoiner(b)) return isWordChar(a) || isEmojiTail(a);
+  if (isJoiner(a)) return isWordChar(b);
+  if (EMOJI_MODIFIER_RE.test(b)) return isPicto(a);
+  if (isPicto(a) && MARK_RE.test(b)) return true;
+  if (RI_RE.test(a) && RI_RE.test(b)) return regionalPairOpen(text, u);
   if (MARK_RE.test(b)) return isLN(a) || MARK_RE.test(a); // accents stay on their letter
   if (isLN(b) && (isLN(a) || MARK_RE.test(a))) return !IDEOGRAPHIC_RE.test(a) && !IDEOGRAPHIC_RE.test(b);
   // Apostrophes join letters: "don't", "l’homme".
@@ -472,13 +489,27 @@ function insideWord(text: string, u: number): boolean {
   return false;
 }
 
+/** Between two regional indicators: inside a flag when an odd number of indicators precede u in the run. */
+function regionalPairOpen(text: string, u: number): boolean {
+  let n = 0;
+  let p = u;
+  // Each indicator is a surrogate pair; a run longer than a few flags is unusual, but the scan is bounded anyway.
+  while (p >= 2 && n < 64 && RI_RE.test(text.slice(p - 2, p))) {
+    n++;
+    p -= 2;
+  }
+  return n % 2 === 1;
+}
+
 /**
  * Snaps a span to whole words: leading/trailing whitespace and punctuation
  * are trimmed, then a span that starts or ends inside a word is widened to
  * the word's edge. Words are runs of letters, digits and combining marks in
  * any script (apostrophes between letters included); each Han / kana
  * character counts as a word, Thai-like scripts without spaces snap to the
- * whole run. A span without any letter or digit collapses to its start.
+ * whole run. Each emoji (with its skin tone, variation selector or ZWJ
+ * sequence) is a word too, so "it would help 👍" keeps its thumbs-up. A
+ * span without any letter, digit or pictograph collapses to its start.
  */
 export function snapToWords(text: string, start: number, end: number, opts?: { index?: PositionIndex }): Span {
   const index = opts?.index ?? buildPositionIndex(text);
@@ -487,12 +518,12 @@ export function snapToWords(text: string, start: number, end: number, opts?: { i
   let e = index.cpToUtf16(b);
   while (s < e) {
     const ch = cpAt(text, s);
-    if (isLN(ch) || insideWord(text, s)) break;
+    if (isWordChar(ch) || insideWord(text, s)) break;
     s += ch.length;
   }
   while (e > s) {
     const ch = cpBefore(text, e);
-    if (isLN(ch) || insideWord(text, e - ch.length)) break;
+    if (isWordChar(ch) || insideWord(text, e - ch.length)) break;
     e -= ch.length;
   }
   if (s >= e) return { start: a, end: a };

@@ -1,26 +1,37 @@
-import { useState } from 'react';
+import { useCallback, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { CodeNode } from '../../../shared/domain/types.js';
 import { useApi } from '../../api/ApiContext.js';
 import { useAction } from '../../hooks/useNotice.js';
+import { useCoding } from '../coding/CodingProvider.js';
+import { displayChord, isMacPlatform } from '../shortcuts/keyChord.js';
 import { useWorkbench } from '../workbench/workbenchState.js';
+import { CodeDetails } from './CodeDetails.js';
+import { dropIntent, planCodeDrop, planKeyboardMove, visibleRows, type DropIntent } from './codeDrop.js';
+import { CodeTreeRow, type RowHandlers } from './CodeTreeRow.js';
+import { DeleteCodeDialog } from './DeleteCodeDialog.js';
+import { useCodeEditing } from './useCodeEditing.js';
+import './codes.css';
 
-interface Props {
-  tree: CodeNode[];
-  onApply: (codeId: number) => void;
-}
+const CODE_TYPE = 'application/x-quarry-code';
 
-function matches(node: CodeNode, filter: string): boolean {
-  return node.name.toLowerCase().includes(filter) || node.children.some((c) => matches(c, filter));
-}
-
-/** The code tree (NVivo's Nodes): colours, counts, create, and code the selection by click or drop. */
-export function CodesPanel({ tree, onApply }: Props) {
+/** The code tree (NVivo's Nodes): colours, counts, create, rename, recolour, drag to move or merge, code the selection. */
+export function CodesPanel() {
   const api = useApi();
   const act = useAction();
   const wb = useWorkbench();
+  const coding = useCoding();
+  const edit = useCodeEditing();
+  const tree = coding.tree;
   const [name, setName] = useState('');
   const [filter, setFilter] = useState('');
   const [collapsed, setCollapsed] = useState<Set<number>>(new Set());
+  const [renamingId, setRenamingId] = useState<number | null>(null);
+  const [drag, setDrag] = useState<number | null>(null);
+  const [hint, setHint] = useState<{ id: number | null; intent: DropIntent | 'apply' } | null>(null);
+  const treeRef = useRef<HTMLUListElement>(null);
+  const mac = isMacPlatform();
+  const rows = useMemo(() => visibleRows(tree, collapsed, filter), [tree, collapsed, filter]);
+  const shown = useMemo(() => new Set(rows.map((r) => r.node.id)), [rows]);
 
   const create = async () => {
     const clean = name.trim();
@@ -32,69 +43,145 @@ export function CodesPanel({ tree, onApply }: Props) {
     }
   };
 
-  const toggle = (id: number) =>
+  const toggle = (id: number, open?: boolean) =>
     setCollapsed((s) => {
       const next = new Set(s);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
+      const isOpen = !s.has(id);
+      if (open === undefined ? isOpen : !open) next.add(id);
+      else next.delete(id);
       return next;
     });
 
-  const renderNode = (node: CodeNode, depth: number) => {
-    if (filter && !matches(node, filter)) return null;
+  const focusCode = useCallback(
+    (id: number) => {
+      wb.setActiveCodeId(id);
+      requestAnimationFrame(() => treeRef.current?.querySelector<HTMLElement>(`[data-code-id="${id}"]`)?.focus());
+    },
+    [wb],
+  );
+
+  const onRowKey = (e: KeyboardEvent<HTMLLIElement>, node: CodeNode) => {
+    const i = rows.findIndex((r) => r.node.id === node.id);
     const open = !collapsed.has(node.id) || !!filter;
+    const key = e.key;
+    let handled = true;
+    if (e.altKey && (key === 'ArrowUp' || key === 'ArrowDown' || key === 'ArrowLeft')) {
+      const plan = planKeyboardMove(tree, node.id, key === 'ArrowUp' ? 'up' : key === 'ArrowDown' ? 'down' : 'out');
+      if (plan) void edit.runPlan(plan).then(() => focusCode(node.id));
+    } else if (key === 'ArrowDown' && i + 1 < rows.length) focusCode(rows[i + 1]!.node.id);
+    else if (key === 'ArrowUp' && i > 0) focusCode(rows[i - 1]!.node.id);
+    else if (key === 'Home' && rows.length) focusCode(rows[0]!.node.id);
+    else if (key === 'End' && rows.length) focusCode(rows[rows.length - 1]!.node.id);
+    else if (key === 'ArrowRight' && node.children.length) {
+      if (open) focusCode(node.children[0]!.id);
+      else toggle(node.id, true);
+    } else if (key === 'ArrowLeft') {
+      if (node.children.length && open) toggle(node.id, false);
+      else if (node.parentId !== null) focusCode(node.parentId);
+    } else if (key === 'Enter') {
+      if (wb.selection) void coding.applyCode(node.id);
+      else openPassages(node.id);
+    } else if (key === 'F2') setRenamingId(node.id);
+    else if (key === 'Delete') void edit.requestDelete(node.id);
+    else if (e.shiftKey && e.code === 'KeyM') edit.pickMoveTarget(node.id);
+    else if (e.shiftKey && e.code === 'KeyG') edit.pickMergeTarget(node.id);
+    else handled = false;
+    if (handled) {
+      e.preventDefault();
+      e.stopPropagation();
+    }
+  };
+
+  const openPassages = (id: number) => {
+    wb.setActiveCodeId(id);
+    wb.setViewId('passages');
+  };
+
+  const isCodeDrag = (e: DragEvent) => e.dataTransfer.types.includes(CODE_TYPE);
+
+  const handlers: RowHandlers = {
+    onSelect: (id) => wb.setActiveCodeId(id),
+    onOpenPassages: openPassages,
+    onApply: (id) => void coding.applyCode(id),
+    onToggle: (id) => toggle(id),
+    onRename: (id, newName) => void edit.update(id, { name: newName }),
+    onRowKey,
+    onDragStart: (e, id) => {
+      e.dataTransfer.setData(CODE_TYPE, String(id));
+      e.dataTransfer.setData('text/plain', coding.lookup.get(id)?.path ?? '');
+      e.dataTransfer.effectAllowed = 'move';
+      setDrag(id);
+    },
+    onDragOver: (e, id) => {
+      if (isCodeDrag(e) && drag !== null) {
+        const rect = e.currentTarget.getBoundingClientRect();
+        const intent = dropIntent(e.clientY - rect.top, rect.height, e.altKey || e.ctrlKey || e.metaKey);
+        if (!planCodeDrop(tree, drag, id, intent)) return;
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'move';
+        if (hint?.id !== id || hint.intent !== intent) setHint({ id, intent });
+      } else if (!isCodeDrag(e) && wb.selection) {
+        // A text selection dragged from the document: drop codes it.
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'copy';
+        if (hint?.id !== id || hint.intent !== 'apply') setHint({ id, intent: 'apply' });
+      }
+    },
+    onDragLeave: (id) => setHint((h) => (h?.id === id ? null : h)),
+    onDrop: (e, id) => {
+      e.preventDefault();
+      const intent = hint?.id === id ? hint.intent : null;
+      setHint(null);
+      if (isCodeDrag(e) && drag !== null && intent && intent !== 'apply') {
+        const plan = planCodeDrop(tree, drag, id, intent);
+        if (plan) void edit.runPlan(plan);
+      } else if (!isCodeDrag(e) && wb.selection) {
+        void coding.applyCode(id);
+      }
+      setDrag(null);
+    },
+    onDragEnd: () => {
+      setDrag(null);
+      setHint(null);
+    },
+  };
+
+  const renderNode = (node: CodeNode, depth: number): ReactNode => {
+    if (filter && !shown.has(node.id)) return null;
+    const open = !collapsed.has(node.id) || !!filter;
+    const qk = coding.recent.indexOf(node.id);
     return (
-      <li key={node.id} role="treeitem" aria-expanded={node.children.length ? open : undefined} aria-selected={wb.activeCodeId === node.id}>
-        <div
-          className={`code-row${wb.activeCodeId === node.id ? ' selected' : ''}`}
-          style={{ paddingLeft: 4 + depth * 14 }}
-          data-code-path={node.path}
-          onClick={() => wb.setActiveCodeId(node.id)}
-          onDragOver={(e) => {
-            if (wb.selection) e.preventDefault();
-          }}
-          onDrop={(e) => {
-            e.preventDefault();
-            onApply(node.id);
-          }}
-        >
-          {node.children.length > 0 ? (
-            <button type="button" className="twisty" aria-label={open ? 'Collapse' : 'Expand'} onClick={(e) => (e.stopPropagation(), toggle(node.id))}>
-              {open ? '▾' : '▸'}
-            </button>
-          ) : (
-            <span className="twisty" />
-          )}
-          <span className="swatch" style={{ background: node.color }} />
-          <span className="code-name" title={node.description || node.path}>
-            {node.name}
-          </span>
-          <span className="code-count" title={`${node.references} references in ${node.sources} sources`}>
-            {node.references}
-          </span>
-          {wb.selection && (
-            <button
-              type="button"
-              className="code-apply"
-              aria-label={`Code selection at ${node.path}`}
-              onClick={(e) => {
-                e.stopPropagation();
-                onApply(node.id);
-              }}
-            >
-              Code
-            </button>
-          )}
-        </div>
+      <CodeTreeRow
+        key={node.id}
+        node={node}
+        depth={depth}
+        open={open}
+        selected={wb.activeCodeId === node.id}
+        renaming={renamingId === node.id}
+        quickKey={qk >= 0 && qk < 9 ? displayChord(`Mod+${qk + 1}`, mac) : null}
+        dropHint={hint?.id === node.id ? hint.intent : null}
+        canApply={!!wb.selection}
+        handlers={handlers}
+        onRenameDone={() => {
+          setRenamingId(null);
+          focusCode(node.id);
+        }}
+      >
         {open && node.children.length > 0 && <ul role="group">{node.children.map((c) => renderNode(c, depth + 1))}</ul>}
-      </li>
+      </CodeTreeRow>
     );
   };
+
+  // With no code focused yet, the first row takes the tab stop.
+  const tabStop = wb.activeCodeId !== null && rows.some((r) => r.node.id === wb.activeCodeId) ? null : rows[0]?.node.id;
 
   return (
     <section className="panel codes-panel" aria-labelledby="codes-h">
       <div className="panel-head">
         <h2 id="codes-h">Codes</h2>
+        <span className="hint" title="References (codings) and sources">
+          refs · sources
+        </span>
       </div>
       <form
         className="inline-form"
@@ -103,13 +190,67 @@ export function CodesPanel({ tree, onApply }: Props) {
           void create();
         }}
       >
-        <input aria-label="New code name" placeholder="New code…" value={name} onChange={(e) => setName(e.target.value)} />
+        <input aria-label="New code name" placeholder={wb.activeCodeId ? 'New code (under the selected one)…' : 'New code…'} value={name} onChange={(e) => setName(e.target.value)} />
         <button type="submit">Add</button>
       </form>
-      <input className="filter" aria-label="Filter codes" placeholder="Filter" value={filter} onChange={(e) => setFilter(e.target.value.toLowerCase())} />
-      <ul className="tree" role="tree" aria-label="Codes">
+      <input
+        className="filter"
+        type="search"
+        aria-label="Filter codes"
+        placeholder="Filter ( / )"
+        data-shortcut-target="code-filter"
+        value={filter}
+        onChange={(e) => setFilter(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown' && rows[0]) {
+            e.preventDefault();
+            focusCode(rows[0].node.id);
+          }
+        }}
+      />
+      <ul
+        ref={treeRef}
+        className="tree"
+        role="tree"
+        aria-label="Codes"
+        onFocus={(e) => {
+          if (e.target === e.currentTarget && tabStop !== undefined && tabStop !== null) focusCode(tabStop);
+        }}
+        tabIndex={tabStop !== undefined && tabStop !== null ? 0 : -1}
+      >
         {tree.map((n) => renderNode(n, 0))}
       </ul>
+      {drag !== null && (
+        <div
+          className={`root-drop${hint?.id === null ? ' drop-inside' : ''}`}
+          onDragOver={(e) => {
+            if (!isCodeDrag(e)) return;
+            e.preventDefault();
+            if (hint?.id !== null) setHint({ id: null, intent: 'inside' });
+          }}
+          onDragLeave={() => setHint(null)}
+          onDrop={(e) => {
+            e.preventDefault();
+            const plan = planCodeDrop(tree, drag, null, 'inside');
+            setHint(null);
+            setDrag(null);
+            if (plan) void edit.runPlan(plan);
+          }}
+        >
+          Drop here to move to the top level
+        </div>
+      )}
+      {tree.length === 0 && <p className="hint">No codes yet. Add one above, or select text and press Ctrl+K to create one as you code.</p>}
+      <p className="hint tree-help">Drag a code onto another to nest it, between codes to reorder; hold Alt (or Ctrl) while dropping to merge.</p>
+      {wb.activeCodeId !== null && coding.lookup.get(wb.activeCodeId) && (
+        <CodeDetails
+          code={coding.lookup.get(wb.activeCodeId)!}
+          edit={edit}
+          onRename={() => setRenamingId(wb.activeCodeId)}
+          onPassages={() => openPassages(wb.activeCodeId!)}
+        />
+      )}
+      {edit.deleting && <DeleteCodeDialog request={edit.deleting} onConfirm={() => void edit.confirmDelete()} onCancel={edit.cancelDelete} />}
     </section>
   );
 }

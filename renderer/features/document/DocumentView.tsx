@@ -1,50 +1,47 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useMemo, useRef, type CSSProperties } from 'react';
-import type { CodeNode } from '../../../shared/domain/types.js';
+import { memo, useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import type { CodeNode, Coding, Memo } from '../../../shared/domain/types.js';
+import { byline, memoExcerpt } from '../memos/memoFormat.js';
+import type { AnnotationModel } from '../memos/useAnnotations.js';
 import { useWorkbench } from '../workbench/workbenchState.js';
-import { lineAt, lineDirection, segmentLine, type Line, type SpanU16 } from './documentLayout.js';
-import { selectionToOffsets } from './selectionOffsets.js';
+import { codingAt, lineAt, lineDirection, segmentLine, type Line, type SpanU16 } from './documentLayout.js';
+import { highlightStyle, stripeTitle } from './highlightStyle.js';
+import { extendSelectionByKey } from './keyboardSelection.js';
+import { pointToOffset, selectionToOffsets } from './selectionOffsets.js';
 import type { DocumentModel } from './useDocument.js';
+import './document.css';
 
 interface Props {
   model: DocumentModel;
   codes: Map<number, CodeNode>;
   snapToWords: (text: string, start: number, end: number) => { start: number; end: number };
   snap: boolean;
+  annotations?: AnnotationModel | null;
+  onOpenAnnotation?: (memoId: number) => void;
 }
 
 const STRIPE_WIDTH = 7;
-
-function hexToRgba(hex: string, alpha: number): string {
-  const n = Number.parseInt(hex.slice(1), 16);
-  return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
-}
-
-/** Stacked translucent layers: overlapping codings show as a deeper mix of their colours. */
-function highlightStyle(covering: SpanU16[], codes: Map<number, CodeNode>, activeCodingId: number | null): CSSProperties | undefined {
-  if (covering.length === 0) return undefined;
-  const layers = covering.map((s) => {
-    const c = codes.get(s.codeId)?.color ?? '#999999';
-    const color = hexToRgba(c, covering.length > 1 ? 0.3 : 0.38);
-    return `linear-gradient(${color}, ${color})`;
-  });
-  const style: CSSProperties = { backgroundImage: layers.join(', ') };
-  if (covering.some((s) => s.id === activeCodingId)) style.outline = '2px solid #263238';
-  return style;
-}
+const NONE: SpanU16[] = [];
+const NO_NOTES: Memo[] = [];
+/** Marks with this code id are the passage just revealed (outlined), not an annotation. */
+const REVEAL_MARK = -1;
 
 interface LineProps {
   line: Line;
   text: string;
   spans: SpanU16[];
+  marks: SpanU16[];
+  notes: Memo[] | null;
   codes: Map<number, CodeNode>;
+  codingById: Map<number, Coding>;
   stripeColumns: Map<number, number>;
   activeCodingId: number | null;
   onStripeClick: (codingId: number) => void;
+  onNoteClick?: ((memoId: number) => void) | undefined;
 }
 
-const DocLine = memo(function DocLine({ line, text, spans, codes, stripeColumns, activeCodingId, onStripeClick }: LineProps) {
-  const segments = segmentLine(line, spans);
+const DocLine = memo(function DocLine({ line, text, spans, marks, notes, codes, codingById, stripeColumns, activeCodingId, onStripeClick, onNoteClick }: LineProps) {
+  const segments = segmentLine(line, spans, marks);
   const lineText = text.slice(line.start, line.end);
   const columns = stripeColumns.size;
   return (
@@ -53,46 +50,69 @@ const DocLine = memo(function DocLine({ line, text, spans, codes, stripeColumns,
         {line.start === line.end ? (
           <span data-o={line.start}>{'\u200b'}</span>
         ) : (
-          segments.map((seg) => (
-            <span
-              key={seg.start}
-              data-o={seg.start}
-              className={seg.covering.length ? 'hl' : undefined}
-              style={highlightStyle(seg.covering, codes, activeCodingId)}
-              title={seg.covering.length ? seg.covering.map((s) => codes.get(s.codeId)?.path ?? '').join('\n') : undefined}
-            >
-              {text.slice(seg.start, seg.end)}
-            </span>
-          ))
+          segments.map((seg) => {
+            const classes = [seg.covering.length ? 'hl' : '', seg.marks.some((m) => m.codeId !== REVEAL_MARK) ? 'annotated' : '', seg.marks.some((m) => m.codeId === REVEAL_MARK) ? 'revealed' : ''].filter(Boolean);
+            return (
+              <span
+                key={seg.start}
+                data-o={seg.start}
+                className={classes.length ? classes.join(' ') : undefined}
+                style={highlightStyle(seg.covering, codes, activeCodingId)}
+                title={seg.covering.length ? seg.covering.map((s) => stripeTitle(codes.get(s.codeId), codingById.get(s.id))).join('\n') : undefined}
+              >
+                {text.slice(seg.start, seg.end)}
+              </span>
+            );
+          })
         )}
       </div>
-      <div className="doc-stripes" style={{ width: columns * STRIPE_WIDTH + 4 }} aria-hidden={spans.length === 0}>
+      <div className="doc-stripes" style={{ width: columns * STRIPE_WIDTH + 4 }}>
         {spans.map((s) => {
           const code = codes.get(s.codeId);
           const col = stripeColumns.get(s.codeId) ?? 0;
+          const title = stripeTitle(code, codingById.get(s.id));
           return (
             <button
               type="button"
               key={s.id}
               className={`stripe${s.id === activeCodingId ? ' stripe-active' : ''}`}
               style={{ left: col * STRIPE_WIDTH, background: code?.color ?? '#999' }}
-              title={code?.path ?? 'code'}
-              aria-label={`Coding stripe: ${code?.path ?? 'code'}`}
+              title={title}
+              aria-label={`Coding stripe: ${title.replace('\n', ', ')}`}
+              aria-pressed={s.id === activeCodingId}
+              data-coding-id={s.id}
               onClick={() => onStripeClick(s.id)}
             />
           );
         })}
       </div>
+      {notes && (
+        <div className="doc-notes">
+          {notes.map((m) => (
+            <button type="button" key={m.id} className="note-card" data-memo-id={m.id} onClick={() => onNoteClick?.(m.id)} title="Open the annotation">
+              <span className="note-meta">{byline(m.author, m.createdAt)}</span>
+              <span className="note-text">{memoExcerpt(m)}</span>
+            </button>
+          ))}
+        </div>
+      )}
     </div>
   );
 });
 
-/** The transcript: virtualised lines, highlights in code colours, coding stripes in the margin. */
-export function DocumentView({ model, codes, snapToWords, snap }: Props) {
+/** The transcript: virtualised lines, highlights in code colours, coding stripes and annotations in the margin. */
+export function DocumentView({ model, codes, snapToWords, snap, annotations, onOpenAnnotation }: Props) {
   const wb = useWorkbench();
   const scrollRef = useRef<HTMLDivElement>(null);
   const textRef = useRef<HTMLDivElement>(null);
-  const { doc, lines, byLine, index } = model;
+  const { doc, lines, byLine, index, codingById } = model;
+  const showNotes = !!annotations && annotations.spans.length > 0;
+  const notesByLine = useMemo(() => {
+    const out = new Map<number, Memo[]>();
+    if (!annotations) return out;
+    for (const [line, spans] of annotations.starts) out.set(line, spans.map((s) => annotations.byId.get(s.id)).filter((m): m is Memo => !!m));
+    return out;
+  }, [annotations]);
 
   const stripeColumns = useMemo(() => {
     const order = [...new Set(model.spans.map((s) => s.codeId))].sort(
@@ -100,6 +120,12 @@ export function DocumentView({ model, codes, snapToWords, snap }: Props) {
     );
     return new Map(order.map((id, i) => [id, i]));
   }, [model.spans, codes]);
+
+  const revealSpan = useMemo(() => {
+    const r = wb.reveal;
+    if (!r || r.sourceId !== doc.id) return null;
+    return { id: -r.nonce, codeId: REVEAL_MARK, start: index.cpToUtf16(Math.min(r.start, index.length)), end: index.cpToUtf16(Math.min(r.end, index.length)) };
+  }, [wb.reveal, doc.id, index]);
 
   const virtualizer = useVirtualizer({
     count: lines.length,
@@ -109,53 +135,92 @@ export function DocumentView({ model, codes, snapToWords, snap }: Props) {
   });
 
   useEffect(() => {
-    const r = wb.reveal;
-    if (!r || r.sourceId !== doc.id) return;
-    const u = index.cpToUtf16(Math.min(r.start, index.length));
-    virtualizer.scrollToIndex(lineAt(lines, u), { align: 'center' });
-  }, [wb.reveal, doc.id]); // eslint-disable-line react-hooks/exhaustive-deps
+    if (!revealSpan) return;
+    virtualizer.scrollToIndex(lineAt(lines, revealSpan.start), { align: 'center' });
+  }, [revealSpan]);
 
-  const onMouseUp = useCallback(() => {
-    const sel = window.getSelection();
-    if (!sel || !textRef.current) return;
-    const off = selectionToOffsets(sel, textRef.current);
-    if (!off) return;
-    let start = index.utf16ToCp(off.start);
-    let end = index.utf16ToCp(off.end);
-    if (snap) ({ start, end } = snapToWords(doc.text, start, end));
-    if (end <= start) return;
-    wb.setSelection({ sourceId: doc.id, start, end, text: index.slice(start, end) });
-    wb.setActiveCodingId(null);
-  }, [doc, index, snap, snapToWords, wb]);
+  const selectCoding = useCallback(
+    (codingId: number) => {
+      wb.setActiveCodingId(codingId);
+      const c = codingById.get(codingId);
+      if (c) wb.setSelection({ sourceId: doc.id, start: c.start, end: c.end, text: index.slice(c.start, c.end) });
+    },
+    [doc.id, index, wb, codingById],
+  );
 
-  const onStripeClick = useCallback((codingId: number) => {
-    wb.setActiveCodingId(codingId);
-    const c = doc.codings.find((x) => x.id === codingId);
-    if (c) wb.setSelection({ sourceId: doc.id, start: c.start, end: c.end, text: index.slice(c.start, c.end) });
-  }, [doc, index, wb]);
+  const readSelection = useCallback(
+    (fromClick: boolean) => {
+      const sel = window.getSelection();
+      if (!sel || !textRef.current) return;
+      const off = selectionToOffsets(sel, textRef.current);
+      if (!off) {
+        if (!fromClick || !sel.isCollapsed || !sel.anchorNode || !textRef.current.contains(sel.anchorNode)) return;
+        // A plain click on a highlight selects the (shortest) coding under it; elsewhere it clears the selection.
+        const at = pointToOffset(sel.anchorNode, sel.anchorOffset);
+        const hit = at !== null ? codingAt(byLine[lineAt(lines, at)] ?? NONE, at) : null;
+        if (hit) selectCoding(hit.id);
+        else {
+          wb.setSelection(null);
+          wb.setActiveCodingId(null);
+        }
+        return;
+      }
+      let start = index.utf16ToCp(off.start);
+      let end = index.utf16ToCp(off.end);
+      if (snap) ({ start, end } = snapToWords(doc.text, start, end));
+      if (end <= start) return;
+      wb.setSelection({ sourceId: doc.id, start, end, text: index.slice(start, end) });
+      // Keep the selected coding when the new selection touches it (to set its span); otherwise let go of it.
+      const active = wb.activeCodingId !== null ? codingById.get(wb.activeCodingId) : undefined;
+      if (!active || active.end < start || active.start > end) wb.setActiveCodingId(null);
+    },
+    [doc, index, snap, snapToWords, wb, codingById, byLine, lines, selectCoding],
+  );
+
+  const onKeyDown = useCallback(
+    (e: KeyboardEvent<HTMLDivElement>) => {
+      if (textRef.current && extendSelectionByKey(e, textRef.current, virtualizer.getVirtualItems()[0]?.index ?? 0)) e.preventDefault();
+    },
+    [virtualizer],
+  );
 
   return (
     <div className="doc-scroll" ref={scrollRef} data-testid="document-view" aria-label={`Document ${doc.name}`}>
-      <div ref={textRef} className="doc-body" style={{ height: virtualizer.getTotalSize() }} onMouseUp={onMouseUp} onKeyUp={onMouseUp}>
-        {virtualizer.getVirtualItems().map((item) => (
-          <div
-            key={item.key}
-            data-index={item.index}
-            ref={virtualizer.measureElement}
-            className="doc-row"
-            style={{ transform: `translateY(${item.start}px)` }}
-          >
-            <DocLine
-              line={lines[item.index]!}
-              text={doc.text}
-              spans={byLine[item.index]!}
-              codes={codes}
-              stripeColumns={stripeColumns}
-              activeCodingId={wb.activeCodingId}
-              onStripeClick={onStripeClick}
-            />
-          </div>
-        ))}
+      <div
+        ref={textRef}
+        className={`doc-body${showNotes ? ' with-notes' : ''}`}
+        style={{ height: virtualizer.getTotalSize() }}
+        tabIndex={0}
+        role="document"
+        aria-label={`${doc.name}: select text with the mouse, or Shift+arrow keys`}
+        onMouseUp={(e) => {
+          // Stripes and notes are buttons with their own click; the text selection is not theirs to change.
+          if (!(e.target as Element).closest('.doc-stripes, .doc-notes')) readSelection(true);
+        }}
+        onKeyUp={(e) => e.shiftKey && readSelection(false)}
+        onKeyDown={onKeyDown}
+      >
+        {virtualizer.getVirtualItems().map((item) => {
+          const marks = annotations?.byLine[item.index] ?? NONE;
+          const withReveal = revealSpan && lineAt(lines, revealSpan.start) <= item.index && item.index <= lineAt(lines, Math.max(revealSpan.start, revealSpan.end - 1)) ? [...marks, revealSpan] : marks;
+          return (
+            <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} className="doc-row" style={{ transform: `translateY(${item.start}px)` }}>
+              <DocLine
+                line={lines[item.index]!}
+                text={doc.text}
+                spans={byLine[item.index]!}
+                marks={withReveal}
+                notes={showNotes ? (notesByLine.get(item.index) ?? NO_NOTES) : null}
+                codes={codes}
+                codingById={codingById}
+                stripeColumns={stripeColumns}
+                activeCodingId={wb.activeCodingId}
+                onStripeClick={selectCoding}
+                onNoteClick={onOpenAnnotation}
+              />
+            </div>
+          );
+        })}
       </div>
     </div>
   );

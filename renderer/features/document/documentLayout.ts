@@ -22,6 +22,8 @@ export interface Segment {
   end: number;
   /** Codings covering this segment, in stable order. */
   covering: SpanU16[];
+  /** Annotations (span memos) covering this segment. */
+  marks: SpanU16[];
 }
 
 export function splitLines(text: string): Line[] {
@@ -62,22 +64,52 @@ export function codingsByLine(lines: Line[], spans: SpanU16[]): SpanU16[][] {
   return out;
 }
 
-/** Cuts a line into runs of text covered by the same set of codings. */
-export function segmentLine(line: Line, spans: SpanU16[]): Segment[] {
+const NO_MARKS: SpanU16[] = [];
+
+/** Cuts a line into runs of text covered by the same set of codings (and annotations). */
+export function segmentLine(line: Line, spans: SpanU16[], marks: SpanU16[] = NO_MARKS): Segment[] {
   const cuts = new Set<number>([line.start, line.end]);
-  for (const s of spans) {
-    if (s.start > line.start && s.start < line.end) cuts.add(s.start);
-    if (s.end > line.start && s.end < line.end) cuts.add(s.end);
+  for (const list of [spans, marks]) {
+    for (const s of list) {
+      if (s.start > line.start && s.start < line.end) cuts.add(s.start);
+      if (s.end > line.start && s.end < line.end) cuts.add(s.end);
+    }
   }
   const points = [...cuts].sort((a, b) => a - b);
   const segments: Segment[] = [];
   for (let i = 0; i + 1 < points.length; i++) {
     const start = points[i]!;
     const end = points[i + 1]!;
-    segments.push({ start, end, covering: spans.filter((s) => s.start < end && s.end > start) });
+    segments.push({
+      start,
+      end,
+      covering: spans.filter((s) => s.start < end && s.end > start),
+      marks: marks.length ? marks.filter((s) => s.start < end && s.end > start) : NO_MARKS,
+    });
   }
-  if (segments.length === 0) segments.push({ start: line.start, end: line.end, covering: [] });
+  if (segments.length === 0) segments.push({ start: line.start, end: line.end, covering: [], marks: NO_MARKS });
   return segments;
+}
+
+/** For every line, the spans that START on it (where a margin note is placed). */
+export function startsByLine(lines: Line[], spans: SpanU16[]): Map<number, SpanU16[]> {
+  const out = new Map<number, SpanU16[]>();
+  for (const s of spans) {
+    const i = lineAt(lines, s.start);
+    const list = out.get(i);
+    if (list) list.push(s);
+    else out.set(i, [s]);
+  }
+  return out;
+}
+
+/** The shortest coding covering UTF-16 offset u (what a click on a highlight selects). */
+export function codingAt(spans: SpanU16[], u: number): SpanU16 | null {
+  let best: SpanU16 | null = null;
+  for (const s of spans) {
+    if (s.start <= u && u < s.end && (!best || s.end - s.start < best.end - best.start)) best = s;
+  }
+  return best;
 }
 
 /** Right-to-left paragraphs get dir="rtl": the first strong character decides, as in HTML's dir="auto". */

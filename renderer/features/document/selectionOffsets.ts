@@ -3,7 +3,8 @@
  * source text. Every text run is rendered in an element carrying data-o (its
  * offset in the whole text); line elements carry data-ls / data-le.
  */
-function offsetOfPoint(node: Node, offset: number): number | null {
+/** The UTF-16 offset in the source text of a DOM point inside the document view. */
+export function pointToOffset(node: Node, offset: number): number | null {
   if (node.nodeType === Node.TEXT_NODE) {
     const el = node.parentElement?.closest<HTMLElement>('[data-o]');
     if (!el) return null;
@@ -28,8 +29,8 @@ export function selectionToOffsets(sel: Selection, container: HTMLElement): { st
   if (sel.rangeCount === 0 || sel.isCollapsed) return null;
   const range = sel.getRangeAt(0);
   if (!container.contains(range.startContainer) || !container.contains(range.endContainer)) return null;
-  const a = offsetOfPoint(range.startContainer, range.startOffset);
-  const b = offsetOfPoint(range.endContainer, range.endOffset);
+  const a = pointToOffset(range.startContainer, range.startOffset);
+  const b = pointToOffset(range.endContainer, range.endOffset);
   if (a === null || b === null) return null;
   const start = Math.min(a, b);
   const end = Math.max(a, b);

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { CodeNode, SourceDocument } from '../../../shared/domain/types.js';
+import type { CodeNode, Coding, SourceDocument } from '../../../shared/domain/types.js';
 import { buildPositionIndex, type PositionIndex } from '../../../shared/text/positions.js';
 import { useApiQuery } from '../../hooks/useApiQuery.js';
 import { codingsByLine, splitLines, type Line, type SpanU16 } from './documentLayout.js';
@@ -9,7 +9,10 @@ export interface DocumentModel {
   index: PositionIndex;
   lines: Line[];
   byLine: SpanU16[][];
+  /** The visible codings (after the coder filter), in UTF-16 offsets. */
   spans: SpanU16[];
+  /** Every coding of the document by id (coder, time, code-point span). */
+  codingById: Map<number, Coding>;
 }
 
 /** The open document, with its codings converted to UTF-16 offsets and bucketed by line (computed once per change). */
@@ -19,13 +22,14 @@ export function useDocument(sourceId: number | null, visibleCoders: ((coder: str
   const base = useMemo(() => {
     if (!doc) return null;
     return { index: buildPositionIndex(doc.text), lines: splitLines(doc.text) };
-  }, [doc?.id, doc?.text]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [doc?.id, doc?.text]);
   const model = useMemo<DocumentModel | null>(() => {
     if (!doc || !base) return null;
     const spans = doc.codings
       .filter((c) => !visibleCoders || visibleCoders(c.coderName))
       .map((c) => ({ id: c.id, codeId: c.codeId, start: base.index.cpToUtf16(c.start), end: base.index.cpToUtf16(c.end) }));
-    return { doc, index: base.index, lines: base.lines, spans, byLine: codingsByLine(base.lines, spans) };
+    const codingById = new Map(doc.codings.map((c) => [c.id, c]));
+    return { doc, index: base.index, lines: base.lines, spans, byLine: codingsByLine(base.lines, spans), codingById };
   }, [doc, base, visibleCoders]);
   return { model, error: q.error, loading: q.loading };
 }

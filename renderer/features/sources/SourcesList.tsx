@@ -74,21 +74,26 @@ export function SourcesList() {
 
 function ImportProgressView({ progress, onClose }: { progress: ImportProgress; onClose: () => void }) {
   const pct = progress.total ? Math.round((100 * progress.done) / progress.total) : 0;
+  const finished = progress.done === progress.total;
+  const imported = progress.results.filter((r) => r.status === 'imported').length;
+  const skipped = progress.results.length - imported;
   return (
-    <div className="import-progress" data-testid="import-progress">
+    <div className="import-progress" data-testid="import-progress" role="status" aria-live="polite">
       <progress max={progress.total} value={progress.done} aria-label="Import progress" />
-      <span>
-        {progress.done} of {progress.total} files ({pct}%)
+      <span data-testid="import-summary">
+        {finished
+          ? `Done: ${imported} imported, ${skipped} skipped`
+          : `${progress.done} of ${progress.total} files (${pct}%)${progress.current ? ` — reading ${progress.current}` : ''}`}
       </span>
-      <ul>
+      <ul aria-label="Import results">
         {progress.results.map((r, i) => (
-          <li key={i} className={r.status === 'imported' ? 'ok' : 'bad'}>
+          <li key={i} className={r.status === 'imported' ? 'ok' : 'bad'} data-status={r.status}>
             {r.status === 'imported' ? `✓ ${r.file} → ${r.name}` : `✗ ${r.reason}`}
             {r.warnings?.length ? <em> ({r.warnings.join('; ')})</em> : null}
           </li>
         ))}
       </ul>
-      {progress.done === progress.total && (
+      {finished && (
         <button type="button" className="link" onClick={onClose}>
           Close
         </button>

@@ -1,17 +1,66 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { snapToWords } from '../../../shared/text/structure.js';
 import { useApiQuery } from '../../hooks/useApiQuery.js';
+import { CoderFilterSelect } from '../coders/CoderFilterSelect.js';
+import { coderPredicate } from '../coders/coderFilter.js';
+import { CodingBar } from '../coding/CodingBar.js';
+import { useCoding } from '../coding/CodingProvider.js';
+import { SelectionBar } from '../coding/SelectionBar.js';
+import { useDocumentCommands } from '../coding/useDocumentCommands.js';
 import { DocumentView } from '../document/DocumentView.js';
-import { codeLookup, useDocument } from '../document/useDocument.js';
+import { useDocument } from '../document/useDocument.js';
+import { useAnnotations } from '../memos/useAnnotations.js';
+import { useKeyChords, type ChordHandlers } from '../shortcuts/useKeyChords.js';
 import { useWorkbench } from './workbenchState.js';
 
 /** The centre view for reading and coding one source. */
 export function DocumentPane() {
   const wb = useWorkbench();
-  const codes = useApiQuery('codes.tree', {});
-  const lookup = useMemo(() => codeLookup(codes.data), [codes.data]);
-  const { model } = useDocument(wb.sourceId, null);
+  const coding = useCoding();
+  const me = useApiQuery('app.info', {}).data?.coderName ?? '';
+  const visible = useMemo(() => coderPredicate(wb.coderFilter, me), [wb.coderFilter, me]);
+  const { model } = useDocument(wb.sourceId, visible);
+  const annotations = useAnnotations(model);
+  const cmd = useDocumentCommands(model);
   const [snap, setSnap] = useState(true);
+  const sel = wb.selection && model && wb.selection.sourceId === model.doc.id ? wb.selection : null;
+  const activeCode = wb.activeCodeId !== null ? coding.lookup.get(wb.activeCodeId) : undefined;
+
+  const withSel = (fn: () => void) => () => (sel ? fn() : false);
+  const withCoding = (fn: () => void) => () => (cmd.active ? fn() : false);
+  const keys: ChordHandlers = {
+    'Mod+K': () => cmd.pickToApply(),
+    C: withSel(cmd.pickToApply),
+    V: withSel(() => void coding.inVivo()),
+    A: withSel(cmd.annotate),
+    Delete: withCoding(cmd.uncodeActive),
+    Backspace: withCoding(cmd.uncodeActive),
+    R: withCoding(cmd.recodeActive),
+    S: withCoding(() => void cmd.setSpanToSelection()),
+    M: withCoding(cmd.memoActive),
+    '[': withCoding(() => void cmd.nudge('start', -1)),
+    ']': withCoding(() => void cmd.nudge('start', 1)),
+    '{': withCoding(() => void cmd.nudge('end', -1)),
+    '}': withCoding(() => void cmd.nudge('end', 1)),
+    N: () => cmd.stepCoding(1),
+    'Shift+N': () => cmd.stepCoding(-1),
+    Escape: () => (sel || cmd.active ? cmd.clear() : false),
+  };
+  for (let n = 1; n <= 9; n++) {
+    keys[`Mod+${n}`] = withSel(() => coding.applyQuick(n));
+    keys[String(n)] = withSel(() => coding.applyQuick(n));
+  }
+  useKeyChords(keys);
+
+  const openAnnotation = useCallback(
+    (memoId: number) => {
+      const m = annotations?.byId.get(memoId);
+      if (m && m.sourceId !== null) wb.openMemos({ target: 'span', sourceId: m.sourceId, start: m.start ?? 0, end: m.end ?? 0, label: 'Annotation' });
+    },
+    [annotations, wb],
+  );
+  const snapFn = useCallback((t: string, s: number, e: number) => snapToWords(t, s, e, model ? { index: model.index } : undefined), [model]);
+
   if (!model) return <div className="empty-doc">Choose a source on the left to read and code it.</div>;
   return (
     <>
@@ -19,14 +68,45 @@ export function DocumentPane() {
         <h2>{model.doc.name}</h2>
         <span className="hint">
           {model.doc.characters.toLocaleString()} characters · {model.doc.codings.length} codings
+          {model.spans.length !== model.doc.codings.length ? ` (${model.spans.length} shown)` : ''}
           {model.doc.caseName ? ` · case ${model.doc.caseName}` : ''}
         </span>
+        <button type="button" className="small" onClick={() => wb.openMemos({ target: 'source', sourceId: model.doc.id, label: `Memos on ${model.doc.name}` })}>
+          Source memo…
+        </button>
         <span className="spacer" />
+        <CoderFilterSelect />
         <label className="check">
           <input type="checkbox" checked={snap} onChange={(e) => setSnap(e.target.checked)} /> Snap selection to words
         </label>
       </div>
-      <DocumentView model={model} codes={lookup} snap={snap} snapToWords={(t, s, e) => snapToWords(t, s, e, { index: model.index })} />
+      {cmd.active ? (
+        <CodingBar
+          coding={cmd.active}
+          code={coding.lookup.get(cmd.active.codeId)}
+          selection={sel}
+          onUncode={cmd.uncodeActive}
+          onRecode={cmd.recodeActive}
+          onSetSpan={() => void cmd.setSpanToSelection()}
+          onNudge={(edge, dir) => void cmd.nudge(edge, dir)}
+          onMemo={cmd.memoActive}
+          onClose={cmd.clear}
+        />
+      ) : sel ? (
+        <SelectionBar
+          selection={sel}
+          recent={coding.recent}
+          lookup={coding.lookup}
+          inVivoUnder={activeCode?.path ?? null}
+          onPick={cmd.pickToApply}
+          onQuick={coding.applyQuick}
+          onInVivo={() => void coding.inVivo()}
+          onAnnotate={cmd.annotate}
+        />
+      ) : (
+        <div className="context-bar hint">Select text to code it (drag it onto a code, Ctrl+K, quick keys 1–9, V for in vivo); click a stripe to select a coding. Press ? for all shortcuts.</div>
+      )}
+      <DocumentView model={model} codes={coding.lookup} snap={snap} snapToWords={snapFn} annotations={annotations} onOpenAnnotation={openAnnotation} />
     </>
   );
 }

@@ -4,6 +4,8 @@
  */
 import type { ComponentType } from 'react';
 import type { ProjectInfo } from '../../../shared/domain/types.js';
+import { CodedPassagesView } from '../passages/CodedPassagesView.js';
+import { MemosView } from '../memos/MemosView.js';
 import { DocumentPane } from './DocumentPane.js';
 
 export interface WorkbenchViewProps {
@@ -20,4 +22,6 @@ export interface WorkbenchView {
 
 export const WORKBENCH_VIEWS: WorkbenchView[] = [
   { id: 'document', label: 'Document', shortcut: 'Alt+1', component: DocumentPane },
+  { id: 'passages', label: 'Coded passages', shortcut: 'Alt+2', component: CodedPassagesView },
+  { id: 'memos', label: 'Memos', shortcut: 'Alt+3', component: MemosView },
 ];

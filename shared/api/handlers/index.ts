@@ -1,9 +1,14 @@
 import type { MethodName } from '../contract.js';
+import { autoCodeHandlers } from './autoCodeHandlers.js';
+import { caseHandlers } from './caseHandlers.js';
 import { codeHandlers } from './codeHandlers.js';
+import { coderHandlers } from './coderHandlers.js';
+import { agreementHandlers } from './agreementHandlers.js';
 import type { Handler } from './handlerTypes.js';
 import { memoHandlers } from './memoHandlers.js';
 import { projectHandlers } from './projectHandlers.js';
 import { sourceHandlers } from './sourceHandlers.js';
+import { exportHandlers } from './exportHandlers.js';
 
 /** Every method's single implementation. A method without a handler is a type error here. */
 export const HANDLERS: { [K in MethodName]: Handler<K> } = {
@@ -11,4 +16,9 @@ export const HANDLERS: { [K in MethodName]: Handler<K> } = {
   ...sourceHandlers,
   ...codeHandlers,
   ...memoHandlers,
+  ...autoCodeHandlers,
+  ...caseHandlers,
+  ...coderHandlers,
+  ...agreementHandlers,
+  ...exportHandlers,
 };

@@ -1,22 +1,25 @@
-import { QuarryError } from '../../errors.js';
 import { getDocument, importFiles, removeSource, renameSource } from '../../services/sourceService.js';
 import { listSources } from '../../store/sourcesStore.js';
 import type { sourceMethods } from '../methods/sourceMethods.js';
 import type { HandlersFor } from './handlerTypes.js';
 
-/** Largest file accepted through the API (base64 inflates it by a third on the way). */
-export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
+/** Bytes a base64 string decodes to, computed without decoding it. */
+export function base64DecodedSize(b64: string): number {
+  const len = b64.length;
+  const padding = b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0;
+  return Math.max(0, Math.floor((len * 3) / 4) - padding);
+}
 
 export const sourceHandlers: HandlersFor<keyof typeof sourceMethods> = {
   'sources.list': (_a, s) => listSources(s.ctx().project.db),
   'sources.get': (a, s) => getDocument(s.ctx().project.db, a.id),
   'sources.import': (a, s) => {
-    const files = a.files.map((f) => {
-      if (f.dataBase64.length > (MAX_UPLOAD_BYTES * 4) / 3 + 4) {
-        throw new QuarryError('too_large', `${f.fileName}: the file is larger than the ${MAX_UPLOAD_BYTES / 1024 / 1024} MB limit for one import.`);
-      }
-      return { fileName: f.fileName, bytes: new Uint8Array(Buffer.from(f.dataBase64, 'base64')) };
-    });
+    // Lazy files: an oversized one is refused on its own (per-file result) before it is decoded.
+    const files = a.files.map((f) => ({
+      fileName: f.fileName,
+      size: base64DecodedSize(f.dataBase64),
+      read: () => new Uint8Array(Buffer.from(f.dataBase64, 'base64')),
+    }));
     return importFiles(s.ctx(), files, { caseFromFileName: a.caseFromFileName ?? false });
   },
   'sources.rename': (a, s) => {

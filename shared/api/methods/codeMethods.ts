@@ -31,6 +31,11 @@ export const codeMethods = {
     z.object({ sourceId: id, start: pos, end: pos, codeId: id.optional(), codePath: z.string().optional() }),
     { mutates: true },
   ),
+  /** A new code named from the selected words (under parentId), applied to the span: one undoable step. */
+  'codings.inVivo': method<{ coding: Coding; codeId: number; name: string; created: boolean }>()(
+    z.object({ sourceId: id, start: pos, end: pos, parentId: id.nullable().optional(), name: z.string().max(200).optional() }),
+    { mutates: true },
+  ),
   'codings.remove': method<null>()(z.object({ id }), { mutates: true }),
   'codings.uncodeSelection': method<{ removed: number }>()(z.object({ sourceId: id, codeId: id, start: pos, end: pos }), { mutates: true }),
   'codings.resize': method<Coding>()(z.object({ id, start: pos, end: pos }), { mutates: true }),

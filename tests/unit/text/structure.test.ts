@@ -377,15 +377,16 @@ describe('snapToWords', () => {
 
   it('handles emoji, CJK, Arabic and Hebrew with code-point offsets', () => {
     const t = '🙂🙂 שָׁלוֹם world 你好世界 مرحبا 👍🏽';
-    expect(snap(t, 0, 3)).toBe('');
-    expect(snapToWords(t, 0, 3)).toEqual({ start: 0, end: 0 });
-    expect(snapToWords(t, 0, 5)).toEqual({ start: 3, end: 10 });
+    // Emoji are words of their own (see snapEmoji.test.ts): a span over them keeps them.
+    expect(snap(t, 0, 3)).toBe('🙂🙂');
+    expect(snapToWords(t, 2, 3)).toEqual({ start: 2, end: 2 });
+    expect(snapToWords(t, 2, 5)).toEqual({ start: 3, end: 10 });
     expect(snap(t, 4, 5)).toBe('שָׁלוֹם');
     expect(snap(t, cpOf(t, 'orl'), cpOf(t, 'orl') + 2)).toBe('world');
     // Each Han character is its own word: no widening across the run.
     expect(snap(t, cpOf(t, '好'), cpOf(t, '好') + 2)).toBe('好世');
     expect(snap(t, cpOf(t, 'حب'), cpOf(t, 'حب') + 1)).toBe('مرحبا');
-    expect(snap(t, cpOf(t, 'مرحبا') + 5, codePointLength(t))).toBe('');
+    expect(snap(t, cpOf(t, 'مرحبا') + 5, codePointLength(t))).toBe('👍🏽');
   });
 
   it('widens digits and mixed alphanumerics', () => {

@@ -1,0 +1,97 @@
+/**
+ * quarry cases: list cases with their sources and attribute values, import
+ * and export classification sheets (CSV), and put a source in a case.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { QuarryError } from '../../shared/errors.js';
+import { assignSource, casesByName } from '../../shared/services/caseService.js';
+import { applyClassificationImport, exportClassification } from '../../shared/services/classificationService.js';
+import { flag, parse, str } from '../args.js';
+import { printJson, type CliIo } from '../io.js';
+import { abs, withReadProject, withWriteProject } from '../projectAccess.js';
+
+const USAGE = 'quarry cases <project> [--json] | quarry cases import|export|assign …';
+
+type Sub = (argv: string[], io: CliIo) => number | Promise<number>;
+
+const SUBCOMMANDS: Record<string, Sub> = { import: casesImport, export: casesExport, assign: casesAssign };
+
+export async function cmdCases(argv: string[], io: CliIo): Promise<number> {
+  const sub = argv[0] !== undefined && Object.hasOwn(SUBCOMMANDS, argv[0]) ? SUBCOMMANDS[argv[0]] : undefined;
+  if (sub) return sub(argv.slice(1), io);
+  return casesList(argv, io);
+}
+
+function casesList(argv: string[], io: CliIo): number {
+  const p = parse(argv, { json: { type: 'boolean' } }, { min: 1, max: 1, usage: USAGE });
+  const cases = withReadProject(io, p.positionals[0]!, (ctx) => casesByName(ctx.project.db));
+  if (flag(p, 'json')) {
+    printJson(io, cases);
+    return 0;
+  }
+  if (cases.length === 0) io.out('No cases.\n');
+  for (const c of cases) {
+    const values = Object.entries(c.attributes).map(([k, v]) => `${k}: ${v}`);
+    io.out(`${c.name}${c.sources.length ? `  [${c.sources.join(', ')}]` : ''}\n`);
+    for (const v of values) io.out(`  ${v}\n`);
+  }
+  return 0;
+}
+
+function readCsv(io: CliIo, file: string): { fileName: string; bytes: Uint8Array } {
+  const path = abs(io, file);
+  try {
+    return { fileName: basename(path), bytes: new Uint8Array(readFileSync(path)) };
+  } catch {
+    throw new QuarryError('not_found', `${file}: no such file.`);
+  }
+}
+
+async function casesImport(argv: string[], io: CliIo): Promise<number> {
+  const p = parse(
+    argv,
+    { json: { type: 'boolean' }, coder: { type: 'string' } },
+    { min: 2, max: 2, usage: 'quarry cases import <project> <file.csv> [--json]' },
+  );
+  const [project, file] = p.positionals as [string, string];
+  const csv = readCsv(io, file);
+  // New columns get the inferred type; existing attributes keep theirs. Cells that do not fit are reported, not written.
+  const report = await withWriteProject(io, project, str(p, 'coder'), (ctx) => applyClassificationImport(ctx, csv));
+  const out = { created: report.created, updated: report.updated, rejected: report.rejected };
+  if (flag(p, 'json')) {
+    printJson(io, out);
+    return 0;
+  }
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  io.out(`${csv.fileName}: ${plural(out.created, 'case')} created, ${plural(out.updated, 'value')} updated, ${plural(out.rejected.length, 'cell')} rejected\n`);
+  for (const r of out.rejected) io.out(`  row ${r.row}${r.column ? `, ${r.column}` : ''}: ${r.reason}\n`);
+  return 0;
+}
+
+function casesExport(argv: string[], io: CliIo): number {
+  const p = parse(argv, {}, { min: 2, max: 2, usage: 'quarry cases export <project> <file.csv>' });
+  const [project, file] = p.positionals as [string, string];
+  const { csv } = withReadProject(io, project, (ctx) => exportClassification(ctx.project.db));
+  const path = abs(io, file);
+  try {
+    writeFileSync(path, csv, 'utf8');
+  } catch (err) {
+    throw new QuarryError('invalid_input', `${file}: cannot write the file (${(err as NodeJS.ErrnoException).code ?? 'error'}).`);
+  }
+  io.out(`Exported the classification sheet to ${path}\n`);
+  return 0;
+}
+
+async function casesAssign(argv: string[], io: CliIo): Promise<number> {
+  const p = parse(
+    argv,
+    { json: { type: 'boolean' }, coder: { type: 'string' } },
+    { min: 3, max: 3, usage: 'quarry cases assign <project> <source> <case>' },
+  );
+  const [project, source, caseName] = p.positionals as [string, string, string];
+  const result = await withWriteProject(io, project, str(p, 'coder'), (ctx) => assignSource(ctx, { sourceName: source, caseName }));
+  if (flag(p, 'json')) printJson(io, { source, case: result.caseName, createdCase: result.createdCase });
+  else io.out(`${source} is in case ${result.caseName}${result.createdCase ? ' (new case)' : ''}\n`);
+  return 0;
+}

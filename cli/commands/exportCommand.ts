@@ -1,0 +1,164 @@
+/**
+ * quarry export <project> <kind> … — publication-ready files from a project.
+ * Each kind is a function in KINDS; other issues register theirs (qdpx, qdc)
+ * there. Files are written atomically: a failed export leaves no file.
+ */
+import { basename } from 'node:path';
+import { EXPORT_FORMATS, type ExportFormat, type ExportKind as ModelKind } from '../../shared/exporters/exportModels.js';
+import type { ExportRequest } from '../../shared/exporters/exportRequest.js';
+import { formatOfPath, loadExportModel, writeExportFile } from '../../shared/exporters/runExport.js';
+import { flag, list, parse, str, type Parsed } from '../args.js';
+import { printJson, UsageError, type CliIo } from '../io.js';
+import { abs, withReadProject } from '../projectAccess.js';
+
+/** One kind of export: gets the project path and the arguments after the kind. */
+export type ExportKindCommand = (project: string, argv: string[], io: CliIo) => number | Promise<number>;
+
+const OUT = { out: { type: 'string' }, json: { type: 'boolean' } } as const;
+const LABEL = { label: { type: 'string' } } as const;
+
+function outPath(p: Parsed, kind: ModelKind, usage: string): { path: string; format: ExportFormat } {
+  const out = str(p, 'out');
+  if (!out) throw new UsageError(`say where to write the file with --out\nusage: ${usage}`);
+  const format = formatOfPath(out);
+  const allowed = EXPORT_FORMATS[kind];
+  if (!format || !allowed.includes(format)) {
+    throw new UsageError(`--out must end in ${allowed.map((f) => `.${f}`).join(' or ')} for a ${kind} export (got ${basename(out)})`);
+  }
+  return { path: out, format };
+}
+
+function orientation(p: Parsed): { orientation?: 'auto' | 'portrait' | 'landscape' } {
+  const o = str(p, 'orientation');
+  if (o === undefined) return {};
+  if (o !== 'auto' && o !== 'portrait' && o !== 'landscape') throw new UsageError(`--orientation must be auto, portrait or landscape, not “${o}”`);
+  return { orientation: o };
+}
+
+const optional = <K extends string>(key: K, value: string | undefined): { [P in K]?: string } => (value === undefined ? {} : ({ [key]: value } as { [P in K]?: string }));
+
+async function write(io: CliIo, project: string, p: Parsed, path: string, request: ExportRequest): Promise<number> {
+  const target = abs(io, path);
+  // Read everything while the project is open; build and write the file after closing it.
+  const model = withReadProject(io, project, (ctx) => loadExportModel(ctx.project.db, request));
+  const bytes = await writeExportFile(model, request, target);
+  if (flag(p, 'json')) printJson(io, { kind: request.kind, format: request.format, path: target, bytes });
+  else io.out(`Wrote ${path} (${Math.max(1, Math.round(bytes / 1024))} KB)\n`);
+  return 0;
+}
+
+const FRAMEWORK_USAGE = 'quarry export <project> framework <matrix-name> --out F.docx [--caption TEXT] [--quotes] [--label TEMPLATE] [--orientation auto|portrait|landscape]';
+async function exportFramework(project: string, argv: string[], io: CliIo): Promise<number> {
+  const p = parse(argv, { ...OUT, ...LABEL, caption: { type: 'string' }, quotes: { type: 'boolean' }, orientation: { type: 'string' } }, { min: 1, max: 1, usage: FRAMEWORK_USAGE });
+  const { path } = outPath(p, 'framework', FRAMEWORK_USAGE);
+  return write(io, project, p, path, {
+    kind: 'framework',
+    format: 'docx',
+    name: p.positionals[0]!,
+    quotes: flag(p, 'quotes'),
+    ...optional('caption', str(p, 'caption')),
+    ...optional('labelTemplate', str(p, 'label')),
+    ...orientation(p),
+  });
+}
+
+const MATRIX_USAGE =
+  'quarry export <project> matrix --rows cases|attribute:NAME|set:NAME|sets|codes --cols codes|children:PATH [--measure references|sources|cases|words|coverage] [--coder NAME] [--caption TEXT] [--row-percentages] [--shading] --out F.docx|F.csv';
+const MEASURES = ['references', 'sources', 'cases', 'words', 'coverage'] as const;
+async function exportMatrix(project: string, argv: string[], io: CliIo): Promise<number> {
+  const p = parse(
+    argv,
+    { ...OUT, rows: { type: 'string' }, cols: { type: 'string' }, measure: { type: 'string' }, coder: { type: 'string' }, caption: { type: 'string' }, 'row-percentages': { type: 'boolean' }, shading: { type: 'boolean' }, orientation: { type: 'string' } },
+    { min: 0, max: 0, usage: MATRIX_USAGE },
+  );
+  const rows = str(p, 'rows');
+  const cols = str(p, 'cols');
+  if (!rows || !cols) throw new UsageError(`say what the rows and columns are with --rows and --cols\nusage: ${MATRIX_USAGE}`);
+  const measure = str(p, 'measure');
+  if (measure !== undefined && !(MEASURES as readonly string[]).includes(measure)) throw new UsageError(`--measure must be one of ${MEASURES.join(', ')}, not “${measure}”`);
+  const { path, format } = outPath(p, 'matrix', MATRIX_USAGE);
+  return write(io, project, p, path, {
+    kind: 'matrix',
+    format: format as 'docx' | 'csv',
+    rows,
+    cols,
+    ...(measure ? { measure: measure as (typeof MEASURES)[number] } : {}),
+    ...optional('coder', str(p, 'coder')),
+    ...optional('caption', str(p, 'caption')),
+    rowPercentages: flag(p, 'row-percentages'),
+    shading: flag(p, 'shading'),
+    ...orientation(p),
+  });
+}
+
+const CASES_USAGE = 'quarry export <project> cases [--group-by ATTR] [--attribute NAME]... [--caption TEXT] --out F.docx|F.csv';
+async function exportCases(project: string, argv: string[], io: CliIo): Promise<number> {
+  const p = parse(argv, { ...OUT, 'group-by': { type: 'string' }, attribute: { type: 'string', multiple: true }, caption: { type: 'string' }, orientation: { type: 'string' } }, { min: 0, max: 0, usage: CASES_USAGE });
+  const { path, format } = outPath(p, 'cases', CASES_USAGE);
+  const attributes = list(p, 'attribute');
+  return write(io, project, p, path, {
+    kind: 'cases',
+    format: format as 'docx' | 'csv',
+    ...optional('groupBy', str(p, 'group-by')),
+    ...(attributes.length ? { attributes } : {}),
+    ...optional('caption', str(p, 'caption')),
+    ...orientation(p),
+  });
+}
+
+const CODEBOOK_USAGE = 'quarry export <project> codebook --out F.docx [--examples] [--label TEMPLATE] [--no-guide] [--title TEXT]';
+async function exportCodebook(project: string, argv: string[], io: CliIo): Promise<number> {
+  const p = parse(argv, { ...OUT, ...LABEL, examples: { type: 'boolean' }, 'no-guide': { type: 'boolean' }, title: { type: 'string' } }, { min: 0, max: 0, usage: CODEBOOK_USAGE });
+  const { path } = outPath(p, 'codebook', CODEBOOK_USAGE);
+  return write(io, project, p, path, {
+    kind: 'codebook',
+    format: 'docx',
+    examples: flag(p, 'examples'),
+    guide: !flag(p, 'no-guide'),
+    ...optional('labelTemplate', str(p, 'label')),
+    ...optional('title', str(p, 'title')),
+  });
+}
+
+const QUOTES_USAGE = 'quarry export <project> quotes --code PATH [--code PATH]... --out F.docx [--label TEMPLATE] [--order case|source] [--memos] [--coder NAME] [--no-children] [--title TEXT]';
+async function exportQuotes(project: string, argv: string[], io: CliIo): Promise<number> {
+  const p = parse(
+    argv,
+    { ...OUT, ...LABEL, code: { type: 'string', multiple: true }, order: { type: 'string' }, memos: { type: 'boolean' }, coder: { type: 'string' }, 'no-children': { type: 'boolean' }, title: { type: 'string' } },
+    { min: 0, max: 0, usage: QUOTES_USAGE },
+  );
+  const codes = list(p, 'code');
+  if (codes.length === 0) throw new UsageError(`say which codes with --code PATH (repeat it for several)\nusage: ${QUOTES_USAGE}`);
+  const order = str(p, 'order');
+  if (order !== undefined && order !== 'case' && order !== 'source') throw new UsageError(`--order must be case or source, not “${order}”`);
+  const { path } = outPath(p, 'quotes', QUOTES_USAGE);
+  return write(io, project, p, path, {
+    kind: 'quotes',
+    format: 'docx',
+    codes,
+    memos: flag(p, 'memos'),
+    includeChildren: !flag(p, 'no-children'),
+    ...(order ? { order } : {}),
+    ...optional('labelTemplate', str(p, 'label')),
+    ...optional('coder', str(p, 'coder')),
+    ...optional('title', str(p, 'title')),
+  });
+}
+
+/** Every kind of `quarry export`. Other modules add theirs here (qdpx, qdc). */
+export const KINDS: Record<string, ExportKindCommand> = {
+  framework: exportFramework,
+  matrix: exportMatrix,
+  cases: exportCases,
+  codebook: exportCodebook,
+  quotes: exportQuotes,
+};
+
+export function cmdExport(argv: string[], io: CliIo): number | Promise<number> {
+  const [project, kind, ...rest] = argv;
+  const kinds = Object.keys(KINDS).join('|');
+  if (!project || project.startsWith('-') || !kind) throw new UsageError(`usage: quarry export <project> ${kinds} … (quarry --help lists the options)`);
+  const run = KINDS[kind];
+  if (!run) throw new UsageError(`there is no export kind “${kind}”; the kinds are ${Object.keys(KINDS).join(', ')}`);
+  return run(project, rest, io);
+}

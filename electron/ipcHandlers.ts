@@ -1,0 +1,50 @@
+/**
+ * The shell's IPC surface: `quarry:invoke` carries one contract call and
+ * `quarry:pick-file` one native file dialog. Every message is checked: it
+ * must come from the top frame of a Quarry window showing the app's own
+ * origin, name a contract method, and carry arguments the method's schema
+ * accepts (checked by the dispatcher).
+ */
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import { isMethodName, type MethodName } from '../shared/api/contract.js';
+import type { ApiResult } from '../shared/api/result.js';
+import { isAppUrl } from './appProtocol.js';
+import { CHANNELS, isPickKind, type PickKind } from './channels.js';
+import type { QuarryWindow } from './projectWindows.js';
+
+export interface IpcDeps {
+  ipcMain: Pick<IpcMain, 'handle'>;
+  windowFor(webContentsId: number): QuarryWindow | undefined;
+  invoke(w: QuarryWindow, method: MethodName, args: unknown): Promise<ApiResult<unknown>>;
+  pickFile(w: QuarryWindow, kind: PickKind, suggestedName: string | undefined): Promise<string[] | null>;
+}
+
+export const SENDER_REFUSED: ApiResult<never> = {
+  ok: false,
+  error: { code: 'bad_request', message: 'This request did not come from a Quarry window and was refused.' },
+};
+
+/** The Quarry window behind an IPC message, or undefined for anything else (a subframe, a foreign page). */
+export function senderWindow(event: IpcMainInvokeEvent, windowFor: IpcDeps['windowFor']): QuarryWindow | undefined {
+  const frame = event.senderFrame;
+  if (!frame || frame.parent !== null || !isAppUrl(frame.url)) return undefined;
+  return windowFor(event.sender.id);
+}
+
+export function unknownMethod(method: unknown): ApiResult<never> {
+  return { ok: false, error: { code: 'bad_request', message: `Unknown operation “${String(method).slice(0, 80)}”.` } };
+}
+
+export function registerIpcHandlers(deps: IpcDeps): void {
+  deps.ipcMain.handle(CHANNELS.invoke, async (event, method: unknown, args: unknown) => {
+    const w = senderWindow(event, deps.windowFor);
+    if (!w) return SENDER_REFUSED;
+    if (!isMethodName(method)) return unknownMethod(method);
+    return deps.invoke(w, method, args);
+  });
+  deps.ipcMain.handle(CHANNELS.pickFile, async (event, kind: unknown, suggestedName: unknown) => {
+    const w = senderWindow(event, deps.windowFor);
+    if (!w || !isPickKind(kind)) return null;
+    return deps.pickFile(w, kind, typeof suggestedName === 'string' ? suggestedName : undefined);
+  });
+}

@@ -1,0 +1,38 @@
+/**
+ * The preload of every Quarry window (compiled to build/electron/preload.cjs).
+ * It runs sandboxed, so it is CommonJS and requires nothing but `electron`
+ * (the channel names are repeated from channels.ts; a test keeps them equal).
+ * It exposes exactly three functions on window.quarry — the renderer's
+ * PreloadBridge — and never hands the page ipcRenderer or an IPC event.
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { ApiResult } from '../shared/api/result.js';
+
+const INVOKE = 'quarry:invoke';
+const PICK_FILE = 'quarry:pick-file';
+const MENU = 'quarry:menu';
+
+type PickKind = 'open-project' | 'save-project' | 'import-sources' | 'save-export';
+
+export interface QuarryBridge {
+  invoke(method: string, args: unknown): Promise<ApiResult<unknown>>;
+  onMenuCommand(listener: (command: string) => void): () => void;
+  pickFile(kind: PickKind, suggestedName?: string): Promise<string[] | null>;
+}
+
+const bridge: QuarryBridge = {
+  invoke: (method, args) => ipcRenderer.invoke(INVOKE, method, args) as Promise<ApiResult<unknown>>,
+  onMenuCommand: (listener) => {
+    if (typeof listener !== 'function') throw new TypeError('onMenuCommand needs a function.');
+    const forward = (_event: IpcRendererEvent, command: unknown) => {
+      if (typeof command === 'string') listener(command);
+    };
+    ipcRenderer.on(MENU, forward);
+    return () => {
+      ipcRenderer.removeListener(MENU, forward);
+    };
+  },
+  pickFile: (kind, suggestedName) => ipcRenderer.invoke(PICK_FILE, kind, suggestedName) as Promise<string[] | null>,
+};
+
+contextBridge.exposeInMainWorld('quarry', bridge);

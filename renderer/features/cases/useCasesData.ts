@@ -1,0 +1,63 @@
+import { useCallback, useMemo } from 'react';
+import { useApi } from '../../api/ApiContext.js';
+import { useApiQuery } from '../../hooks/useApiQuery.js';
+import { useAction, useNotice } from '../../hooks/useNotice.js';
+import { buildRows } from './sheetModel.js';
+
+/** Everything the Cases view shows, kept fresh after every change, plus the edits it makes. */
+export function useCasesData() {
+  const api = useApi();
+  const act = useAction();
+  const { notify } = useNotice();
+  const cases = useApiQuery('cases.list', {});
+  const attributes = useApiQuery('attributes.list', {});
+  const sources = useApiQuery('sources.list', {});
+  const sets = useApiQuery('caseSets.list', {});
+
+  const attrs = useMemo(() => attributes.data ?? [], [attributes.data]);
+  const rows = useMemo(() => buildRows(cases.data ?? [], attrs), [cases.data, attrs]);
+
+  /** Saves one cell; returns false (after telling the user why) when the value does not fit. */
+  const setValue = useCallback(
+    async (caseId: number, attributeId: number, raw: string): Promise<boolean> => {
+      try {
+        await api.call('cases.setValue', { caseId, attributeId, raw });
+        return true;
+      } catch (err) {
+        notify((err as Error).message, 'error');
+        return false;
+      }
+    },
+    [api, notify],
+  );
+
+  const renameCase = useCallback(
+    (id: number, name: string) => act(() => api.call('cases.update', { id, name })),
+    [api, act],
+  );
+
+  const createCase = useCallback(
+    async (name: string) => (await act(() => api.call('cases.create', { name })))?.id,
+    [api, act],
+  );
+
+  const assignSource = useCallback(
+    (sourceId: number, caseId: number | null) => act(() => api.call('cases.assignSource', { sourceId, caseId })),
+    [api, act],
+  );
+
+  return {
+    loading: cases.loading && cases.data === undefined,
+    error: cases.error ?? attributes.error,
+    rows,
+    attributes: attrs,
+    sources: sources.data ?? [],
+    sets: sets.data ?? [],
+    setValue,
+    renameCase,
+    createCase,
+    assignSource,
+  };
+}
+
+export type CasesData = ReturnType<typeof useCasesData>;

@@ -1,0 +1,28 @@
+import { useApiQuery } from '../../hooks/useApiQuery.js';
+import { useWorkbench } from '../workbench/workbenchState.js';
+import { filterValue, parseFilterValue } from './coderFilter.js';
+
+/** "All coders / Only mine / <coder>": whose codings the document shows. */
+export function CoderFilterSelect() {
+  const wb = useWorkbench();
+  const coders = useApiQuery('coders.list', {});
+  const me = useApiQuery('app.info', {}).data?.coderName ?? '';
+  const others = (coders.data ?? []).filter((c) => c.name !== me);
+  return (
+    <label className="check coder-filter">
+      Show codings by{' '}
+      <select aria-label="Show codings by" value={filterValue(wb.coderFilter)} onChange={(e) => wb.setCoderFilter(parseFilterValue(e.target.value))}>
+        <option value="all">All coders</option>
+        <option value="mine">Only mine{me ? ` (${me})` : ''}</option>
+        {others.map((c) => (
+          <option key={c.id} value={`coder:${c.name}`}>
+            {c.name}
+          </option>
+        ))}
+        {wb.coderFilter.kind === 'coder' && !others.some((c) => c.name === (wb.coderFilter as { name: string }).name) && (
+          <option value={filterValue(wb.coderFilter)}>{wb.coderFilter.name}</option>
+        )}
+      </select>
+    </label>
+  );
+}

@@ -1,0 +1,147 @@
+import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent, type ReactNode } from 'react';
+import type { CodeNode } from '../../../shared/domain/types.js';
+import type { DropIntent } from './codeDrop.js';
+
+export interface RowHandlers {
+  onSelect(id: number): void;
+  onOpenPassages(id: number): void;
+  onApply(id: number): void;
+  onToggle(id: number): void;
+  onRename(id: number, name: string): void;
+  onRowKey(e: KeyboardEvent<HTMLLIElement>, node: CodeNode): void;
+  onDragStart(e: DragEvent, id: number): void;
+  onDragOver(e: DragEvent<HTMLDivElement>, id: number): void;
+  onDragLeave(id: number): void;
+  onDrop(e: DragEvent, id: number): void;
+  onDragEnd(): void;
+}
+
+interface Props {
+  node: CodeNode;
+  depth: number;
+  open: boolean;
+  selected: boolean;
+  renaming: boolean;
+  quickKey: string | null;
+  dropHint: DropIntent | 'apply' | null;
+  canApply: boolean;
+  handlers: RowHandlers;
+  onRenameDone(): void;
+  children?: ReactNode;
+}
+
+/** One code in the tree: swatch, name (or the rename box), counts, quick key, "Code" button; a drag source and drop target. */
+export function CodeTreeRow({ node, depth, open, selected, renaming, quickKey, dropHint, canApply, handlers, onRenameDone, children }: Props) {
+  return (
+    <li
+      role="treeitem"
+      aria-level={depth + 1}
+      aria-expanded={node.children.length ? open : undefined}
+      aria-selected={selected}
+      aria-label={node.path}
+      tabIndex={selected ? 0 : -1}
+      data-code-id={node.id}
+      className="tree-item"
+      onKeyDown={(e) => {
+        if (e.target === e.currentTarget) handlers.onRowKey(e, node);
+      }}
+      onFocus={(e) => {
+        if (e.target === e.currentTarget && !selected) handlers.onSelect(node.id);
+      }}
+    >
+      <div
+        className={`code-row${selected ? ' selected' : ''}${dropHint ? ` drop-${dropHint}` : ''}`}
+        style={{ paddingLeft: 4 + depth * 14 }}
+        data-code-path={node.path}
+        draggable={!renaming}
+        onClick={() => handlers.onSelect(node.id)}
+        onDoubleClick={() => handlers.onOpenPassages(node.id)}
+        onDragStart={(e) => handlers.onDragStart(e, node.id)}
+        onDragOver={(e) => handlers.onDragOver(e, node.id)}
+        onDragLeave={() => handlers.onDragLeave(node.id)}
+        onDrop={(e) => handlers.onDrop(e, node.id)}
+        onDragEnd={handlers.onDragEnd}
+      >
+        {node.children.length > 0 ? (
+          <button
+            type="button"
+            tabIndex={-1}
+            className="twisty"
+            aria-label={open ? `Collapse ${node.name}` : `Expand ${node.name}`}
+            onClick={(e) => (e.stopPropagation(), handlers.onToggle(node.id))}
+          >
+            {open ? '▾' : '▸'}
+          </button>
+        ) : (
+          <span className="twisty" />
+        )}
+        <span className="swatch" style={{ background: node.color }} />
+        {renaming ? (
+          <RenameBox name={node.name} onDone={(name) => (name !== null && handlers.onRename(node.id, name), onRenameDone())} />
+        ) : (
+          <span className="code-name" title={node.description ? `${node.path}\n${node.description}` : node.path}>
+            {node.name}
+          </span>
+        )}
+        {quickKey && (
+          <kbd className="quick-key" title={`Quick key: ${quickKey} applies this code to the selection`}>
+            {quickKey}
+          </kbd>
+        )}
+        <span className="code-count" title={`${node.references} references in ${node.sources} sources`} aria-label={`${node.references} references in ${node.sources} sources`}>
+          {node.references}
+          <span className="code-sources">{node.sources}</span>
+        </span>
+        {canApply && (
+          <button
+            type="button"
+            tabIndex={-1}
+            className="code-apply"
+            aria-label={`Code selection at ${node.path}`}
+            onClick={(e) => {
+              e.stopPropagation();
+              handlers.onApply(node.id);
+            }}
+          >
+            Code
+          </button>
+        )}
+      </div>
+      {children}
+    </li>
+  );
+}
+
+function RenameBox({ name, onDone }: { name: string; onDone(name: string | null): void }) {
+  const [value, setValue] = useState(name);
+  const ref = useRef<HTMLInputElement>(null);
+  const done = useRef(false);
+  const finish = (v: string | null) => {
+    if (done.current) return;
+    done.current = true;
+    onDone(v !== null && v.trim() && v.trim() !== name ? v.trim() : null);
+  };
+  useEffect(() => {
+    ref.current?.focus();
+    ref.current?.select();
+  }, []);
+  return (
+    <input
+      ref={ref}
+      className="rename-box"
+      aria-label={`Rename ${name}`}
+      value={value}
+      onClick={(e) => e.stopPropagation()}
+      onChange={(e) => setValue(e.target.value)}
+      onKeyDown={(e) => {
+        e.stopPropagation();
+        if (e.key === 'Enter') finish(value);
+        else if (e.key === 'Escape') {
+          e.preventDefault();
+          finish(null);
+        }
+      }}
+      onBlur={() => finish(value)}
+    />
+  );
+}

@@ -1,0 +1,100 @@
+import { useCallback, useMemo } from 'react';
+import { joinPath, splitPath } from '../../../shared/domain/codePath.js';
+import type { CodeNode } from '../../../shared/domain/types.js';
+import { useApi } from '../../api/ApiContext.js';
+import { useAction, useNotice } from '../../hooks/useNotice.js';
+import { useWorkbench, type TextSelection } from '../workbench/workbenchState.js';
+
+export interface CodingActions {
+  /** Codes the selection (or `sel`) with a code. */
+  applyCode(codeId: number, sel?: TextSelection | null): Promise<void>;
+  /** Creates a code (a name under the active code, or a full path with "/") and codes the selection: one step. */
+  applyNewCode(nameOrPath: string): Promise<void>;
+  inVivo(): Promise<void>;
+  uncode(codingId: number): Promise<void>;
+  recode(codingId: number, codeId: number): Promise<void>;
+  resize(codingId: number, start: number, end: number): Promise<void>;
+}
+
+/** The coding actions, each one API call (so one undo step), remembering codes for the quick keys. */
+export function useCodingActions(lookup: Map<number, CodeNode>, touch: (codeId: number) => void): CodingActions {
+  const api = useApi();
+  const act = useAction();
+  const { notify } = useNotice();
+  const wb = useWorkbench();
+  const { selection, activeCodeId, setActiveCodingId } = wb;
+
+  const applyCode = useCallback(
+    async (codeId: number, sel: TextSelection | null = selection) => {
+      if (!sel) {
+        notify('Select some text in the document first.');
+        return;
+      }
+      touch(codeId);
+      const r = await act(() => api.call('codings.apply', { sourceId: sel.sourceId, start: sel.start, end: sel.end, codeId }));
+      if (r) notify(`Coded ${sel.end - sel.start} characters at ${lookup.get(codeId)?.path ?? 'the code'}`);
+    },
+    [api, act, notify, selection, lookup, touch],
+  );
+
+  const applyNewCode = useCallback(
+    async (nameOrPath: string) => {
+      const sel = selection;
+      if (!sel) return;
+      const parent = activeCodeId !== null ? lookup.get(activeCodeId) : undefined;
+      // "a/b" is a path from the top; a plain name goes under the active code.
+      const path = nameOrPath.includes('/') ? nameOrPath : parent ? `${parent.path}/${joinPath([nameOrPath.trim()])}` : joinPath([nameOrPath.trim()]);
+      const r = await act(() => api.call('codings.apply', { sourceId: sel.sourceId, start: sel.start, end: sel.end, codePath: path }));
+      if (r) {
+        touch(r.codeId);
+        notify(`Created ${splitPath(path).join(' › ')} and coded the selection`);
+      }
+    },
+    [api, act, notify, selection, activeCodeId, lookup, touch],
+  );
+
+  const inVivo = useCallback(async () => {
+    const sel = selection;
+    if (!sel) {
+      notify('Select the words to name the in-vivo code with.');
+      return;
+    }
+    const r = await act(() => api.call('codings.inVivo', { sourceId: sel.sourceId, start: sel.start, end: sel.end, parentId: activeCodeId }));
+    if (r) {
+      touch(r.codeId);
+      notify(`${r.created ? 'Created' : 'Reused'} in-vivo code “${r.name}” and coded the selection`);
+    }
+  }, [api, act, notify, selection, activeCodeId, touch]);
+
+  const uncode = useCallback(
+    async (codingId: number) => {
+      const r = await act(() => api.call('codings.remove', { id: codingId }));
+      if (r !== undefined) {
+        setActiveCodingId(null);
+        notify('Uncoded the passage (Ctrl+Z brings it back)');
+      }
+    },
+    [api, act, notify, setActiveCodingId],
+  );
+
+  const recode = useCallback(
+    async (codingId: number, codeId: number) => {
+      touch(codeId);
+      const r = await act(() => api.call('codings.recode', { id: codingId, codeId }));
+      if (r) {
+        setActiveCodingId(r.id);
+        notify(`Recoded the passage to ${lookup.get(codeId)?.path ?? 'the code'}`);
+      }
+    },
+    [api, act, notify, lookup, touch, setActiveCodingId],
+  );
+
+  const resize = useCallback(
+    async (codingId: number, start: number, end: number) => {
+      await act(() => api.call('codings.resize', { id: codingId, start, end }));
+    },
+    [api, act],
+  );
+
+  return useMemo(() => ({ applyCode, applyNewCode, inVivo, uncode, recode, resize }), [applyCode, applyNewCode, inVivo, uncode, recode, resize]);
+}

@@ -1,0 +1,88 @@
+import type { ColumnSetting } from '../../domain/caseTypes.js';
+import { QuarryError } from '../../errors.js';
+import {
+  changeAttributeType,
+  editAttribute,
+  listAttributeInfo,
+  previewTypeChange,
+  removeAttribute,
+  reorderAttributes,
+} from '../../services/attributeService.js';
+import { assignSource, createCase, defineAttribute, editCase, listCaseRecords, removeCase, setCaseValue } from '../../services/caseService.js';
+import { listCaseSetInfo, previewRule, removeCaseSet, saveCaseSet } from '../../services/caseSetService.js';
+import { assignPassageToCase, caseSpans, removeCaseSpan, unassignPassage } from '../../services/caseSpanService.js';
+import { applyClassificationImport, exportClassification, previewClassificationImport, type ClassificationImportArgs } from '../../services/classificationService.js';
+import type { caseMethods } from '../methods/caseMethods.js';
+import { defined } from './defined.js';
+import type { HandlersFor } from './handlerTypes.js';
+
+/** Classification sheets are small; the limit keeps a wrong file (a video, an archive) from being decoded. */
+const MAX_CSV_BYTES = 32 * 1024 * 1024;
+
+interface CsvFileArgs {
+  fileName: string;
+  dataBase64: string;
+  columns?: ({ type: ColumnSetting['type']; choices?: string[] | undefined; name?: string | undefined } | null)[] | undefined;
+  allowNewChoices?: boolean | undefined;
+}
+
+function csvArgs(a: CsvFileArgs): ClassificationImportArgs {
+  if (a.dataBase64.length > (MAX_CSV_BYTES * 4) / 3 + 4) {
+    throw new QuarryError('too_large', `${a.fileName}: the file is larger than the ${MAX_CSV_BYTES / 1024 / 1024} MB limit for a classification sheet.`);
+  }
+  const bytes = new Uint8Array(Buffer.from(a.dataBase64, 'base64'));
+  const columns = a.columns?.map((c): ColumnSetting | null => (c === null ? null : defined(c)));
+  return defined({ fileName: a.fileName, bytes, columns, allowNewChoices: a.allowNewChoices });
+}
+
+export const caseHandlers: HandlersFor<keyof typeof caseMethods> = {
+  'cases.list': (_a, s) => listCaseRecords(s.ctx().project.db),
+  'cases.create': (a, s) => ({ id: createCase(s.ctx(), defined(a)) }),
+  'cases.update': (a, s) => {
+    editCase(s.ctx(), defined(a));
+    return null;
+  },
+  'cases.delete': (a, s) => {
+    removeCase(s.ctx(), a.id);
+    return null;
+  },
+  'cases.assignSource': (a, s) => assignSource(s.ctx(), defined(a)),
+  'cases.setValue': (a, s) => setCaseValue(s.ctx(), a),
+
+  'cases.spans.list': (a, s) => caseSpans(s.ctx().project.db, defined(a)),
+  'cases.spans.assign': (a, s) => assignPassageToCase(s.ctx(), defined(a)),
+  'cases.spans.unassign': (a, s) => unassignPassage(s.ctx(), a),
+  'cases.spans.remove': (a, s) => {
+    removeCaseSpan(s.ctx(), a.id);
+    return null;
+  },
+
+  'attributes.list': (_a, s) => listAttributeInfo(s.ctx().project.db),
+  'attributes.create': (a, s) => ({ id: defineAttribute(s.ctx(), defined(a)) }),
+  'attributes.update': (a, s) => {
+    editAttribute(s.ctx(), defined(a));
+    return null;
+  },
+  'attributes.reorder': (a, s) => {
+    reorderAttributes(s.ctx(), a.ids);
+    return null;
+  },
+  'attributes.delete': (a, s) => removeAttribute(s.ctx(), a.id),
+  'attributes.changeTypePreview': (a, s) => previewTypeChange(s.ctx().project.db, defined(a)),
+  'attributes.changeType': (a, s) => changeAttributeType(s.ctx(), defined(a)),
+
+  'classification.preview': (a, s) => previewClassificationImport(s.ctx().project.db, csvArgs(a)),
+  'classification.import': (a, s) => {
+    const args = csvArgs(a);
+    return applyClassificationImport(s.ctx(), a.expectedPlanKey !== undefined ? { ...args, expectedPlanKey: a.expectedPlanKey } : args);
+  },
+  'classification.export': (_a, s) => exportClassification(s.ctx().project.db),
+
+  'caseSets.list': (_a, s) => listCaseSetInfo(s.ctx().project.db),
+  'caseSets.preview': (a, s) => previewRule(s.ctx().project.db, a.rule),
+  'caseSets.save': (a, s) => saveCaseSet(s.ctx(), defined(a)),
+  'caseSets.delete': (a, s) => {
+    removeCaseSet(s.ctx(), a.id);
+    return null;
+  },
+};

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import type { AttributeValue } from '../../cases/attributeTypes.js';
+import type { CaseSetRule } from '../../cases/caseSetRules.js';
+import type {
+  AttributeInfo,
+  CaseRecord,
+  CaseSetInfo,
+  CaseSpan,
+  ClassificationImportReport,
+  ClassificationPreview,
+  TypeChangePreview,
+} from '../../domain/caseTypes.js';
+import { method } from '../defineMethod.js';
+
+const id = z.number().int().positive();
+const pos = z.number().int().nonnegative();
+const attributeType = z.enum(['text', 'number', 'date', 'boolean', 'choice']);
+const choices = z.array(z.string()).max(1000);
+
+const condition = z.object({
+  attribute: z.string().min(1),
+  operator: z.enum(['=', '!=', '<', '<=', '>', '>=', 'in']),
+  value: z.union([z.string(), z.array(z.string()).min(1)]),
+});
+const rule = z.object({ op: z.enum(['and', 'or']), conditions: z.array(condition).min(1).max(50) });
+
+/** A CSV file travels base64-encoded, like source imports, so both transports carry it as JSON. */
+const csvFile = {
+  fileName: z.string().min(1),
+  dataBase64: z.string(),
+  columns: z
+    .array(z.object({ type: attributeType, choices: choices.optional(), name: z.string().optional() }).nullable())
+    .optional(),
+  allowNewChoices: z.boolean().optional(),
+};
+
+export const caseMethods = {
+  'cases.list': method<CaseRecord[]>()(z.object({})),
+  'cases.create': method<{ id: number }>()(z.object({ name: z.string(), description: z.string().optional() }), { mutates: true }),
+  'cases.update': method<null>()(z.object({ id, name: z.string().optional(), description: z.string().optional() }), { mutates: true }),
+  'cases.delete': method<null>()(z.object({ id }), { mutates: true }),
+  /** Source by id or name; case by id, by name (created if missing), or null to take the source out of its case. */
+  'cases.assignSource': method<{ sourceId: number; caseId: number | null; caseName: string | null; createdCase: boolean }>()(
+    z.object({ sourceId: id.optional(), sourceName: z.string().optional(), caseId: id.nullable().optional(), caseName: z.string().optional() }),
+    { mutates: true },
+  ),
+  'cases.setValue': method<AttributeValue>()(z.object({ caseId: id, attributeId: id, raw: z.string() }), { mutates: true }),
+
+  'cases.spans.list': method<CaseSpan[]>()(z.object({ sourceId: id.optional(), caseId: id.optional() })),
+  /** Codes a passage (e.g. a focus-group speaker turn) to a case; the passage leaves any other case. */
+  'cases.spans.assign': method<CaseSpan>()(
+    z.object({ sourceId: id, start: pos, end: pos, caseId: id.optional(), caseName: z.string().optional() }),
+    { mutates: true },
+  ),
+  'cases.spans.unassign': method<{ changed: number }>()(z.object({ sourceId: id, start: pos, end: pos }), { mutates: true }),
+  'cases.spans.remove': method<null>()(z.object({ id }), { mutates: true }),
+
+  'attributes.list': method<AttributeInfo[]>()(z.object({})),
+  'attributes.create': method<{ id: number }>()(
+    z.object({ name: z.string(), type: attributeType, choices: choices.optional(), description: z.string().optional() }),
+    { mutates: true },
+  ),
+  /** Rename and/or describe. */
+  'attributes.update': method<null>()(z.object({ id, name: z.string().optional(), description: z.string().optional() }), { mutates: true }),
+  'attributes.reorder': method<null>()(z.object({ ids: z.array(id) }), { mutates: true }),
+  'attributes.delete': method<{ values: number }>()(z.object({ id }), { mutates: true }),
+  /** What changing the type (or the choice list) would do; nothing is changed. */
+  'attributes.changeTypePreview': method<TypeChangePreview>()(z.object({ id, type: attributeType, choices: choices.optional() })),
+  /** Values that do not convert are cleared only with clearFailing (after the user saw the preview). */
+  'attributes.changeType': method<TypeChangePreview>()(
+    z.object({ id, type: attributeType, choices: choices.optional(), clearFailing: z.boolean().optional() }),
+    { mutates: true },
+  ),
+
+  /** Reads a classification CSV and says what importing it would do; nothing is written. */
+  'classification.preview': method<ClassificationPreview>()(z.object(csvFile)),
+  /** Imports it as previewed: one transaction, one undo step. */
+  'classification.import': method<ClassificationImportReport>()(z.object({ ...csvFile, expectedPlanKey: z.string().optional() }), { mutates: true }),
+  'classification.export': method<{ fileName: string; csv: string }>()(z.object({})),
+
+  'caseSets.list': method<CaseSetInfo[]>()(z.object({})),
+  /** Checks a rule and lists the cases it selects now, without saving. */
+  'caseSets.preview': method<{ rule: CaseSetRule; caseIds: number[] }>()(z.object({ rule })),
+  /** Creates (no id) or replaces a set: by a rule, or by hand-picked case ids. */
+  'caseSets.save': method<CaseSetInfo>()(
+    z.object({ id: id.optional(), name: z.string(), description: z.string().optional(), rule: rule.optional(), caseIds: z.array(id).optional() }),
+    { mutates: true },
+  ),
+  'caseSets.delete': method<null>()(z.object({ id }), { mutates: true }),
+} as const;

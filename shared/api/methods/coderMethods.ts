@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import type { CodersOverview } from '../../domain/coderTypes.js';
+import { method } from '../defineMethod.js';
+
+const name = z.string().trim().min(1, 'a coder needs a name').max(100);
+
+export const coderMethods = {
+  /** The project's coders with their activity, and whether this machine still has to choose who it codes as. */
+  'coders.overview': method<CodersOverview>()(z.object({})),
+  /**
+   * "Code as": remembers the name on this machine and makes it a coder of the
+   * open project (an undoable "Add coder" when new; nothing is written to a
+   * read-only project).
+   */
+  'coders.choose': method<CodersOverview>()(z.object({ name }), { invalidates: true }),
+  /** Edits a coder; renaming this machine's coder renames the remembered name too. */
+  'coders.edit': method<CodersOverview>()(
+    z.object({
+      id: z.number().int().positive(),
+      name,
+      initials: z.string().trim().max(4).optional(),
+      color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour in the form #rrggbb').optional(),
+    }),
+    { mutates: true },
+  ),
+} as const;

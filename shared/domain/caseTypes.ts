@@ -1,0 +1,123 @@
+/**
+ * Cases, attributes, classification import and case sets as the API speaks
+ * them. Positions are Unicode code points, half-open [start, end).
+ */
+import type { AttributeDef, AttributeType, AttributeValue, ConversionFailure } from '../cases/attributeTypes.js';
+import type { CaseSetRule } from '../cases/caseSetRules.js';
+import type { CsvDelimiter } from '../cases/delimiterDetection.js';
+import type { InferredColumn } from '../cases/typeInference.js';
+import type { Id } from './types.js';
+
+export interface CaseRecord {
+  id: Id;
+  guid: string;
+  name: string;
+  description: string;
+  sources: { id: Id; name: string }[];
+  /** Passages of sources coded to this case (focus-group turns). */
+  passages: number;
+  /** By attribute id. A missing entry is Unassigned. */
+  values: Record<number, AttributeValue>;
+}
+
+export interface AttributeInfo {
+  id: Id;
+  guid: string;
+  name: string;
+  type: AttributeType;
+  choices: string[];
+  description: string;
+  sortOrder: number;
+  /** Cases with a value or Not applicable (the rest are Unassigned). */
+  valueCount: number;
+}
+
+export interface CaseSpan {
+  id: Id;
+  guid: string;
+  caseId: Id;
+  caseName: string;
+  sourceId: Id;
+  sourceName: string;
+  start: number;
+  end: number;
+  createdAt: string;
+  text: string;
+}
+
+export interface TypeChangePreview {
+  attribute: string;
+  from: AttributeType;
+  to: AttributeType;
+  /** The choice list the attribute will have (for 'choice'). */
+  choices?: string[];
+  /** Values that survive (Unassigned / Not applicable always do). */
+  converted: number;
+  /** Values that would not convert, by case; applying clears them to Unassigned. */
+  failures: ConversionFailure[];
+}
+
+/** How the user wants one column imported; null (in a list of settings) skips the column. */
+export interface ColumnSetting {
+  type: AttributeType;
+  choices?: string[];
+  /** Import into an attribute of another name than the header. */
+  name?: string;
+}
+
+export interface ImportRejection {
+  row: number;
+  column: string;
+  reason: string;
+}
+
+export interface PreviewColumn extends InferredColumn {
+  /** What will be imported into (inferred unless the caller changed it); null when skipped. */
+  target: AttributeDef | null;
+}
+
+export interface ClassificationPreview {
+  fileName: string;
+  delimiter: CsvDelimiter;
+  caseHeader: string;
+  /** Rows of cases read (rows left out are among `rejected`). */
+  rows: number;
+  columns: PreviewColumn[];
+  createCases: number;
+  /** The first names of the cases to create. */
+  createCaseNames: string[];
+  /** Existing cases that get at least one new value. */
+  updateCases: number;
+  createAttributes: AttributeDef[];
+  extendChoices: { name: string; add: string[] }[];
+  /** Values to write (each differs from what the project holds). */
+  setValues: number;
+  unchanged: number;
+  /** Cells and rows left out, by row (the first ones; rejectedTotal counts all). */
+  rejected: ImportRejection[];
+  rejectedTotal: number;
+  /** Identifies the plan; apply refuses when the plan changed since the preview. */
+  planKey: string;
+}
+
+export interface ClassificationImportReport {
+  created: number;
+  /** Values written. */
+  updated: number;
+  rejected: ImportRejection[];
+  attributesCreated: number;
+  unchanged: number;
+}
+
+export interface CaseSetInfo {
+  id: Id;
+  guid: string;
+  name: string;
+  description: string;
+  kind: 'rule' | 'manual';
+  rule: CaseSetRule | null;
+  /** Current members, in case-name order. */
+  caseIds: Id[];
+  /** Conditions that no longer fit the attributes (they match no case). */
+  problems: string[];
+}

@@ -1,0 +1,90 @@
+/**
+ * Label templates: how a quote is credited in a paper, written over the
+ * case's attributes. "[{case}]" gives "[E4]"; "Firm {Firm}’s {Role}" gives
+ * "Firm C’s COO". Placeholders are {case}, {source} or an attribute's name
+ * (any letter case); "{{" and "}}" are literal braces. A space typed between
+ * a placeholder and a possessive ("{Firm} 's") is dropped, because people
+ * type it to keep the placeholder readable, never to print "C 's".
+ */
+import { QuarryError } from '../errors.js';
+
+export const DEFAULT_LABEL_TEMPLATE = '[{case}]';
+
+export interface AttributionContext {
+  /** The case's name; null when the source belongs to no case (the source name stands in). */
+  case: string | null;
+  source: string;
+  /** Attribute values by name, as display text ('' when the case has no value). */
+  attributes: Record<string, string>;
+}
+
+type Part = { kind: 'text'; text: string } | { kind: 'field'; name: string };
+
+export interface LabelTemplate {
+  readonly source: string;
+  /** The placeholders it uses, as written. */
+  readonly fields: string[];
+  render(ctx: AttributionContext): string;
+}
+
+function parse(template: string): Part[] {
+  const parts: Part[] = [];
+  let text = '';
+  for (let i = 0; i < template.length; i++) {
+    const ch = template[i]!;
+    if (ch === '{' && template[i + 1] === '{') {
+      text += '{';
+      i++;
+    } else if (ch === '}' && template[i + 1] === '}') {
+      text += '}';
+      i++;
+    } else if (ch === '{') {
+      const close = template.indexOf('}', i + 1);
+      if (close < 0) throw new QuarryError('bad_request', `The label template “${template}” has a “{” without a closing “}”.`);
+      const name = template.slice(i + 1, close).trim();
+      if (!name) throw new QuarryError('bad_request', `The label template “${template}” has an empty {}; put a name inside, such as {case}.`);
+      if (text) parts.push({ kind: 'text', text });
+      text = '';
+      parts.push({ kind: 'field', name });
+      i = close;
+    } else if (ch === '}') {
+      throw new QuarryError('bad_request', `The label template “${template}” has a “}” without an opening “{” (write “}}” for a brace).`);
+    } else text += ch;
+  }
+  if (text) parts.push({ kind: 'text', text });
+  // "{Firm} 's" → "{Firm}'s"
+  return parts.map((p, i) => (p.kind === 'text' && parts[i - 1]?.kind === 'field' ? { kind: 'text', text: p.text.replace(/^ +(?=['\u2019]s\b)/, '') } : p));
+}
+
+/**
+ * Compiles a template. With `known` (the project's attribute names), a
+ * placeholder that names nothing is refused with the list of what exists.
+ */
+export function compileLabelTemplate(template: string, known?: string[]): LabelTemplate {
+  const parts = parse(template);
+  const fields = parts.flatMap((p) => (p.kind === 'field' ? [p.name] : []));
+  if (known) {
+    const names = new Set(['case', 'source', ...known.map((k) => k.toLowerCase())]);
+    const unknown = fields.find((f) => !names.has(f.toLowerCase()));
+    if (unknown !== undefined) {
+      const list = known.length ? `{case}, {source} or an attribute: ${known.map((k) => `{${k}}`).join(', ')}` : '{case} or {source} (the project has no attributes)';
+      throw new QuarryError('bad_request', `The label template uses {${unknown}}, but there is no attribute called “${unknown}”. Use ${list}.`, { field: unknown });
+    }
+  }
+  return {
+    source: template,
+    fields,
+    render(ctx) {
+      const lower = new Map(Object.entries(ctx.attributes).map(([k, v]) => [k.toLowerCase(), v]));
+      return parts
+        .map((p) => {
+          if (p.kind === 'text') return p.text;
+          const key = p.name.toLowerCase();
+          if (key === 'case') return ctx.case ?? ctx.source;
+          if (key === 'source') return ctx.source;
+          return ctx.attributes[p.name] ?? lower.get(key) ?? '';
+        })
+        .join('');
+    },
+  };
+}

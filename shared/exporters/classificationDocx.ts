@@ -1,0 +1,41 @@
+/**
+ * A case classification as a Word table like Table 1 of seed 000: one row
+ * per case with the chosen attributes as columns, grouped under sub-heading
+ * rows (one per value of the group-by attribute, e.g. Intermediary /
+ * Entrepreneur) that span the table.
+ */
+import type { AttributeValue } from '../cases/attributeTypes.js';
+import type { ClassificationTable } from './exportModels.js';
+import { buildDocument, caption, packDocx, type Orientation, type SectionSpec } from './docxStyles.js';
+import { columnWidths, gridTable, textCell, type CellSpec } from './docxTables.js';
+
+export interface ClassificationDocxOptions {
+  orientation?: Orientation | 'auto';
+}
+
+/** In a published table a value that does not apply is a dash and a missing one is left blank. */
+export function displayValue(v: AttributeValue): string {
+  if (v.kind === 'value') return v.value;
+  return v.kind === 'not_applicable' ? '\u2013' : '';
+}
+
+export const groupHeading = (label: string, count: number): string => `${label} (n = ${count})`;
+
+const GROUP_FILL = 'F2F2F2';
+
+export function classificationSection(t: ClassificationTable, opts: ClassificationDocxOptions = {}): SectionSpec {
+  const span = t.columns.length + 1;
+  const orientation: Orientation = opts.orientation && opts.orientation !== 'auto' ? opts.orientation : span > 6 ? 'landscape' : 'portrait';
+  const widths = columnWidths(span, orientation, span > 3 ? 0.1 : 0.2, 900);
+  const header: CellSpec[] = [textCell(t.caseHeader, { bold: true }), ...t.columns.map((c) => textCell(c.name, { bold: true }))];
+  const body: CellSpec[][] = [];
+  for (const g of t.groups) {
+    if (t.groupBy) body.push([textCell(groupHeading(g.label, g.rows.length), { bold: true, fill: GROUP_FILL, span })]);
+    for (const r of g.rows) body.push([textCell(r.caseName), ...r.values.map((v) => textCell(displayValue(v)))]);
+  }
+  return { orientation, children: [...(t.caption.trim() ? [caption(t.caption.trim())] : []), gridTable(header, body, widths)] };
+}
+
+export function classificationTableToDocx(t: ClassificationTable, opts: ClassificationDocxOptions = {}): Promise<Uint8Array> {
+  return packDocx(buildDocument(t.caption || 'Case classification', [classificationSection(t, opts)]));
+}

@@ -1,0 +1,73 @@
+/**
+ * The classification table model from a project: the chosen attributes as
+ * columns, cases grouped by one attribute's values (in the order of its
+ * choices), cases in natural order ("E2" before "E10") within a group.
+ */
+import type Database from 'better-sqlite3';
+import { NOT_APPLICABLE_LABEL, UNASSIGNED_LABEL, type AttributeValue } from '../cases/attributeTypes.js';
+import { QuarryError } from '../errors.js';
+import { listAttributes, listCaseRecords } from '../services/caseService.js';
+import type { AttributeRow } from '../store/attributesStore.js';
+import { naturalCompare } from './caseAttribution.js';
+import type { ClassificationColumn, ClassificationTable } from './exportModels.js';
+
+export interface ClassificationOptions {
+  groupBy?: string;
+  /** Attribute names, in the order wanted; default: all except the group-by attribute. */
+  attributes?: string[];
+  caption?: string;
+}
+
+const column = (a: AttributeRow): ClassificationColumn => (a.type === 'choice' ? { name: a.name, type: a.type, choices: a.choices } : { name: a.name, type: a.type });
+
+function requireAttribute(attrs: AttributeRow[], name: string): AttributeRow {
+  const found = attrs.find((a) => a.name === name) ?? attrs.find((a) => a.name.toLowerCase() === name.trim().toLowerCase());
+  if (!found) {
+    const list = attrs.length ? `The attributes are: ${attrs.map((a) => a.name).join(', ')}.` : 'The project has no attributes yet.';
+    throw new QuarryError('not_found', `There is no attribute called “${name}”. ${list}`, { attribute: name });
+  }
+  return found;
+}
+
+const valueKey = (v: AttributeValue): string => (v.kind === 'value' ? `v:${v.value}` : v.kind);
+const valueLabel = (v: AttributeValue): string => (v.kind === 'value' ? v.value : v.kind === 'not_applicable' ? NOT_APPLICABLE_LABEL : UNASSIGNED_LABEL);
+
+export function loadClassificationTable(db: Database.Database, opts: ClassificationOptions = {}): ClassificationTable {
+  const attrs = listAttributes(db);
+  const group = opts.groupBy ? requireAttribute(attrs, opts.groupBy) : null;
+  const chosen = opts.attributes ? opts.attributes.map((n) => requireAttribute(attrs, n)) : attrs.filter((a) => a.id !== group?.id);
+  const cases = listCaseRecords(db).sort((a, b) => naturalCompare(a.name, b.name));
+  const rowOf = (c: (typeof cases)[number]) => ({ caseName: c.name, values: chosen.map((a) => c.values[a.id] ?? ({ kind: 'unassigned' } as AttributeValue)) });
+  const table: ClassificationTable = {
+    caption: opts.caption ?? (group ? `Table 1: Participants by ${group.name.toLowerCase()}` : 'Table 1: Participants'),
+    caseHeader: 'Case',
+    columns: chosen.map(column),
+    groupBy: group ? column(group) : null,
+    groups: [],
+  };
+  if (!group) {
+    table.groups.push({ label: 'All cases', rows: cases.map(rowOf) });
+    return table;
+  }
+  const buckets = new Map<string, { value: AttributeValue; rows: ReturnType<typeof rowOf>[] }>();
+  for (const c of cases) {
+    const v = c.values[group.id] ?? ({ kind: 'unassigned' } as AttributeValue);
+    const key = valueKey(v);
+    if (!buckets.has(key)) buckets.set(key, { value: v, rows: [] });
+    buckets.get(key)!.rows.push(rowOf(c));
+  }
+  // Choices first in their defined order, then other values in natural order, then Not applicable, then Unassigned.
+  const rank = (v: AttributeValue): [number, number, string] => {
+    if (v.kind === 'not_applicable') return [2, 0, ''];
+    if (v.kind === 'unassigned') return [3, 0, ''];
+    const i = group.type === 'choice' ? group.choices.indexOf(v.value) : -1;
+    return i >= 0 ? [0, i, ''] : [1, 0, v.value];
+  };
+  const ordered = [...buckets.values()].sort((a, b) => {
+    const [ra, ia, sa] = rank(a.value);
+    const [rb, ib, sb] = rank(b.value);
+    return ra - rb || ia - ib || naturalCompare(sa, sb);
+  });
+  table.groups = ordered.map((b) => ({ label: valueLabel(b.value), value: b.value, rows: b.rows }));
+  return table;
+}

@@ -1,0 +1,83 @@
+/**
+ * The coded passages report model: for each chosen code, its passages (its
+ * own and, by default, its sub-codes', as NVivo aggregates) with attributions,
+ * ordered by case or by source. A passage is quoted once: the same span
+ * coded by two coders, or a span inside a longer one (a coder who cut the
+ * boundary short, a sub-code's passage inside its parent's), is folded into
+ * the longer passage. Memos on the codes and on the codings come along when asked.
+ */
+import type Database from 'better-sqlite3';
+import type { CodedPassage } from '../domain/types.js';
+import { QuarryError } from '../errors.js';
+import { requireCodeByPath } from '../services/codeService.js';
+import { passages } from '../services/codingService.js';
+import { getCodeRow } from '../store/codesStore.js';
+import { listMemos } from '../store/memosStore.js';
+import { naturalCompare, projectAttributor } from './caseAttribution.js';
+import type { QuotePassage, QuotesOrder, QuotesReport } from './exportModels.js';
+
+export interface QuotesOptions {
+  codes: string[];
+  labelTemplate?: string;
+  order?: QuotesOrder;
+  /** Memos on the codes and on each coding (default false). */
+  memos?: boolean;
+  /** Includes passages coded at sub-codes (default true). */
+  includeChildren?: boolean;
+  /** Only this coder's codings. */
+  coder?: string;
+  title?: string;
+}
+
+interface Quoted {
+  passage: CodedPassage;
+  memos: string[];
+}
+
+/** Keeps each source's outermost passages; what lies inside one lends it its memos. */
+function containedOnce(found: CodedPassage[], memosOf: (p: CodedPassage) => string[]): Quoted[] {
+  const sorted = [...found].sort((a, b) => a.sourceId - b.sourceId || a.start - b.start || b.end - a.end);
+  const kept: Quoted[] = [];
+  let outer: Quoted | undefined;
+  for (const p of sorted) {
+    if (outer && outer.passage.sourceId === p.sourceId && p.end <= outer.passage.end) {
+      for (const m of memosOf(p)) if (!outer.memos.includes(m)) outer.memos.push(m);
+      continue;
+    }
+    outer = { passage: p, memos: [...new Set(memosOf(p))] };
+    kept.push(outer);
+  }
+  return kept;
+}
+
+function compare(order: QuotesOrder) {
+  return ({ passage: a }: Quoted, { passage: b }: Quoted): number => {
+    if (order === 'case') {
+      // Passages of sources in no case come last.
+      const c = a.case === null || b.case === null ? Number(a.case === null) - Number(b.case === null) : naturalCompare(a.case, b.case);
+      if (c) return c;
+    }
+    return naturalCompare(a.source, b.source) || a.sourceId - b.sourceId || a.start - b.start || a.end - b.end;
+  };
+}
+
+export function loadQuotesReport(db: Database.Database, opts: QuotesOptions): QuotesReport {
+  if (opts.codes.length === 0) throw new QuarryError('bad_request', 'Choose at least one code whose passages to export.');
+  const order = opts.order ?? 'case';
+  const label = projectAttributor(db, opts.labelTemplate);
+  const codingMemos = new Map<number, string[]>();
+  if (opts.memos) {
+    for (const m of listMemos(db, { target: 'coding' })) {
+      if (m.codingId !== null && m.body.trim()) codingMemos.set(m.codingId, [...(codingMemos.get(m.codingId) ?? []), m.body.trim()]);
+    }
+  }
+  const sections = opts.codes.map((path) => {
+    const codeId = requireCodeByPath(db, path);
+    const found = passages(db, { codeId, includeChildren: opts.includeChildren ?? true, ...(opts.coder !== undefined ? { coderName: opts.coder } : {}) });
+    const quoted = containedOnce(found, (p) => codingMemos.get(p.codingId) ?? []).sort(compare(order));
+    const list: QuotePassage[] = quoted.map(({ passage: p, memos }) => ({ text: p.text, attribution: label(p), source: p.source, case: p.case, start: p.start, end: p.end, memos }));
+    const memos = opts.memos ? listMemos(db, { target: 'code', codeId }).map((m) => m.body.trim()).filter(Boolean) : [];
+    return { code: path, description: getCodeRow(db, codeId)?.description ?? '', memos, passages: list };
+  });
+  return { title: opts.title ?? 'Coded passages', order, sections };
+}

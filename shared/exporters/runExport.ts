@@ -1,0 +1,132 @@
+/**
+ * One export from request to bytes: load the model from the project, write
+ * it as Word or CSV, suggest a file name; or save it atomically to a path.
+ */
+import type Database from 'better-sqlite3';
+import { QuarryError } from '../errors.js';
+import { writeFileAtomic } from './atomicWrite.js';
+import { classificationTableToCsv } from './classificationCsv.js';
+import { classificationTableToDocx } from './classificationDocx.js';
+import { codebookToDocx } from './codebookDocx.js';
+import { EXPORT_FORMATS, MIME_TYPES, type ExportFormat, type ExportModel } from './exportModels.js';
+import type { ExportedFile, ExportRequest } from './exportRequest.js';
+import { frameworkTableToDocx } from './frameworkDocx.js';
+import { loadClassificationTable } from './loadClassification.js';
+import { loadCodebook } from './loadCodebook.js';
+import { loadFrameworkTable, loadMatrixTable } from './loadQueryModels.js';
+import { loadQuotesReport } from './loadQuotes.js';
+import { matrixTableToCsv } from './matrixCsv.js';
+import { matrixTableToDocx } from './matrixDocx.js';
+import { quotesReportToDocx } from './quotesDocx.js';
+
+const opt = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } => (value === undefined ? {} : ({ [key]: value } as { [P in K]?: V }));
+
+export function loadExportModel(db: Database.Database, req: ExportRequest): ExportModel {
+  switch (req.kind) {
+    case 'framework':
+      return { kind: 'framework', model: loadFrameworkTable(db, { name: req.name, ...opt('caption', req.caption), ...opt('quotes', req.quotes), ...opt('labelTemplate', req.labelTemplate) }) };
+    case 'matrix':
+      return { kind: 'matrix', model: loadMatrixTable(db, { rows: req.rows, cols: req.cols, ...opt('measure', req.measure), ...opt('coder', req.coder), ...opt('caption', req.caption) }) };
+    case 'cases':
+      return { kind: 'cases', model: loadClassificationTable(db, { ...opt('groupBy', req.groupBy), ...opt('attributes', req.attributes), ...opt('caption', req.caption) }) };
+    case 'codebook':
+      return { kind: 'codebook', model: loadCodebook(db, { ...opt('examples', req.examples), ...opt('labelTemplate', req.labelTemplate), ...opt('guide', req.guide), ...opt('title', req.title) }) };
+    case 'quotes':
+      return {
+        kind: 'quotes',
+        model: loadQuotesReport(db, {
+          codes: req.codes,
+          ...opt('labelTemplate', req.labelTemplate),
+          ...opt('order', req.order),
+          ...opt('memos', req.memos),
+          ...opt('includeChildren', req.includeChildren),
+          ...opt('coder', req.coder),
+          ...opt('title', req.title),
+        }),
+      };
+  }
+}
+
+function checkFormat(kind: ExportModel['kind'], format: ExportFormat): void {
+  if (!EXPORT_FORMATS[kind].includes(format)) {
+    throw new QuarryError('bad_request', `A ${kind} export can be saved as ${EXPORT_FORMATS[kind].map((f) => `.${f}`).join(' or ')}, not .${format}.`);
+  }
+}
+
+const orientationOf = (req: ExportRequest) => ('orientation' in req && req.orientation ? { orientation: req.orientation } : {});
+
+/** Writes a loaded model in the request's format. */
+export async function renderExport(model: ExportModel, req: ExportRequest): Promise<Uint8Array | string> {
+  checkFormat(model.kind, req.format);
+  switch (model.kind) {
+    case 'framework':
+      return frameworkTableToDocx(model.model, orientationOf(req));
+    case 'matrix': {
+      if (req.format === 'csv') return matrixTableToCsv(model.model);
+      const m = req.kind === 'matrix' ? req : undefined;
+      return matrixTableToDocx(model.model, { ...orientationOf(req), ...opt('rowPercentages', m?.rowPercentages), ...opt('shading', m?.shading) });
+    }
+    case 'cases':
+      return req.format === 'csv' ? classificationTableToCsv(model.model) : classificationTableToDocx(model.model, orientationOf(req));
+    case 'codebook':
+      return codebookToDocx(model.model);
+    case 'quotes':
+      return quotesReportToDocx(model.model);
+  }
+}
+
+const UNSAFE = /[\\/:*?"<>|\u0000-\u001f]+/g;
+
+/** A file name from the export's caption or title, safe on every platform. */
+export function suggestedFileName(model: ExportModel, format: ExportFormat): string {
+  const base = (() => {
+    switch (model.kind) {
+      case 'framework':
+      case 'matrix':
+      case 'cases':
+        return model.model.caption || { framework: 'Framework matrix', matrix: 'Matrix coding query', cases: 'Case classification' }[model.kind];
+      case 'codebook':
+      case 'quotes':
+        return model.model.title;
+    }
+  })();
+  const clean = base.replace(UNSAFE, ' ').replace(/\s+/g, ' ').replace(/^[.\s]+|[.\s]+$/g, '').slice(0, 120).trim();
+  return `${clean || 'Quarry export'}.${format}`;
+}
+
+export async function exportFile(db: Database.Database, req: ExportRequest): Promise<ExportedFile> {
+  const model = loadExportModel(db, req);
+  const content = await renderExport(model, req);
+  return {
+    fileName: suggestedFileName(model, req.format),
+    mimeType: MIME_TYPES[req.format],
+    bytes: typeof content === 'string' ? new TextEncoder().encode(content) : content,
+  };
+}
+
+/** The format a path asks for, from its extension. */
+export function formatOfPath(path: string): ExportFormat | undefined {
+  const ext = /\.([a-z]+)$/i.exec(path)?.[1]?.toLowerCase();
+  return ext === 'docx' || ext === 'csv' ? ext : undefined;
+}
+
+/** Writes a loaded model to `path` atomically; returns the file's size. */
+export async function writeExportFile(model: ExportModel, req: ExportRequest, path: string): Promise<number> {
+  let size = 0;
+  await writeFileAtomic(path, async () => {
+    const content = await renderExport(model, req);
+    const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
+    size = bytes.length;
+    return bytes;
+  });
+  return size;
+}
+
+/** Exports to a file atomically: nothing is written unless the whole document was built and flushed. */
+export async function saveExport(db: Database.Database, req: ExportRequest, path: string): Promise<{ path: string; bytes: number }> {
+  const fmt = formatOfPath(path);
+  if (fmt !== req.format) throw new QuarryError('bad_request', `The file name must end in .${req.format} for this export (it is ${path.split(/[\\/]/).pop()}).`);
+  // The model is read now, in one go; the document is built and written after.
+  const size = await writeExportFile(loadExportModel(db, req), req, path);
+  return { path, bytes: size };
+}

@@ -1,0 +1,215 @@
+/**
+ * A Quarry project → the neutral REFI-QDA model (then writeQdpx / writeQdc).
+ *
+ * Every exchanged item keeps the GUID stored with it, so exporting the same
+ * project twice gives the same identifiers; the few things REFI-QDA needs an
+ * identifier for that Quarry does not store (the selection around a coding,
+ * the set holding a case's memos) get GUIDs derived from stored ones.
+ *
+ * Mapping: coders → Users; codes → the CodeBook tree (colour, description);
+ * sources → TextSources with their text, one PlainTextSelection per coding
+ * (its Coding carries the coder and date); memos → Notes with author and
+ * date, referenced from what they are about (project, source, code, coding;
+ * annotations are anchored to their text); cases → Cases with their
+ * sources, their passages (case spans, as selections) and VariableValues;
+ * attributes → Variables (text → Text, number → Integer or Float, date →
+ * Date, boolean → Boolean, choice → Text with the choices kept in the
+ * description); case sets and case memos → Sets (see quarryMarkers.ts).
+ * Quarry has no code sets, so none are written.
+ */
+import type Database from 'better-sqlite3';
+import type { AttributeType } from '../cases/attributeTypes.js';
+import { compileRule, type CaseSetRule } from '../cases/caseSetRules.js';
+import type { AttributeRow } from '../store/attributesStore.js';
+import { readSnapshot, type ProjectSnapshot, type SnapCode, type SnapMemo } from '../store/snapshotStore.js';
+import { getSourceText } from '../store/sourcesStore.js';
+import type { RefiCase, RefiCode, RefiCoding, RefiNote, RefiProject, RefiSelection, RefiSet, RefiTextSource, RefiVariable, RefiVariableType } from './refiModel.js';
+import { derivedGuid, normalizeGuid } from './refiGuid.js';
+import { normalizeColor } from './refiValues.js';
+import { caseMemosDescription, caseSetDescription, withChoices } from './quarryMarkers.js';
+
+export interface RefiExport {
+  project: RefiProject;
+  /** What the standard could not carry exactly (nothing is silently dropped). */
+  warnings: string[];
+}
+
+const g = normalizeGuid;
+const nonEmpty = (s: string): string | undefined => (s.trim() ? s : undefined);
+
+/** The selection wrapped around one coding: derived from the coding's GUID, so it is stable. */
+export const codingSelectionGuid = (codingGuid: string): string => derivedGuid('coding-selection', g(codingGuid));
+export const caseMemoSetGuid = (caseGuid: string): string => derivedGuid('case-memos', g(caseGuid));
+
+function variableType(a: AttributeRow, snap: ProjectSnapshot): RefiVariableType {
+  const map: Record<AttributeType, RefiVariableType> = { text: 'Text', number: 'Float', date: 'Date', boolean: 'Boolean', choice: 'Text' };
+  if (a.type !== 'number') return map[a.type];
+  const values = snap.values.filter((v) => v.attributeId === a.id && v.value.kind === 'value');
+  return values.every((v) => v.value.kind === 'value' && /^-?\d+$/.test(v.value.value)) ? 'Integer' : 'Float';
+}
+
+function buildCodes(snap: ProjectSnapshot, memosOf: (target: 'code', id: number) => string[]): RefiCode[] {
+  const children = new Map<number | null, SnapCode[]>();
+  for (const c of snap.codes) {
+    const list = children.get(c.parentId) ?? [];
+    list.push(c);
+    children.set(c.parentId, list);
+  }
+  const build = (parent: number | null): RefiCode[] =>
+    (children.get(parent) ?? []).map((c) => {
+      const code: RefiCode = { guid: g(c.guid), name: c.name, isCodable: true, children: build(c.id), noteGuids: memosOf('code', c.id) };
+      const color = normalizeColor(c.color);
+      if (color) code.color = color;
+      const description = nonEmpty(c.description);
+      if (description !== undefined) code.description = description;
+      return code;
+    });
+  return build(null);
+}
+
+function note(m: SnapMemo, userGuid: Map<number, string>, sourceGuid: Map<number, string>): RefiNote {
+  const n: RefiNote = { guid: g(m.guid), text: m.body, creationDateTime: m.createdAt };
+  if (m.title.trim()) n.name = m.title;
+  const author = m.authorId === null ? undefined : userGuid.get(m.authorId);
+  if (author) n.creatingUserGuid = author;
+  if (m.target === 'span' && m.sourceId !== null && m.start !== null && m.end !== null) {
+    n.selection = { sourceGuid: sourceGuid.get(m.sourceId)!, start: m.start, end: m.end };
+  }
+  return n;
+}
+
+/** Members of a case set: its hand-picked cases, or the cases its rule matches now. */
+function caseSetMembers(snap: ProjectSnapshot, set: ProjectSnapshot['caseSets'][number]): number[] {
+  if (set.rule === null) return set.members;
+  const defs = snap.attributes.map((a) => (a.type === 'choice' ? { name: a.name, type: a.type, choices: a.choices } : { name: a.name, type: a.type }));
+  const rule = compileRule(JSON.parse(set.rule) as CaseSetRule, defs);
+  const attrByName = new Map(snap.attributes.map((a) => [a.name, a.id]));
+  return snap.cases
+    .filter((c) =>
+      rule.test((name) => {
+        const attrId = attrByName.get(name);
+        return snap.values.find((v) => v.caseId === c.id && v.attributeId === attrId)?.value;
+      }),
+    )
+    .map((c) => c.id);
+}
+
+export function snapshotToRefi(snap: ProjectSnapshot, textOf: (sourceId: number) => string): RefiExport {
+  const warnings: string[] = [];
+  const userGuid = new Map(snap.users.map((u) => [u.id, g(u.guid)]));
+  const sourceGuid = new Map(snap.sources.map((s) => [s.id, g(s.guid)]));
+  const caseGuid = new Map(snap.cases.map((c) => [c.id, g(c.guid)]));
+  const codeGuid = new Map(snap.codes.map((c) => [c.id, g(c.guid)]));
+  // Memos by what they are about; annotations (span memos) are anchored to their text instead.
+  const memoGuids = new Map<string, string[]>();
+  const ownerKey = (m: SnapMemo): string | undefined =>
+    m.target === 'project' ? 'project'
+    : m.target === 'source' ? `source:${m.sourceId}`
+    : m.target === 'code' ? `code:${m.codeId}`
+    : m.target === 'coding' ? `coding:${m.codingId}`
+    : m.target === 'case' ? `case:${m.caseId}`
+    : undefined;
+  for (const m of snap.memos) {
+    const key = ownerKey(m);
+    if (key !== undefined) memoGuids.set(key, [...(memoGuids.get(key) ?? []), g(m.guid)]);
+  }
+  const memosOf = (target: string, id: number): string[] => memoGuids.get(`${target}:${id}`) ?? [];
+
+  const variables: RefiVariable[] = snap.attributes.map((a) => {
+    const v: RefiVariable = { guid: g(a.guid), name: a.name, type: variableType(a, snap) };
+    const description = a.type === 'choice' ? withChoices(a.description, a.choices) : nonEmpty(a.description);
+    if (description !== undefined) v.description = description;
+    return v;
+  });
+
+  const spansBySource = new Map<number, RefiSelection[]>();
+  const spanGuidsByCase = new Map<number, string[]>();
+  for (const span of snap.caseSpans) {
+    const list = spansBySource.get(span.sourceId) ?? [];
+    list.push({ guid: g(span.guid), start: span.start, end: span.end, creationDateTime: span.createdAt, codings: [], noteGuids: [] });
+    spansBySource.set(span.sourceId, list);
+    spanGuidsByCase.set(span.caseId, [...(spanGuidsByCase.get(span.caseId) ?? []), g(span.guid)]);
+  }
+  const codingsBySource = new Map<number, RefiSelection[]>();
+  for (const c of snap.codings) {
+    const coder = userGuid.get(c.coderId);
+    const coding: RefiCoding = { guid: g(c.guid), codeGuid: codeGuid.get(c.codeId)!, creationDateTime: c.createdAt, noteGuids: memosOf('coding', c.id) };
+    const sel: RefiSelection = { guid: codingSelectionGuid(c.guid), start: c.start, end: c.end, creationDateTime: c.createdAt, codings: [coding], noteGuids: [] };
+    if (coder) coding.creatingUserGuid = sel.creatingUserGuid = coder;
+    const list = codingsBySource.get(c.sourceId) ?? [];
+    list.push(sel);
+    codingsBySource.set(c.sourceId, list);
+  }
+
+  const sources: RefiTextSource[] = snap.sources.map((s) => {
+    const src: RefiTextSource = {
+      guid: g(s.guid),
+      name: s.name,
+      text: textOf(s.id),
+      creationDateTime: s.createdAt,
+      selections: [...(codingsBySource.get(s.id) ?? []), ...(spansBySource.get(s.id) ?? [])],
+      noteGuids: memosOf('source', s.id),
+      values: [],
+    };
+    const description = nonEmpty(s.description);
+    if (description !== undefined) src.description = description;
+    const creator = s.createdBy === null ? undefined : userGuid.get(s.createdBy);
+    if (creator) src.creatingUserGuid = creator;
+    return src;
+  });
+
+  const cases: RefiCase[] = snap.cases.map((c) => {
+    const rc: RefiCase = {
+      guid: g(c.guid),
+      name: c.name,
+      values: snap.values
+        .filter((v) => v.caseId === c.id)
+        .map((v) => ({ variableGuid: g(snap.attributes.find((a) => a.id === v.attributeId)!.guid), value: v.value.kind === 'value' ? v.value.value : 'Not applicable' })),
+      sourceGuids: snap.sources.filter((s) => s.caseId === c.id).map((s) => g(s.guid)),
+      codeGuids: [],
+      selectionGuids: spanGuidsByCase.get(c.id) ?? [],
+    };
+    const description = nonEmpty(c.description);
+    if (description !== undefined) rc.description = description;
+    return rc;
+  });
+
+  const sets: RefiSet[] = snap.caseSets.map((set) => {
+    const members = caseSetMembers(snap, set);
+    const memberSet = new Set(members);
+    if (set.rule !== null) warnings.push(`The case set “${set.name}” is defined by a rule; other tools get its current members.`);
+    return {
+      guid: g(set.guid),
+      name: set.name,
+      description: caseSetDescription(set.description, members.map((id) => caseGuid.get(id)!), set.rule),
+      memberCodeGuids: [],
+      memberSourceGuids: snap.sources.filter((s) => s.caseId !== null && memberSet.has(s.caseId)).map((s) => g(s.guid)),
+      memberNoteGuids: [],
+    };
+  });
+  for (const c of snap.cases) {
+    const notes = memosOf('case', c.id);
+    if (notes.length === 0) continue;
+    sets.push({ guid: caseMemoSetGuid(c.guid), name: `Memos of case “${c.name}”`, description: caseMemosDescription(g(c.guid)), memberCodeGuids: [], memberSourceGuids: [], memberNoteGuids: notes });
+  }
+
+  const project: RefiProject = {
+    name: snap.name || 'Quarry project',
+    origin: 'Quarry',
+    users: snap.users.map((u) => ({ guid: g(u.guid), name: u.name })),
+    codes: buildCodes(snap, memosOf),
+    variables,
+    cases,
+    sources,
+    notes: snap.memos.map((m) => note(m, userGuid, sourceGuid)),
+    sets,
+    projectNoteGuids: memoGuids.get('project') ?? [],
+  };
+  if (snap.createdAt) project.creationDateTime = snap.createdAt;
+  return { project, warnings };
+}
+
+/** The open project as a REFI-QDA model (reads every source text once). */
+export function projectToRefi(db: Database.Database): RefiExport {
+  return snapshotToRefi(readSnapshot(db), (id) => getSourceText(db, id) ?? '');
+}

@@ -1,0 +1,315 @@
+/**
+ * A read REFI-QDA project → what a new Quarry project will hold
+ * (refiImportPlanTypes.ts). Pure: no database. Names are made unique the way
+ * Quarry needs them ("Interview (2)"), GUIDs are kept (a malformed one is
+ * replaced by a stable derived one, so a later export is valid), and
+ * everything that cannot be carried over is listed with its reason.
+ */
+import { parseValue, type AttributeDef, type AttributeType, type AttributeValue } from '../cases/attributeTypes.js';
+import type { CaseSetRule } from '../cases/caseSetRules.js';
+import { codePointLength } from '../text/positions.js';
+import type { RefiCode, RefiImportResult, RefiSkipped, RefiVariable } from './refiModel.js';
+import { derivedGuid } from './refiGuid.js';
+import { fixGuid } from './importGuid.js';
+import { normalizeColor } from './refiValues.js';
+import { readCaseMemos, readCaseSet, readChoices } from './quarryMarkers.js';
+import { planNotes, type NoteOwner } from './refiImportNotes.js';
+import type { PlannedAttribute, PlannedCase, PlannedCaseSet, PlannedCode, PlannedSource, PlannedUser, RefiImportPlan } from './refiImportPlanTypes.js';
+import { UniqueNames } from './uniqueNames.js';
+
+const CODE_COLORS = ['#e57373', '#64b5f6', '#81c784', '#ffb74d', '#ba68c8', '#4db6ac', '#f06292', '#a1887f', '#7986cb', '#aed581', '#ffd54f', '#4fc3f7'];
+const CODER_COLORS = ['#1e88e5', '#e53935', '#43a047', '#8e24aa', '#fb8c00', '#00897b', '#6d4c41', '#3949ab'];
+
+/** Quarry's automatic initials (first letters of the first and last word). */
+function initialsOf(name: string): string {
+  const words = name.trim().split(/\s+/u).filter(Boolean);
+  const letters = words.length > 1 ? [words[0]!, words[words.length - 1]!].map((w) => [...w][0]) : [...(words[0] ?? '?')].slice(0, 2);
+  return letters.join('').toUpperCase();
+}
+
+
+const ATTRIBUTE_TYPE: Record<RefiVariable['type'], AttributeType> = { Text: 'text', Boolean: 'boolean', Integer: 'number', Float: 'number', Date: 'date', DateTime: 'text' };
+
+class Planner {
+  readonly plan: RefiImportPlan;
+  private readonly claimed = new Map<string, Set<string>>();
+  private readonly userNames = new UniqueNames(false);
+  readonly owners = new Map<string, NoteOwner[]>();
+  readonly selections = new Map<string, { sourceGuid: string; start: number; end: number }>();
+  readonly sources = new Map<string, PlannedSource>();
+  readonly attributes = new Map<string, PlannedAttribute>();
+  readonly cases = new Map<string, PlannedCase>();
+  private readonly caseNames = new UniqueNames(false);
+  private unknownCoder: string | undefined;
+  readonly caseSelections: Set<string>;
+
+  constructor(readonly input: RefiImportResult) {
+    this.caseSelections = new Set(input.project.cases.flatMap((c) => c.selectionGuids));
+    this.plan = {
+      projectName: input.project.name.trim() || 'Imported project',
+      users: [], codes: [], sources: [], codings: [], memos: [], cases: [], attributes: [], values: [], caseSpans: [], caseSets: [],
+      skipped: [...input.skipped],
+      warnings: [...input.warnings],
+    };
+  }
+
+  skip(s: RefiSkipped): void {
+    this.plan.skipped.push(s);
+  }
+
+  /** A GUID not yet used in `table` (a duplicate gets a stable derived one). */
+  claim(table: string, raw: string): string {
+    const used = this.claimed.get(table) ?? new Set<string>();
+    this.claimed.set(table, used);
+    let guid = fixGuid(raw);
+    for (let n = 2; used.has(guid); n++) guid = derivedGuid('duplicate', table, raw, String(n));
+    used.add(guid);
+    return guid;
+  }
+
+  own(noteGuid: string, owner: NoteOwner): void {
+    const list = this.owners.get(noteGuid) ?? [];
+    list.push(owner);
+    this.owners.set(noteGuid, list);
+  }
+
+  addUser(guid: string, name: string): string {
+    const user: PlannedUser = { guid: this.claim('user', guid), name: this.userNames.take(name), initials: '', color: CODER_COLORS[this.plan.users.length % CODER_COLORS.length]! };
+    user.initials = initialsOf(user.name);
+    this.plan.users.push(user);
+    return user.guid;
+  }
+
+  /** The user a reference names; a GUID the file never declares becomes a user of its own. */
+  user(ref: string | undefined): string | undefined {
+    if (!ref) return undefined;
+    const guid = fixGuid(ref);
+    if (this.plan.users.some((u) => u.guid === guid)) return guid;
+    this.plan.warnings.push(`The file refers to a user ${guid} it does not list; Quarry added them as “Unknown user ${guid.slice(0, 8)}”.`);
+    return this.addUser(guid, `Unknown user ${guid.slice(0, 8)}`);
+  }
+
+  coder(ref: string | undefined): string {
+    const known = this.user(ref);
+    if (known) return known;
+    if (!this.unknownCoder) {
+      this.unknownCoder = this.addUser(derivedGuid('unknown-coder', this.plan.projectName), 'Unknown coder');
+      this.plan.warnings.push('Some codings name no coder; Quarry attributes them to “Unknown coder”.');
+    }
+    return this.unknownCoder;
+  }
+
+  newCase(guid: string, name: string, description: string, fromCase: boolean): PlannedCase {
+    const c: PlannedCase = { guid: this.claim('case', guid), name: this.caseNames.take(name), description, fromCase };
+    this.plan.cases.push(c);
+    this.cases.set(c.guid, c);
+    return c;
+  }
+}
+
+function planCodes(p: Planner, codes: RefiCode[], parentGuid: string | null): void {
+  const names = new UniqueNames(false);
+  codes.forEach((c, i) => {
+    const name = names.take(c.name.trim() || 'Unnamed code');
+    if (name !== (c.name.trim() || 'Unnamed code')) p.plan.warnings.push(`Two codes under the same parent are called “${c.name}”; Quarry named the second “${name}”.`);
+    const code: PlannedCode = {
+      guid: p.claim('code', c.guid),
+      parentGuid,
+      name,
+      color: normalizeColor(c.color)?.toLowerCase() ?? CODE_COLORS[p.plan.codes.length % CODE_COLORS.length]!,
+      description: c.description ?? '',
+      sortOrder: i,
+    };
+    p.plan.codes.push(code);
+    for (const n of c.noteGuids) p.own(n, { kind: 'code', codeGuid: code.guid });
+    planCodes(p, c.children, code.guid);
+  });
+}
+
+function planSources(p: Planner): void {
+  const names = new UniqueNames(false);
+  const seen = new Set<string>();
+  for (const s of p.input.project.sources) {
+    const name = names.take(s.name.trim() || 'Untitled source');
+    const src: PlannedSource = {
+      guid: p.claim('source', s.guid),
+      name,
+      text: s.text,
+      originName: `${name}.${s.originalExt ?? 'txt'}`,
+      originType: s.originalExt ?? 'txt',
+      description: s.description ?? '',
+    };
+    if (s.creationDateTime) src.createdAt = s.creationDateTime;
+    const creator = s.creatingUserGuid && p.plan.users.find((u) => u.guid === fixGuid(s.creatingUserGuid!));
+    if (creator) src.createdByGuid = creator.guid;
+    p.plan.sources.push(src);
+    p.sources.set(src.guid, src);
+    for (const n of s.noteGuids) p.own(n, { kind: 'source', sourceGuid: src.guid });
+
+    for (const sel of s.selections) {
+      p.selections.set(fixGuid(sel.guid), { sourceGuid: src.guid, start: sel.start, end: sel.end });
+      let first: string | undefined;
+      for (const c of sel.codings) {
+        const coder = p.coder(c.creatingUserGuid ?? sel.creatingUserGuid);
+        const codeGuid = fixGuid(c.codeGuid);
+        const key = `${src.guid}|${codeGuid}|${coder}|${sel.start}|${sel.end}`;
+        if (seen.has(key)) {
+          p.skip({ kind: 'coding', name, reason: `in "${name}", the passage ${sel.start}–${sel.end} was coded at the same code by the same coder twice; Quarry keeps one` });
+          continue;
+        }
+        seen.add(key);
+        const guid = p.claim('coding', c.guid);
+        const created = c.creationDateTime ?? sel.creationDateTime;
+        p.plan.codings.push({ guid, sourceGuid: src.guid, codeGuid, coderGuid: coder, start: sel.start, end: sel.end, ...(created ? { createdAt: created } : {}) });
+        first ??= guid;
+        for (const n of c.noteGuids) p.own(n, { kind: 'coding', codingGuid: guid });
+      }
+      const anchor = first !== undefined ? ({ kind: 'coding', codingGuid: first } as const) : ({ kind: 'span', sourceGuid: src.guid, start: sel.start, end: sel.end } as const);
+      for (const n of sel.noteGuids) p.own(n, anchor);
+      if (sel.description !== undefined && sel.description.trim()) {
+        p.plan.memos.push({
+          guid: derivedGuid('selection-description', sel.guid),
+          target: anchor.kind,
+          ...(anchor.kind === 'coding' ? { codingGuid: anchor.codingGuid } : { sourceGuid: anchor.sourceGuid, start: anchor.start, end: anchor.end }),
+          title: sel.name ?? '',
+          body: sel.description,
+          fromNote: false,
+        });
+      } else if (sel.codings.length === 0 && sel.noteGuids.length === 0 && !p.caseSelections.has(sel.guid)) {
+        p.skip({ kind: 'selection', name: sel.name ?? name, reason: `in "${name}", the passage ${sel.start}–${sel.end} is marked without a code, note or description; Quarry keeps coded passages, annotations and case passages` });
+      }
+    }
+  }
+}
+
+function planAttributes(p: Planner): void {
+  const names = new UniqueNames(true);
+  for (const v of p.input.project.variables) {
+    const { description, choices } = v.type === 'Text' ? readChoices(v.description) : { description: v.description ?? '', choices: undefined };
+    const attr: PlannedAttribute = { guid: p.claim('attribute', v.guid), name: names.take(v.name.trim() || 'Unnamed attribute'), type: choices ? 'choice' : ATTRIBUTE_TYPE[v.type], choices: choices ?? [], description };
+    if (v.type === 'DateTime') p.plan.warnings.push(`The variable “${v.name}” holds dates with times; Quarry keeps them as text.`);
+    p.plan.attributes.push(attr);
+    p.attributes.set(attr.guid, attr);
+  }
+}
+
+function planValue(p: Planner, caseGuid: string, owner: string, variableGuid: string, raw: string | number | boolean | null): void {
+  const attr = p.attributes.get(fixGuid(variableGuid));
+  if (!attr || raw === null) return;
+  const text = String(raw);
+  const def: AttributeDef = attr.type === 'choice' ? { name: attr.name, type: attr.type, choices: attr.choices } : { name: attr.name, type: attr.type };
+  let parsed = parseValue(def, text);
+  if (!parsed.ok && attr.type === 'choice' && text.trim()) {
+    attr.choices.push(text.trim()); // a value missing from the list joins it, so nothing is lost
+    parsed = parseValue({ ...def, choices: attr.choices }, text);
+  }
+  if (!parsed.ok) {
+    p.skip({ kind: 'variable value', name: owner, reason: `${attr.name}: ${parsed.reason}` });
+    return;
+  }
+  const value: AttributeValue = parsed.value;
+  if (value.kind === 'unassigned') return;
+  const existing = p.plan.values.find((x) => x.caseGuid === caseGuid && x.attributeGuid === attr.guid);
+  if (existing) {
+    p.skip({ kind: 'variable value', name: owner, reason: `${attr.name}: the case already has a value for it` });
+    return;
+  }
+  p.plan.values.push({ caseGuid, attributeGuid: attr.guid, value });
+}
+
+function planCases(p: Planner): void {
+  p.input.project.cases.forEach((rc, i) => {
+    const c = p.newCase(rc.guid, rc.name.trim() || `Case ${i + 1}`, rc.description ?? '', true);
+    for (const v of rc.values) planValue(p, c.guid, c.name, v.variableGuid, v.value);
+    for (const sg of rc.sourceGuids) {
+      const src = p.sources.get(fixGuid(sg));
+      if (!src) continue;
+      if (!src.caseGuid) src.caseGuid = c.guid;
+      else if (src.caseGuid !== c.guid) {
+        p.plan.caseSpans.push({ guid: derivedGuid('case-source', c.guid, src.guid), caseGuid: c.guid, sourceGuid: src.guid, start: 0, end: codePointLength(src.text) });
+        p.plan.warnings.push(`“${src.name}” belongs to several cases; Quarry puts it in the first and links its whole text to “${c.name}” as a case passage.`);
+      }
+    }
+    for (const selGuid of rc.selectionGuids) {
+      const sel = p.selections.get(fixGuid(selGuid));
+      if (sel && sel.end > sel.start) p.plan.caseSpans.push({ guid: p.claim('span', selGuid), caseGuid: c.guid, ...sel });
+    }
+    if (rc.codeGuids.length > 0) {
+      p.skip({ kind: 'reference', name: c.name, reason: `the case refers to ${rc.codeGuids.length} code(s); a Quarry case holds sources and passages, not codes (the codes were imported)` });
+    }
+  });
+  // Variable values on a source (NVivo's file classifications) belong to the source's case in Quarry.
+  for (const s of p.input.project.sources) {
+    if (s.values.length === 0) continue;
+    const src = p.sources.get(fixGuid(s.guid));
+    if (!src) continue;
+    if (!src.caseGuid) {
+      src.caseGuid = p.newCase(derivedGuid('source-case', src.guid), src.name, '', false).guid;
+      p.plan.warnings.push(`“${src.name}” has attribute values but no case; Quarry made a case of the same name to hold them.`);
+    }
+    for (const v of s.values) planValue(p, src.caseGuid, src.name, v.variableGuid, v.value);
+  }
+}
+
+function parseRule(json: string | null): CaseSetRule | null {
+  if (json === null) return null;
+  try {
+    const r = JSON.parse(json) as CaseSetRule;
+    return (r.op === 'and' || r.op === 'or') && Array.isArray(r.conditions) ? r : null;
+  } catch {
+    return null;
+  }
+}
+
+function planSets(p: Planner): void {
+  const names = new UniqueNames(true);
+  for (const set of p.input.project.sets) {
+    const memoCase = readCaseMemos(set.description);
+    if (memoCase !== undefined && p.cases.has(fixGuid(memoCase))) {
+      for (const n of set.memberNoteGuids) p.own(n, { kind: 'case', caseGuid: fixGuid(memoCase) });
+      continue;
+    }
+    const marker = readCaseSet(set.description);
+    const casesOfSources = set.memberSourceGuids.map((g) => p.sources.get(fixGuid(g))?.caseGuid);
+    let members: string[];
+    if (marker) members = marker.caseGuids.map(fixGuid).filter((g) => p.cases.has(g));
+    else if (set.memberCodeGuids.length + set.memberNoteGuids.length === 0 && casesOfSources.every((c) => c !== undefined)) {
+      members = casesOfSources as string[];
+      if (members.length > 0) p.plan.warnings.push(`The set “${set.name}” of sources became a set of their cases.`);
+    } else {
+      p.skip({ kind: 'set', name: set.name, reason: 'it groups codes, notes or sources outside any case; Quarry has sets of cases only (the members themselves were imported)' });
+      continue;
+    }
+    const planned: PlannedCaseSet = {
+      guid: p.claim('set', set.guid),
+      name: names.take(set.name.trim() || 'Unnamed set'),
+      description: marker ? marker.description : (set.description ?? ''),
+      rule: parseRule(marker?.rule ?? null),
+      memberCaseGuids: [...new Set(members)],
+    };
+    if (planned.rule) planned.memberCaseGuids = [];
+    p.plan.caseSets.push(planned);
+  }
+}
+
+export function planRefiImport(result: RefiImportResult): RefiImportPlan {
+  const p = new Planner(result);
+  const project = result.project;
+  project.users.forEach((u, i) => p.addUser(u.guid, u.name.trim() || `User ${i + 1}`));
+  planCodes(p, project.codes, null);
+  const folders = countFolders(project.codes);
+  if (folders > 0) p.plan.warnings.push(`${folders} code(s) are folders that cannot be coded in the exporting tool; in Quarry they are ordinary codes.`);
+  planSources(p);
+  planAttributes(p);
+  planCases(p);
+  planSets(p);
+  for (const g of project.projectNoteGuids) p.own(g, { kind: 'project' });
+  planNotes(p, project.notes);
+  return p.plan;
+}
+
+function countFolders(codes: RefiCode[]): number {
+  return codes.reduce((n, c) => n + (c.isCodable ? 0 : 1) + countFolders(c.children), 0);
+}
+
+export type { Planner };

@@ -1,0 +1,142 @@
+/**
+ * What importing a REFI-QDA project will create in a new Quarry project,
+ * row for row (keyed by GUID), and what it will leave out and why. Planning
+ * is pure; writing the plan is one transaction (refiToProject.ts).
+ */
+import type { AttributeType, AttributeValue } from '../cases/attributeTypes.js';
+import type { CaseSetRule } from '../cases/caseSetRules.js';
+import type { MemoTarget } from '../domain/types.js';
+import type { RefiDeclaredCounts, RefiPositionUnit, RefiSkipped } from './refiModel.js';
+
+export interface PlannedUser {
+  guid: string;
+  name: string;
+  initials: string;
+  color: string;
+}
+
+export interface PlannedCode {
+  guid: string;
+  parentGuid: string | null;
+  name: string;
+  color: string;
+  description: string;
+  sortOrder: number;
+}
+
+export interface PlannedSource {
+  guid: string;
+  name: string;
+  text: string;
+  originName: string;
+  originType: string;
+  description: string;
+  createdAt?: string;
+  createdByGuid?: string;
+  caseGuid?: string;
+}
+
+export interface PlannedCoding {
+  guid: string;
+  sourceGuid: string;
+  codeGuid: string;
+  coderGuid: string;
+  start: number;
+  end: number;
+  createdAt?: string;
+}
+
+export interface PlannedMemo {
+  guid: string;
+  target: MemoTarget;
+  sourceGuid?: string;
+  codeGuid?: string;
+  codingGuid?: string;
+  caseGuid?: string;
+  start?: number;
+  end?: number;
+  title: string;
+  body: string;
+  authorGuid?: string;
+  createdAt?: string;
+  /** True for memos made from a <Note> (counted as notes); false for ones made from a selection's description. */
+  fromNote: boolean;
+}
+
+export interface PlannedCase {
+  guid: string;
+  name: string;
+  description: string;
+  /** False for cases Quarry made to hold a source's variable values. */
+  fromCase: boolean;
+}
+
+export interface PlannedAttribute {
+  guid: string;
+  name: string;
+  type: AttributeType;
+  choices: string[];
+  description: string;
+}
+
+export interface PlannedValue {
+  caseGuid: string;
+  attributeGuid: string;
+  value: AttributeValue;
+}
+
+export interface PlannedCaseSpan {
+  guid: string;
+  caseGuid: string;
+  sourceGuid: string;
+  start: number;
+  end: number;
+}
+
+export interface PlannedCaseSet {
+  guid: string;
+  name: string;
+  description: string;
+  rule: CaseSetRule | null;
+  memberCaseGuids: string[];
+}
+
+export interface RefiImportPlan {
+  projectName: string;
+  users: PlannedUser[];
+  codes: PlannedCode[];
+  sources: PlannedSource[];
+  codings: PlannedCoding[];
+  memos: PlannedMemo[];
+  cases: PlannedCase[];
+  attributes: PlannedAttribute[];
+  values: PlannedValue[];
+  caseSpans: PlannedCaseSpan[];
+  caseSets: PlannedCaseSet[];
+  skipped: RefiSkipped[];
+  warnings: string[];
+}
+
+/**
+ * The import summary (CLI `quarry import-qdpx --json`, the import dialog):
+ * how many of each the new project holds, what was left out and why, and the
+ * unit the file's text positions were read in.
+ */
+export interface RefiImportReport {
+  sources: number;
+  codes: number;
+  codings: number;
+  /** Cases made from the file's <Case> elements. */
+  cases: number;
+  /** Memos made from the file's <Note> elements. */
+  notes: number;
+  skipped: RefiSkipped[];
+  positionUnit: RefiPositionUnit;
+  positionUnitReason: string;
+  /** What the file declares (its element counts). */
+  declared: RefiDeclaredCounts;
+  /** Tolerated deviations and approximations; nothing in them was lost. */
+  warnings: string[];
+  projectName: string;
+  origin: string | null;
+}

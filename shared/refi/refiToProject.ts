@@ -1,0 +1,130 @@
+/**
+ * A read REFI-QDA project → the rows of a NEW Quarry project, written through
+ * the stores inside the caller's single transaction. Source, code, coding,
+ * case, attribute, memo and set GUIDs are the file's own, so exporting the
+ * imported project again refers to the same things.
+ */
+import type Database from 'better-sqlite3';
+import { QuarryError } from '../errors.js';
+import { insertAttribute, setValue } from '../store/attributesStore.js';
+import { insertCaseSet, replaceMembers } from '../store/caseSetsStore.js';
+import { insertCaseSpan } from '../store/caseSpansStore.js';
+import { insertCase } from '../store/casesStore.js';
+import { insertCode } from '../store/codesStore.js';
+import { insertCoding } from '../store/codingsStore.js';
+import { insertMemo } from '../store/memosStore.js';
+import { setMeta } from '../store/metaStore.js';
+import { insertSource, setSourceCase } from '../store/sourcesStore.js';
+import { insertUser } from '../store/usersStore.js';
+import { stmt } from '../store/statements.js';
+import { contentHash } from '../services/sourceService.js';
+import { codePointLength } from '../text/positions.js';
+import type { RefiImportResult } from './refiModel.js';
+import { planRefiImport } from './refiImportPlan.js';
+import type { RefiImportPlan, RefiImportReport } from './refiImportPlanTypes.js';
+
+export function reportOf(result: RefiImportResult, plan: RefiImportPlan): RefiImportReport {
+  return {
+    sources: plan.sources.length,
+    codes: plan.codes.length,
+    codings: plan.codings.length,
+    cases: plan.cases.filter((c) => c.fromCase).length,
+    notes: plan.memos.filter((m) => m.fromNote).length,
+    skipped: plan.skipped,
+    positionUnit: result.positionUnit,
+    positionUnitReason: result.positionUnitReason,
+    declared: result.declared,
+    warnings: plan.warnings,
+    projectName: plan.projectName,
+    origin: result.project.origin ?? null,
+  };
+}
+
+function idOf(map: Map<string, number>, guid: string | undefined, what: string): number {
+  const id = guid === undefined ? undefined : map.get(guid);
+  if (id === undefined) throw new QuarryError('internal', `REFI-QDA import: the ${what} ${guid ?? '(none)'} was not created.`);
+  return id;
+}
+
+/** Writes a plan into an empty project (call inside one transaction). */
+export function writeImportPlan(db: Database.Database, plan: RefiImportPlan): void {
+  if ((stmt(db, `SELECT count(*) AS n FROM sources`).get() as { n: number }).n > 0) {
+    throw new QuarryError('conflict', 'A REFI-QDA project can only be imported into a new, empty Quarry project.');
+  }
+  setMeta(db, 'name', plan.projectName);
+  const users = new Map<string, number>();
+  for (const u of plan.users) users.set(u.guid, insertUser(db, u).id);
+  const codes = new Map<string, number>();
+  for (const c of plan.codes) {
+    const parentId = c.parentGuid === null ? null : idOf(codes, c.parentGuid, 'parent code');
+    codes.set(c.guid, insertCode(db, { guid: c.guid, parentId, name: c.name, color: c.color, description: c.description, createdBy: null, sortOrder: c.sortOrder }));
+  }
+  const cases = new Map<string, number>();
+  for (const c of plan.cases) cases.set(c.guid, insertCase(db, { guid: c.guid, name: c.name, description: c.description }));
+  const sources = new Map<string, number>();
+  for (const s of plan.sources) {
+    const id = insertSource(db, {
+      guid: s.guid,
+      name: s.name,
+      text: s.text,
+      characters: codePointLength(s.text),
+      contentHash: contentHash(s.text),
+      originName: s.originName,
+      originType: s.originType,
+      encoding: 'utf-8',
+      description: s.description,
+      createdBy: s.createdByGuid === undefined ? null : (users.get(s.createdByGuid) ?? null),
+      ...(s.createdAt ? { createdAt: s.createdAt } : {}),
+    });
+    sources.set(s.guid, id);
+    if (s.caseGuid !== undefined) setSourceCase(db, id, idOf(cases, s.caseGuid, 'case'));
+  }
+  const codings = new Map<string, number>();
+  for (const c of plan.codings) {
+    codings.set(
+      c.guid,
+      insertCoding(db, {
+        guid: c.guid,
+        sourceId: idOf(sources, c.sourceGuid, 'source'),
+        codeId: idOf(codes, c.codeGuid, 'code'),
+        coderId: idOf(users, c.coderGuid, 'coder'),
+        start: c.start,
+        end: c.end,
+        ...(c.createdAt ? { createdAt: c.createdAt } : {}),
+      }),
+    );
+  }
+  const attributes = new Map<string, number>();
+  for (const a of plan.attributes) attributes.set(a.guid, insertAttribute(db, { guid: a.guid, name: a.name, type: a.type, choices: a.choices, description: a.description }));
+  for (const v of plan.values) setValue(db, idOf(cases, v.caseGuid, 'case'), idOf(attributes, v.attributeGuid, 'attribute'), v.value);
+  for (const s of plan.caseSpans) {
+    insertCaseSpan(db, { guid: s.guid, caseId: idOf(cases, s.caseGuid, 'case'), sourceId: idOf(sources, s.sourceGuid, 'source'), start: s.start, end: s.end });
+  }
+  for (const set of plan.caseSets) {
+    const id = insertCaseSet(db, { guid: set.guid, name: set.name, description: set.description, rule: set.rule });
+    if (set.rule === null) replaceMembers(db, id, set.memberCaseGuids.map((g) => idOf(cases, g, 'case')));
+  }
+  for (const m of plan.memos) {
+    insertMemo(db, {
+      guid: m.guid,
+      target: m.target,
+      sourceId: m.sourceGuid === undefined ? null : idOf(sources, m.sourceGuid, 'source'),
+      codeId: m.codeGuid === undefined ? null : idOf(codes, m.codeGuid, 'code'),
+      codingId: m.codingGuid === undefined ? null : idOf(codings, m.codingGuid, 'coding'),
+      caseId: m.caseGuid === undefined ? null : idOf(cases, m.caseGuid, 'case'),
+      start: m.start ?? null,
+      end: m.end ?? null,
+      title: m.title,
+      body: m.body,
+      authorId: m.authorGuid === undefined ? null : (users.get(m.authorGuid) ?? null),
+      ...(m.createdAt ? { createdAt: m.createdAt } : {}),
+    });
+  }
+}
+
+/** Plans and writes (inside the caller's transaction); returns the summary. */
+export function refiToProject(db: Database.Database, result: RefiImportResult): RefiImportReport {
+  const plan = planRefiImport(result);
+  writeImportPlan(db, plan);
+  return reportOf(result, plan);
+}

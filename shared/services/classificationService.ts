@@ -1,0 +1,124 @@
+/**
+ * Classification sheets in and out. Import is two calls: a preview (read,
+ * infer types, plan; nothing written) that the user checks and adjusts, and
+ * an apply that recomputes the same plan and writes it in one transaction,
+ * one undo step. Cells that do not fit their attribute are reported, never
+ * written; a file that cannot be read at all is refused before anything
+ * happens.
+ */
+import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import { distinctIgnoringCase, specialValue, type AttributeDef, type AttributeType } from '../cases/attributeTypes.js';
+import { parseClassificationCsv, type CsvDelimiter, type ParsedSheet } from '../cases/classificationCsv.js';
+import { planClassificationImport, type ImportPlan } from '../cases/classificationImportPlan.js';
+import { orderChoices } from '../cases/ordinalScales.js';
+import { inferAttributeTypes, type InferredColumn } from '../cases/typeInference.js';
+import type { ClassificationImportReport, ClassificationPreview, ColumnSetting, ImportRejection } from '../domain/caseTypes.js';
+import { QuarryError } from '../errors.js';
+import { listAttributes } from '../store/attributesStore.js';
+import { getMeta } from '../store/metaStore.js';
+import { applyClassificationPlan, dedupe, existingCaseValues, exportClassificationCsv, toDef } from './caseService.js';
+import { mutate, type ServiceContext } from './context.js';
+
+
+export interface ClassificationImportArgs {
+  fileName: string;
+  bytes: Uint8Array | string;
+  /** One entry per attribute column, in file order; omitted = the inferred setting. */
+  columns?: (ColumnSetting | null | undefined)[];
+  /** Values outside an existing choice list become new choices instead of being rejected. */
+  allowNewChoices?: boolean;
+}
+
+
+
+
+
+export const PREVIEW_LIMIT = 500;
+
+function columnValues(sheet: ParsedSheet, col: number): string[] {
+  return sheet.rows.map((r) => (r.cells[col] ?? '').trim()).filter((c) => specialValue(c) === undefined);
+}
+
+function resolveColumns(sheet: ParsedSheet, inferred: InferredColumn[], settings: ClassificationImportArgs['columns']): (AttributeDef | null)[] {
+  if (settings && settings.length !== sheet.headers.length) {
+    throw new QuarryError('bad_request', `${sheet.fileName}: the import has ${settings.length} column settings but the sheet has ${sheet.headers.length} columns.`);
+  }
+  return inferred.map((col, i) => {
+    const setting = settings?.[i];
+    if (setting === null) return null;
+    const type = setting?.type ?? col.type;
+    const name = setting?.name?.trim() || col.name;
+    if (type !== 'choice') return { name, type };
+    let choices = setting?.choices ? dedupe(setting.choices) : col.type === 'choice' ? col.choices : undefined;
+    // Switched to 'choice' by the user: offer the column's own values, in scale order when they form one.
+    choices ??= orderChoices(distinctIgnoringCase(columnValues(sheet, i)));
+    return { name, type, choices: [...(choices ?? [])] };
+  });
+}
+
+function rejectionsOf(plan: ImportPlan): ImportRejection[] {
+  const rows = plan.rowProblems.map((p) => ({ row: p.row, column: p.column ?? '', reason: p.reason }));
+  return [...rows, ...plan.rejected].sort((a, b) => a.row - b.row);
+}
+
+function planKeyOf(plan: ImportPlan): string {
+  const material = JSON.stringify([plan.createCases, plan.createAttributes, plan.extendChoices, plan.setValues]);
+  return createHash('sha256').update(material).digest('hex').slice(0, 24);
+}
+
+function planImport(db: Database.Database, args: ClassificationImportArgs) {
+  const sheet = parseClassificationCsv(args.fileName, args.bytes);
+  const existingAttributes = listAttributes(db).map(toDef);
+  const inferred = inferAttributeTypes(sheet, existingAttributes);
+  const columns = resolveColumns(sheet, inferred, args.columns);
+  const existing = existingCaseValues(db);
+  const plan = planClassificationImport(sheet, columns, existing, { existingAttributes, allowNewChoices: args.allowNewChoices ?? false });
+  return { sheet, inferred, columns, plan, existing };
+}
+
+/** Reads the file and says what importing it would do. Writes nothing. */
+export function previewClassificationImport(db: Database.Database, args: ClassificationImportArgs): ClassificationPreview {
+  const { sheet, inferred, columns, plan, existing } = planImport(db, args);
+  const rejected = rejectionsOf(plan);
+  const updated = new Set(plan.setValues.filter((v) => existing.has(v.caseName)).map((v) => v.caseName));
+  return {
+    fileName: sheet.fileName,
+    delimiter: sheet.delimiter,
+    caseHeader: sheet.caseHeader,
+    rows: sheet.rows.length,
+    columns: inferred.map((c, i) => ({ ...c, target: columns[i] ?? null })),
+    createCases: plan.createCases.length,
+    createCaseNames: plan.createCases.slice(0, PREVIEW_LIMIT),
+    updateCases: updated.size,
+    createAttributes: plan.createAttributes,
+    extendChoices: plan.extendChoices,
+    setValues: plan.setValues.length,
+    unchanged: plan.unchanged,
+    rejected: rejected.slice(0, PREVIEW_LIMIT),
+    rejectedTotal: rejected.length,
+    planKey: planKeyOf(plan),
+  };
+}
+
+/**
+ * Imports the sheet with the given column settings, in one transaction and
+ * one undo step. With expectedPlanKey (from the preview) the import is
+ * refused if it would now do something other than what the user saw.
+ */
+export function applyClassificationImport(ctx: ServiceContext, args: ClassificationImportArgs & { expectedPlanKey?: string }): ClassificationImportReport {
+  return mutate(ctx, 'Import classification sheet', (db) => {
+    const { plan } = planImport(db, args);
+    if (args.expectedPlanKey !== undefined && args.expectedPlanKey !== planKeyOf(plan)) {
+      throw new QuarryError('conflict', `${args.fileName}: the project changed since the preview, so the import would now do something else. Look at the preview again.`);
+    }
+    const { created, updated } = applyClassificationPlan(ctx, plan);
+    return { created, updated, rejected: rejectionsOf(plan), attributesCreated: plan.createAttributes.length, unchanged: plan.unchanged };
+  });
+}
+
+/** The sheet as Excel and LibreOffice open it (UTF-8 BOM, CRLF), with a file name from the project's name. */
+export function exportClassification(db: Database.Database): { fileName: string; csv: string } {
+  const project = (getMeta(db, 'name') ?? 'Quarry').replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').trim() || 'Quarry';
+  return { fileName: `${project} - classification.csv`, csv: exportClassificationCsv(db) };
+}

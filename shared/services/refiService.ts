@@ -1,0 +1,91 @@
+/**
+ * REFI-QDA exchange for the app and the CLI: export the open project as a
+ * .qdpx package or a .qdc codebook, and import a .qdpx/.qde as a NEW project
+ * (never into the open one). An import that would leave something out needs
+ * the user's explicit acceptance of the listed losses; the new project file
+ * is built under a temporary name and only appears once it is complete.
+ */
+import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import type Database from 'better-sqlite3';
+import { ProjectDb } from '../db/projectDb.js';
+import { QuarryError } from '../errors.js';
+import { projectToRefi } from '../refi/projectToRefi.js';
+import { readRefiPackage } from '../refi/qdpxReader.js';
+import { writeQdc, writeQdpx } from '../refi/qdpxWriter.js';
+import { planRefiImport } from '../refi/refiImportPlan.js';
+import type { RefiImportReport } from '../refi/refiImportPlanTypes.js';
+import { reportOf, writeImportPlan } from '../refi/refiToProject.js';
+
+export function exportQdpxBytes(db: Database.Database): Uint8Array {
+  return writeQdpx(projectToRefi(db).project);
+}
+
+export function exportQdcText(db: Database.Database): string {
+  return writeQdc(projectToRefi(db).project.codes, []);
+}
+
+/** Writes next to the target and renames, so a failed export never leaves half a file. */
+export function writeFileAtomically(path: string, data: Uint8Array | string): void {
+  if (!existsSync(dirname(path))) throw new QuarryError('not_found', `${basename(path)}: the folder ${dirname(path)} does not exist.`);
+  const tmp = `${path}.writing-${process.pid}`;
+  try {
+    writeFileSync(tmp, data);
+    renameSync(tmp, path);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    if (err instanceof QuarryError) throw err;
+    throw new QuarryError('invalid_input', `${basename(path)}: the file could not be written (${(err as NodeJS.ErrnoException).code ?? 'error'}).`);
+  }
+}
+
+/** What importing the file would give, without creating anything. */
+export function previewRefiImport(fileName: string, bytes: Uint8Array): RefiImportReport {
+  const result = readRefiPackage(fileName, bytes);
+  return reportOf(result, planRefiImport(result));
+}
+
+export interface RefiImportOptions {
+  /** Needed when anything would be left out: the user has seen the list and accepts it. */
+  acceptLosses?: boolean;
+  /** Keep the project open and return it (the app opens it); otherwise it is closed. */
+  keepOpen?: boolean;
+}
+
+export interface RefiImportOutcome {
+  report: RefiImportReport;
+  path: string;
+  project?: ProjectDb;
+}
+
+export function importRefiProject(path: string, fileName: string, bytes: Uint8Array, opts: RefiImportOptions = {}): RefiImportOutcome {
+  if (existsSync(path)) throw new QuarryError('conflict', `${basename(path)} already exists; Quarry will not overwrite it. Choose another name.`);
+  const result = readRefiPackage(fileName, bytes);
+  const plan = planRefiImport(result);
+  const report = reportOf(result, plan);
+  if (plan.skipped.length > 0 && !opts.acceptLosses) {
+    throw new QuarryError(
+      'invalid_input',
+      `${fileName}: ${plan.skipped.length} item(s) cannot be imported (first: ${plan.skipped[0]!.kind}${plan.skipped[0]!.name ? ` “${plan.skipped[0]!.name}”` : ''}: ${plan.skipped[0]!.reason}). Review the list and accept the losses to import the rest.`,
+      { skipped: plan.skipped.length },
+    );
+  }
+  const tmp = `${path}.importing-${process.pid}`;
+  rmSync(tmp, { force: true });
+  let project: ProjectDb | undefined = ProjectDb.create(tmp, { name: plan.projectName });
+  try {
+    const created = project;
+    // A brand-new project: there is nothing to undo back to, so the import is not an undo step.
+    created.history.untracked(() => writeImportPlan(created.db, plan));
+    created.close();
+    project = undefined;
+    if (existsSync(path)) throw new QuarryError('conflict', `${basename(path)} already exists; Quarry will not overwrite it. Choose another name.`);
+    renameSync(tmp, path);
+  } catch (err) {
+    project?.close();
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+  if (!opts.keepOpen) return { report, path };
+  return { report, path, project: ProjectDb.open(path).project };
+}

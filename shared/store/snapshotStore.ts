@@ -1,0 +1,171 @@
+/**
+ * A whole project read in one go, row for row with ids and GUIDs: what the
+ * REFI-QDA export maps to the standard and what a merge compares against
+ * another project. Source texts are left out (read them one at a time with
+ * getSourceText) so that a snapshot of a large project stays small.
+ */
+import type Database from 'better-sqlite3';
+import type { AttributeValue } from '../cases/attributeTypes.js';
+import type { MemoTarget } from '../domain/types.js';
+import { listAttributes, listValues, type AttributeRow } from './attributesStore.js';
+import { getMeta } from './metaStore.js';
+import { stmt } from './statements.js';
+
+export interface SnapUser {
+  id: number;
+  guid: string;
+  name: string;
+  initials: string;
+  color: string;
+  createdAt: string;
+}
+
+export interface SnapCode {
+  id: number;
+  guid: string;
+  parentId: number | null;
+  name: string;
+  color: string;
+  description: string;
+  sortOrder: number;
+  createdAt: string;
+  createdBy: number | null;
+}
+
+export interface SnapSource {
+  id: number;
+  guid: string;
+  name: string;
+  characters: number;
+  contentHash: string;
+  originName: string;
+  originType: string;
+  encoding: string;
+  description: string;
+  caseId: number | null;
+  createdAt: string;
+  createdBy: number | null;
+}
+
+export interface SnapCoding {
+  id: number;
+  guid: string;
+  sourceId: number;
+  codeId: number;
+  start: number;
+  end: number;
+  coderId: number;
+  createdAt: string;
+}
+
+export interface SnapMemo {
+  id: number;
+  guid: string;
+  target: MemoTarget;
+  sourceId: number | null;
+  codeId: number | null;
+  codingId: number | null;
+  caseId: number | null;
+  start: number | null;
+  end: number | null;
+  title: string;
+  body: string;
+  authorId: number | null;
+  createdAt: string;
+  modifiedAt: string;
+}
+
+export interface SnapCase {
+  id: number;
+  guid: string;
+  name: string;
+  description: string;
+  createdAt: string;
+}
+
+export interface SnapValue {
+  caseId: number;
+  attributeId: number;
+  value: AttributeValue;
+}
+
+export interface SnapCaseSpan {
+  id: number;
+  guid: string;
+  caseId: number;
+  sourceId: number;
+  start: number;
+  end: number;
+  createdAt: string;
+}
+
+export interface SnapCaseSet {
+  id: number;
+  guid: string;
+  name: string;
+  description: string;
+  /** The stored rule JSON, or null for a hand-made set. */
+  rule: string | null;
+  members: number[];
+}
+
+export interface ProjectSnapshot {
+  guid: string;
+  name: string;
+  createdAt: string;
+  users: SnapUser[];
+  codes: SnapCode[];
+  sources: SnapSource[];
+  codings: SnapCoding[];
+  memos: SnapMemo[];
+  cases: SnapCase[];
+  attributes: AttributeRow[];
+  values: SnapValue[];
+  caseSpans: SnapCaseSpan[];
+  caseSets: SnapCaseSet[];
+}
+
+const hasTable = (db: Database.Database, name: string): boolean =>
+  stmt(db, `SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?`).get(name) !== undefined;
+
+export function readSnapshot(db: Database.Database): ProjectSnapshot {
+  const all = <T>(sql: string): T[] => db.prepare(sql).all() as T[];
+  const caseSets = hasTable(db, 'case_sets')
+    ? all<Omit<SnapCaseSet, 'members'>>(`SELECT id, guid, name, description, rule FROM case_sets ORDER BY name COLLATE NOCASE, id`)
+    : [];
+  const members = hasTable(db, 'case_set_members') ? all<{ setId: number; caseId: number }>(`SELECT set_id AS setId, case_id AS caseId FROM case_set_members ORDER BY case_id`) : [];
+  return {
+    guid: getMeta(db, 'guid') ?? '',
+    name: getMeta(db, 'name') ?? '',
+    createdAt: getMeta(db, 'created_at') ?? '',
+    users: all(`SELECT id, guid, name, initials, color, created_at AS createdAt FROM users ORDER BY id`),
+    codes: all(
+      `SELECT id, guid, parent_id AS parentId, name, color, description, sort_order AS sortOrder, created_at AS createdAt, created_by AS createdBy
+       FROM codes ORDER BY sort_order, name COLLATE NOCASE, id`,
+    ),
+    sources: all(
+      `SELECT id, guid, name, char_count AS characters, content_hash AS contentHash, origin_name AS originName, origin_type AS originType,
+              encoding, description, case_id AS caseId, created_at AS createdAt, created_by AS createdBy
+       FROM sources ORDER BY name COLLATE NOCASE, id`,
+    ),
+    codings: all(
+      `SELECT id, guid, source_id AS sourceId, code_id AS codeId, start_pos AS start, end_pos AS "end", coder_id AS coderId, created_at AS createdAt
+       FROM codings ORDER BY source_id, start_pos, end_pos, id`,
+    ),
+    memos: all(
+      `SELECT id, guid, target, source_id AS sourceId, code_id AS codeId, coding_id AS codingId, case_id AS caseId, start_pos AS start,
+              end_pos AS "end", title, body, author_id AS authorId, created_at AS createdAt, modified_at AS modifiedAt
+       FROM memos ORDER BY created_at, id`,
+    ),
+    cases: all(`SELECT id, guid, name, description, created_at AS createdAt FROM cases ORDER BY name COLLATE NOCASE, id`),
+    attributes: listAttributes(db),
+    values: listValues(db),
+    caseSpans: hasTable(db, 'case_spans')
+      ? all(
+          `SELECT id, guid, case_id AS caseId, source_id AS sourceId, start_pos AS start, end_pos AS "end", created_at AS createdAt
+           FROM case_spans ORDER BY source_id, start_pos, id`,
+        )
+      : [],
+    caseSets: caseSets.map((s) => ({ ...s, members: members.filter((m) => m.setId === s.id).map((m) => m.caseId) })),
+  };
+}

@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../../cli/main.js';
+import { buildDemoProject } from '../../shared/demo/buildDemo.js';
+import { cellText, inspectDocx } from '../unit/exporters/docxInspect.js';
+
+let dir: string;
+let demo: string;
+
+async function cli(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t), cwd: dir, env: {} });
+  return { code, out, err };
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'quarry-export-cli-'));
+  demo = join(dir, 'demo.quarry');
+  await buildDemoProject(demo);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('quarry export', () => {
+  it('exports the classification grouped by Group as Word (Table 1) and as CSV', async () => {
+    const r = await cli('export', demo, 'cases', '--group-by', 'Group', '--attribute', 'Role', '--attribute', 'Membership', '--out', 'table1.docx', '--json');
+    expect(r).toMatchObject({ code: 0, err: '' });
+    expect(JSON.parse(r.out)).toMatchObject({ kind: 'cases', format: 'docx', path: join(dir, 'table1.docx') });
+    const rows = inspectDocx(new Uint8Array(readFileSync(join(dir, 'table1.docx')))).tables[0]!.rows;
+    expect(rows.map((row) => cellText(row[0]!))).toEqual([
+      'Case',
+      'Intermediary (n = 5)',
+      'I1', 'I2', 'I3', 'I4', 'I5',
+      'Entrepreneur (n = 9)',
+      'E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'E8', 'E9',
+    ]);
+    const csv = await cli('export', demo, 'cases', '--group-by', 'Group', '--out', 'cases.csv');
+    expect(csv.code).toBe(0);
+    expect(csv.out).toMatch(/^Wrote cases\.csv \(\d+ KB\)\n$/);
+    const text = readFileSync(join(dir, 'cases.csv'), 'utf8');
+    expect(text.split('\r\n')[0]).toBe('\uFEFFCase,Group,Role,Organisation type,Firm type,Membership,Stage,Interview date,Mode');
+  });
+
+  it('exports the codebook with the interview guide, and quotes with a label template', async () => {
+    expect((await cli('export', demo, 'codebook', '--examples', '--out', 'codebook.docx')).code).toBe(0);
+    const book = inspectDocx(new Uint8Array(readFileSync(join(dir, 'codebook.docx'))));
+    expect(book.tables).toHaveLength(2);
+    expect(book.tables[1]!.rows.slice(1).map((r) => r[1]!.paragraphs.length)).toEqual([4, 7]);
+
+    const r = await cli('export', demo, 'quotes', '--code', 'Outcomes/Entrepreneurs/Trust', '--code', 'Sources of advice', '--label', '{Role} ({case})', '--coder', 'Ruth Ashworth', '--out', 'quotes.docx');
+    expect(r.code).toBe(0);
+    const doc = inspectDocx(new Uint8Array(readFileSync(join(dir, 'quotes.docx'))));
+    const quotes = doc.paragraphs.filter((p) => p.style === 'Quote');
+    // 3 Trust passages + one Sources of advice answer per entrepreneur.
+    expect(quotes).toHaveLength(3 + 9);
+    expect(quotes[0]!.text).toMatch(/\u201D Managing director \(E1\)$/);
+  });
+
+  it('a failing export leaves no file and no temporary file', async () => {
+    const sub = mkdtempSync(join(dir, 'fail-'));
+    const r = await cli('export', demo, 'quotes', '--code', 'No such code', '--out', join(sub, 'quotes.docx'));
+    expect(r.code).toBe(1);
+    expect(r.err).toBe('quarry export: There is no code “No such code”.\n');
+    const bad = await cli('export', demo, 'quotes', '--code', 'Outcomes', '--label', '{Firm}', '--out', join(sub, 'q.docx'));
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('there is no attribute called “Firm”');
+    expect(readdirSync(sub)).toEqual([]);
+  });
+
+  it('refuses bad usage with exit 2', async () => {
+    expect((await cli('export', demo, 'codebook', '--out', 'codebook.csv')).err).toContain('--out must end in .docx for a codebook export');
+    expect((await cli('export', demo, 'cases')).code).toBe(2);
+    expect((await cli('export', demo, 'tables', '--out', 'x.docx')).err).toContain('there is no export kind “tables”; the kinds are framework, matrix, cases, codebook, quotes');
+    expect((await cli('export', demo, 'quotes', '--out', 'q.docx')).code).toBe(2);
+    expect((await cli('export', demo, 'quotes', '--code', 'Outcomes', '--order', 'date', '--out', 'q.docx')).code).toBe(2);
+    expect(existsSync(join(dir, 'q.docx'))).toBe(false);
+  });
+});

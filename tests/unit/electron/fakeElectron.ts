@@ -1,0 +1,137 @@
+/**
+ * A stand-in for the `electron` module, enough for the shell's wiring:
+ * windows, IPC, menus, dialogs, protocol, session, preload bridge. Used with
+ * vi.mock('electron', …) — Electron's binary cannot run on the test machine.
+ */
+import { EventEmitter } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { vi } from 'vitest';
+
+let nextId = 1;
+
+export class FakeWebContents extends EventEmitter {
+  readonly id = nextId++;
+  readonly send = vi.fn();
+  readonly reload = vi.fn();
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | undefined;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
+    this.windowOpenHandler = handler;
+  }
+}
+
+export interface FakeIpcEvent {
+  sender: { id: number };
+  senderFrame: { url: string; parent: unknown } | null;
+}
+
+export function createFakeElectron() {
+  const userData = mkdtempSync(join(tmpdir(), 'quarry-electron-'));
+  const documents = mkdtempSync(join(tmpdir(), 'quarry-docs-'));
+  let markReady!: () => void;
+  const readyPromise = new Promise<void>((r) => (markReady = r));
+
+  const app = Object.assign(new EventEmitter(), {
+    isPackaged: false,
+    getPath: vi.fn((name: string) => (name === 'userData' ? userData : documents)),
+    enableSandbox: vi.fn(),
+    whenReady: vi.fn(() => readyPromise),
+    isReady: vi.fn(() => true),
+    quit: vi.fn(),
+    getVersion: vi.fn(() => '0.1.0'),
+    addRecentDocument: vi.fn(),
+    clearRecentDocuments: vi.fn(),
+  });
+
+  class BrowserWindow extends EventEmitter {
+    static instances: BrowserWindow[] = [];
+    static focused: BrowserWindow | null = null;
+    static getFocusedWindow(): BrowserWindow | null {
+      return BrowserWindow.focused;
+    }
+    readonly webContents = new FakeWebContents();
+    title = '';
+    destroyed = false;
+    readonly loadURL = vi.fn(async (_url: string) => undefined);
+    readonly show = vi.fn();
+    readonly restore = vi.fn();
+    readonly focus = vi.fn(() => {
+      BrowserWindow.focused = this;
+    });
+    constructor(readonly options: Record<string, unknown>) {
+      super();
+      BrowserWindow.instances.push(this);
+      app.emit('web-contents-created', {}, this.webContents);
+    }
+    setTitle(title: string): void {
+      this.title = title;
+    }
+    isMinimized(): boolean {
+      return false;
+    }
+    isDestroyed(): boolean {
+      return this.destroyed;
+    }
+    close(): void {
+      this.destroyed = true;
+      if (BrowserWindow.focused === this) BrowserWindow.focused = null;
+      this.emit('closed');
+    }
+  }
+
+  const handlers = new Map<string, (event: FakeIpcEvent, ...args: unknown[]) => unknown>();
+  const ipcMain = {
+    handlers,
+    handle: vi.fn((channel: string, fn: (event: FakeIpcEvent, ...args: unknown[]) => unknown) => {
+      handlers.set(channel, fn);
+    }),
+    on: vi.fn(),
+  };
+
+  const Menu = {
+    buildFromTemplate: vi.fn((template: unknown[]) => ({ template })),
+    setApplicationMenu: vi.fn(),
+  };
+
+  const dialog = {
+    showOpenDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePaths: [] as string[] })),
+    showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePath: '' })),
+    showMessageBox: vi.fn(async (..._args: unknown[]) => ({ response: 1, checkboxChecked: false })),
+  };
+
+  const protocol = { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() };
+
+  const defaultSession = {
+    setPermissionRequestHandler: vi.fn(),
+    setPermissionCheckHandler: vi.fn(),
+    setDevicePermissionHandler: vi.fn(),
+    webRequest: { onBeforeRequest: vi.fn(), onHeadersReceived: vi.fn() },
+  };
+
+  const ipcRenderer = Object.assign(new EventEmitter(), { invoke: vi.fn(async (..._args: unknown[]): Promise<unknown> => ({ ok: true, value: null })) });
+  const contextBridge = { exposeInMainWorld: vi.fn() };
+  const shell = { openExternal: vi.fn(), openPath: vi.fn() };
+
+  return {
+    app,
+    BrowserWindow,
+    ipcMain,
+    Menu,
+    dialog,
+    protocol,
+    session: { defaultSession },
+    shell,
+    contextBridge,
+    ipcRenderer,
+    /** Test controls, not part of Electron. */
+    testing: { markReady, userData, documents },
+  };
+}
+
+export type FakeElectron = ReturnType<typeof createFakeElectron>;
+
+/** An IPC event as the top frame of the given window's app page would send it. */
+export function appEvent(webContentsId: number, url = 'quarry://app/index.html'): FakeIpcEvent {
+  return { sender: { id: webContentsId }, senderFrame: { url, parent: null } };
+}

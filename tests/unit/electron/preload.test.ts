@@ -1,0 +1,96 @@
+/**
+ * The preload exposes exactly window.quarry = { invoke, onMenuCommand,
+ * pickFile } and nothing else. The preload is run as the CommonJS Electron
+ * loads in a sandbox, with a `require` that offers nothing but a mocked
+ * `electron` (contextBridge, ipcRenderer). Vite does not transform .cts
+ * files, so the source is transpiled with TypeScript here, as tsc does.
+ */
+import { readFileSync } from 'node:fs';
+import { runInNewContext } from 'node:vm';
+import ts from 'typescript';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { PreloadBridge } from '../../../renderer/api/transport.js';
+import type { QuarryBridge } from '../../../electron/preload.cjs';
+import { CHANNELS, PICK_KINDS } from '../../../electron/channels.js';
+import { createFakeElectron, type FakeElectron } from './fakeElectron.js';
+
+const preloadSource = readFileSync(new URL('../../../electron/preload.cts', import.meta.url), 'utf8');
+
+/** Runs the preload as Electron's sandbox does: CommonJS, `require('electron')` only. */
+function loadSandboxed() {
+  const fake = createFakeElectron();
+  const { outputText } = ts.transpileModule(preloadSource, {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
+    fileName: 'preload.cts',
+  });
+  const required: string[] = [];
+  const module = { exports: {} };
+  runInNewContext(outputText, {
+    module,
+    exports: module.exports,
+    require: (name: string) => {
+      required.push(name);
+      if (name === 'electron') return { contextBridge: fake.contextBridge, ipcRenderer: fake.ipcRenderer };
+      throw new Error(`module not found: ${name}`);
+    },
+  });
+  return { fake, required };
+}
+
+function exposed(fake: Pick<FakeElectron, 'contextBridge'>): { key: string; api: Record<string, unknown> } {
+  expect(fake.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
+  const [key, api] = fake.contextBridge.exposeInMainWorld.mock.calls[0] as unknown as [string, Record<string, unknown>];
+  return { key, api };
+}
+
+describe('preload types', () => {
+  it('matches the renderer’s PreloadBridge type', () => {
+    expectTypeOf<QuarryBridge>().toExtend<PreloadBridge>();
+    expectTypeOf<PreloadBridge>().toExtend<QuarryBridge>();
+  });
+});
+
+describe('preload (as the sandbox loads it)', () => {
+  it('requires nothing but electron and exposes only the three functions', () => {
+    const { fake, required } = loadSandboxed();
+    expect(required).toEqual(['electron']);
+    const { key, api } = exposed(fake);
+    expect(key).toBe('quarry');
+    expect(Object.keys(api).sort()).toEqual(['invoke', 'onMenuCommand', 'pickFile']);
+  });
+
+  it('invoke and pickFile go over the invoke and pick-file channels', async () => {
+    const { fake } = loadSandboxed();
+    const { api } = exposed(fake);
+    const bridge = api as unknown as PreloadBridge;
+    fake.ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, value: 3 });
+    expect(await bridge.invoke('project.info', {})).toEqual({ ok: true, value: 3 });
+    fake.ipcRenderer.invoke.mockResolvedValueOnce(['/x.txt']);
+    expect(await bridge.pickFile('import-sources', 'a.txt')).toEqual(['/x.txt']);
+    expect(fake.ipcRenderer.invoke.mock.calls).toEqual([
+      [CHANNELS.invoke, 'project.info', {}],
+      [CHANNELS.pickFile, 'import-sources', 'a.txt'],
+    ]);
+  });
+
+  it('onMenuCommand passes only the command string, never the IPC event, and unsubscribes', () => {
+    const { fake } = loadSandboxed();
+    const bridge = exposed(fake).api as unknown as PreloadBridge;
+    const seen: unknown[][] = [];
+    const off = bridge.onMenuCommand((...args: unknown[]) => void seen.push(args));
+    fake.ipcRenderer.emit(CHANNELS.menu, { sender: 'ipc event' }, 'undo');
+    fake.ipcRenderer.emit(CHANNELS.menu, { sender: 'ipc event' }, { not: 'a string' });
+    fake.ipcRenderer.emit('some-other-channel', {}, 'redo');
+    expect(seen).toEqual([['undo']]);
+    off();
+    fake.ipcRenderer.emit(CHANNELS.menu, {}, 'redo');
+    expect(seen).toEqual([['undo']]);
+    expect(fake.ipcRenderer.listenerCount(CHANNELS.menu)).toBe(0);
+  });
+
+  it('repeats the shell’s channel names and pick kinds exactly', () => {
+    for (const channel of Object.values(CHANNELS)) expect(preloadSource).toContain(`'${channel}'`);
+    expect(preloadSource).toContain(PICK_KINDS.map((k) => `'${k}'`).join(' | '));
+    expect(preloadSource).not.toMatch(/exposeInMainWorld\([^)]*ipcRenderer/);
+  });
+});

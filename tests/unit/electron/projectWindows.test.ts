@@ -1,0 +1,193 @@
+/**
+ * One window per project file, and the lock → read-only offer, driven
+ * through the shell's IPC handler and menu with Electron mocked and a real
+ * Session/ProjectDb on temp folders.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ProjectDb } from '../../../shared/db/projectDb.js';
+import { startTestShell, type Started } from './shellHarness.js';
+
+let started: Started[] = [];
+async function start(argv?: string[]) {
+  const s = await startTestShell(argv);
+  started.push(s);
+  return s;
+}
+afterEach(() => {
+  for (const s of started) s.shell.windows.closeAll();
+  started = [];
+});
+
+function lockedByAnotherProcess(path: string): string {
+  ProjectDb.create(path).close();
+  const lock = JSON.stringify({ pid: 4242, host: 'daniels-laptop', user: 'daniel', since: '2025-05-01T09:00:00.000Z' });
+  writeFileSync(`${path}.lock`, lock);
+  return lock;
+}
+
+describe('one window per project file', () => {
+  it('a second window asking for an open file brings the first window forward instead', async () => {
+    const { fake, dir, invoke, shell } = await start();
+    const path = join(dir, 'Study.quarry');
+    const created = await invoke(0, 'project.create', { path });
+    expect(created.ok).toBe(true);
+    const [first] = fake.BrowserWindow.instances;
+    expect(first!.title).toBe('Study — Quarry');
+    expect(fake.app.addRecentDocument).toHaveBeenCalledWith(path);
+
+    shell.windows.openWindow();
+    const again = await invoke(1, 'project.open', { path });
+    expect(again).toEqual({
+      ok: false,
+      error: { code: 'conflict', message: 'Study.quarry is already open in another Quarry window; that window has been brought to the front.' },
+    });
+    expect(first!.focus).toHaveBeenCalled();
+    expect(shell.windows.all()[1]!.session.project).toBeNull();
+    // Without the extension, as the start screen may send it, it is still the same file.
+    const bare = await invoke(1, 'project.open', { path: join(dir, 'Study') });
+    expect(bare.error?.code).toBe('conflict');
+  });
+
+  it('File ▸ Open… on a file already open focuses its window and opens no other', async () => {
+    const { fake, dir, invoke, menuItem } = await start();
+    const path = join(dir, 'Study.quarry');
+    await invoke(0, 'project.create', { path });
+    const [first] = fake.BrowserWindow.instances;
+    fake.BrowserWindow.focused = null;
+    fake.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [path] });
+    menuItem('File', 'Open…').click!();
+    await vi.waitFor(() => expect(first!.focus).toHaveBeenCalled());
+    expect(fake.BrowserWindow.instances).toHaveLength(1);
+  });
+
+  it('File ▸ Open… uses the focused start-screen window, or a new window when it shows a project', async () => {
+    const { fake, dir, menuItem } = await start();
+    const a = join(dir, 'A.quarry');
+    const b = join(dir, 'B.quarry');
+    ProjectDb.create(a).close();
+    ProjectDb.create(b).close();
+    const [startWindow] = fake.BrowserWindow.instances;
+    startWindow!.focus();
+
+    fake.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [a] });
+    menuItem('File', 'Open…').click!();
+    await vi.waitFor(() => expect(startWindow!.title).toBe('A — Quarry'));
+    expect(startWindow!.webContents.reload).toHaveBeenCalledTimes(1);
+    expect(fake.BrowserWindow.instances).toHaveLength(1);
+    expect(fake.dialog.showOpenDialog.mock.calls[0]![0]).toBe(startWindow);
+
+    fake.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [b] });
+    menuItem('File', 'Open…').click!();
+    await vi.waitFor(() => expect(fake.BrowserWindow.instances).toHaveLength(2));
+    expect(fake.BrowserWindow.instances[1]!.title).toBe('B — Quarry');
+    expect(startWindow!.title).toBe('A — Quarry');
+  });
+
+  it('File ▸ New… creates the project in a window and lists it under Open Recent', async () => {
+    const { fake, dir, menuItem } = await start();
+    const path = join(dir, 'Fresh');
+    fake.BrowserWindow.instances[0]!.focus();
+    fake.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: path });
+    menuItem('File', 'New…').click!();
+    await vi.waitFor(() => expect(existsSync(`${path}.quarry`)).toBe(true));
+    await vi.waitFor(() => expect(fake.BrowserWindow.instances[0]!.title).toBe('Fresh — Quarry'));
+    const recent = menuItem('File', 'Open Recent').submenu as { label: string; enabled?: boolean }[];
+    expect(recent[0]).toMatchObject({ label: 'Fresh', enabled: true });
+  });
+
+  it('closing a window closes its project and releases the lock', async () => {
+    const { fake, dir, invoke } = await start();
+    const path = join(dir, 'Study.quarry');
+    await invoke(0, 'project.create', { path });
+    expect(existsSync(`${path}.lock`)).toBe(true);
+    fake.BrowserWindow.instances[0]!.close();
+    expect(existsSync(`${path}.lock`)).toBe(false);
+  });
+
+  it('opens a .quarry file named on the command line', async () => {
+    const { dir } = await start();
+    const path = join(dir, 'FromArgs.quarry');
+    ProjectDb.create(path).close();
+    const s = await start(['quarry', path]);
+    expect(s.fake.BrowserWindow.instances).toHaveLength(1);
+    expect(s.fake.BrowserWindow.instances[0]!.title).toBe('FromArgs — Quarry');
+  });
+});
+
+describe('a project locked by another Quarry process', () => {
+  it('shows the lock message and opens read-only when the user accepts', async () => {
+    const { fake, dir, invoke } = await start();
+    const path = join(dir, 'Shared.quarry');
+    const lock = lockedByAnotherProcess(path);
+    fake.dialog.showMessageBox.mockResolvedValueOnce({ response: 0, checkboxChecked: false });
+
+    const r = await invoke(0, 'project.open', { path });
+    expect(r.ok).toBe(true);
+    expect(r.value).toMatchObject({ path, readOnly: true });
+    const [parent, box] = fake.dialog.showMessageBox.mock.calls[0] as unknown as [unknown, { message: string; buttons: string[] }];
+    expect(parent).toBe(fake.BrowserWindow.instances[0]);
+    expect(box.message).toContain('Shared.quarry is already open in another Quarry window or process (daniel on daniels-laptop');
+    expect(box.buttons).toEqual(['Open read-only', 'Cancel']);
+    expect(fake.BrowserWindow.instances[0]!.title).toBe('Shared (read-only) — Quarry');
+    // The other process's lock is left exactly as it was.
+    expect(readFileSync(`${path}.lock`, 'utf8')).toBe(lock);
+    const write = await invoke(0, 'coders.save', { name: 'Ruth Ashworth' });
+    expect(write.error?.code).toBe('read_only');
+  });
+
+  it('returns the lock error unchanged when the user cancels', async () => {
+    const { fake, dir, invoke } = await start();
+    const path = join(dir, 'Shared.quarry');
+    lockedByAnotherProcess(path);
+    const r = await invoke(0, 'project.open', { path });
+    expect(r.ok).toBe(false);
+    expect(r.error).toMatchObject({ code: 'locked' });
+    expect(r.error!.message).toMatch(/Close it there, or open it read-only\.$/);
+    expect(fake.dialog.showMessageBox).toHaveBeenCalledTimes(1);
+    expect(fake.BrowserWindow.instances[0]!.title).toBe('Quarry');
+  });
+
+  it('does not ask again when the renderer already asked for read-only', async () => {
+    const { fake, dir, invoke } = await start();
+    const path = join(dir, 'Shared.quarry');
+    lockedByAnotherProcess(path);
+    const r = await invoke(0, 'project.open', { path, readOnly: true });
+    expect(r.value).toMatchObject({ readOnly: true });
+    expect(fake.dialog.showMessageBox).not.toHaveBeenCalled();
+  });
+
+  it('from the menu: accepting opens read-only; cancelling opens nothing and shows no further error', async () => {
+    const { fake, dir, menuItem, shell } = await start();
+    const path = join(dir, 'Shared.quarry');
+    lockedByAnotherProcess(path);
+    fake.BrowserWindow.instances[0]!.focus();
+
+    fake.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [path] });
+    menuItem('File', 'Open…').click!();
+    await vi.waitFor(() => expect(fake.dialog.showMessageBox).toHaveBeenCalledTimes(1));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(shell.windows.all()[0]!.session.project).toBeNull();
+    expect(fake.dialog.showMessageBox).toHaveBeenCalledTimes(1);
+
+    fake.dialog.showMessageBox.mockResolvedValueOnce({ response: 0, checkboxChecked: false });
+    fake.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [path] });
+    menuItem('File', 'Open…').click!();
+    await vi.waitFor(() => expect(shell.windows.all()[0]!.session.project?.readOnly).toBe(true));
+  });
+
+  it('a file that is not a project gets a clear message box and no window', async () => {
+    const { fake, dir, menuItem } = await start();
+    const path = join(dir, 'notes.quarry');
+    writeFileSync(path, 'just some notes, not a database');
+    fake.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [path] });
+    fake.BrowserWindow.focused = null;
+    menuItem('File', 'Open…').click!();
+    await vi.waitFor(() => expect(fake.dialog.showMessageBox).toHaveBeenCalledTimes(1));
+    const [box] = fake.dialog.showMessageBox.mock.calls[0] as unknown as [{ type: string; message: string }];
+    expect(box).toMatchObject({ type: 'error' });
+    expect(box.message).toMatch(/^notes\.quarry: /);
+    expect(fake.BrowserWindow.instances).toHaveLength(1);
+  });
+});
