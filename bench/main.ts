@@ -8,10 +8,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './browserApp.js';
 import { passes, type BenchModule, type BenchRow } from './benchTypes.js';
+import { classificationSheetBench } from './classificationSheet.js';
 import { largeDocumentBench } from './largeDocument.js';
+import { quotesExportBench } from './quotesExport.js';
+import { coauthorsBench } from './coauthors.js';
 
 /** Every benchmark module. Other issues add theirs here (one line each). */
-const BENCHMARKS: BenchModule[] = [largeDocumentBench];
+const BENCHMARKS: BenchModule[] = [largeDocumentBench, classificationSheetBench, quotesExportBench, coauthorsBench];
 
 const fmt = (n: number | undefined): string => (n === undefined ? '' : n.toFixed(2));
 

@@ -9,6 +9,8 @@ import { cmdCode, cmdCodes, cmdCodings } from './commands/codeCommands.js';
 import { cmdImport, cmdInfo, cmdNew, cmdSources, cmdText } from './commands/projectCommands.js';
 import { cmdDemo } from './commands/demoCommand.js';
 import { cmdExport } from './commands/exportCommand.js';
+import { cmdAgreement, cmdImportQdpx, cmdMerge } from './commands/coauthorCommands.js';
+import { cmdFrameworks, cmdMatrix, cmdQuery, cmdSearch } from './commands/queryCommands.js';
 import { UsageError, type CliIo } from './io.js';
 
 type Command = (argv: string[], io: CliIo) => number | Promise<number>;
@@ -25,6 +27,13 @@ const COMMANDS: Record<string, Command> = {
   demo: cmdDemo,
   cases: cmdCases,
   export: cmdExport,
+  'import-qdpx': cmdImportQdpx,
+  merge: cmdMerge,
+  agreement: cmdAgreement,
+  search: cmdSearch,
+  query: cmdQuery,
+  matrix: cmdMatrix,
+  frameworks: cmdFrameworks,
 };
 
 export const HELP = `quarry — qualitative data analysis from the command line
@@ -56,6 +65,24 @@ Exports (Word tables and reports for papers; written atomically)
   quarry export <project> codebook [--examples] [--no-guide] --out F.docx
   quarry export <project> quotes --code PATH [--code PATH]... [--label TEMPLATE] [--order case|source] [--memos] --out F.docx
                  label templates: "[{case}]" → [E4]; "Firm {Firm}’s {Role}" → Firm C’s COO
+Co-authors and REFI-QDA exchange (NVivo, ATLAS.ti, MAXQDA, QualCoder)
+  quarry export <project> qdpx --out F.qdpx         the whole project as a REFI-QDA package
+  quarry export <project> qdc --out F.qdc           the code book as a REFI-QDA codebook
+  quarry import-qdpx <file.qdpx|file.qde> <new-project.quarry> [--json] [--strict]
+                                                    a new project from a REFI-QDA file (--strict: refuse if anything would be left out)
+  quarry merge <project> <other.quarry> [--json]    bring in a co-author's copy (conflicts: keep both, else keep mine)
+  quarry agreement <project> --coders A,B [--code PATH]... [--source NAME]... [--exclude-uncoded] [--json]
+                                                    % agreement, Cohen's kappa and Krippendorff's alpha per character
+Queries (read-only: they never change the project)
+  quarry search <project> <query> [--stem] [--json] text search: words, "phrases", prefix*, AND OR NOT, NEAR/n, ( );
+                                                    ignores case and accents; --stem also finds other forms of a word
+  quarry query <project> --code PATH [--and PATH] [--or PATH] [--not PATH] [--where "ATTR=VALUE"]... [--set NAME]
+                 [--coder NAME] [--json]           passages coded at a combination of codes (left to right; a code
+                                                    includes its children), in the cases the filters allow
+  quarry matrix <project> --rows cases|attribute:NAME|set:NAME|codes --cols codes|children:PATH
+                 [--measure references|sources|cases|words] [--format json|csv] [--out FILE]
+                                                    matrix coding query (a column counts its code's children)
+  quarry frameworks <project> [--json]              the saved framework matrices with their rows and columns
 
 Code paths use "/" between levels; a "/" inside a name is written "\\/".
 The coder is --coder, else $QUARRY_CODER, else your user name.

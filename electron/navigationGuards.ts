@@ -6,10 +6,21 @@
  */
 import type { Session, WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../shared/security/csp.js';
-import { isAppDocument } from './appProtocol.js';
+import { APP_SCHEME, isAppDocument } from './appProtocol.js';
 
-/** Requests to these are cancelled outright: the app has no remote content and no file:// pages. */
-export const BLOCKED_URL_PATTERNS = ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'ftp://*/*', 'file:///*'];
+/**
+ * The only schemes a Quarry page may load from: its own origin, inline
+ * data/blob images, and (in development) DevTools. Everything else —
+ * http(s), ws(s), file:// — is cancelled: the app has no remote content.
+ * Checked in code rather than with webRequest URL patterns, whose accepted
+ * schemes vary between Chromium versions (an invalid pattern throws at start).
+ */
+export const ALLOWED_REQUEST_SCHEMES = [`${APP_SCHEME}:`, 'data:', 'blob:', 'devtools:'];
+
+export function isAllowedRequest(url: string): boolean {
+  const scheme = /^[a-z][a-z0-9+.-]*:/i.exec(url)?.[0].toLowerCase();
+  return scheme !== undefined && ALLOWED_REQUEST_SCHEMES.includes(scheme);
+}
 
 type PreventableEvent = { preventDefault(): void; url?: string };
 
@@ -40,6 +51,10 @@ export function hardenSession(ses: Session): void {
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
   ses.setDevicePermissionHandler(() => false);
-  ses.webRequest.onBeforeRequest({ urls: BLOCKED_URL_PATTERNS }, (_details, callback) => callback({ cancel: true }));
-  ses.webRequest.onHeadersReceived((details, callback) => callback({ responseHeaders: withCsp(details.responseHeaders) }));
+  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url) }));
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    // DevTools (development only) brings its own policy; every page of the app gets Quarry's.
+    if (details.url.startsWith('devtools:')) callback({});
+    else callback({ responseHeaders: withCsp(details.responseHeaders) });
+  });
 }

@@ -132,7 +132,8 @@ export class ProjectWindows {
         result = await w.dispatch('project.open', { path: target.path, readOnly: true });
       }
     }
-    if (METHODS[method].invalidates) this.afterChange(w, before);
+    // Only a change of project (or of the recent list) touches the title and the menu; ordinary edits do not.
+    if (w.session.project !== before || method === 'app.forgetRecent') this.afterChange(w, before);
     return result;
   }
 

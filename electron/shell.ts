@@ -15,7 +15,7 @@ import { buildMenuTemplate, type MenuCallbacks } from './menuTemplate.js';
 import { guardWebContents, hardenSession } from './navigationGuards.js';
 import { ProjectWindows, type QuarryWindow } from './projectWindows.js';
 import { clearRecent, recentMenuEntries, rememberRecent } from './recentFiles.js';
-import { windowOptions } from './windowOptions.js';
+import { createQuarryWindow } from './windowOptions.js';
 
 export interface ElectronApi {
   app: App;
@@ -53,6 +53,8 @@ export function startShell(api: ElectronApi, opts: ShellOptions = {}): ShellHand
   const rendererDir = join(here, '..', 'renderer');
   const isMac = (opts.platform ?? process.platform) === 'darwin';
   const isDev = !app.isPackaged;
+  // One data folder whether run from source (package name "quarry") or packaged (product name "Quarry").
+  app.setPath('userData', join(app.getPath('appData'), 'Quarry'));
   const dataDir = app.getPath('userData');
   const settings = new SettingsFile(dataDir);
   const log = (err: unknown) => console.error('Quarry:', err);
@@ -63,7 +65,7 @@ export function startShell(api: ElectronApi, opts: ShellOptions = {}): ShellHand
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
 
   const createWindow = (): BrowserWindow => {
-    const win = new BrowserWindow(windowOptions({ preloadPath, isDev }));
+    const win = createQuarryWindow(BrowserWindow, { preloadPath, isDev });
     win.once('ready-to-show', () => win.show());
     // Keep the project's name in the title rather than the page's <title>.
     win.on('page-title-updated', (event) => event.preventDefault());

@@ -92,6 +92,9 @@ export function inkShare(png) {
 export function checkDocxRender(docx, opts = {}) {
   const file = resolve(docx);
   if (!existsSync(file)) throw new Error(`${docx}: no such file`);
+  // LibreOffice opens anything, garbage as plain text, so check the container first.
+  const head = readFileSync(file);
+  if (head.readUInt32LE(0) !== 0x04034b50 || !head.includes('word/document.xml')) throw new Error(`${basename(file)}: not a Word document (no word/document.xml in a zip container)`);
   const work = mkdtempSync(join(tmpdir(), 'quarry-render-'));
   try {
     // A private LibreOffice profile, so a running LibreOffice (or a parallel check) does not swallow the conversion.

@@ -10,6 +10,7 @@ import { formatOfPath, loadExportModel, writeExportFile } from '../../shared/exp
 import { flag, list, parse, str, type Parsed } from '../args.js';
 import { printJson, UsageError, type CliIo } from '../io.js';
 import { abs, withReadProject } from '../projectAccess.js';
+import { exportQdc, exportQdpx } from './refiExportKinds.js';
 
 /** One kind of export: gets the project path and the arguments after the kind. */
 export type ExportKindCommand = (project: string, argv: string[], io: CliIo) => number | Promise<number>;
@@ -152,6 +153,8 @@ export const KINDS: Record<string, ExportKindCommand> = {
   cases: exportCases,
   codebook: exportCodebook,
   quotes: exportQuotes,
+  qdpx: exportQdpx,
+  qdc: exportQdc,
 };
 
 export function cmdExport(argv: string[], io: CliIo): number | Promise<number> {

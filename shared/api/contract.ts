@@ -11,10 +11,14 @@ import { caseMethods } from './methods/caseMethods.js';
 import { codeMethods } from './methods/codeMethods.js';
 import { coderMethods } from './methods/coderMethods.js';
 import { agreementMethods } from './methods/agreementMethods.js';
+import { mergeMethods } from './methods/mergeMethods.js';
+import { refiMethods } from './methods/refiMethods.js';
 import { memoMethods } from './methods/memoMethods.js';
 import { projectMethods } from './methods/projectMethods.js';
 import { sourceMethods } from './methods/sourceMethods.js';
 import { exportMethods } from './methods/exportMethods.js';
+import { queryMethods } from './methods/queryMethods.js';
+import { frameworkMethods } from './methods/frameworkMethods.js';
 
 export const METHODS = {
   ...projectMethods,
@@ -25,7 +29,11 @@ export const METHODS = {
   ...caseMethods,
   ...coderMethods,
   ...agreementMethods,
+  ...mergeMethods,
+  ...refiMethods,
   ...exportMethods,
+  ...queryMethods,
+  ...frameworkMethods,
 } as const;
 
 export type Methods = typeof METHODS;

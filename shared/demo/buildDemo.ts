@@ -19,6 +19,7 @@ import { importFiles } from '../services/sourceService.js';
 import { countAll } from '../store/metaStore.js';
 import { findSourceByName, getSourceText } from '../store/sourcesStore.js';
 import { buildPositionIndex } from '../text/positions.js';
+import { buildDemoFramework } from './demoFramework.js';
 import { lineOfAnchor, readDemoFixture, type DemoCodeSpec, type DemoCodingFile } from './demoFixture.js';
 
 export const DEMO_PRIMARY_CODER = 'Ruth Ashworth';
@@ -47,6 +48,7 @@ export async function buildDemoProject(path: string, opts: { overwrite?: boolean
     for (const f of fixture.primary) applyAnchoredCodings(ctx, f);
     for (const f of fixture.secondCoder) applyAnchoredCodings({ project, coderName: f.coder }, f);
     addMemo(ctx, { target: 'project', title: 'Interview guide', body: fixture.interviewGuide });
+    buildDemoFramework(ctx, fixture.dir);
     summary = countAll(project.db);
     project.close();
   } catch (err) {

@@ -7,7 +7,7 @@
 import type { AttributeValue } from '../cases/attributeTypes.js';
 import type { ClassificationTable } from './exportModels.js';
 import { buildDocument, caption, packDocx, type Orientation, type SectionSpec } from './docxStyles.js';
-import { columnWidths, gridTable, textCell, type CellSpec } from './docxTables.js';
+import { gridTable, textCell, widthsByContent, type CellSpec } from './docxTables.js';
 
 export interface ClassificationDocxOptions {
   orientation?: Orientation | 'auto';
@@ -26,7 +26,14 @@ const GROUP_FILL = 'F2F2F2';
 export function classificationSection(t: ClassificationTable, opts: ClassificationDocxOptions = {}): SectionSpec {
   const span = t.columns.length + 1;
   const orientation: Orientation = opts.orientation && opts.orientation !== 'auto' ? opts.orientation : span > 6 ? 'landscape' : 'portrait';
-  const widths = columnWidths(span, orientation, span > 3 ? 0.1 : 0.2, 900);
+  const rows = t.groups.flatMap((g) => g.rows);
+  const widths = widthsByContent(
+    [
+      { header: t.caseHeader, texts: rows.map((r) => r.caseName) },
+      ...t.columns.map((c, i) => ({ header: c.name, texts: rows.map((r) => displayValue(r.values[i] ?? { kind: 'unassigned' })) })),
+    ],
+    orientation,
+  );
   const header: CellSpec[] = [textCell(t.caseHeader, { bold: true }), ...t.columns.map((c) => textCell(c.name, { bold: true }))];
   const body: CellSpec[][] = [];
   for (const g of t.groups) {

@@ -6,8 +6,8 @@
  */
 import { AlignmentType, Paragraph } from 'docx';
 import type { Codebook, InterviewGuide } from './exportModels.js';
-import { buildDocument, caption, contentWidth, numberedList, packDocx, para, STYLE, textRuns, type SectionSpec } from './docxStyles.js';
-import { columnWidths, gridTable, textCell, type CellSpec } from './docxTables.js';
+import { buildDocument, caption, numberedList, packDocx, para, STYLE, textRuns, type SectionSpec } from './docxStyles.js';
+import { columnWidths, gridTable, textCell, widthsByContent, type CellSpec } from './docxTables.js';
 import { quoteParagraph } from './frameworkDocx.js';
 
 const INDENT = 284;
@@ -17,10 +17,16 @@ const rightCell = (text: string, bold = false): CellSpec => ({
 });
 
 function codeTable(book: Codebook) {
-  const total = contentWidth('portrait');
-  const count = Math.round(total * 0.11);
-  const code = Math.round(total * 0.28);
-  const widths = [code, total - code - 2 * count, count, count];
+  const widths = widthsByContent(
+    [
+      // The code column wraps long names rather than squeezing the descriptions.
+      { header: 'Code', texts: book.codes.map((c) => c.name.slice(0, 28)), extra: Math.max(0, ...book.codes.map((c) => c.depth)) * INDENT },
+      { header: 'Description', texts: book.codes.map((c) => `${c.description} ${c.example?.text ?? ''}`) },
+      { header: 'References', texts: book.codes.map((c) => String(c.references)) },
+      { header: 'Sources', texts: book.codes.map((c) => String(c.sources)) },
+    ],
+    'portrait',
+  );
   const header = [textCell('Code', { bold: true }), textCell('Description', { bold: true }), textCell('References', { bold: true }), textCell('Sources', { bold: true })];
   const body: CellSpec[][] = book.codes.map((c) => [
     { children: [new Paragraph({ indent: { left: c.depth * INDENT }, children: textRuns(c.name, { bold: c.depth === 0 }) })] },

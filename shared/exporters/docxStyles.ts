@@ -44,21 +44,29 @@ export function contentWidth(orientation: Orientation): number {
   return (orientation === 'landscape' ? PAGE.height : PAGE.width) - 2 * PAGE.margin;
 }
 
-/** Word's Table Grid: a thin single line on every border, no spacing after paragraphs in cells. */
-const TABLE_GRID_XML = `<w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="39"/><w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:tblPr><w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV']
-  .map((side) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="auto"/>`)
-  .join('')}</w:tblBorders><w:tblCellMar><w:top w:w="57" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="57" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>`;
-
 const BODY_FONT = 'Calibri';
 const HEADING = { color: '000000', bold: true };
 
+/*
+ * docx's importedStyles replace its whole initial style sheet, so the parts
+ * Word expects in every styles.xml come first: the document defaults (11 pt,
+ * 6 pt after paragraphs) and the default character, table and list styles.
+ */
+const BASE_XML = [
+  `<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="${BODY_FONT}" w:hAnsi="${BODY_FONT}" w:eastAsia="${BODY_FONT}" w:cs="${BODY_FONT}"/><w:sz w:val="22"/><w:szCs w:val="22"/><w:lang w:val="en-GB" w:eastAsia="en-GB" w:bidi="ar-SA"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="264" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>`,
+  `<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style>`,
+  `<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>`,
+  `<w:style w:type="numbering" w:default="1" w:styleId="NoList"><w:name w:val="No List"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/></w:style>`,
+  // Word's Table Grid: a thin single line on every border, 10 pt text without spacing after paragraphs in cells.
+  `<w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="39"/><w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:rPr><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr><w:tblPr><w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV']
+    .map((side) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="auto"/>`)
+    .join('')}</w:tblBorders><w:tblCellMar><w:top w:w="57" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="57" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>`,
+];
+
 function styles() {
   return {
-    default: {
-      document: { run: { font: BODY_FONT, size: 22 }, paragraph: { spacing: { after: 120, line: 264 } } },
-    },
     paragraphStyles: [
-      { id: STYLE.normal, name: 'Normal', quickFormat: true, run: { font: BODY_FONT, size: 22 } },
+      { id: STYLE.normal, name: 'Normal', quickFormat: true },
       { id: STYLE.heading1, name: 'heading 1', basedOn: STYLE.normal, next: STYLE.normal, quickFormat: true, run: { ...HEADING, size: 32 }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true, outlineLevel: 0 } },
       { id: STYLE.heading2, name: 'heading 2', basedOn: STYLE.normal, next: STYLE.normal, quickFormat: true, run: { ...HEADING, size: 26 }, paragraph: { spacing: { before: 240, after: 80 }, keepNext: true, outlineLevel: 1 } },
       { id: STYLE.heading3, name: 'heading 3', basedOn: STYLE.normal, next: STYLE.normal, quickFormat: true, run: { ...HEADING, size: 22 }, paragraph: { spacing: { before: 160, after: 60 }, keepNext: true, outlineLevel: 2 } },
@@ -67,7 +75,7 @@ function styles() {
       { id: STYLE.listNumber, name: 'List Number', basedOn: STYLE.normal, uiPriority: 99, paragraph: { numbering: { reference: NUMBERS, level: 0 }, spacing: { after: 40 } } },
       { id: STYLE.quote, name: 'Quote', basedOn: STYLE.normal, next: STYLE.normal, quickFormat: true, uiPriority: 29, run: { italics: true }, paragraph: { indent: { left: 720, right: 720 }, spacing: { before: 60, after: 120 } } },
     ],
-    importedStyles: [ImportedXmlComponent.fromXmlString(TABLE_GRID_XML)],
+    importedStyles: BASE_XML.map((xml) => ImportedXmlComponent.fromXmlString(xml)),
   };
 }
 
@@ -129,10 +137,13 @@ const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 export const cleanText = (text: string): string => text.replace(XML_INVALID, '');
 
 /** Runs for a text that may hold line breaks (a line break stays a line break within the paragraph). */
-export function textRuns(text: string, opts: { bold?: boolean; italics?: boolean } = {}): TextRun[] {
+export function textRuns(text: string, opts: { bold?: boolean; italics?: boolean; size?: number } = {}): TextRun[] {
   return cleanText(text)
     .split('\n')
-    .map((line, i) => new TextRun({ text: line, ...(i > 0 ? { break: 1 } : {}), ...(opts.bold ? { bold: true } : {}), ...(opts.italics ? { italics: true } : {}) }));
+    .map(
+      (line, i) =>
+        new TextRun({ text: line, ...(i > 0 ? { break: 1 } : {}), ...(opts.bold ? { bold: true } : {}), ...(opts.italics ? { italics: true } : {}), ...(opts.size ? { size: opts.size } : {}) }),
+    );
 }
 
 export function para(text: string, style?: string, opts: { bold?: boolean; italics?: boolean } = {}): Paragraph {

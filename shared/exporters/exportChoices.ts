@@ -4,23 +4,14 @@
  * (for the quotes report and matrices) and coders.
  */
 import type Database from 'better-sqlite3';
-import type { AttributeType } from '../cases/attributeTypes.js';
 import type { CodeNode } from '../domain/types.js';
 import { listAttributes } from '../services/caseService.js';
 import { codeTree } from '../services/codeService.js';
-import { listMatrices } from '../store/frameworkStore.js';
+import { listFrameworks } from '../queries/frameworkMatrix.js';
 import { listUsers } from '../store/usersStore.js';
 import { DEFAULT_LABEL_TEMPLATE } from './attributionTemplate.js';
+import type { ExportChoices } from './exportModels.js';
 import { findInterviewGuide } from './loadCodebook.js';
-
-export interface ExportChoices {
-  frameworks: { name: string; caption: string }[];
-  attributes: { name: string; type: AttributeType; choices: string[] }[];
-  codes: { path: string; name: string; depth: number; references: number }[];
-  coders: string[];
-  hasInterviewGuide: boolean;
-  defaultLabelTemplate: string;
-}
 
 export function loadExportChoices(db: Database.Database): ExportChoices {
   const codes: ExportChoices['codes'] = [];
@@ -32,7 +23,7 @@ export function loadExportChoices(db: Database.Database): ExportChoices {
   };
   walk(codeTree(db), 0);
   return {
-    frameworks: listMatrices(db).map((m) => ({ name: m.name, caption: m.caption })),
+    frameworks: listFrameworks(db).map((m) => ({ name: m.name, caption: m.caption })),
     attributes: listAttributes(db).map((a) => ({ name: a.name, type: a.type, choices: a.choices })),
     codes,
     coders: listUsers(db).map((u) => u.name),

@@ -129,6 +129,16 @@ export type ExportModel =
 export type ExportKind = ExportModel['kind'];
 export type ExportFormat = 'docx' | 'csv';
 
+/** What the export dialog can offer for a project. */
+export interface ExportChoices {
+  frameworks: { name: string; caption: string }[];
+  attributes: { name: string; type: AttributeType; choices: string[] }[];
+  codes: { path: string; name: string; depth: number; references: number }[];
+  coders: string[];
+  hasInterviewGuide: boolean;
+  defaultLabelTemplate: string;
+}
+
 /** Which formats each kind can be written as. */
 export const EXPORT_FORMATS: Record<ExportKind, readonly ExportFormat[]> = {
   framework: ['docx'],

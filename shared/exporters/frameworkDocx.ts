@@ -6,8 +6,8 @@
  */
 import { Paragraph, TextRun } from 'docx';
 import type { FrameworkCell, FrameworkTable } from './exportModels.js';
-import { buildDocument, caption, cleanText, packDocx, para, STYLE, type Orientation, type SectionSpec } from './docxStyles.js';
-import { columnWidths, gridTable, textCell, type CellSpec } from './docxTables.js';
+import { buildDocument, caption, cleanText, contentWidth, packDocx, para, STYLE, type Orientation, type SectionSpec } from './docxStyles.js';
+import { gridTable, textCell, type CellSpec } from './docxTables.js';
 import { summaryBlocks, summaryLength } from './summaryBlocks.js';
 
 export interface FrameworkDocxOptions {
@@ -45,9 +45,25 @@ function cellParagraphs(cell: FrameworkCell): Paragraph[] {
   return out.length > 0 ? out : [para('')];
 }
 
+/**
+ * The label column as narrow as its words allow (at least 12% of the page);
+ * the theme columns share the rest by how much text they hold — the square
+ * root of it, so a column with twice the bullets is wider, not twice as wide.
+ */
+export function frameworkWidths(table: FrameworkTable, orientation: Orientation): number[] {
+  const total = contentWidth(orientation);
+  const longestWord = Math.max(4, ...[table.corner ?? '', ...table.rows.map((r) => r.label)].flatMap((l) => l.split(/\s+/).map((w) => [...w].length)));
+  const label = Math.min(Math.round(total * 0.22), Math.max(Math.round(total * 0.12), longestWord * 150 + 260));
+  const text = table.columns.map((c, j) => c.length + table.rows.reduce((n, r) => n + summaryLength(r.cells[j]?.summary ?? '') + (r.cells[j]?.quotes ?? []).reduce((m, q) => m + q.text.length, 0), 0));
+  const weights = text.map((n) => Math.sqrt(Math.max(n, 40)));
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const cols = weights.map((w) => Math.floor(((total - label) * w) / sum));
+  return [total - cols.reduce((a, b) => a + b, 0), ...cols];
+}
+
 export function frameworkSection(table: FrameworkTable, opts: FrameworkDocxOptions = {}): SectionSpec {
   const orientation = frameworkOrientation(table, opts.orientation);
-  const widths = columnWidths(table.columns.length + 1, orientation, table.columns.length > 4 ? 0.12 : 0.16);
+  const widths = frameworkWidths(table, orientation);
   const header: CellSpec[] = [textCell(table.corner ?? '', { bold: true }), ...table.columns.map((c) => textCell(c, { bold: true }))];
   const body: CellSpec[][] = table.rows.map((r) => [
     textCell(r.label, { bold: true }),

@@ -1,11 +1,53 @@
-// TEMPORARY until the queries core lands (frameworkMatrix.ts, matrixQuery.ts); replaced by the real loaders.
+/**
+ * Export models from the queries core: a matrix coding query run now, and a
+ * saved framework matrix with (optionally) its linked passages as quotes.
+ */
 import type Database from 'better-sqlite3';
 import { QuarryError } from '../errors.js';
+import { getFramework, listFrameworks } from '../queries/frameworkMatrix.js';
+import { runMatrixQuery } from '../queries/matrixQuery.js';
+import { projectAttributor } from './caseAttribution.js';
 import type { FrameworkTable, MatrixMeasure, MatrixTable } from './exportModels.js';
+import { MEASURE_LABELS } from './matrixFormat.js';
+import { parseMatrixCols, parseMatrixRows, rowsHeader } from './matrixSpec.js';
+import { frameworkToTable, matrixToTable } from './queryModels.js';
 
-export function loadFrameworkTable(_db: Database.Database, _o: { name: string; caption?: string; quotes?: boolean; labelTemplate?: string }): FrameworkTable {
-  throw new QuarryError('not_found', 'Framework matrices are not available yet.');
+export interface MatrixTableOptions {
+  rows: string;
+  cols: string;
+  measure?: MatrixMeasure;
+  coder?: string;
+  caption?: string;
 }
-export function loadMatrixTable(_db: Database.Database, _o: { rows: string; cols: string; measure?: MatrixMeasure; coder?: string; caption?: string }): MatrixTable {
-  throw new QuarryError('not_found', 'Matrix queries are not available yet.');
+
+export function loadMatrixTable(db: Database.Database, o: MatrixTableOptions): MatrixTable {
+  const rows = parseMatrixRows(o.rows);
+  const cols = parseMatrixCols(o.cols);
+  const measure = o.measure ?? 'references';
+  const result = runMatrixQuery(db, { rows, cols, measure, ...(o.coder !== undefined ? { coder: o.coder } : {}) });
+  const corner = rowsHeader(rows);
+  const caption = o.caption ?? `${MEASURE_LABELS[measure].replace(/ \(%\)$/, '')} by ${corner.toLowerCase()} and code`;
+  return matrixToTable(result, { caption, corner });
+}
+
+export interface FrameworkTableLoadOptions {
+  /** The saved framework matrix's name (exact, else ignoring letter case). */
+  name: string;
+  caption?: string;
+  /** Adds each cell's linked passages as quotes. */
+  quotes?: boolean;
+  labelTemplate?: string;
+}
+
+export function loadFrameworkTable(db: Database.Database, o: FrameworkTableLoadOptions): FrameworkTable {
+  const all = listFrameworks(db);
+  const found = all.find((f) => f.name === o.name) ?? all.find((f) => f.name.toLowerCase() === o.name.trim().toLowerCase());
+  if (!found) {
+    const names = all.length ? `The saved framework matrices are: ${all.map((f) => `“${f.name}”`).join(', ')}.` : 'The project has no framework matrices yet.';
+    throw new QuarryError('not_found', `There is no framework matrix called “${o.name}”. ${names}`, { name: o.name });
+  }
+  return frameworkToTable(getFramework(db, found.id), {
+    ...(o.caption !== undefined ? { caption: o.caption } : {}),
+    ...(o.quotes ? { attributor: projectAttributor(db, o.labelTemplate) } : {}),
+  });
 }

@@ -5,7 +5,7 @@
  */
 import { AlignmentType, Paragraph } from 'docx';
 import type { MatrixTable } from './exportModels.js';
-import { buildDocument, caption, packDocx, para, textRuns, type Orientation, type SectionSpec } from './docxStyles.js';
+import { buildDocument, caption, packDocx, textRuns, type Orientation, type SectionSpec } from './docxStyles.js';
 import { columnWidths, gridTable, textCell, type CellSpec } from './docxTables.js';
 import { cellLabel, colTotals, formatMeasure, grandTotal, heatFill, MEASURE_LABELS, maxCell, rowTotals, type MatrixDisplayOptions } from './matrixFormat.js';
 
@@ -15,8 +15,8 @@ export interface MatrixDocxOptions extends MatrixDisplayOptions {
   totals?: boolean;
 }
 
-const numberCell = (text: string, opts: { bold?: boolean; fill?: string } = {}): CellSpec => ({
-  children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: textRuns(text, { bold: opts.bold ?? false }) })],
+const numberCell = (text: string, opts: { bold?: boolean; fill?: string; align?: 'right' | 'center' } = {}): CellSpec => ({
+  children: [new Paragraph({ alignment: opts.align === 'center' ? AlignmentType.CENTER : AlignmentType.RIGHT, children: textRuns(text, { bold: opts.bold ?? false }) })],
   ...(opts.fill ? { fill: opts.fill } : {}),
 });
 
@@ -30,7 +30,9 @@ export function matrixSection(m: MatrixTable, opts: MatrixDocxOptions = {}): Sec
   const withTotals = opts.totals !== false;
   const orientation = matrixOrientation(m, opts);
   const widths = columnWidths(m.cols.length + 1 + (withTotals ? 1 : 0), orientation, 0.22);
-  const header: CellSpec[] = [textCell(m.corner, { bold: true }), ...m.cols.map((c) => textCell(c, { bold: true })), ...(withTotals ? [textCell('Total', { bold: true })] : [])];
+  // Headers of number columns sit centred over their numbers.
+  const head = (text: string) => numberCell(text, { bold: true, align: 'center' });
+  const header: CellSpec[] = [textCell(m.corner, { bold: true }), ...m.cols.map(head), ...(withTotals ? [head('Total')] : [])];
   const max = maxCell(m);
   const rTotals = rowTotals(m);
   const body: CellSpec[][] = m.rows.map((label, i) => {
@@ -50,7 +52,7 @@ export function matrixSection(m: MatrixTable, opts: MatrixDocxOptions = {}): Sec
   const note = `${MEASURE_LABELS[m.measure]}${opts.rowPercentages && m.measure !== 'coverage' ? '; percentages are of the row total' : ''}.`;
   return {
     orientation,
-    children: [...(m.caption.trim() ? [caption(m.caption.trim())] : []), gridTable(header, body, widths), para(`Note: ${note}`)],
+    children: [...(m.caption.trim() ? [caption(m.caption.trim())] : []), gridTable(header, body, widths), new Paragraph({ spacing: { before: 120 }, children: textRuns(`Note: ${note}`, { size: 20 }) })],
   };
 }
 

@@ -6,7 +6,7 @@
  */
 import { Paragraph, TextRun } from 'docx';
 import type { QuotesReport } from './exportModels.js';
-import { buildDocument, cleanText, packDocx, para, STYLE, textRuns, type SectionSpec } from './docxStyles.js';
+import { buildDocument, packDocx, para, STYLE, textRuns, type SectionSpec } from './docxStyles.js';
 import { quoteParagraph } from './frameworkDocx.js';
 
 const MEMO_INDENT = 720;
@@ -14,7 +14,8 @@ const MEMO_INDENT = 720;
 function memoParagraph(text: string): Paragraph {
   return new Paragraph({
     indent: { left: MEMO_INDENT, right: MEMO_INDENT },
-    children: [new TextRun({ text: 'Memo: ', bold: true }), ...textRuns(cleanText(text))],
+    spacing: { before: 0, after: 160 },
+    children: [new TextRun({ text: 'Memo: ', bold: true, size: 20 }), ...textRuns(text, { size: 20 })],
   });
 }
 

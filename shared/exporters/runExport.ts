@@ -8,6 +8,7 @@ import { writeFileAtomic } from './atomicWrite.js';
 import { classificationTableToCsv } from './classificationCsv.js';
 import { classificationTableToDocx } from './classificationDocx.js';
 import { codebookToDocx } from './codebookDocx.js';
+import { suggestedFileName } from './exportFileName.js';
 import { EXPORT_FORMATS, MIME_TYPES, type ExportFormat, type ExportModel } from './exportModels.js';
 import type { ExportedFile, ExportRequest } from './exportRequest.js';
 import { frameworkTableToDocx } from './frameworkDocx.js';
@@ -73,25 +74,6 @@ export async function renderExport(model: ExportModel, req: ExportRequest): Prom
     case 'quotes':
       return quotesReportToDocx(model.model);
   }
-}
-
-const UNSAFE = /[\\/:*?"<>|\u0000-\u001f]+/g;
-
-/** A file name from the export's caption or title, safe on every platform. */
-export function suggestedFileName(model: ExportModel, format: ExportFormat): string {
-  const base = (() => {
-    switch (model.kind) {
-      case 'framework':
-      case 'matrix':
-      case 'cases':
-        return model.model.caption || { framework: 'Framework matrix', matrix: 'Matrix coding query', cases: 'Case classification' }[model.kind];
-      case 'codebook':
-      case 'quotes':
-        return model.model.title;
-    }
-  })();
-  const clean = base.replace(UNSAFE, ' ').replace(/\s+/g, ' ').replace(/^[.\s]+|[.\s]+$/g, '').slice(0, 120).trim();
-  return `${clean || 'Quarry export'}.${format}`;
 }
 
 export async function exportFile(db: Database.Database, req: ExportRequest): Promise<ExportedFile> {

@@ -23,6 +23,23 @@ export function freeMarkers(text: string): [string, string] {
   return [free[0]!, free[1]!];
 }
 
+const SURROGATE = /[\ud800-\udfff]/;
+
+/**
+ * The position index of a text; for text without astral characters (no
+ * surrogates, the common case) code points and UTF-16 units coincide and
+ * the O(n) index build is skipped.
+ */
+export function positionIndexOf(text: string): PositionIndex {
+  if (SURROGATE.test(text)) return buildPositionIndex(text);
+  const length = text.length;
+  const check = (n: number) => {
+    if (!Number.isInteger(n) || n < 0 || n > length) throw new RangeError(`offset ${n} is outside 0..${length}`);
+    return n;
+  };
+  return { length, utf16Length: length, cpToUtf16: check, utf16ToCp: check, slice: (a, b) => text.slice(check(a), check(b)) };
+}
+
 export interface MarkedText {
   text: string;
   /** Hit spans in UTF-16 units of `text`. */
@@ -65,7 +82,7 @@ export interface KwicLine {
 }
 
 /** The hits of one text as keyword-in-context lines, `contextChars` code points each side, cut at line ends. */
-export function kwicLines(text: string, spans: readonly [number, number][], contextChars: number, index: PositionIndex = buildPositionIndex(text)): KwicLine[] {
+export function kwicLines(text: string, spans: readonly [number, number][], contextChars: number, index: PositionIndex = positionIndexOf(text)): KwicLine[] {
   return spans.map(([s, e]) => {
     const start = index.utf16ToCp(s);
     const end = index.utf16ToCp(e);

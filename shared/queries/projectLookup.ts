@@ -8,6 +8,7 @@ import type Database from 'better-sqlite3';
 import { joinPath } from '../domain/codePath.js';
 import { QuarryError } from '../errors.js';
 import { findCodeByPath } from '../services/codeService.js';
+import { changeKey } from '../store/changeCounter.js';
 import {
   caseNameRows,
   caseSpanRows,
@@ -24,40 +25,32 @@ export interface CodeInfo extends CodeLookupRow {
   path: string;
 }
 
+const cache = new WeakMap<Database.Database, { key: string; lookup: ProjectLookup }>();
+
 export class ProjectLookup {
   readonly sources: Map<number, SourceLookupRow>;
   readonly caseNames: Map<number, string>;
-  readonly codes: Map<number, CodeInfo>;
-  /** Codes in tree (pre-)order. */
-  readonly codeOrder: CodeInfo[];
   readonly coders: Map<number, string>;
+  private codeMap: Map<number, CodeInfo> | undefined;
+  private order: CodeInfo[] = [];
   private readonly childIds = new Map<number | null, number[]>();
   private readonly spans = new Map<number, CaseSpanLookupRow[]>();
   private readonly descendantCache = new Map<number, number[]>();
 
-  constructor(readonly db: Database.Database) {
+  /** The lookup for the project as it is now (reused until anything in the project changes). */
+  static of(db: Database.Database): ProjectLookup {
+    const key = changeKey(db);
+    const hit = cache.get(db);
+    if (hit && hit.key === key) return hit.lookup;
+    const lookup = new ProjectLookup(db);
+    cache.set(db, { key, lookup });
+    return lookup;
+  }
+
+  private constructor(readonly db: Database.Database) {
     this.sources = new Map(sourceLookupRows(db).map((s) => [s.id, s]));
     this.caseNames = new Map(caseNameRows(db).map((c) => [c.id, c.name]));
     this.coders = new Map(coderRows(db).map((c) => [c.id, c.name]));
-    const rows = codeLookupRows(db);
-    for (const r of rows) {
-      const list = this.childIds.get(r.parentId) ?? [];
-      list.push(r.id);
-      this.childIds.set(r.parentId, list);
-    }
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    this.codes = new Map();
-    this.codeOrder = [];
-    const walk = (parent: number | null, prefix: string[]) => {
-      for (const id of this.childIds.get(parent) ?? []) {
-        const r = byId.get(id)!;
-        const info: CodeInfo = { ...r, path: joinPath([...prefix, r.name]) };
-        this.codes.set(id, info);
-        this.codeOrder.push(info);
-        walk(id, [...prefix, r.name]);
-      }
-    };
-    walk(null, []);
     for (const s of caseSpanRows(db)) {
       const list = this.spans.get(s.sourceId) ?? [];
       list.push(s);
@@ -65,11 +58,58 @@ export class ProjectLookup {
     }
   }
 
+  get codes(): Map<number, CodeInfo> {
+    if (!this.codeMap) this.loadCodes();
+    return this.codeMap!;
+  }
+
+  /** Codes in tree (pre-)order. */
+  get codeOrder(): CodeInfo[] {
+    if (!this.codeMap) this.loadCodes();
+    return this.order;
+  }
+
+  private loadCodes(): void {
+    const rows = codeLookupRows(this.db);
+    for (const r of rows) {
+      const list = this.childIds.get(r.parentId) ?? [];
+      list.push(r.id);
+      this.childIds.set(r.parentId, list);
+    }
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const codes = new Map<number, CodeInfo>();
+    const walk = (parent: number | null, prefix: string[]) => {
+      for (const id of this.childIds.get(parent) ?? []) {
+        const r = byId.get(id)!;
+        const info: CodeInfo = { ...r, path: joinPath([...prefix, r.name]) };
+        codes.set(id, info);
+        this.order.push(info);
+        walk(id, [...prefix, r.name]);
+      }
+    };
+    walk(null, []);
+    this.codeMap = codes;
+  }
+
+  private rank: Map<number, number> | undefined;
+
+  /** A source's place in name order (for sorting results the way source lists are sorted). */
+  sourceRank(sourceId: number): number {
+    if (!this.rank) this.rank = new Map([...this.sources.keys()].map((id, i) => [id, i]));
+    return this.rank.get(sourceId) ?? Number.MAX_SAFE_INTEGER;
+  }
+
+  /** Case spans of a source, by start. */
+  caseSpansOf(sourceId: number): readonly CaseSpanLookupRow[] {
+    return this.spans.get(sourceId) ?? [];
+  }
+
   get hasCaseSpans(): boolean {
     return this.spans.size > 0;
   }
 
   children(codeId: number | null): number[] {
+    if (!this.codeMap) this.loadCodes();
     return this.childIds.get(codeId) ?? [];
   }
 

@@ -79,3 +79,34 @@ export function coveredLength(union: readonly Span[]): number {
   for (const s of union) n += s.end - s.start;
   return n;
 }
+
+/** The intersection of two sorted disjoint unions (sorted, disjoint). */
+export function intersectUnions(a: readonly Span[], b: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    const start = Math.max(x.start, y.start);
+    const end = Math.min(x.end, y.end);
+    if (end > start) out.push({ start, end });
+    if (x.end < y.end) i++;
+    else j++;
+  }
+  return out;
+}
+
+/** Index range [first, last] of the sorted disjoint spans (e.g. paragraphs) a span touches; [-1, -2] for none. An empty span touches the one it sits in. */
+export function spansTouched(sorted: readonly Span[], start: number, end: number): [number, number] {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]!.end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  let last = lo - 1;
+  for (let i = lo; i < sorted.length && sorted[i]!.start < Math.max(end, start + 1); i++) last = i;
+  return last >= lo ? [lo, last] : [-1, -2];
+}

@@ -14,8 +14,7 @@ import {
   tokenizeLikeIndex,
   type FtsTable,
 } from '../store/ftsStore.js';
-import { buildPositionIndex } from '../text/positions.js';
-import { freeMarkers, kwicLines, MARKER_PAIRS, unmark } from './kwic.js';
+import { freeMarkers, kwicLines, MARKER_PAIRS, positionIndexOf, unmark } from './kwic.js';
 import { ProjectLookup } from './projectLookup.js';
 import { parseSearchExpression, toFtsQuery, type SearchNode } from './searchExpression.js';
 import { countDocumentHits, positiveLeaves, type PositiveLeaf } from './searchHits.js';
@@ -111,13 +110,13 @@ function highlightHits(
   for (const row of first) {
     const src = lookup.sources.get(row.sourceId)!;
     let parsed = unmark(row.marked, open, close);
-    let index = parsed && buildPositionIndex(parsed.text);
+    let index = parsed && positionIndexOf(parsed.text);
     // A text that itself contains a marker character comes back wrong: redo it with markers it lacks.
     if (!parsed || !index || index.length !== src.characters) {
       const [o, c] = freeMarkers(row.marked);
       const again = highlightSources(db, s.table, s.hitQuery, [row.sourceId], o, c)[0];
       parsed = again ? unmark(again.marked, o, c) : null;
-      index = parsed && buildPositionIndex(parsed.text);
+      index = parsed && positionIndexOf(parsed.text);
       if (!parsed || !index) continue;
     }
     const lines = kwicLines(parsed.text, parsed.spans, contextChars, index);
@@ -131,7 +130,7 @@ function highlightHits(
 
 export function searchText(db: Database.Database, opts: SearchOptions): SearchResult {
   const s = prepareSearch(opts.expression, opts.stem ?? false);
-  const lookup = new ProjectLookup(db);
+  const lookup = ProjectLookup.of(db);
   const matched = new Set(matchingSources(db, s.table, s.ftsQuery, opts.sourceIds));
   // Source-name order (the lookup is sorted that way).
   const docs = [...lookup.sources.keys()].filter((id) => matched.has(id));

@@ -24,7 +24,7 @@ import type { AttributeRow } from '../store/attributesStore.js';
 import { readSnapshot, type ProjectSnapshot, type SnapCode, type SnapMemo } from '../store/snapshotStore.js';
 import { getSourceText } from '../store/sourcesStore.js';
 import type { RefiCase, RefiCode, RefiCoding, RefiNote, RefiProject, RefiSelection, RefiSet, RefiTextSource, RefiVariable, RefiVariableType } from './refiModel.js';
-import { derivedGuid, normalizeGuid } from './refiGuid.js';
+import { derivedGuid, isRefiGuid, normalizeGuid } from './refiGuid.js';
 import { normalizeColor } from './refiValues.js';
 import { caseMemosDescription, caseSetDescription, withChoices } from './quarryMarkers.js';
 
@@ -94,7 +94,30 @@ function caseSetMembers(snap: ProjectSnapshot, set: ProjectSnapshot['caseSets'][
     .map((c) => c.id);
 }
 
-export function snapshotToRefi(snap: ProjectSnapshot, textOf: (sourceId: number) => string): RefiExport {
+/**
+ * Identifiers the schema accepts: a stored GUID that is not one (rows made
+ * by scripts or older tools) is replaced by one derived from it, the same on
+ * every export.
+ */
+function exchangeable(snap: ProjectSnapshot): ProjectSnapshot {
+  const fix = <T extends { guid: string }>(table: string, rows: T[]): T[] =>
+    rows.map((r) => (isRefiGuid(r.guid.trim()) ? r : { ...r, guid: derivedGuid('quarry-id', table, r.guid) }));
+  return {
+    ...snap,
+    users: fix('users', snap.users),
+    codes: fix('codes', snap.codes),
+    sources: fix('sources', snap.sources),
+    codings: fix('codings', snap.codings),
+    memos: fix('memos', snap.memos),
+    cases: fix('cases', snap.cases),
+    attributes: fix('attributes', snap.attributes),
+    caseSpans: fix('case_spans', snap.caseSpans),
+    caseSets: fix('case_sets', snap.caseSets),
+  };
+}
+
+export function snapshotToRefi(stored: ProjectSnapshot, textOf: (sourceId: number) => string): RefiExport {
+  const snap = exchangeable(stored);
   const warnings: string[] = [];
   const userGuid = new Map(snap.users.map((u) => [u.id, g(u.guid)]));
   const sourceGuid = new Map(snap.sources.map((s) => [s.id, g(s.guid)]));

@@ -42,6 +42,8 @@ class Planner {
   private readonly caseNames = new UniqueNames(false);
   private unknownCoder: string | undefined;
   readonly caseSelections: Set<string>;
+  readonly valueKeys = new Set<string>();
+  private readonly userGuids = new Set<string>();
 
   constructor(readonly input: RefiImportResult) {
     this.caseSelections = new Set(input.project.cases.flatMap((c) => c.selectionGuids));
@@ -77,6 +79,7 @@ class Planner {
     const user: PlannedUser = { guid: this.claim('user', guid), name: this.userNames.take(name), initials: '', color: CODER_COLORS[this.plan.users.length % CODER_COLORS.length]! };
     user.initials = initialsOf(user.name);
     this.plan.users.push(user);
+    this.userGuids.add(user.guid);
     return user.guid;
   }
 
@@ -84,7 +87,7 @@ class Planner {
   user(ref: string | undefined): string | undefined {
     if (!ref) return undefined;
     const guid = fixGuid(ref);
-    if (this.plan.users.some((u) => u.guid === guid)) return guid;
+    if (this.userGuids.has(guid)) return guid;
     this.plan.warnings.push(`The file refers to a user ${guid} it does not list; Quarry added them as “Unknown user ${guid.slice(0, 8)}”.`);
     return this.addUser(guid, `Unknown user ${guid.slice(0, 8)}`);
   }
@@ -209,11 +212,11 @@ function planValue(p: Planner, caseGuid: string, owner: string, variableGuid: st
   }
   const value: AttributeValue = parsed.value;
   if (value.kind === 'unassigned') return;
-  const existing = p.plan.values.find((x) => x.caseGuid === caseGuid && x.attributeGuid === attr.guid);
-  if (existing) {
+  if (p.valueKeys.has(`${caseGuid}|${attr.guid}`)) {
     p.skip({ kind: 'variable value', name: owner, reason: `${attr.name}: the case already has a value for it` });
     return;
   }
+  p.valueKeys.add(`${caseGuid}|${attr.guid}`);
   p.plan.values.push({ caseGuid, attributeGuid: attr.guid, value });
 }
 

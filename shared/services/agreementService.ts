@@ -60,19 +60,23 @@ export function agreementUnits(db: Database.Database, q: AgreementQuery): Prepar
   const nameOf = new Map([...idOf].map(([name, id]) => [id, name]));
   const coderIds = [...idOf.values()];
 
-  const all = codeInfos(db);
-  const chosen = q.codeIds ?? codesUsedBy(db, [idOf.get(coderA)!, idOf.get(coderB)!]);
-  for (const id of chosen) if (!all.has(id)) throw new QuarryError('not_found', `There is no code with id ${id}.`);
-  const codes = new Map(chosen.map((id) => [id, all.get(id)!]));
   const sources = sourceLengths(db, q.sourceIds ?? null);
   if (q.sourceIds && sources.length !== new Set(q.sourceIds).size) throw new QuarryError('not_found', 'One of the chosen sources no longer exists.');
-
   const present = new Map<number, Set<number>>();
   for (const p of coderPresence(db, coderIds)) {
     const set = present.get(p.sourceId) ?? new Set<number>();
     set.add(p.coderId);
     present.set(p.sourceId, set);
   }
+
+  const all = codeInfos(db);
+  const pair = [idOf.get(coderA)!, idOf.get(coderB)!];
+  // Default codes: those either coder used where both coded (elsewhere the pair is not compared), else anywhere.
+  const shared = sources.filter((s) => pair.every((id) => present.get(s.id)?.has(id))).map((s) => s.id);
+  const chosen = q.codeIds ?? (shared.length > 0 ? codesUsedBy(db, pair, shared) : codesUsedBy(db, pair));
+  for (const id of chosen) if (!all.has(id)) throw new QuarryError('not_found', `There is no code with id ${id}.`);
+  const codes = new Map(chosen.map((id) => [id, all.get(id)!]));
+
   const spans = new Map<string, Span[]>();
   for (const r of codingSpans(db, coderIds, [...codes.keys()], sources.map((s) => s.id))) {
     const key = `${r.sourceId}:${r.codeId}:${r.coderId}`;

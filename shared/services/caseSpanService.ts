@@ -19,6 +19,7 @@ import {
   type CaseSpanRow,
 } from '../store/caseSpansStore.js';
 import { getSource, getSourceText } from '../store/sourcesStore.js';
+import { speakerTurns } from '../text/structure.js';
 import { sliceCodePoints } from '../text/positions.js';
 import { requireCase } from './caseService.js';
 import { checkSpan } from './codingService.js';
@@ -111,4 +112,61 @@ export function casesOfPassage(db: Database.Database, sourceId: number, start: n
   const ids = new Set(spanCases);
   if (covered < end - start && src.caseId !== null) ids.add(src.caseId);
   return [...ids].sort((a, b) => a - b);
+}
+
+export interface SpeakerSummary {
+  speaker: string;
+  turns: number;
+  characters: number;
+}
+
+function sourceTurns(db: Database.Database, sourceId: number) {
+  const src = getSource(db, sourceId);
+  if (!src) throw new QuarryError('not_found', 'That source no longer exists.');
+  return { src, turns: speakerTurns(getSourceText(db, sourceId) ?? '') };
+}
+
+/** The speakers of a transcript's turns ("Interviewer:", "Anna:"…), to map them to cases. */
+export function speakersOfSource(db: Database.Database, sourceId: number): SpeakerSummary[] {
+  const bySpeaker = new Map<string, SpeakerSummary>();
+  for (const t of sourceTurns(db, sourceId).turns) {
+    const s = bySpeaker.get(t.speaker) ?? { speaker: t.speaker, turns: 0, characters: 0 };
+    s.turns++;
+    s.characters += t.end - t.start;
+    bySpeaker.set(t.speaker, s);
+  }
+  return [...bySpeaker.values()];
+}
+
+/**
+ * Codes every turn of the mapped speakers to their case (created if
+ * missing), in one step: a focus group's transcript split among its
+ * participants. Speakers mapped to null or left out (the moderator) keep
+ * their turns where they were.
+ */
+export function assignTurnsToCases(
+  ctx: ServiceContext,
+  args: { sourceId: number; speakers: { speaker: string; caseName: string | null }[] },
+): { passages: number; createdCases: string[] } {
+  return mutate(ctx, 'Code speaker turns to cases', (db) => {
+    const { src, turns } = sourceTurns(db, args.sourceId);
+    if (turns.length === 0) throw new QuarryError('invalid_input', `${src.name}: no speaker turns were found (lines starting with a recurring label such as "Anna:").`);
+    const caseOf = new Map<string, number>();
+    const createdCases: string[] = [];
+    for (const m of args.speakers) {
+      const name = m.caseName?.trim();
+      if (!name) continue;
+      const existing = findCaseByName(db, name);
+      if (!existing) createdCases.push(name);
+      caseOf.set(m.speaker, existing ? existing.id : insertCase(db, { name }));
+    }
+    let passages = 0;
+    for (const t of turns) {
+      const caseId = caseOf.get(t.speaker);
+      if (caseId === undefined) continue;
+      layOut(db, args.sourceId, caseId, t.start, t.end);
+      passages++;
+    }
+    return { passages, createdCases };
+  });
 }

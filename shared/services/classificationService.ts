@@ -8,8 +8,8 @@
  */
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { distinctIgnoringCase, specialValue, type AttributeDef, type AttributeType } from '../cases/attributeTypes.js';
-import { parseClassificationCsv, type CsvDelimiter, type ParsedSheet } from '../cases/classificationCsv.js';
+import { distinctIgnoringCase, specialValue, type AttributeDef } from '../cases/attributeTypes.js';
+import { parseClassificationCsv, type ParsedSheet } from '../cases/classificationCsv.js';
 import { planClassificationImport, type ImportPlan } from '../cases/classificationImportPlan.js';
 import { orderChoices } from '../cases/ordinalScales.js';
 import { inferAttributeTypes, type InferredColumn } from '../cases/typeInference.js';
@@ -119,6 +119,8 @@ export function applyClassificationImport(ctx: ServiceContext, args: Classificat
 
 /** The sheet as Excel and LibreOffice open it (UTF-8 BOM, CRLF), with a file name from the project's name. */
 export function exportClassification(db: Database.Database): { fileName: string; csv: string } {
-  const project = (getMeta(db, 'name') ?? 'Quarry').replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').trim() || 'Quarry';
+  // Characters that Windows, macOS or Linux refuse in file names (control characters included).
+  const unsafe = (ch: string) => '\\/:*?"<>|'.includes(ch) || ch.charCodeAt(0) < 32;
+  const project = [...(getMeta(db, 'name') ?? 'Quarry')].map((ch) => (unsafe(ch) ? ' ' : ch)).join('').replace(/ {2,}/g, ' ').trim() || 'Quarry';
   return { fileName: `${project} - classification.csv`, csv: exportClassificationCsv(db) };
 }

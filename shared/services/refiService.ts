@@ -11,7 +11,7 @@ import type Database from 'better-sqlite3';
 import { ProjectDb } from '../db/projectDb.js';
 import { QuarryError } from '../errors.js';
 import { projectToRefi } from '../refi/projectToRefi.js';
-import { readRefiPackage } from '../refi/qdpxReader.js';
+import { readRefiFile } from '../refi/readRefiFile.js';
 import { writeQdc, writeQdpx } from '../refi/qdpxWriter.js';
 import { planRefiImport } from '../refi/refiImportPlan.js';
 import type { RefiImportReport } from '../refi/refiImportPlanTypes.js';
@@ -22,7 +22,10 @@ export function exportQdpxBytes(db: Database.Database): Uint8Array {
 }
 
 export function exportQdcText(db: Database.Database): string {
-  return writeQdc(projectToRefi(db).project.codes, []);
+  const codes = projectToRefi(db).project.codes;
+  // The codebook schema requires at least one code.
+  if (codes.length === 0) throw new QuarryError('bad_request', 'This project has no codes yet, so there is no codebook to export.');
+  return writeQdc(codes, []);
 }
 
 /** Writes next to the target and renames, so a failed export never leaves half a file. */
@@ -41,7 +44,7 @@ export function writeFileAtomically(path: string, data: Uint8Array | string): vo
 
 /** What importing the file would give, without creating anything. */
 export function previewRefiImport(fileName: string, bytes: Uint8Array): RefiImportReport {
-  const result = readRefiPackage(fileName, bytes);
+  const result = readRefiFile(fileName, bytes);
   return reportOf(result, planRefiImport(result));
 }
 
@@ -60,7 +63,7 @@ export interface RefiImportOutcome {
 
 export function importRefiProject(path: string, fileName: string, bytes: Uint8Array, opts: RefiImportOptions = {}): RefiImportOutcome {
   if (existsSync(path)) throw new QuarryError('conflict', `${basename(path)} already exists; Quarry will not overwrite it. Choose another name.`);
-  const result = readRefiPackage(fileName, bytes);
+  const result = readRefiFile(fileName, bytes);
   const plan = planRefiImport(result);
   const report = reportOf(result, plan);
   if (plan.skipped.length > 0 && !opts.acceptLosses) {

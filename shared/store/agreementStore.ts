@@ -25,18 +25,23 @@ export function codingSpans(db: Database.Database, coderIds: readonly number[], 
     db,
     `SELECT source_id AS sourceId, code_id AS codeId, coder_id AS coderId, start_pos AS start, end_pos AS "end"
      FROM codings
-     WHERE coder_id IN (SELECT value FROM json_each(?1))
-       AND (?2 IS NULL OR code_id IN (SELECT value FROM json_each(?2)))
-       AND (?3 IS NULL OR source_id IN (SELECT value FROM json_each(?3)))
+     WHERE coder_id IN (SELECT value FROM json_each(@coders))
+       AND (@codes IS NULL OR code_id IN (SELECT value FROM json_each(@codes)))
+       AND (@sources IS NULL OR source_id IN (SELECT value FROM json_each(@sources)))
      ORDER BY source_id, code_id, coder_id, start_pos`,
-  ).all(ids(coderIds), codeIds ? ids(codeIds) : null, sourceIds ? ids(sourceIds) : null) as SpanRow[];
+  ).all({ coders: ids(coderIds), codes: codeIds ? ids(codeIds) : null, sources: sourceIds ? ids(sourceIds) : null }) as SpanRow[];
 }
 
-/** Codes any of the coders applied anywhere. */
-export function codesUsedBy(db: Database.Database, coderIds: readonly number[]): number[] {
-  return stmt(db, `SELECT DISTINCT code_id FROM codings WHERE coder_id IN (SELECT value FROM json_each(?)) ORDER BY code_id`)
+/** Codes any of the coders applied (anywhere, or in the given sources). */
+export function codesUsedBy(db: Database.Database, coderIds: readonly number[], sourceIds?: readonly number[]): number[] {
+  return stmt(
+    db,
+    `SELECT DISTINCT code_id FROM codings
+     WHERE coder_id IN (SELECT value FROM json_each(@coders)) AND (@sources IS NULL OR source_id IN (SELECT value FROM json_each(@sources)))
+     ORDER BY code_id`,
+  )
     .pluck()
-    .all(ids(coderIds)) as number[];
+    .all({ coders: ids(coderIds), sources: sourceIds ? ids(sourceIds) : null }) as number[];
 }
 
 export interface SourceLengthRow {
@@ -48,8 +53,8 @@ export interface SourceLengthRow {
 export function sourceLengths(db: Database.Database, sourceIds: readonly number[] | null): SourceLengthRow[] {
   return stmt(
     db,
-    `SELECT id, name, char_count AS length FROM sources WHERE ?1 IS NULL OR id IN (SELECT value FROM json_each(?1)) ORDER BY name COLLATE NOCASE, id`,
-  ).all(sourceIds ? ids(sourceIds) : null) as SourceLengthRow[];
+    `SELECT id, name, char_count AS length FROM sources WHERE @ids IS NULL OR id IN (SELECT value FROM json_each(@ids)) ORDER BY name COLLATE NOCASE, id`,
+  ).all({ ids: sourceIds ? ids(sourceIds) : null }) as SourceLengthRow[];
 }
 
 export interface CoderCodingRow {

@@ -115,3 +115,8 @@ export function getValue(db: Database.Database, caseId: number, attributeId: num
   if (!r) return { kind: 'unassigned' };
   return r.kind === 'value' ? { kind: 'value', value: r.value ?? '' } : { kind: r.kind };
 }
+
+/** Every stored value as [caseId, attributeId, kind, value] arrays: the fast path for the whole sheet. */
+export function allValuesRaw(db: Database.Database): [number, number, AttributeValue['kind'], string | null][] {
+  return stmt(db, `SELECT case_id, attribute_id, kind, value FROM attribute_values`).raw().all() as [number, number, AttributeValue['kind'], string | null][];
+}

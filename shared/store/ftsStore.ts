@@ -6,6 +6,7 @@
  * (so they work on read-only projects too) and are never part of the file.
  */
 import type Database from 'better-sqlite3';
+import { ignoringChanges } from './changeCounter.js';
 import { stmt } from './statements.js';
 
 export type FtsTable = 'source_fts' | 'source_fts_stem';
@@ -52,8 +53,7 @@ export function tokenizeLikeIndex(db: Database.Database, table: FtsTable, texts:
     stmt(db, `DELETE FROM temp.${table}_probe`).run();
   };
   // Inside a caller's transaction the probe rows simply join it; they are deleted again either way.
-  if (db.inTransaction) run();
-  else db.transaction(run)();
+  ignoringChanges(db, () => (db.inTransaction ? run() : db.transaction(run)()));
   return out;
 }
 

@@ -3,6 +3,7 @@
  * codes, cases, coders, case spans), codings by code, passage texts.
  */
 import type Database from 'better-sqlite3';
+import { collectFlat, streamRows4, type RowHandler } from './rowCollector.js';
 import { stmt } from './statements.js';
 
 export interface SourceLookupRow {
@@ -56,24 +57,57 @@ export function caseSpanRows(db: Database.Database): CaseSpanLookupRow[] {
 /** [codingId, sourceId, codeId, start, end, coderId, createdAt] */
 export type CodingTuple = [number, number, number, number, number, number, string];
 
-/** Codings at any of the codes, optionally by one coder and within some sources. */
-export function codingsAt(db: Database.Database, codeIds: readonly number[], opts: { coderId?: number; sourceIds?: readonly number[] } = {}): CodingTuple[] {
-  const where = [`g.code_id IN (SELECT value FROM json_each(?))`];
-  const params: unknown[] = [JSON.stringify(codeIds)];
-  if (opts.coderId !== undefined) {
+export interface CodingFilter {
+  /** Only codings at these codes (all codes when omitted). */
+  codeIds?: readonly number[];
+  coderId?: number;
+  sourceIds?: readonly number[];
+  /** Read in source order (through the source-first unique index), so each source's codings come together. */
+  bySource?: boolean;
+}
+
+function codingWhere(f: CodingFilter): { sql: string; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (f.codeIds) {
+    where.push(`g.code_id IN (SELECT value FROM json_each(?))`);
+    params.push(JSON.stringify(f.codeIds));
+  }
+  if (f.coderId !== undefined) {
     where.push(`g.coder_id = ?`);
-    params.push(opts.coderId);
+    params.push(f.coderId);
   }
-  if (opts.sourceIds) {
+  if (f.sourceIds) {
     where.push(`g.source_id IN (SELECT value FROM json_each(?))`);
-    params.push(JSON.stringify(opts.sourceIds));
+    params.push(JSON.stringify(f.sourceIds));
   }
-  return stmt(
-    db,
-    `SELECT g.id, g.source_id, g.code_id, g.start_pos, g.end_pos, g.coder_id, g.created_at FROM codings g WHERE ${where.join(' AND ')}`,
-  )
-    .raw()
-    .all(...params) as CodingTuple[];
+  // codings_unique (migration 0001) starts with source_id and covers code, coder and span.
+  const from = f.bySource ? 'FROM codings g INDEXED BY codings_unique' : 'FROM codings g';
+  return { sql: `${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`, params };
+}
+
+/** Codings matching the filter as tuples. */
+export function codingsAt(db: Database.Database, codeIds: readonly number[], opts: Omit<CodingFilter, 'codeIds'> = {}): CodingTuple[] {
+  const { sql, params } = codingWhere({ ...opts, codeIds });
+  const flat = collectFlat(db, ['g.id', 'g.source_id', 'g.code_id', 'g.start_pos', 'g.end_pos', 'g.coder_id', 'g.created_at'], sql, params);
+  const out: CodingTuple[] = [];
+  for (let i = 0; i < flat.length; i += 7) out.push(flat.slice(i, i + 7) as CodingTuple);
+  return out;
+}
+
+/** Width of a row of codingsFlat. */
+export const FLAT_WIDTH = 4;
+
+/** Codings matching the filter, flattened: [sourceId, codeId, start, end, …] (fast for hundreds of thousands). */
+export function codingsFlat(db: Database.Database, f: CodingFilter): number[] {
+  const { sql, params } = codingWhere(f);
+  return collectFlat(db, ['g.source_id', 'g.code_id', 'g.start_pos', 'g.end_pos'], sql, params) as number[];
+}
+
+/** Calls onRow(sourceId, codeId, start, end) for every coding matching the filter (in source order when bySource). */
+export function streamCodings(db: Database.Database, f: CodingFilter, onRow: RowHandler): number {
+  const { sql, params } = codingWhere(f);
+  return streamRows4(db, ['g.source_id', 'g.code_id', 'g.start_pos', 'g.end_pos'], sql, params, onRow);
 }
 
 /** Texts of [sourceId, start, end] spans, in the order given (substr counts code points, as positions do). */

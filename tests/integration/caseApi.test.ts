@@ -49,6 +49,18 @@ describe('the cases API', () => {
     const bad = await dispatch('cases.setValue', { caseId: p2.id, attributeId: attrs[0]!.id, raw: 'old' });
     expect(bad).toEqual({ ok: false, error: { code: 'invalid_input', message: "Age: 'old' is not a number." } });
 
+    expect(await call(dispatch, 'cases.sheet')).toMatchObject({
+      attributes: [{ name: 'Age', type: 'number' }],
+      cases: [{ name: 'P1', sources: [], passages: 0 }, { name: 'P2' }, { name: 'P3' }, { name: 'P4' }],
+      values: { [attrs[0]!.id]: ['34', '29', '40', '41'] },
+    });
+    await call(dispatch, 'cases.setValue', { caseId: p2.id, attributeId: attrs[0]!.id, raw: 'N/A' });
+    const sheet = await call<{ values: Record<number, unknown[]> }>(dispatch, 'cases.sheet');
+    expect(sheet.values[attrs[0]!.id]).toEqual(['34', 0, '40', '41']);
+    await call(dispatch, 'cases.setValue', { caseId: p2.id, attributeId: attrs[0]!.id, raw: '' });
+    expect((await call<{ values: Record<number, unknown[]> }>(dispatch, 'cases.sheet')).values[attrs[0]!.id]).toEqual(['34', null, '40', '41']);
+    await call(dispatch, 'cases.setValue', { caseId: p2.id, attributeId: attrs[0]!.id, raw: '29' });
+
     const exported = await call<{ fileName: string; csv: string }>(dispatch, 'classification.export');
     expect(exported).toEqual({ fileName: 'api - classification.csv', csv: '\uFEFFCase,Age\r\nP1,34\r\nP2,29\r\nP3,40\r\nP4,41\r\n' });
   });

@@ -19,7 +19,7 @@ import {
   setCaseValue,
 } from '../../shared/services/caseService.js';
 import { saveCaseSet } from '../../shared/services/caseSetService.js';
-import { assignPassageToCase, caseSpans, casesOfPassage, removeCaseSpan, unassignPassage } from '../../shared/services/caseSpanService.js';
+import { assignPassageToCase, assignTurnsToCases, caseSpans, casesOfPassage, removeCaseSpan, speakersOfSource, unassignPassage } from '../../shared/services/caseSpanService.js';
 import { listSources } from '../../shared/store/sourcesStore.js';
 import { addSources, newProject, snapshot } from './caseFixtures.js';
 
@@ -188,5 +188,28 @@ describe('passage-level case coding (focus groups)', () => {
     expect(caseSpans(project.db, { caseId: anna.caseId }).map((s) => [s.start, s.end])).toEqual([[20, 30]]);
     removeCase(ctx, ben.caseId);
     expect(caseSpans(project.db, { sourceId: src }).map((s) => s.caseName)).toEqual(['Anna']);
+  });
+
+  it('splits a focus group among its participants by speaker turns, in one undo step', async () => {
+    const { ctx, project } = setup();
+    const text = 'Moderator: Welcome all.\nAnna: I joined early 👍.\nIt helped.\nBen: Me too.\nModerator: Why?\nAnna: Contacts.\nBen: Funding.\n';
+    const src = (await addSources(ctx, { 'Focus group 2': text })).get('Focus group 2')!;
+    expect(speakersOfSource(project.db, src).map((s) => [s.speaker, s.turns])).toEqual([['Moderator', 2], ['Anna', 2], ['Ben', 2]]);
+    createCase(ctx, { name: 'Ben' });
+    const depth = project.history.state().undoDepth;
+    const r = assignTurnsToCases(ctx, { sourceId: src, speakers: [{ speaker: 'Anna', caseName: 'Anna' }, { speaker: 'Ben', caseName: ' Ben ' }, { speaker: 'Moderator', caseName: null }] });
+    expect(r).toEqual({ passages: 4, createdCases: ['Anna'] });
+    expect(project.history.state().undoDepth).toBe(depth + 1);
+    expect(caseSpans(project.db, { sourceId: src }).map((s) => [s.caseName, s.text])).toEqual([
+      ['Anna', 'Anna: I joined early 👍.\nIt helped.'],
+      ['Ben', 'Ben: Me too.'],
+      ['Anna', 'Anna: Contacts.'],
+      ['Ben', 'Ben: Funding.'],
+    ]);
+    project.history.undo();
+    expect(caseSpans(project.db, { sourceId: src })).toEqual([]);
+    expect(listCaseRecords(project.db).map((c) => c.name)).toEqual(['Ben']);
+    const plain = (await addSources(ctx, { Plain: 'Just one paragraph of text.' })).get('Plain')!;
+    expect(() => assignTurnsToCases(ctx, { sourceId: plain, speakers: [] })).toThrow(/Plain: no speaker turns were found/);
   });
 });

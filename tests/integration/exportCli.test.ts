@@ -58,6 +58,27 @@ describe('quarry export', () => {
     expect(quotes[0]!.text).toMatch(/\u201D Managing director \(E1\)$/);
   });
 
+  it('exports a matrix coding query as CSV and as a shaded Word table', async () => {
+    const r = await cli('export', demo, 'matrix', '--rows', 'cases', '--cols', 'children:Outcomes/Entrepreneurs', '--coder', 'Ruth Ashworth', '--out', 'matrix.csv');
+    expect(r.code).toBe(0);
+    const lines = readFileSync(join(dir, 'matrix.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('Case,Articulating outcomes,Advantages of same-sector meetings,Disadvantages of same-sector meetings,Trust,Disappointment,Total');
+    // The demo's README: 2, 4, 2, 3 and 1 references by the primary coder.
+    expect(lines.at(-1)).toBe('Total,2,4,2,3,1,12');
+    expect(lines.find((l) => l.startsWith('E4,'))).toBe('E4,1,0,0,1,0,2');
+
+    const w = await cli('export', demo, 'matrix', '--rows', 'attribute:Group', '--cols', 'children:Motivations/Entrepreneurs', '--measure', 'references', '--coder', 'Ruth Ashworth', '--row-percentages', '--shading', '--caption', 'Table 4: Motivations by group', '--out', 'matrix.docx');
+    expect(w.code).toBe(0);
+    const doc = inspectDocx(new Uint8Array(readFileSync(join(dir, 'matrix.docx'))));
+    expect(doc.paragraphs[0]).toMatchObject({ style: 'Caption', text: 'Table 4: Motivations by group' });
+    const rows = doc.tables[0]!.rows;
+    expect(rows[0]!.map(cellText)).toEqual(['Group', 'Generating leads', 'Building alliances', 'Gathering information', 'Discussing day-to-day issues', 'Total']);
+    expect(rows.map((row) => cellText(row[0]!))).toEqual(['Group', 'Intermediary', 'Entrepreneur', 'Total']);
+    expect(rows[2]!.slice(1, 5).some((c) => c.fill !== null)).toBe(true);
+    expect((await cli('export', demo, 'matrix', '--rows', 'people', '--cols', 'codes', '--out', 'm.csv')).err).toContain('The rows “people” are not understood');
+    expect((await cli('export', demo, 'matrix', '--rows', 'cases', '--out', 'm.csv')).code).toBe(2);
+  });
+
   it('a failing export leaves no file and no temporary file', async () => {
     const sub = mkdtempSync(join(dir, 'fail-'));
     const r = await cli('export', demo, 'quotes', '--code', 'No such code', '--out', join(sub, 'quotes.docx'));

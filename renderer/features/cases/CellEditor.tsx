@@ -40,14 +40,14 @@ export function CellEditor({ label, type, choices, value, typed, onCommit, onCan
     if (!el) return;
     el.focus();
     // A typed first character continues; opening with Enter/F2 selects the value to replace it.
-    if (el instanceof HTMLInputElement && typed === undefined && el.type === 'text') el.select();
+    if (typed === undefined && el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'text') (el as HTMLInputElement).select();
   }, [typed]);
 
   const commit = (raw: string | null, move: Move) => {
     if (done.current) return;
     const el = input.current;
     // A number input reports '' for text it cannot read; do not let that erase the value.
-    if (el instanceof HTMLInputElement && el.validity.badInput) {
+    if (el?.tagName === 'INPUT' && el.validity.badInput) {
       setProblem(type === 'date' ? 'Not a complete date' : 'Not a number');
       return;
     }

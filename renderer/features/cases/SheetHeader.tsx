@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { NOT_APPLICABLE_LABEL, UNASSIGNED_LABEL } from '../../../shared/cases/attributeTypes.js';
 import type { AttributeInfo } from '../../../shared/domain/caseTypes.js';
 import { isAttributeColumn, type SheetColumn } from './sheetColumns.js';
@@ -26,7 +27,7 @@ function sameKey(a: SortKey, b: SortKey): boolean {
 }
 
 /** Column headers (click to sort) and a filter row: text to look for, or a comparison such as "> 40". */
-export function SheetHeader({ columns, template, sort, onSort, filters, filterErrors, onFilter, onEditAttribute }: Props) {
+export const SheetHeader = memo(function SheetHeader({ columns, template, sort, onSort, filters, filterErrors, onFilter, onEditAttribute }: Props) {
   return (
     <div className="sheet-head" role="rowgroup">
       <div className="sheet-head-row" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template }}>
@@ -99,4 +100,4 @@ export function SheetHeader({ columns, template, sort, onSort, filters, filterEr
       </div>
     </div>
   );
-}
+});

@@ -10,7 +10,7 @@ export const ROW_HEIGHT = 30;
 /** Header row plus filter row. */
 export const HEAD_HEIGHT = 2 * ROW_HEIGHT + 4;
 
-const WIDTH: Record<AttributeInfo['type'], number> = { text: 190, number: 120, date: 140, boolean: 110, choice: 160 };
+const WIDTH: Record<AttributeInfo['type'], number> = { text: 200, number: 140, date: 150, boolean: 130, choice: 170 };
 
 export function sheetColumns(attributes: readonly AttributeInfo[]): SheetColumn[] {
   return [

@@ -5,19 +5,19 @@
  * order); a column filter is either text to look for or a comparison
  * ("> 40", "<= 2020-01-01", "= Early") evaluated like a case-set condition.
  */
-import { formatValue, UNASSIGNED, type AttributeDef, type AttributeValue } from '../../../shared/cases/attributeTypes.js';
+import { formatValue, NOT_APPLICABLE, UNASSIGNED, type AttributeDef, type AttributeValue } from '../../../shared/cases/attributeTypes.js';
 import { compileRule, type RuleOperator } from '../../../shared/cases/caseSetRules.js';
 import { compareValues } from '../../../shared/cases/valueOrder.js';
-import type { AttributeInfo, CaseRecord } from '../../../shared/domain/caseTypes.js';
+import type { AttributeInfo, CaseSheet, CompactValue } from '../../../shared/domain/caseTypes.js';
 
 export interface SheetRow {
   id: number;
   name: string;
   sources: { id: number; name: string }[];
   passages: number;
-  values: Record<number, AttributeValue>;
-  /** Lower-cased text of every cell, for the text filter. */
-  haystack: string;
+  /** This case's position in `columns` (the sheet's value arrays, shared by every row). */
+  index: number;
+  columns: Record<number, CompactValue[]>;
 }
 
 export type SortKey = { column: 'name' } | { column: 'sources' } | { column: 'attribute'; attributeId: number };
@@ -31,20 +31,38 @@ export type ColumnFilters = Record<string, string>;
 
 export const defOf = (a: AttributeInfo): AttributeDef => (a.type === 'choice' ? { name: a.name, type: a.type, choices: a.choices } : { name: a.name, type: a.type });
 
+export function decodeValue(v: CompactValue | undefined): AttributeValue {
+  if (v === null || v === undefined) return UNASSIGNED;
+  if (v === 0) return NOT_APPLICABLE;
+  return { kind: 'value', value: v };
+}
+
 export function valueOf(row: SheetRow, attributeId: number): AttributeValue {
-  return row.values[attributeId] ?? UNASSIGNED;
+  return decodeValue(row.columns[attributeId]?.[row.index]);
 }
 
 export function cellText(def: AttributeDef, value: AttributeValue): string {
   return formatValue(def, value);
 }
 
-export function buildRows(cases: readonly CaseRecord[], attributes: readonly AttributeInfo[]): SheetRow[] {
-  const defs = attributes.map((a) => [a.id, defOf(a)] as const);
-  return cases.map((c) => {
-    const parts = [c.name, ...c.sources.map((s) => s.name), ...defs.map(([id, def]) => formatValue(def, c.values[id] ?? UNASSIGNED))];
-    return { id: c.id, name: c.name, sources: c.sources, passages: c.passages, values: c.values, haystack: parts.join('\u0000').toLowerCase() };
-  });
+export function buildRows(sheet: CaseSheet): SheetRow[] {
+  return sheet.cases.map((c, index) => ({ ...c, index, columns: sheet.values }));
+}
+
+/**
+ * Lower-cased text of every cell of a row, for the text filter. Built on the
+ * first search only (formatting 100,000 values is not free), then cached
+ * per row object; a refetch makes new rows and so a fresh cache.
+ */
+const haystacks = new WeakMap<SheetRow, string>();
+export function haystackOf(row: SheetRow, attributes: readonly AttributeInfo[]): string {
+  let h = haystacks.get(row);
+  if (h === undefined) {
+    const parts = [row.name, ...row.sources.map((s) => s.name), ...attributes.map((a) => formatValue(defOf(a), valueOf(row, a.id)))];
+    h = parts.join('\u0000').toLowerCase();
+    haystacks.set(row, h);
+  }
+  return h;
 }
 
 const nameCollator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
@@ -103,7 +121,7 @@ export function filterRows(
   const tests: ((row: SheetRow) => boolean)[] = [];
   if (onlyCaseIds) tests.push((row) => onlyCaseIds.has(row.id));
   const needle = text.trim().toLowerCase();
-  if (needle) tests.push((row) => row.haystack.includes(needle));
+  if (needle) tests.push((row) => haystackOf(row, attributes).includes(needle));
   const name = columns.name?.trim().toLowerCase();
   if (name) tests.push((row) => row.name.toLowerCase().includes(name));
   const sources = columns.sources?.trim().toLowerCase();

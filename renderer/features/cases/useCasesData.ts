@@ -9,13 +9,12 @@ export function useCasesData() {
   const api = useApi();
   const act = useAction();
   const { notify } = useNotice();
-  const cases = useApiQuery('cases.list', {});
-  const attributes = useApiQuery('attributes.list', {});
+  const sheet = useApiQuery('cases.sheet', {});
   const sources = useApiQuery('sources.list', {});
   const sets = useApiQuery('caseSets.list', {});
 
-  const attrs = useMemo(() => attributes.data ?? [], [attributes.data]);
-  const rows = useMemo(() => buildRows(cases.data ?? [], attrs), [cases.data, attrs]);
+  const attrs = useMemo(() => sheet.data?.attributes ?? [], [sheet.data]);
+  const rows = useMemo(() => (sheet.data ? buildRows(sheet.data) : []), [sheet.data]);
 
   /** Saves one cell; returns false (after telling the user why) when the value does not fit. */
   const setValue = useCallback(
@@ -47,8 +46,8 @@ export function useCasesData() {
   );
 
   return {
-    loading: cases.loading && cases.data === undefined,
-    error: cases.error ?? attributes.error,
+    loading: sheet.loading && sheet.data === undefined,
+    error: sheet.error,
     rows,
     attributes: attrs,
     sources: sources.data ?? [],

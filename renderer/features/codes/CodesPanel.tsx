@@ -33,10 +33,13 @@ export function CodesPanel() {
   const rows = useMemo(() => visibleRows(tree, collapsed, filter), [tree, collapsed, filter]);
   const shown = useMemo(() => new Set(rows.map((r) => r.node.id)), [rows]);
 
-  const create = async () => {
+  /** Adds a code beside the selected one (or at the top level), or under it with asChild. */
+  const create = async (asChild: boolean) => {
     const clean = name.trim();
     if (!clean) return;
-    const res = await act(() => api.call('codes.create', { name: clean, parentId: wb.activeCodeId ?? null }));
+    const active = wb.activeCodeId !== null ? coding.lookup.get(wb.activeCodeId) : undefined;
+    const parentId = asChild ? (active?.id ?? null) : (active?.parentId ?? null);
+    const res = await act(() => api.call('codes.create', { name: clean, parentId }));
     if (res) {
       setName('');
       wb.setActiveCodeId(res.id);
@@ -187,11 +190,26 @@ export function CodesPanel() {
         className="inline-form"
         onSubmit={(e) => {
           e.preventDefault();
-          void create();
+          void create(false);
         }}
       >
-        <input aria-label="New code name" placeholder={wb.activeCodeId ? 'New code (under the selected one)…' : 'New code…'} value={name} onChange={(e) => setName(e.target.value)} />
+        <input
+          aria-label="New code name"
+          placeholder="New code…"
+          title="Enter adds it beside the selected code; Shift+Enter adds it as a child of the selected code"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && e.shiftKey) {
+              e.preventDefault();
+              void create(true);
+            }
+          }}
+        />
         <button type="submit">Add</button>
+        <button type="button" disabled={wb.activeCodeId === null} title="New code as a child of the selected code (Shift+Enter)" onClick={() => void create(true)}>
+          + Child
+        </button>
       </form>
       <input
         className="filter"

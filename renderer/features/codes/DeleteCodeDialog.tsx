@@ -15,7 +15,7 @@ export function DeleteCodeDialog({ request, onConfirm, onCancel }: { request: De
         <button type="button" onClick={onCancel}>
           Cancel
         </button>
-        <button type="button" className="danger" autoFocus onClick={onConfirm}>
+        <button type="button" className="danger" onClick={onConfirm}>
           Delete code and {codings}
         </button>
       </div>

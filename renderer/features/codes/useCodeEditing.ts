@@ -4,6 +4,8 @@ import { useAction, useNotice } from '../../hooks/useNotice.js';
 import { useCoding } from '../coding/CodingProvider.js';
 import type { DropPlan } from './codeDrop.js';
 
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 export interface DeleteRequest {
   id: number;
   path: string;
@@ -33,7 +35,7 @@ export function useCodeEditing() {
       const from = lookup.get(plan.from)?.path ?? 'the code';
       const into = lookup.get(plan.into)?.path ?? 'the code';
       const r = await act(() => api.call('codes.merge', { from: plan.from, into: plan.into }));
-      if (r) notify(`Merged ${from} into ${into}: ${r.moved} codings moved${r.collapsed ? `, ${r.collapsed} duplicates collapsed` : ''}`);
+      if (r) notify(`Merged ${from} into ${into}: ${count(r.moved, 'coding')} moved${r.collapsed ? `, ${count(r.collapsed, 'duplicate')} collapsed` : ''}`);
     },
     [api, act, notify, lookup],
   );
@@ -73,7 +75,7 @@ export function useCodeEditing() {
     const d = deleting;
     setDeleting(null);
     const r = await act(() => api.call('codes.delete', { id: d.id }));
-    if (r) notify(`Deleted ${d.path} and ${r.codings} codings (Ctrl+Z brings them back)`);
+    if (r) notify(`Deleted ${d.path} and ${count(r.codings, 'coding')} (Ctrl+Z brings them back)`);
   }, [api, act, notify, deleting]);
 
   return useMemo(

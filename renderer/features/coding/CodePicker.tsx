@@ -7,8 +7,6 @@ export interface PickerRequest {
   title: string;
   /** Offer "Create code …" for a name that matches nothing. */
   allowCreate: boolean;
-  /** Where a created code goes, shown in the create row ("under Motivations"). */
-  createUnder?: string | null;
   exclude?: ReadonlySet<number>;
   onPick(codeId: number): void;
   onCreate?(name: string): void;
@@ -73,7 +71,7 @@ export function CodePicker({ request, search, recent, onClose }: Props) {
         aria-controls="picker-list"
         aria-activedescendant={items.length ? optionId(active) : undefined}
         aria-label="Search codes"
-        placeholder={request.allowCreate ? 'Type to find a code, or a new name to create one' : 'Type to find a code'}
+        placeholder={request.allowCreate ? 'Find a code, or type a new name (Parent/Child makes a child code)' : 'Type to find a code'}
         value={query}
         onChange={(e) => {
           setQuery(e.target.value);
@@ -105,7 +103,7 @@ export function CodePicker({ request, search, recent, onClose }: Props) {
               </>
             ) : (
               <span className="picker-create">
-                Create code “{item.name}”{request.createUnder ? ` under ${request.createUnder}` : ''} and apply
+                Create code “{item.name}” and apply
               </span>
             )}
           </li>

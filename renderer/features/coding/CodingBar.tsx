@@ -31,16 +31,17 @@ export function CodingBar({ coding, code, selection, onUncode, onRecode, onSetSp
         Recode… <kbd>R</kbd>
       </button>
       <button type="button" onClick={onSetSpan} disabled={!canSetSpan} title="Make the coding cover the selected text (S)">
-        Set span to selection <kbd>S</kbd>
+        Set span <kbd>S</kbd>
       </button>
       <span className="nudge" role="group" aria-label="Resize the coding by a word">
+        <span className="hint">start</span>
         <button type="button" onClick={() => onNudge('start', -1)} title="Start one word earlier ([)" aria-label="Extend the start one word">
           ⇤
         </button>
         <button type="button" onClick={() => onNudge('start', 1)} title="Start one word later (])" aria-label="Shrink the start one word">
           ⇥
         </button>
-        <span className="hint">span</span>
+        <span className="hint">end</span>
         <button type="button" onClick={() => onNudge('end', -1)} title="End one word earlier (Shift+[)" aria-label="Shrink the end one word">
           ⇤
         </button>

@@ -8,8 +8,8 @@ export function useCodePickers() {
   const coding = useCoding();
   const wb = useWorkbench();
   const { notify } = useNotice();
-  const { openPicker, applyCode, applyNewCode, recode, lookup } = coding;
-  const { selection, activeCodeId } = wb;
+  const { openPicker, applyCode, applyNewCode, recode } = coding;
+  const { selection } = wb;
 
   const pickToApply = useCallback(() => {
     if (!selection) {
@@ -20,11 +20,10 @@ export function useCodePickers() {
     openPicker({
       title: 'Code the selection',
       allowCreate: true,
-      createUnder: activeCodeId !== null ? (lookup.get(activeCodeId)?.path ?? null) : null,
       onPick: (id) => void applyCode(id, sel),
       onCreate: (name) => void applyNewCode(name),
     });
-  }, [selection, activeCodeId, lookup, openPicker, applyCode, applyNewCode, notify]);
+  }, [selection, openPicker, applyCode, applyNewCode, notify]);
 
   const pickToRecode = useCallback(
     (codingId: number, currentCodeId: number) => {

@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
-import { joinPath, splitPath } from '../../../shared/domain/codePath.js';
-import type { CodeNode } from '../../../shared/domain/types.js';
+import { splitPath } from '../../../shared/domain/codePath.js';
+import type { CodeNode, Coding } from '../../../shared/domain/types.js';
 import { useApi } from '../../api/ApiContext.js';
 import { useAction, useNotice } from '../../hooks/useNotice.js';
 import { useWorkbench, type TextSelection } from '../workbench/workbenchState.js';
@@ -8,12 +8,13 @@ import { useWorkbench, type TextSelection } from '../workbench/workbenchState.js
 export interface CodingActions {
   /** Codes the selection (or `sel`) with a code. */
   applyCode(codeId: number, sel?: TextSelection | null): Promise<void>;
-  /** Creates a code (a name under the active code, or a full path with "/") and codes the selection: one step. */
+  /** Creates a code (a top-level name, or a path "Parent/Child") and codes the selection: one step. */
   applyNewCode(nameOrPath: string): Promise<void>;
   inVivo(): Promise<void>;
   uncode(codingId: number): Promise<void>;
   recode(codingId: number, codeId: number): Promise<void>;
-  resize(codingId: number, start: number, end: number): Promise<void>;
+  /** Resolves to the resized coding, or undefined when it failed (the failure is shown). */
+  resize(codingId: number, start: number, end: number): Promise<Coding | undefined>;
 }
 
 /** The coding actions, each one API call (so one undo step), remembering codes for the quick keys. */
@@ -41,16 +42,15 @@ export function useCodingActions(lookup: Map<number, CodeNode>, touch: (codeId: 
     async (nameOrPath: string) => {
       const sel = selection;
       if (!sel) return;
-      const parent = activeCodeId !== null ? lookup.get(activeCodeId) : undefined;
-      // "a/b" is a path from the top; a plain name goes under the active code.
-      const path = nameOrPath.includes('/') ? nameOrPath : parent ? `${parent.path}/${joinPath([nameOrPath.trim()])}` : joinPath([nameOrPath.trim()]);
+      // "Parent/Child" makes (or reuses) the parents too; a plain name is a new top-level code.
+      const path = nameOrPath.trim();
       const r = await act(() => api.call('codings.apply', { sourceId: sel.sourceId, start: sel.start, end: sel.end, codePath: path }));
       if (r) {
         touch(r.codeId);
         notify(`Created ${splitPath(path).join(' › ')} and coded the selection`);
       }
     },
-    [api, act, notify, selection, activeCodeId, lookup, touch],
+    [api, act, notify, selection, touch],
   );
 
   const inVivo = useCallback(async () => {
@@ -90,9 +90,7 @@ export function useCodingActions(lookup: Map<number, CodeNode>, touch: (codeId: 
   );
 
   const resize = useCallback(
-    async (codingId: number, start: number, end: number) => {
-      await act(() => api.call('codings.resize', { id: codingId, start, end }));
-    },
+    (codingId: number, start: number, end: number) => act(() => api.call('codings.resize', { id: codingId, start, end })),
     [api, act],
   );
 

@@ -1,4 +1,6 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import type { Coding } from '../../../shared/domain/types.js';
+import { useApi } from '../../api/ApiContext.js';
 import type { DocumentModel } from '../document/useDocument.js';
 import { useWorkbench } from '../workbench/workbenchState.js';
 import { useCoding } from './CodingProvider.js';
@@ -41,22 +43,49 @@ export function useDocumentCommands(model: DocumentModel | null) {
     if (active) pickers.pickToRecode(active.id, active.codeId);
   }, [active, pickers]);
 
-  const setSpanToSelection = useCallback(async () => {
-    if (!active || !selection || selection.sourceId !== active.sourceId) return;
-    if (selection.start === active.start && selection.end === active.end) return;
-    await resize(active.id, selection.start, selection.end);
-    selectSpan(active.id, selection.start, selection.end);
-  }, [active, selection, resize, selectSpan]);
+  // Resizes queue up, each from the previous one's result: keys pressed faster than the
+  // document refetches must not start from a stale span. Any other change (undo…) resets this.
+  const api = useApi();
+  const activeRef = useRef(active);
+  activeRef.current = active;
+  const burst = useRef<Coding[]>([]);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  useEffect(() => api.onChange((m) => m !== 'codings.resize' && (burst.current = [])), [api]);
+  const currentActive = (): Coding | null => {
+    const a = activeRef.current;
+    const chain = burst.current;
+    const last = chain[chain.length - 1];
+    if (a && last && last.id === a.id && chain.some((c) => c.start === a.start && c.end === a.end)) return last;
+    return a;
+  };
+  const resizeTo = useCallback(
+    (next: (c: Coding) => { start: number; end: number } | null) => {
+      queue.current = queue.current.then(async () => {
+        const c = currentActive();
+        const span = c ? next(c) : null;
+        if (!c || !span || (span.start === c.start && span.end === c.end)) return;
+        const r = await resize(c.id, span.start, span.end);
+        if (!r) return;
+        burst.current = burst.current.length && burst.current[burst.current.length - 1]!.id === c.id ? [...burst.current, r] : [c, r];
+        selectSpan(r.id, r.start, r.end);
+      });
+      return queue.current;
+    },
+    [resize, selectSpan],
+  );
+
+  const setSpanToSelection = useCallback(() => {
+    if (!selection) return Promise.resolve();
+    const sel = selection;
+    return resizeTo((c) => (sel.sourceId === c.sourceId ? { start: sel.start, end: sel.end } : null));
+  }, [selection, resizeTo]);
 
   const nudge = useCallback(
-    async (edge: 'start' | 'end', dir: -1 | 1) => {
-      if (!active || !model) return;
-      const next = nudgeSpan(model.doc.text, model.index, active, edge, dir);
-      if (next.start === active.start && next.end === active.end) return;
-      await resize(active.id, next.start, next.end);
-      selectSpan(active.id, next.start, next.end);
+    (edge: 'start' | 'end', dir: -1 | 1) => {
+      if (!model) return Promise.resolve();
+      return resizeTo((c) => nudgeSpan(model.doc.text, model.index, c, edge, dir));
     },
-    [active, model, resize, selectSpan],
+    [model, resizeTo],
   );
 
   const memoActive = useCallback(() => {

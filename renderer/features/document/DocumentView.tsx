@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import type { CodeNode, Coding, Memo } from '../../../shared/domain/types.js';
 import { byline, memoExcerpt } from '../memos/memoFormat.js';
 import type { AnnotationModel } from '../memos/useAnnotations.js';
@@ -7,7 +7,7 @@ import { useWorkbench } from '../workbench/workbenchState.js';
 import { codingAt, lineAt, lineDirection, segmentLine, type Line, type SpanU16 } from './documentLayout.js';
 import { highlightStyle, stripeTitle } from './highlightStyle.js';
 import { extendSelectionByKey } from './keyboardSelection.js';
-import { pointToOffset, selectionToOffsets } from './selectionOffsets.js';
+import { pointToOffset, selectionToOffsets, showSelection } from './selectionOffsets.js';
 import type { DocumentModel } from './useDocument.js';
 import './document.css';
 
@@ -77,7 +77,7 @@ const DocLine = memo(function DocLine({ line, text, spans, marks, notes, codes, 
               key={s.id}
               className={`stripe${s.id === activeCodingId ? ' stripe-active' : ''}`}
               style={{ left: col * STRIPE_WIDTH, background: code?.color ?? '#999' }}
-              title={title}
+              data-tip={title}
               aria-label={`Coding stripe: ${title.replace('\n', ', ')}`}
               aria-pressed={s.id === activeCodingId}
               data-coding-id={s.id}
@@ -139,6 +139,13 @@ export function DocumentView({ model, codes, snapToWords, snap, annotations, onO
     virtualizer.scrollToIndex(lineAt(lines, revealSpan.start), { align: 'center' });
   }, [revealSpan]);
 
+  // Keep the workbench's selection visible in the text after re-renders (coding applied, snapping).
+  const sel = wb.selection;
+  useLayoutEffect(() => {
+    if (!sel || sel.sourceId !== doc.id || !textRef.current) return;
+    showSelection(textRef.current, index.cpToUtf16(sel.start), index.cpToUtf16(sel.end));
+  }, [sel, doc, index, model.spans, annotations]);
+
   const selectCoding = useCallback(
     (codingId: number) => {
       wb.setActiveCodingId(codingId);
@@ -167,7 +174,8 @@ export function DocumentView({ model, codes, snapToWords, snap, annotations, onO
       }
       let start = index.utf16ToCp(off.start);
       let end = index.utf16ToCp(off.end);
-      if (snap) ({ start, end } = snapToWords(doc.text, start, end));
+      // Mouse selections snap to words; keyboard selections move exactly where the keys say.
+      if (snap && fromClick) ({ start, end } = snapToWords(doc.text, start, end));
       if (end <= start) return;
       wb.setSelection({ sourceId: doc.id, start, end, text: index.slice(start, end) });
       // Keep the selected coding when the new selection touches it (to set its span); otherwise let go of it.

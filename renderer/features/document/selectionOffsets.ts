@@ -36,3 +36,36 @@ export function selectionToOffsets(sel: Selection, container: HTMLElement): { st
   const end = Math.max(a, b);
   return end > start ? { start, end } : null;
 }
+
+/** The DOM point of UTF-16 offset u among the rendered runs, or null when that line is not rendered. */
+function locate(container: HTMLElement, u: number, edge: 'start' | 'end'): { node: Node; offset: number } | null {
+  let fallback: { node: Node; offset: number } | null = null;
+  for (const el of container.querySelectorAll<HTMLElement>('.doc-text [data-o]')) {
+    const o = Number(el.dataset.o);
+    const text = el.firstChild;
+    if (!text || text.nodeType !== Node.TEXT_NODE) continue;
+    const len = text.textContent === '\u200b' ? 0 : (text.textContent?.length ?? 0);
+    if (u < o || u > o + len) continue;
+    const inside = edge === 'start' ? u < o + len : u > o;
+    if (inside) return { node: text, offset: u - o };
+    fallback ??= { node: text, offset: u - o };
+  }
+  return fallback;
+}
+
+/**
+ * Shows [start, end) (UTF-16) as the browser's selection, so the selection
+ * stays visible after the document re-renders (a coding applied, a span
+ * snapped to words). Returns false when either end is not rendered.
+ */
+export function showSelection(container: HTMLElement, start: number, end: number): boolean {
+  const sel = window.getSelection();
+  if (!sel) return false;
+  const current = selectionToOffsets(sel, container);
+  if (current && current.start === start && current.end === end) return true;
+  const a = locate(container, start, 'start');
+  const b = locate(container, end, 'end');
+  if (!a || !b) return false;
+  sel.setBaseAndExtent(a.node, a.offset, b.node, b.offset);
+  return true;
+}

@@ -37,6 +37,7 @@ export function MemoEditor({ initialTitle = '', initialBody = '', saveLabel, onS
         placeholder="Write the memo… (Ctrl+Enter saves)"
         rows={5}
         autoFocus={autoFocus}
+        data-autofocus={autoFocus ? '' : undefined}
         value={body}
         onChange={(e) => setBody(e.target.value)}
         onKeyDown={(e) => {

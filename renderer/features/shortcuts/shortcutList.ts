@@ -24,6 +24,7 @@ export const SHORTCUT_GROUPS: ShortcutGroup[] = [
   {
     title: 'A selected coding (click its stripe or its highlight)',
     items: [
+      { keys: ['N', 'Shift+N'], action: 'Select the next / previous coding in the document' },
       { keys: ['Delete', 'Backspace'], action: 'Uncode: remove the coding' },
       { keys: ['R'], action: 'Recode: move the coding to another code (picker)' },
       { keys: ['S'], action: 'Set the coding’s span to the current selection' },
@@ -45,6 +46,7 @@ export const SHORTCUT_GROUPS: ShortcutGroup[] = [
       { keys: ['Shift+G'], action: 'Merge the code into another code (picker)' },
       { keys: ['Delete'], action: 'Delete the code (asks first, saying how many codings go)' },
       { keys: ['/'], action: 'Filter the codes' },
+      { keys: ['Enter', 'Shift+Enter'], action: 'In the new-code box: add beside the selected code / as its child' },
     ],
   },
   {
@@ -53,7 +55,7 @@ export const SHORTCUT_GROUPS: ShortcutGroup[] = [
       { keys: ['Mod+Z'], action: 'Undo' },
       { keys: ['Mod+Shift+Z', 'Mod+Y'], action: 'Redo' },
       { keys: ['Alt+1', 'Alt+2', 'Alt+3'], action: 'Switch view: Document, Coded passages, Memos (and further tabs in order)' },
-      { keys: ['?', 'F1'], action: 'This list of shortcuts' },
+      { keys: ['?', 'F1', 'Mod+/'], action: 'This list of shortcuts' },
       { keys: ['Tab', 'Shift+Tab'], action: 'Move between controls (focus is outlined)' },
     ],
   },

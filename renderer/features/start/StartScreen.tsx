@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useApi } from '../../api/ApiContext.js';
 import { useApiQuery } from '../../hooks/useApiQuery.js';
 import { useAction } from '../../hooks/useNotice.js';
+import { RefiImportSection } from '../refi/RefiImportSection.js';
 
 /** The first screen: new, open, recent projects, and the demo study. */
 export function StartScreen() {
@@ -109,6 +110,7 @@ export function StartScreen() {
           )}
         </section>
       </div>
+      <RefiImportSection />
     </main>
   );
 }

@@ -26,8 +26,10 @@ export function DocumentPane() {
   const sel = wb.selection && model && wb.selection.sourceId === model.doc.id ? wb.selection : null;
   const activeCode = wb.activeCodeId !== null ? coding.lookup.get(wb.activeCodeId) : undefined;
 
-  const withSel = (fn: () => void) => () => (sel ? fn() : false);
-  const withCoding = (fn: () => void) => () => (cmd.active ? fn() : false);
+  // Plain keys act on the document; while a side panel (sources, codes) has the focus they are the panel's.
+  const inDocument = (e: KeyboardEvent) => !(e.target instanceof Element && e.target.closest('aside.left'));
+  const withSel = (fn: () => void) => (e: KeyboardEvent) => (sel && inDocument(e) ? fn() : false);
+  const withCoding = (fn: () => void) => (e: KeyboardEvent) => (cmd.active && inDocument(e) ? fn() : false);
   const keys: ChordHandlers = {
     'Mod+K': () => cmd.pickToApply(),
     C: withSel(cmd.pickToApply),
@@ -42,12 +44,12 @@ export function DocumentPane() {
     ']': withCoding(() => void cmd.nudge('start', 1)),
     '{': withCoding(() => void cmd.nudge('end', -1)),
     '}': withCoding(() => void cmd.nudge('end', 1)),
-    N: () => cmd.stepCoding(1),
-    'Shift+N': () => cmd.stepCoding(-1),
+    N: (e) => (inDocument(e) ? cmd.stepCoding(1) : false),
+    'Shift+N': (e) => (inDocument(e) ? cmd.stepCoding(-1) : false),
     Escape: () => (sel || cmd.active ? cmd.clear() : false),
   };
   for (let n = 1; n <= 9; n++) {
-    keys[`Mod+${n}`] = withSel(() => coding.applyQuick(n));
+    keys[`Mod+${n}`] = () => (sel ? coding.applyQuick(n) : false);
     keys[String(n)] = withSel(() => coding.applyQuick(n));
   }
   useKeyChords(keys);

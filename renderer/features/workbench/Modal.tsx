@@ -23,6 +23,8 @@ export function Modal({ title, onClose, children, className, hideTitle }: Props)
     if (!dialog) return;
     const previous = document.activeElement as HTMLElement | null;
     if (!dialog.open) dialog.showModal();
+    // showModal focuses the first control; a dialog can name a better one (a memo's text box).
+    dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     const onCancel = (e: Event) => {
       e.preventDefault();
       closeRef.current();

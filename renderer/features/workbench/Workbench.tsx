@@ -4,6 +4,9 @@ import { useApi } from '../../api/ApiContext.js';
 import { useApiQuery } from '../../hooks/useApiQuery.js';
 import { useAction, useNotice } from '../../hooks/useNotice.js';
 import { AutoCodeButton } from '../autocode/AutoCodeButton.js';
+import { ExportButton } from '../export/ExportButton.js';
+import { CoauthorMenu } from '../coders/CoauthorMenu.js';
+import { CoderPrompt } from '../coders/CoderPrompt.js';
 import { CodesPanel } from '../codes/CodesPanel.js';
 import { CodingProvider } from '../coding/CodingProvider.js';
 import { MemoDialog } from '../memos/MemoDialog.js';
@@ -103,6 +106,8 @@ function WorkbenchLayout({ project }: { project: ProjectInfo }) {
           ))}
         </nav>
         <AutoCodeButton />
+        <ExportButton />
+        <CoauthorMenu />
         <span className="spacer" />
         <button type="button" onClick={() => wb.setShortcutsOpen(true)} title="Keyboard shortcuts (? or F1)" aria-label="Keyboard shortcuts">
           ?
@@ -116,6 +121,7 @@ function WorkbenchLayout({ project }: { project: ProjectInfo }) {
         <CodesPanel />
       </aside>
       <main className="center">
+        <CoderPrompt project={project} />
         <View project={project} />
       </main>
       <StatusBar project={project} />

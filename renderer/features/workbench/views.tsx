@@ -6,7 +6,9 @@ import type { ComponentType } from 'react';
 import type { ProjectInfo } from '../../../shared/domain/types.js';
 import { CodedPassagesView } from '../passages/CodedPassagesView.js';
 import { MemosView } from '../memos/MemosView.js';
+import { CasesView } from '../cases/CasesView.js';
 import { DocumentPane } from './DocumentPane.js';
+import { CodingComparisonView } from '../agreement/CodingComparisonView.js';
 
 export interface WorkbenchViewProps {
   project: ProjectInfo;
@@ -24,4 +26,6 @@ export const WORKBENCH_VIEWS: WorkbenchView[] = [
   { id: 'document', label: 'Document', shortcut: 'Alt+1', component: DocumentPane },
   { id: 'passages', label: 'Coded passages', shortcut: 'Alt+2', component: CodedPassagesView },
   { id: 'memos', label: 'Memos', shortcut: 'Alt+3', component: MemosView },
+  { id: 'cases', label: 'Cases', component: CasesView },
+  { id: 'comparison', label: 'Coding comparison', component: CodingComparisonView },
 ];

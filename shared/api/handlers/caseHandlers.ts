@@ -9,8 +9,9 @@ import {
   reorderAttributes,
 } from '../../services/attributeService.js';
 import { assignSource, createCase, defineAttribute, editCase, listCaseRecords, removeCase, setCaseValue } from '../../services/caseService.js';
+import { caseSheet } from '../../services/caseSheetService.js';
 import { listCaseSetInfo, previewRule, removeCaseSet, saveCaseSet } from '../../services/caseSetService.js';
-import { assignPassageToCase, caseSpans, removeCaseSpan, unassignPassage } from '../../services/caseSpanService.js';
+import { assignPassageToCase, assignTurnsToCases, caseSpans, removeCaseSpan, speakersOfSource, unassignPassage } from '../../services/caseSpanService.js';
 import { applyClassificationImport, exportClassification, previewClassificationImport, type ClassificationImportArgs } from '../../services/classificationService.js';
 import type { caseMethods } from '../methods/caseMethods.js';
 import { defined } from './defined.js';
@@ -37,6 +38,7 @@ function csvArgs(a: CsvFileArgs): ClassificationImportArgs {
 
 export const caseHandlers: HandlersFor<keyof typeof caseMethods> = {
   'cases.list': (_a, s) => listCaseRecords(s.ctx().project.db),
+  'cases.sheet': (_a, s) => caseSheet(s.ctx().project.db),
   'cases.create': (a, s) => ({ id: createCase(s.ctx(), defined(a)) }),
   'cases.update': (a, s) => {
     editCase(s.ctx(), defined(a));
@@ -56,6 +58,8 @@ export const caseHandlers: HandlersFor<keyof typeof caseMethods> = {
     removeCaseSpan(s.ctx(), a.id);
     return null;
   },
+  'cases.spans.speakers': (a, s) => speakersOfSource(s.ctx().project.db, a.sourceId),
+  'cases.spans.assignTurns': (a, s) => assignTurnsToCases(s.ctx(), a),
 
   'attributes.list': (_a, s) => listAttributeInfo(s.ctx().project.db),
   'attributes.create': (a, s) => ({ id: defineAttribute(s.ctx(), defined(a)) }),

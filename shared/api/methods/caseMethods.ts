@@ -4,6 +4,7 @@ import type { CaseSetRule } from '../../cases/caseSetRules.js';
 import type {
   AttributeInfo,
   CaseRecord,
+  CaseSheet,
   CaseSetInfo,
   CaseSpan,
   ClassificationImportReport,
@@ -36,6 +37,8 @@ const csvFile = {
 
 export const caseMethods = {
   'cases.list': method<CaseRecord[]>()(z.object({})),
+  /** Every case, attribute and value in one compact answer, for the classification sheet. */
+  'cases.sheet': method<CaseSheet>()(z.object({})),
   'cases.create': method<{ id: number }>()(z.object({ name: z.string(), description: z.string().optional() }), { mutates: true }),
   'cases.update': method<null>()(z.object({ id, name: z.string().optional(), description: z.string().optional() }), { mutates: true }),
   'cases.delete': method<null>()(z.object({ id }), { mutates: true }),
@@ -54,6 +57,13 @@ export const caseMethods = {
   ),
   'cases.spans.unassign': method<{ changed: number }>()(z.object({ sourceId: id, start: pos, end: pos }), { mutates: true }),
   'cases.spans.remove': method<null>()(z.object({ id }), { mutates: true }),
+  /** The speakers of a transcript's turns, to map a focus group's participants to cases. */
+  'cases.spans.speakers': method<{ speaker: string; turns: number; characters: number }[]>()(z.object({ sourceId: id })),
+  /** Codes every turn of each mapped speaker to that speaker's case (created if missing); one undo step. */
+  'cases.spans.assignTurns': method<{ passages: number; createdCases: string[] }>()(
+    z.object({ sourceId: id, speakers: z.array(z.object({ speaker: z.string(), caseName: z.string().nullable() })).max(1000) }),
+    { mutates: true },
+  ),
 
   'attributes.list': method<AttributeInfo[]>()(z.object({})),
   'attributes.create': method<{ id: number }>()(

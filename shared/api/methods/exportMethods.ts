@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ExportModel } from '../../exporters/exportModels.js';
-import type { ExportChoices } from '../../exporters/exportChoices.js';
+import type { ExportChoices } from '../../exporters/exportModels.js';
 import { exportRequestSchema } from '../../exporters/exportRequest.js';
 import { method } from '../defineMethod.js';
 

@@ -74,10 +74,12 @@ export async function buildUnicodeProject(path: string): Promise<void> {
       stage: defineAttribute(ana, { name: 'Stage', type: 'choice', choices: ['Früh', 'Etabliert'], description: 'Firm stage' }),
     };
     const set = (caseId: number, attributeId: number, raw: string) => setCaseValue(ana, { caseId, attributeId, raw });
-    set(zoe, attrs.city, 'Zürich'), set(zoe, attrs.age, '34'), set(zoe, attrs.score, '3.5'), set(zoe, attrs.since, '2019-04-01');
-    set(zoe, attrs.member, 'yes'), set(zoe, attrs.stage, 'Früh');
-    set(david, attrs.city, 'תל אביב'), set(david, attrs.age, '41'), set(david, attrs.score, '-0.25'), set(david, attrs.since, 'Not applicable');
-    set(david, attrs.member, 'no'), set(david, attrs.stage, 'Not applicable');
+    const values: [number, number, string][] = [
+      [zoe, attrs.city, 'Zürich'], [zoe, attrs.age, '34'], [zoe, attrs.score, '3.5'], [zoe, attrs.since, '2019-04-01'], [zoe, attrs.member, 'yes'], [zoe, attrs.stage, 'Früh'],
+      [david, attrs.city, 'תל אביב'], [david, attrs.age, '41'], [david, attrs.score, '-0.25'], [david, attrs.since, 'Not applicable'], [david, attrs.member, 'no'],
+      [david, attrs.stage, 'Not applicable'],
+    ];
+    for (const [caseId, attributeId, raw] of values) set(caseId, attributeId, raw);
     set(empty, attrs.city, 'n/a');
 
     project.history.step('Case passage and sets', () => {

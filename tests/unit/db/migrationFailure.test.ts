@@ -3,7 +3,7 @@
  * to the real MIGRATIONS list (migrate() takes no list of its own, so the
  * migrations module is mocked for the code under test).
  */
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { basename } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -12,7 +12,6 @@ import type { Migration } from '../../../shared/db/migrations/migration.js';
 import { ProjectDb as RealProjectDb } from '../../../shared/db/projectDb.js';
 import { lockPathFor } from '../../../shared/db/projectLock.js';
 import { dumpTables, newProject, seed, tableColumns } from './testProject.js';
-import { existsSync } from 'node:fs';
 
 const INDEX = '../../../shared/db/migrations/index.js';
 const CUR = CURRENT_SCHEMA_VERSION;
@@ -88,8 +87,10 @@ describe('upgrading to a newer schema (synthetic next migration)', () => {
       expect(readdirSync(dir)).toContain(basename(upgradedFrom!.backupPath));
       expect(versionOf(upgradedFrom!.backupPath)).toBe(CUR);
       expect(tableNames(upgradedFrom!.backupPath)).not.toContain('extra_things');
-      // the new table gets undo triggers like every other
-      project.db.prepare(`INSERT INTO extra_things(label) VALUES ('x')`).run();
+      // the new table gets undo like every other
+      project.history.step('Add thing', () => project.db.prepare(`INSERT INTO extra_things(label) VALUES ('x')`).run());
+      project.history.undo();
+      expect(project.db.prepare(`SELECT count(*) FROM extra_things`).pluck().get()).toBe(0);
     } finally {
       project.close();
     }

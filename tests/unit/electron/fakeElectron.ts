@@ -27,14 +27,18 @@ export interface FakeIpcEvent {
 }
 
 export function createFakeElectron() {
-  const userData = mkdtempSync(join(tmpdir(), 'quarry-electron-'));
+  const appData = mkdtempSync(join(tmpdir(), 'quarry-appdata-'));
   const documents = mkdtempSync(join(tmpdir(), 'quarry-docs-'));
+  const paths: Record<string, string> = { appData, userData: join(appData, 'quarry'), documents };
   let markReady!: () => void;
   const readyPromise = new Promise<void>((r) => (markReady = r));
 
   const app = Object.assign(new EventEmitter(), {
     isPackaged: false,
-    getPath: vi.fn((name: string) => (name === 'userData' ? userData : documents)),
+    getPath: vi.fn((name: string) => paths[name] ?? documents),
+    setPath: vi.fn((name: string, path: string) => {
+      paths[name] = path;
+    }),
     enableSandbox: vi.fn(),
     whenReady: vi.fn(() => readyPromise),
     isReady: vi.fn(() => true),
@@ -125,7 +129,13 @@ export function createFakeElectron() {
     contextBridge,
     ipcRenderer,
     /** Test controls, not part of Electron. */
-    testing: { markReady, userData, documents },
+    testing: {
+      markReady,
+      get userData() {
+        return paths.userData!;
+      },
+      documents,
+    },
   };
 }
 

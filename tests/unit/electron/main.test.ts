@@ -75,11 +75,10 @@ describe('electron/main.ts wiring (electron mocked)', () => {
 
     const onHeaders = ses.webRequest.onHeadersReceived.mock.calls[0]![0] as (d: unknown, cb: (r: unknown) => void) => void;
     const respond = vi.fn();
-    onHeaders({ responseHeaders: { 'content-security-policy': ["default-src *"], 'Content-Type': ['text/html'] } }, respond);
+    onHeaders({ url: 'quarry://app/index.html', responseHeaders: { 'content-security-policy': ['default-src *'], 'Content-Type': ['text/html'] } }, respond);
     expect(respond).toHaveBeenCalledWith({ responseHeaders: { 'Content-Type': ['text/html'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
 
-    const [filter, cancel] = ses.webRequest.onBeforeRequest.mock.calls[0]! as unknown as [{ urls: string[] }, (d: unknown, cb: (r: unknown) => void) => void];
-    expect(filter.urls).toEqual(expect.arrayContaining(['http://*/*', 'https://*/*']));
+    const [cancel] = ses.webRequest.onBeforeRequest.mock.calls[0]! as unknown as [(d: unknown, cb: (r: unknown) => void) => void];
     const cb = vi.fn();
     cancel({ url: 'https://example.org/tracker.js' }, cb);
     expect(cb).toHaveBeenCalledWith({ cancel: true });
@@ -97,6 +96,7 @@ describe('electron/main.ts wiring (electron mocked)', () => {
     const r = await invoke(appEvent(win.webContents.id), 'app.info', {});
     expect(r.ok).toBe(true);
     expect(r.value).toMatchObject({ platform: 'electron', dataDir: fake.testing.userData });
+    expect(fake.testing.userData).toMatch(/[\\/]Quarry$/);
   });
 
   it('answers unknown methods, bad arguments and foreign senders with typed errors', async () => {

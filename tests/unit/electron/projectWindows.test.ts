@@ -97,6 +97,20 @@ describe('one window per project file', () => {
     expect(recent[0]).toMatchObject({ label: 'Fresh', enabled: true });
   });
 
+  it('rebuilds the menu when a project opens or closes, not on every edit', async () => {
+    const { fake, dir, invoke } = await start();
+    const builds = () => fake.Menu.buildFromTemplate.mock.calls.length;
+    const atStart = builds();
+    await invoke(0, 'project.create', { path: join(dir, 'Study.quarry') });
+    expect(builds()).toBe(atStart + 1);
+    await invoke(0, 'codes.create', { path: 'Outcomes/Trust' });
+    await invoke(0, 'history.undo', {});
+    expect(builds()).toBe(atStart + 1);
+    await invoke(0, 'project.close', {});
+    expect(builds()).toBe(atStart + 2);
+    expect(fake.BrowserWindow.instances[0]!.title).toBe('Quarry');
+  });
+
   it('closing a window closes its project and releases the lock', async () => {
     const { fake, dir, invoke } = await start();
     const path = join(dir, 'Study.quarry');

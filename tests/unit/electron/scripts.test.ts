@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '..', '..', '..');
@@ -28,7 +29,7 @@ describe('scripts/start-electron.mjs (npm start)', () => {
   it('exits 1 at once with one paragraph pointing to npm run web', () => {
     // This machine has no Electron binary. Where one is installed, point Electron at an empty folder to get the same situation.
     const hasBinary = existsSync(join(root, 'node_modules', 'electron', 'path.txt'));
-    const env = hasBinary ? { ELECTRON_OVERRIDE_DIST_PATH: mkdtempSync(join(tmpdir(), 'no-electron-')) } : {};
+    const env: Record<string, string> = hasBinary ? { ELECTRON_OVERRIDE_DIST_PATH: mkdtempSync(join(tmpdir(), 'no-electron-')) } : {};
     const r = runScript('start-electron.mjs', env);
     expect(r.status).toBe(1);
     expect(r.ms).toBeLessThan(15_000);
@@ -39,6 +40,23 @@ describe('scripts/start-electron.mjs (npm start)', () => {
     expect(message).toContain('so the desktop app cannot start here');
     expect(message).toContain('"npm run web"');
     expect(message).not.toMatch(/Downloading Electron|Error:|at .*\.js/);
+  });
+});
+
+describe('scripts/electron-stage.mjs', () => {
+  it('refuses to install into a folder that is not a staged copy inside release/', async () => {
+    // npm run in a folder without package.json walks up to the project and would replace ./node_modules.
+    const stage = (await import(pathToFileURL(join(root, 'scripts', 'electron-stage.mjs')).href)) as {
+      installForElectron(dir: string): void;
+      StepError: new (...a: unknown[]) => Error;
+    };
+    const before = hash(nodeSqlite);
+    for (const dir of [join(root, 'release', 'no-such-stage'), mkdtempSync(join(tmpdir(), 'outside-'))]) {
+      expect(() => stage.installForElectron(dir)).toThrow(stage.StepError);
+      expect(() => stage.installForElectron(dir)).toThrow(/is not a staged copy of the app/);
+    }
+    expect(existsSync(join(root, 'release', 'no-such-stage'))).toBe(false);
+    expect(hash(nodeSqlite)).toBe(before);
   });
 });
 

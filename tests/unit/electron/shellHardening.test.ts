@@ -11,11 +11,21 @@ import type { Session, WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/security/csp.js';
 import { APP_INDEX_URL, createAppProtocolHandler, isAppDocument, isAppUrl, resolveAppFile } from '../../../electron/appProtocol.js';
 import { guardWebContents, hardenSession, withCsp } from '../../../electron/navigationGuards.js';
-import { windowOptions } from '../../../electron/windowOptions.js';
+import { createQuarryWindow } from '../../../electron/windowOptions.js';
 import { FakeWebContents } from './fakeElectron.js';
 
 describe('BrowserWindow options', () => {
   it('isolates and sandboxes the renderer with web security on', () => {
+    const made: Record<string, { webPreferences?: Record<string, unknown> }> = {};
+    class BrowserWindow {
+      constructor(options: { webPreferences?: Record<string, unknown> }) {
+        made[String(options.webPreferences?.devTools)] = options;
+      }
+    }
+    const windowOptions = (input: { preloadPath: string; isDev: boolean }) => {
+      createQuarryWindow(BrowserWindow as never, input);
+      return made[String(input.isDev)]!;
+    };
     const opts = windowOptions({ preloadPath: '/app/build/electron/preload.cjs', isDev: false });
     expect(opts.webPreferences).toMatchObject({
       preload: '/app/build/electron/preload.cjs',
@@ -147,10 +157,20 @@ describe('session hardening', () => {
     expect((ses.setDevicePermissionHandler.mock.calls[0]![0] as () => boolean)()).toBe(false);
   });
 
-  it('cancels every remote and file:// request', () => {
+  it('cancels every remote and file:// request and lets the app’s own through', () => {
     const ses = hardened();
-    const [filter] = ses.webRequest.onBeforeRequest.mock.calls[0]! as unknown as [{ urls: string[] }];
-    expect(filter.urls).toEqual(['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'ftp://*/*', 'file:///*']);
+    const [listener] = ses.webRequest.onBeforeRequest.mock.calls[0]! as unknown as [(d: { url: string }, cb: (r: unknown) => void) => void];
+    const cancelled = (url: string) => {
+      const cb = vi.fn();
+      listener({ url }, cb);
+      return (cb.mock.calls[0]![0] as { cancel: boolean }).cancel;
+    };
+    for (const url of ['https://example.org/x.js', 'http://127.0.0.1:8080/', 'wss://example.org/', 'file:///etc/passwd', 'ftp://x/', 'chrome://gpu', 'javascript:alert(1)']) {
+      expect(cancelled(url), url).toBe(true);
+    }
+    for (const url of ['quarry://app/index.html', 'QUARRY://app/assets/a.js', 'data:image/png;base64,AA==', 'blob:quarry://app/1234']) {
+      expect(cancelled(url), url).toBe(false);
+    }
   });
 
   it('replaces whatever CSP a response carries with Quarry’s', () => {
@@ -159,5 +179,13 @@ describe('session hardening', () => {
       'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
     });
     expect(withCsp(undefined)).toEqual({ 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
+    const ses = hardened();
+    const [onHeaders] = ses.webRequest.onHeadersReceived.mock.calls[0]! as unknown as [(d: unknown, cb: (r: unknown) => void) => void];
+    const page = vi.fn();
+    onHeaders({ url: 'quarry://app/index.html', responseHeaders: {} }, page);
+    expect(page).toHaveBeenCalledWith({ responseHeaders: { 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    const devtools = vi.fn();
+    onHeaders({ url: 'devtools://devtools/bundled/devtools_app.html', responseHeaders: {} }, devtools);
+    expect(devtools).toHaveBeenCalledWith({});
   });
 });

@@ -1,0 +1,165 @@
+/**
+ * Working with co-authors from the command line:
+ *   quarry import-qdpx <file.qdpx|file.qde> <new-project.quarry> [--json] [--strict]
+ *   quarry merge <project> <other.quarry> [--json]
+ *   quarry agreement <project> --coders A,B [--code PATH]... [--source NAME]... [--exclude-uncoded] [--alpha-coders A,B,C] [--json]
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { AgreementResult } from '../../shared/domain/agreementTypes.js';
+import { QuarryError } from '../../shared/errors.js';
+import { compareCoding } from '../../shared/services/agreementService.js';
+import { requireCodeByPath } from '../../shared/services/codeService.js';
+import { applyMerge } from '../../shared/services/mergeService.js';
+import { importRefiProject } from '../../shared/services/refiService.js';
+import { findSourceByName } from '../../shared/store/sourcesStore.js';
+import { flag, list, parse, str } from '../args.js';
+import { printJson, UsageError, type CliIo } from '../io.js';
+import { abs, withReadProject, withWriteProject } from '../projectAccess.js';
+
+const IMPORT_USAGE = 'quarry import-qdpx <file.qdpx|file.qde> <new-project.quarry> [--json] [--strict]';
+
+function readInput(path: string, shown: string): Uint8Array {
+  try {
+    if (!statSync(path).isFile()) throw new QuarryError('invalid_input', `${shown}: not a file (is it a folder?)`);
+    return new Uint8Array(readFileSync(path));
+  } catch (err) {
+    if (err instanceof QuarryError) throw err;
+    throw new QuarryError('not_found', `${shown}: no such file`);
+  }
+}
+
+export function cmdImportQdpx(argv: string[], io: CliIo): number {
+  const p = parse(argv, { json: { type: 'boolean' }, strict: { type: 'boolean' } }, { min: 2, max: 2, usage: IMPORT_USAGE });
+  const [file, target] = p.positionals as [string, string];
+  const path = abs(io, target);
+  if (!/\.quarry$/i.test(path)) throw new UsageError(`the new project's name must end in .quarry (got ${target})\nusage: ${IMPORT_USAGE}`);
+  const bytes = readInput(abs(io, file), file);
+  // Without --strict the import goes ahead and lists what it left out; --strict refuses instead.
+  const { report } = importRefiProject(path, basename(file), bytes, { acceptLosses: !flag(p, 'strict') });
+  const skipped = report.skipped.map((s) => ({ kind: s.kind, ...(s.name !== undefined ? { name: s.name } : {}), reason: s.reason }));
+  if (flag(p, 'json')) {
+    printJson(io, { sources: report.sources, codes: report.codes, codings: report.codings, cases: report.cases, notes: report.notes, skipped, positionUnit: report.positionUnit });
+    io.err(`position unit: ${report.positionUnit} (${report.positionUnitReason})\n`);
+    for (const w of report.warnings) io.err(`warning: ${w}\n`);
+    return 0;
+  }
+  io.out(
+    `Created ${target} from ${basename(file)}: ${report.sources} sources, ${report.codes} codes, ${report.codings} codings, ${report.cases} cases, ${report.notes} notes\n` +
+      `Text positions read as ${report.positionUnit === 'utf16' ? 'UTF-16 code units' : 'code points'}: ${report.positionUnitReason}\n`,
+  );
+  for (const w of report.warnings) io.out(`Note: ${w}\n`);
+  if (skipped.length > 0) {
+    io.out(`Not imported (${skipped.length}):\n`);
+    for (const s of skipped) io.out(`  ${s.kind}${s.name ? ` “${s.name}”` : ''}: ${s.reason}\n`);
+  }
+  return 0;
+}
+
+const MERGE_USAGE = 'quarry merge <project> <other.quarry> [--json]';
+
+export async function cmdMerge(argv: string[], io: CliIo): Promise<number> {
+  const p = parse(argv, { json: { type: 'boolean' }, coder: { type: 'string' } }, { min: 2, max: 2, usage: MERGE_USAGE });
+  const [project, other] = p.positionals as [string, string];
+  // Non-interactive: every conflict takes its default (keep both where possible, else keep mine).
+  const r = await withWriteProject(io, project, str(p, 'coder'), (ctx) => applyMerge(ctx, abs(io, other)));
+  const conflicts = r.conflicts.map((c) => ({ id: c.id, kind: c.kind, subject: c.subject, mine: c.mine, theirs: c.theirs, resolution: r.decisions[c.id], means: c.explain[r.decisions[c.id]!] }));
+  if (flag(p, 'json')) {
+    const { decisions: _d, conflicts: _c, otherFileHash: _h, ...summary } = r;
+    printJson(io, { ...summary, conflicts });
+    return 0;
+  }
+  if (r.nothingToDo) {
+    io.out(`Nothing to merge: everything in ${basename(other)} is already in the project.\n`);
+    return 0;
+  }
+  io.out(
+    `Merged ${basename(other)}: ${r.sources.added.length} sources, ${r.codes.added.length} codes, ${r.codings.added} codings, ${r.memos.added} memos, ` +
+      `${r.cases.added.length} cases, ${r.values.added} attribute values added (${r.codings.alreadyPresent} codings were already there)\n`,
+  );
+  for (const c of conflicts) io.out(`Conflict (${c.kind}) ${c.subject}: ${c.means}\n`);
+  return 0;
+}
+
+const AGREEMENT_USAGE = 'quarry agreement <project> --coders A,B [--code PATH]... [--source NAME]... [--exclude-uncoded] [--alpha-coders A,B,C] [--json]';
+
+const round = (x: number | null, digits: number): number | null => (x === null ? null : Number(x.toFixed(digits)));
+
+function agreementJson(r: AgreementResult) {
+  const cell = (c: { percentAgreement: number | null; kappa: number | null; agreeBoth: number; onlyA: number; onlyB: number; neither: number }) => ({
+    percentAgreement: round(c.percentAgreement, 4),
+    kappa: round(c.kappa, 4),
+    agreeBoth: c.agreeBoth,
+    onlyA: c.onlyA,
+    onlyB: c.onlyB,
+    neither: c.neither,
+  });
+  return {
+    unit: r.unit,
+    percentAgreement: round(r.percentAgreement, 4),
+    kappa: round(r.kappa, 4),
+    alpha: round(r.alpha, 4),
+    perCode: r.perCode.map((c) => ({
+      code: c.code,
+      ...cell(c),
+      alpha: round(c.alpha, 4),
+      sources: r.perCodeSource.filter((s) => s.codeId === c.codeId).map((s) => ({ source: s.source, ...cell(s) })),
+    })),
+    coders: [r.coderA, r.coderB],
+    alphaCoders: r.alphaCoders,
+    excludeUncoded: r.excludeUncoded,
+    comparedSources: r.comparedSources.map((s) => s.name),
+  };
+}
+
+const pct = (x: number | null): string => (x === null ? '—' : `${x.toFixed(2)}%`);
+const num = (x: number | null): string => (x === null ? '—' : x.toFixed(3));
+
+export function cmdAgreement(argv: string[], io: CliIo): number {
+  const p = parse(
+    argv,
+    {
+      coders: { type: 'string' },
+      code: { type: 'string', multiple: true },
+      source: { type: 'string', multiple: true },
+      'exclude-uncoded': { type: 'boolean' },
+      'alpha-coders': { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    { min: 1, max: 1, usage: AGREEMENT_USAGE },
+  );
+  const coders = (str(p, 'coders') ?? '').split(',').map((c) => c.trim()).filter(Boolean);
+  if (coders.length !== 2) throw new UsageError(`name the two coders to compare with --coders A,B\nusage: ${AGREEMENT_USAGE}`);
+  const alphaCoders = (str(p, 'alpha-coders') ?? '').split(',').map((c) => c.trim()).filter(Boolean);
+  const project = p.positionals[0]!;
+  const r = withReadProject(io, project, (ctx) => {
+    const db = ctx.project.db;
+    const codes = list(p, 'code');
+    const sources = list(p, 'source');
+    const sourceIds = sources.map((name) => {
+      const s = findSourceByName(db, name);
+      if (!s) throw new QuarryError('not_found', `There is no source “${name}” in ${basename(project)}.`);
+      return s.id;
+    });
+    return compareCoding(db, {
+      coderA: coders[0]!,
+      coderB: coders[1]!,
+      ...(codes.length ? { codeIds: codes.map((c) => requireCodeByPath(db, c)) } : {}),
+      ...(sourceIds.length ? { sourceIds } : {}),
+      excludeUncoded: flag(p, 'exclude-uncoded'),
+      ...(alphaCoders.length ? { alphaCoders } : {}),
+    });
+  });
+  if (flag(p, 'json')) {
+    printJson(io, agreementJson(r));
+    return 0;
+  }
+  io.out(
+    `Coding comparison: ${r.coderA} (A) and ${r.coderB} (B); unit: ${r.unitLabel}${r.excludeUncoded ? ', text neither coded excluded' : ''}\n` +
+      `Sources compared: ${r.comparedSources.map((s) => s.name).join(', ') || 'none (the two coders never coded the same source)'}\n` +
+      `Pooled: agreement ${pct(r.percentAgreement)}, Cohen's kappa ${num(r.kappa)}, Krippendorff's alpha ${num(r.alpha)} (${r.alphaCoders.join(', ')})\n\n`,
+  );
+  io.out('Code\tAgreement\tKappa\tAlpha\tBoth\tOnly A\tOnly B\n');
+  for (const c of r.perCode) io.out(`${c.code}\t${pct(c.percentAgreement)}\t${num(c.kappa)}\t${num(c.alpha)}\t${c.agreeBoth}\t${c.onlyA}\t${c.onlyB}\n`);
+  return 0;
+}

@@ -1,0 +1,166 @@
+/**
+ * Queries from the command line: text search, coding query, matrix coding
+ * query, and the saved framework matrices. Every one opens the project
+ * read-only: queries never change it.
+ */
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { QuarryError } from '../../shared/errors.js';
+import { parseMatrixCols, parseMatrixRows } from '../../shared/exporters/matrixSpec.js';
+import { parseCondition } from '../../shared/queries/caseScope.js';
+import { runCodingQuery } from '../../shared/queries/codingQuery.js';
+import { listFrameworks } from '../../shared/queries/frameworkMatrix.js';
+import { runMatrixQuery } from '../../shared/queries/matrixQuery.js';
+import { searchText } from '../../shared/queries/textSearch.js';
+import type { CaseFilter, CodeExpr, MatrixMeasure, MatrixResult } from '../../shared/queries/types.js';
+import { flag, list, parse, str, type Parsed } from '../args.js';
+import { printJson, UsageError, type CliIo } from '../io.js';
+import { abs, withReadProject } from '../projectAccess.js';
+
+export function cmdSearch(argv: string[], io: CliIo): number {
+  const usage = 'quarry search <project> <query> [--stem] [--json]';
+  const p = parse(argv, { stem: { type: 'boolean' }, json: { type: 'boolean' } }, { min: 2, max: 2, usage });
+  const [project, expression] = p.positionals as [string, string];
+  const result = withReadProject(io, project, (ctx) => searchText(ctx.project.db, { expression, stem: flag(p, 'stem') }));
+  const hits = result.hits.map((h) => ({ source: h.source, start: h.start, end: h.end, context: h.context }));
+  if (flag(p, 'json')) printJson(io, hits);
+  else {
+    for (const h of hits) io.out(`${h.source} [${h.start},${h.end}): ${h.context.replace(/\s+/g, ' ')}\n`);
+    io.out(`${result.totalHits} hit${result.totalHits === 1 ? '' : 's'} in ${result.sources.length} source${result.sources.length === 1 ? '' : 's'}\n`);
+  }
+  return 0;
+}
+
+const QUERY_OPTIONS = {
+  code: { type: 'string' },
+  and: { type: 'string', multiple: true },
+  or: { type: 'string', multiple: true },
+  not: { type: 'string', multiple: true },
+  where: { type: 'string', multiple: true },
+  set: { type: 'string' },
+  coder: { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
+
+/** The codes combined left to right in the order the flags were given: --code A --and B --not C = (A AND B) NOT C. */
+function codeExpression(argv: string[]): CodeExpr {
+  const { tokens } = parseArgs({ args: argv, options: QUERY_OPTIONS, allowPositionals: true, strict: true, tokens: true });
+  let expr: CodeExpr | undefined;
+  for (const t of tokens) {
+    if (t.kind !== 'option' || !['code', 'and', 'or', 'not'].includes(t.name)) continue;
+    const leaf: CodeExpr = { op: 'code', path: t.value ?? '' };
+    if (t.name === 'code') {
+      if (expr) throw new UsageError('give --code once; combine further codes with --and, --or and --not');
+      expr = leaf;
+    } else {
+      if (!expr) throw new UsageError(`--${t.name} needs a --code before it`);
+      expr = t.name === 'not' ? { op: 'not', left: expr, right: leaf } : { op: t.name as 'and' | 'or', items: [expr, leaf] };
+    }
+  }
+  if (!expr) throw new UsageError('say which code to query with --code PATH');
+  return expr;
+}
+
+function caseFilter(p: Parsed): CaseFilter | undefined {
+  const where = list(p, 'where').map((w) => axis(parseCondition, w));
+  const set = str(p, 'set');
+  if (where.length === 0 && set === undefined) return undefined;
+  return { ...(where.length ? { where } : {}), ...(set !== undefined ? { set } : {}) };
+}
+
+export function cmdQuery(argv: string[], io: CliIo): number {
+  const usage = 'quarry query <project> --code PATH [--and PATH] [--or PATH] [--not PATH] [--where "ATTR=VALUE"]... [--set NAME] [--coder NAME] [--json]';
+  const p = parse(argv, QUERY_OPTIONS, { min: 1, max: 1, usage });
+  const expr = codeExpression(argv);
+  const filter = caseFilter(p);
+  const coder = str(p, 'coder');
+  const result = withReadProject(io, p.positionals[0]!, (ctx) =>
+    runCodingQuery(ctx.project.db, { expr, ...(filter ? { filter } : {}), ...(coder !== undefined ? { coder } : {}) }),
+  );
+  const out = result.passages.map((r) => ({ source: r.source, case: r.case, start: r.start, end: r.end, text: r.text, code: r.code, coder: r.coder }));
+  if (flag(p, 'json')) printJson(io, out);
+  else {
+    for (const r of out) io.out(`${r.source} [${r.start},${r.end}) ${r.code} (${r.coder}): ${r.text.replace(/\s+/g, ' ').slice(0, 100)}\n`);
+    io.out(`${result.references} passage${result.references === 1 ? '' : 's'} in ${result.sources} source${result.sources === 1 ? '' : 's'}, ${result.cases} case${result.cases === 1 ? '' : 's'}\n`);
+  }
+  return 0;
+}
+
+const MEASURES: readonly MatrixMeasure[] = ['references', 'sources', 'cases', 'words', 'coverage'];
+
+const csvField = (v: string | number): string => {
+  const s = String(v);
+  return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+export function matrixCsv(m: Pick<MatrixResult, 'rows' | 'cols' | 'cells'>): string {
+  const lines = [['', ...m.cols.map((c) => c.label)], ...m.rows.map((r, i) => [r.label, ...m.cells[i]!])];
+  return `${lines.map((l) => l.map(csvField).join(',')).join('\r\n')}\r\n`;
+}
+
+/** A --rows / --cols value the command cannot read is a usage error (exit 2), not a project error. */
+function axis<T>(read: (spec: string) => T, spec: string): T {
+  try {
+    return read(spec);
+  } catch (err) {
+    if (err instanceof QuarryError) throw new UsageError(err.message);
+    throw err;
+  }
+}
+
+export function cmdMatrix(argv: string[], io: CliIo): number {
+  const usage =
+    'quarry matrix <project> --rows cases|attribute:NAME|set:NAME|codes --cols codes|children:PATH [--measure references|sources|cases|words] [--where "ATTR=VALUE"]... [--coder NAME] [--format json|csv] [--out FILE]';
+  const p = parse(
+    argv,
+    {
+      rows: { type: 'string' },
+      cols: { type: 'string' },
+      measure: { type: 'string' },
+      where: { type: 'string', multiple: true },
+      set: { type: 'string' },
+      coder: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    { min: 1, max: 1, usage },
+  );
+  const rowsSpec = str(p, 'rows');
+  const colsSpec = str(p, 'cols');
+  if (!rowsSpec || !colsSpec) throw new UsageError(`say what the rows and columns are\nusage: ${usage}`);
+  const rows = axis(parseMatrixRows, rowsSpec);
+  const cols = axis(parseMatrixCols, colsSpec);
+  const measure = (str(p, 'measure') ?? 'references') as MatrixMeasure;
+  if (!MEASURES.includes(measure)) throw new UsageError(`--measure is one of ${MEASURES.join(', ')}, not “${measure}”`);
+  const format = str(p, 'format') ?? 'json';
+  if (format !== 'json' && format !== 'csv') throw new UsageError(`--format is json or csv, not “${format}”`);
+  const filter = caseFilter(p);
+  const coder = str(p, 'coder');
+  const m = withReadProject(io, p.positionals[0]!, (ctx) =>
+    runMatrixQuery(ctx.project.db, { rows, cols, measure, ...(filter ? { filter } : {}), ...(coder !== undefined ? { coder } : {}) }),
+  );
+  const text =
+    format === 'csv' ? matrixCsv(m) : `${JSON.stringify({ rows: m.rows.map((r) => r.label), cols: m.cols.map((c) => c.label), cells: m.cells }, null, 2)}\n`;
+  const out = str(p, 'out');
+  if (out === undefined) io.out(text);
+  else {
+    const path = abs(io, out);
+    try {
+      writeFileSync(path, format === 'csv' ? `\ufeff${text}` : text);
+    } catch (err) {
+      throw new QuarryError('invalid_input', `${out}: cannot write the file (${(err as NodeJS.ErrnoException).code ?? 'error'}).`);
+    }
+    io.out(`Wrote a ${m.rows.length} × ${m.cols.length} matrix to ${out}\n`);
+  }
+  return 0;
+}
+
+export function cmdFrameworks(argv: string[], io: CliIo): number {
+  const p = parse(argv, { json: { type: 'boolean' } }, { min: 1, max: 1, usage: 'quarry frameworks <project> [--json]' });
+  const all = withReadProject(io, p.positionals[0]!, (ctx) => listFrameworks(ctx.project.db));
+  const out = all.map((f) => ({ name: f.name, rows: f.rows.map((r) => r.label), cols: f.cols.map((c) => c.label) }));
+  if (flag(p, 'json')) printJson(io, out);
+  else for (const f of all) io.out(`${f.name}  (${f.rows.length} rows × ${f.cols.length} columns, ${f.filledCells} filled)\n`);
+  return 0;
+}

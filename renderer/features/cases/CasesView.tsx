@@ -1,0 +1,178 @@
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { AttributeInfo, CaseSetInfo } from '../../../shared/domain/caseTypes.js';
+import { useApi } from '../../api/ApiContext.js';
+import { useAction } from '../../hooks/useNotice.js';
+import type { WorkbenchViewProps } from '../workbench/views.js';
+import { AttributeDialog } from './AttributeDialog.js';
+import { CaseSetEditor } from './CaseSetEditor.js';
+import { CaseSetsPanel } from './CaseSetsPanel.js';
+import { ClassificationSheet } from './ClassificationSheet.js';
+import { CsvImportDialog } from './CsvImportDialog.js';
+import { downloadText } from './fileTransfer.js';
+import { PassageCasesPanel } from './PassageCasesPanel.js';
+import { filterRows, sortRows, type ColumnFilters, type SortKey, type SortState } from './sheetModel.js';
+import { SourceTray } from './SourceTray.js';
+import { useCasesData } from './useCasesData.js';
+import { useCsvImport } from './useCsvImport.js';
+import './cases.css';
+
+type SetEditor = { set?: CaseSetInfo; kind?: 'rule' | 'manual'; caseIds?: number[] };
+
+/** Cases and their attributes: the classification sheet, CSV import/export, case sets, and sources by case. */
+export function CasesView(_props: WorkbenchViewProps) {
+  const api = useApi();
+  const act = useAction();
+  const data = useCasesData();
+  const importer = useCsvImport();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [text, setText] = useState('');
+  const [filters, setFilters] = useState<ColumnFilters>({});
+  const [sort, setSort] = useState<SortState | null>(null);
+  const [newCase, setNewCase] = useState('');
+  const [attrDialog, setAttrDialog] = useState<{ attr?: AttributeInfo } | null>(null);
+  const [setEditor, setSetEditor] = useState<SetEditor | null>(null);
+  const [activeSetId, setActiveSetId] = useState<number | null>(null);
+
+  const activeSet = data.sets.find((s) => s.id === activeSetId) ?? null;
+  const onlyIds = useMemo(() => (activeSet ? new Set(activeSet.caseIds) : null), [activeSet]);
+  const filtered = useMemo(() => filterRows(data.rows, data.attributes, text, filters, onlyIds), [data.rows, data.attributes, text, filters, onlyIds]);
+  const rows = useMemo(() => sortRows(filtered.rows, sort, data.attributes), [filtered.rows, sort, data.attributes]);
+
+  const onSort = useCallback((key: SortKey) => {
+    setSort((s) => {
+      const same = s && JSON.stringify(s.key) === JSON.stringify(key);
+      if (!same) return { key, direction: 'asc' };
+      return s.direction === 'asc' ? { key, direction: 'desc' } : null;
+    });
+  }, []);
+  const editAttribute = useCallback((attr: AttributeInfo) => setAttrDialog({ attr }), []);
+  const onFilter = useCallback((key: string, value: string) => setFilters((f) => ({ ...f, [key]: value })), []);
+
+  const addCase = async () => {
+    const name = newCase.trim();
+    if (!name) return;
+    if (await data.createCase(name)) setNewCase('');
+  };
+
+  const exportCsv = async () => {
+    const res = await act(() => api.call('classification.export', {}));
+    if (res) downloadText(res.fileName, res.csv);
+  };
+
+  const caseNames = useMemo(() => data.rows.map((r) => r.name), [data.rows]);
+  const filtering = text.trim() !== '' || Object.values(filters).some((v) => v.trim() !== '') || activeSet !== null;
+
+  return (
+    <div className="cases-view">
+      <div className="cases-toolbar">
+        <form
+          className="inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void addCase();
+          }}
+        >
+          <input aria-label="New case name" placeholder="New case…" value={newCase} onChange={(e) => setNewCase(e.target.value)} />
+          <button type="submit">Add case</button>
+        </form>
+        <button type="button" onClick={() => setAttrDialog({})}>
+          Add attribute…
+        </button>
+        <button type="button" onClick={() => fileInput.current?.click()} title="Import a classification sheet (CSV: first column = case name, header row = attribute names)">
+          Import CSV…
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          hidden
+          accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values"
+          data-testid="classification-input"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void importer.open(file);
+          }}
+        />
+        <button type="button" onClick={exportCsv} disabled={data.rows.length === 0}>
+          Export CSV
+        </button>
+        <span className="spacer" />
+        <input className="sheet-search" type="search" aria-label="Find in the sheet" placeholder="Find in the sheet…" value={text} onChange={(e) => setText(e.target.value)} />
+        <span className="hint" data-testid="sheet-count">
+          {filtering ? `${rows.length.toLocaleString()} of ${data.rows.length.toLocaleString()} cases` : `${data.rows.length.toLocaleString()} cases`}
+        </span>
+        {filtering && (
+          <button
+            type="button"
+            className="link"
+            onClick={() => {
+              setText('');
+              setFilters({});
+              setActiveSetId(null);
+            }}
+          >
+            Clear filters
+          </button>
+        )}
+      </div>
+      <div className="cases-main">
+        {data.error && <p className="error-text">{data.error}</p>}
+        {!data.loading && data.rows.length === 0 && data.attributes.length === 0 ? (
+          <div className="cases-empty">
+            <h2>No cases yet</h2>
+            <p>
+              A case is a participant, a firm or a site. Add cases one by one, import a classification sheet (a CSV file with one row per case and
+              one column per attribute), or import transcripts with “Case from file name”.
+            </p>
+          </div>
+        ) : (
+          <ClassificationSheet
+            rows={rows}
+            attributes={data.attributes}
+            allSources={data.sources}
+            sort={sort}
+            onSort={onSort}
+            filters={filters}
+            filterErrors={filtered.errors}
+            onFilter={onFilter}
+            onSetValue={data.setValue}
+            onRename={data.renameCase}
+            onAssign={data.assignSource}
+            onEditAttribute={editAttribute}
+          />
+        )}
+        <aside className="cases-side">
+          <CaseSetsPanel
+            sets={data.sets}
+            rows={data.rows}
+            activeSetId={activeSetId}
+            onShow={setActiveSetId}
+            onEdit={(set) => setSetEditor({ set })}
+            onNew={(kind) => setSetEditor({ kind, ...(kind === 'manual' && filtering ? { caseIds: rows.map((r) => r.id) } : {}) })}
+          />
+          <SourceTray sources={data.sources} />
+          <PassageCasesPanel sources={data.sources} caseNames={caseNames} />
+        </aside>
+      </div>
+      {attrDialog && (
+        <AttributeDialog
+          key={attrDialog.attr?.id ?? 'new'}
+          {...(attrDialog.attr ? { attr: data.attributes.find((a) => a.id === attrDialog.attr!.id) ?? attrDialog.attr } : {})}
+          attributes={data.attributes}
+          onClose={() => setAttrDialog(null)}
+        />
+      )}
+      {setEditor && (
+        <CaseSetEditor
+          {...(setEditor.set ? { set: setEditor.set } : {})}
+          {...(setEditor.kind ? { initialKind: setEditor.kind } : {})}
+          {...(setEditor.caseIds ? { initialCaseIds: setEditor.caseIds } : {})}
+          attributes={data.attributes}
+          rows={data.rows}
+          onClose={() => setSetEditor(null)}
+        />
+      )}
+      <CsvImportDialog importer={importer} />
+    </div>
+  );
+}

@@ -1,0 +1,205 @@
+import { EXPORT_FORMATS, type ExportChoices, type MatrixMeasure } from '../../../shared/exporters/exportModels.js';
+import type { ExportDraft, Orientation } from './exportRequestDraft.js';
+
+interface Props {
+  draft: ExportDraft;
+  choices: ExportChoices;
+  update: (patch: Partial<ExportDraft>) => void;
+}
+
+const MEASURES: { id: MatrixMeasure; label: string }[] = [
+  { id: 'references', label: 'Coding references' },
+  { id: 'sources', label: 'Sources coded' },
+  { id: 'cases', label: 'Cases coded' },
+  { id: 'words', label: 'Words coded' },
+  { id: 'coverage', label: 'Coverage (%)' },
+];
+
+const LABEL_PRESETS = ['[{case}]', '{Role} ({case})', '{case}, {Group}'];
+
+function Format({ draft, update }: Pick<Props, 'draft' | 'update'>) {
+  const formats = EXPORT_FORMATS[draft.kind];
+  if (formats.length < 2) return null;
+  return (
+    <label className="export-field">
+      Format
+      <select value={draft.format} onChange={(e) => update({ format: e.target.value as ExportDraft['format'] })}>
+        {formats.map((f) => (
+          <option key={f} value={f}>
+            {f === 'docx' ? 'Word table (.docx)' : 'CSV for a spreadsheet (.csv)'}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function Caption({ draft, update, label, placeholder }: Pick<Props, 'draft' | 'update'> & { label: string; placeholder: string }) {
+  return (
+    <label className="export-field wide">
+      {label}
+      <input value={draft.caption} placeholder={placeholder} onChange={(e) => update({ caption: e.target.value })} />
+    </label>
+  );
+}
+
+function OrientationField({ draft, update }: Pick<Props, 'draft' | 'update'>) {
+  if (draft.format !== 'docx') return null;
+  return (
+    <label className="export-field">
+      Page
+      <select value={draft.orientation} onChange={(e) => update({ orientation: e.target.value as Orientation })}>
+        <option value="auto">Landscape when wide</option>
+        <option value="portrait">Portrait</option>
+        <option value="landscape">Landscape</option>
+      </select>
+    </label>
+  );
+}
+
+function LabelTemplate({ draft, update, choices }: Props) {
+  return (
+    <label className="export-field wide">
+      Attribution (label template)
+      <input list="export-label-presets" value={draft.labelTemplate} onChange={(e) => update({ labelTemplate: e.target.value })} aria-describedby="export-label-hint" />
+      <datalist id="export-label-presets">
+        {LABEL_PRESETS.map((p) => <option key={p} value={p} />)}
+      </datalist>
+      <span id="export-label-hint" className="hint">
+        {`{case} or {source}, or an attribute: ${choices.attributes.map((a) => `{${a.name}}`).join(' ') || '(none yet)'}`}
+      </span>
+    </label>
+  );
+}
+
+function CodeChecklist({ draft, update, choices }: Props) {
+  const toggle = (path: string) => update({ codes: draft.codes.includes(path) ? draft.codes.filter((c) => c !== path) : [...draft.codes, path] });
+  return (
+    <fieldset className="export-codes">
+      <legend>Codes (each gets a heading; sub-codes’ passages are included)</legend>
+      <ul>
+        {choices.codes.map((c) => (
+          <li key={c.path} style={{ paddingLeft: `${c.depth * 14}px` }}>
+            <label className="check">
+              <input type="checkbox" checked={draft.codes.includes(c.path)} onChange={() => toggle(c.path)} /> {c.name}
+              <span className="hint"> {c.references}</span>
+            </label>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
+}
+
+export function ExportOptions(props: Props) {
+  const { draft, update, choices } = props;
+  switch (draft.kind) {
+    case 'framework':
+      return (
+        <div className="export-options">
+          <label className="export-field">
+            Framework matrix
+            <select value={draft.framework} onChange={(e) => update({ framework: e.target.value, caption: '' })}>
+              {choices.frameworks.length === 0 && <option value="">(none saved yet)</option>}
+              {choices.frameworks.map((f) => <option key={f.name} value={f.name}>{f.name}</option>)}
+            </select>
+          </label>
+          <OrientationField {...props} />
+          <Caption {...props} label="Caption" placeholder={choices.frameworks.find((f) => f.name === draft.framework)?.caption || 'Table 3: …'} />
+          <label className="check">
+            <input type="checkbox" checked={draft.frameworkQuotes} onChange={(e) => update({ frameworkQuotes: e.target.checked })} /> Supporting quotes under each cell
+          </label>
+          {draft.frameworkQuotes && <LabelTemplate {...props} />}
+        </div>
+      );
+    case 'matrix':
+      return (
+        <div className="export-options">
+          <label className="export-field">
+            Rows
+            <select value={draft.rows} onChange={(e) => update({ rows: e.target.value })}>
+              <option value="cases">Cases</option>
+              {choices.attributes.map((a) => <option key={a.name} value={`attribute:${a.name}`}>{`Values of ${a.name}`}</option>)}
+              <option value="sets">Case sets</option>
+              <option value="codes">Codes</option>
+            </select>
+          </label>
+          <label className="export-field">
+            Columns
+            <select value={draft.cols} onChange={(e) => update({ cols: e.target.value })}>
+              <option value="codes">Every code</option>
+              {choices.codes.filter((c, i) => choices.codes[i + 1]?.depth === c.depth + 1).map((c) => <option key={c.path} value={`children:${c.path}`}>{`Children of ${c.path}`}</option>)}
+            </select>
+          </label>
+          <label className="export-field">
+            Cells
+            <select value={draft.measure} onChange={(e) => update({ measure: e.target.value as MatrixMeasure })}>
+              {MEASURES.map((m) => <option key={m.id} value={m.id}>{m.label}</option>)}
+            </select>
+          </label>
+          <Format {...props} />
+          <OrientationField {...props} />
+          <Caption {...props} label="Caption" placeholder="Table 4: …" />
+          {draft.format === 'docx' && (
+            <div className="export-checks">
+              <label className="check"><input type="checkbox" checked={draft.rowPercentages} onChange={(e) => update({ rowPercentages: e.target.checked })} /> Row percentages</label>
+              <label className="check"><input type="checkbox" checked={draft.shading} onChange={(e) => update({ shading: e.target.checked })} /> Heat shading</label>
+            </div>
+          )}
+        </div>
+      );
+    case 'cases': {
+      const shown = draft.attributes ?? choices.attributes.filter((a) => a.name !== draft.groupBy).map((a) => a.name);
+      const toggle = (name: string) => update({ attributes: shown.includes(name) ? shown.filter((n) => n !== name) : choices.attributes.map((a) => a.name).filter((n) => n === name || shown.includes(n)) });
+      return (
+        <div className="export-options">
+          <label className="export-field">
+            Group by
+            <select value={draft.groupBy} onChange={(e) => update({ groupBy: e.target.value, attributes: null })}>
+              <option value="">(no grouping)</option>
+              {choices.attributes.map((a) => <option key={a.name} value={a.name}>{a.name}</option>)}
+            </select>
+          </label>
+          <Format {...props} />
+          <OrientationField {...props} />
+          <Caption {...props} label="Caption" placeholder={draft.groupBy ? `Table 1: Participants by ${draft.groupBy.toLowerCase()}` : 'Table 1: Participants'} />
+          <fieldset className="export-attributes">
+            <legend>Columns</legend>
+            {choices.attributes.map((a) => (
+              <label key={a.name} className="check">
+                <input type="checkbox" checked={shown.includes(a.name)} onChange={() => toggle(a.name)} /> {a.name}
+              </label>
+            ))}
+          </fieldset>
+        </div>
+      );
+    }
+    case 'codebook':
+      return (
+        <div className="export-options">
+          <Caption {...props} label="Title" placeholder="Codebook" />
+          <div className="export-checks">
+            <label className="check"><input type="checkbox" checked={draft.examples} onChange={(e) => update({ examples: e.target.checked })} /> An example passage for each code</label>
+            <label className="check"><input type="checkbox" checked={draft.guide} disabled={!choices.hasInterviewGuide} onChange={(e) => update({ guide: e.target.checked })} /> {choices.hasInterviewGuide ? 'The interview guide' : 'The interview guide (none in this project)'}</label>
+          </div>
+          {draft.examples && <LabelTemplate {...props} />}
+        </div>
+      );
+    case 'quotes':
+      return (
+        <div className="export-options">
+          <Caption {...props} label="Title" placeholder="Coded passages" />
+          <LabelTemplate {...props} />
+          <label className="export-field">
+            Order
+            <select value={draft.order} onChange={(e) => update({ order: e.target.value as ExportDraft['order'] })}>
+              <option value="case">By case</option>
+              <option value="source">By source</option>
+            </select>
+          </label>
+          <label className="check"><input type="checkbox" checked={draft.memos} onChange={(e) => update({ memos: e.target.checked })} /> Include memos</label>
+          <CodeChecklist {...props} />
+        </div>
+      );
+  }
+}

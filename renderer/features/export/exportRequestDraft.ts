@@ -1,0 +1,111 @@
+/**
+ * The export dialog's form state and how it becomes an API export request.
+ * Pure, so the request the dialog sends is easy to reason about.
+ */
+import type { ExportFormat, ExportKind, MatrixMeasure, QuotesOrder } from '../../../shared/exporters/exportModels.js';
+import { EXPORT_FORMATS } from '../../../shared/exporters/exportModels.js';
+import type { ExportRequest } from '../../../shared/exporters/exportRequest.js';
+
+export type Orientation = 'auto' | 'portrait' | 'landscape';
+
+export interface ExportDraft {
+  kind: ExportKind;
+  format: ExportFormat;
+  caption: string;
+  orientation: Orientation;
+  labelTemplate: string;
+  // framework
+  framework: string;
+  frameworkQuotes: boolean;
+  // matrix
+  rows: string;
+  cols: string;
+  measure: MatrixMeasure;
+  rowPercentages: boolean;
+  shading: boolean;
+  // cases
+  groupBy: string;
+  /** null = every attribute except the group-by one. */
+  attributes: string[] | null;
+  // codebook
+  examples: boolean;
+  guide: boolean;
+  // quotes
+  codes: string[];
+  order: QuotesOrder;
+  memos: boolean;
+}
+
+export const INITIAL_DRAFT: ExportDraft = {
+  kind: 'cases',
+  format: 'docx',
+  caption: '',
+  orientation: 'auto',
+  labelTemplate: '[{case}]',
+  framework: '',
+  frameworkQuotes: false,
+  rows: 'cases',
+  cols: 'codes',
+  measure: 'references',
+  rowPercentages: false,
+  shading: true,
+  groupBy: '',
+  attributes: null,
+  examples: true,
+  guide: true,
+  codes: [],
+  order: 'case',
+  memos: false,
+};
+
+export const KIND_LABELS: Record<ExportKind, string> = {
+  framework: 'Framework matrix',
+  matrix: 'Matrix coding query',
+  cases: 'Case classification',
+  codebook: 'Codebook',
+  quotes: 'Coded passages',
+};
+
+/** Switching kind keeps the format when the new kind can be written in it. */
+export function withKind(d: ExportDraft, kind: ExportKind): ExportDraft {
+  const formats = EXPORT_FORMATS[kind];
+  return { ...d, kind, caption: '', format: formats.includes(d.format) ? d.format : formats[0]! };
+}
+
+const text = (s: string): string | undefined => (s.trim() ? s.trim() : undefined);
+const opt = <K extends string, V>(key: K, v: V | undefined): { [P in K]?: V } => (v === undefined ? {} : ({ [key]: v } as { [P in K]?: V }));
+
+/** The request for the API, or a reason it cannot be made yet. */
+export function toRequest(d: ExportDraft): { request: ExportRequest } | { missing: string } {
+  const caption = opt('caption', text(d.caption));
+  const orientation = d.orientation === 'auto' ? {} : { orientation: d.orientation };
+  const labelTemplate = opt('labelTemplate', text(d.labelTemplate));
+  switch (d.kind) {
+    case 'framework':
+      if (!d.framework) return { missing: 'Choose a framework matrix.' };
+      return { request: { kind: 'framework', format: 'docx', name: d.framework, quotes: d.frameworkQuotes, ...caption, ...orientation, ...labelTemplate } };
+    case 'matrix':
+      return {
+        request: {
+          kind: 'matrix',
+          format: d.format,
+          rows: d.rows,
+          cols: d.cols,
+          measure: d.measure,
+          rowPercentages: d.rowPercentages,
+          shading: d.shading,
+          ...caption,
+          ...orientation,
+        },
+      };
+    case 'cases':
+      return {
+        request: { kind: 'cases', format: d.format, ...opt('groupBy', text(d.groupBy)), ...(d.attributes ? { attributes: d.attributes } : {}), ...caption, ...orientation },
+      };
+    case 'codebook':
+      return { request: { kind: 'codebook', format: 'docx', examples: d.examples, guide: d.guide, ...labelTemplate, ...opt('title', text(d.caption)) } };
+    case 'quotes':
+      if (d.codes.length === 0) return { missing: 'Choose at least one code.' };
+      return { request: { kind: 'quotes', format: 'docx', codes: d.codes, order: d.order, memos: d.memos, ...labelTemplate, ...opt('title', text(d.caption)) } };
+  }
+}

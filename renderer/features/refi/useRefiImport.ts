@@ -1,0 +1,56 @@
+import { useCallback, useState } from 'react';
+import type { RefiImportReport } from '../../../shared/refi/refiImportPlanTypes.js';
+import { useApi } from '../../api/ApiContext.js';
+import { fileToBase64 } from './refiFiles.js';
+
+export interface PickedFile {
+  fileName: string;
+  dataBase64: string;
+}
+
+/** Reading a REFI-QDA file, previewing what it would give, and creating the new project from it. */
+export function useRefiImport() {
+  const api = useApi();
+  const [file, setFile] = useState<PickedFile | null>(null);
+  const [report, setReport] = useState<RefiImportReport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const pick = useCallback(
+    async (f: File) => {
+      setBusy(true);
+      setError(null);
+      setReport(null);
+      try {
+        const picked = { fileName: f.name, dataBase64: await fileToBase64(f) };
+        setFile(picked);
+        setReport(await api.call('refi.previewImport', picked));
+      } catch (err) {
+        setError((err as Error).message);
+      } finally {
+        setBusy(false);
+      }
+    },
+    [api],
+  );
+
+  const create = useCallback(
+    async (path: string, acceptLosses: boolean): Promise<boolean> => {
+      if (!file) return false;
+      setBusy(true);
+      setError(null);
+      try {
+        await api.call('refi.importProject', { ...file, path, acceptLosses });
+        return true;
+      } catch (err) {
+        setError((err as Error).message);
+        return false;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [api, file],
+  );
+
+  return { file, report, error, busy, pick, create };
+}

@@ -1,0 +1,54 @@
+import { basename, join } from 'node:path';
+import { QuarryError } from '../../errors.js';
+import { exportQdcText, exportQdpxBytes, importRefiProject, previewRefiImport, writeFileAtomically } from '../../services/refiService.js';
+import { getMeta } from '../../store/metaStore.js';
+import type { RefiExportResult, refiMethods } from '../methods/refiMethods.js';
+import type { Session } from '../session.js';
+import type { HandlersFor } from './handlerTypes.js';
+import { projectInfo } from './projectHandlers.js';
+
+const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
+
+function decode(fileName: string, dataBase64: string): Uint8Array {
+  if (dataBase64.length > (MAX_IMPORT_BYTES / 3) * 4 + 4) {
+    throw new QuarryError('too_large', `${fileName}: the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB, the most Quarry imports.`);
+  }
+  return new Uint8Array(Buffer.from(dataBase64, 'base64'));
+}
+
+/** A file name made from the project's name (characters file systems refuse are replaced). */
+function exportName(session: Session, ext: string): string {
+  const raw = getMeta(session.ctx().project.db, 'name') ?? '';
+  const name = raw
+    .replace(/\s*:\s*/g, ' - ')
+    .replace(/[\\/*?"<>|]+/g, '-')
+    .replace(/\p{Cc}+/gu, '')
+    .trim();
+  return `${name || 'project'}.${ext}`;
+}
+
+function deliver(fileName: string, data: Uint8Array | string, path: string | undefined): RefiExportResult {
+  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+  if (path) {
+    writeFileAtomically(path, bytes);
+    return { fileName: basename(path), bytes: bytes.length, path };
+  }
+  return { fileName, bytes: bytes.length, dataBase64: Buffer.from(bytes).toString('base64') };
+}
+
+function newProjectPath(path: string, session: Session): string {
+  const withExt = /\.quarry$/i.test(path) ? path : `${path}.quarry`;
+  return /[\\/]/.test(withExt) ? withExt : join(session.projectsDir, withExt);
+}
+
+export const refiHandlers: HandlersFor<keyof typeof refiMethods> = {
+  'refi.exportQdpx': (a, s) => deliver(exportName(s, 'qdpx'), exportQdpxBytes(s.ctx().project.db), a.path),
+  'refi.exportQdc': (a, s) => deliver(exportName(s, 'qdc'), exportQdcText(s.ctx().project.db), a.path),
+  'refi.previewImport': (a) => previewRefiImport(a.fileName, decode(a.fileName, a.dataBase64)),
+  'refi.importProject': (a, s) => {
+    const bytes = decode(a.fileName, a.dataBase64);
+    const { report, project } = importRefiProject(newProjectPath(a.path, s), a.fileName, bytes, { acceptLosses: a.acceptLosses ?? false, keepOpen: true });
+    s.attach(project!);
+    return { report, project: projectInfo(s)! };
+  },
+};

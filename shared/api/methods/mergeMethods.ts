@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import type { MergePreview, MergeResult } from '../../domain/mergeTypes.js';
+import { method } from '../defineMethod.js';
+
+const path = z.string().trim().min(1, 'the path of the other project file is needed');
+const decisions = z.record(z.string(), z.enum(['mine', 'theirs', 'both']));
+
+export const mergeMethods = {
+  /** What merging a co-author's .quarry file would add, what matches, and every conflict. Reads the other file only. */
+  'merge.preview': method<MergePreview>()(z.object({ path, decisions: decisions.optional() })),
+  /** Merges it with the given decisions (defaults for the rest): one undoable step. */
+  'merge.apply': method<MergeResult>()(z.object({ path, decisions: decisions.optional() }), { mutates: true }),
+} as const;

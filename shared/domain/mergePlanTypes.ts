@@ -1,0 +1,122 @@
+/**
+ * The operations a merge will perform on the open project, computed from
+ * two snapshots (mine and theirs) and the user's decisions. A reference to
+ * a row is either one of mine (`id`) or one the merge creates (`key`).
+ */
+import type { AttributeType, AttributeValue } from '../cases/attributeTypes.js';
+import type { MemoTarget } from './types.js';
+import type { MergeConflict, MergeSummary } from './mergeTypes.js';
+
+export type Ref = { id: number } | { key: string };
+
+export interface NewUser {
+  key: string;
+  guid: string;
+  name: string;
+  initials: string;
+  color: string;
+}
+
+export interface NewCode {
+  key: string;
+  guid: string;
+  parent: Ref | null;
+  name: string;
+  color: string;
+  description: string;
+}
+
+export interface NewCase {
+  key: string;
+  guid: string;
+  name: string;
+  description: string;
+}
+
+export interface NewAttribute {
+  key: string;
+  guid: string;
+  name: string;
+  type: AttributeType;
+  choices: string[];
+  description: string;
+}
+
+export interface NewSource {
+  key: string;
+  guid: string;
+  /** Their row id, to read the text from their file when writing. */
+  theirId: number;
+  name: string;
+  characters: number;
+  contentHash: string;
+  originName: string;
+  originType: string;
+  encoding: string;
+  description: string;
+  createdAt: string;
+  createdBy: Ref | null;
+}
+
+export interface NewCoding {
+  key: string;
+  guid: string;
+  source: Ref;
+  code: Ref;
+  coder: Ref;
+  start: number;
+  end: number;
+  createdAt: string;
+}
+
+export interface NewMemo {
+  guid: string;
+  target: MemoTarget;
+  source: Ref | null;
+  code: Ref | null;
+  coding: Ref | null;
+  case: Ref | null;
+  start: number | null;
+  end: number | null;
+  title: string;
+  body: string;
+  author: Ref | null;
+  createdAt: string;
+}
+
+export interface MergePlan {
+  summary: MergeSummary;
+  conflicts: MergeConflict[];
+  users: NewUser[];
+  codes: NewCode[];
+  codeUpdates: { id: number; color: string; description: string }[];
+  cases: NewCase[];
+  caseUpdates: { id: number; description: string }[];
+  attributes: NewAttribute[];
+  attributeUpdates: { id: number; choices: string[]; description: string }[];
+  sources: NewSource[];
+  sourceUpdates: { id: number; description: string }[];
+  caseLinks: { source: Ref; case: Ref }[];
+  codings: NewCoding[];
+  memos: NewMemo[];
+  values: { case: Ref; attribute: Ref; value: AttributeValue }[];
+  caseSpans: { guid: string; case: Ref; source: Ref; start: number; end: number }[];
+  caseSets: { guid: string; name: string; description: string; rule: string | null; members: Ref[] }[];
+  setMembers: { setId: number; members: Ref[] }[];
+}
+
+export function emptySummary(): MergeSummary {
+  return {
+    coders: { added: [], matched: [] },
+    sources: { added: [], matched: [], notImported: [] },
+    codes: { added: [], matched: [], updated: [] },
+    cases: { added: [], matched: [] },
+    attributes: { added: [], matched: [] },
+    codings: { added: 0, alreadyPresent: 0, notImported: 0, addedByCoder: {} },
+    memos: { added: 0, alreadyPresent: 0, notImported: 0 },
+    caseLinks: { added: 0 },
+    values: { added: 0, same: 0 },
+    caseSpans: { added: 0, alreadyPresent: 0 },
+    caseSets: { added: [], extended: [] },
+  };
+}

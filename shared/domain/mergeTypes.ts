@@ -1,0 +1,60 @@
+/**
+ * Merging a co-author's project file into the open project: what the
+ * preview shows and what the user decides.
+ */
+
+/** keep mine / take theirs / keep both (what "both" means depends on the conflict; see its detail). */
+export type MergeChoice = 'mine' | 'theirs' | 'both';
+
+export type MergeConflictKind = 'code description' | 'code colour' | 'source' | 'case description' | 'attribute type' | 'attribute value' | 'source case';
+
+export interface MergeConflict {
+  /** Stable across previews of the same files: the key for a decision. */
+  id: string;
+  kind: MergeConflictKind;
+  /** What it is about, e.g. “Motivations/Trust”. */
+  subject: string;
+  mine: string;
+  theirs: string;
+  choices: MergeChoice[];
+  /** What happens without a decision (and in the non-interactive CLI): keep both where possible, else mine. */
+  default: MergeChoice;
+  /** What each choice does, in words. */
+  explain: Partial<Record<MergeChoice, string>>;
+}
+
+export interface MergeMatch {
+  mine: string;
+  theirs: string;
+  /** How they were recognised as the same. */
+  by: 'guid' | 'path' | 'name' | 'text';
+}
+
+export interface MergeSummary {
+  coders: { added: string[]; matched: MergeMatch[] };
+  sources: { added: string[]; matched: MergeMatch[]; notImported: string[] };
+  codes: { added: string[]; matched: MergeMatch[]; updated: string[] };
+  cases: { added: string[]; matched: MergeMatch[] };
+  attributes: { added: string[]; matched: MergeMatch[] };
+  codings: { added: number; alreadyPresent: number; notImported: number; addedByCoder: Record<string, number> };
+  memos: { added: number; alreadyPresent: number; notImported: number };
+  caseLinks: { added: number };
+  values: { added: number; same: number };
+  caseSpans: { added: number; alreadyPresent: number };
+  caseSets: { added: string[]; extended: string[] };
+}
+
+export interface MergePreview extends MergeSummary {
+  other: { path: string; name: string; guid: string };
+  conflicts: MergeConflict[];
+  /** True when merging would add or change nothing. */
+  nothingToDo: boolean;
+}
+
+export interface MergeResult extends MergePreview {
+  /** The decision applied to each conflict. */
+  decisions: Record<string, MergeChoice>;
+  /** sha256 of the other file before and after: it is only ever read. */
+  otherFileHash: string;
+  otherFileUnchanged: boolean;
+}

@@ -1,0 +1,129 @@
+/**
+ * What the rows and columns of a matrix query are: headers as the user
+ * sees them, and the mappings the counting needs (which columns a code
+ * counts toward — a code counts toward its own column and every ancestor's
+ * column when those are columns too — and which rows a case or code
+ * belongs to).
+ */
+import type Database from 'better-sqlite3';
+import { formatValue, NOT_APPLICABLE_LABEL, UNASSIGNED_LABEL } from '../cases/attributeTypes.js';
+import { compareCanonical } from '../cases/valueOrder.js';
+import { QuarryError } from '../errors.js';
+import { toDef } from '../services/caseService.js';
+import { caseIdsOfSet } from '../services/caseSetService.js';
+import { findAttributeByName } from '../store/attributesStore.js';
+import { findCaseSetByName, listCaseSets } from '../store/caseSetsStore.js';
+import { attributeValueRows } from '../store/queryStore.js';
+import type { ProjectLookup } from './projectLookup.js';
+import type { CodeRef, MatrixColumns, MatrixHeader, MatrixRows } from './types.js';
+
+export interface CodeAxis {
+  kind: 'codes';
+  headers: MatrixHeader[];
+  /** Code id → the axis positions it counts toward. */
+  positionsOfCode: Map<number, number[]>;
+}
+
+export interface CaseAxis {
+  kind: 'cases';
+  headers: MatrixHeader[];
+  /** Case id → the rows it belongs to. */
+  positionsOfCase: Map<number, number[]>;
+}
+
+function addTo<K>(m: Map<K, number[]>, key: K, pos: number): void {
+  const l = m.get(key);
+  if (!l) m.set(key, [pos]);
+  else if (l[l.length - 1] !== pos) l.push(pos);
+}
+
+export function codeAxis(lookup: ProjectLookup, refs: readonly CodeRef[] | undefined, children: boolean): CodeAxis {
+  const codes = refs ? refs.map((r) => lookup.code(r)) : lookup.codeOrder;
+  const positionsOfCode = new Map<number, number[]>();
+  const headers = codes.map((c, i) => {
+    for (const id of children ? lookup.descendants(c.id) : [c.id]) addTo(positionsOfCode, id, i);
+    return { label: c.path, kind: 'code' as const, id: c.id };
+  });
+  return { kind: 'codes', headers, positionsOfCode };
+}
+
+export function resolveColumns(lookup: ProjectLookup, cols: MatrixColumns): CodeAxis {
+  if (cols.kind === 'codes') return codeAxis(lookup, cols.codes, cols.children ?? true);
+  const parent = lookup.code(cols.of);
+  const kids = lookup.children(parent.id);
+  if (kids.length === 0) throw new QuarryError('invalid_input', `The code “${parent.path}” has no child codes to make columns of.`, { code: parent.path });
+  return codeAxis(lookup, kids.map((codeId) => ({ codeId })), true);
+}
+
+function caseRows(headers: MatrixHeader[], members: number[][]): CaseAxis {
+  const positionsOfCase = new Map<number, number[]>();
+  members.forEach((ids, row) => ids.forEach((id) => addTo(positionsOfCase, id, row)));
+  return { kind: 'cases', headers, positionsOfCase };
+}
+
+function attributeRows(db: Database.Database, name: string): CaseAxis {
+  const attr = findAttributeByName(db, name);
+  if (!attr) throw new QuarryError('not_found', `There is no attribute “${name}”.`, { attribute: name });
+  const def = toDef(attr);
+  const byValue = new Map<string, number[]>();
+  const na: number[] = [];
+  const assigned = new Set<number>();
+  for (const r of attributeValueRows(db, attr.id)) {
+    assigned.add(r.caseId);
+    if (r.kind === 'value') addTo(byValue, r.value ?? '', r.caseId);
+    else if (r.kind === 'not_applicable') na.push(r.caseId);
+  }
+  const values = new Set([...(attr.type === 'choice' ? attr.choices : []), ...byValue.keys()]);
+  const ordered = [...values].sort((a, b) => compareCanonical(def, a, b));
+  const headers: MatrixHeader[] = ordered.map((v) => ({ label: formatValue(def, { kind: 'value', value: v }), kind: 'value' }));
+  const members = ordered.map((v) => byValue.get(v) ?? []);
+  if (na.length) {
+    headers.push({ label: NOT_APPLICABLE_LABEL, kind: 'value' });
+    members.push(na);
+  }
+  const unassigned = (db.prepare(`SELECT id FROM cases`).pluck().all() as number[]).filter((id) => !assigned.has(id));
+  if (unassigned.length) {
+    headers.push({ label: UNASSIGNED_LABEL, kind: 'value' });
+    members.push(unassigned);
+  }
+  return caseRows(headers, members);
+}
+
+export function resolveRows(db: Database.Database, lookup: ProjectLookup, rows: MatrixRows): CodeAxis | CaseAxis {
+  switch (rows.kind) {
+    case 'codes':
+      return codeAxis(lookup, rows.codes, rows.children ?? true);
+    case 'cases': {
+      const ids = rows.cases ? rows.cases.map((n) => lookup.caseId(n)) : [...lookup.caseNames.keys()];
+      return caseRows(
+        ids.map((id) => ({ label: lookup.caseNames.get(id)!, kind: 'case', id })),
+        ids.map((id) => [id]),
+      );
+    }
+    case 'setCases': {
+      const set = findCaseSetByName(db, rows.set);
+      if (!set) throw new QuarryError('not_found', `There is no case set “${rows.set}”.`, { set: rows.set });
+      const members = new Set(caseIdsOfSet(db, set.id));
+      const ids = [...lookup.caseNames.keys()].filter((id) => members.has(id));
+      return caseRows(
+        ids.map((id) => ({ label: lookup.caseNames.get(id)!, kind: 'case', id })),
+        ids.map((id) => [id]),
+      );
+    }
+    case 'sets': {
+      const sets = rows.sets
+        ? rows.sets.map((n) => {
+            const s = findCaseSetByName(db, n);
+            if (!s) throw new QuarryError('not_found', `There is no case set “${n}”.`, { set: n });
+            return s;
+          })
+        : listCaseSets(db);
+      return caseRows(
+        sets.map((s) => ({ label: s.name, kind: 'set', id: s.id })),
+        sets.map((s) => caseIdsOfSet(db, s.id)),
+      );
+    }
+    case 'attribute':
+      return attributeRows(db, rows.attribute);
+  }
+}

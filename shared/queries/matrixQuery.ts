@@ -1,0 +1,341 @@
+/**
+ * Matrix coding query: rows (cases, case sets, attribute values or codes) ×
+ * columns (codes, each counting its descendants), with one measure per
+ * cell and distinct totals. Codings are read once, flat (rowCollector.ts),
+ * and counted source by source (matrixCounting.ts). With code rows a cell
+ * is the text coded at both the row's and the column's code.
+ */
+import type Database from 'better-sqlite3';
+import { sourceTexts, streamCodings } from '../store/queryStore.js';
+import { resolveCaseFilter } from './caseScope.js';
+import { positionIndexOf } from './kwic.js';
+import { resolveColumns, resolveRows, type CaseAxis, type CodeAxis } from './matrixAxes.js';
+import { bagUnion, distinctSpans, pushSpan, Tally, wordIndex, wordsIn, type Bag, type WordIndex } from './matrixCounting.js';
+import { ProjectLookup } from './projectLookup.js';
+import { coveredLength, intersectUnions, unionSpans, type Span } from './spanAlgebra.js';
+import type { MatrixMeasure, MatrixQueryDef, MatrixResult } from './types.js';
+
+export interface PreparedMatrix {
+  lookup: ProjectLookup;
+  rows: CodeAxis | CaseAxis;
+  cols: CodeAxis;
+  allowed: Set<number> | null;
+  coderId?: number;
+  measure: MatrixMeasure;
+  /** Every passage is in at most one row (case rows, no case in two rows, no case spans): totals are sums. */
+  disjoint: boolean;
+}
+
+export function prepareMatrix(db: Database.Database, def: MatrixQueryDef): PreparedMatrix {
+  const lookup = ProjectLookup.of(db);
+  const cols = resolveColumns(lookup, def.cols);
+  const rows = resolveRows(db, lookup, def.rows);
+  const allowed = resolveCaseFilter(db, lookup, def.filter);
+  const disjoint = rows.kind === 'cases' && !lookup.hasCaseSpans && [...rows.positionsOfCase.values()].every((rs) => rs.length <= 1);
+  return {
+    lookup,
+    rows,
+    cols,
+    allowed,
+    ...(def.coder !== undefined ? { coderId: lookup.coderId(def.coder) } : {}),
+    measure: def.measure ?? 'references',
+    disjoint,
+  };
+}
+
+/** Characters of text belonging to each case (a source's own case gets what no case span takes). */
+function caseLengths(lookup: ProjectLookup): Map<number, number> {
+  const out = new Map<number, number>();
+  const add = (id: number, n: number) => out.set(id, (out.get(id) ?? 0) + n);
+  for (const s of lookup.sources.values()) {
+    const spans = unionSpans(lookup.caseSpansOf(s.id));
+    for (const sp of lookup.caseSpansOf(s.id)) add(sp.caseId, sp.end - sp.start);
+    if (s.caseId !== null) add(s.caseId, s.characters - coveredLength(spans));
+  }
+  return out;
+}
+
+const percent = (part: number, whole: number): number => (whole > 0 ? Math.round((10000 * part) / whole) / 100 : 0);
+
+/**
+ * Calls `visit` once per source with its codings as flat [codeId, start, end, …].
+ * Codings stream in source order (the source-first unique index), so each
+ * source is visited as soon as its last coding has been read; should a
+ * source ever come round twice, the sources are grouped first instead.
+ */
+function forEachSource(db: Database.Database, p: PreparedMatrix, sourceIds: number[] | null, visit: (src: number, entries: number[]) => void): void {
+  const codeIds = new Set(p.cols.positionsOfCode.keys());
+  if (p.rows.kind === 'codes') for (const id of p.rows.positionsOfCode.keys()) codeIds.add(id);
+  const filter = {
+    ...(codeIds.size >= p.lookup.codes.size ? {} : { codeIds: [...codeIds] }),
+    ...(p.coderId !== undefined ? { coderId: p.coderId } : {}),
+    ...(sourceIds ? { sourceIds } : {}),
+    bySource: true,
+  };
+  const seen = new Set<number>();
+  let current = -1;
+  let entries: number[] = [];
+  let ordered = true;
+  const rows: number[] = [];
+  streamCodings(db, filter, (src, code, start, end) => {
+    if (!ordered) {
+      rows.push(src, code, start, end);
+      return;
+    }
+    if (src !== current) {
+      if (seen.has(src)) {
+        ordered = false;
+        rows.push(src, code, start, end);
+        return;
+      }
+      if (current >= 0) visit(current, entries);
+      seen.add(src);
+      current = src;
+      entries = [];
+    }
+    entries.push(code, start, end);
+  });
+  if (ordered) {
+    if (current >= 0) visit(current, entries);
+    return;
+  }
+  throw new OutOfOrder();
+}
+
+/** Codings did not come in source order: the caller starts again with grouping. */
+class OutOfOrder extends Error {}
+
+function forEachSourceGrouped(db: Database.Database, p: PreparedMatrix, sourceIds: number[] | null, visit: (src: number, entries: number[]) => void): void {
+  const codeIds = new Set(p.cols.positionsOfCode.keys());
+  if (p.rows.kind === 'codes') for (const id of p.rows.positionsOfCode.keys()) codeIds.add(id);
+  const groups = new Map<number, number[]>();
+  streamCodings(
+    db,
+    {
+      ...(codeIds.size >= p.lookup.codes.size ? {} : { codeIds: [...codeIds] }),
+      ...(p.coderId !== undefined ? { coderId: p.coderId } : {}),
+      ...(sourceIds ? { sourceIds } : {}),
+    },
+    (src, code, start, end) => {
+      const l = groups.get(src);
+      if (l) l.push(code, start, end);
+      else groups.set(src, [code, start, end]);
+    },
+  );
+  for (const [src, list] of groups) visit(src, list);
+}
+
+interface Tallies {
+  cells: Tally;
+  rows: Tally;
+  cols: Tally;
+  all: Tally;
+}
+
+/** The source's words, read on first use. */
+type Words = (() => WordIndex) | null;
+
+function measureSpans(measure: MatrixMeasure, spans: Span[], text: Words): number {
+  if (spans.length === 0) return 0;
+  switch (measure) {
+    case 'references':
+      return spans.length;
+    case 'sources':
+      return 1;
+    case 'coverage':
+      return coveredLength(spans);
+    case 'words': {
+      const words = text!();
+      return spans.reduce((n, s) => n + wordsIn(words, s.start, s.end), 0);
+    }
+    case 'cases':
+      return 0;
+  }
+}
+
+function measureBag(measure: MatrixMeasure, bag: Bag, text: Words): number {
+  if (measure === 'references') return distinctSpans(bag);
+  return measureSpans(measure, bagUnion(bag), text);
+}
+
+function countCaseRows(p: PreparedMatrix, rows: CaseAxis, t: Tallies, src: number, entries: number[], text: Words): void {
+  const nc = p.cols.headers.length;
+  const cells = new Map<number, Bag>();
+  const rowBags = new Map<number, Bag>();
+  const colBags = new Map<number, Bag>();
+  const all: Bag = [];
+  const members = p.measure === 'cases';
+  const totalsToo = !p.disjoint;
+  // Without case spans every passage of a source is in the source's case.
+  const own = p.lookup.sources.get(src)?.caseId ?? null;
+  const single = p.lookup.caseSpansOf(src).length === 0 ? (own === null ? [] : [own]) : null;
+  if (single && !members) {
+    const c = single[0];
+    const rs = c === undefined || (p.allowed && !p.allowed.has(c)) ? undefined : rows.positionsOfCase.get(c);
+    if (rs?.length === 1) return countOneRow(p, t, rs[0]!, entries, text);
+  }
+  for (let i = 0; i < entries.length; i += 3) {
+    const cols = p.cols.positionsOfCode.get(entries[i]!);
+    if (!cols) continue;
+    const start = entries[i + 1]!;
+    const end = entries[i + 2]!;
+    let inAny = false;
+    for (const c of single ?? p.lookup.casesOf(src, start, end)) {
+      if (p.allowed && !p.allowed.has(c)) continue;
+      const rs = rows.positionsOfCase.get(c);
+      if (!rs) continue;
+      inAny = true;
+      for (const r of rs) {
+        pushSpan(rowBags, r, start, end);
+        for (const col of cols) {
+          pushSpan(cells, r * nc + col, start, end);
+          if (members) t.cells.addMember(r * nc + col, c);
+        }
+        if (members) t.rows.addMember(r, c);
+      }
+      if (members && totalsToo) {
+        for (const col of cols) t.cols.addMember(col, c);
+        t.all.addMember(0, c);
+      }
+    }
+    if (inAny && totalsToo && !members) {
+      for (const col of cols) pushSpan(colBags, col, start, end);
+      all.push(start, end);
+    }
+  }
+  if (members) return;
+  for (const [k, bag] of cells) t.cells.add(k, measureBag(p.measure, bag, text));
+  for (const [k, bag] of rowBags) t.rows.add(k, measureBag(p.measure, bag, text));
+  for (const [k, bag] of colBags) t.cols.add(k, measureBag(p.measure, bag, text));
+  if (all.length) t.all.add(0, measureBag(p.measure, all, text));
+}
+
+const buckets: Bag[] = [];
+
+/** The common case: every coding of the source is in one row. Buckets are reused across sources. */
+function countOneRow(p: PreparedMatrix, t: Tallies, row: number, entries: number[], text: Words): void {
+  const nc = p.cols.headers.length;
+  const touched: number[] = [];
+  const rowBag: Bag = [];
+  for (let i = 0; i < entries.length; i += 3) {
+    const cols = p.cols.positionsOfCode.get(entries[i]!);
+    if (!cols) continue;
+    const start = entries[i + 1]!;
+    const end = entries[i + 2]!;
+    rowBag.push(start, end);
+    for (const col of cols) {
+      const b = buckets[col] ?? (buckets[col] = []);
+      if (b.length === 0) touched.push(col);
+      b.push(start, end);
+    }
+  }
+  for (const col of touched) {
+    t.cells.add(row * nc + col, measureBag(p.measure, buckets[col]!, text));
+    buckets[col]!.length = 0;
+  }
+  if (rowBag.length) t.rows.add(row, measureBag(p.measure, rowBag, text));
+}
+
+function countCodeRows(p: PreparedMatrix, rows: CodeAxis, t: Tallies, src: number, entries: number[], text: Words): void {
+  const nc = p.cols.headers.length;
+  const rowBags = new Map<number, Bag>();
+  const colBags = new Map<number, Bag>();
+  for (let i = 0; i < entries.length; i += 3) {
+    const start = entries[i + 1]!;
+    const end = entries[i + 2]!;
+    if (p.allowed && !p.lookup.casesOf(src, start, end).some((c) => p.allowed!.has(c))) continue;
+    for (const r of rows.positionsOfCode.get(entries[i]!) ?? []) pushSpan(rowBags, r, start, end);
+    for (const c of p.cols.positionsOfCode.get(entries[i]!) ?? []) pushSpan(colBags, c, start, end);
+  }
+  if (rowBags.size === 0 || colBags.size === 0) return;
+  const rowUnions = new Map([...rowBags].map(([k, b]) => [k, bagUnion(b)]));
+  const colUnions = new Map([...colBags].map(([k, b]) => [k, bagUnion(b)]));
+  const allRows = unionSpans([...rowUnions.values()].flat());
+  const allCols = unionSpans([...colUnions.values()].flat());
+  const record = (tally: Tally, key: number, spans: Span[]) => {
+    if (p.measure !== 'cases') tally.add(key, measureSpans(p.measure, spans, text));
+    else for (const s of spans) for (const c of p.lookup.casesOf(src, s.start, s.end)) if (!p.allowed || p.allowed.has(c)) tally.addMember(key, c);
+  };
+  for (const [r, ru] of rowUnions) {
+    for (const [c, cu] of colUnions) record(t.cells, r * nc + c, intersectUnions(ru, cu));
+    record(t.rows, r, intersectUnions(ru, allCols));
+  }
+  for (const [c, cu] of colUnions) record(t.cols, c, intersectUnions(allRows, cu));
+  record(t.all, 0, intersectUnions(allRows, allCols));
+}
+
+/** Sources whose codings can count, or null for all. */
+function relevantSources(p: PreparedMatrix): number[] | null {
+  let cases: Set<number> | null = p.allowed;
+  if (p.rows.kind === 'cases') {
+    const inRows = new Set(p.rows.positionsOfCase.keys());
+    cases = cases ? new Set([...cases].filter((c) => inRows.has(c))) : inRows;
+  }
+  if (!cases) return null;
+  return cases.size === p.lookup.caseNames.size && !p.lookup.hasCaseSpans ? null : p.lookup.sourcesOfCases(cases);
+}
+
+export function runMatrixQuery(db: Database.Database, def: MatrixQueryDef): MatrixResult {
+  const p = prepareMatrix(db, def);
+  const nr = p.rows.headers.length;
+  const nc = p.cols.headers.length;
+  const tallies = (): Tallies => ({ cells: new Tally(nr * nc), rows: new Tally(nr), cols: new Tally(nc), all: new Tally(1) });
+  let t = tallies();
+  const visit = (src: number, entries: number[]) => {
+    let cached: WordIndex | undefined;
+    const text: Words =
+      p.measure === 'words'
+        ? () => {
+            if (cached) return cached;
+            const t = sourceTexts(db, [src]).get(src) ?? '';
+            return (cached = wordIndex(t, positionIndexOf(t).utf16ToCp));
+          }
+        : null;
+    if (p.rows.kind === 'cases') countCaseRows(p, p.rows, t, src, entries, text);
+    else countCodeRows(p, p.rows, t, src, entries, text);
+  };
+  const sources = relevantSources(p);
+  try {
+    // Counting words reads source text, which cannot happen while codings stream in.
+    if (p.measure === 'words') forEachSourceGrouped(db, p, sources, visit);
+    else forEachSource(db, p, sources, visit);
+  } catch (err) {
+    if (!(err instanceof OutOfOrder)) throw err;
+    t = tallies();
+    forEachSourceGrouped(db, p, sources, visit);
+  }
+  let cells = Array.from({ length: nr }, (_, r) => Array.from({ length: nc }, (_, c) => t.cells.get(r * nc + c)));
+  let rowTotals = Array.from({ length: nr }, (_, r) => t.rows.get(r));
+  let colTotals = p.disjoint ? cells.reduce((acc, row) => acc.map((v, c) => v + row[c]!), new Array<number>(nc).fill(0)) : Array.from({ length: nc }, (_, c) => t.cols.get(c));
+  let total = p.disjoint ? rowTotals.reduce((a, b) => a + b, 0) : t.all.get(0);
+  if (p.measure === 'coverage') {
+    const den = coverageDenominators(p);
+    cells = cells.map((row, r) => row.map((v) => percent(v, den.rows[r]!)));
+    rowTotals = rowTotals.map((v, r) => percent(v, den.rows[r]!));
+    colTotals = colTotals.map((v) => percent(v, den.all));
+    total = percent(total, den.all);
+  }
+  return { measure: p.measure, rows: p.rows.headers, cols: p.cols.headers, cells, rowTotals, colTotals, total };
+}
+
+/** Characters each row's coverage is a share of: its cases' text (for code rows: all text in scope). */
+function coverageDenominators(p: PreparedMatrix): { rows: number[]; all: number } {
+  const lengths = caseLengths(p.lookup);
+  const ok = (c: number) => !p.allowed || p.allowed.has(c);
+  if (p.rows.kind === 'codes') {
+    let all = 0;
+    if (p.allowed) for (const c of p.allowed) all += lengths.get(c) ?? 0;
+    else for (const s of p.lookup.sources.values()) all += s.characters;
+    return { rows: p.rows.headers.map(() => all), all };
+  }
+  const rows = p.rows.headers.map(() => 0);
+  let all = 0;
+  for (const [c, rs] of p.rows.positionsOfCase) {
+    if (!ok(c)) continue;
+    const n = lengths.get(c) ?? 0;
+    for (const r of rs) rows[r]! += n;
+    all += n;
+  }
+  return { rows, all };
+}
+

@@ -1,0 +1,50 @@
+/**
+ * Any REFI-QDA file → an import result: a .qdpx package or .qde project as
+ * the reader gives it, or a .qdc codebook as a project that holds only its
+ * codes (so a shared codebook can start a new project).
+ */
+import { readCodebook, readRefiPackage } from './qdpxReader.js';
+import type { RefiCode, RefiImportResult } from './refiModel.js';
+import { looksLikeZip } from './refiZip.js';
+import { decodeXmlBytes } from './xmlTree.js';
+
+const countCodes = (codes: RefiCode[]): number => codes.reduce((n, c) => n + 1 + countCodes(c.children), 0);
+
+/** True when the bytes are an XML document whose root element is a CodeBook (in any namespace prefix). */
+function isCodebookXml(xml: string): boolean {
+  const withoutProlog = xml.replace(/^\uFEFF?\s*(<\?[^>]*\?>\s*|<!--[\s\S]*?-->\s*)*/, '');
+  return /^<(?:[\w.-]+:)?CodeBook[\s/>]/.test(withoutProlog);
+}
+
+export function readRefiFile(fileName: string, bytes: Uint8Array): RefiImportResult {
+  if (!looksLikeZip(bytes)) {
+    let xml = '';
+    try {
+      xml = decodeXmlBytes(fileName, bytes);
+    } catch {
+      // not decodable text: the package reader below says what the file is not
+    }
+    if (isCodebookXml(xml)) {
+      const book = readCodebook(fileName, xml);
+      return {
+        project: {
+          name: fileName.replace(/\.[^.]*$/, '') || 'Codebook',
+          users: [],
+          codes: book.codes,
+          variables: [],
+          cases: [],
+          sources: [],
+          notes: [],
+          sets: book.sets,
+          projectNoteGuids: [],
+        },
+        positionUnit: 'codepoint',
+        positionUnitReason: 'a codebook holds no text, so no positions were read',
+        skipped: [],
+        declared: { sources: 0, codes: countCodes(book.codes), codings: 0, cases: 0, notes: 0 },
+        warnings: book.warnings,
+      };
+    }
+  }
+  return readRefiPackage(fileName, bytes);
+}

@@ -1,0 +1,288 @@
+/**
+ * Matches a co-author's project against mine and plans what to bring in.
+ * Pure over two snapshots. Matching: coders by GUID then name; codes by
+ * GUID, then by name under the matched parent (the same path); sources by
+ * content hash (the same text, whatever its name); cases by GUID then name;
+ * attributes by GUID then name. Differences the user must decide are
+ * conflicts, each with a default that loses nothing where possible.
+ */
+import { randomUUID } from 'node:crypto';
+import type { MergeChoice, MergeConflict } from '../domain/mergeTypes.js';
+import type { ProjectSnapshot, SnapCode, SnapSource } from '../store/snapshotStore.js';
+import { planRows } from './mergePlanRows.js';
+import { emptySummary, type MergePlan, type Ref } from '../domain/mergePlanTypes.js';
+
+export type Decisions = Record<string, MergeChoice>;
+
+/** Lookups shared by the planning steps. */
+export class MergeContext {
+  readonly plan: MergePlan = {
+    summary: emptySummary(), conflicts: [], users: [], codes: [], codeUpdates: [], cases: [], caseUpdates: [], attributes: [], attributeUpdates: [],
+    sources: [], sourceUpdates: [], caseLinks: [], codings: [], memos: [], values: [], caseSpans: [], caseSets: [], setMembers: [],
+  };
+  readonly users = new Map<number, Ref>();
+  readonly codes = new Map<number, Ref>();
+  readonly cases = new Map<number, Ref>();
+  readonly attributes = new Map<number, Ref | null>();
+  /** Their source id → mine, or null when the user kept their different text out. */
+  readonly sources = new Map<number, Ref | null>();
+  readonly label: string;
+
+  constructor(readonly mine: ProjectSnapshot, readonly theirs: ProjectSnapshot, readonly decisions: Decisions) {
+    this.label = (theirs.name || 'co-author').slice(0, 40);
+  }
+
+  decide(conflict: MergeConflict): MergeChoice {
+    this.plan.conflicts.push(conflict);
+    const wanted = this.decisions[conflict.id];
+    return wanted !== undefined && conflict.choices.includes(wanted) ? wanted : conflict.default;
+  }
+
+  /** A GUID for a new row: theirs, unless my project already uses it in that table. */
+  guidFor(guid: string, taken: Iterable<{ guid: string }>): string {
+    for (const t of taken) if (t.guid === guid) return randomUUID();
+    return guid;
+  }
+}
+
+function uniqueName(wanted: string, taken: (name: string) => boolean): string {
+  if (!taken(wanted)) return wanted;
+  for (let i = 2; ; i++) if (!taken(`${wanted} (${i})`)) return `${wanted} (${i})`;
+}
+
+function planUsers(m: MergeContext): void {
+  const added = new Set<string>();
+  for (const u of m.theirs.users) {
+    const mine = m.mine.users.find((x) => x.guid === u.guid) ?? m.mine.users.find((x) => x.name === u.name);
+    if (mine) {
+      m.users.set(u.id, { id: mine.id });
+      m.plan.summary.coders.matched.push({ mine: mine.name, theirs: u.name, by: mine.guid === u.guid ? 'guid' : 'name' });
+      continue;
+    }
+    const name = uniqueName(u.name, (n) => added.has(n) || m.mine.users.some((x) => x.name === n));
+    added.add(name);
+    const key = `user:${u.id}`;
+    m.plan.users.push({ key, guid: m.guidFor(u.guid, m.mine.users), name, initials: u.initials, color: u.color });
+    m.users.set(u.id, { key });
+    m.plan.summary.coders.added.push(name);
+  }
+}
+
+function pathOf(codes: readonly SnapCode[], id: number): string {
+  const byId = new Map(codes.map((c) => [c.id, c]));
+  const names: string[] = [];
+  for (let c = byId.get(id); c; c = c.parentId === null ? undefined : byId.get(c.parentId)) names.unshift(c.name.replace(/\\/g, '\\\\').replace(/\//g, '\\/'));
+  return names.join('/');
+}
+
+function planCodeDetails(m: MergeContext, mine: SnapCode, theirs: SnapCode, path: string): void {
+  let description = mine.description;
+  let color = mine.color;
+  const t = theirs.description.trim();
+  if (t && !mine.description.trim()) description = theirs.description;
+  else if (t && !mine.description.includes(theirs.description)) {
+    const choice = m.decide({
+      id: `code-description:${theirs.guid}`,
+      kind: 'code description',
+      subject: path,
+      mine: mine.description,
+      theirs: theirs.description,
+      choices: ['mine', 'theirs', 'both'],
+      default: 'both',
+      explain: { mine: 'keep my description', theirs: 'use their description', both: 'keep mine and add theirs below it' },
+    });
+    if (choice === 'theirs') description = theirs.description;
+    if (choice === 'both') description = `${mine.description}\n\n${theirs.description}`;
+  }
+  if (theirs.color.toLowerCase() !== mine.color.toLowerCase()) {
+    const choice = m.decide({
+      id: `code-colour:${theirs.guid}`,
+      kind: 'code colour',
+      subject: path,
+      mine: mine.color,
+      theirs: theirs.color,
+      choices: ['mine', 'theirs'],
+      default: 'mine',
+      explain: { mine: 'keep my colour', theirs: 'use their colour' },
+    });
+    if (choice === 'theirs') color = theirs.color;
+  }
+  if (description !== mine.description || color !== mine.color) {
+    m.plan.codeUpdates.push({ id: mine.id, color, description });
+    m.plan.summary.codes.updated.push(path);
+  }
+}
+
+function planCodes(m: MergeContext): void {
+  // Parents before children: their snapshot is ordered by sort order, so walk the tree.
+  const children = new Map<number | null, SnapCode[]>();
+  for (const c of m.theirs.codes) children.set(c.parentId, [...(children.get(c.parentId) ?? []), c]);
+  const walk = (parentId: number | null, parentRef: Ref | null): void => {
+    for (const c of children.get(parentId) ?? []) {
+      const path = pathOf(m.theirs.codes, c.id);
+      let mine = m.mine.codes.find((x) => x.guid === c.guid);
+      let by: 'guid' | 'path' = 'guid';
+      if (!mine && (parentRef === null || 'id' in parentRef)) {
+        const parentMine = parentRef === null ? null : parentRef.id;
+        mine = m.mine.codes.find((x) => x.parentId === parentMine && x.name === c.name);
+        by = 'path';
+      }
+      let ref: Ref;
+      if (mine) {
+        ref = { id: mine.id };
+        m.plan.summary.codes.matched.push({ mine: pathOf(m.mine.codes, mine.id), theirs: path, by });
+        planCodeDetails(m, mine, c, path);
+      } else {
+        ref = { key: `code:${c.id}` };
+        m.plan.codes.push({ key: ref.key, guid: m.guidFor(c.guid, m.mine.codes), parent: parentRef, name: c.name, color: c.color, description: c.description });
+        m.plan.summary.codes.added.push(path);
+      }
+      m.codes.set(c.id, ref);
+      walk(c.id, ref);
+    }
+  };
+  walk(null, null);
+}
+
+function planCases(m: MergeContext): void {
+  for (const c of m.theirs.cases) {
+    const mine = m.mine.cases.find((x) => x.guid === c.guid) ?? m.mine.cases.find((x) => x.name === c.name);
+    if (!mine) {
+      const key = `case:${c.id}`;
+      const name = uniqueName(c.name, (n) => m.mine.cases.some((x) => x.name === n) || m.plan.cases.some((x) => x.name === n));
+      m.plan.cases.push({ key, guid: m.guidFor(c.guid, m.mine.cases), name, description: c.description });
+      m.cases.set(c.id, { key });
+      m.plan.summary.cases.added.push(name);
+      continue;
+    }
+    m.cases.set(c.id, { id: mine.id });
+    m.plan.summary.cases.matched.push({ mine: mine.name, theirs: c.name, by: mine.guid === c.guid ? 'guid' : 'name' });
+    const t = c.description.trim();
+    if (!t || mine.description.includes(c.description)) continue;
+    let description = c.description;
+    if (mine.description.trim()) {
+      const choice = m.decide({
+        id: `case-description:${c.guid}`,
+        kind: 'case description',
+        subject: mine.name,
+        mine: mine.description,
+        theirs: c.description,
+        choices: ['mine', 'theirs', 'both'],
+        default: 'both',
+        explain: { mine: 'keep my description', theirs: 'use their description', both: 'keep mine and add theirs below it' },
+      });
+      if (choice === 'mine') continue;
+      if (choice === 'both') description = `${mine.description}\n\n${c.description}`;
+    }
+    m.plan.caseUpdates.push({ id: mine.id, description });
+  }
+}
+
+function planAttributes(m: MergeContext): void {
+  for (const a of m.theirs.attributes) {
+    const mine = m.mine.attributes.find((x) => x.guid === a.guid) ?? m.mine.attributes.find((x) => x.name.toLowerCase() === a.name.toLowerCase());
+    const addNew = (name: string): void => {
+      const key = `attribute:${a.id}`;
+      m.plan.attributes.push({ key, guid: m.guidFor(a.guid, m.mine.attributes), name, type: a.type, choices: [...a.choices], description: a.description });
+      m.attributes.set(a.id, { key });
+      m.plan.summary.attributes.added.push(name);
+    };
+    if (!mine) {
+      addNew(a.name);
+      continue;
+    }
+    m.plan.summary.attributes.matched.push({ mine: mine.name, theirs: a.name, by: mine.guid === a.guid ? 'guid' : 'name' });
+    if (mine.type !== a.type) {
+      const name = uniqueName(`${a.name} (${m.label})`, (n) => m.mine.attributes.some((x) => x.name.toLowerCase() === n.toLowerCase()));
+      const choice = m.decide({
+        id: `attribute-type:${a.guid}`,
+        kind: 'attribute type',
+        subject: mine.name,
+        mine: mine.type,
+        theirs: a.type,
+        choices: ['mine', 'both'],
+        default: 'both',
+        explain: { mine: `keep my ${mine.type} attribute; their values that fit it are brought in, the others are not`, both: `also add theirs as “${name}”` },
+      });
+      if (choice === 'both') {
+        addNew(name);
+        continue;
+      }
+    }
+    m.attributes.set(a.id, { id: mine.id });
+    const choices = mine.type === 'choice' && a.type === 'choice' ? [...mine.choices, ...a.choices.filter((c) => !mine.choices.includes(c))] : mine.choices;
+    const description = !mine.description.trim() && a.description.trim() ? a.description : mine.description;
+    if (choices.length !== mine.choices.length || description !== mine.description) m.plan.attributeUpdates.push({ id: mine.id, choices, description });
+  }
+}
+
+function describeSource(s: SnapSource): string {
+  return `${s.characters.toLocaleString('en')} characters (from ${s.originName})`;
+}
+
+function planSources(m: MergeContext, otherCodings: (sourceId: number) => number): void {
+  for (const s of m.theirs.sources) {
+    const same = m.mine.sources.filter((x) => x.contentHash === s.contentHash && x.characters === s.characters);
+    const mine = same.find((x) => x.name === s.name) ?? same[0];
+    if (mine) {
+      m.sources.set(s.id, { id: mine.id });
+      m.plan.summary.sources.matched.push({ mine: mine.name, theirs: s.name, by: 'text' });
+      if (!mine.description.trim() && s.description.trim()) m.plan.sourceUpdates.push({ id: mine.id, description: s.description });
+      continue;
+    }
+    let name = s.name;
+    const clash = m.mine.sources.find((x) => x.name === s.name);
+    if (clash) {
+      name = uniqueName(`${s.name} (${m.label})`, (n) => m.mine.sources.some((x) => x.name === n) || m.plan.sources.some((x) => x.name === n));
+      const choice = m.decide({
+        id: `source:${s.guid}`,
+        kind: 'source',
+        subject: s.name,
+        mine: describeSource(clash),
+        theirs: describeSource(s),
+        choices: ['both', 'mine'],
+        default: 'both',
+        explain: {
+          both: `import their text as “${name}”, with their ${otherCodings(s.id)} coding(s) on it`,
+          mine: `keep only mine; their text and its ${otherCodings(s.id)} coding(s) are not brought in`,
+        },
+      });
+      if (choice === 'mine') {
+        m.sources.set(s.id, null);
+        m.plan.summary.sources.notImported.push(s.name);
+        continue;
+      }
+    }
+    const key = `source:${s.id}`;
+    m.plan.sources.push({
+      key,
+      guid: m.guidFor(s.guid, m.mine.sources),
+      theirId: s.id,
+      name,
+      characters: s.characters,
+      contentHash: s.contentHash,
+      originName: s.originName,
+      originType: s.originType,
+      encoding: s.encoding,
+      description: s.description,
+      createdAt: s.createdAt,
+      createdBy: s.createdBy === null ? null : (m.users.get(s.createdBy) ?? null),
+    });
+    m.sources.set(s.id, { key });
+    m.plan.summary.sources.added.push(name);
+  }
+}
+
+/** The whole plan. `decisions` maps conflict ids to choices; missing ones take the conflict's default. */
+export function planMerge(mine: ProjectSnapshot, theirs: ProjectSnapshot, decisions: Decisions = {}): MergePlan {
+  const m = new MergeContext(mine, theirs, decisions);
+  const codingsPerSource = new Map<number, number>();
+  for (const c of theirs.codings) codingsPerSource.set(c.sourceId, (codingsPerSource.get(c.sourceId) ?? 0) + 1);
+  planUsers(m);
+  planCodes(m);
+  planCases(m);
+  planAttributes(m);
+  planSources(m, (id) => codingsPerSource.get(id) ?? 0);
+  planRows(m);
+  return m.plan;
+}

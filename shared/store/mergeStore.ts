@@ -1,0 +1,96 @@
+/**
+ * Writes a merge plan (domain/mergePlanTypes.ts) into the open project,
+ * inside the caller's transaction: new rows first, each later row referring
+ * to mine by id or to a new one by its key.
+ */
+import type Database from 'better-sqlite3';
+import { QuarryError } from '../errors.js';
+import type { MergePlan, Ref } from '../domain/mergePlanTypes.js';
+import { codePointLength } from '../text/positions.js';
+import { getAttribute, insertAttribute, setValue, updateAttribute } from './attributesStore.js';
+import { insertCaseSet, replaceMembers, setMemberIds } from './caseSetsStore.js';
+import { insertCaseSpan } from './caseSpansStore.js';
+import { getCase, insertCase, updateCase } from './casesStore.js';
+import { getCodeRow, insertCode, updateCode } from './codesStore.js';
+import { insertCoding } from './codingsStore.js';
+import { insertMemo } from './memosStore.js';
+import { getSource, insertSource, setSourceCase, updateSourceMeta } from './sourcesStore.js';
+import { insertUser } from './usersStore.js';
+import type { CaseSetRule } from '../cases/caseSetRules.js';
+
+export function writeMergePlan(db: Database.Database, plan: MergePlan, theirText: (theirSourceId: number) => string): void {
+  const created = new Map<string, number>();
+  const id = (r: Ref): number => {
+    if ('id' in r) return r.id;
+    const v = created.get(r.key);
+    if (v === undefined) throw new QuarryError('internal', `Merge: ${r.key} was not created before it was used.`);
+    return v;
+  };
+  const opt = (r: Ref | null): number | null => (r === null ? null : id(r));
+
+  for (const u of plan.users) created.set(u.key, insertUser(db, u).id);
+  for (const c of plan.codes) {
+    created.set(c.key, insertCode(db, { guid: c.guid, parentId: opt(c.parent), name: c.name, color: c.color, description: c.description, createdBy: null }));
+  }
+  for (const u of plan.codeUpdates) {
+    const row = getCodeRow(db, u.id)!;
+    updateCode(db, u.id, { name: row.name, color: u.color, description: u.description });
+  }
+  for (const c of plan.cases) created.set(c.key, insertCase(db, { guid: c.guid, name: c.name, description: c.description }));
+  for (const u of plan.caseUpdates) updateCase(db, u.id, getCase(db, u.id)!.name, u.description);
+  for (const a of plan.attributes) {
+    created.set(a.key, insertAttribute(db, { guid: a.guid, name: a.name, type: a.type, choices: a.choices, description: a.description }));
+  }
+  for (const u of plan.attributeUpdates) {
+    const row = getAttribute(db, u.id)!;
+    updateAttribute(db, u.id, { name: row.name, type: row.type, choices: u.choices, description: u.description });
+  }
+  for (const s of plan.sources) {
+    const text = theirText(s.theirId);
+    if (codePointLength(text) !== s.characters) throw new QuarryError('invalid_input', `Merge: the text of “${s.name}” in the other file is damaged.`);
+    created.set(
+      s.key,
+      insertSource(db, {
+        guid: s.guid,
+        name: s.name,
+        text,
+        characters: s.characters,
+        contentHash: s.contentHash,
+        originName: s.originName,
+        originType: s.originType,
+        encoding: s.encoding,
+        description: s.description,
+        createdAt: s.createdAt,
+        createdBy: opt(s.createdBy),
+      }),
+    );
+  }
+  for (const u of plan.sourceUpdates) updateSourceMeta(db, u.id, getSource(db, u.id)!.name, u.description);
+  for (const l of plan.caseLinks) setSourceCase(db, id(l.source), id(l.case));
+  for (const c of plan.codings) {
+    created.set(c.key, insertCoding(db, { guid: c.guid, sourceId: id(c.source), codeId: id(c.code), coderId: id(c.coder), start: c.start, end: c.end, createdAt: c.createdAt }));
+  }
+  for (const m of plan.memos) {
+    insertMemo(db, {
+      guid: m.guid,
+      target: m.target,
+      sourceId: opt(m.source),
+      codeId: opt(m.code),
+      codingId: opt(m.coding),
+      caseId: opt(m.case),
+      start: m.start,
+      end: m.end,
+      title: m.title,
+      body: m.body,
+      authorId: opt(m.author),
+      createdAt: m.createdAt,
+    });
+  }
+  for (const v of plan.values) setValue(db, id(v.case), id(v.attribute), v.value);
+  for (const s of plan.caseSpans) insertCaseSpan(db, { guid: s.guid, caseId: id(s.case), sourceId: id(s.source), start: s.start, end: s.end });
+  for (const s of plan.caseSets) {
+    const setId = insertCaseSet(db, { guid: s.guid, name: s.name, description: s.description, rule: s.rule === null ? null : (JSON.parse(s.rule) as CaseSetRule) });
+    if (s.rule === null) replaceMembers(db, setId, s.members.map(id));
+  }
+  for (const s of plan.setMembers) replaceMembers(db, s.setId, [...new Set([...setMemberIds(db, s.setId), ...s.members.map(id)])]);
+}

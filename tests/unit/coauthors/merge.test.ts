@@ -1,0 +1,220 @@
+/**
+ * Merging a co-author's project file: Daniel Osei's copy of the demo study
+ * (only his codings) into Ruth Ashworth's (only hers) gives back the full
+ * demo; one undo step takes it all back; the other file is only read;
+ * merging twice adds nothing; conflicts are listed and decided.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ProjectDb } from '../../../shared/db/projectDb.js';
+import { applyMerge, fileHash, previewMerge } from '../../../shared/services/mergeService.js';
+import type { ServiceContext } from '../../../shared/services/context.js';
+import { importFiles, renameSource } from '../../../shared/services/sourceService.js';
+import { requireCodeByPath, updateCodeDetails } from '../../../shared/services/codeService.js';
+import { applyCoding } from '../../../shared/services/codingService.js';
+import { setCaseValue } from '../../../shared/services/caseService.js';
+import { findSourceByName } from '../../../shared/store/sourcesStore.js';
+import { findAttributeByName } from '../../../shared/store/attributesStore.js';
+import { findCaseByName } from '../../../shared/store/casesStore.js';
+import { countAll } from '../../../shared/store/metaStore.js';
+import { QuarryError } from '../../../shared/errors.js';
+import { buildCoauthorFiles, PRIMARY, SECOND } from './coauthorFiles.js';
+import { fingerprint } from './projectFingerprint.js';
+
+const base = mkdtempSync(join(tmpdir(), 'quarry-merge-'));
+let files: { full: string; ruth: string; daniel: string };
+let dir: string;
+let n = 0;
+
+function open(path: string, coder = PRIMARY): ServiceContext {
+  return { project: ProjectDb.open(path).project, coderName: coder };
+}
+
+async function edit(path: string, coder: string, fn: (ctx: ServiceContext) => void | Promise<void>): Promise<void> {
+  const ctx = open(path, coder);
+  try {
+    await fn(ctx);
+  } finally {
+    ctx.project.close();
+  }
+}
+
+beforeEach(async () => {
+  if (!files) files = await buildCoauthorFiles(base);
+  dir = mkdtempSync(join(base, `case-${n++}-`));
+  for (const f of ['ruth', 'daniel'] as const) copyFileSync(files[f], join(dir, `${f}.quarry`));
+});
+
+const ruth = () => join(dir, 'ruth.quarry');
+const daniel = () => join(dir, 'daniel.quarry');
+
+describe('merging Daniel’s file into Ruth’s', () => {
+  it('previews his codings as additions, everything else as matches, and no conflicts', () => {
+    const ctx = open(ruth());
+    try {
+      const before = countAll(ctx.project.db);
+      const p = previewMerge(ctx, daniel());
+      expect(p.conflicts).toEqual([]);
+      expect(p.sources.added).toEqual([]);
+      expect(p.sources.matched).toHaveLength(14);
+      expect(p.sources.matched.every((m) => m.by === 'text')).toBe(true);
+      expect(p.codes.added).toEqual([]);
+      expect(p.codings.addedByCoder).toEqual({ [SECOND]: p.codings.added });
+      expect(p.codings.added).toBeGreaterThan(5);
+      expect(p.nothingToDo).toBe(false);
+      expect(countAll(ctx.project.db)).toEqual(before);
+    } finally {
+      ctx.project.close();
+    }
+  });
+
+  it('gives back the full demo, as one undoable step, and never writes to the other file', () => {
+    const hash = fileHash(daniel());
+    const ctx = open(ruth());
+    try {
+      const start = fingerprint(ctx.project.db);
+      const result = applyMerge(ctx, daniel());
+      expect(result.otherFileUnchanged).toBe(true);
+      expect(result.otherFileHash).toBe(hash);
+      const full = ProjectDb.open(files.full, { readOnly: true, lock: false }).project;
+      const expected = fingerprint(full.db);
+      full.close();
+      expect(fingerprint(ctx.project.db)).toEqual(expected);
+      expect(ctx.project.history.state().undo?.label).toMatch(/^Merge /);
+      ctx.project.history.undo();
+      expect(fingerprint(ctx.project.db)).toEqual(start);
+      ctx.project.history.redo();
+      expect(fingerprint(ctx.project.db)).toEqual(expected);
+    } finally {
+      ctx.project.close();
+    }
+    expect(fileHash(daniel())).toBe(hash);
+  });
+
+  it('adds nothing when the same file is merged twice', () => {
+    const ctx = open(ruth());
+    try {
+      applyMerge(ctx, daniel());
+      const once = fingerprint(ctx.project.db, { guids: true });
+      const depth = ctx.project.history.state().undoDepth;
+      const again = applyMerge(ctx, daniel());
+      expect(again.nothingToDo).toBe(true);
+      expect(again.codings.added).toBe(0);
+      expect(again.codings.alreadyPresent).toBeGreaterThan(0);
+      expect(fingerprint(ctx.project.db, { guids: true })).toEqual(once);
+      expect(ctx.project.history.state().undoDepth).toBe(depth);
+    } finally {
+      ctx.project.close();
+    }
+  });
+
+  it('matches a source by its text even when the co-author renamed it', async () => {
+    await edit(daniel(), SECOND, (ctx) => renameSource(ctx, { id: findSourceByName(ctx.project.db, 'E2')!.id, name: 'Interview E2 (Daniel)' }));
+    const ctx = open(ruth());
+    try {
+      const r = applyMerge(ctx, daniel());
+      expect(r.sources.added).toEqual([]);
+      expect(r.sources.matched).toContainEqual({ mine: 'E2', theirs: 'Interview E2 (Daniel)', by: 'text' });
+      const e2 = findSourceByName(ctx.project.db, 'E2')!.id;
+      const danielOnE2 = ctx.project.db.prepare(`SELECT count(*) FROM codings WHERE source_id = ? AND coder_id = (SELECT id FROM users WHERE name = ?)`).pluck().get(e2, SECOND);
+      expect(danielOnE2).toBeGreaterThan(0);
+    } finally {
+      ctx.project.close();
+    }
+  });
+
+  it('lists every conflict with its choices, and applies the decisions', async () => {
+    const enc = new TextEncoder();
+    await edit(daniel(), SECOND, async (ctx) => {
+      const trust = requireCodeByPath(ctx.project.db, 'Outcomes/Entrepreneurs/Trust');
+      updateCodeDetails(ctx, { id: trust, description: 'Daniel’s reading of trust', color: '#123456' });
+      const kase = findCaseByName(ctx.project.db, 'E3')!.id;
+      setCaseValue(ctx, { caseId: kase, attributeId: findAttributeByName(ctx.project.db, 'Mode')!.id, raw: 'Face to face' });
+      await importFiles(ctx, [{ fileName: 'Team notes.txt', bytes: enc.encode('Daniel’s notes on the codebook.\n') }]);
+      const notes = findSourceByName(ctx.project.db, 'Team notes')!.id;
+      applyCoding(ctx, { sourceId: notes, start: 0, end: 8, codePath: 'Outcomes/Entrepreneurs/Trust' });
+    });
+    await edit(ruth(), PRIMARY, async (ctx) => {
+      await importFiles(ctx, [{ fileName: 'Team notes.txt', bytes: enc.encode('Ruth’s own notes, a different text.\n') }]);
+    });
+    const ctx = open(ruth());
+    try {
+      const p = previewMerge(ctx, daniel());
+      const kinds = p.conflicts.map((c) => c.kind).sort();
+      expect(kinds).toEqual(['attribute value', 'code colour', 'code description', 'source']);
+      const source = p.conflicts.find((c) => c.kind === 'source')!;
+      expect(source.choices).toEqual(['both', 'mine']);
+      expect(source.default).toBe('both');
+      expect(p.conflicts.find((c) => c.kind === 'attribute value')).toMatchObject({ subject: 'E3 · Mode', theirs: 'Face to face', default: 'mine' });
+      for (const c of p.conflicts) expect(Object.keys(c.explain).sort()).toEqual([...c.choices].sort());
+
+      const colour = p.conflicts.find((c) => c.kind === 'code colour')!;
+      const value = p.conflicts.find((c) => c.kind === 'attribute value')!;
+      const r = applyMerge(ctx, daniel(), { [colour.id]: 'theirs', [value.id]: 'theirs' });
+      expect(r.decisions[source.id]).toBe('both');
+      const db = ctx.project.db;
+      const trust = db.prepare(`SELECT color, description FROM codes WHERE id = ?`).get(requireCodeByPath(db, 'Outcomes/Entrepreneurs/Trust')) as { color: string; description: string };
+      expect(trust.color).toBe('#123456');
+      expect(trust.description).toMatch(/\n\nDaniel’s reading of trust$/);
+      expect(findSourceByName(db, 'Team notes')).toBeDefined();
+      expect(r.sources.added).toHaveLength(1);
+      const copy = findSourceByName(db, r.sources.added[0]!)!;
+      expect(copy.codingCount).toBe(1);
+      const mode = db.prepare(`SELECT value FROM attribute_values WHERE case_id = ? AND attribute_id = ?`).pluck().get(findCaseByName(db, 'E3')!.id, findAttributeByName(db, 'Mode')!.id);
+      expect(mode).toBe('Face to face');
+
+      // The second time the descriptions already agree and the copy of the text is found by its text.
+      const again = previewMerge(ctx, daniel());
+      expect(again.conflicts.map((c) => c.kind)).toEqual([]);
+      expect(again.nothingToDo).toBe(true);
+    } finally {
+      ctx.project.close();
+    }
+  });
+
+  it('keeps their different text out when the user keeps only theirs', async () => {
+    const enc = new TextEncoder();
+    await edit(daniel(), SECOND, async (ctx) => {
+      await importFiles(ctx, [{ fileName: 'Team notes.txt', bytes: enc.encode('Daniel’s notes.\n') }]);
+      applyCoding(ctx, { sourceId: findSourceByName(ctx.project.db, 'Team notes')!.id, start: 0, end: 6, codePath: 'Outcomes/Entrepreneurs/Trust' });
+    });
+    await edit(ruth(), PRIMARY, async (ctx) => {
+      await importFiles(ctx, [{ fileName: 'Team notes.txt', bytes: enc.encode('Ruth’s notes.\n') }]);
+    });
+    const ctx = open(ruth());
+    try {
+      const id = previewMerge(ctx, daniel()).conflicts.find((c) => c.kind === 'source')!.id;
+      const r = applyMerge(ctx, daniel(), { [id]: 'mine' });
+      expect(r.sources.notImported).toEqual(['Team notes']);
+      expect(r.codings.notImported).toBe(1);
+      expect(ctx.project.db.prepare(`SELECT count(*) FROM sources`).pluck().get()).toBe(15);
+    } finally {
+      ctx.project.close();
+    }
+  });
+
+  it('refuses the open project itself, a missing file and a file that is not a project, changing nothing', () => {
+    const bogus = join(dir, 'notes.quarry');
+    writeFileSync(bogus, 'just some text, not a database');
+    const ctx = open(ruth());
+    try {
+      const before = fingerprint(ctx.project.db);
+      expect(() => previewMerge(ctx, ruth())).toThrow(/is the project that is open/);
+      expect(() => applyMerge(ctx, join(dir, 'nope.quarry'))).toThrow(/no such file/);
+      let err: unknown;
+      try {
+        applyMerge(ctx, bogus);
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toBeInstanceOf(QuarryError);
+      expect((err as Error).message).toMatch(/^notes\.quarry: /);
+      expect(fingerprint(ctx.project.db)).toEqual(before);
+      expect(ctx.project.history.state().undoDepth).toBe(0);
+    } finally {
+      ctx.project.close();
+    }
+  });
+});
