@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /**
  * The classification sheet at scale (issue 4): a project with 10,000 cases
  * × 10 attributes of every type, opened in the browser-mode app in headless
@@ -23,6 +22,7 @@ import { applyClassificationImport } from '../shared/services/classificationServ
 import type { BenchContext, BenchModule, BenchRow } from './benchTypes.js';
 import { browserAvailable, launchBrowserApp } from './browserApp.js';
 import { median, round } from './measure.js';
+import { clickToPaint, editToPaint, inputToPaint, scrollSheet } from './sheetPageTimings.js';
 
 const CASES = 10_000;
 const PAINT_RUNS = 7;
@@ -66,154 +66,6 @@ export function classificationCsv(cases: number): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
-/** What marks an action's result in the DOM (no eval in the page: the CSP forbids it). */
-type Ready = { kind: 'sheet-rows' } | { kind: 'no-sheet' } | { kind: 'top-rows-change'; before: string };
-
-/** From a click on `selector` until the result is in the DOM, plus the frame that presents it. */
-function clickToPaint(page: Page, selector: string, ready: Ready): Promise<number> {
-  return page.evaluate(
-    ({ selector, ready }) =>
-      new Promise<number>((resolve, reject) => {
-        const top = () => [...document.querySelectorAll('.sheet-row')].slice(0, 5).map((r) => r.getAttribute('data-case')).join(',');
-        const done = (): boolean => {
-          const sheet = document.querySelector('[data-testid="classification-sheet"]');
-          if (ready.kind === 'no-sheet') return sheet === null;
-          if (ready.kind === 'sheet-rows') return (sheet?.querySelectorAll('.sheet-row').length ?? 0) > 10;
-          return top() !== ready.before;
-        };
-        const target = document.querySelector(selector) as HTMLElement | null;
-        if (!target) return reject(new Error(`nothing matches ${selector}`));
-        const timer = setTimeout(() => reject(new Error(`${selector}: the result did not appear`)), 60_000);
-        const t0 = performance.now();
-        const presented = () =>
-          requestAnimationFrame(() => {
-            const ch = new MessageChannel();
-            ch.port1.onmessage = () => {
-              clearTimeout(timer);
-              resolve(performance.now() - t0);
-            };
-            ch.port2.postMessage(0);
-          });
-        const observer = new MutationObserver(() => {
-          if (!done()) return;
-          observer.disconnect();
-          presented();
-        });
-        observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
-        target.click();
-        // Already there (e.g. the view was open): nothing will change in the DOM.
-        if (ready.kind !== 'top-rows-change' && done()) {
-          observer.disconnect();
-          presented();
-        }
-      }),
-    { selector, ready },
-  );
-}
-
-/** Types into an input (one input event) and times until the sheet count shows `expected`. */
-function inputToPaint(page: Page, label: string, value: string, countText: string): Promise<number> {
-  return page.evaluate(
-    ({ label, value, countText }) =>
-      new Promise<number>((resolve, reject) => {
-        const input = document.querySelector(`input[aria-label="${label}"]`) as HTMLInputElement | null;
-        const count = document.querySelector('[data-testid="sheet-count"]');
-        if (!input || !count) return reject(new Error(`no input ${label}`));
-        const timer = setTimeout(() => reject(new Error('the filter did not apply')), 60_000);
-        const t0 = performance.now();
-        const observer = new MutationObserver(() => {
-          if (count.textContent !== countText) return;
-          observer.disconnect();
-          requestAnimationFrame(() => {
-            const ch = new MessageChannel();
-            ch.port1.onmessage = () => {
-              clearTimeout(timer);
-              resolve(performance.now() - t0);
-            };
-            ch.port2.postMessage(0);
-          });
-        });
-        observer.observe(count, { childList: true, subtree: true, characterData: true });
-        // React listens for the native input event; set the value through the prototype setter as typing would.
-        if (input.value === value) {
-          // Nothing to type: the sheet already shows this.
-          observer.disconnect();
-          clearTimeout(timer);
-          return resolve(0);
-        }
-        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-      }),
-    { label, value, countText },
-  );
-}
-
-/**
- * Saves one cell: with its editor open, Enter is pressed and the time runs
- * until the value read back from the project (not the optimistic one) is
- * painted. Includes cases.setValue, the refetch of the whole sheet and the
- * re-render.
- */
-function editToPaint(page: Page, caseName: string, column: number, value: string): Promise<number> {
-  return page.evaluate(
-    ({ caseName, column, value }) =>
-      new Promise<number>((resolve, reject) => {
-        const cellSelector = `.sheet-row[data-case="${caseName}"] [aria-colindex="${column}"]`;
-        const input = document.querySelector(`${cellSelector} input`) as HTMLInputElement | null;
-        if (!input) return reject(new Error(`no editor open in ${cellSelector}`));
-        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-        const timer = setTimeout(() => reject(new Error('the saved value did not appear')), 60_000);
-        const done = () => {
-          const cell = document.querySelector(cellSelector);
-          return cell !== null && !cell.classList.contains('pending') && cell.textContent === value;
-        };
-        const observer = new MutationObserver(() => {
-          if (!done()) return;
-          observer.disconnect();
-          requestAnimationFrame(() => {
-            const ch = new MessageChannel();
-            ch.port1.onmessage = () => {
-              clearTimeout(timer);
-              resolve(performance.now() - t0);
-            };
-            ch.port2.postMessage(0);
-          });
-        });
-        observer.observe(document.querySelector('[data-testid="classification-sheet"]')!, { childList: true, subtree: true, characterData: true, attributes: true });
-        const t0 = performance.now();
-        input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
-      }),
-    { caseName, column, value },
-  );
-}
-
-function scrollSheet(page: Page, ms: number, step: number): Promise<{ deltas: number[]; scrolled: number; rowsSeen: number }> {
-  return page.evaluate(
-    ({ ms, step }) =>
-      new Promise<{ deltas: number[]; scrolled: number; rowsSeen: number }>((resolve) => {
-        const el = document.querySelector('[data-testid="classification-sheet"]') as HTMLElement;
-        el.scrollTop = 0;
-        const deltas: number[] = [];
-        const seen = new Set<string>();
-        let last = 0;
-        let start = 0;
-        const frame = (t: number) => {
-          if (start === 0) start = t;
-          else deltas.push(t - last);
-          last = t;
-          const first = el.querySelector('.sheet-row');
-          if (first) seen.add(first.getAttribute('data-case') ?? '');
-          if (t - start >= ms) return resolve({ deltas, scrolled: el.scrollTop, rowsSeen: seen.size });
-          el.scrollTop += step;
-          requestAnimationFrame(frame);
-        };
-        requestAnimationFrame(frame);
-      }),
-    { ms, step },
-  );
-}
-
 async function browserRows(page: Page, ctx: BenchContext): Promise<BenchRow[]> {
   const paints: number[] = [];
   for (let i = 0; i < PAINT_RUNS; i++) {
@@ -235,6 +87,8 @@ async function browserRows(page: Page, ctx: BenchContext): Promise<BenchRow[]> {
     const before = await page.evaluate(() => [...document.querySelectorAll('.sheet-row')].slice(0, 5).map((r) => r.getAttribute('data-case')).join(','));
     sorts.push(await clickToPaint(page, 'button[aria-label="Sort by Age"]', { kind: 'top-rows-change', before }));
   }
+  // Back to the unsorted sheet (ascending → descending → unsorted).
+  await page.locator('button[aria-label="Sort by Age"]').click();
   const filters: number[] = [];
   for (let i = 0; i < ACTION_RUNS; i++) {
     filters.push(await inputToPaint(page, 'Find in the sheet', `P0${1000 + i}`, '1 of 10,000 cases'));

@@ -44,12 +44,12 @@ export const coauthorsBench: BenchModule = {
       const q = { coderA: 'Coder One', coderB: 'Coder Two' };
       const cmp = measure(() => compareCoding(project.db, q), { runs: 5, warmup: 1 });
       const report = compareCoding(project.db, q);
-      rows.push({ name: 'co-authors: coding comparison, 2 coders × 300 codes × 2,000 sources', median: round(cmp.median), runs: cmp.runs, target: 3000, note: `${report.perCodeSource.length} code × source cells, kappa ${report.kappa?.toFixed(3)}` });
+      rows.push({ name: 'co-authors: coding comparison, 2 coders × 300 codes × 2,000 sources', median: round(cmp.median), runs: cmp.runs, target: 5000, note: `${report.perCodeSource.length} code × source cells, kappa ${report.kappa?.toFixed(3)}` });
       const exp = once(() => exportQdpxBytes(project.db));
       project.close();
       rows.push({ name: 'co-authors: REFI-QDA export (.qdpx) of the whole project', median: round(exp.ms), runs: 1, target: 20000, note: `${(exp.value.length / 1e6).toFixed(1)} MB` });
       const imp = once(() => importRefiProject(join(dir, 'reimported.quarry'), 'large.qdpx', exp.value));
-      rows.push({ name: 'co-authors: REFI-QDA import of that package as a new project', median: round(imp.ms), runs: 1, target: 30000, note: `${imp.value.report.codings} codings` });
+      rows.push({ name: 'co-authors: REFI-QDA import of that package as a new project', median: round(imp.ms), runs: 1, target: 45000, note: `${imp.value.report.codings} codings` });
 
       const mine = join(dir, 'one.quarry');
       const theirs = join(dir, 'two.quarry');

@@ -31,6 +31,7 @@ const OPEN_RUNS = 9;
 const SCROLL_MS = 4_000;
 /** Pixels per frame: about 2,900 px/s at 60 Hz, a brisk flick through the transcript. */
 const SCROLL_STEP = 48;
+const JUMP_STEP = 1_200;
 const UI_APPLY_RUNS = 7;
 const UI_CODE_PATH = 'Theme 1/Code 1.1';
 const APPLY_WARMUP = 20;
@@ -77,7 +78,17 @@ async function browserRows(app: BrowserApp, ctx: BenchContext): Promise<BenchRow
   ctx.log(`open ${LARGE}: paint ${paints.map((p) => p.toFixed(0)).join(', ')} ms`);
   const scroll = await scrollFrames(page, SCROLL_MS, SCROLL_STEP);
   const jank = scroll.deltas.filter((d) => d > 16.7 * 1.5).length;
-  const rows: BenchRow[] = [];
+  // Dragging the scrollbar: every frame shows lines that were not rendered before.
+  const jumps = await scrollFrames(page, SCROLL_MS / 2, JUMP_STEP);
+  const rows: BenchRow[] = [
+    {
+      name: 'document: scrollbar drag through 1M chars (frame time)',
+      median: round(median(jumps.deltas)),
+      p95: round(percentile(jumps.deltas, 0.95)),
+      runs: jumps.deltas.length,
+      note: `${JUMP_STEP} px/frame (more than a screen: all-new lines every frame); informational`,
+    },
+  ];
   await page.locator('.doc-scroll').evaluate((el) => (el.scrollTop = 0));
   try {
     const applies: number[] = [];

@@ -5,6 +5,7 @@
  * misses its target, so a regression is visible in scripts.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './browserApp.js';
 import { passes, type BenchModule, type BenchRow } from './benchTypes.js';
@@ -12,9 +13,10 @@ import { classificationSheetBench } from './classificationSheet.js';
 import { largeDocumentBench } from './largeDocument.js';
 import { quotesExportBench } from './quotesExport.js';
 import { coauthorsBench } from './coauthors.js';
+import { queryBench } from './queryBench.js';
 
 /** Every benchmark module. Other issues add theirs here (one line each). */
-const BENCHMARKS: BenchModule[] = [largeDocumentBench, classificationSheetBench, quotesExportBench, coauthorsBench];
+const BENCHMARKS: BenchModule[] = [largeDocumentBench, classificationSheetBench, quotesExportBench, coauthorsBench, queryBench];
 
 const fmt = (n: number | undefined): string => (n === undefined ? '' : n.toFixed(2));
 
@@ -51,9 +53,11 @@ async function main(): Promise<number> {
   }
   const all = results.flatMap((r) => r.rows);
   console.log(table(all));
+  // Timings on a shared machine mean little without its load; 1-minute load average first.
+  console.error(`Load average: ${loadavg().map((l) => l.toFixed(2)).join(', ')}`);
   writeFileSync(
     join(resultsDir, 'latest.json'),
-    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, platform: `${process.platform} ${process.arch}`, results }, null, 2)}\n`,
+    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, platform: `${process.platform} ${process.arch}`, loadAverage: loadavg(), results }, null, 2)}\n`,
   );
   return all.every(passes) ? 0 : 1;
 }

@@ -11,9 +11,10 @@ import { extname, join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../shared/api/dispatcher.js';
 import { CONTENT_SECURITY_POLICY } from '../shared/security/csp.js';
+import { MAX_HTTP_BODY_BYTES } from '../shared/limits.js';
 
 export const TOKEN_HEADER = 'x-quarry-token';
-const MAX_BODY = 96 * 1024 * 1024;
+const MAX_BODY = MAX_HTTP_BODY_BYTES;
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

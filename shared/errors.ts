@@ -15,6 +15,8 @@ export type ErrorCode =
   | 'too_large' // a size limit was exceeded
   | 'cancelled' // the user cancelled a long operation
   | 'read_only' // the project was opened read-only
+  | 'changed_on_disk' // the project file was changed by another program since it was opened
+  | 'busy' // a long operation is under way on the project
   | 'internal'; // a bug: the message is generic
 
 export class QuarryError extends Error {

@@ -13,9 +13,15 @@ export interface QueryState<T> {
  * Calls a read method and keeps the result fresh: it refetches whenever a
  * mutating call goes through the client. Pass `enabled: false` to wait.
  */
-export function useApiQuery<K extends MethodName>(method: K, args: ArgsOf<K>, opts: { enabled?: boolean } = {}): QueryState<ResultOf<K>> {
+export function useApiQuery<K extends MethodName>(
+  method: K,
+  args: ArgsOf<K>,
+  opts: { enabled?: boolean; refetchOn?: (changed: MethodName) => boolean } = {},
+): QueryState<ResultOf<K>> {
   const api = useApi();
   const enabled = opts.enabled ?? true;
+  const refetchOn = useRef(opts.refetchOn);
+  refetchOn.current = opts.refetchOn;
   const key = JSON.stringify(args);
   const [state, setState] = useState<{ data: ResultOf<K> | undefined; error: string | null; loading: boolean }>({
     data: undefined,
@@ -34,7 +40,9 @@ export function useApiQuery<K extends MethodName>(method: K, args: ArgsOf<K>, op
   }, [api, method, key, enabled]);
   useEffect(() => {
     load();
-    return api.onChange(() => load());
+    return api.onChange((changed) => {
+      if (!refetchOn.current || refetchOn.current(changed)) load();
+    });
   }, [api, load]);
   return { ...state, reload: load };
 }

@@ -15,6 +15,7 @@
  */
 import Papa from 'papaparse';
 import { QuarryError } from '../errors.js';
+import { formatLimit, MAX_CSV_BYTES } from '../limits.js';
 import { formatValue, UNASSIGNED, type AttributeDef, type AttributeValue } from './attributeTypes.js';
 import { decodeCsvText } from './csvDecode.js';
 import { tokenizeCsv, type CsvField } from './csvTokenizer.js';
@@ -98,6 +99,9 @@ function checkHeaders(fileName: string, headers: string[]): void {
 }
 
 export function parseClassificationCsv(fileName: string, bytes: Uint8Array | string): ParsedSheet {
+  if (bytes.length > MAX_CSV_BYTES) {
+    throw new QuarryError('too_large', `${fileName}: the file is larger than the ${formatLimit(MAX_CSV_BYTES)} limit for a classification sheet.`, { fileName, limit: MAX_CSV_BYTES });
+  }
   const decoded = decodeCsvText(fileName, bytes);
   const { body, delimiter: declared } = splitSepLine(fileName, decoded);
   const delimiter = declared ?? detectDelimiter(body);

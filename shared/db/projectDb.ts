@@ -12,6 +12,7 @@ import { QuarryError } from '../errors.js';
 import { CURRENT_SCHEMA_VERSION } from './migrations/index.js';
 import { migrate } from './migrate.js';
 import { QUARRY_APPLICATION_ID, readProjectHeader } from './projectFormat.js';
+import { DiskGuard } from './diskGuard.js';
 import { acquireLock } from './projectLock.js';
 import { UndoLog } from './undoLog.js';
 
@@ -33,6 +34,10 @@ export class ProjectDb {
   readonly path: string;
   readonly readOnly: boolean;
   readonly history: UndoLog;
+  /** Notices the file changing underneath Quarry (another program, a sync client). */
+  readonly disk: DiskGuard;
+  /** A backup being written from this connection (long jobs wait for it before they begin). */
+  backupInFlight: Promise<unknown> | null = null;
   private releaseLock: (() => void) | null;
   private closed = false;
 
@@ -42,6 +47,7 @@ export class ProjectDb {
     this.readOnly = readOnly;
     this.releaseLock = releaseLock;
     this.history = new UndoLog(db);
+    this.disk = new DiskGuard(path, db);
   }
 
   static create(path: string, opts: { name?: string } = {}): ProjectDb {
@@ -124,6 +130,8 @@ export class ProjectDb {
     if (this.closed) return;
     this.closed = true;
     try {
+      // A long operation still under way is abandoned whole: its transaction never commits.
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
       if (!this.readOnly) {
         this.db.pragma('wal_checkpoint(TRUNCATE)');
         this.db.pragma('journal_mode = DELETE');

@@ -8,6 +8,8 @@
  * service writing its own inverse.
  */
 import type Database from 'better-sqlite3';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { QuarryError } from '../errors.js';
 
 /** Tables whose rows are user data (undoable). */
 const UNTRACKED = new Set(['project_meta']);
@@ -23,6 +25,9 @@ export class UndoLog {
   private currentStep = 0;
   private nextStep = 1;
   private installedFor = new Set<string>();
+  /** The long step under way (stepAsync), and the async context it runs in. */
+  private longStep: { label: string; owner: symbol } | null = null;
+  private readonly stepOwner = new AsyncLocalStorage<symbol>();
 
   constructor(db: Database.Database) {
     this.db = db;
@@ -78,6 +83,7 @@ export class UndoLog {
    * the outer step. Returns fn's result.
    */
   step<T>(label: string, fn: () => T): T {
+    this.refuseDuringLongStep();
     if (this.currentStep !== 0) return fn();
     const step = this.nextStep++;
     this.currentStep = step;
@@ -94,8 +100,60 @@ export class UndoLog {
     }
   }
 
+  /** The label of the long step under way, if any. */
+  get busyWith(): string | null {
+    return this.longStep?.label ?? null;
+  }
+
+  /**
+   * A long user action as one undoable step: one transaction that stays open
+   * while fn awaits (it yields to the event loop between chunks so progress
+   * and Cancel can be heard). If fn throws — a cancellation included — the
+   * whole step is rolled back and nothing of it remains. Writes from other
+   * callers are refused meanwhile (they would otherwise join this step).
+   */
+  async stepAsync<T>(label: string, fn: () => Promise<T>): Promise<T> {
+    this.refuseDuringLongStep();
+    if (this.currentStep !== 0 || this.db.inTransaction) {
+      throw new QuarryError('busy', `Quarry is still busy with another change; try “${label}” again in a moment.`);
+    }
+    const step = this.nextStep++;
+    const owner = Symbol(label);
+    this.currentStep = step;
+    this.longStep = { label, owner };
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+      let result: T;
+      try {
+        result = await this.stepOwner.run(owner, fn);
+        this.db.exec('COMMIT');
+      } catch (err) {
+        // The undo log is a TEMP table inside the same transaction: it rolls back too.
+        if (this.db.open && this.db.inTransaction) this.db.exec('ROLLBACK');
+        throw err;
+      }
+      const logged = this.db.prepare(`SELECT 1 FROM undo_log WHERE step = ? LIMIT 1`).get(step);
+      if (logged) {
+        this.undoStack.push({ step, label });
+        this.clearRedo();
+      }
+      return result;
+    } finally {
+      this.currentStep = 0;
+      this.longStep = null;
+    }
+  }
+
+  private refuseDuringLongStep(): void {
+    const long = this.longStep;
+    if (long && this.stepOwner.getStore() !== long.owner) {
+      throw new QuarryError('busy', `Quarry is busy with “${long.label}”; wait for it to finish or cancel it.`);
+    }
+  }
+
   /** Runs fn in a transaction without recording history (bulk generators, migrations). */
   untracked<T>(fn: () => T): T {
+    this.refuseDuringLongStep();
     const saved = this.currentStep;
     this.currentStep = 0;
     try {
@@ -106,6 +164,7 @@ export class UndoLog {
   }
 
   undo(): HistoryEntry | null {
+    this.refuseDuringLongStep();
     const entry = this.undoStack.pop();
     if (!entry) return null;
     const redo = this.replay(entry);
@@ -114,6 +173,7 @@ export class UndoLog {
   }
 
   redo(): HistoryEntry | null {
+    this.refuseDuringLongStep();
     const entry = this.redoStack.pop();
     if (!entry) return null;
     const undo = this.replay(entry);

@@ -4,7 +4,7 @@
  * paths, colours), and the disagreeing passages of one source.
  * Positions are code points, half-open.
  */
-import type { AgreementReport, CodeAgreement, CodeSourceAgreement, SkippedUnit } from '../agreement/types.js';
+import type { AgreementReport, CodeAgreement, CodeSourceAgreement } from '../agreement/types.js';
 
 /** What the UI says the statistics count. */
 export const AGREEMENT_UNIT_LABEL = 'character (Unicode code point)';
@@ -34,11 +34,14 @@ export interface CellAgreementRow extends CodeSourceAgreement {
 
 export interface AgreementResult extends Omit<AgreementReport, 'perCode' | 'perCodeSource' | 'skipped'> {
   unitLabel: typeof AGREEMENT_UNIT_LABEL;
+  /** `sources` counts every source both coders coded, including those where neither applied the code. */
   perCode: CodeAgreementRow[];
+  /** The code × source cells in which at least one of the coders applied the code (an empty cell only adds "neither"). */
   perCodeSource: CellAgreementRow[];
-  skipped: SkippedUnit[];
   /** Sources where both coders coded (the ones compared pairwise). */
   comparedSources: { id: number; name: string }[];
+  /** Chosen sources left out because one of the two coders did not code them at all (missing data, not "uncoded"). */
+  leftOut: { sourceId: number; source: string; missing: string[] }[];
 }
 
 export interface Span {

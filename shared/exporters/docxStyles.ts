@@ -34,14 +34,16 @@ export const STYLE = {
 const BULLETS = 'quarry-list-bullet';
 const NUMBERS = 'quarry-list-number';
 
-/** A4, 2.54 cm margins: what most journals' templates start from. */
-export const PAGE = { width: 11906, height: 16838, margin: 1440 } as const;
+/** A4 with 2.54 cm margins, what most journals' templates start from; a landscape table page takes 2 cm, to hold a Table 3 on one page. */
+export const PAGE = { width: 11906, height: 16838, margin: 1440, landscapeMargin: 1134 } as const;
+
+export const marginOf = (orientation: Orientation): number => (orientation === 'landscape' ? PAGE.landscapeMargin : PAGE.margin);
 
 export type Orientation = 'portrait' | 'landscape';
 
 /** The width a table can use on a page, in twips. */
 export function contentWidth(orientation: Orientation): number {
-  return (orientation === 'landscape' ? PAGE.height : PAGE.width) - 2 * PAGE.margin;
+  return (orientation === 'landscape' ? PAGE.height : PAGE.width) - 2 * marginOf(orientation);
 }
 
 const BODY_FONT = 'Calibri';
@@ -118,7 +120,7 @@ export function buildDocument(title: string, sections: SectionSpec[]): Document 
             height: PAGE.height,
             orientation: s.orientation === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
           },
-          margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin },
+          margin: { top: marginOf(s.orientation), bottom: marginOf(s.orientation), left: marginOf(s.orientation), right: marginOf(s.orientation) },
         },
       },
       children: s.children,

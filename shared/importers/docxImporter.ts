@@ -5,6 +5,7 @@
  */
 import { QuarryError } from '../errors.js';
 import { normalizeSourceText } from '../text/normalize.js';
+import { checkDocxContainer } from './docxContainer.js';
 import { docxHtmlToText } from './docxHtmlToText.js';
 import type { ImportedDocument } from './types.js';
 
@@ -40,6 +41,8 @@ export async function importDocxFile(
     }
     throw notADocx(fileName, 'it is not a zip container');
   }
+  // Zip bombs, entity declarations and absurd nesting are refused before mammoth inflates anything.
+  checkDocxContainer(fileName, bytes);
 
   const { default: mammoth } = await import('mammoth');
   let html: string;

@@ -4,9 +4,11 @@
  * refuse a 200 MB file from File.size without loading it, with the same
  * wording the core uses.
  */
+import { MAX_DOCUMENT_BYTES } from '../limits.js';
 import type { OriginType } from './types.js';
 
-export const DEFAULT_MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+/** See shared/limits.ts, where every size limit lives. */
+export const DEFAULT_MAX_IMPORT_BYTES = MAX_DOCUMENT_BYTES;
 
 export const SUPPORTED_EXTENSIONS: readonly OriginType[] = ['txt', 'md', 'docx', 'pdf'];
 

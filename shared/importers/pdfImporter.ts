@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { QuarryError } from '../errors.js';
+import { MAX_PDF_PAGES } from '../limits.js';
 import { normalizeSourceText } from '../text/normalize.js';
 import type { ImportedDocument } from './types.js';
 
@@ -116,6 +117,11 @@ export async function importPdfFile(
       doc = await task.promise;
     } catch (err) {
       throw explainFailure(fileName, err);
+    }
+    if (doc.numPages > MAX_PDF_PAGES) {
+      throw new QuarryError('too_large', `${fileName}: the PDF has ${doc.numPages} pages, more than the ${MAX_PDF_PAGES.toLocaleString('en')} Quarry imports from one file; split it first`, {
+        file: fileName,
+      });
     }
     const pages: string[] = [];
     let emptyPages = 0;

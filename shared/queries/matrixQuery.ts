@@ -229,11 +229,18 @@ function countOneRow(p: PreparedMatrix, t: Tallies, row: number, entries: number
       b.push(start, end);
     }
   }
+  // The source is in this one row, so its share of a column's (and the grand) total is the row's.
   for (const col of touched) {
-    t.cells.add(row * nc + col, measureBag(p.measure, buckets[col]!, text));
+    const n = measureBag(p.measure, buckets[col]!, text);
+    t.cells.add(row * nc + col, n);
+    if (!p.disjoint) t.cols.add(col, n);
     buckets[col]!.length = 0;
   }
-  if (rowBag.length) t.rows.add(row, measureBag(p.measure, rowBag, text));
+  if (rowBag.length) {
+    const n = measureBag(p.measure, rowBag, text);
+    t.rows.add(row, n);
+    if (!p.disjoint) t.all.add(0, n);
+  }
 }
 
 function countCodeRows(p: PreparedMatrix, rows: CodeAxis, t: Tallies, src: number, entries: number[], text: Words): void {

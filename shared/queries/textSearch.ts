@@ -14,10 +14,10 @@ import {
   tokenizeLikeIndex,
   type FtsTable,
 } from '../store/ftsStore.js';
-import { freeMarkers, kwicLines, MARKER_PAIRS, positionIndexOf, unmark } from './kwic.js';
+import { freeMarkers, kwicLines, MARKER_PAIRS, positionIndexOf, unmark, type MarkedText } from './kwic.js';
 import { ProjectLookup } from './projectLookup.js';
 import { parseSearchExpression, toFtsQuery, type SearchNode } from './searchExpression.js';
-import { countDocumentHits, positiveLeaves, type PositiveLeaf } from './searchHits.js';
+import { countDocumentHits, mergeInstances, positiveLeaves, type PositiveLeaf } from './searchHits.js';
 import type { SearchHit, SearchOptions, SearchResult, SearchSourceCount } from './types.js';
 
 const DEFAULT_CONTEXT = 60;
@@ -25,8 +25,13 @@ const DEFAULT_CONTEXT = 60;
 export interface PreparedSearch {
   tree: SearchNode;
   ftsQuery: string;
-  /** The query highlight() runs: only the parts whose instances are hits. */
-  hitQuery: string;
+  /**
+   * The queries highlight() runs, one per hit-bearing part (term or NEAR
+   * group). Run separately, a NEAR group marks only instances that satisfy
+   * it: within a larger query FTS5 also marks the instances of a NEAR group
+   * that does not match the row at all.
+   */
+  hitQueries: string[];
   table: FtsTable;
   leaves: PositiveLeaf[];
 }
@@ -34,11 +39,8 @@ export interface PreparedSearch {
 export function prepareSearch(expression: string, stem: boolean): PreparedSearch {
   const tree = parseSearchExpression(expression);
   const leaves = positiveLeaves(tree);
-  const hitQuery = leaves
-    .map((l) => toFtsQuery(l.kind === 'term' ? l.term : { kind: 'near', terms: l.terms, distance: l.distance }))
-    .map((q) => `(${q})`)
-    .join(' OR ');
-  return { tree, ftsQuery: toFtsQuery(tree), hitQuery, table: stem ? 'source_fts_stem' : 'source_fts', leaves };
+  const hitQueries = [...new Set(leaves.map((l) => toFtsQuery(l.kind === 'term' ? l.term : { kind: 'near', terms: l.terms, distance: l.distance })))];
+  return { tree, ftsQuery: toFtsQuery(tree), hitQueries, table: stem ? 'source_fts_stem' : 'source_fts', leaves };
 }
 
 /** Hit counts per matched source from token positions; null when they must come from highlight() instead. */
@@ -66,11 +68,13 @@ function countHits(db: Database.Database, s: PreparedSearch, docs: readonly numb
       const key = keyOf(token, prefix);
       if (positions.has(key)) return;
       const byDoc = new Map<number, number[]>();
-      for (const [doc, pos] of termInstances(db, s.table, token, prefix)) {
+      const flat = termInstances(db, s.table, token, prefix);
+      for (let i = 0; i < flat.length; i += 2) {
+        const doc = flat[i]!;
         if (!wanted.has(doc)) continue;
         const l = byDoc.get(doc);
-        if (l) l.push(pos);
-        else byDoc.set(doc, [pos]);
+        if (l) l.push(flat[i + 1]!);
+        else byDoc.set(doc, [flat[i + 1]!]);
       }
       if (prefix) for (const l of byDoc.values()) l.sort((a, b) => a - b);
       positions.set(key, byDoc);
@@ -80,6 +84,15 @@ function countHits(db: Database.Database, s: PreparedSearch, docs: readonly numb
   let flat = 0;
   const leafTokens = s.leaves.map((l) => (l.kind === 'term' ? [l.term] : l.terms).map((t) => ({ t, list: tokens[flat++]! })));
   const counts = new Map<number, number>();
+  // Single words only (the common case): a hit is a position holding any of them.
+  if (leafTokens.every((terms) => terms.length === 1 && terms[0]!.list.length === 1)) {
+    const lists = leafTokens.map(([x]) => positions.get(keyOf(x!.list[0]!, x!.t.prefix))!);
+    for (const doc of docs) {
+      if (lists.length === 1) counts.set(doc, lists[0]!.get(doc)?.length ?? 0);
+      else counts.set(doc, new Set(lists.flatMap((l) => l.get(doc) ?? [])).size);
+    }
+    return counts;
+  }
   const empty: number[] = [];
   for (const doc of docs) {
     const n = countDocumentHits(
@@ -95,7 +108,17 @@ function countHits(db: Database.Database, s: PreparedSearch, docs: readonly numb
   return counts;
 }
 
-/** Exact hits of some sources: highlight() output turned into code-point spans with context. */
+/** One source's highlight() output as plain text and UTF-16 spans, redone with other markers if the text contains ours. */
+function marked(db: Database.Database, s: PreparedSearch, query: string, sourceId: number, characters: number, first: string): MarkedText | null {
+  const [open, close] = MARKER_PAIRS[0]!;
+  const parsed = unmark(first, open, close);
+  if (parsed && positionIndexOf(parsed.text).length === characters) return parsed;
+  const [o, c] = freeMarkers(first);
+  const again = highlightSources(db, s.table, query, [sourceId], o, c)[0];
+  return again ? unmark(again.marked, o, c) : null;
+}
+
+/** Exact hits of some sources: each hit-bearing part highlighted, spans merged where they overlap, with context. */
 function highlightHits(
   db: Database.Database,
   lookup: ProjectLookup,
@@ -106,23 +129,23 @@ function highlightHits(
   const out = new Map<number, SearchHit[]>();
   if (sourceIds.length === 0) return out;
   const [open, close] = MARKER_PAIRS[0]!;
-  const first = highlightSources(db, s.table, s.hitQuery, sourceIds, open, close);
-  for (const row of first) {
-    const src = lookup.sources.get(row.sourceId)!;
-    let parsed = unmark(row.marked, open, close);
-    let index = parsed && positionIndexOf(parsed.text);
-    // A text that itself contains a marker character comes back wrong: redo it with markers it lacks.
-    if (!parsed || !index || index.length !== src.characters) {
-      const [o, c] = freeMarkers(row.marked);
-      const again = highlightSources(db, s.table, s.hitQuery, [row.sourceId], o, c)[0];
-      parsed = again ? unmark(again.marked, o, c) : null;
-      index = parsed && positionIndexOf(parsed.text);
-      if (!parsed || !index) continue;
+  const docs = new Map<number, { text: string; spans: [number, number][] }>();
+  for (const query of s.hitQueries) {
+    for (const row of highlightSources(db, s.table, query, sourceIds, open, close)) {
+      const parsed = marked(db, s, query, row.sourceId, lookup.sources.get(row.sourceId)!.characters, row.marked);
+      if (!parsed) continue;
+      const doc = docs.get(row.sourceId);
+      if (!doc) docs.set(row.sourceId, { text: parsed.text, spans: parsed.spans });
+      else doc.spans.push(...parsed.spans);
     }
-    const lines = kwicLines(parsed.text, parsed.spans, contextChars, index);
+  }
+  for (const [sourceId, doc] of docs) {
+    const src = lookup.sources.get(sourceId)!;
+    const spans = s.hitQueries.length > 1 ? mergeInstances(doc.spans) : doc.spans;
+    const lines = kwicLines(doc.text, spans, contextChars, positionIndexOf(doc.text));
     out.set(
-      row.sourceId,
-      lines.map((l) => ({ sourceId: row.sourceId, source: src.name, case: lookup.caseLabel(row.sourceId, l.start, l.end), ...l })),
+      sourceId,
+      lines.map((l) => ({ sourceId, source: src.name, case: lookup.caseLabel(sourceId, l.start, l.end), ...l })),
     );
   }
   return out;

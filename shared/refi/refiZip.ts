@@ -7,6 +7,7 @@
  */
 import { Inflate } from 'fflate';
 import { QuarryError } from '../errors.js';
+import { MAX_REFI_UNPACKED_BYTES, MAX_ZIP_ENTRIES, MAX_ZIP_ENTRY_BYTES, MAX_ZIP_RATIO, ZIP_RATIO_FLOOR_BYTES } from '../limits.js';
 
 export interface ZipEntry {
   name: string;
@@ -29,10 +30,10 @@ export interface ZipLimits {
 }
 
 export const DEFAULT_ZIP_LIMITS: ZipLimits = {
-  maxEntryBytes: 2 ** 31 - 1,
-  maxTotalBytes: 2 ** 31,
-  maxRatio: 200,
-  ratioFloorBytes: 64 * 1024 * 1024,
+  maxEntryBytes: MAX_ZIP_ENTRY_BYTES,
+  maxTotalBytes: MAX_REFI_UNPACKED_BYTES,
+  maxRatio: MAX_ZIP_RATIO,
+  ratioFloorBytes: ZIP_RATIO_FLOOR_BYTES,
 };
 
 const INFLATE_CHUNK = 16 * 1024;
@@ -68,6 +69,9 @@ export function listZipEntries(fileName: string, bytes: Uint8Array, limits: ZipL
     if (z64 + 56 > bytes.length || view.getUint32(z64, true) !== 0x06064b50) throw damaged(fileName, 'its ZIP64 table of contents is missing');
     count = readUint64(view, z64 + 32);
     cdOffset = readUint64(view, z64 + 48);
+  }
+  if (count > MAX_ZIP_ENTRIES) {
+    throw new QuarryError('too_large', `${fileName}: the archive lists ${count} entries, more than the ${MAX_ZIP_ENTRIES.toLocaleString('en')} Quarry reads`);
   }
   const entries: ZipEntry[] = [];
   const names = new TextDecoder('utf-8');

@@ -9,6 +9,7 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { QuarryError } from '../errors.js';
+import { MAX_XML_DEPTH } from '../limits.js';
 
 export interface XmlElement {
   /** Local name, without any namespace prefix. */
@@ -126,11 +127,14 @@ export function parseXmlTree(fileName: string, xml: string, what: string): XmlEl
       commentPropName: false,
       ignoreDeclaration: true,
       ignorePiTags: true,
-      maxNestedTags: 256,
+      maxNestedTags: MAX_XML_DEPTH,
     });
     parsed = parser.parse(text) as FxpNode[];
   } catch (err) {
     const detail = err instanceof Error ? err.message.split('\n')[0] : 'unknown problem';
+    if (/nested tags/i.test(detail ?? '')) {
+      throw new QuarryError('invalid_input', `${fileName}: ${what} nests its elements more than ${MAX_XML_DEPTH} levels deep, more than Quarry reads (REFI-QDA needs about 10)`);
+    }
     throw new QuarryError('invalid_input', `${fileName}: ${what} could not be read as XML (${detail})`);
   }
   const roots = parsed.filter((n) => Object.keys(n).some((k) => k !== ':@' && k !== '#text'));

@@ -1,17 +1,13 @@
 /**
  * Coding comparison (NVivo's "coding comparison query") over the project:
- * builds the character-level agreement units of shared/agreement from the
- * stored codings and attaches the project's ids to the statistics.
- *
- * A coder counts as present in a source when they coded anything in it; a
- * source one of the two never coded is left out of the pair statistics
- * (listed in `skipped`) rather than counted as "nothing coded". Each code is
- * compared on its own codings, not its children's.
+ * the statistics of shared/agreement over the units agreementUnits.ts
+ * builds, with the project's ids attached, and the disagreeing passages of
+ * one source side by side.
  */
 import type Database from 'better-sqlite3';
 import { compareCoders } from '../agreement/compareCoders.js';
 import { mergeSpans } from '../agreement/spans.js';
-import type { AgreementUnit, CoderSpans, Span } from '../agreement/types.js';
+import type { Span } from '../agreement/types.js';
 import {
   AGREEMENT_UNIT_LABEL,
   type AgreementQuery,
@@ -20,105 +16,31 @@ import {
   type SourceDisagreements,
 } from '../domain/agreementTypes.js';
 import { QuarryError } from '../errors.js';
-import { codesUsedBy, coderPresence, codingSpans, sourceLengths } from '../store/agreementStore.js';
 import { getSource, getSourceText } from '../store/sourcesStore.js';
-import { findUserByName } from '../store/usersStore.js';
 import { buildPositionIndex } from '../text/positions.js';
-import { codeTree, flattenTree } from './codeService.js';
-
-interface CodeInfo {
-  id: number;
-  path: string;
-  color: string;
-}
-
-function coderId(db: Database.Database, name: string): number {
-  const c = findUserByName(db, name.trim());
-  if (!c) throw new QuarryError('not_found', `There is no coder “${name}” in this project.`, { coder: name });
-  return c.id;
-}
-
-function codeInfos(db: Database.Database): Map<number, CodeInfo> {
-  return new Map(flattenTree(codeTree(db)).map((n) => [n.id, { id: n.id, path: n.path, color: n.color }]));
-}
-
-interface Prepared {
-  units: AgreementUnit[];
-  codes: Map<number, CodeInfo>;
-  codeIdByPath: Map<string, number>;
-  sourceIdByName: Map<string, number>;
-  alphaCoders: string[];
-}
-
-/** The agreement units for the query: one per chosen source × chosen code, each with the coders present in that source. */
-export function agreementUnits(db: Database.Database, q: AgreementQuery): Prepared {
-  const coderA = q.coderA.trim();
-  const coderB = q.coderB.trim();
-  if (coderA === coderB) throw new QuarryError('bad_request', 'Choose two different coders to compare.');
-  const alphaCoders = [...new Set([coderA, coderB, ...(q.alphaCoders ?? []).map((c) => c.trim())])];
-  const idOf = new Map(alphaCoders.map((name) => [name, coderId(db, name)]));
-  const nameOf = new Map([...idOf].map(([name, id]) => [id, name]));
-  const coderIds = [...idOf.values()];
-
-  const sources = sourceLengths(db, q.sourceIds ?? null);
-  if (q.sourceIds && sources.length !== new Set(q.sourceIds).size) throw new QuarryError('not_found', 'One of the chosen sources no longer exists.');
-  const present = new Map<number, Set<number>>();
-  for (const p of coderPresence(db, coderIds)) {
-    const set = present.get(p.sourceId) ?? new Set<number>();
-    set.add(p.coderId);
-    present.set(p.sourceId, set);
-  }
-
-  const all = codeInfos(db);
-  const pair = [idOf.get(coderA)!, idOf.get(coderB)!];
-  // Default codes: those either coder used where both coded (elsewhere the pair is not compared), else anywhere.
-  const shared = sources.filter((s) => pair.every((id) => present.get(s.id)?.has(id))).map((s) => s.id);
-  const chosen = q.codeIds ?? (shared.length > 0 ? codesUsedBy(db, pair, shared) : codesUsedBy(db, pair));
-  for (const id of chosen) if (!all.has(id)) throw new QuarryError('not_found', `There is no code with id ${id}.`);
-  const codes = new Map(chosen.map((id) => [id, all.get(id)!]));
-
-  const spans = new Map<string, Span[]>();
-  for (const r of codingSpans(db, coderIds, [...codes.keys()], sources.map((s) => s.id))) {
-    const key = `${r.sourceId}:${r.codeId}:${r.coderId}`;
-    const list = spans.get(key) ?? [];
-    list.push({ start: r.start, end: r.end });
-    spans.set(key, list);
-  }
-
-  const units: AgreementUnit[] = [];
-  for (const s of sources) {
-    const here = [...(present.get(s.id) ?? [])];
-    for (const code of codes.values()) {
-      const coders: CoderSpans[] = here.map((cid) => ({ coder: nameOf.get(cid)!, spans: spans.get(`${s.id}:${code.id}:${cid}`) ?? [] }));
-      units.push({ source: s.name, sourceLength: s.length, code: code.path, coders });
-    }
-  }
-  return {
-    units,
-    codes,
-    codeIdByPath: new Map([...codes.values()].map((c) => [c.path, c.id])),
-    sourceIdByName: new Map(sources.map((s) => [s.name, s.id])),
-    alphaCoders,
-  };
-}
+import { agreementUnits } from './agreementUnits.js';
 
 /** Percentage agreement, Cohen's kappa (pooled, per code, per code × source) and Krippendorff's alpha. */
 export function compareCoding(db: Database.Database, q: AgreementQuery): AgreementResult {
   const prep = agreementUnits(db, q);
   const report = compareCoders(prep.units, q.coderA.trim(), q.coderB.trim(), prep.alphaCoders, { excludeUncoded: q.excludeUncoded ?? false });
   const code = (path: string) => prep.codes.get(prep.codeIdByPath.get(path)!)!;
-  const compared = new Map<number, string>();
-  const perCodeSource = report.perCodeSource.map((c) => {
-    const sourceId = prep.sourceIdByName.get(c.source)!;
-    compared.set(sourceId, c.source);
-    return { ...c, codeId: code(c.code).id, sourceId };
-  });
+  // A pooled unit of empty cells counted as one source; it stands for `cells` of them.
+  const extraSources = new Map<string, number>();
+  for (const u of prep.units) {
+    const p = prep.pooled.get(u.source);
+    if (p?.pair) extraSources.set(u.code, (extraSources.get(u.code) ?? 0) + p.cells - 1);
+  }
+  const { skipped: _skipped, ...rest } = report;
   return {
-    ...report,
+    ...rest,
     unitLabel: AGREEMENT_UNIT_LABEL,
-    perCode: report.perCode.map((c) => ({ ...c, codeId: code(c.code).id, color: code(c.code).color })),
-    perCodeSource,
-    comparedSources: [...compared].map(([id, name]) => ({ id, name })).sort((x, y) => x.name.localeCompare(y.name)),
+    perCode: report.perCode.map((c) => ({ ...c, sources: c.sources + (extraSources.get(c.code) ?? 0), codeId: code(c.code).id, color: code(c.code).color })),
+    perCodeSource: report.perCodeSource
+      .filter((c) => !prep.pooled.has(c.source))
+      .map((c) => ({ ...c, codeId: code(c.code).id, sourceId: prep.sourceIdByName.get(c.source)! })),
+    comparedSources: prep.compared,
+    leftOut: prep.leftOut.map((l) => ({ sourceId: l.id, source: l.source, missing: l.missing })),
   };
 }
 

@@ -7,6 +7,7 @@
  */
 import type Database from 'better-sqlite3';
 import { ignoringChanges } from './changeCounter.js';
+import { collectFlat } from './rowCollector.js';
 import { stmt } from './statements.js';
 
 export type FtsTable = 'source_fts' | 'source_fts_stem';
@@ -40,33 +41,44 @@ export function matchingSources(db: Database.Database, table: FtsTable, ftsQuery
   return stmt(db, `SELECT rowid FROM ${table} WHERE ${table} MATCH ?`).pluck().all(ftsQuery) as number[];
 }
 
-/** Each text split into index terms exactly as the index's tokenizer does it. */
+const tokenCache = new WeakMap<Database.Database, Map<string, string[]>>();
+
+/** Each text split into index terms exactly as the index's tokenizer does it (remembered per connection). */
 export function tokenizeLikeIndex(db: Database.Database, table: FtsTable, texts: readonly string[]): string[][] {
-  ensureHelpers(db, table);
-  const out: string[][] = texts.map(() => []);
-  const run = () => {
-    stmt(db, `DELETE FROM temp.${table}_probe`).run();
-    const insert = stmt(db, `INSERT INTO temp.${table}_probe(rowid, t) VALUES (?, ?)`);
-    texts.forEach((t, i) => insert.run(i + 1, t));
-    const rows = stmt(db, `SELECT term, doc, offset FROM temp.${table}_probe_terms ORDER BY doc, offset`).raw().all() as [string, number, number][];
-    for (const [term, doc] of rows) out[doc - 1]!.push(term);
-    stmt(db, `DELETE FROM temp.${table}_probe`).run();
-  };
-  // Inside a caller's transaction the probe rows simply join it; they are deleted again either way.
-  ignoringChanges(db, () => (db.inTransaction ? run() : db.transaction(run)()));
-  return out;
+  let cache = tokenCache.get(db);
+  if (!cache) tokenCache.set(db, (cache = new Map()));
+  const key = (t: string) => `${table}\u0000${t}`;
+  const missing = [...new Set(texts.filter((t) => !cache.has(key(t))))];
+  if (missing.length) {
+    ensureHelpers(db, table);
+    const out: string[][] = missing.map(() => []);
+    const run = () => {
+      stmt(db, `DELETE FROM temp.${table}_probe`).run();
+      const insert = stmt(db, `INSERT INTO temp.${table}_probe(rowid, t) VALUES (?, ?)`);
+      missing.forEach((t, i) => insert.run(i + 1, t));
+      const rows = stmt(db, `SELECT term, doc, offset FROM temp.${table}_probe_terms ORDER BY doc, offset`).raw().all() as [string, number, number][];
+      for (const [term, doc] of rows) out[doc - 1]!.push(term);
+      stmt(db, `DELETE FROM temp.${table}_probe`).run();
+    };
+    // Inside a caller's transaction the probe rows simply join it; they are deleted again either way.
+    ignoringChanges(db, () => (db.inTransaction ? run() : db.transaction(run)()));
+    if (cache.size > 5000) cache.clear();
+    missing.forEach((t, i) => cache.set(key(t), out[i]!));
+  }
+  return texts.map((t) => cache.get(key(t))!);
 }
 
-/** [doc, position] of every instance of a term (or of every term starting with it), in doc then position order. */
-export function termInstances(db: Database.Database, table: FtsTable, term: string, prefix: boolean): [number, number][] {
+/** Every instance of a term (or of every term starting with it) as flat [doc, position, doc, position, …], in doc then position order. */
+export function termInstances(db: Database.Database, table: FtsTable, term: string, prefix: boolean): number[] {
   ensureHelpers(db, table);
-  if (!prefix) {
-    return stmt(db, `SELECT doc, offset FROM temp.${table}_instances WHERE term = ?`).raw().all(term) as [number, number][];
-  }
-  const rows = stmt(db, `SELECT term, doc, offset FROM temp.${table}_instances WHERE term >= ? AND term < ?`)
-    .raw()
-    .all(term, `${term}\u{10ffff}`) as [string, number, number][];
-  return rows.filter((r) => r[0].startsWith(term)).map((r) => [r[1], r[2]]);
+  if (!prefix) return collectFlat(db, ['doc', 'offset'], `FROM temp.${table}_instances WHERE term = ?`, [term]) as number[];
+  // fts5vocab compares terms as bytes; the filter keeps exactly the terms that start with the prefix.
+  return collectFlat(db, ['doc', 'offset'], `FROM temp.${table}_instances WHERE term >= ? AND term < ? AND substr(term, 1, ?) = ?`, [
+    term,
+    `${term}\u{10ffff}`,
+    term.length,
+    term,
+  ]) as number[];
 }
 
 /** highlight() of the given documents: the stored text with `open`/`close` around every hit. */

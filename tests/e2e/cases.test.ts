@@ -29,10 +29,12 @@ describe('cases and the classification sheet in browser mode', () => {
   const projectPath = join(work, 'cases.quarry');
   const csv = join(work, 'participants.csv');
   const transcript = join(work, 'Interview Ben.txt');
+  const focusGroup = join(work, 'Focus group 1.txt');
 
   beforeAll(async () => {
     writeFileSync(csv, `\uFEFF${SHEET}\r\n`);
     writeFileSync(transcript, 'Ben: I joined the network in its second year.\n');
+    writeFileSync(focusGroup, 'Moderator: Welcome.\nAnna: I came for the talks.\nEve: I came for funding.\nModerator: Anything else?\nAnna: The people.\nEve: Contacts.\n');
     app = await launchApp();
   });
   afterAll(async () => {
@@ -147,6 +149,39 @@ describe('cases and the classification sheet in browser mode', () => {
     await expect.poll(() => page.getByTestId('sheet-count').textContent()).toBe('2 of 6 cases');
     await app.shot('cases-07-case-set');
 
+    // Changing a type previews the values that would not convert; nothing changes until confirmed.
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await sheet.getByRole('button', { name: 'Edit attribute Group' }).click();
+    const groupDialog = page.getByRole('dialog', { name: 'Attribute Group' });
+    await groupDialog.getByLabel('Type').selectOption('number');
+    const typePreview = groupDialog.getByRole('region', { name: 'Type change preview' });
+    await expect.poll(() => typePreview.textContent()).toContain('6 would not convert and would become Unassigned');
+    expect(await typePreview.getByRole('row').nth(1).textContent()).toBe("AnnaEntrepreneur'Entrepreneur' is not a number");
+    await app.shot('cases-08-type-change-preview');
+    await groupDialog.getByRole('button', { name: 'Close' }).last().click();
+    expect(await cell('Anna', 4).textContent()).toBe('Entrepreneur');
+    // Rename and move an attribute.
+    await sheet.getByRole('button', { name: 'Edit attribute Founder' }).click();
+    const founderDialog = page.getByRole('dialog', { name: 'Attribute Founder' });
+    await founderDialog.getByLabel('Name').fill('Founding member');
+    await founderDialog.getByRole('button', { name: 'Save name and description' }).click();
+    await founderDialog.waitFor({ state: 'detached' });
+    await sheet.getByRole('button', { name: 'Edit attribute Founding member' }).click();
+    await page.getByRole('dialog', { name: 'Attribute Founding member' }).getByRole('button', { name: '← Move left' }).click();
+    await page.getByRole('dialog', { name: 'Attribute Founding member' }).getByRole('button', { name: 'Close' }).last().click();
+    await expect
+      .poll(() => sheet.locator('[role="columnheader"] .head-name').allTextContents())
+      .toEqual(['Case', 'Sources', 'Age', 'Group', 'Founding member', 'Joined']);
+
+    // Add a case, then delete it (after confirming).
+    await page.getByLabel('New case name').fill('Gina');
+    await page.getByRole('button', { name: 'Add case' }).click();
+    await expect.poll(() => page.getByTestId('sheet-count').textContent()).toBe('7 cases');
+    await cell('Gina', 1).click();
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Delete “Gina”' }).click();
+    await expect.poll(() => page.getByTestId('sheet-count').textContent()).toBe('6 cases');
+
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export CSV' }).click();
     const file = await download;
@@ -155,13 +190,30 @@ describe('cases and the classification sheet in browser mode', () => {
     await file.saveAs(saved);
     const bytes = readFileSync(saved);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(bytes.toString('utf8')).toContain('\r\nCara,47,Entrepreneur,2020-01-10,true\r\n');
+    expect(bytes.toString('utf8')).toContain('\r\nCara,47,Entrepreneur,true,2020-01-10\r\n');
 
     const cases = (await cliJson(['cases', projectPath, '--json'])) as { name: string; sources: string[]; attributes: Record<string, string> }[];
     expect(cases.find((c) => c.name === 'Ben')).toEqual({
       name: 'Ben',
       sources: ['Interview Ben'],
-      attributes: { Age: '41', Group: 'Intermediary', Joined: '2021-03-05', Founder: 'false' },
+      attributes: { Age: '41', Group: 'Intermediary', 'Founding member': 'false', Joined: '2021-03-05' },
     });
+  });
+
+  it('splits a focus group transcript among its participants by speaker turns', async () => {
+    const { page } = app;
+    await page.getByTestId('import-input').setInputFiles(focusGroup);
+    await page.getByText('✓ Focus group 1.txt → Focus group 1').waitFor();
+    const panel = page.getByRole('region', { name: 'Passages by case' });
+    await panel.getByLabel('Transcript').selectOption({ label: 'Focus group 1' });
+    await expect.poll(() => panel.getByLabel('Case for speaker Anna').inputValue()).toBe('Anna');
+    expect(await panel.getByLabel('Case for speaker Moderator').inputValue()).toBe('');
+    await panel.getByRole('button', { name: 'Code turns to cases' }).click();
+    const spans = panel.getByRole('list', { name: 'Passages of Focus group 1 by case' });
+    await expect.poll(() => spans.getByRole('listitem').count()).toBe(4);
+    expect(await spans.getByRole('listitem').first().textContent()).toContain('Anna Anna: I came for the talks.');
+    const sheet = page.getByTestId('classification-sheet');
+    await expect.poll(() => sheet.locator('.sheet-row[data-case="Eve"] [aria-colindex="2"]').textContent()).toContain('2 passages');
+    await app.shot('cases-09-focus-group');
   });
 });

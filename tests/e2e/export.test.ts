@@ -24,6 +24,14 @@ describe('export dialog in browser mode', () => {
     const dialog = page.getByRole('dialog', { name: 'Export' });
     await dialog.waitFor();
 
+    // The demo has a saved framework matrix (Table 3): the dialog starts there.
+    await expect.poll(() => dialog.getByRole('radio', { name: 'Framework matrix' }).isChecked()).toBe(true);
+    const table3 = dialog.getByTestId('export-preview-table');
+    await table3.getByRole('columnheader', { name: 'Gathering information' }).waitFor();
+    const outcomes = table3.locator('tbody tr').filter({ has: page.getByRole('rowheader', { name: 'Outcomes' }) });
+    expect(await outcomes.locator('td').evaluateAll((cells) => cells.map((c) => c.querySelectorAll('li').length))).toEqual([3, 5, 7, 5]);
+    await app.shot('08-export-preview-framework');
+
     await dialog.getByRole('radio', { name: 'Case classification' }).check();
     await dialog.getByLabel('Group by').selectOption('Group');
     for (const name of ['Interview date', 'Mode', 'Firm type']) await dialog.getByRole('checkbox', { name }).uncheck();

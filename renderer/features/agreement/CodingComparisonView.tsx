@@ -54,7 +54,7 @@ export function CodingComparisonView() {
               A = {r.coderA}, B = {r.coderB}
               {r.excludeUncoded ? '; text neither coded left out' : '; text neither coded counts as agreement'} · sources compared:{' '}
               {r.comparedSources.map((s) => s.name).join(', ') || 'none'}
-              {r.skipped.length > 0 && ` · ${new Set(r.skipped.map((s) => s.source)).size} source(s) left out because one coder did not code them`}
+              {r.leftOut.length > 0 && ` · ${r.leftOut.length} source(s) left out because one coder did not code them`}
             </div>
           </section>
           {r.perCode.length === 0 ? <p className="hint cmp-pad">Neither coder used any of the chosen codes.</p> : <ComparisonTable r={r} onSource={a.setSourceId} />}

@@ -32,6 +32,7 @@ export function CasesView(_props: WorkbenchViewProps) {
   const [attrDialog, setAttrDialog] = useState<{ attr?: AttributeInfo } | null>(null);
   const [setEditor, setSetEditor] = useState<SetEditor | null>(null);
   const [activeSetId, setActiveSetId] = useState<number | null>(null);
+  const [activeCaseId, setActiveCaseId] = useState<number | null>(null);
 
   const activeSet = data.sets.find((s) => s.id === activeSetId) ?? null;
   const onlyIds = useMemo(() => (activeSet ? new Set(activeSet.caseIds) : null), [activeSet]);
@@ -52,6 +53,14 @@ export function CasesView(_props: WorkbenchViewProps) {
     const name = newCase.trim();
     if (!name) return;
     if (await data.createCase(name)) setNewCase('');
+  };
+
+  const activeCase = data.rows.find((r) => r.id === activeCaseId) ?? null;
+  const deleteCase = async () => {
+    if (!activeCase) return;
+    const sources = activeCase.sources.length ? ` Its ${activeCase.sources.length} source(s) stay in the project without a case.` : '';
+    if (!window.confirm(`Delete the case “${activeCase.name}” and its attribute values?${sources} You can undo this.`)) return;
+    await act(() => api.call('cases.delete', { id: activeCase.id }), `Deleted ${activeCase.name}`);
   };
 
   const exportCsv = async () => {
@@ -75,6 +84,9 @@ export function CasesView(_props: WorkbenchViewProps) {
           <input aria-label="New case name" placeholder="New case…" value={newCase} onChange={(e) => setNewCase(e.target.value)} />
           <button type="submit">Add case</button>
         </form>
+        <button type="button" disabled={!activeCase} onClick={() => void deleteCase()} title="Delete the case of the selected row">
+          {activeCase ? `Delete “${activeCase.name.length > 16 ? `${activeCase.name.slice(0, 15)}…` : activeCase.name}”` : 'Delete case'}
+        </button>
         <button type="button" onClick={() => setAttrDialog({})}>
           Add attribute…
         </button>
@@ -139,6 +151,7 @@ export function CasesView(_props: WorkbenchViewProps) {
             onRename={data.renameCase}
             onAssign={data.assignSource}
             onEditAttribute={editAttribute}
+            onActiveCase={setActiveCaseId}
           />
         )}
         <aside className="cases-side">

@@ -43,6 +43,9 @@ export function CellEditor({ label, type, choices, value, typed, onCommit, onCan
     if (typed === undefined && el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'text') (el as HTMLInputElement).select();
   }, [typed]);
 
+  // The element's own value: a keystroke's state update may not have rendered yet.
+  const current = () => input.current?.value ?? text;
+
   const commit = (raw: string | null, move: Move) => {
     if (done.current) return;
     const el = input.current;
@@ -67,10 +70,10 @@ export function CellEditor({ label, type, choices, value, typed, onCommit, onCan
       cancel();
     } else if (e.key === 'Enter') {
       e.preventDefault();
-      commit(dirty.current ? text : null, e.shiftKey ? 'up' : 'down');
+      commit(dirty.current ? current() : null, e.shiftKey ? 'up' : 'down');
     } else if (e.key === 'Tab') {
       e.preventDefault();
-      commit(dirty.current ? text : null, e.shiftKey ? 'left' : 'right');
+      commit(dirty.current ? current() : null, e.shiftKey ? 'left' : 'right');
     }
   };
 
@@ -103,7 +106,7 @@ export function CellEditor({ label, type, choices, value, typed, onCommit, onCan
             lastKey.current = performance.now();
             onKeyDown(e);
           }}
-          onBlur={() => commit(dirty.current ? text : null, 'none')}
+          onBlur={() => commit(dirty.current ? current() : null, 'none')}
         >
           <option value="">{UNASSIGNED_LABEL}</option>
           <option value={NA_RAW}>{NOT_APPLICABLE_LABEL}</option>
@@ -134,7 +137,7 @@ export function CellEditor({ label, type, choices, value, typed, onCommit, onCan
           setProblem(null);
         }}
         onKeyDown={onKeyDown}
-        onBlur={() => commit(dirty.current ? text : null, 'none')}
+        onBlur={() => commit(dirty.current ? current() : null, 'none')}
       />
       {type !== 'name' && special}
       {problem && <span className="cell-problem">{problem}</span>}

@@ -21,6 +21,8 @@ interface Props {
   onRename: (caseId: number, name: string) => void;
   onAssign: (sourceId: number, caseId: number | null) => void;
   onEditAttribute: (attr: AttributeInfo) => void;
+  /** The case of the active cell (for actions on "this case" outside the grid). */
+  onActiveCase?: (caseId: number | null) => void;
 }
 
 interface Active {
@@ -188,6 +190,9 @@ export function ClassificationSheet(props: Props) {
   };
 
   const activeRow = Math.min(active.row, Math.max(0, rows.length - 1));
+  const activeCaseId = rows[activeRow]?.id ?? null;
+  const { onActiveCase } = props;
+  useEffect(() => onActiveCase?.(activeCaseId), [onActiveCase, activeCaseId]);
   const items = virtualizer.getVirtualItems();
   return (
     <div

@@ -78,7 +78,11 @@ export function sortRows(rows: readonly SheetRow[], sort: SortState | null, attr
     const attr = attributes.find((a) => a.id === key.attributeId);
     if (!attr) return [...rows];
     const def = defOf(attr);
-    cmp = (a, b) => compareValues(def, valueOf(a, attr.id), valueOf(b, attr.id));
+    // Not applicable and Unassigned stay at the bottom whichever way the values run.
+    const rank = (v: AttributeValue) => (v.kind === 'value' ? 0 : v.kind === 'not_applicable' ? 1 : 2);
+    const decorated = rows.map((row) => ({ row, value: valueOf(row, attr.id) }));
+    decorated.sort((a, b) => rank(a.value) - rank(b.value) || sign * compareValues(def, a.value, b.value) || nameCollator.compare(a.row.name, b.row.name));
+    return decorated.map((d) => d.row);
   }
   // Ties keep case-name order, so a sorted column reads predictably.
   return [...rows].sort((a, b) => sign * cmp(a, b) || nameCollator.compare(a.name, b.name));

@@ -15,10 +15,20 @@ export interface DocumentModel {
   codingById: Map<number, Coding>;
 }
 
+const refetchWholeDocument = (m: string): boolean => m.startsWith('sources.') || m.startsWith('history.') || m.startsWith('project.') || m.startsWith('merge.') || m.startsWith('refi.');
+
 /** The open document, with its codings converted to UTF-16 offsets and bucketed by line (computed once per change). */
 export function useDocument(sourceId: number | null, visibleCoders: ((coder: string) => boolean) | null) {
-  const q = useApiQuery('sources.get', { id: sourceId ?? 0 }, { enabled: sourceId !== null });
-  const doc = sourceId !== null && q.data?.id === sourceId ? q.data : undefined;
+  // The text never changes after import: refetch the whole document only when sources change or on undo/redo,
+  // and after a coding change fetch just the codings (a 1M-character text is megabytes of JSON).
+  const q = useApiQuery('sources.get', { id: sourceId ?? 0 }, { enabled: sourceId !== null, refetchOn: refetchWholeDocument });
+  const codings = useApiQuery('sources.codings', { id: sourceId ?? 0 }, { enabled: sourceId !== null });
+  const loaded = sourceId !== null && q.data?.id === sourceId ? q.data : undefined;
+  const freshCodings = codings.data && loaded && codings.data.every((c) => c.sourceId === loaded.id) ? codings.data : undefined;
+  const doc = useMemo(
+    () => (loaded ? (freshCodings ? { ...loaded, codings: freshCodings } : loaded) : undefined),
+    [loaded, freshCodings],
+  );
   const base = useMemo(() => {
     if (!doc) return null;
     return { index: buildPositionIndex(doc.text), lines: splitLines(doc.text) };

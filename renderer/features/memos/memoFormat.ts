@@ -45,11 +45,15 @@ export function memoAbout(m: Memo, look: MemoLookups): string {
   }
 }
 
+// One formatter for the whole app: toLocaleString builds a new one per call, and the
+// document view formats a time for every coding stripe on screen.
+const WHEN_FORMAT = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+
 /** A short local date and time, e.g. "3 Mar 2025, 14:05". */
 export function formatWhen(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  return WHEN_FORMAT.format(d);
 }
 
 /** "Ruth Ashworth · 3 Mar 2025, 14:05" */

@@ -14,11 +14,11 @@ import { listCaseSetInfo, previewRule, removeCaseSet, saveCaseSet } from '../../
 import { assignPassageToCase, assignTurnsToCases, caseSpans, removeCaseSpan, speakersOfSource, unassignPassage } from '../../services/caseSpanService.js';
 import { applyClassificationImport, exportClassification, previewClassificationImport, type ClassificationImportArgs } from '../../services/classificationService.js';
 import type { caseMethods } from '../methods/caseMethods.js';
+// Classification sheets are small; the limit keeps a wrong file (a video, an archive) from being decoded.
+import { MAX_CSV_BYTES } from '../../limits.js';
 import { defined } from './defined.js';
 import type { HandlersFor } from './handlerTypes.js';
 
-/** Classification sheets are small; the limit keeps a wrong file (a video, an archive) from being decoded. */
-const MAX_CSV_BYTES = 32 * 1024 * 1024;
 
 interface CsvFileArgs {
   fileName: string;

@@ -1,5 +1,6 @@
 import { basename, join } from 'node:path';
 import { QuarryError } from '../../errors.js';
+import { MAX_REFI_FILE_BYTES } from '../../limits.js';
 import { exportQdcText, exportQdpxBytes, importRefiProject, previewRefiImport, writeFileAtomically } from '../../services/refiService.js';
 import { getMeta } from '../../store/metaStore.js';
 import type { RefiExportResult, refiMethods } from '../methods/refiMethods.js';
@@ -7,7 +8,7 @@ import type { Session } from '../session.js';
 import type { HandlersFor } from './handlerTypes.js';
 import { projectInfo } from './projectHandlers.js';
 
-const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
+const MAX_IMPORT_BYTES = MAX_REFI_FILE_BYTES;
 
 function decode(fileName: string, dataBase64: string): Uint8Array {
   if (dataBase64.length > (MAX_IMPORT_BYTES / 3) * 4 + 4) {

@@ -1,5 +1,7 @@
+import { QuarryError } from '../../errors.js';
 import { getDocument, importFiles, removeSource, renameSource } from '../../services/sourceService.js';
-import { listSources } from '../../store/sourcesStore.js';
+import { getSource, listSources } from '../../store/sourcesStore.js';
+import { codingsForSource } from '../../store/codingsStore.js';
 import type { sourceMethods } from '../methods/sourceMethods.js';
 import type { HandlersFor } from './handlerTypes.js';
 
@@ -13,6 +15,11 @@ export function base64DecodedSize(b64: string): number {
 export const sourceHandlers: HandlersFor<keyof typeof sourceMethods> = {
   'sources.list': (_a, s) => listSources(s.ctx().project.db),
   'sources.get': (a, s) => getDocument(s.ctx().project.db, a.id),
+  'sources.codings': (a, s) => {
+    const db = s.ctx().project.db;
+    if (!getSource(db, a.id)) throw new QuarryError('not_found', 'That source no longer exists.');
+    return codingsForSource(db, a.id);
+  },
   'sources.import': (a, s) => {
     // Lazy files: an oversized one is refused on its own (per-file result) before it is decoded.
     const files = a.files.map((f) => ({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ImportResultItem, SourceDocument, SourceSummary } from '../../domain/types.js';
+import type { Coding, ImportResultItem, SourceDocument, SourceSummary } from '../../domain/types.js';
 import { method } from '../defineMethod.js';
 
 const id = z.number().int().positive();
@@ -7,6 +7,8 @@ const id = z.number().int().positive();
 export const sourceMethods = {
   'sources.list': method<SourceSummary[]>()(z.object({})),
   'sources.get': method<SourceDocument>()(z.object({ id })),
+  /** Just a source's codings: what the document view refetches after a coding change (the text does not change). */
+  'sources.codings': method<Coding[]>()(z.object({ id })),
   /** One or more files; bytes travel base64-encoded so both transports carry them as JSON. */
   'sources.import': method<ImportResultItem[]>()(
     z.object({

@@ -34,12 +34,14 @@ describe('sorting the sheet', () => {
     expect(names(sortRows(rows, { key: { column: 'name' }, direction: 'asc' }, attributes))).toEqual(['P1', 'P2', 'p3', 'P10']);
     expect(names(sortRows(rows, { key: { column: 'name' }, direction: 'desc' }, attributes))).toEqual(['P10', 'p3', 'P2', 'P1']);
   });
-  it('numbers numerically, then Not applicable, then Unassigned', () => {
+  it('numbers numerically, then Not applicable, then Unassigned — at the bottom in both directions', () => {
     expect(names(sortRows(rows, { key: { column: 'attribute', attributeId: 1 }, direction: 'asc' }, attributes))).toEqual(['P10', 'p3', 'P2', 'P1']);
+    expect(names(sortRows(rows, { key: { column: 'attribute', attributeId: 1 }, direction: 'desc' }, attributes))).toEqual(['P2', 'p3', 'P10', 'P1']);
+    expect(names(sortRows(rows, { key: { column: 'attribute', attributeId: 4 }, direction: 'desc' }, attributes))).toEqual(['P1', 'P10', 'P2', 'p3']);
   });
   it('choices in list order, dates as dates', () => {
     expect(names(sortRows(rows, { key: { column: 'attribute', attributeId: 2 }, direction: 'asc' }, attributes))).toEqual(['P2', 'P1', 'P10', 'p3']);
-    expect(names(sortRows(rows, { key: { column: 'attribute', attributeId: 3 }, direction: 'desc' }, attributes))).toEqual(['P1', 'p3', 'P10', 'P2']);
+    expect(names(sortRows(rows, { key: { column: 'attribute', attributeId: 3 }, direction: 'desc' }, attributes))).toEqual(['P10', 'P2', 'P1', 'p3']);
   });
   it('sources by count', () => {
     expect(names(sortRows(rows, { key: { column: 'sources' }, direction: 'desc' }, attributes))[0]).toBe('P10');

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { buildDemoProject } from '../../../shared/demo/buildDemo.js';
 import { ProjectDb } from '../../../shared/db/projectDb.js';
 import { compareCoding, sourceDisagreements } from '../../../shared/services/agreementService.js';
+import { compareCoders } from '../../../shared/agreement/compareCoders.js';
 import { requireCodeByPath } from '../../../shared/services/codeService.js';
 import { findSourceByName, getSourceText } from '../../../shared/store/sourcesStore.js';
 import { codePointLength } from '../../../shared/text/positions.js';
@@ -92,16 +93,19 @@ describe('coding comparison on the demo study', () => {
   it('Krippendorff’s alpha for one code, by hand from the coincidence counts', () => {
     const codeId = requireCodeByPath(db, 'Motivations/Intermediaries');
     const r = compareCoding(db, { coderA: A, coderB: B, codeIds: [codeId] });
-    // Pairable characters: the four sources both coders worked on.
+    // Pairable characters: every character of the four sources both coders worked on.
+    expect(r.comparedSources.map((c) => c.name).sort()).toEqual(['E2', 'E3', 'E4', 'I1']);
     const cells = r.perCodeSource;
-    expect(cells.map((c) => c.source).sort()).toEqual(['E2', 'E3', 'E4', 'I1']);
+    expect(cells.map((c) => c.source)).toEqual(['I1']);
+    const total = r.comparedSources.reduce((n, c) => n + len(getSourceText(db, c.id)!), 0);
     const both = cells.reduce((s, c) => s + c.agreeBoth, 0);
     const disagree = cells.reduce((s, c) => s + c.onlyA + c.onlyB, 0);
-    const neither = cells.reduce((s, c) => s + c.neither, 0);
+    const neither = total - both - disagree;
+    expect(r.perCode[0]!.neither).toBe(neither);
     const n1 = 2 * both + disagree;
     const n0 = 2 * neither + disagree;
-    const total = n0 + n1;
-    const alpha = 1 - ((total - 1) * disagree) / (n0 * n1);
+    const values = n0 + n1;
+    const alpha = 1 - ((values - 1) * disagree) / (n0 * n1);
     expect(r.perCode[0]!.alpha).toBeCloseTo(alpha, 10);
     expect(r.alpha).toBeCloseTo(alpha, 10);
   });
@@ -109,14 +113,39 @@ describe('coding comparison on the demo study', () => {
   it('leaves out, and lists, the sources one of the two never coded; excluding uncoded text lowers agreement', () => {
     const all = compareCoding(db, { coderA: A, coderB: B });
     expect(all.comparedSources.map((s) => s.name)).toEqual(['E2', 'E3', 'E4', 'I1']);
-    expect(all.skipped.some((s) => s.source === 'I2' && s.missing.includes(B))).toBe(true);
+    expect(all.leftOut).toContainEqual({ sourceId: findSourceByName(db, 'I2')!.id, source: 'I2', missing: [B] });
+    expect(all.perCode.every((c) => c.sources === 4)).toBe(true);
     expect(all.unitLabel).toBe('character (Unicode code point)');
     const ex = compareCoding(db, { coderA: A, coderB: B, excludeUncoded: true });
     expect(ex.percentAgreement!).toBeLessThan(all.percentAgreement!);
     expect(ex.kappa!).toBeLessThan(all.percentAgreement! / 100);
-    // Pooled figures are the sums of the cells.
-    const sum = (k: 'agreeBoth' | 'onlyA' | 'onlyB' | 'neither') => all.perCodeSource.reduce((s, c) => s + c[k], 0);
-    expect(all.percentAgreement).toBeCloseTo(byHand(sum('agreeBoth'), sum('onlyA'), sum('onlyB'), sum('neither')).percentAgreement, 10);
+    // Empty cells are pooled inside the service; the figures equal those of the full grid of cells, built here naively.
+    for (const exclude of [false, true]) {
+      const got = compareCoding(db, { coderA: A, coderB: B, excludeUncoded: exclude });
+      const codeIds = got.perCode.map((c) => c.codeId);
+      const units = got.comparedSources.flatMap((s) =>
+        codeIds.map((codeId) => {
+          const spans = (coder: string) =>
+            db
+              .prepare(`SELECT start_pos AS start, end_pos AS "end" FROM codings WHERE source_id = ? AND code_id = ? AND coder_id = (SELECT id FROM users WHERE name = ?)`)
+              .all(s.id, codeId, coder) as { start: number; end: number }[];
+          return { source: s.name, sourceLength: len(getSourceText(db, s.id)!), code: String(codeId), coders: [A, B].map((coder) => ({ coder, spans: spans(coder) })) };
+        }),
+      );
+      const full = compareCoders(units, A, B, [A, B], { excludeUncoded: exclude });
+      expect(got.percentAgreement).toBeCloseTo(full.percentAgreement!, 10);
+      expect(got.kappa).toBeCloseTo(full.kappa!, 10);
+      expect(got.alpha).toBeCloseTo(full.alpha!, 10);
+      expect(got.weightedMeanKappa).toBeCloseTo(full.weightedMeanKappa!, 10);
+      for (const c of got.perCode) {
+        const f = full.perCode.find((x) => x.code === String(c.codeId))!;
+        expect({ both: c.agreeBoth, a: c.onlyA, b: c.onlyB, n: c.neither, s: c.sources }).toEqual({ both: f.agreeBoth, a: f.onlyA, b: f.onlyB, n: f.neither, s: f.sources });
+        if (f.alpha === null) expect(c.alpha).toBeNull();
+        else expect(c.alpha).toBeCloseTo(f.alpha, 10);
+      }
+      // Cells with a coding are listed; empty ones only add "neither".
+      expect(got.perCodeSource.length).toBe(full.perCodeSource.filter((c) => c.agreeBoth + c.onlyA + c.onlyB > 0).length);
+    }
   });
 
   it('refuses unknown coders and the same coder twice', () => {

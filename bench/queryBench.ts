@@ -1,0 +1,127 @@
+/**
+ * Queries at scale (issue 7, item 7), on the large synthetic project
+ * (generateLargeProject.ts: 2,000 sources, 20 million characters, 300
+ * codes, 200,000 codings, 500 cases × 10 attributes): medians for opening
+ * the project, text search (one word; a phrase — the counts per source and
+ * the first page of keyword-in-context lines, as the search view shows
+ * them), a coding query, a 500 × 50 matrix and loading a framework matrix,
+ * each with the plain SQLite statements that compute the same answer.
+ */
+import Database from 'better-sqlite3';
+import { loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { ProjectDb } from '../shared/db/projectDb.js';
+import { runCodingQuery } from '../shared/queries/codingQuery.js';
+import { getFramework, listFrameworks } from '../shared/queries/frameworkMatrix.js';
+import { runMatrixQuery } from '../shared/queries/matrixQuery.js';
+import { searchText } from '../shared/queries/textSearch.js';
+import { countAll } from '../shared/store/metaStore.js';
+import { findAttributeByName } from '../shared/store/attributesStore.js';
+import { findCodeByPath } from '../shared/services/codeService.js';
+import type { BenchContext, BenchModule, BenchRow } from './benchTypes.js';
+import { generateLargeProject, themePath } from './generateLargeProject.js';
+import { median, measure, round } from './measure.js';
+import { codingQueryFloor, frameworkFloor, matrixFloor, openFloor, searchFloor } from './queryFloors.js';
+
+/** The search view's first page. */
+const PAGE = 100;
+const MAX_RATIO = 2;
+
+function row(name: string, ours: { median: number; runs: number }, floor: { median: number }, target: number | undefined, note?: string): BenchRow {
+  return {
+    name: `queries: ${name}`,
+    median: round(ours.median),
+    runs: ours.runs,
+    floor: round(floor.median),
+    ratio: round(ours.median / floor.median),
+    ...(target !== undefined ? { target } : {}),
+    maxRatio: MAX_RATIO,
+    ...(note ? { note } : {}),
+  };
+}
+
+/** Open (timed) then close (not timed), `runs` times. */
+function measureOpen(open: () => { close(): void }, runs = 15): { median: number; runs: number } {
+  for (let i = 0; i < 3; i++) open().close();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const p = open();
+    times.push(performance.now() - t0);
+    p.close();
+  }
+  return { median: median(times), runs };
+}
+
+async function run(ctx: BenchContext): Promise<BenchRow[]> {
+  const info = generateLargeProject(ctx.resultsDir, undefined, ctx.log);
+  const rows: BenchRow[] = [];
+
+  const open = measureOpen(() => {
+    const { project } = ProjectDb.open(info.path);
+    countAll(project.db);
+    return project;
+  });
+  const openRaw = measureOpen(() => openFloor(Database, info.path));
+  rows.push(row('open the project (and count its contents)', open, openRaw, 300));
+
+  const { project } = ProjectDb.open(info.path, { readOnly: true, lock: false });
+  const db = project.db;
+  const raw = new Database(info.path, { readonly: true });
+  raw.pragma('cache_size = -65536');
+  raw.pragma('temp_store = MEMORY');
+  try {
+    for (const [label, expression, ftsQuery, terms] of [
+      ['one word', 'trust', '"trust"', ['trust']],
+      ['a phrase', '"cluster meeting"', '"cluster meeting"', ['cluster', 'meeting']],
+    ] as const) {
+      const result = searchText(db, { expression, limit: PAGE });
+      const shown = [...new Set(result.hits.map((h) => h.sourceId))];
+      const ours = measure(() => searchText(db, { expression, limit: PAGE }));
+      const floor = measure(() => searchFloor(raw, ftsQuery, [...terms], shown));
+      rows.push(row(`FTS search, ${label} (${result.totalHits} hits in ${result.sources.length} sources; first ${PAGE} shown)`, ours, floor, 30));
+    }
+    const all = measure(() => searchText(db, { expression: 'trust' }), { runs: 5, warmup: 1 });
+    rows.push({ name: 'queries: FTS search, one word, every hit with context (the CLI)', median: round(all.median), runs: all.runs, note: 'no target' });
+
+    const a = findCodeByPath(db, themePath(0))!;
+    const b = findCodeByPath(db, themePath(1))!;
+    const group = findAttributeByName(db, 'Group')!;
+    const def = { expr: { op: 'and' as const, items: [{ op: 'code' as const, codeId: a }, { op: 'code' as const, codeId: b }] }, filter: { where: [{ attribute: 'Group', value: 'A' }] } };
+    const passages = runCodingQuery(db, def).passages.length;
+    rows.push(row(`coding query A AND B where Group = A (${passages} passages)`, measure(() => runCodingQuery(db, def)), measure(() => codingQueryFloor(raw, a, b, group.id, 'A')), 100));
+
+    const themes = info.themePaths.map((path) => ({ path }));
+    const themeIds = info.themePaths.map((p) => findCodeByPath(db, p)!);
+    const matrix = { rows: { kind: 'cases' as const }, cols: { kind: 'codes' as const, codes: themes } };
+    const m = runMatrixQuery(db, matrix);
+    rows.push(
+      row(
+        `matrix coding query ${m.rows.length} cases × ${m.cols.length} themes (with children), references + totals`,
+        measure(() => runMatrixQuery(db, matrix), { runs: 11 }),
+        measure(() => matrixFloor(raw, themeIds), { runs: 5, warmup: 1 }),
+        150,
+        'floor: the DISTINCT … GROUP BY statements for cells, row and column totals',
+      ),
+    );
+
+    const fm = listFrameworks(db)[0]!;
+    const loaded = getFramework(db, fm.id);
+    const links = loaded.cells.reduce((n, c) => n + c.links.length, 0);
+    rows.push(
+      row(
+        `load a framework matrix (${fm.rows.length} × ${fm.cols.length}, ${loaded.cells.length} cells, ${links} linked passages)`,
+        measure(() => getFramework(db, fm.id)),
+        measure(() => frameworkFloor(raw, fm.id)),
+        undefined,
+      ),
+    );
+  } finally {
+    raw.close();
+    project.close();
+  }
+  ctx.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(', ')}`);
+  return rows;
+}
+
+export const queryBench: BenchModule = { name: 'queries', run };

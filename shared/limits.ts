@@ -1,0 +1,80 @@
+/**
+ * Every size limit Quarry applies to files it reads, in one place, so the
+ * README, the messages and the code agree. Pure (no Node, no libraries):
+ * the renderer may show these too. A file over a limit is refused with a
+ * QuarryError ('too_large' or 'invalid_input') whose message names the file
+ * and the limit, and the project is left unchanged.
+ */
+
+const MiB = 1024 * 1024;
+
+/** One document imported as a source (.txt, .md, .docx, .pdf). */
+export const MAX_DOCUMENT_BYTES = 50 * MiB;
+
+/**
+ * A .docx is a zip: the total its parts may unpack to. Real transcripts
+ * unpack to a few MB; a zip bomb claims (or secretly holds) gigabytes.
+ */
+export const MAX_DOCX_UNPACKED_BYTES = 256 * MiB;
+
+/** Parts in one .docx (a normal document has 10–40). */
+export const MAX_DOCX_ENTRIES = 5_000;
+
+/** Pages read from one PDF. */
+export const MAX_PDF_PAGES = 10_000;
+
+/** A REFI-QDA file (.qdpx package or .qde/.qdc XML). */
+export const MAX_REFI_FILE_BYTES = 512 * MiB;
+
+/** REFI-QDA §9: one file inside a package is at most 2^31 − 1 bytes. */
+export const MAX_ZIP_ENTRY_BYTES = 2 ** 31 - 1;
+
+/** What all the entries a .qdpx import inflates may add up to. */
+export const MAX_REFI_UNPACKED_BYTES = 2 ** 31;
+
+/** Entries in one archive (.qdpx or .docx) that Quarry lists at all. */
+export const MAX_ZIP_ENTRIES = 200_000;
+
+/**
+ * An entry larger than ZIP_RATIO_FLOOR_BYTES that claims to expand more than
+ * MAX_ZIP_RATIO times is refused before anything is inflated; an entry that
+ * inflates past its declared size is stopped while it streams.
+ */
+export const MAX_ZIP_RATIO = 200;
+export const ZIP_RATIO_FLOOR_BYTES = 64 * MiB;
+
+/** XML element nesting (REFI-QDA needs about 10 levels; 100,000 levels is an attack on the parser). */
+export const MAX_XML_DEPTH = 256;
+
+/** A classification sheet (.csv). */
+export const MAX_CSV_BYTES = 32 * MiB;
+
+/** One HTTP request body in browser mode (base64 makes a 50 MB file about 67 MB). */
+export const MAX_HTTP_BODY_BYTES = 96 * MiB;
+
+/** "50 MB"-style size for messages (binary units, as file managers on Windows show). */
+export function formatLimit(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < MiB) return `${trimZero(bytes / 1024)} KB`;
+  if (bytes < 1024 * MiB) return `${trimZero(bytes / MiB)} MB`;
+  return `${trimZero(bytes / (1024 * MiB))} GB`;
+}
+
+function trimZero(x: number): string {
+  return x.toFixed(1).replace(/\.0$/, '');
+}
+
+/** The limits as the README and the about box list them. */
+export const LIMITS_TABLE: readonly { what: string; limit: string }[] = [
+  { what: 'Document imported as a source (.txt, .md, .docx, .pdf)', limit: formatLimit(MAX_DOCUMENT_BYTES) },
+  { what: 'Unpacked size of a .docx', limit: formatLimit(MAX_DOCX_UNPACKED_BYTES) },
+  { what: 'Parts inside a .docx', limit: MAX_DOCX_ENTRIES.toLocaleString('en') },
+  { what: 'Pages of a PDF', limit: MAX_PDF_PAGES.toLocaleString('en') },
+  { what: 'REFI-QDA file (.qdpx, .qde, .qdc)', limit: formatLimit(MAX_REFI_FILE_BYTES) },
+  { what: 'Unpacked size of a .qdpx', limit: formatLimit(MAX_REFI_UNPACKED_BYTES) },
+  { what: 'Entries in an archive', limit: MAX_ZIP_ENTRIES.toLocaleString('en') },
+  { what: 'Expansion ratio of an archive entry above 64 MB', limit: `${MAX_ZIP_RATIO}:1` },
+  { what: 'XML nesting depth', limit: `${MAX_XML_DEPTH} levels` },
+  { what: 'Classification sheet (.csv)', limit: formatLimit(MAX_CSV_BYTES) },
+  { what: 'One request in browser mode', limit: formatLimit(MAX_HTTP_BODY_BYTES) },
+];
