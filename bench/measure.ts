@@ -28,3 +28,28 @@ export function measure(fn: () => unknown, opts: MeasureOptions = {}): { median:
 }
 
 export const round = (ms: number): number => Math.round(ms * 100) / 100;
+
+/**
+ * Medians of two functions run alternately (a, b, a, b…), so that on a
+ * shared, busy machine both see the same load and their ratio means
+ * something.
+ */
+export function measurePair(a: () => unknown, b: () => unknown, opts: MeasureOptions = {}): { a: { median: number; runs: number }; b: { median: number; runs: number } } {
+  const runs = opts.runs ?? 15;
+  for (let i = 0; i < (opts.warmup ?? 3); i++) {
+    a();
+    b();
+  }
+  const ta: number[] = [];
+  const tb: number[] = [];
+  const gc = (globalThis as { gc?: () => void }).gc;
+  for (let i = 0; i < runs; i++) {
+    for (const [fn, times] of i % 2 ? ([[b, tb], [a, ta]] as const) : ([[a, ta], [b, tb]] as const)) {
+      gc?.();
+      const t0 = performance.now();
+      fn();
+      times.push(performance.now() - t0);
+    }
+  }
+  return { a: { median: median(ta), runs }, b: { median: median(tb), runs } };
+}

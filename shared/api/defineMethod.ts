@@ -13,12 +13,15 @@ export interface MethodSpec<A extends z.ZodType, R> {
   mutates: boolean;
   /** True when views should refetch after the call (every mutation, plus opening/closing projects). */
   invalidates: boolean;
+  /** A long operation: it runs as a job (args.jobId names it) with progress and Cancel. */
+  long: boolean;
 }
 
 export function method<R>() {
-  return <A extends z.ZodType>(args: A, opts: { mutates?: boolean; invalidates?: boolean } = {}): MethodSpec<A, R> => ({
+  return <A extends z.ZodType>(args: A, opts: { mutates?: boolean; invalidates?: boolean; long?: boolean } = {}): MethodSpec<A, R> => ({
     args,
     mutates: opts.mutates ?? false,
     invalidates: opts.invalidates ?? opts.mutates ?? false,
+    long: opts.long ?? false,
   });
 }

@@ -2,9 +2,17 @@
  * The single entry point both transports call: checks the method name and
  * its arguments, runs the handler, and turns every failure into a typed
  * result with a user-facing message (never a stack trace or SQL).
+ *
+ * Around every call it also guards the project file: before a change it
+ * checks that nobody else changed the file (a sync client, another
+ * program), and afterwards it records the file as Quarry left it and tells
+ * the backup scheduler. Long methods run as jobs (progress, Cancel), and
+ * while one holds the project other changes are refused as 'busy'.
  */
 import { z } from 'zod';
 import { QuarryError, toErrorPayload } from '../errors.js';
+import { runWithJob } from '../jobs/jobContext.js';
+import type { Job } from '../jobs/job.js';
 import { isMethodName, METHODS, type MethodName, type ResultOf } from './contract.js';
 import { HANDLERS } from './handlers/index.js';
 import type { Handler } from './handlers/handlerTypes.js';
@@ -12,6 +20,17 @@ import type { ApiResult } from './result.js';
 import type { Session } from './session.js';
 
 export type Dispatch = (method: unknown, args: unknown) => Promise<ApiResult<unknown>>;
+
+/** Calls that replace or close the open project: not while a long job holds it. */
+const SWITCHES_PROJECT = new Set<string>([
+  'project.create',
+  'project.open',
+  'project.openDemo',
+  'project.close',
+  'project.reopen',
+  'backups.restore',
+  'refi.importProject',
+]);
 
 function describeIssues(error: z.ZodError): string {
   return error.issues
@@ -30,14 +49,40 @@ export function createDispatcher(session: Session, log: (err: unknown) => void =
     if (!parsed.success) {
       return { ok: false, error: { code: 'bad_request', message: `Invalid arguments for ${method}: ${describeIssues(parsed.error)}` } };
     }
+    const project = session.project;
+    let job: Job | undefined;
     try {
-      if (spec.mutates && session.project?.readOnly) {
+      if (spec.mutates && project?.readOnly) {
         throw new QuarryError('read_only', 'This project is open read-only; changes cannot be saved.');
       }
+      const busy = project?.history.busyWith;
+      if (busy && (spec.mutates || SWITCHES_PROJECT.has(method))) {
+        throw new QuarryError('busy', `Quarry is busy with “${busy}”; wait for it to finish or cancel it.`);
+      }
+      if (project && !project.readOnly) {
+        project.disk.probe();
+        if (spec.mutates) project.disk.check();
+      }
       const handler = HANDLERS[method] as Handler<MethodName>;
-      const value = await handler(parsed.data as never, session);
+      const run = async () => handler(parsed.data as never, session);
+      let value: unknown;
+      if (spec.long) {
+        const jobId = (parsed.data as { jobId?: string }).jobId;
+        if (jobId && session.jobs.cancelledBeforeStart(jobId)) {
+          throw new QuarryError('cancelled', 'Cancelled. Nothing was changed: the project is exactly as it was before.');
+        }
+        job = session.jobs.start(method, jobId);
+        value = await runWithJob(job, run);
+        session.jobs.finish(job, 'done');
+      } else {
+        value = await run();
+      }
+      if (spec.mutates) session.noteMutation();
+      const now = session.project;
+      if (now && now === project && !now.readOnly) now.disk.record();
       return { ok: true, value: value as ResultOf<typeof method> };
     } catch (err) {
+      if (job) session.jobs.finish(job, err instanceof QuarryError && err.code === 'cancelled' ? 'cancelled' : 'failed');
       if (!(err instanceof QuarryError)) log(err);
       return { ok: false, error: toErrorPayload(err) };
     }

@@ -1,12 +1,15 @@
 /**
  * One user's working session: the open project (at most one; Electron opens
- * one window per project, each with its own session) and who is coding.
+ * one window per project, each with its own session), who is coding, the
+ * project's automatic backups and the long operations (jobs) under way.
  */
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { ProjectDb, type OpenResult } from '../db/projectDb.js';
 import { QuarryError } from '../errors.js';
 import { SettingsFile } from '../app/appSettings.js';
+import { BackupScheduler } from '../backup/backupScheduler.js';
+import { JobRegistry } from '../jobs/jobRegistry.js';
 import type { ServiceContext } from '../services/context.js';
 
 export interface SessionOptions {
@@ -14,19 +17,36 @@ export interface SessionOptions {
   platform: 'web' | 'electron';
   /** Where new projects and the demo go by default. */
   projectsDir?: string;
+  /** Injectable for tests: the backup clock and interval, and how often the session looks whether a backup is due. */
+  clock?: () => number;
+  backupIntervalMs?: number;
+  /** 0 turns the timer off (tests drive tick() themselves). Default one minute. */
+  backupCheckMs?: number;
+  log?: (err: unknown) => void;
 }
+
+export interface AttachOptions {
+  /** Back up the project as it is opened (not for a brand-new project). Default true. */
+  backupOnOpen?: boolean;
+}
+
+const BACKUP_CHECK_MS = 60_000;
 
 export class Session {
   readonly settings: SettingsFile;
   readonly platform: 'web' | 'electron';
   readonly projectsDir: string;
+  readonly jobs: JobRegistry;
   private current: ProjectDb | null = null;
   private upgraded: OpenResult['upgradedFrom'];
+  private scheduler: BackupScheduler | null = null;
+  private timer: ReturnType<typeof setInterval> | null = null;
 
   constructor(readonly opts: SessionOptions) {
     this.settings = new SettingsFile(opts.dataDir);
     this.platform = opts.platform;
     this.projectsDir = opts.projectsDir ?? join(opts.dataDir, 'Projects');
+    this.jobs = new JobRegistry(opts.clock);
     mkdirSync(this.projectsDir, { recursive: true });
   }
 
@@ -42,6 +62,11 @@ export class Session {
     return this.settings.read().coderName;
   }
 
+  /** The open project's backup scheduler (null when nothing writable is open). */
+  get backups(): BackupScheduler | null {
+    return this.project ? this.scheduler : null;
+  }
+
   /** The context services need; fails clearly when no project is open. */
   ctx(): ServiceContext {
     const project = this.project;
@@ -49,16 +74,48 @@ export class Session {
     return { project, coderName: this.coderName };
   }
 
-  attach(project: ProjectDb, upgradedFrom?: OpenResult['upgradedFrom']): void {
+  attach(project: ProjectDb, upgradedFrom?: OpenResult['upgradedFrom'], opts: AttachOptions = {}): void {
     this.close();
     this.current = project;
     this.upgraded = upgradedFrom;
     this.settings.touchRecent(project.path);
+    if (!project.readOnly) this.startBackups(project, opts.backupOnOpen ?? true);
+  }
+
+  /** After every successful change: the backup scheduler learns of it and backs up if one is due. */
+  noteMutation(): void {
+    const scheduler = this.backups;
+    if (!scheduler) return;
+    scheduler.noteChange();
+    void scheduler.tick();
   }
 
   close(): void {
+    this.jobs.cancelAll();
+    this.scheduler?.dispose();
+    this.scheduler = null;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
     this.current?.close();
     this.current = null;
     this.upgraded = undefined;
+  }
+
+  private startBackups(project: ProjectDb, backupOnOpen: boolean): void {
+    const log = this.opts.log ?? ((err: unknown) => console.error('Quarry: automatic backup failed:', err instanceof Error ? err.message : err));
+    this.scheduler = new BackupScheduler({
+      project,
+      settings: () => this.settings.read().backups,
+      ...(this.opts.clock ? { clock: this.opts.clock } : {}),
+      ...(this.opts.backupIntervalMs !== undefined ? { intervalMs: this.opts.backupIntervalMs } : {}),
+      onError: log,
+    });
+    if (backupOnOpen) this.scheduler.backupOnOpen();
+    const every = this.opts.backupCheckMs ?? BACKUP_CHECK_MS;
+    if (every > 0) {
+      const scheduler = this.scheduler;
+      this.timer = setInterval(() => void scheduler.tick(), every);
+      this.timer.unref?.();
+    }
   }
 }

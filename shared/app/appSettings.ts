@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { userInfo } from 'node:os';
+import { DEFAULT_BACKUP_SETTINGS, MAX_BACKUP_KEEP, MIN_BACKUP_KEEP, type BackupSettings } from '../backup/backupTypes.js';
 
 export interface RecentEntry {
   path: string;
@@ -15,6 +16,18 @@ export interface RecentEntry {
 export interface AppSettings {
   coderName: string;
   recent: RecentEntry[];
+  /** Automatic backups of open projects (per machine). */
+  backups: BackupSettings;
+}
+
+function readBackupSettings(raw: unknown): BackupSettings {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Partial<BackupSettings>;
+  const keep = typeof r.keep === 'number' && Number.isInteger(r.keep) ? Math.min(MAX_BACKUP_KEEP, Math.max(MIN_BACKUP_KEEP, r.keep)) : DEFAULT_BACKUP_SETTINGS.keep;
+  return {
+    enabled: typeof r.enabled === 'boolean' ? r.enabled : DEFAULT_BACKUP_SETTINGS.enabled,
+    keep,
+    folder: typeof r.folder === 'string' && r.folder.trim() ? r.folder : null,
+  };
 }
 
 const MAX_RECENT = 12;
@@ -33,9 +46,10 @@ export class SettingsFile {
       return {
         coderName: typeof raw.coderName === 'string' && raw.coderName.trim() ? raw.coderName : defaultCoderName(),
         recent: Array.isArray(raw.recent) ? raw.recent.filter((r) => r && typeof r.path === 'string') : [],
+        backups: readBackupSettings(raw.backups),
       };
     } catch {
-      return { coderName: defaultCoderName(), recent: [] };
+      return { coderName: defaultCoderName(), recent: [], backups: { ...DEFAULT_BACKUP_SETTINGS } };
     }
   }
 
@@ -49,6 +63,13 @@ export class SettingsFile {
     const s = { ...this.read(), coderName: name.trim() };
     this.write(s);
     return s;
+  }
+
+  setBackups(change: Partial<BackupSettings>): BackupSettings {
+    const s = this.read();
+    s.backups = readBackupSettings({ ...s.backups, ...change });
+    this.write(s);
+    return s.backups;
   }
 
   touchRecent(path: string): void {

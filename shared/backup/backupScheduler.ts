@@ -77,7 +77,7 @@ export class BackupScheduler {
     try {
       return await this.backupNow();
     } catch (err) {
-      this.opts.onError?.(err);
+      this.report(err);
       return null;
     }
   }
@@ -114,7 +114,12 @@ export class BackupScheduler {
   /** Backup on open: failures are reported, never thrown (opening must not fail because of a backup). */
   backupOnOpen(): void {
     if (!this.opts.settings().enabled) return;
-    this.backupNow().catch((err) => this.opts.onError?.(err));
+    this.backupNow().catch((err) => this.report(err));
+  }
+
+  /** A backup cut short because the project was closed is not a failure worth reporting. */
+  private report(err: unknown): void {
+    if (!this.disposed && !this.opts.project.isClosed) this.opts.onError?.(err);
   }
 
   /** Waits for a backup under way (before closing the project or starting a long job). */

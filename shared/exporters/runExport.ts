@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import { QuarryError } from '../errors.js';
 import { writeFileAtomic } from './atomicWrite.js';
+import { jobCheckpoint, jobProgress } from '../jobs/jobContext.js';
 import { classificationTableToCsv } from './classificationCsv.js';
 import { classificationTableToDocx } from './classificationDocx.js';
 import { codebookToDocx } from './codebookDocx.js';
@@ -77,8 +78,13 @@ export async function renderExport(model: ExportModel, req: ExportRequest): Prom
 }
 
 export async function exportFile(db: Database.Database, req: ExportRequest): Promise<ExportedFile> {
+  jobProgress(0, 2, 'Reading the project');
+  await jobCheckpoint();
   const model = loadExportModel(db, req);
+  jobProgress(1, 2, 'Writing the document');
+  await jobCheckpoint();
   const content = await renderExport(model, req);
+  await jobCheckpoint();
   return {
     fileName: suggestedFileName(model, req.format),
     mimeType: MIME_TYPES[req.format],
@@ -96,7 +102,11 @@ export function formatOfPath(path: string): ExportFormat | undefined {
 export async function writeExportFile(model: ExportModel, req: ExportRequest, path: string): Promise<number> {
   let size = 0;
   await writeFileAtomic(path, async () => {
+    jobProgress(1, 2, 'Writing the document');
+    await jobCheckpoint();
     const content = await renderExport(model, req);
+    // Cancelled while the document was being built: nothing has been written yet, and nothing will be.
+    await jobCheckpoint();
     const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
     size = bytes.length;
     return bytes;
@@ -109,6 +119,8 @@ export async function saveExport(db: Database.Database, req: ExportRequest, path
   const fmt = formatOfPath(path);
   if (fmt !== req.format) throw new QuarryError('bad_request', `The file name must end in .${req.format} for this export (it is ${path.split(/[\\/]/).pop()}).`);
   // The model is read now, in one go; the document is built and written after.
+  jobProgress(0, 2, 'Reading the project');
+  await jobCheckpoint();
   const size = await writeExportFile(loadExportModel(db, req), req, path);
   return { path, bytes: size };
 }

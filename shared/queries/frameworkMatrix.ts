@@ -117,7 +117,7 @@ function checkName(name: string): string {
 }
 
 /** What a header input names, checked: a code and/or a case (by id or name) and a label. */
-function resolveHeader(db: Database.Database, lookup: ProjectLookup, h: FrameworkHeaderInput): { label: string; codeId: number | null; caseId: number | null } {
+function resolveHeader(lookup: ProjectLookup, h: FrameworkHeaderInput): { label: string; codeId: number | null; caseId: number | null } {
   let codeId: number | null = null;
   let caseId: number | null = null;
   if (h.codeId !== undefined || h.codePath !== undefined) {
@@ -140,7 +140,7 @@ function writeHeaders(db: Database.Database, matrixId: number, axis: 'row' | 'co
   const keep = new Set(inputs.flatMap((h) => (h.id === undefined ? [] : [h.id])));
   for (const h of existing) if (!keep.has(h.id)) deleteHeader(db, h.id);
   inputs.forEach((input, position) => {
-    const h = resolveHeader(db, lookup, input);
+    const h = resolveHeader(lookup, input);
     if (input.id === undefined) insertHeader(db, { matrixId, axis, position, ...h });
     else {
       if (!existing.some((e) => e.id === input.id)) throw new QuarryError('not_found', `That ${axis} is no longer in the matrix.`);

@@ -25,6 +25,8 @@ import { ensureCodePath, findCodeByPath } from './codeService.js';
 import { ensureCoder } from './coderService.js';
 import type { ServiceContext } from './context.js';
 import { mutate } from './context.js';
+import { mutateInSteps } from '../jobs/mutateInSteps.js';
+import { ROWS_PER_CHUNK, runSteps, runStepsAsync, type Steps } from '../jobs/steps.js';
 
 const SAMPLE_CHARS = 80;
 
@@ -66,6 +68,11 @@ function sample(index: PositionIndex, start: number, end: number): string {
 
 /** What a run with these arguments would code (reads only). */
 export function planAutoCode(db: Database.Database, req: AutoCodeRequest): AutoCodePlan {
+  return runSteps(planAutoCodeSteps(db, req));
+}
+
+/** planAutoCode in chunks: progress after each source. */
+function* planAutoCodeSteps(db: Database.Database, req: AutoCodeRequest): Steps<AutoCodePlan> {
   const parentPath = (req.parentPath ?? DEFAULT_AUTO_CODE_PARENT[req.mode]).trim();
   const parent = parentSegments(parentPath);
   const only = req.only ? new Set(req.only) : null;
@@ -99,6 +106,7 @@ export function planAutoCode(db: Database.Database, req: AutoCodeRequest): AutoC
     const plan: AutoCodeSourcePlan = { sourceId: src.id, name: src.name, passages: n };
     if (n === 0) plan.note = units.length > 0 ? 'nothing among the chosen codes' : (note ?? 'nothing found');
     sourcePlans.push(plan);
+    yield { done: sourcePlans.length, total: sources.length, phase: 'Finding passages' };
   }
 
   const list = [...codes.values()]
@@ -130,30 +138,39 @@ export function previewAutoCode(db: Database.Database, req: AutoCodeRequest): Au
 
 /** Runs the auto-coding as one undoable step. */
 export function runAutoCode(ctx: ServiceContext, req: AutoCodeRequest): AutoCodeResult {
-  return mutate(ctx, `Auto-code by ${req.mode}`, (db) => {
-    const plan = planAutoCode(db, req);
-    if (plan.refusal) throw new QuarryError('bad_request', plan.refusal);
-    const coder = ensureCoder(db, ctx.coderName);
-    const codeIds = new Map<string, number>();
-    let codesCreated = 0;
-    for (const c of plan.codes) {
-      const description = plan.descriptions.get(c.path);
-      const { id, created } = ensureCodePath(db, coder.id, c.path, description ? { description } : {});
-      codeIds.set(c.path, id);
-      if (created) codesCreated++;
+  return mutate(ctx, `Auto-code by ${req.mode}`, (db) => runSteps(autoCodeSteps(db, ctx.coderName, req)));
+}
+
+/** The same as one long job: progress, Cancel, and all of it or none of it. */
+export function runAutoCodeJob(ctx: ServiceContext, req: AutoCodeRequest): Promise<AutoCodeResult> {
+  return mutateInSteps(ctx, `Auto-code by ${req.mode}`, (db) => runStepsAsync(autoCodeSteps(db, ctx.coderName, req)));
+}
+
+function* autoCodeSteps(db: Database.Database, coderName: string, req: AutoCodeRequest): Steps<AutoCodeResult> {
+  const plan = yield* planAutoCodeSteps(db, req);
+  if (plan.refusal) throw new QuarryError('bad_request', plan.refusal);
+  const coder = ensureCoder(db, coderName);
+  const codeIds = new Map<string, number>();
+  let codesCreated = 0;
+  for (const c of plan.codes) {
+    const description = plan.descriptions.get(c.path);
+    const { id, created } = ensureCodePath(db, coder.id, c.path, description ? { description } : {});
+    codeIds.set(c.path, id);
+    if (created) codesCreated++;
+  }
+  let coded = 0;
+  let alreadyCoded = 0;
+  const total = plan.passagesToCode.length;
+  for (const [i, p] of plan.passagesToCode.entries()) {
+    if (i > 0 && i % ROWS_PER_CHUNK === 0) yield { done: i, total, phase: 'Coding passages' };
+    const codeId = codeIds.get(p.fullPath)!;
+    if (findCoding(db, p.sourceId, codeId, coder.id, p.start, p.end) !== undefined) {
+      alreadyCoded++;
+      continue;
     }
-    let coded = 0;
-    let alreadyCoded = 0;
-    for (const p of plan.passagesToCode) {
-      const codeId = codeIds.get(p.fullPath)!;
-      if (findCoding(db, p.sourceId, codeId, coder.id, p.start, p.end) !== undefined) {
-        alreadyCoded++;
-        continue;
-      }
-      insertCoding(db, { sourceId: p.sourceId, codeId, start: p.start, end: p.end, coderId: coder.id });
-      coded++;
-    }
-    const { passagesToCode: _p, descriptions: _d, refusal: _r, ...preview } = plan;
-    return { ...preview, coded, alreadyCoded, codesCreated };
-  });
+    insertCoding(db, { sourceId: p.sourceId, codeId, start: p.start, end: p.end, coderId: coder.id });
+    coded++;
+  }
+  const { passagesToCode: _p, descriptions: _d, refusal: _r, ...preview } = plan;
+  return { ...preview, coded, alreadyCoded, codesCreated };
 }

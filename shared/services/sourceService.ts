@@ -19,6 +19,8 @@ import { codePointLength } from '../text/positions.js';
 import { ensureCoder } from './coderService.js';
 import type { ServiceContext } from './context.js';
 import { mutate } from './context.js';
+import { jobCheckpoint, jobProgress } from '../jobs/jobContext.js';
+import { mutateInSteps } from '../jobs/mutateInSteps.js';
 
 export const contentHash = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -90,11 +92,15 @@ export function storeDocument(db: Database.Database, coderName: string, doc: Imp
 /**
  * Imports a batch: every file is read first (a bad file is reported and
  * skipped), then all good ones are stored in one transaction, one undo step.
+ * Under a job (the app) it reports progress and can be cancelled at any
+ * point; a cancelled batch stores none of its files.
  */
 export async function importFiles(ctx: ServiceContext, files: ImportFile[], opts: ImportOptions = {}): Promise<ImportResultItem[]> {
   const results: ImportResultItem[] = [];
   const docs: { index: number; doc: ImportedDocument }[] = [];
   for (const [i, f] of files.entries()) {
+    jobProgress(i, files.length, 'Reading files');
+    await jobCheckpoint();
     try {
       const bytes = await loadFile(f, opts.maxBytes);
       const doc = await importDocument(f.fileName, bytes, opts.maxBytes !== undefined ? { maxBytes: opts.maxBytes } : {});
@@ -107,11 +113,15 @@ export async function importFiles(ctx: ServiceContext, files: ImportFile[], opts
     opts.onProgress?.(i + 1, files.length, f.fileName);
   }
   if (docs.length === 0) return results;
-  mutate(ctx, docs.length === 1 ? 'Import source' : `Import ${docs.length} sources`, (db) => {
-    for (const { index, doc } of docs) {
+  await mutateInSteps(ctx, docs.length === 1 ? 'Import source' : `Import ${docs.length} sources`, async (db) => {
+    for (const [k, { index, doc }] of docs.entries()) {
+      jobProgress(k, docs.length, 'Saving');
+      await jobCheckpoint();
       const stored = storeDocument(db, ctx.coderName, doc, { caseFromFileName: opts.caseFromFileName ?? false });
       Object.assign(results[index]!, { name: stored.name, sourceId: stored.id, characters: stored.characters });
     }
+    jobProgress(docs.length, docs.length, 'Saving');
+    await jobCheckpoint();
   });
   return results;
 }

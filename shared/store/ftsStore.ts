@@ -72,13 +72,11 @@ export function tokenizeLikeIndex(db: Database.Database, table: FtsTable, texts:
 export function termInstances(db: Database.Database, table: FtsTable, term: string, prefix: boolean): number[] {
   ensureHelpers(db, table);
   if (!prefix) return collectFlat(db, ['doc', 'offset'], `FROM temp.${table}_instances WHERE term = ?`, [term]) as number[];
-  // fts5vocab compares terms as bytes; the filter keeps exactly the terms that start with the prefix.
-  return collectFlat(db, ['doc', 'offset'], `FROM temp.${table}_instances WHERE term >= ? AND term < ? AND substr(term, 1, ?) = ?`, [
-    term,
-    `${term}\u{10ffff}`,
-    term.length,
-    term,
-  ]) as number[];
+  // fts5vocab compares terms as bytes; the range may hold a few terms that only sort after the prefix.
+  const rows = collectFlat(db, ['term', 'doc', 'offset'], `FROM temp.${table}_instances WHERE term >= ? AND term < ?`, [term, `${term}\u{10ffff}`]);
+  const out: number[] = [];
+  for (let i = 0; i < rows.length; i += 3) if ((rows[i] as string).startsWith(term)) out.push(rows[i + 1] as number, rows[i + 2] as number);
+  return out;
 }
 
 /** highlight() of the given documents: the stored text with `open`/`close` around every hit. */

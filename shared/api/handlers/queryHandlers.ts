@@ -1,5 +1,5 @@
 import { codesByAttributeChart } from '../../queries/charts.js';
-import { codeSearchHits } from '../../queries/codeSearchHits.js';
+import { codeSearchHitsJob } from '../../queries/codeSearchHits.js';
 import { runCodingQuery } from '../../queries/codingQuery.js';
 import { cooccurrenceCellPassages, runCooccurrence } from '../../queries/cooccurrence.js';
 import { matrixCellPassages } from '../../queries/matrixCell.js';
@@ -18,7 +18,7 @@ export const DEFAULT_SEARCH_PAGE = 100;
 
 export const queryHandlers: HandlersFor<keyof typeof queryMethods> = {
   'search.run': (a, s) => searchText(s.ctx().project.db, { ...defined(a), limit: a.limit ?? DEFAULT_SEARCH_PAGE }),
-  'search.codeHits': (a, s) => codeSearchHits(s.ctx(), defined(a)),
+  'search.codeHits': (a, s) => codeSearchHitsJob(s.ctx(), defined(a)),
   'queries.coding': (a, s) => runCodingQuery(s.ctx().project.db, defined(a)),
   'queries.matrix': (a, s) => runMatrixQuery(s.ctx().project.db, defined(a)),
   'queries.matrixCell': (a, s) => matrixCellPassages(s.ctx().project.db, defined(a.definition), a.row, a.col),

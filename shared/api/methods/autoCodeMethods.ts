@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jobId } from '../../jobs/jobArg.js';
 import { AUTO_CODE_MODES, type AutoCodePreview, type AutoCodeResult } from '../../domain/autoCode.js';
 import { method } from '../defineMethod.js';
 
@@ -16,5 +17,5 @@ export const autoCodeMethods = {
   /** What a run would code: codes with passage counts and samples, per-source counts, or why it cannot run. */
   'autoCode.preview': method<AutoCodePreview>()(request),
   /** Codes it, as one undoable step; `coded` is the number of new codings. */
-  'autoCode.apply': method<AutoCodeResult>()(request, { mutates: true }),
+  'autoCode.apply': method<AutoCodeResult>()(request.extend({ jobId }), { mutates: true, long: true }),
 } as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jobId } from '../../jobs/jobArg.js';
 import type { ExportModel } from '../../exporters/exportModels.js';
 import type { ExportChoices } from '../../exporters/exportModels.js';
 import { exportRequestSchema } from '../../exporters/exportRequest.js';
@@ -15,7 +16,7 @@ export const exportMethods = {
   /** The table or report model the file would be written from, for the dialog's preview. */
   'export.preview': method<ExportModel>()(z.object({ request: exportRequestSchema })),
   /** The file itself, base64-encoded, with a suggested file name. */
-  'export.file': method<{ fileName: string; mimeType: string; dataBase64: string; bytes: number }>()(z.object({ request: exportRequestSchema })),
+  'export.file': method<{ fileName: string; mimeType: string; dataBase64: string; bytes: number }>()(z.object({ request: exportRequestSchema, jobId }), { long: true }),
   /** Desktop only: writes the file to a path the user chose in the save dialog. */
-  'export.save': method<{ path: string; bytes: number }>()(z.object({ request: exportRequestSchema, path: z.string().min(1).max(4096) })),
+  'export.save': method<{ path: string; bytes: number }>()(z.object({ request: exportRequestSchema, path: z.string().min(1).max(4096), jobId }), { long: true }),
 } as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jobId } from '../../jobs/jobArg.js';
 import type { MergePreview, MergeResult } from '../../domain/mergeTypes.js';
 import { method } from '../defineMethod.js';
 
@@ -9,5 +10,5 @@ export const mergeMethods = {
   /** What merging a co-author's .quarry file would add, what matches, and every conflict. Reads the other file only. */
   'merge.preview': method<MergePreview>()(z.object({ path, decisions: decisions.optional() })),
   /** Merges it with the given decisions (defaults for the rest): one undoable step. */
-  'merge.apply': method<MergeResult>()(z.object({ path, decisions: decisions.optional() }), { mutates: true }),
+  'merge.apply': method<MergeResult>()(z.object({ path, decisions: decisions.optional(), jobId }), { mutates: true, long: true }),
 } as const;

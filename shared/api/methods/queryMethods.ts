@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jobId } from '../../jobs/jobArg.js';
 import type { CellPassage } from '../../queries/matrixCell.js';
 import type {
   ChartData,
@@ -37,8 +38,9 @@ export const queryMethods = {
       codeId: id.optional(),
       codePath: z.string().optional(),
       spread: z.enum(['none', 'sentence', 'paragraph']).optional(),
+      jobId,
     }),
-    { mutates: true },
+    { mutates: true, long: true },
   ),
   'queries.coding': method<CodingQueryResult>()(codingQueryDef),
   'queries.matrix': method<MatrixResult>()(matrixQueryDef),

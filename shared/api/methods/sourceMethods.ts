@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jobId } from '../../jobs/jobArg.js';
 import type { Coding, ImportResultItem, SourceDocument, SourceSummary } from '../../domain/types.js';
 import { method } from '../defineMethod.js';
 
@@ -14,8 +15,9 @@ export const sourceMethods = {
     z.object({
       files: z.array(z.object({ fileName: z.string().min(1), dataBase64: z.string() })).min(1),
       caseFromFileName: z.boolean().optional(),
+      jobId,
     }),
-    { mutates: true },
+    { mutates: true, long: true },
   ),
   'sources.rename': method<null>()(z.object({ id, name: z.string(), description: z.string().optional() }), { mutates: true }),
   'sources.delete': method<null>()(z.object({ id }), { mutates: true }),

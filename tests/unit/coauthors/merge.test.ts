@@ -5,7 +5,10 @@
  * merging twice adds nothing; conflicts are listed and decided.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { migrate } from '../../../shared/db/migrate.js';
+import { QUARRY_APPLICATION_ID } from '../../../shared/db/projectFormat.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ProjectDb } from '../../../shared/db/projectDb.js';
@@ -27,6 +30,10 @@ const base = mkdtempSync(join(tmpdir(), 'quarry-merge-'));
 let files: { full: string; ruth: string; daniel: string };
 let dir: string;
 let n = 0;
+
+function requireDir(path: string): void {
+  mkdirSync(path, { recursive: true });
+}
 
 function open(path: string, coder = PRIMARY): ServiceContext {
   return { project: ProjectDb.open(path).project, coderName: coder };
@@ -216,5 +223,37 @@ describe('merging Daniel’s file into Ruth’s', () => {
     } finally {
       ctx.project.close();
     }
+  });
+
+  it('reads a file saved by an older Quarry through an upgraded private copy, leaving the file and its folder as they were', () => {
+    const old = join(dir, 'old', 'old.quarry');
+    const oldDir = join(dir, 'old');
+    requireDir(oldDir);
+    const db = new Database(old);
+    db.pragma(`application_id = ${QUARRY_APPLICATION_ID}`);
+    migrate(db, 0, 1);
+    const now = '2024-01-01T00:00:00.000Z';
+    db.exec(`
+      INSERT INTO project_meta(key, value) VALUES ('guid', 'g-old'), ('name', 'Old study'), ('created_at', '${now}');
+      INSERT INTO users(id, guid, name, created_at) VALUES (1, '11111111-1111-4111-8111-111111111111', 'Old coder', '${now}');
+      INSERT INTO sources(id, guid, name, char_count, content_hash, origin_name, origin_type, created_at, created_by)
+        VALUES (1, '22222222-2222-4222-8222-222222222222', 'Old notes', 11, 'not-a-real-hash', 'Old notes.txt', 'txt', '${now}', 1);
+      INSERT INTO source_text(source_id, text) VALUES (1, 'Hello world');
+      INSERT INTO codes(id, guid, name, color, created_at) VALUES (1, '33333333-3333-4333-8333-333333333333', 'Greeting', '#336699', '${now}');
+      INSERT INTO codings(guid, source_id, code_id, start_pos, end_pos, coder_id, created_at) VALUES ('44444444-4444-4444-8444-444444444444', 1, 1, 0, 5, 1, '${now}');
+    `);
+    db.close();
+    const hash = fileHash(old);
+    const ctx = open(ruth());
+    try {
+      const r = applyMerge(ctx, old);
+      expect(r.sources.added).toEqual(['Old notes']);
+      expect(r.codings.addedByCoder).toEqual({ 'Old coder': 1 });
+      expect(r.codes.added).toEqual(['Greeting']);
+    } finally {
+      ctx.project.close();
+    }
+    expect(fileHash(old)).toBe(hash);
+    expect(readdirSync(oldDir)).toEqual(['old.quarry']);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProjectDb } from '../../../shared/db/projectDb.js';
 import { codesByAttributeChart } from '../../../shared/queries/charts.js';
@@ -149,6 +149,6 @@ describe('queries never modify the project', () => {
     expect(dumpTables(project.db)).toEqual(before);
     expect(project.history.state().undoDepth).toBe(0);
     project.close();
-    project = openDemo(join(path));
+    project = openDemo(path);
   });
 });
