@@ -19,6 +19,7 @@ import { sourceMethods } from './methods/sourceMethods.js';
 import { exportMethods } from './methods/exportMethods.js';
 import { queryMethods } from './methods/queryMethods.js';
 import { frameworkMethods } from './methods/frameworkMethods.js';
+import { dataSafetyMethods } from './methods/dataSafetyMethods.js';
 
 export const METHODS = {
   ...projectMethods,
@@ -34,6 +35,7 @@ export const METHODS = {
   ...exportMethods,
   ...queryMethods,
   ...frameworkMethods,
+  ...dataSafetyMethods,
 } as const;
 
 export type Methods = typeof METHODS;

@@ -8,8 +8,8 @@
  * under a backup's name.
  */
 import Database from 'better-sqlite3';
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { QUARRY_APPLICATION_ID } from '../db/projectFormat.js';
 import { QuarryError } from '../errors.js';
 import { backupFileName, projectStem } from './backupLocation.js';
@@ -43,6 +43,21 @@ function settle(path: string): void {
   }
 }
 
+/** Moves the finished copy to its name; an existing file there is never replaced. */
+function placeWithoutOverwriting(from: string, to: string): void {
+  try {
+    // A hard link fails if the name exists, which rename would not.
+    linkSync(from, to);
+    rmSync(from, { force: true });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new QuarryError('conflict', `${basename(to)} already exists; Quarry will not overwrite it.`);
+    // File systems without hard links (FAT, some network shares): check, then rename.
+    if (existsSync(to)) throw new QuarryError('conflict', `${basename(to)} already exists; Quarry will not overwrite it.`);
+    renameSync(from, to);
+  }
+}
+
 /** Removes partial files left by an interrupted backup of this project. */
 export function removePartials(projectPath: string, folder: string): void {
   if (!existsSync(folder)) return;
@@ -57,16 +72,21 @@ export async function writeBackup(db: Database.Database, projectPath: string, fo
   mkdirSync(folder, { recursive: true });
   removePartials(projectPath, folder);
   let name = backupFileName(projectPath, time);
-  // Two backups in the same millisecond (tests, a double click): the later one waits a tick's worth of name.
+  // Two backups in the same millisecond (tests, a double click): the later one takes the next millisecond's name.
   for (let t = time + 1; existsSync(join(folder, name)); t++) name = backupFileName(projectPath, t);
-  const final = join(folder, name);
+  return writeConsistentCopy(db, join(folder, name));
+}
+
+/** A consistent, self-contained copy of the open database at `final` (which must not exist). */
+export async function writeConsistentCopy(db: Database.Database, final: string): Promise<string> {
+  const folder = dirname(final);
+  const name = basename(final);
   const partial = join(folder, `.${name}${PARTIAL}-${process.pid}`);
   try {
     await db.backup(partial);
     settle(partial);
     flush(partial, 'r+');
-    if (existsSync(final)) throw new QuarryError('conflict', `${name} already exists.`);
-    renameSync(partial, final);
+    placeWithoutOverwriting(partial, final);
     flush(folder, 'r');
     return final;
   } catch (err) {

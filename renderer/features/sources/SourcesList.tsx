@@ -44,7 +44,17 @@ export function SourcesList() {
       <ul className="list" role="listbox" aria-label="Sources">
         {sources.data?.map((s) => (
           <li key={s.id} role="option" aria-selected={s.id === wb.sourceId}>
-            <button type="button" className={`list-item${s.id === wb.sourceId ? ' selected' : ''}`} onClick={() => wb.setSourceId(s.id)}>
+            <button
+              type="button"
+              className={`list-item${s.id === wb.sourceId ? ' selected' : ''}`}
+              onClick={() => wb.setSourceId(s.id)}
+              draggable
+              title="Drag onto a case in the Cases view to assign it"
+              onDragStart={(e) => {
+                e.dataTransfer.setData('text/x-quarry-source', String(s.id));
+                e.dataTransfer.effectAllowed = 'link';
+              }}
+            >
               <span className="list-name">{s.name}</span>
               <span className="list-meta">
                 {s.caseName ? `${s.caseName} · ` : ''}

@@ -13,6 +13,7 @@ import { sourceHandlers } from './sourceHandlers.js';
 import { exportHandlers } from './exportHandlers.js';
 import { queryHandlers } from './queryHandlers.js';
 import { frameworkHandlers } from './frameworkHandlers.js';
+import { dataSafetyHandlers } from './dataSafetyHandlers.js';
 
 /** Every method's single implementation. A method without a handler is a type error here. */
 export const HANDLERS: { [K in MethodName]: Handler<K> } = {
@@ -29,4 +30,5 @@ export const HANDLERS: { [K in MethodName]: Handler<K> } = {
   ...exportHandlers,
   ...queryHandlers,
   ...frameworkHandlers,
+  ...dataSafetyHandlers,
 };

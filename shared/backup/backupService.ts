@@ -1,0 +1,60 @@
+/**
+ * What the Restore screen and the "save a copy" offer do: list a project's
+ * backups, restore one as a NEW file beside the project (the current file
+ * is never overwritten), and write a consistent copy of the open project.
+ */
+import { constants, copyFileSync, existsSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import type Database from 'better-sqlite3';
+import { readProjectHeader } from '../db/projectFormat.js';
+import { QuarryError } from '../errors.js';
+import { datedBackups, describeBackup } from './backupCatalog.js';
+import { backupFolderFor, backupTimeOf, projectStem, restoredCopyName } from './backupLocation.js';
+import type { BackupList, BackupSettings } from './backupTypes.js';
+import { writeConsistentCopy } from './writeBackup.js';
+
+export function listBackups(projectPath: string, settings: BackupSettings): BackupList {
+  const folder = backupFolderFor(projectPath, settings.folder);
+  return {
+    projectPath,
+    projectName: projectStem(projectPath),
+    folder,
+    settings,
+    backups: datedBackups(projectPath, folder).map(describeBackup),
+  };
+}
+
+/**
+ * Copies a backup to a new file beside the project and returns its path.
+ * The copy gets a name of its own ("<name> (restored <time>).quarry"); an
+ * existing file is never overwritten (the copy is made exclusively).
+ */
+export function restoreBackupAsCopy(backupPath: string, projectPath: string): string {
+  if (!existsSync(backupPath)) throw new QuarryError('not_found', `${basename(backupPath)}: this backup no longer exists.`);
+  // Refuses anything that is not a Quarry project before it is copied anywhere.
+  readProjectHeader(backupPath);
+  const time = backupTimeOf(basename(backupPath)) ?? Date.now();
+  const folder = dirname(projectPath);
+  for (let attempt = 1; attempt < 1000; attempt++) {
+    const target = join(folder, restoredCopyName(projectPath, time, attempt));
+    if (existsSync(target)) continue;
+    try {
+      // A backup is a closed, self-contained file (no WAL), so a byte copy of it is consistent.
+      copyFileSync(backupPath, target, constants.COPYFILE_EXCL);
+      return target;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      throw new QuarryError('invalid_input', `${basename(target)}: the restored copy could not be written (${(err as NodeJS.ErrnoException).code ?? 'error'}).`);
+    }
+  }
+  throw new QuarryError('conflict', `Too many restored copies of ${basename(projectPath)} already exist beside it; move some away first.`);
+}
+
+/** Writes a consistent copy of the open project to a new file (never over an existing one). */
+export async function saveProjectCopy(db: Database.Database, target: string): Promise<string> {
+  const path = extname(target).toLowerCase() === '.quarry' ? target : `${target}.quarry`;
+  if (existsSync(path)) throw new QuarryError('conflict', `${basename(path)} already exists; Quarry will not overwrite it. Choose another name.`);
+  if (!existsSync(dirname(path))) throw new QuarryError('not_found', `${basename(path)}: the folder ${dirname(path)} does not exist.`);
+  // Written like a backup: online backup API, checked, flushed, then renamed into place.
+  return writeConsistentCopy(db, path);
+}
