@@ -44,7 +44,7 @@ export const LARGE_PROJECT: LargeProjectParams = {
 };
 
 /** Bump when the generated content changes, so stale caches are not reused. */
-const GENERATOR_VERSION = 3;
+const GENERATOR_VERSION = 4;
 
 export interface LargeProjectInfo {
   path: string;
@@ -151,12 +151,13 @@ function fill(project: ProjectDb, p: LargeProjectParams): void {
       createdBy: coders[0]!,
     });
     setSourceCase(db, sourceId, caseIds[s % caseIds.length]!);
-    for (let k = 0; k < codingsPerSource; k++) {
+    // A random duplicate (same code, coder and span) is ignored and drawn again, so the count is exact.
+    for (let k = 0; k < codingsPerSource; ) {
       const length = 80 + Math.floor(rand() * 900);
       const start = Math.floor(rand() * Math.max(1, text.length - length));
       const code = rand() < 0.1 ? pick(themeCodes) : pick(leafCodes);
       const coder = rand() < 0.8 ? coders[0]! : coders[1]!;
-      insert.run(`bench-${++guid}`, sourceId, code, start, Math.min(text.length, start + length), coder, now);
+      k += insert.run(`bench-${++guid}`, sourceId, code, start, Math.min(text.length, start + length), coder, now).changes;
     }
   }
   addBenchFramework(db, { caseIds: caseIds.slice(0, 100), themeCodes: themeCodes.slice(0, 10), rand });

@@ -14,9 +14,10 @@ import { largeDocumentBench } from './largeDocument.js';
 import { quotesExportBench } from './quotesExport.js';
 import { coauthorsBench } from './coauthors.js';
 import { queryBench } from './queryBench.js';
+import { syncModesBench } from './syncModes.js';
 
 /** Every benchmark module. Other issues add theirs here (one line each). */
-const BENCHMARKS: BenchModule[] = [largeDocumentBench, classificationSheetBench, quotesExportBench, coauthorsBench, queryBench];
+const BENCHMARKS: BenchModule[] = [largeDocumentBench, classificationSheetBench, quotesExportBench, coauthorsBench, queryBench, syncModesBench];
 
 const fmt = (n: number | undefined): string => (n === undefined ? '' : n.toFixed(2));
 

@@ -6,8 +6,8 @@
  */
 import type Database from 'better-sqlite3';
 
-/** Opening: the file with the same pragmas, and the counts the project info shows. */
-export function openFloor(Driver: typeof Database, path: string): Database.Database {
+/** Opening: the file with the same pragmas, and the counts the project info shows. Closing (untimed) leaves it as Quarry does. */
+export function openFloor(Driver: typeof Database, path: string): { close(): void } {
   const db = new Driver(path, { fileMustExist: true });
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
@@ -18,7 +18,12 @@ export function openFloor(Driver: typeof Database, path: string): Database.Datab
   db.prepare(
     `SELECT (SELECT count(*) FROM sources), (SELECT count(*) FROM cases), (SELECT count(*) FROM codes), (SELECT count(*) FROM codings), (SELECT count(*) FROM memos)`,
   ).get();
-  return db;
+  return {
+    close: () => {
+      db.pragma('journal_mode = DELETE');
+      db.close();
+    },
+  };
 }
 
 /** Search: the matching sources, every instance of the term (for the counts), and highlight() of the sources shown. */

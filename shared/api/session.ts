@@ -23,6 +23,8 @@ export interface SessionOptions {
   /** 0 turns the timer off (tests drive tick() themselves). Default one minute. */
   backupCheckMs?: number;
   log?: (err: unknown) => void;
+  /** How long a long job works between yields to the event loop (tests: 0). */
+  jobSliceMs?: number;
 }
 
 export interface AttachOptions {
@@ -46,7 +48,7 @@ export class Session {
     this.settings = new SettingsFile(opts.dataDir);
     this.platform = opts.platform;
     this.projectsDir = opts.projectsDir ?? join(opts.dataDir, 'Projects');
-    this.jobs = new JobRegistry(opts.clock);
+    this.jobs = new JobRegistry(opts.clock, opts.jobSliceMs);
     mkdirSync(this.projectsDir, { recursive: true });
   }
 

@@ -134,7 +134,12 @@ export class ProjectDb {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
       if (!this.readOnly) {
         this.db.pragma('wal_checkpoint(TRUNCATE)');
-        this.db.pragma('journal_mode = DELETE');
+        try {
+          this.db.pragma('journal_mode = DELETE');
+        } catch {
+          // Another Quarry still reads the file (opened read-only): it stays in WAL mode, consistent
+          // with its -wal file, until the last reader closes; nothing is lost.
+        }
       }
     } finally {
       this.db.close();

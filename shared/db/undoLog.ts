@@ -34,7 +34,16 @@ export class UndoLog {
     db.function('quarry_undo_step', { deterministic: false, varargs: false }, () => this.currentStep);
     db.exec(`CREATE TEMP TABLE IF NOT EXISTS undo_log (seq INTEGER PRIMARY KEY, step INTEGER NOT NULL, sql TEXT NOT NULL)`);
     db.exec(`CREATE INDEX IF NOT EXISTS temp.undo_log_step ON undo_log(step)`);
+    // Triggers are created on the first undoable change, not at open: a read-only
+    // or read-mostly session (the CLI, a viewer) never pays for them.
+  }
+
+  private triggersReady = false;
+
+  private ensureTriggers(): void {
+    if (this.triggersReady) return;
     this.installTriggers();
+    this.triggersReady = true;
   }
 
   /** (Re)creates triggers for every user table; call after a schema change. */
@@ -85,6 +94,7 @@ export class UndoLog {
   step<T>(label: string, fn: () => T): T {
     this.refuseDuringLongStep();
     if (this.currentStep !== 0) return fn();
+    this.ensureTriggers();
     const step = this.nextStep++;
     this.currentStep = step;
     try {
@@ -117,6 +127,7 @@ export class UndoLog {
     if (this.currentStep !== 0 || this.db.inTransaction) {
       throw new QuarryError('busy', `Quarry is still busy with another change; try “${label}” again in a moment.`);
     }
+    this.ensureTriggers();
     const step = this.nextStep++;
     const owner = Symbol(label);
     this.currentStep = step;

@@ -12,7 +12,11 @@ const KEEP_FINISHED_MS = 60_000;
 export class JobRegistry {
   private readonly jobs = new Map<string, { job: Job; finishedAt?: number }>();
 
-  constructor(private readonly clock: () => number = Date.now) {}
+  constructor(
+    private readonly clock: () => number = Date.now,
+    /** How long a job works between yields (tests use 0: yield at every checkpoint). */
+    private readonly sliceMs?: number,
+  ) {}
 
   start(label: string, id: string = randomUUID()): Job {
     this.forgetOld();
@@ -20,7 +24,7 @@ export class JobRegistry {
     if (existing && existing.job.outcome === 'running') {
       throw new QuarryError('conflict', 'That job is already running.');
     }
-    const job = new Job(id, label);
+    const job = new Job(id, label, this.sliceMs);
     this.jobs.set(id, { job });
     return job;
   }

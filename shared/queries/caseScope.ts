@@ -9,6 +9,7 @@ import type { CaseSetRule } from '../cases/caseSetRules.js';
 import { QuarryError } from '../errors.js';
 import { caseIdsOfSet, previewRule } from '../services/caseSetService.js';
 import { findCaseSetByName } from '../store/caseSetsStore.js';
+import { changeKey } from '../store/changeCounter.js';
 import type { ProjectLookup } from './projectLookup.js';
 import type { AttributeCondition, CaseFilter } from './types.js';
 
@@ -27,9 +28,25 @@ export function caseIdsOfSetNamed(db: Database.Database, name: string): number[]
   return caseIdsOfSet(db, set.id);
 }
 
-/** The allowed case ids, or null when the filter allows everything (including text in no case). */
+const resolved = new WeakMap<Database.Database, Map<string, Set<number> | null>>();
+
+/**
+ * The allowed case ids, or null when the filter allows everything
+ * (including text in no case). Remembered until the project changes.
+ */
 export function resolveCaseFilter(db: Database.Database, lookup: ProjectLookup, filter: CaseFilter | undefined): Set<number> | null {
   if (!filter) return null;
+  let cache = resolved.get(db);
+  if (!cache) resolved.set(db, (cache = new Map()));
+  const key = `${changeKey(db)}|${JSON.stringify(filter)}`;
+  if (cache.has(key)) return cache.get(key)!;
+  const result = evaluateFilter(db, lookup, filter);
+  if (cache.size > 50) cache.clear();
+  cache.set(key, result);
+  return result;
+}
+
+function evaluateFilter(db: Database.Database, lookup: ProjectLookup, filter: CaseFilter): Set<number> | null {
   let allowed: Set<number> | null = null;
   const narrow = (ids: Iterable<number>) => {
     const next = new Set(ids);

@@ -10,7 +10,7 @@
  */
 import type Database from 'better-sqlite3';
 import { QuarryError } from '../errors.js';
-import { codingsAt, sourceTexts, spanTexts } from '../store/queryStore.js';
+import { codingsAt, passageDetails, sourceTexts } from '../store/queryStore.js';
 import { paragraphs } from '../text/structure.js';
 import { resolveCaseFilter } from './caseScope.js';
 import { ProjectLookup } from './projectLookup.js';
@@ -25,7 +25,6 @@ export interface RawPassage {
   coderId: number;
   start: number;
   end: number;
-  createdAt: string;
 }
 
 export interface EvalContext {
@@ -65,13 +64,13 @@ function inScope(ctx: EvalContext, p: { sourceId: number; start: number; end: nu
 function leaf(ctx: EvalContext, expr: Extract<CodeExpr, { op: 'code' }>): RawPassage[] {
   const code = ctx.lookup.code(expr);
   const ids = expr.children === false ? [code.id] : ctx.lookup.descendants(code.id);
-  const rows = codingsAt(ctx.db, ids, {
-    ...(ctx.coderId !== undefined ? { coderId: ctx.coderId } : {}),
-    ...(ctx.sourceIds ? { sourceIds: ctx.sourceIds } : {}),
-  });
+  // Reading a code's codings and dropping other sources here is cheaper than asking SQLite for code × source pairs.
+  const rows = codingsAt(ctx.db, ids, ctx.coderId !== undefined ? { coderId: ctx.coderId } : {});
+  const sources = ctx.sourceIds ? new Set(ctx.sourceIds) : null;
   const out: RawPassage[] = [];
-  for (const [codingId, sourceId, codeId, start, end, coderId, createdAt] of rows) {
-    const p = { codingId, sourceId, codeId, coderId, start, end, createdAt };
+  for (const [codingId, sourceId, codeId, start, end, coderId] of rows) {
+    if (sources && !sources.has(sourceId)) continue;
+    const p = { codingId, sourceId, codeId, coderId, start, end };
     if (inScope(ctx, p)) out.push(p);
   }
   return out;
@@ -172,7 +171,7 @@ export function describePassages(ctx: EvalContext, list: RawPassage[]): QueryPas
   const sorted = [...list].sort(
     (a, b) => lookup.sourceRank(a.sourceId) - lookup.sourceRank(b.sourceId) || a.start - b.start || a.end - b.end || a.codingId - b.codingId,
   );
-  const texts = spanTexts(ctx.db, sorted.map((p) => [p.sourceId, p.start, p.end]));
+  const details = passageDetails(ctx.db, sorted.map((p) => [p.codingId, p.start, p.end]));
   return sorted.map((p, i) => ({
     codingId: p.codingId,
     sourceId: p.sourceId,
@@ -180,11 +179,11 @@ export function describePassages(ctx: EvalContext, list: RawPassage[]): QueryPas
     case: lookup.caseLabel(p.sourceId, p.start, p.end),
     start: p.start,
     end: p.end,
-    text: texts[i] ?? '',
+    text: details[i]?.[0] ?? '',
     codeId: p.codeId,
     code: lookup.codes.get(p.codeId)?.path ?? '',
     coder: lookup.coders.get(p.coderId) ?? '',
-    createdAt: p.createdAt,
+    createdAt: details[i]?.[1] ?? '',
   }));
 }
 

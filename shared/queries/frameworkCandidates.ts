@@ -31,7 +31,7 @@ export function frameworkCellCandidates(db: Database.Database, ref: CellRef & { 
   const codeIds = codes.length ? [...new Set(codes.flatMap((c) => lookup.descendants(c)))] : [...lookup.codes.keys()];
   const coder = ctx.coderId !== undefined ? { coderId: ctx.coderId } : {};
   let found: RawPassage[] = codingsAt(db, codeIds, { ...coder, ...(sourceIds ? { sourceIds } : {}) }).map(
-    ([codingId, sourceId, codeId, start, end, coderId, createdAt]) => ({ codingId, sourceId, codeId, coderId, start, end, createdAt }),
+    ([codingId, sourceId, codeId, start, end, coderId]) => ({ codingId, sourceId, codeId, coderId, start, end }),
   );
   // Every case named must hold the passage.
   if (caseSet) found = found.filter((p) => cases.every((c) => lookup.casesOf(p.sourceId, p.start, p.end).includes(c)));

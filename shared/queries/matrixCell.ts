@@ -9,19 +9,16 @@ import { codingsAt } from '../store/queryStore.js';
 import { describePassages, evalContext, type RawPassage } from './codingQuery.js';
 import { prepareMatrix } from './matrixQuery.js';
 import { intersectSpan, unionSpans, type Span } from './spanAlgebra.js';
-import type { MatrixQueryDef, QueryPassage } from './types.js';
+import type { CellPassage, MatrixQueryDef } from './types.js';
 
-export interface CellPassage extends QueryPassage {
-  /** Every code (path) of the column the span is coded at (with code rows: of the row). */
-  codes: string[];
-}
+export type { CellPassage };
 
 function codesAt(positions: Map<number, number[]>, pos: number): number[] {
   return [...positions].filter(([, list]) => list.includes(pos)).map(([code]) => code);
 }
 
 function raw(rows: ReturnType<typeof codingsAt>): RawPassage[] {
-  return rows.map(([codingId, sourceId, codeId, start, end, coderId, createdAt]) => ({ codingId, sourceId, codeId, coderId, start, end, createdAt }));
+  return rows.map(([codingId, sourceId, codeId, start, end, coderId]) => ({ codingId, sourceId, codeId, coderId, start, end }));
 }
 
 /** Groups passages by span, keeping the first coding's attribution and every code. */

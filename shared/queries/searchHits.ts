@@ -28,11 +28,22 @@ export function positiveLeaves(node: SearchNode): PositiveLeaf[] {
 }
 
 /** Start positions of a phrase: positions p with token i of the phrase at p + i. Lists are sorted ascending. */
-export function phraseStarts(lists: readonly (readonly number[])[]): number[] {
+export function phraseStarts(lists: readonly (readonly number[])[]): readonly number[] {
   if (lists.length === 0) return [];
-  if (lists.length === 1) return [...lists[0]!];
-  const rest = lists.slice(1).map((l) => new Set(l));
-  return lists[0]!.filter((p) => rest.every((set, i) => set.has(p + i + 1)));
+  if (lists.length === 1) return lists[0]!;
+  let starts: readonly number[] = lists[0]!;
+  for (let k = 1; k < lists.length && starts.length; k++) {
+    // Merge two sorted lists: keep p when p + k is in list k.
+    const next = lists[k]!;
+    const kept: number[] = [];
+    let j = 0;
+    for (const p of starts) {
+      while (j < next.length && next[j]! < p + k) j++;
+      if (next[j] === p + k) kept.push(p);
+    }
+    starts = kept;
+  }
+  return starts;
 }
 
 /**
@@ -108,13 +119,21 @@ export function countDocumentHits(
   leaves: readonly PositiveLeaf[],
   positionsOf: (leaf: number, term: number, token: number) => readonly number[],
   tokenCounts: readonly (readonly number[])[],
+  /** Per leaf: its (single) term's tokens are all different. */
+  distinctTokens?: readonly boolean[],
 ): number {
+  // One phrase of distinct words cannot overlap itself: its instances are its hits.
+  const only = leaves.length === 1 ? leaves[0]! : undefined;
+  if (only?.kind === 'term' && tokenCounts[0]![0]! <= 1) return positionsOf(0, 0, 0).length;
+  if (only?.kind === 'term' && distinctTokens?.[0]) {
+    return phraseStarts(Array.from({ length: tokenCounts[0]![0]! }, (_, k) => positionsOf(0, 0, k))).length;
+  }
   const intervals: [number, number][] = [];
   leaves.forEach((leaf, li) => {
     const terms = leaf.kind === 'term' ? [leaf.term] : leaf.terms;
     const starts = terms.map((_, ti) => {
       const n = tokenCounts[li]![ti]!;
-      return phraseStarts(Array.from({ length: n }, (_, k) => positionsOf(li, ti, k)));
+      return [...phraseStarts(Array.from({ length: n }, (_, k) => positionsOf(li, ti, k)))];
     });
     const kept = leaf.kind === 'term' ? starts : nearFilter(starts, tokenCounts[li]!, leaf.distance);
     if (!kept) return;

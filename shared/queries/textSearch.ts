@@ -94,6 +94,9 @@ function countHits(db: Database.Database, s: PreparedSearch, docs: readonly numb
     return counts;
   }
   const empty: number[] = [];
+  const tokenCounts = leafTokens.map((terms) => terms.map((x) => x.list.length));
+  // A prefix can match an earlier word of its own phrase ("beta be"*), so such phrases may overlap themselves.
+  const distinct = leafTokens.map((terms) => terms.length === 1 && !terms[0]!.t.prefix && new Set(terms[0]!.list).size === terms[0]!.list.length);
   for (const doc of docs) {
     const n = countDocumentHits(
       s.leaves,
@@ -101,7 +104,8 @@ function countHits(db: Database.Database, s: PreparedSearch, docs: readonly numb
         const { t, list } = leafTokens[li]![ti]!;
         return positions.get(keyOf(list[k]!, t.prefix && k === list.length - 1))?.get(doc) ?? empty;
       },
-      leafTokens.map((terms) => terms.map((x) => x.list.length)),
+      tokenCounts,
+      distinct,
     );
     counts.set(doc, n);
   }

@@ -97,7 +97,10 @@ export type CodeRef = { codeId: number; path?: undefined } | { path: string; cod
 /** A Boolean combination of codes. A code includes its descendants unless `children` is false. */
 export type CodeExpr =
   | ({ op: 'code'; children?: boolean } & CodeRef)
-  | { op: 'and' | 'or'; items: CodeExpr[] }
+  /** Text coded at every item (intersections, attributed to the first item's codings). */
+  | { op: 'and'; items: CodeExpr[] }
+  /** Passages of any item. */
+  | { op: 'or'; items: CodeExpr[] }
   /** left's passages minus the text coded at right. */
   | { op: 'not'; left: CodeExpr; right: CodeExpr }
   /**
@@ -116,6 +119,12 @@ export interface CodingQueryDef {
 
 /** A passage the query returns: for AND / NOT, the region of the coding it comes from that qualifies. */
 export type QueryPassage = CodedPassage;
+
+/** A passage behind a matrix or co-occurrence cell: one per distinct span. */
+export interface CellPassage extends QueryPassage {
+  /** Every code (path) of the column the span is coded at (with code rows: of the row). */
+  codes: string[];
+}
 
 export interface CodingQueryResult {
   passages: QueryPassage[];

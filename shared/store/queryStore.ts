@@ -54,8 +54,8 @@ export function caseSpanRows(db: Database.Database): CaseSpanLookupRow[] {
   ).all() as CaseSpanLookupRow[];
 }
 
-/** [codingId, sourceId, codeId, start, end, coderId, createdAt] */
-export type CodingTuple = [number, number, number, number, number, number, string];
+/** [codingId, sourceId, codeId, start, end, coderId] */
+export type CodingTuple = [number, number, number, number, number, number];
 
 export interface CodingFilter {
   /** Only codings at these codes (all codes when omitted). */
@@ -89,9 +89,10 @@ function codingWhere(f: CodingFilter): { sql: string; params: unknown[] } {
 /** Codings matching the filter as tuples. */
 export function codingsAt(db: Database.Database, codeIds: readonly number[], opts: Omit<CodingFilter, 'codeIds'> = {}): CodingTuple[] {
   const { sql, params } = codingWhere({ ...opts, codeIds });
-  const flat = collectFlat(db, ['g.id', 'g.source_id', 'g.code_id', 'g.start_pos', 'g.end_pos', 'g.coder_id', 'g.created_at'], sql, params);
+  // Every column here is in the codings_code_span index (the id is the rowid): no table reads.
+  const flat = collectFlat(db, ['g.id', 'g.source_id', 'g.code_id', 'g.start_pos', 'g.end_pos', 'g.coder_id'], sql, params);
   const out: CodingTuple[] = [];
-  for (let i = 0; i < flat.length; i += 7) out.push(flat.slice(i, i + 7) as CodingTuple);
+  for (let i = 0; i < flat.length; i += 6) out.push(flat.slice(i, i + 6) as CodingTuple);
   return out;
 }
 
@@ -110,16 +111,16 @@ export function streamCodings(db: Database.Database, f: CodingFilter, onRow: Row
   return streamRows4(db, ['g.source_id', 'g.code_id', 'g.start_pos', 'g.end_pos'], sql, params, onRow);
 }
 
-/** Texts of [sourceId, start, end] spans, in the order given (substr counts code points, as positions do). */
-export function spanTexts(db: Database.Database, spans: readonly [number, number, number][]): string[] {
-  if (spans.length === 0) return [];
+/** For [codingId, start, end] passages, in the order given: their text and their coding's creation time (substr counts code points, as positions do). */
+export function passageDetails(db: Database.Database, passages: readonly [number, number, number][]): [string, string][] {
+  if (passages.length === 0) return [];
   return stmt(
     db,
-    `SELECT substr(t.text, json_extract(j.value, '$[1]') + 1, json_extract(j.value, '$[2]') - json_extract(j.value, '$[1]'))
-     FROM json_each(?) j JOIN source_text t ON t.source_id = json_extract(j.value, '$[0]') ORDER BY j.key`,
+    `SELECT substr(t.text, json_extract(j.value, '$[1]') + 1, json_extract(j.value, '$[2]') - json_extract(j.value, '$[1]')), g.created_at
+     FROM json_each(?) j JOIN codings g ON g.id = json_extract(j.value, '$[0]') JOIN source_text t ON t.source_id = g.source_id ORDER BY j.key`,
   )
-    .pluck()
-    .all(JSON.stringify(spans)) as string[];
+    .raw()
+    .all(JSON.stringify(passages)) as [string, string][];
 }
 
 export function sourceTexts(db: Database.Database, sourceIds: readonly number[]): Map<number, string> {

@@ -9,6 +9,8 @@ import { MemosView } from '../memos/MemosView.js';
 import { CasesView } from '../cases/CasesView.js';
 import { DocumentPane } from './DocumentPane.js';
 import { CodingComparisonView } from '../agreement/CodingComparisonView.js';
+import { QueriesView } from '../queries/QueriesView.js';
+import { FrameworkView } from '../queries/framework/FrameworkView.js';
 
 export interface WorkbenchViewProps {
   project: ProjectInfo;
@@ -28,4 +30,6 @@ export const WORKBENCH_VIEWS: WorkbenchView[] = [
   { id: 'memos', label: 'Memos', shortcut: 'Alt+3', component: MemosView },
   { id: 'cases', label: 'Cases', component: CasesView },
   { id: 'comparison', label: 'Coding comparison', component: CodingComparisonView },
+  { id: 'queries', label: 'Queries', component: QueriesView },
+  { id: 'framework', label: 'Framework matrices', component: FrameworkView },
 ];

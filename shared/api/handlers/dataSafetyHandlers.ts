@@ -32,7 +32,8 @@ export const dataSafetyHandlers: HandlersFor<keyof typeof dataSafetyMethods> = {
     if (ctx.project.isClosed) throw new QuarryError('no_project', 'The project was closed while it was being backed up.');
     return describeBackup({ path, time: backupTimeOf(basename(path)) ?? Date.now() });
   },
-  'backups.restore': (a, s) => {
+  'backups.restore': async (a, s) => {
+    await s.backups?.idle();
     const of = a.projectPath ? projectPath(a.projectPath, s) : openProjectPath(s);
     const target = restoreBackupAsCopy(a.backupPath, of);
     const { project, upgradedFrom } = ProjectDb.open(target);
@@ -58,7 +59,8 @@ export const dataSafetyHandlers: HandlersFor<keyof typeof dataSafetyMethods> = {
     const change = p && !p.readOnly ? p.disk.probe() : null;
     return { change, message: change && p ? describeDiskChange(p.path, change) : null };
   },
-  'project.reopen': (_a, s) => {
+  'project.reopen': async (_a, s) => {
+    await s.backups?.idle();
     const p = s.ctx().project;
     const { path, readOnly } = p;
     s.close();

@@ -67,20 +67,25 @@ export const projectHandlers: HandlersFor<keyof typeof projectMethods> = {
     session.settings.forgetRecent(a.path);
     return appInfo(session);
   },
-  'project.create': (a, session) => {
+  'project.create': async (a, session) => {
+    await session.backups?.idle();
     const path = normaliseProjectPath(a.path, session);
     const project = ProjectDb.create(path, a.name ? { name: a.name } : {});
-    session.attach(project);
+    // Nothing to back up yet: the first change starts the backups.
+    session.attach(project, undefined, { backupOnOpen: false });
     return projectInfo(session)!;
   },
-  'project.open': (a, session) => {
+  'project.open': async (a, session) => {
     const path = normaliseProjectPath(a.path, session);
     if (session.project?.path === path) return projectInfo(session)!;
+    // A backup under way finishes before its project is closed.
+    await session.backups?.idle();
     const { project, upgradedFrom } = ProjectDb.open(path, { readOnly: a.readOnly ?? false });
     session.attach(project, upgradedFrom);
     return projectInfo(session)!;
   },
   'project.openDemo': async (a, session) => {
+    await session.backups?.idle();
     const path = demoPath(session);
     if (session.project?.path === path) session.close();
     if (!existsSync(path) || a.rebuild) await buildDemoProject(path, { overwrite: a.rebuild ?? false });
@@ -88,7 +93,8 @@ export const projectHandlers: HandlersFor<keyof typeof projectMethods> = {
     session.attach(project);
     return projectInfo(session)!;
   },
-  'project.close': (_a, session) => {
+  'project.close': async (_a, session) => {
+    await session.backups?.idle();
     session.close();
     return null;
   },

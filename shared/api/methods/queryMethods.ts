@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { jobId } from '../../jobs/jobArg.js';
-import type { CellPassage } from '../../queries/matrixCell.js';
 import type {
+  CellPassage,
   ChartData,
   CodeHitsResult,
   CodingQueryResult,

@@ -1,0 +1,67 @@
+import type { AttributeOption } from './useQueryOptions.js';
+import type { FilterForm } from './caseFilterModel.js';
+
+interface Props {
+  form: FilterForm;
+  onChange(form: FilterForm): void;
+  attributes: AttributeOption[];
+  sets: { id: number; name: string }[];
+  /** Distinguishes the datalists of several editors on one page. */
+  idPrefix: string;
+}
+
+/** Which cases a query looks at: attribute conditions (all must hold) and a case set. */
+export function CaseFilterEditor({ form, onChange, attributes, sets, idPrefix }: Props) {
+  const update = (i: number, patch: Partial<FilterForm['where'][number]>) =>
+    onChange({ ...form, where: form.where.map((c, j) => (j === i ? { ...c, ...patch } : c)) });
+  return (
+    <fieldset className="q-filter">
+      <legend>Cases</legend>
+      {form.where.map((c, i) => {
+        const listId = `${idPrefix}-values-${i}`;
+        const values = attributes.find((a) => a.name === c.attribute)?.values ?? [];
+        return (
+          <div className="q-row" key={i}>
+            <select aria-label={`Condition ${i + 1} attribute`} value={c.attribute} onChange={(e) => update(i, { attribute: e.target.value, value: '' })}>
+              <option value="">Attribute…</option>
+              {attributes.map((a) => (
+                <option key={a.name} value={a.name}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+            <select aria-label={`Condition ${i + 1} operator`} value={c.operator ?? '='} onChange={(e) => update(i, { operator: e.target.value as '=' | '!=' })}>
+              <option value="=">is</option>
+              <option value="!=">is not</option>
+            </select>
+            <input aria-label={`Condition ${i + 1} value`} list={listId} value={c.value} placeholder="value" onChange={(e) => update(i, { value: e.target.value })} />
+            <datalist id={listId}>
+              {values.map((v) => (
+                <option key={v} value={v} />
+              ))}
+            </datalist>
+            <button type="button" className="icon" aria-label={`Remove condition ${i + 1}`} onClick={() => onChange({ ...form, where: form.where.filter((_, j) => j !== i) })}>
+              ×
+            </button>
+          </div>
+        );
+      })}
+      <div className="q-row">
+        <button type="button" onClick={() => onChange({ ...form, where: [...form.where, { attribute: attributes[0]?.name ?? '', operator: '=', value: '' }] })} disabled={attributes.length === 0}>
+          + Attribute condition
+        </button>
+        <label className="q-inline">
+          Case set{' '}
+          <select aria-label="Case set" value={form.set} onChange={(e) => onChange({ ...form, set: e.target.value })}>
+            <option value="">Any case</option>
+            {sets.map((s) => (
+              <option key={s.id} value={s.name}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+    </fieldset>
+  );
+}

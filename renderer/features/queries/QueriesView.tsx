@@ -1,0 +1,55 @@
+import type { WorkbenchViewProps } from '../workbench/views.js';
+import { ChartsPanel } from './charts/ChartsPanel.js';
+import { CodingQueryPanel } from './coding-query/CodingQueryPanel.js';
+import { CooccurrencePanel } from './matrix/CooccurrencePanel.js';
+import { MatrixPanel } from './matrix/MatrixPanel.js';
+import { SavedQueriesPanel } from './SavedQueriesPanel.js';
+import { SearchPanel } from './search/SearchPanel.js';
+import { useOpenSavedQuery, type QueryTab } from './useOpenSavedQuery.js';
+import { WordFrequencyPanel } from './wordfreq/WordFrequencyPanel.js';
+import { ProjectScope, useViewState } from './viewState.js';
+import './queries.css';
+
+const TABS: { id: QueryTab; label: string; tip: string }[] = [
+  { id: 'search', label: 'Text search', tip: 'Find words and phrases in every source; code all hits' },
+  { id: 'coding', label: 'Coding query', tip: 'Passages coded at codes combined with AND, OR, NOT, NEAR' },
+  { id: 'matrix', label: 'Matrix coding', tip: 'Cases, attribute values or codes × codes, with a count per cell' },
+  { id: 'cooccurrence', label: 'Co-occurrence', tip: 'Code × code: overlapping text or the same paragraph' },
+  { id: 'wordfreq', label: 'Word frequency', tip: 'The most frequent words' },
+  { id: 'charts', label: 'Charts', tip: 'References per code by attribute value, as a bar chart' },
+  { id: 'saved', label: 'Saved queries', tip: 'Run or delete the queries saved in the project' },
+];
+
+/** NVivo's Explore ribbon as one view: every query, each in its own tab. */
+export function QueriesView({ project }: WorkbenchViewProps) {
+  return (
+    <ProjectScope.Provider value={project.guid || project.path}>
+      <QueriesTabs readOnly={project.readOnly} />
+    </ProjectScope.Provider>
+  );
+}
+
+function QueriesTabs({ readOnly }: { readOnly: boolean }) {
+  const [tab, setTab] = useViewState<QueryTab>('queries.tab', 'search');
+  const open = useOpenSavedQuery(setTab);
+  return (
+    <div className="queries-view">
+      <nav className="q-tabs" role="tablist" aria-label="Queries">
+        {TABS.map((t) => (
+          <button key={t.id} type="button" role="tab" aria-selected={t.id === tab} className={t.id === tab ? 'q-tab active' : 'q-tab'} title={t.tip} onClick={() => setTab(t.id)}>
+            {t.label}
+          </button>
+        ))}
+      </nav>
+      <section className="q-tabpanel" role="tabpanel" aria-label={TABS.find((t) => t.id === tab)?.label}>
+        {tab === 'search' && <SearchPanel readOnly={readOnly} />}
+        {tab === 'coding' && <CodingQueryPanel readOnly={readOnly} />}
+        {tab === 'matrix' && <MatrixPanel readOnly={readOnly} />}
+        {tab === 'cooccurrence' && <CooccurrencePanel readOnly={readOnly} />}
+        {tab === 'wordfreq' && <WordFrequencyPanel readOnly={readOnly} />}
+        {tab === 'charts' && <ChartsPanel />}
+        {tab === 'saved' && <SavedQueriesPanel onOpen={open} readOnly={readOnly} />}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,146 @@
+/**
+ * The matrix form (what the user picks for rows, columns, measure and
+ * filters) and the MatrixQueryDef it stands for, both ways. Pure.
+ */
+import type { CodeRef, MatrixMeasure, MatrixQueryDef } from '../../../../shared/queries/types.js';
+import { splitPath } from '../../../../shared/domain/codePath.js';
+import { EMPTY_FILTER, fromCaseFilter, toCaseFilter, type FilterForm } from '../caseFilterModel.js';
+
+export type RowKind = 'cases' | 'setCases' | 'sets' | 'attribute' | 'codes';
+export type ColKind = 'codes' | 'children';
+
+export interface MatrixForm {
+  rowKind: RowKind;
+  /** setCases: the set whose cases are the rows. */
+  rowSet: string;
+  rowAttribute: string;
+  /** codes: the row codes (none chosen = every code). */
+  rowCodeIds: number[];
+  colKind: ColKind;
+  /** codes: the column codes (none chosen = every code). */
+  colCodeIds: number[];
+  /** children: the code whose children are the columns. */
+  colParent: number | null;
+  measure: MatrixMeasure;
+  filter: FilterForm;
+  coder: string;
+}
+
+export const DEFAULT_MATRIX_FORM: MatrixForm = {
+  rowKind: 'cases',
+  rowSet: '',
+  rowAttribute: '',
+  rowCodeIds: [],
+  colKind: 'codes',
+  colCodeIds: [],
+  colParent: null,
+  measure: 'references',
+  filter: EMPTY_FILTER,
+  coder: '',
+};
+
+export const ROW_KINDS: { kind: RowKind; label: string }[] = [
+  { kind: 'cases', label: 'Cases' },
+  { kind: 'attribute', label: 'Values of an attribute' },
+  { kind: 'setCases', label: 'Cases of a case set' },
+  { kind: 'sets', label: 'Case sets' },
+  { kind: 'codes', label: 'Codes' },
+];
+
+export const MEASURES: { measure: MatrixMeasure; label: string }[] = [
+  { measure: 'references', label: 'Coding references' },
+  { measure: 'sources', label: 'Sources coded' },
+  { measure: 'cases', label: 'Cases coded' },
+  { measure: 'words', label: 'Words coded' },
+  { measure: 'coverage', label: '% coverage' },
+];
+
+const refs = (ids: number[]): CodeRef[] | undefined => (ids.length ? ids.map((codeId) => ({ codeId })) : undefined);
+
+/** The query to run, or a sentence saying what is missing. */
+export function toMatrixDef(form: MatrixForm): MatrixQueryDef | string {
+  let rows: MatrixQueryDef['rows'];
+  switch (form.rowKind) {
+    case 'cases':
+      rows = { kind: 'cases' };
+      break;
+    case 'sets':
+      rows = { kind: 'sets' };
+      break;
+    case 'setCases':
+      if (!form.rowSet) return 'Choose the case set whose cases are the rows.';
+      rows = { kind: 'setCases', set: form.rowSet };
+      break;
+    case 'attribute':
+      if (!form.rowAttribute) return 'Choose the attribute whose values are the rows.';
+      rows = { kind: 'attribute', attribute: form.rowAttribute };
+      break;
+    case 'codes': {
+      const codes = refs(form.rowCodeIds);
+      rows = codes ? { kind: 'codes', codes } : { kind: 'codes' };
+    }
+  }
+  let cols: MatrixQueryDef['cols'];
+  if (form.colKind === 'children') {
+    if (form.colParent === null) return 'Choose the code whose child codes are the columns.';
+    cols = { kind: 'children', of: { codeId: form.colParent } };
+  } else {
+    const codes = refs(form.colCodeIds);
+    cols = codes ? { kind: 'codes', codes } : { kind: 'codes' };
+  }
+  const filter = toCaseFilter(form.filter);
+  return { rows, cols, measure: form.measure, ...(filter ? { filter } : {}), ...(form.coder ? { coder: form.coder } : {}) };
+}
+
+type Resolve = (ref: CodeRef) => number | null;
+
+function ids(list: CodeRef[] | undefined, resolve: Resolve): number[] {
+  return (list ?? []).map(resolve).filter((x): x is number => x !== null);
+}
+
+/** The form for a saved definition (codes named by path are looked up; unknown ones are dropped). */
+export function fromMatrixDef(def: MatrixQueryDef, resolve: Resolve): MatrixForm {
+  const form: MatrixForm = { ...DEFAULT_MATRIX_FORM, measure: def.measure ?? 'references', filter: fromCaseFilter(def.filter), coder: def.coder ?? '' };
+  const r = def.rows;
+  form.rowKind = r.kind;
+  if (r.kind === 'setCases') form.rowSet = r.set;
+  if (r.kind === 'attribute') form.rowAttribute = r.attribute;
+  if (r.kind === 'codes') form.rowCodeIds = ids(r.codes, resolve);
+  if (def.cols.kind === 'children') {
+    form.colKind = 'children';
+    form.colParent = resolve(def.cols.of);
+  } else {
+    form.colCodeIds = ids(def.cols.codes, resolve);
+  }
+  return form;
+}
+
+/** A cell's value as shown: whole numbers, or a percentage with one decimal. */
+export function formatMeasure(value: number, measure: MatrixMeasure): string {
+  if (measure === 'coverage') return `${value.toFixed(1)}%`;
+  return Number.isInteger(value) ? String(value) : value.toFixed(1);
+}
+
+/** The last segment of a code path (column headers are narrow; the full path goes in the tooltip). */
+export function shortLabel(label: string, kind: string): string {
+  if (kind !== 'code') return label;
+  const parts = splitPath(label);
+  return parts[parts.length - 1] ?? label;
+}
+
+/**
+ * Short header labels that still tell headers apart: a code's own name,
+ * or as many of its parents as it takes to differ from every other header
+ * ("Motivations/Intermediaries" beside "Outcomes/Intermediaries").
+ */
+export function uniqueShortLabels(headers: readonly { label: string; kind: string }[]): string[] {
+  const parts = headers.map((h) => (h.kind === 'code' ? splitPath(h.label) : [h.label]));
+  const tail = (p: string[], n: number) => p.slice(-n).join('/');
+  return parts.map((p, i) => {
+    for (let n = 1; n < p.length; n++) {
+      const mine = tail(p, n);
+      if (!parts.some((q, j) => j !== i && tail(q, n) === mine)) return mine;
+    }
+    return p.join('/');
+  });
+}

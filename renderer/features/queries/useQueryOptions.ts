@@ -1,0 +1,48 @@
+/** What the query builders offer in their pickers: codes, cases, case sets, attributes (with known values) and coders. */
+import { useMemo } from 'react';
+import type { CodeNode } from '../../../shared/domain/types.js';
+import { useApiQuery } from '../../hooks/useApiQuery.js';
+import { useCoding } from '../coding/CodingProvider.js';
+
+export interface AttributeOption {
+  name: string;
+  /** Values the cases have (and the choices of a choice attribute), sorted. */
+  values: string[];
+}
+
+export interface QueryOptions {
+  tree: CodeNode[];
+  codes: Map<number, CodeNode>;
+  cases: { id: number; name: string }[];
+  sets: { id: number; name: string }[];
+  attributes: AttributeOption[];
+  coders: string[];
+  me: string;
+}
+
+export function useQueryOptions(): QueryOptions {
+  const coding = useCoding();
+  const cases = useApiQuery('cases.list', {});
+  const sets = useApiQuery('caseSets.list', {});
+  const attrs = useApiQuery('attributes.list', {});
+  const coders = useApiQuery('coders.overview', {});
+  return useMemo(() => {
+    const attributes = (attrs.data ?? []).map((a) => {
+      const seen = new Set(a.choices);
+      for (const c of cases.data ?? []) {
+        const v = c.values[a.id];
+        if (v?.kind === 'value') seen.add(v.value);
+      }
+      return { name: a.name, values: [...seen].sort((x, y) => x.localeCompare(y)) };
+    });
+    return {
+      tree: coding.tree,
+      codes: coding.lookup,
+      cases: (cases.data ?? []).map((c) => ({ id: c.id, name: c.name })),
+      sets: (sets.data ?? []).map((s) => ({ id: s.id, name: s.name })),
+      attributes,
+      coders: (coders.data?.coders ?? []).map((c) => c.name),
+      me: coders.data?.currentName ?? '',
+    };
+  }, [coding.tree, coding.lookup, cases.data, sets.data, attrs.data, coders.data]);
+}

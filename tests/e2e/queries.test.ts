@@ -1,0 +1,212 @@
+/**
+ * Queries in the UI on the demo study: a text search and a jump to a hit;
+ * the Group × theme matrix (Intermediary 13, Entrepreneur 15) with a cell's
+ * passages; Table 3 as a framework matrix, a cell written and a passage
+ * linked, persisted across reopening; the bar chart exported as SVG and PNG.
+ */
+import { readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchApp, type AppUnderTest } from './harness.js';
+
+const THEMES = [
+  'Motivations/Intermediaries',
+  'Motivations/Entrepreneurs',
+  'Outcomes/Intermediaries',
+  'Outcomes/Entrepreneurs/Articulating outcomes',
+  'Outcomes/Entrepreneurs/Advantages of same-sector meetings',
+  'Outcomes/Entrepreneurs/Disadvantages of same-sector meetings',
+  'Outcomes/Entrepreneurs/Trust',
+  'Outcomes/Entrepreneurs/Disappointment',
+];
+
+describe('queries, matrices, framework matrix and charts on the demo study', () => {
+  let app: AppUnderTest;
+  const work = mkdtempSync(join(tmpdir(), 'quarry-queries-e2e-'));
+
+  beforeAll(async () => {
+    app = await launchApp();
+    const { page } = app;
+    await page.getByRole('button', { name: 'Open the demo study' }).first().click();
+    await page.getByRole('tab', { name: 'Queries' }).waitFor({ timeout: 60_000 });
+    // The demo has two coders; this machine codes as the primary one.
+    await page.getByRole('button', { name: 'Ruth Ashworth' }).click();
+    await page.getByRole('heading', { name: 'Who is coding?' }).waitFor({ state: 'detached' });
+  }, 90_000);
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it('runs a text search, points at a malformed expression, and jumps to a hit', async () => {
+    const { page } = app;
+    await page.getByRole('tab', { name: 'Queries' }).click();
+    const box = page.getByLabel('Search expression');
+    await box.fill('trust AND');
+    await page.locator('.search-problem').waitFor();
+    expect(await page.locator('.search-problem p').textContent()).toContain('AND needs a word or phrase after it');
+    expect(await page.locator('.search-pointer mark').textContent()).toBe('AND');
+    await app.shot('07-search-error');
+    await box.fill('trust');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.getByTestId('search-summary').waitFor();
+    const hits = page.getByRole('list', { name: 'Search hits' }).getByRole('button');
+    expect(await hits.count()).toBeGreaterThan(0);
+    const first = (await hits.first().locator('.kwic-match').textContent())!;
+    expect(first.toLowerCase()).toBe('trust');
+    await app.shot('07-search');
+    await hits.first().click();
+    await page.getByTestId('document-view').waitFor();
+    await page.locator('.doc-text .revealed').first().waitFor();
+    expect((await page.locator('.doc-text .revealed').allTextContents()).join('').toLowerCase()).toBe('trust');
+    await app.shot('07-search-hit-in-document');
+  });
+
+  it('runs the Group × theme matrix (13 vs 15) and reads a cell’s passages', async () => {
+    const { page } = app;
+    await page.getByRole('tab', { name: 'Queries' }).click();
+    await page.getByRole('tab', { name: 'Matrix coding' }).click();
+    await page.getByLabel('Rows', { exact: true }).selectOption('attribute');
+    await page.getByLabel('Row attribute').selectOption('Group');
+    await page.locator('.q-pick > summary').first().click();
+    for (const path of THEMES) await page.getByRole('checkbox', { name: path, exact: true }).check();
+    await page.locator('.q-pick > summary').first().click();
+    await page.getByLabel('Coder', { exact: true }).selectOption('Ruth Ashworth');
+    await page.getByRole('button', { name: 'Run matrix' }).click();
+    const table = page.getByRole('table', { name: 'Matrix coding query' });
+    await table.waitFor();
+    expect(await table.locator('tbody th').allTextContents()).toEqual(['Intermediary', 'Entrepreneur']);
+    expect(await table.getByTestId('row-total').allTextContents()).toEqual(['13', '15']);
+    expect(await table.getByTestId('grand-total').textContent()).toBe('28');
+    expect(await table.locator('thead th').allTextContents()).toEqual([
+      '',
+      'Motivations/Intermediaries',
+      'Entrepreneurs',
+      'Outcomes/Intermediaries',
+      'Articulating outcomes', 'Advantages of same-sector meetings', 'Disadvantages of same-sector meetings', 'Trust',
+      'Disappointment',
+      'Total',
+    ]);
+    // Heat-map shading: the largest cell is the darkest, an empty cell stays white.
+    const bg = (row: string, col: string) => table.getByRole('button', { name: `${row} × ${col}:` }).evaluate((b) => getComputedStyle(b.parentElement!).backgroundColor);
+    expect(await bg('Intermediary', 'Outcomes/Intermediaries')).toBe('rgb(31, 95, 143)');
+    expect(await bg('Entrepreneur', 'Motivations/Intermediaries')).toBe('rgb(255, 255, 255)');
+
+    await table.getByRole('button', { name: 'Entrepreneur × Motivations/Entrepreneurs: 5' }).click();
+    const panel = page.getByRole('complementary', { name: 'Passages of the cell' });
+    await expect.poll(() => panel.getByTestId('cell-count').textContent()).toBe('5 passages');
+    const who = await panel.locator('.attribution').allTextContents();
+    expect(who.every((w) => /^\[E\d\]$/.test(w))).toBe(true);
+    await app.shot('07-matrix-group-by-theme');
+
+    await panel.locator('.q-passage').first().getByRole('button', { name: 'Show in context' }).click();
+    await page.locator('.doc-text .revealed').first().waitFor();
+  });
+
+  it('runs the participant × theme matrix and shows it as a heat-map chart', async () => {
+    const { page } = app;
+    await page.getByRole('tab', { name: 'Queries' }).click();
+    // The matrix is still there after the jump to the document.
+    const table = page.getByRole('table', { name: 'Matrix coding query' });
+    await table.waitFor();
+    await page.getByLabel('Rows', { exact: true }).selectOption('cases');
+    await page.getByRole('button', { name: 'Run matrix' }).click();
+    await expect.poll(() => table.locator('tbody th').count()).toBe(14);
+    const totals = Object.fromEntries(
+      await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [r.querySelector('th')!.textContent, r.querySelector('[data-testid="row-total"]')!.textContent])),
+    );
+    expect(totals).toMatchObject({ I1: '8', I2: '1', E1: '3', E8: '0' });
+    expect(await table.getByTestId('col-total').allTextContents()).toEqual(['4', '6', '6', '2', '4', '2', '3', '1']);
+    await app.shot('07-matrix-participant-by-theme');
+    await page.getByRole('button', { name: 'Heat-map chart' }).click();
+    await page.getByTestId('heatmap-chart').waitFor();
+    await app.shot('07-matrix-heatmap-chart');
+    await page.getByRole('button', { name: 'Table', exact: true }).click();
+  });
+
+  it('opens Table 3 as a framework matrix, writes a cell and links a passage, and keeps both', async () => {
+    const { page } = app;
+    await page.getByRole('tab', { name: 'Framework matrices' }).click();
+    const grid = page.getByRole('table', { name: 'Motivations and outcomes by theme' });
+    await grid.waitFor();
+    expect(await grid.locator('caption').textContent()).toBe('Table 3: Summary of findings by motivational theme');
+    expect(await grid.locator('thead th').allTextContents()).toEqual(['', 'Generating leads', 'Building alliances', 'Gathering information', 'Discussing day-to-day issues']);
+    expect(await grid.locator('tbody th').allTextContents()).toEqual(['Motivations', 'How this is achieved through the meetings?', 'Outcomes']);
+    const outcomes = grid.locator('tbody tr').nth(2);
+    expect(await outcomes.locator('td').evaluateAll((cells) => cells.map((c) => c.querySelectorAll('li').length))).toEqual([3, 5, 7, 5]);
+    await app.shot('07-framework-table3');
+
+    const cell = grid.getByRole('cell', { name: 'How this is achieved through the meetings? × Building alliances' });
+    expect(await cell.textContent()).toContain('Informally, and slowly');
+    await cell.click();
+    const workspace = page.getByRole('region', { name: 'Framework cell' });
+    const box = workspace.getByLabel('Summary of How this is achieved through the meetings? × Building alliances');
+    await box.waitFor();
+    // A new line, made a bullet with the toolbar, then Enter continues the list.
+    await box.press('Control+End');
+    await box.press('Enter');
+    await box.pressSequentially('Partners are found at the social time');
+    await workspace.getByRole('button', { name: '• Bullet list' }).click();
+    await box.press('End');
+    await box.press('Enter');
+    await box.pressSequentially('Then tested on a small joint bid');
+    expect(await box.inputValue()).toBe('Informally, and slowly, mostly outside the meetings\n- Partners are found at the social time\n- Then tested on a small joint bid');
+    expect(await workspace.locator('.fw-preview li').allTextContents()).toEqual(['Partners are found at the social time', 'Then tested on a small joint bid']);
+
+    const candidates = workspace.getByRole('list', { name: 'Candidate passages' });
+    await candidates.locator('.q-passage').first().waitFor();
+    expect(await candidates.locator('.attribution').first().textContent()).toBe('[E2]');
+    await candidates.getByRole('button', { name: 'Link the passage of E2' }).first().click();
+    const linked = workspace.getByRole('list', { name: 'Linked passages' });
+    await expect.poll(() => linked.locator('.q-passage').count()).toBe(1);
+    expect(await linked.locator('.attribution').textContent()).toBe('[E2]');
+    await workspace.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => cell.locator('li').allTextContents()).toEqual(['Partners are found at the social time', 'Then tested on a small joint bid']);
+    await app.shot('07-framework-cell-written');
+
+    // Close the project and open it again: the summary and the link are in the file.
+    await page.getByRole('button', { name: 'Close project' }).click();
+    await page.getByRole('button', { name: 'Open the demo study' }).first().click();
+    await page.getByRole('tab', { name: 'Framework matrices' }).click();
+    const again = page.getByRole('table', { name: 'Motivations and outcomes by theme' }).getByRole('cell', { name: 'How this is achieved through the meetings? × Building alliances' });
+    await again.waitFor();
+    await expect.poll(() => again.locator('li').allTextContents()).toEqual(['Partners are found at the social time', 'Then tested on a small joint bid']);
+    expect(await again.locator('.fw-link-count').textContent()).toBe('1 linked passage');
+    await again.click();
+    await expect.poll(() => page.getByRole('list', { name: 'Linked passages' }).locator('.attribution').allTextContents()).toEqual(['[E2]']);
+    await app.shot('07-framework-reopened');
+  });
+
+  it('draws references per code by Group as a bar chart and exports it as SVG and PNG', async () => {
+    const { page } = app;
+    await page.getByRole('tab', { name: 'Queries' }).click();
+    await page.getByRole('tab', { name: 'Charts' }).click();
+    await page.getByLabel('Attribute', { exact: true }).selectOption('Group');
+    await page.getByLabel('Coder', { exact: true }).selectOption('Ruth Ashworth');
+    const chart = page.getByTestId('bar-chart');
+    await chart.waitFor();
+    // Top-level codes by default: Motivations, Outcomes, Sources of advice, each with a bar per group.
+    expect(await chart.locator('.visx-axis-bottom .visx-axis-tick').allTextContents()).toEqual(['Intermediary', 'Entrepreneur']);
+    expect(await chart.locator('.chart-legend').allTextContents()).toEqual(expect.arrayContaining(['Motivations', 'Outcomes']));
+    await app.shot('07-chart-bar');
+
+    const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export SVG' }).click()]);
+    expect(svgDownload.suggestedFilename()).toMatch(/\.svg$/);
+    const svgPath = join(work, svgDownload.suggestedFilename());
+    await svgDownload.saveAs(svgPath);
+    const svg = readFileSync(svgPath, 'utf8');
+    expect(svg.startsWith('<?xml')).toBe(true);
+    expect(svg).toMatch(/<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(svg).toContain('Intermediary');
+    expect(svg).toContain('<rect');
+
+    const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PNG' }).click()]);
+    expect(pngDownload.suggestedFilename()).toMatch(/\.png$/);
+    const pngPath = join(work, pngDownload.suggestedFilename());
+    await pngDownload.saveAs(pngPath);
+    const png = readFileSync(pngPath);
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(png.length).toBeGreaterThan(2000);
+  });
+});
