@@ -38,6 +38,20 @@ export default tseslint.config(
     },
   },
   {
+    // Issue 10 (hostile text): user text is rendered as React text only, never parsed as HTML.
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Never render user text as HTML: use React text (issue 10, hostile text).' },
+        { selector: "MemberExpression[property.name=/^(innerHTML|outerHTML)$/]", message: 'No innerHTML/outerHTML in the renderer: user text must stay text (issue 10).' },
+        { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'No insertAdjacentHTML in the renderer (issue 10).' },
+        { selector: "CallExpression[callee.object.name='document'][callee.property.name=/^write(ln)?$/]", message: 'No document.write in the renderer (issue 10).' },
+        { selector: "CallExpression[callee.property.name='createContextualFragment']", message: 'No HTML parsing of strings in the renderer (issue 10).' },
+      ],
+    },
+  },
+  {
     files: ['shared/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -49,6 +49,9 @@ export const MAX_XML_DEPTH = 256;
 /** A classification sheet (.csv). */
 export const MAX_CSV_BYTES = 32 * MiB;
 
+/** Attribute columns in one classification sheet (NVivo-style sheets have tens). */
+export const MAX_CSV_COLUMNS = 1_000;
+
 /** One HTTP request body in browser mode (base64 makes a 50 MB file about 67 MB). */
 export const MAX_HTTP_BODY_BYTES = 96 * MiB;
 
@@ -76,5 +79,6 @@ export const LIMITS_TABLE: readonly { what: string; limit: string }[] = [
   { what: 'Expansion ratio of an archive entry above 64 MB', limit: `${MAX_ZIP_RATIO}:1` },
   { what: 'XML nesting depth', limit: `${MAX_XML_DEPTH} levels` },
   { what: 'Classification sheet (.csv)', limit: formatLimit(MAX_CSV_BYTES) },
+  { what: 'Attribute columns in a classification sheet', limit: MAX_CSV_COLUMNS.toLocaleString('en') },
   { what: 'One request in browser mode', limit: formatLimit(MAX_HTTP_BODY_BYTES) },
 ];

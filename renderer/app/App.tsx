@@ -8,7 +8,8 @@ export function App() {
   if (project.loading && project.data === undefined) return <div className="app-loading">Loading Quarry…</div>;
   return (
     <>
-      {project.data ? <Workbench project={project.data} /> : <StartScreen />}
+      {/* Keyed by file: another project (a restored copy, a saved copy) starts with fresh view state. */}
+      {project.data ? <Workbench key={project.data.path} project={project.data} /> : <StartScreen />}
       <Notices />
     </>
   );

@@ -15,7 +15,7 @@
  */
 import Papa from 'papaparse';
 import { QuarryError } from '../errors.js';
-import { formatLimit, MAX_CSV_BYTES } from '../limits.js';
+import { formatLimit, MAX_CSV_BYTES, MAX_CSV_COLUMNS } from '../limits.js';
 import { formatValue, UNASSIGNED, type AttributeDef, type AttributeValue } from './attributeTypes.js';
 import { decodeCsvText } from './csvDecode.js';
 import { tokenizeCsv, type CsvField } from './csvTokenizer.js';
@@ -132,6 +132,13 @@ export function parseClassificationCsv(fileName: string, bytes: Uint8Array | str
     headerCells = headerCells.slice(0, -1);
   }
   const headers = headerCells.slice(1);
+  if (headers.length > MAX_CSV_COLUMNS) {
+    throw new QuarryError(
+      'too_large',
+      `${fileName}: the sheet has ${headers.length.toLocaleString('en')} attribute columns, more than the ${MAX_CSV_COLUMNS.toLocaleString('en')} Quarry imports; check that it is a classification sheet (one column per attribute).`,
+      { fileName, columns: headers.length, limit: MAX_CSV_COLUMNS },
+    );
+  }
   checkHeaders(fileName, headers);
   const width = headerCells.length;
 

@@ -28,6 +28,7 @@ function translate(fileName: string, err: unknown): QuarryError {
   if (/zip bomb/i.test(msg)) return refuse(fileName, 'one of its parts expands far beyond its stated size, as a zip bomb does');
   if (/encrypted/i.test(msg)) return refuse(fileName, 'it is encrypted; save it without a password');
   if (/compression method/i.test(msg)) return refuse(fileName, 'it uses a compression method Word does not write');
+  if (/declares \d+ bytes/i.test(msg)) return refuse(fileName, `one of its parts claims to unpack to more than the ${formatLimit(MAX_DOCX_UNPACKED_BYTES)} Quarry accepts, as a zip bomb does`, 'too_large');
   if (err instanceof QuarryError && err.code === 'too_large') return refuse(fileName, 'it holds far more parts than a Word document has', 'too_large');
   return refuse(fileName, 'its zip container is damaged');
 }
@@ -49,6 +50,18 @@ function containsMarker(bytes: Uint8Array, marker: string): boolean {
   return false;
 }
 
+function startsAt(bytes: Uint8Array, at: number, ascii: string): boolean {
+  for (let k = 0; k < ascii.length; k++) if (bytes[at + k] !== ascii.charCodeAt(k)) return false;
+  return true;
+}
+
+function indexOfAscii(bytes: Uint8Array, ascii: string, from: number): number {
+  for (let i = bytes.indexOf(ascii.charCodeAt(0), from); i >= 0; i = bytes.indexOf(ascii.charCodeAt(0), i + 1)) {
+    if (startsAt(bytes, i, ascii)) return i;
+  }
+  return -1;
+}
+
 /** Whether XML elements nest deeper than `max` (a linear scan; quotes inside tags are honoured). */
 export function xmlNestsDeeperThan(bytes: Uint8Array, max: number): boolean {
   let depth = 0;
@@ -58,6 +71,14 @@ export function xmlNestsDeeperThan(bytes: Uint8Array, max: number): boolean {
     const lt = bytes.indexOf(0x3c, i);
     if (lt < 0 || lt + 1 >= n) return false;
     const next = bytes[lt + 1]!;
+    // Comments and CDATA sections may hold anything, tags included: skip them whole.
+    const skipTo = startsAt(bytes, lt, '<!--') ? '-->' : startsAt(bytes, lt, '<![CDATA[') ? ']]>' : null;
+    if (skipTo) {
+      const end = indexOfAscii(bytes, skipTo, lt + 4);
+      if (end < 0) return false;
+      i = end + skipTo.length;
+      continue;
+    }
     if (next === 0x2f) depth--; // </
     else if (next !== 0x3f && next !== 0x21) depth++; // not <? or <!
     // find the end of the tag, skipping quoted attribute values

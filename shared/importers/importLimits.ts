@@ -59,9 +59,11 @@ export function importPreflight(fileName: string, size: number, maxBytes = DEFAU
     return { code: 'invalid_input', message, details: { file: base, extension: ext } };
   }
   if (size > maxBytes) {
+    // Just over the limit, both round to the same "50 MB": then say it in bytes.
+    const [have, limit] = formatBytes(size) === formatBytes(maxBytes) ? [`${size.toLocaleString('en')} bytes`, `${maxBytes.toLocaleString('en')} bytes`] : [formatBytes(size), formatBytes(maxBytes)];
     return {
       code: 'too_large',
-      message: `${base}: the file is ${formatBytes(size)}, larger than the import limit of ${formatBytes(maxBytes)}`,
+      message: `${base}: the file is ${have}, larger than the import limit of ${limit}`,
       details: { file: base, size, limit: maxBytes },
     };
   }

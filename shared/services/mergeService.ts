@@ -23,6 +23,8 @@ import { mutate } from './context.js';
 import { planMerge, type Decisions } from './mergePlanner.js';
 import type { MergePlan } from '../domain/mergePlanTypes.js';
 import { writeMergePlan } from '../store/mergeStore.js';
+import { jobCheckpoint, jobProgress } from '../jobs/jobContext.js';
+import { mutateInSteps } from '../jobs/mutateInSteps.js';
 
 export function fileHash(path: string): string {
   return createHash('sha256').update(readFileSync(path)).digest('hex');
@@ -114,7 +116,45 @@ export function applyMerge(ctx: ServiceContext, path: string, decisions: Decisio
   } finally {
     other.close();
   }
+  return mergeResult(preview, plan, decisions, full, before);
+}
+
+function mergeResult(preview: MergePreview, plan: MergePlan, decisions: Decisions, full: string, before: string): MergeResult {
   const after = fileHash(full);
   const applied = Object.fromEntries(plan.conflicts.map((c) => [c.id, decisions[c.id] !== undefined && c.choices.includes(decisions[c.id]!) ? decisions[c.id]! : c.default]));
   return { ...preview, decisions: applied, otherFileHash: before, otherFileUnchanged: before === after };
+}
+
+/**
+ * applyMerge as a long job (the app): progress while the other file is read,
+ * compared and merged, and Cancel at any point before the merge commits —
+ * a cancelled merge is rolled back whole.
+ */
+export async function applyMergeJob(ctx: ServiceContext, path: string, decisions: Decisions = {}): Promise<MergeResult> {
+  jobProgress(0, 3, 'Reading the other file');
+  await jobCheckpoint();
+  const full = checkOther(ctx, path);
+  const before = fileHash(full);
+  const other = openOther(full);
+  let preview: MergePreview;
+  let plan: MergePlan;
+  try {
+    await jobCheckpoint();
+    const label = `Merge “${other.snapshot.name || basename(full)}”`;
+    plan = await mutateInSteps(ctx, label, async (db) => {
+      jobProgress(1, 3, 'Comparing');
+      const p = planMerge(readSnapshot(db), other.snapshot, decisions);
+      await jobCheckpoint();
+      jobProgress(2, 3, 'Merging');
+      writeMergePlan(db, p, other.textOf);
+      // Cancelled now, the merge is still rolled back: it has not committed.
+      await jobCheckpoint();
+      jobProgress(3, 3, 'Merging');
+      return p;
+    });
+    preview = previewOf(plan, full, other.snapshot);
+  } finally {
+    other.close();
+  }
+  return mergeResult(preview, plan, decisions, full, before);
 }

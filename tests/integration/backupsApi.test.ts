@@ -60,6 +60,7 @@ describe('backups through the API', () => {
     expect(basename(restored.path)).toMatch(/^Study \(restored \d{4}-\d\d-\d\d \d\d-\d\d\)\.quarry$/);
     expect(project.path).toBe(restored.path);
     expect(project.counts.sources).toBe(2);
+    expect(project.name).toMatch(/^Study \(restored \d{4}-\d\d-\d\d \d\d-\d\d\)$/);
     // the original file was closed, not rewritten: its 3 sources are all there
     expect(readFileSync(path).equals(beforeRestore) || dumpFile(path)['sources']!.length === 3).toBe(true);
     expect(dumpFile(path)['sources']).toHaveLength(3);

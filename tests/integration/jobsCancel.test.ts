@@ -111,6 +111,27 @@ describe('cancelling long operations leaves the project unchanged', () => {
     expect(existsSync(target)).toBe(true);
   });
 
+  it('a merge of a co-author’s file, cancelled while comparing and after writing, before it commits', async () => {
+    const { k, path } = await projectWithSources(3);
+    // the co-author's file: another project with sources, codes and codings of its own
+    const other = kit();
+    kits.push(other);
+    const otherPath = join(other.dir, 'Coauthor.quarry');
+    await other.call('project.create', { path: otherPath });
+    await other.call('sources.import', { files: Array.from({ length: 10 }, (_, i) => ({ fileName: `Theirs ${i}.txt`, dataBase64: b64(transcript(500 + i)) })) });
+    await other.call('autoCode.apply', { mode: 'speaker' });
+    await other.call('project.close');
+    const before = snapshot(k, path);
+    for (const phase of ['Comparing', 'Merging']) {
+      const { result, seen } = await cancelWhen(k, 'merge.apply', { path: otherPath }, (p) => p.phase === phase);
+      expect(!result.ok && result.error.code).toBe('cancelled');
+      expect(seen.some((p) => p.phase === phase)).toBe(true);
+      expect(snapshot(k, path)).toEqual(before);
+    }
+    const merged = await k.call<{ sources: { added: string[] } }>('merge.apply', { path: otherPath, jobId: 'm' });
+    expect(merged.sources.added).toHaveLength(10);
+  });
+
   it('a cancel that arrives before its call cancels it at once', async () => {
     const { k, path } = await projectWithSources(2);
     const before = snapshot(k, path);

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { AutoCodeMode } from '../../../shared/domain/autoCode.js';
 import { Modal } from '../workbench/Modal.js';
+import { JobProgressBar } from '../jobs/JobProgressBar.js';
 import { passagesPhrase, useAutoCode } from './useAutoCode.js';
 import './autocode.css';
 
@@ -101,10 +102,13 @@ export function AutoCodeDialog({ onClose }: { onClose: () => void }) {
         </section>
 
         <div className="autocode-actions">
+          <JobProgressBar job={a.job} what="Auto-coding" />
           <span data-testid="autocode-summary">{a.canRun ? `Will code ${passagesPhrase(a.passages)}` : ''}</span>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
+          {!a.running && (
+            <button type="button" onClick={onClose}>
+              Cancel
+            </button>
+          )}
           <button type="button" className="primary" disabled={!a.canRun} onClick={() => void a.run()} title="Run (Ctrl+Enter); one step to undo">
             {a.running ? 'Coding…' : 'Run'}
           </button>

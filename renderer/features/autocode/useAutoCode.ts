@@ -4,6 +4,7 @@ import { DEFAULT_AUTO_CODE_PARENT } from '../../../shared/domain/autoCode.js';
 import { useApi } from '../../api/ApiContext.js';
 import { useApiQuery } from '../../hooks/useApiQuery.js';
 import { useAction, useNotice } from '../../hooks/useNotice.js';
+import { isCancelled, useJob } from '../jobs/useJob.js';
 
 export const passagesPhrase = (n: number): string => `${n} passage${n === 1 ? '' : 's'}`;
 
@@ -20,6 +21,7 @@ export function useAutoCode(open: boolean, onDone: () => void) {
   /** Candidate codes the user unticked (names relative to the parent). */
   const [excluded, setExcluded] = useState<Set<string>>(new Set());
   const [running, setRunning] = useState(false);
+  const job = useJob();
 
   const sources = useApiQuery('sources.list', {}, { enabled: open });
   const parent = parentPath ?? DEFAULT_AUTO_CODE_PARENT[mode];
@@ -61,13 +63,19 @@ export function useAutoCode(open: boolean, onDone: () => void) {
     if (!canRun) return;
     setRunning(true);
     const only = excluded.size ? included.map((c) => c.name) : undefined;
-    const result: AutoCodeResult | undefined = await act(() => api.call('autoCode.apply', { ...base, ...(only ? { only } : {}) }));
+    let result: AutoCodeResult | undefined;
+    try {
+      result = await job.run((jobId) => api.call('autoCode.apply', { ...base, ...(only ? { only } : {}), jobId }));
+    } catch (err) {
+      if (isCancelled(err)) notify('Auto-coding cancelled; nothing was changed.');
+      else await act(() => Promise.reject(err));
+    }
     setRunning(false);
     if (!result) return;
     const already = result.alreadyCoded ? ` (${passagesPhrase(result.alreadyCoded)} were already coded)` : '';
     notify(`Coded ${passagesPhrase(result.coded)}${already}`);
     onDone();
-  }, [act, api, base, canRun, excluded, included, notify, onDone]);
+  }, [act, api, base, canRun, excluded, included, job, notify, onDone]);
 
   return {
     mode,
@@ -87,5 +95,6 @@ export function useAutoCode(open: boolean, onDone: () => void) {
     canRun,
     running,
     run,
+    job,
   };
 }

@@ -1,4 +1,5 @@
 import type { ExportKind } from '../../../shared/exporters/exportModels.js';
+import { JobProgressBar } from '../jobs/JobProgressBar.js';
 import { Modal } from '../workbench/Modal.js';
 import { KIND_LABELS } from './exportRequestDraft.js';
 import { ExportOptions } from './ExportOptions.js';
@@ -40,6 +41,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           )}
         </section>
       </div>
+      <JobProgressBar job={e.job} what="Exporting" />
       <div className="export-actions">
         {e.phase !== 'idle' && (
           <div className="export-progress" role="status">

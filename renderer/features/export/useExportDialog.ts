@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { isCancelled, useJob } from '../jobs/useJob.js';
 import { suggestedFileName } from '../../../shared/exporters/exportFileName.js';
 import type { ExportModel } from '../../../shared/exporters/exportModels.js';
 import { useApi } from '../../api/ApiContext.js';
@@ -88,6 +89,7 @@ export function useExportDialog() {
     setDraft((d) => (patch.kind && patch.kind !== d.kind ? { ...withKind(d, patch.kind), ...patch, kind: patch.kind } : { ...d, ...patch }));
   }, []);
 
+  const job = useJob();
   const run = useCallback(async () => {
     if (!request) return;
     const bridge = window.quarry;
@@ -102,13 +104,13 @@ export function useExportDialog() {
           return;
         }
         setPhase('writing');
-        const saved = await api.call('export.save', { request, path: picked[0] });
+        const saved = await job.run((jobId) => api.call('export.save', { request, path: picked[0]!, jobId }));
         setPhase('done');
         setSavedAs(saved.path);
         notify(`Exported to ${saved.path}`);
       } else {
         setPhase('writing');
-        const file = await api.call('export.file', { request });
+        const file = await job.run((jobId) => api.call('export.file', { request, jobId }));
         setPhase('saving');
         downloadBase64(file.fileName, file.dataBase64, file.mimeType);
         setPhase('done');
@@ -116,9 +118,10 @@ export function useExportDialog() {
       }
     } catch (err) {
       setPhase('idle');
-      notify((err as Error).message, 'error');
+      if (isCancelled(err)) notify('Export cancelled; no file was written.');
+      else notify((err as Error).message, 'error');
     }
-  }, [api, notify, preview, request]);
+  }, [api, job, notify, preview, request]);
 
   return {
     choices: c,
@@ -132,6 +135,7 @@ export function useExportDialog() {
     run,
     phase,
     savedAs,
+    job,
   };
 }
 

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { JobProgressBar } from '../jobs/JobProgressBar.js';
 import { useNotice } from '../../hooks/useNotice.js';
 import { Modal } from '../workbench/Modal.js';
 import { ConflictList } from './ConflictList.js';
@@ -73,10 +74,13 @@ export function MergeDialog({ onClose }: { onClose: () => void }) {
           <ConflictList conflicts={m.preview.conflicts} decisions={m.decisions} onDecide={m.decide} />
         </>
       )}
+      <JobProgressBar job={m.job} what="Merging" />
       <div className="modal-actions">
-        <button type="button" onClick={onClose}>
-          Cancel
-        </button>
+        {!m.job.running && (
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+        )}
         <button type="button" className="primary" disabled={!m.preview || m.preview.nothingToDo || m.busy} onClick={() => void apply()}>
           {m.busy && m.preview ? 'Merging…' : 'Merge'}
         </button>

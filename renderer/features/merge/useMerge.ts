@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { MergeChoice, MergePreview, MergeResult } from '../../../shared/domain/mergeTypes.js';
 import { useApi } from '../../api/ApiContext.js';
+import { isCancelled, useJob } from '../jobs/useJob.js';
 
 /** Preview a co-author's file, collect the user's conflict decisions, and merge. */
 export function useMerge() {
@@ -11,6 +12,7 @@ export function useMerge() {
   const [result, setResult] = useState<MergeResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const job = useJob();
 
   const run = useCallback(async <T,>(fn: () => Promise<T>): Promise<T | undefined> => {
     setBusy(true);
@@ -40,10 +42,17 @@ export function useMerge() {
   const decide = useCallback((id: string, choice: MergeChoice) => setDecisions((d) => ({ ...d, [id]: choice })), []);
 
   const apply = useCallback(async () => {
-    const r = await run(() => api.call('merge.apply', { path, decisions }));
+    const r = await run(async () => {
+      try {
+        return await job.run((jobId) => api.call('merge.apply', { path, decisions, jobId }));
+      } catch (err) {
+        if (isCancelled(err)) throw new Error('Merge cancelled; nothing was changed.', { cause: err });
+        throw err;
+      }
+    });
     if (r) setResult(r);
     return r;
-  }, [api, run, path, decisions]);
+  }, [api, run, path, decisions, job]);
 
-  return { path, preview, decisions, result, error, busy, load, decide, apply };
+  return { path, preview, decisions, result, error, busy, load, decide, apply, job };
 }

@@ -1,7 +1,8 @@
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import type { CodedPassage } from '../../../shared/domain/types.js';
 import { lineDirection } from '../document/documentLayout.js';
 import { attributionOf } from '../passages/attribution.js';
+import { PathText } from './PathText.js';
 
 export type ListedPassage = CodedPassage & { codes?: string[] };
 
@@ -25,7 +26,13 @@ export function PassageList({ passages, onShow, actions, label, empty = 'No pass
           <div className="q-passage-head">
             <strong className="attribution">{attributionOf(p)}</strong>
             <span className="hint q-passage-meta" title={`${p.source} [${p.start}–${p.end})`}>
-              {(p.codes ?? [p.code]).join(', ')} · {p.coder}
+              {(p.codes ?? [p.code]).map((c, i) => (
+                <Fragment key={c}>
+                  {i > 0 && ', '}
+                  <PathText text={c} />
+                </Fragment>
+              ))}{' '}
+              · {p.coder}
             </span>
             {actions?.(p)}
             <button type="button" onClick={() => onShow(p)}>

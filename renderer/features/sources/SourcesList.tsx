@@ -4,13 +4,15 @@ import { useApiQuery } from '../../hooks/useApiQuery.js';
 import { useAction } from '../../hooks/useNotice.js';
 import { useWorkbench } from '../workbench/workbenchState.js';
 import { useImportFiles, type ImportProgress } from './useImportFiles.js';
+import { JobProgressBar } from '../jobs/JobProgressBar.js';
+import type { JobHandle } from '../jobs/useJob.js';
 
 /** The project's sources (NVivo's Files), with import. */
 export function SourcesList() {
   const wb = useWorkbench();
   const sources = useApiQuery('sources.list', {});
   const fileInput = useRef<HTMLInputElement>(null);
-  const { progress, importFiles, clear } = useImportFiles();
+  const { progress, importFiles, clear, job } = useImportFiles();
   const [caseFromName, setCaseFromName] = useState(false);
   const api = useApi();
   const act = useAction();
@@ -39,7 +41,7 @@ export function SourcesList() {
       <label className="check">
         <input type="checkbox" checked={caseFromName} onChange={(e) => setCaseFromName(e.target.checked)} /> Case from file name
       </label>
-      {progress && <ImportProgressView progress={progress} onClose={clear} />}
+      {progress && <ImportProgressView progress={progress} job={job} onClose={clear} />}
       {sources.data?.length === 0 && <p className="hint">No sources yet. Import interview transcripts to start coding.</p>}
       <ul className="list" role="listbox" aria-label="Sources">
         {sources.data?.map((s) => (
@@ -82,9 +84,9 @@ export function SourcesList() {
   );
 }
 
-function ImportProgressView({ progress, onClose }: { progress: ImportProgress; onClose: () => void }) {
+function ImportProgressView({ progress, job, onClose }: { progress: ImportProgress; job: JobHandle; onClose: () => void }) {
   const pct = progress.total ? Math.round((100 * progress.done) / progress.total) : 0;
-  const finished = progress.done === progress.total;
+  const finished = progress.done === progress.total && !job.running;
   const imported = progress.results.filter((r) => r.status === 'imported').length;
   const skipped = progress.results.length - imported;
   return (
@@ -92,9 +94,12 @@ function ImportProgressView({ progress, onClose }: { progress: ImportProgress; o
       <progress max={progress.total} value={progress.done} aria-label="Import progress" />
       <span data-testid="import-summary">
         {finished
-          ? `Done: ${imported} imported, ${skipped} skipped`
-          : `${progress.done} of ${progress.total} files (${pct}%)${progress.current ? ` — reading ${progress.current}` : ''}`}
+          ? (progress.cancelled ?? `Done: ${imported} imported, ${skipped} skipped`)
+          : job.running
+            ? 'Importing…'
+            : `${progress.done} of ${progress.total} files (${pct}%)${progress.current ? ` — reading ${progress.current}` : ''}`}
       </span>
+      <JobProgressBar job={job} what="Importing" />
       <ul aria-label="Import results">
         {progress.results.map((r, i) => (
           <li key={i} className={r.status === 'imported' ? 'ok' : 'bad'} data-status={r.status}>

@@ -3,6 +3,9 @@ import { useApi } from '../../api/ApiContext.js';
 import { useApiQuery } from '../../hooks/useApiQuery.js';
 import { useAction } from '../../hooks/useNotice.js';
 import { RefiImportSection } from '../refi/RefiImportSection.js';
+import { ApiError } from '../../api/apiClient.js';
+import { BackupsDialog } from '../backups/BackupsDialog.js';
+import { LockedOffer } from '../safety/LockedOffer.js';
 
 /** The first screen: new, open, recent projects, and the demo study. */
 export function StartScreen() {
@@ -12,6 +15,8 @@ export function StartScreen() {
   const [newPath, setNewPath] = useState('');
   const [openPath, setOpenPath] = useState('');
   const [busy, setBusy] = useState(false);
+  const [locked, setLocked] = useState<{ path: string; message: string } | null>(null);
+  const [restoring, setRestoring] = useState(false);
   const app = info.data;
   const firstLaunch = app !== undefined && app.recent.length === 0;
   const bridge = window.quarry;
@@ -25,7 +30,22 @@ export function StartScreen() {
     if (path.trim()) await act(() => api.call('project.create', { path: path.trim() }));
   };
   const open = async (path: string) => {
-    if (path.trim()) await act(() => api.call('project.open', { path: path.trim() }));
+    if (!path.trim()) return;
+    setLocked(null);
+    try {
+      await api.call('project.open', { path: path.trim() });
+    } catch (err) {
+      // Open in another Quarry: say who has it, and offer read-only.
+      // (The desktop shell has already offered it in a native dialog.)
+      if (err instanceof ApiError && err.code === 'locked' && !window.quarry) setLocked({ path: path.trim(), message: err.message });
+      else await act(() => Promise.reject(err));
+    }
+  };
+  const openReadOnly = async () => {
+    if (!locked) return;
+    const { path } = locked;
+    setLocked(null);
+    await act(() => api.call('project.open', { path, readOnly: true }));
   };
   const pick = async (kind: 'open-project' | 'save-project') => {
     const paths = await bridge?.pickFile(kind);
@@ -110,7 +130,16 @@ export function StartScreen() {
           )}
         </section>
       </div>
+      {locked && <LockedOffer message={locked.message} onReadOnly={() => void openReadOnly()} onDismiss={() => setLocked(null)} />}
+      <section aria-labelledby="restore-h" className="start-restore">
+        <h2 id="restore-h">Backups</h2>
+        <p className="hint">Quarry backs up every project it opens. A backup opens as a new copy; the original file is never overwritten.</p>
+        <button type="button" onClick={() => setRestoring(true)}>
+          Restore from backup…
+        </button>
+      </section>
       <RefiImportSection />
+      {restoring && <BackupsDialog recent={app?.recent ?? []} onClose={() => setRestoring(false)} />}
     </main>
   );
 }

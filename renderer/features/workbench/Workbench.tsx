@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import type { ProjectInfo } from '../../../shared/domain/types.js';
 import { useApi } from '../../api/ApiContext.js';
 import { useApiQuery } from '../../hooks/useApiQuery.js';
@@ -7,6 +7,8 @@ import { AutoCodeButton } from '../autocode/AutoCodeButton.js';
 import { ExportButton } from '../export/ExportButton.js';
 import { CoauthorMenu } from '../coders/CoauthorMenu.js';
 import { CoderPrompt } from '../coders/CoderPrompt.js';
+import { BackupsDialog } from '../backups/BackupsDialog.js';
+import { DiskChangeBanner } from '../safety/DiskChangeBanner.js';
 import { CodesPanel } from '../codes/CodesPanel.js';
 import { CodingProvider } from '../coding/CodingProvider.js';
 import { MemoDialog } from '../memos/MemoDialog.js';
@@ -47,6 +49,7 @@ function useUndoRedo() {
 }
 
 function WorkbenchLayout({ project }: { project: ProjectInfo }) {
+  const [backupsOpen, setBackupsOpen] = useState(false);
   const api = useApi();
   const act = useAction();
   const wb = useWorkbench();
@@ -90,6 +93,25 @@ function WorkbenchLayout({ project }: { project: ProjectInfo }) {
         <button type="button" disabled={!history.data?.redo} title={history.data?.redo ? `Redo ${history.data.redo.label} (Ctrl+Shift+Z)` : 'Nothing to redo'} onClick={() => void redo()}>
           Redo
         </button>
+        <AutoCodeButton />
+        <ExportButton />
+        <CoauthorMenu />
+        <button type="button" onClick={() => setBackupsOpen(true)} title="Backups of this project: back up now, or restore one as a copy">
+          Backups…
+        </button>
+        <span className="spacer" />
+        <button type="button" onClick={() => wb.setShortcutsOpen(true)} title="Keyboard shortcuts (? or F1)" aria-label="Keyboard shortcuts">
+          ?
+        </button>
+        <button type="button" onClick={() => act(() => api.call('project.close', {}))}>
+          Close project
+        </button>
+      </header>
+      <aside className="left">
+        <SourcesList />
+        <CodesPanel />
+      </aside>
+      <main className="center">
         <nav className="view-tabs" role="tablist" aria-label="Views">
           {WORKBENCH_VIEWS.map((v, i) => (
             <button
@@ -105,28 +127,14 @@ function WorkbenchLayout({ project }: { project: ProjectInfo }) {
             </button>
           ))}
         </nav>
-        <AutoCodeButton />
-        <ExportButton />
-        <CoauthorMenu />
-        <span className="spacer" />
-        <button type="button" onClick={() => wb.setShortcutsOpen(true)} title="Keyboard shortcuts (? or F1)" aria-label="Keyboard shortcuts">
-          ?
-        </button>
-        <button type="button" onClick={() => act(() => api.call('project.close', {}))}>
-          Close project
-        </button>
-      </header>
-      <aside className="left">
-        <SourcesList />
-        <CodesPanel />
-      </aside>
-      <main className="center">
+        <DiskChangeBanner project={project} />
         <CoderPrompt project={project} />
         <View project={project} />
       </main>
       <StatusBar project={project} />
       {wb.memoTarget && <MemoDialog key={JSON.stringify(wb.memoTarget)} target={wb.memoTarget} />}
       {wb.shortcutsOpen && <ShortcutsPanel onClose={() => wb.setShortcutsOpen(false)} />}
+      {backupsOpen && <BackupsDialog openProjectPath={project.path} onClose={() => setBackupsOpen(false)} />}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { basename, join } from 'node:path';
 import { describeBackup } from '../../backup/backupCatalog.js';
-import { backupTimeOf } from '../../backup/backupLocation.js';
+import { backupTimeOf, projectStem as projectStemOf } from '../../backup/backupLocation.js';
+import { getMeta, setMeta } from '../../store/metaStore.js';
 import { listBackups, restoreBackupAsCopy, saveProjectCopy } from '../../backup/backupService.js';
 import { describeDiskChange } from '../../db/diskGuard.js';
 import { ProjectDb } from '../../db/projectDb.js';
@@ -37,6 +38,10 @@ export const dataSafetyHandlers: HandlersFor<keyof typeof dataSafetyMethods> = {
     const of = a.projectPath ? projectPath(a.projectPath, s) : openProjectPath(s);
     const target = restoreBackupAsCopy(a.backupPath, of);
     const { project, upgradedFrom } = ProjectDb.open(target);
+    // The copy says what it is wherever its name is shown.
+    const suffix = basename(target, '.quarry').slice(projectStemOf(of).length).trim();
+    setMeta(project.db, 'name', `${getMeta(project.db, 'name') ?? ''} ${suffix}`.trim());
+    project.disk.record();
     s.attach(project, upgradedFrom);
     return { restored: { path: target, backupPath: a.backupPath }, project: projectInfo(s)! };
   },

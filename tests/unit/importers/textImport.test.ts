@@ -192,7 +192,7 @@ describe('importDocument: refusals', () => {
     const big = new Uint8Array(50 * 1024 * 1024 + 1);
     const err = await rejection(importDocument('huge.pdf', big));
     expect(err.code).toBe('too_large');
-    expect(err.message).toBe('huge.pdf: the file is 50 MB, larger than the import limit of 50 MB');
+    expect(err.message).toBe('huge.pdf: the file is 52,428,801 bytes, larger than the import limit of 52,428,800 bytes');
   });
 
   it('refuses unknown extensions with the supported list', async () => {

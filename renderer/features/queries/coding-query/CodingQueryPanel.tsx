@@ -108,6 +108,7 @@ export function CodingQueryPanel({ readOnly }: { readOnly: boolean }) {
             {r.references} {r.references === 1 ? 'passage' : 'passages'} in {r.sources} {r.sources === 1 ? 'source' : 'sources'} and {r.cases}{' '}
             {r.cases === 1 ? 'case' : 'cases'} for {describeCodeExpr(shown.expr, refName)}
             {describeFilter(shown.filter, shown.coder) ? ` · ${describeFilter(shown.filter, shown.coder)}` : ''}
+            {q.result?.loading ? ' · running…' : ''}
           </p>
           <div className="q-scroll">
             <PassageList passages={r.passages} onShow={show} label="Query results" empty="No passage fits the query." />

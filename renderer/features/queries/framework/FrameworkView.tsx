@@ -18,6 +18,8 @@ export function FrameworkView({ project }: WorkbenchViewProps) {
   );
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 function Frameworks({ readOnly }: { readOnly: boolean }) {
   const f = useFrameworks();
   const [dialog, setDialog] = useState<'create' | 'edit' | null>(null);
@@ -59,7 +61,7 @@ function Frameworks({ readOnly }: { readOnly: boolean }) {
             <header className="fw-head q-row">
               <h2>{m.name}</h2>
               <span className="hint">
-                {m.rows.length} rows × {m.cols.length} columns · {m.filledCells} cells written
+                {plural(m.rows.length, 'row')} × {plural(m.cols.length, 'column')} · {plural(m.filledCells, 'cell')} written
               </span>
               <span className="spacer" />
               <button type="button" onClick={() => setDialog('edit')} disabled={readOnly}>
@@ -78,12 +80,16 @@ function Frameworks({ readOnly }: { readOnly: boolean }) {
               <p className="hint fw-tip">Click a cell to write its summary and link the passages that support it.</p>
             )}
           </>
+        ) : f.matrixError ? (
+          <p className="q-error" role="alert">
+            {f.matrixError}
+          </p>
         ) : (
-          f.matrixError && (
-            <p className="q-error" role="alert">
-              {f.matrixError}
-            </p>
-          )
+          <p className="hint fw-tip">
+            {f.list.length
+              ? 'Choose a framework matrix on the left.'
+              : 'A framework matrix sets themes against cases (or labelled rows such as Motivations and Outcomes); each cell holds your summary and the passages that support it. Start with “New framework matrix…”.'}
+          </p>
         )}
       </main>
       {dialog === 'create' && <FrameworkDialog title="New framework matrix" initial={EMPTY_DRAFT} submitLabel="Create" onSubmit={async (d) => !!(await f.create(d))} onClose={() => setDialog(null)} />}

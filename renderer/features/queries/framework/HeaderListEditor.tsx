@@ -30,10 +30,8 @@ export function HeaderListEditor({ axis, headers, onChange, onAddTheme, options 
       <legend>{axis}</legend>
       <ol>
         {headers.map((h, i) => (
-          <li key={i} className="q-row">
+          <li key={i} className="fw-header-item">
             <input aria-label={`${axis} ${i + 1} label`} value={h.label} maxLength={500} onChange={(e) => set(i, { label: e.target.value })} />
-            <span className="hint">{sourceText(h)}</span>
-            <span className="spacer" />
             <button type="button" className="icon" aria-label={`Move ${axis.toLowerCase()} ${i + 1} up`} disabled={i === 0} onClick={() => move(i, -1)}>
               ↑
             </button>
@@ -43,6 +41,7 @@ export function HeaderListEditor({ axis, headers, onChange, onAddTheme, options 
             <button type="button" className="icon" aria-label={`Remove ${axis.toLowerCase()} ${i + 1}`} onClick={() => onChange(headers.filter((_, j) => j !== i))}>
               ×
             </button>
+            <span className="hint fw-header-source">{sourceText(h)}</span>
           </li>
         ))}
       </ol>

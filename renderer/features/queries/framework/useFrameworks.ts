@@ -27,10 +27,11 @@ export function useFrameworks() {
   const exists = openId !== null && !!list.data?.some((m) => m.id === openId);
   const matrix = useApiQuery('frameworks.get', { id: openId ?? 1 }, { enabled: exists });
 
-  // Open the first matrix when none is open (the demo's Table 3 shows at once).
+  // Open the first matrix when none is open (the demo's Table 3 shows at once). A matrix just
+  // created is not in the list until it refetches, so only an empty choice is filled in.
   useEffect(() => {
-    if (list.data && !exists) setOpenId(list.data[0]?.id ?? null);
-  }, [list.data, exists, setOpenId]);
+    if (list.data && openId === null && list.data.length > 0) setOpenId(list.data[0]!.id);
+  }, [list.data, openId, setOpenId]);
 
   const open = useCallback(
     (id: number) => {

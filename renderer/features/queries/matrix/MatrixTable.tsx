@@ -1,4 +1,5 @@
 import type { MatrixHeader, MatrixMeasure } from '../../../../shared/queries/types.js';
+import { PathText } from '../PathText.js';
 import { heatStyle, maxOf } from './heatScale.js';
 import { formatMeasure, uniqueShortLabels } from './matrixModel.js';
 
@@ -31,7 +32,7 @@ export function MatrixTable({ rows, cols, cells, measure, rowTotals, colTotals, 
             <th className="matrix-corner" scope="col" />
             {cols.map((c, j) => (
               <th key={c.label} scope="col" title={c.label} className="matrix-colhead">
-                {colLabels[j]}
+                <PathText text={colLabels[j]!} />
               </th>
             ))}
             {rowTotals && (

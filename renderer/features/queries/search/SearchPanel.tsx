@@ -1,3 +1,5 @@
+import { SaveQueryButton } from '../SaveQueryButton.js';
+import { JobProgressBar } from '../../jobs/JobProgressBar.js';
 import { useShowInContext } from '../useShowInContext.js';
 import { CodeHitsBar } from './CodeHitsBar.js';
 import { KwicList } from './KwicList.js';
@@ -57,11 +59,16 @@ export function SearchPanel({ readOnly }: { readOnly: boolean }) {
       )}
       {s.submitted && s.overview && (
         <>
-          <p className="q-summary" data-testid="search-summary">
-            {s.overview.totalHits} {s.overview.totalHits === 1 ? 'hit' : 'hits'} for <strong>{s.submitted.expression}</strong> in {sources.length}{' '}
-            {sources.length === 1 ? 'source' : 'sources'}
-            {s.submitted.stem ? ' (with stemming)' : ''}
-          </p>
+          <div className="q-row">
+            <p className="q-summary" data-testid="search-summary">
+              {s.overview.totalHits} {s.overview.totalHits === 1 ? 'hit' : 'hits'} for <strong>{s.overview.expression}</strong> in {sources.length}{' '}
+              {sources.length === 1 ? 'source' : 'sources'}
+              {s.submitted.stem ? ' (with stemming)' : ''}
+              {s.loading ? ' · searching…' : ''}
+            </p>
+            <span className="spacer" />
+            <SaveQueryButton definition={{ kind: 'text', definition: { expression: s.submitted.expression, stem: s.submitted.stem } }} readOnly={readOnly} />
+          </div>
           <CodeHitsBar
             totalHits={shownSource?.hits ?? s.overview.totalHits}
             scope={shownSource ? `${shownSource.hits} hits in ${shownSource.source}` : `${s.overview.totalHits} hits`}
@@ -72,6 +79,7 @@ export function SearchPanel({ readOnly }: { readOnly: boolean }) {
             onCodeAll={() => void s.codeAllHits()}
             readOnly={readOnly}
           />
+          <JobProgressBar job={s.hitsJob} what="Coding the hits" />
           <div className="search-results">
             <ul className="list search-sources" aria-label="Hits per source">
               <li>

@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import { isCancelled, useJob } from '../../jobs/useJob.js';
 import type { SpreadTo } from '../../../../shared/queries/types.js';
 import { useApi } from '../../../api/ApiContext.js';
 import { useApiQuery } from '../../../hooks/useApiQuery.js';
@@ -58,24 +59,33 @@ export function useTextSearch() {
     [coding, setCodeId, act, api],
   );
 
+  const hitsJob = useJob();
   const codeAllHits = useCallback(async () => {
     if (!submitted || codeId === null) return;
-    const r = await act(() =>
-      api.call('search.codeHits', {
-        expression: submitted.expression,
-        stem: submitted.stem,
-        codeId,
-        spread,
-        ...(submitted.sourceId ? { sourceIds: [submitted.sourceId] } : {}),
-      }),
-    );
-    if (!r) return;
+    let r;
+    try {
+      r = await hitsJob.run((jobId) =>
+        api.call('search.codeHits', {
+          expression: submitted.expression,
+          stem: submitted.stem,
+          codeId,
+          spread,
+          ...(submitted.sourceId ? { sourceIds: [submitted.sourceId] } : {}),
+          jobId,
+        }),
+      );
+    } catch (err) {
+      if (isCancelled(err)) notify('Coding the hits was cancelled; nothing was changed.');
+      else await act(() => Promise.reject(err));
+      return;
+    }
     const code = coding.lookup.get(r.codeId)?.path ?? 'the code';
     const already = r.alreadyCoded ? ` (${r.alreadyCoded} already coded there)` : '';
     notify(`Coded ${r.coded} ${r.coded === 1 ? 'passage' : 'passages'} at ${code}${already}. Undo takes it back in one step.`);
-  }, [submitted, codeId, spread, act, api, coding.lookup, notify]);
+  }, [submitted, codeId, spread, act, api, coding.lookup, notify, hitsJob]);
 
   return {
+    hitsJob,
     draft,
     setDraft,
     stem,

@@ -1,0 +1,55 @@
+import { useCallback, useState } from 'react';
+import type { BackupSettings } from '../../../shared/backup/backupTypes.js';
+import { useApi } from '../../api/ApiContext.js';
+import { useApiQuery } from '../../hooks/useApiQuery.js';
+import { useNotice } from '../../hooks/useNotice.js';
+
+/**
+ * The backups of one project (the open one, or one chosen on the start
+ * screen), backing up now, restoring one as a copy, and the settings.
+ */
+export function useBackups(projectPath: string | null, projectOpen: boolean) {
+  const api = useApi();
+  const { notify } = useNotice();
+  const enabled = projectOpen || Boolean(projectPath);
+  const list = useApiQuery('backups.list', projectPath ? { path: projectPath } : {}, { enabled });
+  const status = useApiQuery('backups.status', {}, { enabled: projectOpen });
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const attempt = useCallback(async <T,>(what: string, fn: () => Promise<T>): Promise<T | undefined> => {
+    setBusy(what);
+    setError(null);
+    try {
+      return await fn();
+    } catch (err) {
+      setError((err as Error).message);
+      return undefined;
+    } finally {
+      setBusy(null);
+    }
+  }, []);
+
+  const backUpNow = useCallback(async () => {
+    const made = await attempt('backup', () => api.call('backups.create', {}));
+    if (made) notify(`Backed up: ${made.fileName}`);
+  }, [api, attempt, notify]);
+
+  const restore = useCallback(
+    async (backupPath: string) => {
+      const r = await attempt('restore', () => api.call('backups.restore', { backupPath, ...(projectPath ? { projectPath } : {}) }));
+      if (r) notify(`Opened the backup as a new project: ${r.restored.path}`);
+      return r;
+    },
+    [api, attempt, notify, projectPath],
+  );
+
+  const saveSettings = useCallback(
+    async (change: Partial<BackupSettings>) => {
+      await attempt('settings', () => api.call('backups.setSettings', change));
+    },
+    [api, attempt],
+  );
+
+  return { list: list.data, listError: list.error, loading: list.loading, status: status.data, busy, error, backUpNow, restore, saveSettings };
+}
