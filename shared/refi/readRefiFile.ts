@@ -3,6 +3,7 @@
  * the reader gives it, or a .qdc codebook as a project that holds only its
  * codes (so a shared codebook can start a new project).
  */
+import { QuarryError } from '../errors.js';
 import { readCodebook, readRefiPackage } from './qdpxReader.js';
 import type { RefiCode, RefiImportResult } from './refiModel.js';
 import { looksLikeZip } from './refiZip.js';
@@ -17,6 +18,7 @@ function isCodebookXml(xml: string): boolean {
 }
 
 export function readRefiFile(fileName: string, bytes: Uint8Array): RefiImportResult {
+  if (bytes.length === 0) throw new QuarryError('invalid_input', `${fileName}: the file is empty`);
   if (!looksLikeZip(bytes)) {
     let xml = '';
     try {

@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import type { ImportResultItem } from '../../../shared/domain/types.js';
 import { importPreflight } from '../../../shared/importers/importLimits.js';
 import { useApi } from '../../api/ApiContext.js';
+import { fileToBase64 } from '../../api/fileTransfer.js';
 import { isCancelled, useJob } from '../jobs/useJob.js';
 
 export interface ImportProgress {
@@ -17,13 +18,6 @@ export interface ImportProgress {
 /** Base64 sent in one call: a batch larger than this goes in several calls (each one undo step). */
 const CALL_LIMIT = 48 * 1024 * 1024;
 
-async function toBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  const chunk = 0x8000;
-  for (let i = 0; i < bytes.length; i += chunk) binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
-  return btoa(binary);
-}
 
 interface Prepared {
   index: number;
@@ -69,7 +63,7 @@ export function useImportFiles() {
         }
         show({ current: file.name });
         try {
-          prepared.push({ index: i, fileName: file.name, dataBase64: await toBase64(file) });
+          prepared.push({ index: i, fileName: file.name, dataBase64: await fileToBase64(file) });
         } catch {
           results[i] = { file: file.name, status: 'skipped', reason: `${file.name}: the file could not be read` };
         }

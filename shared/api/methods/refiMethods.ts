@@ -3,7 +3,8 @@ import type { ProjectInfo } from '../../domain/types.js';
 import type { RefiImportReport } from '../../refi/refiImportPlanTypes.js';
 import { method } from '../defineMethod.js';
 
-const file = { fileName: z.string().trim().min(1), dataBase64: z.string().min(1, 'the file is empty') };
+// An empty file is refused by the reader, with a message that names it.
+const file = { fileName: z.string().trim().min(1), dataBase64: z.string() };
 
 export interface RefiExportResult {
   fileName: string;
