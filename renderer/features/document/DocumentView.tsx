@@ -45,7 +45,7 @@ const DocLine = memo(function DocLine({ line, text, spans, marks, notes, codes, 
   const lineText = text.slice(line.start, line.end);
   const columns = stripeColumns.size;
   return (
-    <div className="doc-line" data-line={line.index}>
+    <div className={line.start === line.end ? 'doc-line doc-line-blank' : 'doc-line'} data-line={line.index}>
       <div className="doc-text" data-ls={line.start} data-le={line.end} dir={lineDirection(lineText)}>
         {line.start === line.end ? (
           <span data-o={line.start}>{'\u200b'}</span>
