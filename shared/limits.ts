@@ -42,6 +42,8 @@ export const MAX_ZIP_ENTRIES = 200_000;
  */
 export const MAX_ZIP_RATIO = 200;
 export const ZIP_RATIO_FLOOR_BYTES = 64 * MiB;
+/** The same check for the parts of a .docx starts lower: Word's XML never needs 16 MB at 200:1. */
+export const DOCX_RATIO_FLOOR_BYTES = 16 * MiB;
 
 /** XML element nesting (REFI-QDA needs about 10 levels; 100,000 levels is an attack on the parser). */
 export const MAX_XML_DEPTH = 256;
@@ -76,7 +78,7 @@ export const LIMITS_TABLE: readonly { what: string; limit: string }[] = [
   { what: 'REFI-QDA file (.qdpx, .qde, .qdc)', limit: formatLimit(MAX_REFI_FILE_BYTES) },
   { what: 'Unpacked size of a .qdpx', limit: formatLimit(MAX_REFI_UNPACKED_BYTES) },
   { what: 'Entries in an archive', limit: MAX_ZIP_ENTRIES.toLocaleString('en') },
-  { what: 'Expansion ratio of an archive entry above 64 MB', limit: `${MAX_ZIP_RATIO}:1` },
+  { what: 'Expansion ratio of an archive entry (above 64 MB in a .qdpx, 16 MB in a .docx)', limit: `${MAX_ZIP_RATIO}:1` },
   { what: 'XML nesting depth', limit: `${MAX_XML_DEPTH} levels` },
   { what: 'Classification sheet (.csv)', limit: formatLimit(MAX_CSV_BYTES) },
   { what: 'Attribute columns in a classification sheet', limit: MAX_CSV_COLUMNS.toLocaleString('en') },

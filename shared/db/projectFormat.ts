@@ -19,6 +19,14 @@ export interface ProjectHeader {
   pageCount: number;
 }
 
+function walSize(path: string): number {
+  try {
+    return statSync(`${path}-wal`).size;
+  } catch {
+    return 0;
+  }
+}
+
 /** Reads and checks the header; throws a user-facing error for anything that is not a Quarry project. */
 export function readProjectHeader(path: string): ProjectHeader {
   const name = basename(path);
@@ -52,7 +60,11 @@ export function readProjectHeader(path: string): ProjectHeader {
   }
   // The in-header page count is valid when the two change counters agree (SQLite ≥ 3.7.0).
   const countValid = header.readUInt32BE(24) === header.readUInt32BE(92);
-  if (pageSize < 512 || (countValid && pageCount > 0 && size < pageCount * pageSize)) {
+  // A process stopped in the middle of a checkpoint leaves page 1 (with the new page count)
+  // written before the pages that extend the file; the WAL beside it still holds them all and
+  // SQLite completes the file when it opens it. Only a file without a WAL is really cut short.
+  const walHoldsMore = walSize(path) > 0;
+  if (pageSize < 512 || (countValid && pageCount > 0 && size < pageCount * pageSize && !walHoldsMore)) {
     throw new QuarryError(
       'not_a_project',
       `${name}: the project file is incomplete (${size} bytes, expected ${pageCount * pageSize}); it may have been truncated while copying.`,

@@ -8,14 +8,14 @@
  * nesting — is refused with a clear message.
  */
 import { QuarryError } from '../errors.js';
-import { formatLimit, MAX_DOCX_ENTRIES, MAX_DOCX_UNPACKED_BYTES, MAX_XML_DEPTH, MAX_ZIP_RATIO } from '../limits.js';
+import { DOCX_RATIO_FLOOR_BYTES, formatLimit, MAX_DOCX_ENTRIES, MAX_DOCX_UNPACKED_BYTES, MAX_XML_DEPTH, MAX_ZIP_RATIO } from '../limits.js';
 import { listZipEntries, readZipEntry, type ZipEntry, type ZipLimits } from '../refi/refiZip.js';
 
 const DOCX_ZIP_LIMITS: ZipLimits = {
   maxEntryBytes: MAX_DOCX_UNPACKED_BYTES,
   maxTotalBytes: MAX_DOCX_UNPACKED_BYTES,
   maxRatio: MAX_ZIP_RATIO,
-  ratioFloorBytes: 16 * 1024 * 1024,
+  ratioFloorBytes: DOCX_RATIO_FLOOR_BYTES,
 };
 
 function refuse(fileName: string, why: string, code: 'invalid_input' | 'too_large' = 'invalid_input'): QuarryError {

@@ -187,6 +187,22 @@ describe('hostile text displays as text and never runs', () => {
       expect(await injections(page), label).toEqual(CLEAN);
     }
 
+    // Queries: a text search whose keyword-in-context lines carry the markup, and the saved queries.
+    await tabs.filter({ hasText: 'Queries' }).first().click();
+    await page.getByPlaceholder(/e\.g\. trust OR/).fill('alert');
+    await page.getByPlaceholder(/e\.g\. trust OR/).press('Enter');
+    await expect.poll(() => page.locator('main.center').textContent()).toContain('window.__pwned');
+    await hoverTooltips(page, 25);
+    await app.shot('10-hostile-search');
+    expect(await injections(page)).toEqual(CLEAN);
+    await page.getByRole('tab', { name: 'Saved queries' }).click();
+    await expect.poll(() => page.locator('main.center').textContent()).toContain(`${IMG} query`);
+    const saved = await firstHostileEntry(page);
+    if (saved) await page.mouse.click(saved.x, saved.y);
+    await hoverTooltips(page, 25);
+    await app.shot('10-hostile-saved-queries');
+    expect(await injections(page)).toEqual(CLEAN);
+
     // The hostile strings reached the screen as text (so they were rendered, not dropped).
     await tabs.filter({ hasText: 'Memos' }).first().click();
     await expect.poll(() => page.locator('main.center').textContent()).toContain(SCRIPT);

@@ -59,7 +59,14 @@ export function SourcesList() {
             >
               <span className="list-name">{s.name}</span>
               <span className="list-meta">
-                {s.caseName ? `${s.caseName} · ` : ''}
+                {/* <bdi>: a case name with a bidi override cannot reorder the count after it. */}
+                {s.caseName ? (
+                  <>
+                    <bdi>{s.caseName}</bdi> ·{' '}
+                  </>
+                ) : (
+                  ''
+                )}
                 {s.codingCount} codings
               </span>
             </button>
