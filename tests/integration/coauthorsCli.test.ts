@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { runCli } from '../../cli/main.js';
 import { buildCoauthorFiles } from '../unit/coauthors/coauthorFiles.js';
 import { fileHash } from '../../shared/services/mergeService.js';
+import { sharedPath } from '../sharedReference.js';
 
 interface Run {
   code: number;
@@ -68,7 +69,7 @@ describe('quarry export qdpx / qdc and import-qdpx', () => {
     expect(r.err).toMatch(/already exists; Quarry will not overwrite it/);
   });
 
-  const SAMPLE = '/work/shared/refi/samples/atlasti-8.4.0-mac/Project.qde';
+  const SAMPLE = sharedPath('refi', 'samples', 'atlasti-8.4.0-mac', 'Project.qde');
   it('imports a partial project listing what it left out, or refuses it with --strict', async () => {
     if (!existsSync(SAMPLE)) {
       console.warn(`${SAMPLE} not found: the partial import test did not run`);

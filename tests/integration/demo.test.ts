@@ -18,10 +18,11 @@ import { countAll } from '../../shared/store/metaStore.js';
 import { getSourceText, listSources } from '../../shared/store/sourcesStore.js';
 import { sliceCodePoints } from '../../shared/text/positions.js';
 import { tempDir } from '../unit/db/testProject.js';
+import { sharedPath } from '../sharedReference.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const FIXTURE = join(ROOT, 'fixtures', 'demo-ict-cluster');
-const SPEC = '/work/shared/fixtures-spec.md';
+const SPEC = sharedPath('fixtures-spec.md');
 const SECOND_CODER = 'Daniel Osei';
 
 const CASES = ['I1', 'I2', 'I3', 'I4', 'I5', 'E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'E8', 'E9'];

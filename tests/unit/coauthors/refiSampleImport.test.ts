@@ -13,8 +13,9 @@ import { QuarryError } from '../../../shared/errors.js';
 import { importRefiProject, previewRefiImport } from '../../../shared/services/refiService.js';
 import { countAll } from '../../../shared/store/metaStore.js';
 import type { RefiImportReport } from '../../../shared/refi/refiImportPlanTypes.js';
+import { sharedPath } from '../../sharedReference.js';
 
-const SAMPLES = '/work/shared/refi/samples';
+const SAMPLES = sharedPath('refi', 'samples');
 const work = mkdtempSync(join(tmpdir(), 'quarry-samples-'));
 
 function samples(): string[] {

@@ -13,8 +13,9 @@ import { buildDemoProject } from '../../../shared/demo/buildDemo.js';
 import { ProjectDb } from '../../../shared/db/projectDb.js';
 import { exportQdcText, exportQdpxBytes } from '../../../shared/services/refiService.js';
 import { buildUnicodeProject } from './unicodeProject.js';
+import { sharedPath } from '../../sharedReference.js';
 
-const SCHEMAS = '/work/shared/refi/schemas';
+const SCHEMAS = sharedPath('refi', 'schemas');
 const work = mkdtempSync(join(tmpdir(), 'quarry-xmllint-'));
 
 function xmllint(schema: string, file: string): { ok: boolean; output: string } {

@@ -9,8 +9,9 @@ import { readRefiPackage, readCodebook } from '../../../shared/refi/qdpxReader.j
 import type { RefiCode, RefiProject } from '../../../shared/refi/refiModel.js';
 import { QuarryError } from '../../../shared/errors.js';
 import { buildNeutralProject, guid, TEXT_A } from './neutralProject.js';
+import { sharedPath } from '../../sharedReference.js';
 
-const SCHEMAS = '/work/shared/refi/schemas';
+const SCHEMAS = sharedPath('refi', 'schemas');
 const XMLLINT = '/usr/bin/xmllint';
 
 /** Runs xmllint against a schema; returns its diagnostics, or undefined when it cannot run here. */

@@ -10,8 +10,9 @@ import { unzipSync, zipSync } from 'fflate';
 import { readRefiPackage, readCodebook } from '../../../shared/refi/qdpxReader.js';
 import type { RefiCode, RefiImportResult } from '../../../shared/refi/refiModel.js';
 import { QuarryError } from '../../../shared/errors.js';
+import { sharedPath } from '../../sharedReference.js';
 
-const SAMPLES = '/work/shared/refi/samples';
+const SAMPLES = sharedPath('refi', 'samples');
 const WORD = /^[\p{L}\p{N}\p{M}_]$/u;
 
 function sampleFiles(): string[] {
