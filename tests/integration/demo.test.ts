@@ -19,6 +19,7 @@ import { getSourceText, listSources } from '../../shared/store/sourcesStore.js';
 import { sliceCodePoints } from '../../shared/text/positions.js';
 import { tempDir } from '../unit/db/testProject.js';
 import { sharedPath } from '../sharedReference.js';
+import { COLUMN_TOTALS, PARTICIPANT_BY_THEME, ROW_TOTALS, THEMES } from '../demoExpectations.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const FIXTURE = join(ROOT, 'fixtures', 'demo-ict-cluster');
@@ -26,35 +27,8 @@ const SPEC = sharedPath('fixtures-spec.md');
 const SECOND_CODER = 'Daniel Osei';
 
 const CASES = ['I1', 'I2', 'I3', 'I4', 'I5', 'E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'E8', 'E9'];
-const THEMES = [
-  'Motivations/Intermediaries',
-  'Motivations/Entrepreneurs',
-  'Outcomes/Intermediaries',
-  'Outcomes/Entrepreneurs/Articulating outcomes',
-  'Outcomes/Entrepreneurs/Advantages of same-sector meetings',
-  'Outcomes/Entrepreneurs/Disadvantages of same-sector meetings',
-  'Outcomes/Entrepreneurs/Trust',
-  'Outcomes/Entrepreneurs/Disappointment',
-];
-/** The fixture spec's participant × theme table (columns in THEMES order), totals last. */
-const EXPECTED: Record<string, number[]> = {
-  I1: [3, 0, 4, 0, 0, 0, 1, 0],
-  I2: [1, 0, 0, 0, 0, 0, 0, 0],
-  I3: [0, 1, 0, 0, 1, 0, 0, 0],
-  I4: [0, 0, 1, 0, 0, 0, 0, 0],
-  I5: [0, 0, 1, 0, 0, 0, 0, 0],
-  E1: [0, 2, 0, 0, 0, 0, 1, 0],
-  E2: [0, 1, 0, 0, 1, 1, 0, 0],
-  E3: [0, 1, 0, 0, 0, 1, 0, 0],
-  E4: [0, 1, 0, 1, 0, 0, 1, 0],
-  E5: [0, 0, 0, 1, 0, 0, 0, 1],
-  E6: [0, 0, 0, 0, 1, 0, 0, 0],
-  E7: [0, 0, 0, 0, 1, 0, 0, 0],
-  E8: [0, 0, 0, 0, 0, 0, 0, 0],
-  E9: [0, 0, 0, 0, 0, 0, 0, 0],
-};
-const ROW_TOTALS: Record<string, number> = { I1: 8, I2: 1, I3: 2, I4: 1, I5: 1, E1: 3, E2: 3, E3: 2, E4: 3, E5: 2, E6: 1, E7: 1, E8: 0, E9: 0 };
-const THEME_TOTALS = [4, 6, 6, 2, 4, 2, 3, 1];
+const EXPECTED = PARTICIPANT_BY_THEME;
+const THEME_TOTALS = COLUMN_TOTALS;
 
 interface FixtureCoding {
   codes: string[];
