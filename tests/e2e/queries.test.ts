@@ -10,17 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchApp, type AppUnderTest } from './harness.js';
+import { THEMES } from '../demoExpectations.js';
 
-const THEMES = [
-  'Motivations/Intermediaries',
-  'Motivations/Entrepreneurs',
-  'Outcomes/Intermediaries',
-  'Outcomes/Entrepreneurs/Articulating outcomes',
-  'Outcomes/Entrepreneurs/Advantages of same-sector meetings',
-  'Outcomes/Entrepreneurs/Disadvantages of same-sector meetings',
-  'Outcomes/Entrepreneurs/Trust',
-  'Outcomes/Entrepreneurs/Disappointment',
-];
 
 describe('queries, matrices, framework matrix and charts on the demo study', () => {
   let app: AppUnderTest;
