@@ -10,7 +10,8 @@ export default defineConfig({
   build: {
     outDir: '../build/renderer',
     emptyOutDir: true,
-    sourcemap: true,
+    // No source maps in what users get (issue 19); set QUARRY_SOURCEMAP=1 to debug a build.
+    sourcemap: process.env.QUARRY_SOURCEMAP === '1',
     target: 'es2022',
     chunkSizeWarningLimit: 2000,
   },

@@ -5,6 +5,7 @@
 // totals them (typecheck, lint and build count as one test each).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { writeStamp } from './buildStamp.mjs';
 
 const run = (label, cmd, args) => {
   console.log(`\n=== ${label}: ${cmd} ${args.join(' ')}`);
@@ -29,6 +30,8 @@ for (const [label, cmd, args] of steps) {
     failures.push(label);
   }
 }
+// A complete build of these sources: `npm run web` (and its test) starts on it without rebuilding.
+if (!failures.some((f) => f.startsWith('build'))) writeStamp();
 
 const report = 'test-results/vitest.json';
 rmSync(report, { force: true });

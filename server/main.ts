@@ -7,37 +7,34 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { spawn } from 'node:child_process';
 import { createDispatcher } from '../shared/api/dispatcher.js';
 import { Session } from '../shared/api/session.js';
 import { startWebServer } from './webServer.js';
+import { parseWebArgs, WEB_USAGE } from './webArgs.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string' },
-    'data-dir': { type: 'string' },
-    open: { type: 'boolean' },
-    token: { type: 'string' },
-  },
-});
+const parsed = parseWebArgs(process.argv.slice(2));
+if (parsed.kind === 'help') {
+  console.log(WEB_USAGE);
+  process.exit(0);
+}
+if (parsed.kind === 'error') {
+  console.error(`Quarry: ${parsed.message}`);
+  process.exit(2);
+}
+const values = parsed.args;
 
 const staticDir = join(root, 'build', 'renderer');
 if (!existsSync(join(staticDir, 'index.html'))) {
   console.error('Quarry: the user interface is not built. Run "npm run web" (it builds first) or "npm run build".');
   process.exit(1);
 }
-const dataDir = values['data-dir'] ?? process.env.QUARRY_DATA_DIR ?? join(homedir(), '.local', 'share', 'Quarry');
+const dataDir = values.dataDir ?? process.env.QUARRY_DATA_DIR ?? join(homedir(), '.local', 'share', 'Quarry');
 const session = new Session({ dataDir, platform: 'web' });
-const port = values.port ? Number(values.port) : 0;
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`Quarry: --port must be a port number, not "${values.port}".`);
-  process.exit(2);
-}
-const running = await startWebServer({ dispatch: createDispatcher(session), staticDir, port, ...(values.token ? { token: values.token } : {}) });
+const running = await startWebServer({ dispatch: createDispatcher(session), staticDir, port: values.port, ...(values.token ? { token: values.token } : {}) });
 console.log(`Quarry is running at ${running.url}`);
 console.log('Open that address in your browser (it works only on this computer). Press Ctrl+C to stop.');
 if (values.open) {

@@ -6,8 +6,9 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
+import { chooseEncoding, compressBody, compressedStatic, type ContentEncoding } from './responseCompression.js';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../shared/api/dispatcher.js';
 import { CONTENT_SECURITY_POLICY } from '../shared/security/csp.js';
@@ -111,10 +112,10 @@ export function startWebServer(opts: WebServerOptions): Promise<RunningServer> {
         return send(res, 400, JSON.stringify({ ok: false, error: { code: 'bad_request', message: 'The request was not valid JSON or was too large.' } }), 'application/json');
       }
       const result = await opts.dispatch(payload.method, payload.args);
-      return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
+      return sendApiResult(res, JSON.stringify(result), chooseEncoding(req.headers['accept-encoding']));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed.');
-    return serveStatic(opts.staticDir, url.pathname, res);
+    return serveStatic(opts.staticDir, url.pathname, res, chooseEncoding(req.headers['accept-encoding']));
   };
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -131,7 +132,25 @@ export function startWebServer(opts: WebServerOptions): Promise<RunningServer> {
   });
 }
 
-async function serveStatic(root: string, pathname: string, res: ServerResponse): Promise<void> {
+/** Large API answers (a document's codings, a matrix) travel compressed; small ones are not worth the CPU. */
+const API_COMPRESS_ABOVE = 16 * 1024;
+
+async function sendApiResult(res: ServerResponse, json: string, encoding: ContentEncoding | null): Promise<void> {
+  res.statusCode = 200;
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Vary', 'Accept-Encoding');
+  if (!encoding || Buffer.byteLength(json) <= API_COMPRESS_ABOVE) {
+    res.end(json);
+    return;
+  }
+  res.setHeader('Content-Encoding', encoding);
+  res.end(await compressBody(Buffer.from(json), encoding, 'fast'));
+}
+
+/** Vite names every built asset after its content hash, so a browser may keep it for good. */
+const IMMUTABLE_ASSET = /^assets\/[^/]+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/;
+
+async function serveStatic(root: string, pathname: string, res: ServerResponse, encoding: ContentEncoding | null): Promise<void> {
   let rel: string;
   try {
     rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
@@ -140,11 +159,24 @@ async function serveStatic(root: string, pathname: string, res: ServerResponse):
   }
   const file = normalize(join(root, rel));
   if (!file.startsWith(normalize(root) + sep) && file !== normalize(join(root, 'index.html'))) return send(res, 404, 'Not found.');
+  // Source maps are for developers; users are never sent one even if a build left it there.
+  if (extname(file) === '.map') return send(res, 404, 'Not found.');
   try {
+    const info = await stat(file);
+    if (!info.isFile()) return send(res, 404, 'Not found.');
     const body = await readFile(file);
     res.statusCode = 200;
     res.setHeader('Content-Type', MIME[extname(file)] ?? 'application/octet-stream');
-    res.end(body);
+    res.setHeader('Vary', 'Accept-Encoding');
+    if (IMMUTABLE_ASSET.test(rel)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+    else res.setHeader('Cache-Control', 'no-cache');
+    const packed = encoding ? await compressedStatic(file, info.mtimeMs, body, encoding) : null;
+    if (packed) {
+      res.setHeader('Content-Encoding', encoding!);
+      res.end(packed);
+    } else {
+      res.end(body);
+    }
   } catch {
     send(res, 404, 'Not found.');
   }
