@@ -12,6 +12,7 @@ import { cmdExport } from './commands/exportCommand.js';
 import { cmdAgreement, cmdImportQdpx, cmdMerge } from './commands/coauthorCommands.js';
 import { cmdFrameworks, cmdMatrix, cmdQuery, cmdSearch } from './commands/queryCommands.js';
 import { UsageError, type CliIo } from './io.js';
+import { commandHelp } from './commandHelp.js';
 
 type Command = (argv: string[], io: CliIo) => number | Promise<number>;
 
@@ -102,6 +103,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (!command) {
     io.err(`quarry: unknown command “${name}”. Run quarry --help for the list.\n`);
     return 2;
+  }
+  // `--help` anywhere (but after a "--" that ends the options) asks for this command's usage.
+  const options = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
+  if (options.includes('--help') || options.includes('-h')) {
+    io.out(commandHelp(HELP, name) ?? HELP);
+    return 0;
   }
   try {
     return await command(rest, io);
