@@ -10,6 +10,8 @@ interface NoticeApi {
   notices: Notice[];
   notify: (text: string, kind?: Notice['kind']) => void;
   dismiss: (id: number) => void;
+  /** Drops the errors still shown: they belong to the screen that raised them. */
+  dismissErrors: () => void;
 }
 
 const Ctx = createContext<NoticeApi | null>(null);
@@ -26,7 +28,8 @@ export function NoticeProvider({ children }: { children: ReactNode }) {
     },
     [dismiss],
   );
-  return <Ctx.Provider value={{ notices, notify, dismiss }}>{children}</Ctx.Provider>;
+  const dismissErrors = useCallback(() => setNotices((n) => (n.some((x) => x.kind === 'error') ? n.filter((x) => x.kind !== 'error') : n)), []);
+  return <Ctx.Provider value={{ notices, notify, dismiss, dismissErrors }}>{children}</Ctx.Provider>;
 }
 
 export function useNotice(): NoticeApi {
