@@ -1,4 +1,5 @@
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
+import { resolveProjectPath, type ProjectPathUse } from '../../app/projectPath.js';
 import { describeBackup } from '../../backup/backupCatalog.js';
 import { backupTimeOf, projectStem as projectStemOf } from '../../backup/backupLocation.js';
 import { getMeta, setMeta } from '../../store/metaStore.js';
@@ -11,11 +12,8 @@ import type { Session } from '../session.js';
 import type { HandlersFor } from './handlerTypes.js';
 import { projectInfo } from './projectHandlers.js';
 
-/** As project.open reads a path: `.quarry` implied, a bare name in the projects folder. */
-function projectPath(path: string, session: Session): string {
-  const withExt = /\.quarry$/i.test(path) ? path : `${path}.quarry`;
-  return /[\\/]/.test(withExt) ? withExt : join(session.projectsDir, withExt);
-}
+/** As project.open reads a path (see resolveProjectPath). */
+const projectPath = (path: string, session: Session, use: ProjectPathUse = 'existing'): string => resolveProjectPath(path, session.projectsDir, use);
 
 function openProjectPath(session: Session): string {
   const p = session.project;
@@ -75,7 +73,7 @@ export const dataSafetyHandlers: HandlersFor<keyof typeof dataSafetyMethods> = {
   },
   'project.saveCopy': async (a, s) => {
     const current = s.ctx().project;
-    const target = await saveProjectCopy(current.db, projectPath(a.path, s));
+    const target = await saveProjectCopy(current.db, projectPath(a.path, s, 'new'));
     const { project } = ProjectDb.open(target);
     s.attach(project);
     return projectInfo(s)!;

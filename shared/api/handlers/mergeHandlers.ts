@@ -1,14 +1,11 @@
-import { isAbsolute, join } from 'node:path';
+import { resolveProjectPath } from '../../app/projectPath.js';
 import { applyMergeJob, previewMerge } from '../../services/mergeService.js';
 import type { mergeMethods } from '../methods/mergeMethods.js';
 import type { Session } from '../session.js';
 import type { HandlersFor } from './handlerTypes.js';
 
-/** A bare file name means the default projects folder, as when opening a project. */
-function otherPath(path: string, session: Session): string {
-  const withExt = /\.quarry$/i.test(path) ? path : `${path}.quarry`;
-  return isAbsolute(withExt) || /[\\/]/.test(withExt) ? withExt : join(session.projectsDir, withExt);
-}
+/** A co-author's file, read as when opening a project (see resolveProjectPath). */
+const otherPath = (path: string, session: Session): string => resolveProjectPath(path, session.projectsDir, 'existing');
 
 export const mergeHandlers: HandlersFor<keyof typeof mergeMethods> = {
   'merge.preview': (a, s) => previewMerge(s.ctx(), otherPath(a.path, s), a.decisions ?? {}),

@@ -10,6 +10,7 @@ import { getMeta, countAll } from '../../store/metaStore.js';
 import { findUserByName } from '../../store/usersStore.js';
 import type { projectMethods, AppInfo } from '../methods/projectMethods.js';
 import type { Session } from '../session.js';
+import { resolveProjectPath } from '../../app/projectPath.js';
 import type { HandlersFor } from './handlerTypes.js';
 
 export const APP_VERSION = '0.1.0';
@@ -51,11 +52,6 @@ function appInfo(session: Session): AppInfo {
   };
 }
 
-function normaliseProjectPath(path: string, session: Session): string {
-  const withExt = /\.quarry$/i.test(path) ? path : `${path}.quarry`;
-  // A bare name (no folder) goes to the default projects folder.
-  return /[\\/]/.test(withExt) ? withExt : join(session.projectsDir, withExt);
-}
 
 export const projectHandlers: HandlersFor<keyof typeof projectMethods> = {
   'app.info': (_a, session) => appInfo(session),
@@ -69,14 +65,14 @@ export const projectHandlers: HandlersFor<keyof typeof projectMethods> = {
   },
   'project.create': async (a, session) => {
     await session.backups?.idle();
-    const path = normaliseProjectPath(a.path, session);
+    const path = resolveProjectPath(a.path, session.projectsDir, 'new');
     const project = ProjectDb.create(path, a.name ? { name: a.name } : {});
     // Nothing to back up yet: the first change starts the backups.
     session.attach(project, undefined, { backupOnOpen: false });
     return projectInfo(session)!;
   },
   'project.open': async (a, session) => {
-    const path = normaliseProjectPath(a.path, session);
+    const path = resolveProjectPath(a.path, session.projectsDir, 'existing');
     if (session.project?.path === path) return projectInfo(session)!;
     // A backup under way finishes before its project is closed.
     await session.backups?.idle();

@@ -1,10 +1,11 @@
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { QuarryError } from '../../errors.js';
 import { MAX_REFI_FILE_BYTES } from '../../limits.js';
 import { exportQdcText, exportQdpxBytes, importRefiProject, previewRefiImport, writeFileAtomically } from '../../services/refiService.js';
 import { getMeta } from '../../store/metaStore.js';
 import type { RefiExportResult, refiMethods } from '../methods/refiMethods.js';
 import type { Session } from '../session.js';
+import { resolveProjectPath } from '../../app/projectPath.js';
 import type { HandlersFor } from './handlerTypes.js';
 import { projectInfo } from './projectHandlers.js';
 
@@ -37,10 +38,7 @@ function deliver(fileName: string, data: Uint8Array | string, path: string | und
   return { fileName, bytes: bytes.length, dataBase64: Buffer.from(bytes).toString('base64') };
 }
 
-function newProjectPath(path: string, session: Session): string {
-  const withExt = /\.quarry$/i.test(path) ? path : `${path}.quarry`;
-  return /[\\/]/.test(withExt) ? withExt : join(session.projectsDir, withExt);
-}
+const newProjectPath = (path: string, session: Session): string => resolveProjectPath(path, session.projectsDir, 'new');
 
 export const refiHandlers: HandlersFor<keyof typeof refiMethods> = {
   'refi.exportQdpx': (a, s) => deliver(exportName(s, 'qdpx'), exportQdpxBytes(s.ctx().project.db), a.path),
