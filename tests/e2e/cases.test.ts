@@ -57,6 +57,19 @@ describe('cases and the classification sheet in browser mode', () => {
     const attrDialog = page.getByRole('dialog', { name: 'New attribute' });
     await attrDialog.getByLabel('Name').fill('Age');
     await attrDialog.getByLabel('Type').selectOption('number');
+    // The one modal component: Tab never reaches the page behind the dialog (it is inert;
+    // past the last control focus may leave the page for the browser, then comes back).
+    let insideCount = 0;
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Tab');
+      const where = await page.evaluate(() => {
+        const el = document.activeElement;
+        return !el || el === document.body ? 'none' : el.closest('dialog[open]') ? 'dialog' : 'page';
+      });
+      expect(where).not.toBe('page');
+      if (where === 'dialog') insideCount++;
+    }
+    expect(insideCount).toBeGreaterThan(6);
     await app.shot('cases-01-new-attribute');
     await attrDialog.getByRole('button', { name: 'Add attribute' }).click();
     await attrDialog.waitFor({ state: 'detached' });

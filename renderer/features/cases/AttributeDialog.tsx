@@ -3,7 +3,7 @@ import { ATTRIBUTE_TYPES, type AttributeType } from '../../../shared/cases/attri
 import type { AttributeInfo, TypeChangePreview } from '../../../shared/domain/caseTypes.js';
 import { useApi } from '../../api/ApiContext.js';
 import { useAction } from '../../hooks/useNotice.js';
-import { Dialog } from './Dialog.js';
+import { Modal } from '../workbench/Modal.js';
 
 export const TYPE_NAMES: Record<AttributeType, string> = {
   text: 'Text',
@@ -97,7 +97,7 @@ export function AttributeDialog({ attr, attributes, onClose }: Props) {
   const detailsChanged = attr !== undefined && (name.trim() !== attr.name || description !== attr.description);
 
   return (
-    <Dialog
+    <Modal closeButton
       title={attr ? `Attribute ${attr.name}` : 'New attribute'}
       onClose={onClose}
       actions={
@@ -203,6 +203,6 @@ export function AttributeDialog({ attr, attributes, onClose }: Props) {
           )}
         </section>
       )}
-    </Dialog>
+    </Modal>
   );
 }

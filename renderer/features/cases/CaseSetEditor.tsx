@@ -4,7 +4,7 @@ import type { CaseSetRule, RuleCondition, RuleOperator } from '../../../shared/c
 import type { AttributeInfo, CaseSetInfo } from '../../../shared/domain/caseTypes.js';
 import { useApi } from '../../api/ApiContext.js';
 import { useAction } from '../../hooks/useNotice.js';
-import { Dialog } from './Dialog.js';
+import { Modal } from '../workbench/Modal.js';
 import { haystackOf, type SheetRow } from './sheetModel.js';
 
 interface Props {
@@ -85,7 +85,7 @@ export function CaseSetEditor({ set, initialCaseIds, initialKind, attributes, ro
   const matches = needle ? rows.filter((r) => haystackOf(r, attributes).includes(needle)) : rows;
 
   return (
-    <Dialog
+    <Modal closeButton
       title={set ? `Case set ${set.name}` : 'New case set'}
       onClose={onClose}
       wide
@@ -217,6 +217,6 @@ export function CaseSetEditor({ set, initialCaseIds, initialKind, attributes, ro
           {matches.length > PICK_LIMIT && <p className="hint">Showing {PICK_LIMIT} of {matches.length}; narrow the search to see the others.</p>}
         </section>
       )}
-    </Dialog>
+    </Modal>
   );
 }

@@ -1,7 +1,7 @@
 import { ATTRIBUTE_TYPES, type AttributeType } from '../../../shared/cases/attributeTypes.js';
 import type { ClassificationPreview, ImportRejection } from '../../../shared/domain/caseTypes.js';
 import { TYPE_NAMES } from './AttributeDialog.js';
-import { Dialog } from './Dialog.js';
+import { Modal } from '../workbench/Modal.js';
 import type { useCsvImport } from './useCsvImport.js';
 
 type Importer = ReturnType<typeof useCsvImport>;
@@ -48,38 +48,38 @@ export function CsvImportDialog({ importer }: { importer: Importer }) {
   const title = `Import classification sheet — ${state.fileName}`;
   if (state.step === 'reading') {
     return (
-      <Dialog title={title} onClose={importer.close}>
+      <Modal closeButton title={title} onClose={importer.close}>
         <p>Reading {state.fileName}…</p>
-      </Dialog>
+      </Modal>
     );
   }
   if (state.step === 'failed') {
     return (
-      <Dialog title={title} onClose={importer.close} actions={<button type="button" onClick={importer.close}>Close</button>}>
+      <Modal closeButton title={title} onClose={importer.close} actions={<button type="button" onClick={importer.close}>Close</button>}>
         <p className="error-text" role="alert">
           {state.message}
         </p>
         <p>Nothing was imported.</p>
-      </Dialog>
+      </Modal>
     );
   }
   if (state.step === 'done') {
     const r = state.report;
     return (
-      <Dialog title={title} onClose={importer.close} wide actions={<button type="button" className="primary" onClick={importer.close}>Close</button>}>
+      <Modal closeButton title={title} onClose={importer.close} wide actions={<button type="button" className="primary" onClick={importer.close}>Close</button>}>
         <p className="import-report" data-testid="import-report">
           Import finished: {plural(r.created, 'case')} created, {plural(r.updated, 'value')} updated, {plural(r.rejected.length, 'cell')} rejected
           {r.attributesCreated ? `, ${plural(r.attributesCreated, 'new attribute')}` : ''}.
         </p>
         <RejectedTable rows={r.rejected.slice(0, 500)} total={r.rejected.length} />
-      </Dialog>
+      </Modal>
     );
   }
   const { preview: p, busy, error, allowNewChoices } = state;
   const hasNewChoices = p.columns.some((c) => c.existing && (c.newChoices?.length ?? 0) > 0);
   const importable = p.createCases + p.setValues > 0;
   return (
-    <Dialog
+    <Modal closeButton
       title={title}
       onClose={importer.close}
       wide
@@ -184,6 +184,6 @@ export function CsvImportDialog({ importer }: { importer: Importer }) {
         </p>
       )}
       <RejectedTable rows={p.rejected} total={p.rejectedTotal} />
-    </Dialog>
+    </Modal>
   );
 }

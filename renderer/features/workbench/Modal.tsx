@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import './modal.css';
 
 interface Props {
   title: string;
@@ -8,13 +9,19 @@ interface Props {
   /** Element id of the dialog's label; defaults to the built-in heading. */
   labelledBy?: string;
   hideTitle?: boolean;
+  /** Buttons at the bottom, in a bar that stays visible while the body scrolls. */
+  actions?: ReactNode;
+  /** Room for a table (a preview, a report). */
+  wide?: boolean;
+  /** A × button in the title bar (for dialogs without an obvious Cancel). */
+  closeButton?: boolean;
 }
 
 /**
- * A modal dialog on the native <dialog> element: the browser traps focus,
- * Escape closes it, and focus returns to where it was.
+ * The one modal dialog of the app, on the native <dialog> element: the browser
+ * traps focus, Escape closes it, and focus returns to where it was.
  */
-export function Modal({ title, onClose, children, className, hideTitle }: Props) {
+export function Modal({ title, onClose, children, className, hideTitle, actions, wide, closeButton }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const closeRef = useRef(onClose);
   closeRef.current = onClose;
@@ -36,20 +43,30 @@ export function Modal({ title, onClose, children, className, hideTitle }: Props)
       if (previous && previous.isConnected) previous.focus();
     };
   }, []);
+  const classes = ['modal', wide ? 'modal-wide' : '', actions ? 'modal-with-actions' : '', className ?? ''].filter(Boolean).join(' ');
   return (
     <dialog
       ref={ref}
-      className={`modal ${className ?? ''}`}
+      className={classes}
       aria-label={title}
       onMouseDown={(e) => {
         // A click on the backdrop (the dialog element itself, outside its content) closes it.
         if (e.target === ref.current) closeRef.current();
       }}
     >
+      {closeButton && (
+        <header className="modal-head">
+          {!hideTitle && <h2 className="modal-title">{title}</h2>}
+          <button type="button" className="icon modal-close" aria-label="Close" onClick={() => closeRef.current()}>
+            ×
+          </button>
+        </header>
+      )}
       <div className="modal-body">
-        {!hideTitle && <h2 className="modal-title">{title}</h2>}
+        {!hideTitle && !closeButton && <h2 className="modal-title">{title}</h2>}
         {children}
       </div>
+      {actions && <footer className="modal-actions modal-footer">{actions}</footer>}
     </dialog>
   );
 }
