@@ -30,7 +30,7 @@ export function QueriesView({ project }: WorkbenchViewProps) {
 }
 
 function QueriesTabs({ readOnly }: { readOnly: boolean }) {
-  const [tab, setTab] = useViewState<QueryTab>('queries.tab', 'search');
+  const [tab, setTab] = useViewState('queries.tab', 'search');
   const open = useOpenSavedQuery(setTab);
   return (
     <div className="queries-view">

@@ -5,6 +5,7 @@
  * project (nothing is written to disk; saved queries are the durable form).
  */
 import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
+import type { QueryViewKey, QueryViewStates } from './queryViewStates.js';
 
 const values = new Map<string, unknown>();
 const listeners = new Set<() => void>();
@@ -29,19 +30,23 @@ function read<T>(key: string, initial: T): T {
 }
 
 /** Sets any panel's state of this project (opening a saved query fills the panel it belongs to). */
-export function useViewStateWriter(): <T>(key: string, value: T) => void {
+export function useViewStateWriter(): <K extends QueryViewKey>(key: K, value: QueryViewStates[K]) => void {
   const scope = useContext(ProjectScope);
-  return useCallback(<T,>(key: string, value: T) => setViewState(`${scope}\u0000${key}`, value), [scope]);
+  return useCallback(<K extends QueryViewKey>(key: K, value: QueryViewStates[K]) => setViewState(`${scope}\u0000${key}`, value), [scope]);
 }
 
-/** Like useState, but kept while the app runs (per project and key). */
-export function useViewState<T>(key: string, initial: T): [T, (next: T | ((prev: T) => T)) => void] {
+/** Like useState, but kept while the app runs (per project and key); the key decides the type. */
+export function useViewState<K extends QueryViewKey, T extends QueryViewStates[K] = QueryViewStates[K]>(
+  key: K,
+  initial: T,
+): [QueryViewStates[K], (next: QueryViewStates[K] | ((prev: QueryViewStates[K]) => QueryViewStates[K])) => void] {
   const full = `${useContext(ProjectScope)}\u0000${key}`;
-  const value = useSyncExternalStore(subscribe, () => read(full, initial));
+  type V = QueryViewStates[K];
+  const value = useSyncExternalStore(subscribe, () => read<V>(full, initial));
   const set = useCallback(
-    (next: T | ((prev: T) => T)) => {
-      const prev = values.get(full) as T;
-      setViewState(full, typeof next === 'function' ? (next as (p: T) => T)(prev) : next);
+    (next: V | ((prev: V) => V)) => {
+      const prev = values.get(full) as V;
+      setViewState(full, typeof next === 'function' ? (next as (p: V) => V)(prev) : next);
     },
     [full],
   );

@@ -4,18 +4,11 @@ import { CodeChecklist } from '../CodeChecklist.js';
 import { CoderSelect } from '../CoderSelect.js';
 import { useQueryOptions } from '../useQueryOptions.js';
 import { useViewState } from '../viewState.js';
+import type { ChartForm, ChartMeasure } from './chartForm.js';
 import { BarChart } from './BarChart.js';
 import { ChartExportButtons } from './ChartExportButtons.js';
 import { useChartExport } from './useChartExport.js';
 
-type ChartMeasure = NonNullable<ChartDef['measure']>;
-
-interface ChartForm {
-  attribute: string;
-  codeIds: number[];
-  measure: ChartMeasure;
-  coder: string;
-}
 
 const MEASURE_LABEL: Record<ChartMeasure, string> = {
   references: 'Coding references',
@@ -27,7 +20,7 @@ const MEASURE_LABEL: Record<ChartMeasure, string> = {
 /** Charts: references (or sources, cases, words) per code by attribute value, as grouped bars. */
 export function ChartsPanel() {
   const options = useQueryOptions();
-  const [form, setForm] = useViewState<ChartForm>('chart.form', { attribute: '', codeIds: [], measure: 'references', coder: '' });
+  const [form, setForm] = useViewState('chart.form', { attribute: '', codeIds: [], measure: 'references', coder: '' });
   const attribute = form.attribute || options.attributes[0]?.name || '';
   const def: ChartDef = {
     attribute,

@@ -2,19 +2,19 @@ import { useCallback } from 'react';
 import type { CodingQueryDef } from '../../../../shared/queries/types.js';
 import { useApiQuery } from '../../../hooks/useApiQuery.js';
 import { useCoding } from '../../coding/CodingProvider.js';
-import { EMPTY_FILTER, toCaseFilter, type FilterForm } from '../caseFilterModel.js';
+import { EMPTY_FILTER, toCaseFilter } from '../caseFilterModel.js';
 import { useViewState } from '../viewState.js';
-import { buildCodeExpr, EMPTY_BUILDER, newClause, type Clause, type CodingBuilder } from './codingQueryModel.js';
+import { buildCodeExpr, EMPTY_BUILDER, newClause, type Clause } from './codingQueryModel.js';
 
 const NOTHING: CodingQueryDef = { expr: { op: 'code', path: '-' } };
 
 /** The coding-query builder, its filters, the query that ran and its passages. */
 export function useCodingQuery() {
   const coding = useCoding();
-  const [builder, setBuilder] = useViewState<CodingBuilder>('coding.builder', EMPTY_BUILDER);
-  const [filter, setFilter] = useViewState<FilterForm>('coding.filter', EMPTY_FILTER);
+  const [builder, setBuilder] = useViewState('coding.builder', EMPTY_BUILDER);
+  const [filter, setFilter] = useViewState('coding.filter', EMPTY_FILTER);
   const [coder, setCoder] = useViewState('coding.coder', '');
-  const [submitted, setSubmitted] = useViewState<CodingQueryDef | null>('coding.submitted', null);
+  const [submitted, setSubmitted] = useViewState('coding.submitted', null);
   const result = useApiQuery('queries.coding', submitted ?? NOTHING, { enabled: !!submitted });
 
   const expr = buildCodeExpr(builder);

@@ -22,8 +22,8 @@ export function useFrameworks() {
   const api = useApi();
   const act = useAction();
   const list = useApiQuery('frameworks.list', {});
-  const [openId, setOpenId] = useViewState<number | null>('fw.open', null);
-  const [cell, setCell] = useViewState<CellKey | null>('fw.cell', null);
+  const [openId, setOpenId] = useViewState('fw.open', null);
+  const [cell, setCell] = useViewState('fw.cell', null);
   const exists = openId !== null && !!list.data?.some((m) => m.id === openId);
   const matrix = useApiQuery('frameworks.get', { id: openId ?? 1 }, { enabled: exists });
 

@@ -27,9 +27,9 @@ export function toCooccurrenceDef(f: CooccurrenceForm): CooccurrenceDef {
 
 /** Code co-occurrence: the form, the matrix that ran, and a cell's passages. */
 export function useCooccurrence() {
-  const [form, setForm] = useViewState<CooccurrenceForm>('cooc.form', DEFAULT_COOCCURRENCE_FORM);
-  const [submitted, setSubmitted] = useViewState<CooccurrenceDef | null>('cooc.submitted', null);
-  const [cell, setCell] = useViewState<{ row: number; col: number } | null>('cooc.cell', null);
+  const [form, setForm] = useViewState('cooc.form', DEFAULT_COOCCURRENCE_FORM);
+  const [submitted, setSubmitted] = useViewState('cooc.submitted', null);
+  const [cell, setCell] = useViewState('cooc.cell', null);
   const result = useApiQuery('queries.cooccurrence', submitted ?? {}, { enabled: !!submitted });
   const passages = useApiQuery('queries.cooccurrenceCell', { definition: submitted ?? {}, row: cell?.row ?? 0, col: cell?.col ?? 0 }, { enabled: !!submitted && !!cell });
   const update = useCallback((patch: Partial<CooccurrenceForm>) => setForm((f) => ({ ...f, ...patch })), [setForm]);

@@ -10,10 +10,10 @@ const NOTHING: MatrixQueryDef = { rows: { kind: 'cases' }, cols: { kind: 'codes'
 
 /** The matrix form, the query that ran, its result, and the passages of the chosen cell. */
 export function useMatrix() {
-  const [form, setForm] = useViewState<MatrixForm>('matrix.form', DEFAULT_MATRIX_FORM);
-  const [submitted, setSubmitted] = useViewState<MatrixQueryDef | null>('matrix.submitted', null);
-  const [cell, setCell] = useViewState<{ row: number; col: number } | null>('matrix.cell', null);
-  const [display, setDisplay] = useViewState<MatrixDisplay>('matrix.display', 'table');
+  const [form, setForm] = useViewState('matrix.form', DEFAULT_MATRIX_FORM);
+  const [submitted, setSubmitted] = useViewState('matrix.submitted', null);
+  const [cell, setCell] = useViewState('matrix.cell', null);
+  const [display, setDisplay] = useViewState('matrix.display', 'table');
   const [problem, setProblem] = useState<string | null>(null);
 
   const result = useApiQuery('queries.matrix', submitted ?? NOTHING, { enabled: !!submitted });

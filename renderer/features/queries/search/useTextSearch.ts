@@ -1,6 +1,5 @@
 import { useCallback } from 'react';
 import { isCancelled, useJob } from '../../jobs/useJob.js';
-import type { SpreadTo } from '../../../../shared/queries/types.js';
 import { useApi } from '../../../api/ApiContext.js';
 import { useApiQuery } from '../../../hooks/useApiQuery.js';
 import { useAction, useNotice } from '../../../hooks/useNotice.js';
@@ -26,9 +25,9 @@ export function useTextSearch() {
   const coding = useCoding();
   const [draft, setDraft] = useViewState('search.draft', '');
   const [stem, setStem] = useViewState('search.stem', false);
-  const [submitted, setSubmitted] = useViewState<SubmittedSearch | null>('search.submitted', null);
-  const [spread, setSpread] = useViewState<SpreadTo>('search.spread', 'none');
-  const [codeId, setCodeId] = useViewState<number | null>('search.codeId', null);
+  const [submitted, setSubmitted] = useViewState('search.submitted', null);
+  const [spread, setSpread] = useViewState('search.spread', 'none');
+  const [codeId, setCodeId] = useViewState('search.codeId', null);
   const problem = searchProblem(draft);
 
   const base = submitted ? { expression: submitted.expression, stem: submitted.stem } : { expression: '' };

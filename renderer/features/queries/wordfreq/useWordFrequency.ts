@@ -1,5 +1,4 @@
 import { useCallback, useState } from 'react';
-import type { WordFrequencyDef } from '../../../../shared/queries/types.js';
 import { useApi } from '../../../api/ApiContext.js';
 import { useApiQuery } from '../../../hooks/useApiQuery.js';
 import { useAction } from '../../../hooks/useNotice.js';
@@ -10,8 +9,8 @@ import { DEFAULT_WORD_FORM, parseWordList, toWordFrequencyDef, type WordFrequenc
 export function useWordFrequency() {
   const api = useApi();
   const act = useAction();
-  const [form, setForm] = useViewState<WordFrequencyForm>('wf.form', DEFAULT_WORD_FORM);
-  const [submitted, setSubmitted] = useViewState<WordFrequencyDef | null>('wf.submitted', null);
+  const [form, setForm] = useViewState('wf.form', DEFAULT_WORD_FORM);
+  const [submitted, setSubmitted] = useViewState('wf.submitted', null);
   const [problem, setProblem] = useState<string | null>(null);
   const result = useApiQuery('queries.wordFrequency', submitted ?? {}, { enabled: !!submitted });
   const stopWords = useApiQuery('stopWords.list', {});
