@@ -49,7 +49,9 @@ export function openOther(path: string): OtherProject {
     copyFileSync(path, copy);
     for (const suffix of ['-wal', '-shm']) if (existsSync(path + suffix)) copyFileSync(path + suffix, copy + suffix);
     const needsUpgrade = header.schemaVersion < CURRENT_SCHEMA_VERSION;
-    project = ProjectDb.open(copy, needsUpgrade ? {} : { readOnly: true, lock: false }).project;
+    // The copy gets the same schema check as any project, before anything is read; messages name the co-author's file.
+    const shownAs = basename(path);
+    project = ProjectDb.open(copy, needsUpgrade ? { shownAs } : { readOnly: true, lock: false, shownAs }).project;
   } catch (err) {
     rmSync(dir, { recursive: true, force: true });
     throw err;
