@@ -12,6 +12,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'nod
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { ProjectDb } from '../db/projectDb.js';
+import { damageError, isDamage } from '../db/damage.js';
 import { readProjectHeader } from '../db/projectFormat.js';
 import { CURRENT_SCHEMA_VERSION } from '../db/migrations/index.js';
 import type { MergePreview, MergeResult } from '../domain/mergeTypes.js';
@@ -57,8 +58,16 @@ export function openOther(path: string): OtherProject {
     throw err;
   }
   const opened = project;
+  let snapshot: ProjectSnapshot;
+  try {
+    snapshot = readSnapshot(opened.db);
+  } catch (err) {
+    opened.close();
+    rmSync(dir, { recursive: true, force: true });
+    throw isDamage(err) ? damageError(basename(path)) : err;
+  }
   return {
-    snapshot: readSnapshot(opened.db),
+    snapshot,
     textOf: (id) => getSourceText(opened.db, id) ?? '',
     close: () => {
       opened.close();

@@ -72,8 +72,12 @@ function compareObjects(found: SchemaObject[], expected: SchemaObject[]): Schema
       findings.push({ kind: 'extra', type: o.type, name: o.name, text: `${ARTICLE[o.type]} ${shown(o.name)}${onTable(o)} that Quarry did not create` });
     }
   }
+  const foundNames = new Set(found.map((f) => f.name));
+  const goneTables = new Set(expected.filter((o) => o.type === 'table' && !seen.has(objectKey(o))).map((o) => o.name));
   for (const [key, o] of want) {
-    if (seen.has(key) || found.some((f) => f.name === o.name)) continue;
+    if (seen.has(key) || foundNames.has(o.name)) continue;
+    // A missing table's indexes and triggers went with it: naming the table says it all.
+    if (o.type !== 'table' && goneTables.has(o.tblName)) continue;
     findings.push({ kind: 'missing', type: o.type, name: o.name, text: `Quarry's ${o.type} ${shown(o.name)} is missing` });
   }
   return findings;
