@@ -13,6 +13,8 @@ import { createHash } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/main.js';
+import { backupFileName, backupFolderFor } from '../../shared/backup/backupLocation.js';
+import type { BackupList } from '../../shared/backup/backupTypes.js';
 import { ProjectDb } from '../../shared/db/projectDb.js';
 import type { CleanedCopyReport } from '../../shared/db/cleanedCopy/cleanedCopyTypes.js';
 import { inspectSchema } from '../../shared/db/schema/schemaCheck.js';
@@ -217,6 +219,28 @@ describe('hostile project files', () => {
     const merged = await k.call<{ otherFileUnchanged: boolean }>('merge.apply', { path: out });
     expect(merged.otherFileUnchanged).toBe(true);
     await k.call('project.close');
+    expectNothingEscaped();
+  });
+
+  it('a hostile file among the backups is listed as unreadable (without hanging) and refused when restored, before it is copied', async () => {
+    const k = session();
+    const mine = join(tempDir(), 'Mine.quarry');
+    copyFileSync(mineTemplate, mine);
+    const folder = backupFolderFor(mine, null);
+    mkdirSync(folder, { recursive: true });
+    const planted = corpus.filter((c) => c.kase.expected === 'untrusted');
+    planted.forEach((c, i) => copyFileSync(c.path, join(folder, backupFileName(mine, Date.UTC(2025, 0, 1, 0, 0, i)))));
+    const list = await k.call<BackupList>('backups.list', { path: mine });
+    expect(list.backups).toHaveLength(planted.length);
+    for (const b of list.backups) {
+      expect(b.counts).toBeNull();
+      expect(b.problem).toMatch(/cannot be read/);
+    }
+    const before = readdirSync(dirname(mine)).sort();
+    const restore = await k.dispatch('backups.restore', { backupPath: list.backups[0]!.path, projectPath: mine });
+    expect(restore.ok).toBe(false);
+    if (!restore.ok) expect(restore.error.code).toBe('untrusted_file');
+    expect(readdirSync(dirname(mine)).sort()).toEqual(before);
     expectNothingEscaped();
   });
 
