@@ -48,6 +48,7 @@ describe('a project file with a trigger Quarry did not create', () => {
     await offer.getByRole('button', { name: 'Open a cleaned copy' }).click();
     await page.getByRole('heading', { name: 'Sources' }).waitFor();
     await page.getByRole('button', { name: /^Interview 1/ }).waitFor();
+    await page.getByText('Opened Received study (cleaned).quarry, a cleaned copy. Left out: a trigger “keep_it_quiet” on “codings” that Quarry did not create. Received study.quarry was not changed.').waitFor();
     await app.shot('11-untrusted-cleaned-copy');
     expect(existsSync(join(work, 'Received study (cleaned).quarry'))).toBe(true);
     expect(sha(path)).toBe(hash);
