@@ -115,7 +115,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 2;
     }
     if (err instanceof QuarryError) {
-      const hint = err.code === 'untrusted_file' ? ' Run `quarry clean <file>` to write a cleaned copy.' : '';
+      const hint = err.code === 'untrusted_file' ? ` Run \`quarry clean "${String(err.details?.file ?? '<file>')}"\` to make the cleaned copy.` : '';
       io.err(`quarry ${name}: ${err.message.replace(/\s*\n\s*/g, ' ')}${hint}\n`);
       return 1;
     }
