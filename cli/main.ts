@@ -8,6 +8,7 @@ import { cmdCases } from './commands/casesCommand.js';
 import { cmdCode, cmdCodes, cmdCodings } from './commands/codeCommands.js';
 import { cmdImport, cmdInfo, cmdNew, cmdSources, cmdText } from './commands/projectCommands.js';
 import { cmdDemo } from './commands/demoCommand.js';
+import { cmdClean } from './commands/cleanCommand.js';
 import { cmdExport } from './commands/exportCommand.js';
 import { cmdAgreement, cmdImportQdpx, cmdMerge } from './commands/coauthorCommands.js';
 import { cmdFrameworks, cmdMatrix, cmdQuery, cmdSearch } from './commands/queryCommands.js';
@@ -26,6 +27,7 @@ const COMMANDS: Record<string, Command> = {
   code: cmdCode,
   codings: cmdCodings,
   demo: cmdDemo,
+  clean: cmdClean,
   cases: cmdCases,
   export: cmdExport,
   'import-qdpx': cmdImportQdpx,
@@ -43,6 +45,8 @@ Projects
   quarry new <project.quarry>                      create an empty project (never overwrites)
   quarry info <project> [--json]                    schema version and counts
   quarry demo <project.quarry>                      build the demo study (14 interviews, coded)
+  quarry clean <project> [--out FILE] [--json]      copy the data of a file Quarry refused (it holds things
+                                                    Quarry did not create) into a new project, "<name> (cleaned).quarry"
 Sources
   quarry import <project> <file>... [--case-from-name] [--json]
                                                     import .txt .md .docx .pdf transcripts
@@ -118,7 +122,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 2;
     }
     if (err instanceof QuarryError) {
-      io.err(`quarry ${name}: ${err.message.replace(/\s*\n\s*/g, ' ')}\n`);
+      const hint = err.code === 'untrusted_file' ? ` Run \`quarry clean "${String(err.details?.file ?? '<file>')}"\` to make the cleaned copy.` : '';
+      io.err(`quarry ${name}: ${err.message.replace(/\s*\n\s*/g, ' ')}${hint}\n`);
       return 1;
     }
     io.err(`quarry ${name}: internal error: ${(err as Error)?.message ?? String(err)}\n`);

@@ -87,21 +87,37 @@ export async function pickFile(
 }
 
 export const OPEN_READ_ONLY = 'Open read-only';
+export const OPEN_CLEANED_COPY = 'Open a cleaned copy';
 
-/** The file is locked by another Quarry process: offer to open it read-only. */
-export async function offerReadOnly(dialog: DialogApi, parent: BrowserWindow | null, message: string): Promise<boolean> {
+/** A warning with one way forward and Cancel: true when the user takes the way forward. */
+async function offer(dialog: DialogApi, parent: BrowserWindow | null, box: { title: string; message: string; detail?: string; accept: string }): Promise<boolean> {
   const options = {
     type: 'warning' as const,
-    title: 'Project already open',
-    message,
-    detail: 'You can read it here without changing it, or cancel and close it in the other window or process first.',
-    buttons: [OPEN_READ_ONLY, 'Cancel'],
+    title: box.title,
+    message: box.message,
+    ...(box.detail ? { detail: box.detail } : {}),
+    buttons: [box.accept, 'Cancel'],
     defaultId: 0,
     cancelId: 1,
     noLink: true,
   };
   const r = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options);
   return r.response === 0;
+}
+
+/** The file is locked by another Quarry process: offer to open it read-only. */
+export function offerReadOnly(dialog: DialogApi, parent: BrowserWindow | null, message: string): Promise<boolean> {
+  return offer(dialog, parent, {
+    title: 'Project already open',
+    message,
+    detail: 'You can read it here without changing it, or cancel and close it in the other window or process first.',
+    accept: OPEN_READ_ONLY,
+  });
+}
+
+/** The file holds things Quarry did not create: offer a cleaned copy (a new project with its data). */
+export function offerCleanedCopy(dialog: DialogApi, parent: BrowserWindow | null, message: string): Promise<boolean> {
+  return offer(dialog, parent, { title: 'Project not opened', message, accept: OPEN_CLEANED_COPY });
 }
 
 export async function showProblem(dialog: DialogApi, parent: BrowserWindow | null, message: string): Promise<void> {

@@ -26,6 +26,8 @@ export interface ProjectWindowsDeps {
   createWindow(): BrowserWindow;
   focusedWindow(): BrowserWindow | null;
   offerReadOnly(parent: BrowserWindow | null, message: string): Promise<boolean>;
+  /** The file holds things Quarry did not create: true when the user wants a cleaned copy instead. */
+  offerCleanedCopy(parent: BrowserWindow | null, message: string): Promise<boolean>;
   showProblem(parent: BrowserWindow | null, message: string): Promise<void>;
   /** A window now shows this project: recent documents, menu. */
   projectOpened(path: string): void;
@@ -155,6 +157,10 @@ export class ProjectWindows {
     if (!result.ok && result.error.code === 'locked' && mode === 'open') {
       declined = !(await this.deps.offerReadOnly(parent, result.error.message));
       if (!declined) result = await dispatch('project.open', { path, readOnly: true });
+    }
+    if (!result.ok && result.error.code === 'untrusted_file' && mode === 'open') {
+      declined = !(await this.deps.offerCleanedCopy(parent, result.error.message));
+      if (!declined) result = await dispatch('project.openCleanedCopy', { path });
     }
     if (!result.ok) {
       if (!reuse) session.close();

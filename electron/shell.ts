@@ -9,7 +9,7 @@ import type { App, BrowserWindow, Dialog, IpcMain, Menu, Protocol, Session } fro
 import { SettingsFile } from '../shared/app/appSettings.js';
 import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './appProtocol.js';
 import { CHANNELS, type PickKind } from './channels.js';
-import { offerReadOnly, pickFile, showAbout, showProblem } from './dialogs.js';
+import { offerCleanedCopy, offerReadOnly, pickFile, showAbout, showProblem } from './dialogs.js';
 import { registerIpcHandlers } from './ipcHandlers.js';
 import { buildMenuTemplate, type MenuCallbacks } from './menuTemplate.js';
 import { guardWebContents, hardenSession } from './navigationGuards.js';
@@ -78,6 +78,7 @@ export function startShell(api: ElectronApi, opts: ShellOptions = {}): ShellHand
     createWindow,
     focusedWindow: () => BrowserWindow.getFocusedWindow(),
     offerReadOnly: (parent, message) => offerReadOnly(dialog, parent, message),
+    offerCleanedCopy: (parent, message) => offerCleanedCopy(dialog, parent, message),
     showProblem: (parent, message) => showProblem(dialog, parent, message),
     projectOpened: (path) => rememberRecent(app, path),
     changed: () => refreshMenu(),

@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'read_only' // the project was opened read-only
   | 'changed_on_disk' // the project file was changed by another program since it was opened
   | 'busy' // a long operation is under way on the project
+  | 'untrusted_file' // the file's schema is not Quarry's own (details: findings; a cleaned copy can be opened)
   | 'internal'; // a bug: the message is generic
 
 export class QuarryError extends Error {

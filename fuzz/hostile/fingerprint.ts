@@ -1,6 +1,7 @@
 /** A hash of every row of every ordinary table: equal fingerprints mean an unchanged project. */
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { quoteIdent } from '../../shared/db/sqlIdentifier.js';
 
 export function projectFingerprint(db: Database.Database): string {
   const hash = createHash('sha256');
@@ -10,7 +11,7 @@ export function projectFingerprint(db: Database.Database): string {
     .sort();
   for (const name of tables) {
     hash.update(`\u0000${name}\u0000`);
-    for (const row of db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).raw().iterate() as Iterable<unknown[]>) {
+    for (const row of db.prepare(`SELECT * FROM ${quoteIdent(name)} ORDER BY rowid`).raw().iterate() as Iterable<unknown[]>) {
       hash.update(JSON.stringify(row, (_k, v: unknown) => (v instanceof Uint8Array ? Buffer.from(v).toString('base64') : typeof v === 'bigint' ? String(v) : v)));
     }
   }

@@ -9,7 +9,9 @@
  * the backup scheduler. Long methods run as jobs (progress, Cancel), and
  * while one holds the project other changes are refused as 'busy'.
  */
+import { basename } from 'node:path';
 import { z } from 'zod';
+import { damageError, isDamage } from '../db/damage.js';
 import { QuarryError, toErrorPayload } from '../errors.js';
 import { runWithJob } from '../jobs/jobContext.js';
 import type { Job } from '../jobs/job.js';
@@ -30,6 +32,7 @@ const SWITCHES_PROJECT = new Set<string>([
   'project.reopen',
   'backups.restore',
   'refi.importProject',
+  'project.openCleanedCopy',
 ]);
 
 function describeIssues(error: z.ZodError): string {
@@ -81,7 +84,9 @@ export function createDispatcher(session: Session, log: (err: unknown) => void =
       const now = session.project;
       if (now && now === project && !now.readOnly) now.disk.record();
       return { ok: true, value: value as ResultOf<typeof method> };
-    } catch (err) {
+    } catch (caught) {
+      const damaged = isDamage(caught) ? (session.project ?? project) : null;
+      const err = damaged ? damageError(basename(damaged.path)) : caught;
       if (job) session.jobs.finish(job, err instanceof QuarryError && err.code === 'cancelled' ? 'cancelled' : 'failed');
       if (!(err instanceof QuarryError)) log(err);
       return { ok: false, error: toErrorPayload(err) };

@@ -4,7 +4,9 @@
  */
 import Database from 'better-sqlite3';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { hardenConnection } from '../db/hardenConnection.js';
+import { assertQuarrySchema } from '../db/schema/schemaCheck.js';
 import type { BackupInfo } from './backupTypes.js';
 import { backupTimeOf, isBackupOf } from './backupLocation.js';
 import { planRetention, type DatedBackup } from './retention.js';
@@ -22,6 +24,9 @@ export function datedBackups(projectPath: string, folder: string): DatedBackup[]
 export function readBackupCounts(path: string): { sources: number; codings: number } {
   const db = new Database(path, { readonly: true, fileMustExist: true });
   try {
+    // A file in the backup folder is read like any project: only if its schema is Quarry's own.
+    hardenConnection(db);
+    assertQuarrySchema(db, basename(path));
     const row = db.prepare(`SELECT (SELECT count(*) FROM sources) AS sources, (SELECT count(*) FROM codings) AS codings`).get() as {
       sources: number;
       codings: number;

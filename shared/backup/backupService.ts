@@ -7,6 +7,7 @@ import { constants, copyFileSync, existsSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { readProjectHeader } from '../db/projectFormat.js';
+import { assertQuarryFile } from '../db/schema/checkFile.js';
 import { QuarryError } from '../errors.js';
 import { datedBackups, describeBackup } from './backupCatalog.js';
 import { backupFolderFor, backupTimeOf, projectStem, restoredCopyName } from './backupLocation.js';
@@ -33,6 +34,7 @@ export function restoreBackupAsCopy(backupPath: string, projectPath: string): st
   if (!existsSync(backupPath)) throw new QuarryError('not_found', `${basename(backupPath)}: this backup no longer exists.`);
   // Refuses anything that is not a Quarry project before it is copied anywhere.
   readProjectHeader(backupPath);
+  assertQuarryFile(backupPath);
   const time = backupTimeOf(basename(backupPath)) ?? Date.now();
   const folder = dirname(projectPath);
   for (let attempt = 1; attempt < 1000; attempt++) {

@@ -44,7 +44,7 @@ function settle(path: string): void {
 }
 
 /** Moves the finished copy to its name; an existing file there is never replaced. */
-function placeWithoutOverwriting(from: string, to: string): void {
+export function placeWithoutOverwriting(from: string, to: string): void {
   try {
     // A hard link fails if the name exists, which rename would not.
     linkSync(from, to);

@@ -13,6 +13,9 @@ import { CURRENT_SCHEMA_VERSION } from './migrations/index.js';
 import { migrate } from './migrate.js';
 import { QUARRY_APPLICATION_ID, readProjectHeader } from './projectFormat.js';
 import { DiskGuard } from './diskGuard.js';
+import { hardenConnection } from './hardenConnection.js';
+import { assertQuarrySchema } from './schema/schemaCheck.js';
+import { canonicalSchema } from './schema/canonicalSchema.js';
 import { acquireLock } from './projectLock.js';
 import { UndoLog } from './undoLog.js';
 
@@ -21,6 +24,8 @@ export interface OpenOptions {
   readOnly?: boolean;
   /** Skip the lock (the CLI's short-lived read commands). Defaults to !readOnly. */
   lock?: boolean;
+  /** The name messages give the file (a merge reads a private copy but names the co-author's file). */
+  shownAs?: string;
 }
 
 export interface OpenResult {
@@ -61,6 +66,7 @@ export class ProjectDb {
     let db: Database.Database | undefined;
     try {
       db = new Database(path);
+      hardenConnection(db);
       db.pragma(`application_id = ${QUARRY_APPLICATION_ID}`);
       configure(db, false);
       migrate(db, 0);
@@ -82,22 +88,26 @@ export class ProjectDb {
 
   static open(path: string, opts: OpenOptions = {}): OpenResult {
     const readOnly = opts.readOnly ?? false;
+    const shownAs = opts.shownAs ?? basename(path);
     // Refuse what the header already shows without letting SQLite touch the file.
-    refuseNewer(path, readProjectHeader(path).schemaVersion);
+    refuseNewer(shownAs, readProjectHeader(path).schemaVersion);
     const release = (opts.lock ?? !readOnly) ? acquireLock(path) : null;
     let db: Database.Database | undefined;
     try {
       db = new Database(path, { readonly: readOnly, fileMustExist: true });
-      checkReadable(db, path);
+      hardenConnection(db);
+      checkReadable(db, shownAs);
       // The header's version lags behind a WAL that has not been checkpointed yet
       // (a project open in the app, or one left by a crash): SQLite's view is the truth.
       const version = db.pragma('user_version', { simple: true }) as number;
-      refuseNewer(path, version);
+      refuseNewer(shownAs, version);
+      // Before anything is written (WAL mode, an upgrade) or read from the tables.
+      assertQuarrySchema(db, shownAs);
       const needsUpgrade = version < CURRENT_SCHEMA_VERSION;
       if (needsUpgrade && readOnly) {
         throw new QuarryError(
           'read_only',
-          `${basename(path)} uses an older project format (${version}) and must be upgraded before it can be read; open it normally once.`,
+          `${shownAs} uses an older project format (${version}) and must be upgraded before it can be read; open it normally once.`,
         );
       }
       let upgradedFrom: OpenResult['upgradedFrom'];
@@ -149,11 +159,11 @@ export class ProjectDb {
   }
 }
 
-function refuseNewer(path: string, version: number): void {
+function refuseNewer(shownAs: string, version: number): void {
   if (version <= CURRENT_SCHEMA_VERSION) return;
   throw new QuarryError(
     'newer_version',
-    `${basename(path)} was saved by a newer version of Quarry (project format ${version}; this Quarry reads up to ${CURRENT_SCHEMA_VERSION}). Update Quarry to open it; the file was not changed.`,
+    `${shownAs} was saved by a newer version of Quarry (project format ${version}; this Quarry reads up to ${CURRENT_SCHEMA_VERSION}). Update Quarry to open it; the file was not changed.`,
     { fileVersion: version, supportedVersion: CURRENT_SCHEMA_VERSION },
   );
 }
@@ -169,15 +179,18 @@ function configure(db: Database.Database, readOnly: boolean): void {
   db.pragma('cache_size = -65536');
 }
 
-/** Turns SQLite's "file is not a database" / "malformed" into a user-facing refusal. */
-function checkReadable(db: Database.Database, path: string): void {
+/**
+ * Turns SQLite's "file is not a database" / "malformed" into a user-facing refusal, and refuses a
+ * file that has none of Quarry's tables (one that has some is judged by the schema check).
+ */
+function checkReadable(db: Database.Database, shownAs: string): void {
   try {
-    db.prepare(`SELECT count(*) FROM sqlite_schema`).get();
-    const hasMeta = db.prepare(`SELECT 1 FROM sqlite_schema WHERE name = 'project_meta'`).get();
-    if (!hasMeta) throw new QuarryError('not_a_project', `${basename(path)}: not a Quarry project (it has no project data).`);
+    const names = new Set(db.prepare(`SELECT name FROM sqlite_schema`).pluck().all() as string[]);
+    const hasData = canonicalSchema(CURRENT_SCHEMA_VERSION).dataTables.some((t) => names.has(t.name));
+    if (!hasData) throw new QuarryError('not_a_project', `${shownAs}: not a Quarry project (it has no project data).`);
   } catch (err) {
     if (err instanceof QuarryError) throw err;
-    throw new QuarryError('not_a_project', `${basename(path)}: the project file is damaged and cannot be read (${(err as Error).message}).`);
+    throw new QuarryError('not_a_project', `${shownAs}: the project file is damaged and cannot be read (${(err as Error).message}).`);
   }
 }
 

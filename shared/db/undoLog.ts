@@ -10,6 +10,9 @@
 import type Database from 'better-sqlite3';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { QuarryError } from '../errors.js';
+import { CURRENT_SCHEMA_VERSION } from './migrations/index.js';
+import { canonicalSchema } from './schema/canonicalSchema.js';
+import { quoteIdent, quoteString } from './sqlIdentifier.js';
 
 /** Tables whose rows are user data (undoable). */
 const UNTRACKED = new Set(['project_meta']);
@@ -24,7 +27,7 @@ export class UndoLog {
   private redoStack: HistoryEntry[] = [];
   private currentStep = 0;
   private nextStep = 1;
-  private installedFor = new Set<string>();
+  private readonly installedFor = new Set<string>();
   /** The long step under way (stepAsync), and the async context it runs in. */
   private longStep: { label: string; owner: symbol } | null = null;
   private readonly stepOwner = new AsyncLocalStorage<symbol>();
@@ -46,44 +49,17 @@ export class UndoLog {
     this.triggersReady = true;
   }
 
-  /** (Re)creates triggers for every user table; call after a schema change. */
+  /**
+   * Creates the triggers for every data table of Quarry's schema. The tables and
+   * columns come from the canonical schema (code), never from the file: the file
+   * was checked to match it when it was opened, and a name read out of a file is
+   * never pasted into SQL.
+   */
   installTriggers(): void {
-    const all = this.db
-      .prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
-      .all() as { name: string; sql: string }[];
-    // FTS5 and other virtual tables maintain their own shadow tables (x_data, x_idx...).
-    const virtual = all.filter((t) => /^CREATE VIRTUAL/i.test(t.sql)).map((t) => t.name);
-    const tables = all
-      .map((t) => t.name)
-      .filter((n) => !virtual.includes(n) && !virtual.some((v) => n.startsWith(`${v}_`)));
-    for (const table of tables) {
-      if (UNTRACKED.has(table)) continue;
-      const cols = (this.db.pragma(`table_info("${table}")`) as { name: string }[]).map((c) => c.name);
-      const key = `${table}(${cols.join(',')})`;
-      if (this.installedFor.has(key)) continue;
-      this.installedFor.add(key);
-      const q = (c: string) => `"${c}"`;
-      // quote() stops a TEXT value at its first NUL; going through a blob literal keeps every byte.
-      const literal = (v: string) =>
-        `CASE typeof(${v}) WHEN 'text' THEN 'CAST('||quote(CAST(${v} AS BLOB))||' AS TEXT)' ELSE quote(${v}) END`;
-      const colList = ['rowid', ...cols.map(q)].join(',');
-      const oldValues = ["old.rowid", ...cols.map((c) => literal(`old.${q(c)}`))].join(`||','||`);
-      const setOld = cols.map((c) => `'${q(c)}='||${literal(`old.${q(c)}`)}`).join(`||','||`);
-      const log = (expr: string) =>
-        `INSERT INTO undo_log(step, sql) SELECT quarry_undo_step(), ${expr} WHERE quarry_undo_step() > 0;`;
-      this.db.exec(`
-        DROP TRIGGER IF EXISTS temp."undo_${table}_insert";
-        DROP TRIGGER IF EXISTS temp."undo_${table}_update";
-        DROP TRIGGER IF EXISTS temp."undo_${table}_delete";
-        CREATE TEMP TRIGGER "undo_${table}_insert" AFTER INSERT ON main."${table}" BEGIN
-          ${log(`'DELETE FROM "${table}" WHERE rowid='||new.rowid`)}
-        END;
-        CREATE TEMP TRIGGER "undo_${table}_update" AFTER UPDATE ON main."${table}" BEGIN
-          ${log(`'UPDATE "${table}" SET '||${setOld}||' WHERE rowid='||old.rowid`)}
-        END;
-        CREATE TEMP TRIGGER "undo_${table}_delete" BEFORE DELETE ON main."${table}" BEGIN
-          ${log(`'INSERT INTO "${table}"(${colList.replace(/'/g, "''")}) VALUES('||${oldValues}||')'`)}
-        END;`);
+    for (const { name: table, columns } of canonicalSchema(CURRENT_SCHEMA_VERSION).dataTables) {
+      if (UNTRACKED.has(table) || this.installedFor.has(table)) continue;
+      this.installedFor.add(table);
+      this.db.exec(undoTriggersSql(table, columns));
     }
   }
 
@@ -234,4 +210,29 @@ export class UndoLog {
     for (const e of this.redoStack) del.run(e.step);
     this.redoStack = [];
   }
+}
+
+/** The three TEMP triggers that log, for each row change of one table, the SQL that reverses it. */
+function undoTriggersSql(table: string, columns: readonly string[]): string {
+  const t = quoteIdent(table);
+  const trigger = (event: string) => quoteIdent(`undo_${table}_${event}`);
+  const q = columns.map(quoteIdent);
+  // quote() stops a TEXT value at its first NUL; going through a blob literal keeps every byte.
+  const literal = (v: string) => `CASE typeof(${v}) WHEN 'text' THEN 'CAST('||quote(CAST(${v} AS BLOB))||' AS TEXT)' ELSE quote(${v}) END`;
+  const oldValues = ['old.rowid', ...q.map((c) => literal(`old.${c}`))].join(`||','||`);
+  const setOld = q.map((c) => `${quoteString(`${c}=`)}||${literal(`old.${c}`)}`).join(`||','||`);
+  const log = (expr: string) => `INSERT INTO undo_log(step, sql) SELECT quarry_undo_step(), ${expr} WHERE quarry_undo_step() > 0;`;
+  return `
+    DROP TRIGGER IF EXISTS temp.${trigger('insert')};
+    DROP TRIGGER IF EXISTS temp.${trigger('update')};
+    DROP TRIGGER IF EXISTS temp.${trigger('delete')};
+    CREATE TEMP TRIGGER ${trigger('insert')} AFTER INSERT ON main.${t} BEGIN
+      ${log(`${quoteString(`DELETE FROM ${t} WHERE rowid=`)}||new.rowid`)}
+    END;
+    CREATE TEMP TRIGGER ${trigger('update')} AFTER UPDATE ON main.${t} BEGIN
+      ${log(`${quoteString(`UPDATE ${t} SET `)}||${setOld}||${quoteString(' WHERE rowid=')}||old.rowid`)}
+    END;
+    CREATE TEMP TRIGGER ${trigger('delete')} BEFORE DELETE ON main.${t} BEGIN
+      ${log(`${quoteString(`INSERT INTO ${t}(${['rowid', ...q].join(',')}) VALUES(`)}||${oldValues}||')'`)}
+    END;`;
 }

@@ -12,6 +12,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'nod
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { ProjectDb } from '../db/projectDb.js';
+import { damageError, isDamage } from '../db/damage.js';
 import { readProjectHeader } from '../db/projectFormat.js';
 import { CURRENT_SCHEMA_VERSION } from '../db/migrations/index.js';
 import type { MergePreview, MergeResult } from '../domain/mergeTypes.js';
@@ -49,14 +50,24 @@ export function openOther(path: string): OtherProject {
     copyFileSync(path, copy);
     for (const suffix of ['-wal', '-shm']) if (existsSync(path + suffix)) copyFileSync(path + suffix, copy + suffix);
     const needsUpgrade = header.schemaVersion < CURRENT_SCHEMA_VERSION;
-    project = ProjectDb.open(copy, needsUpgrade ? {} : { readOnly: true, lock: false }).project;
+    // The copy gets the same schema check as any project, before anything is read; messages name the co-author's file.
+    const shownAs = basename(path);
+    project = ProjectDb.open(copy, needsUpgrade ? { shownAs } : { readOnly: true, lock: false, shownAs }).project;
   } catch (err) {
     rmSync(dir, { recursive: true, force: true });
     throw err;
   }
   const opened = project;
+  let snapshot: ProjectSnapshot;
+  try {
+    snapshot = readSnapshot(opened.db);
+  } catch (err) {
+    opened.close();
+    rmSync(dir, { recursive: true, force: true });
+    throw isDamage(err) ? damageError(basename(path)) : err;
+  }
   return {
-    snapshot: readSnapshot(opened.db),
+    snapshot,
     textOf: (id) => getSourceText(opened.db, id) ?? '',
     close: () => {
       opened.close();

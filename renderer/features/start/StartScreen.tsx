@@ -6,6 +6,8 @@ import { RefiImportSection } from '../refi/RefiImportSection.js';
 import { ApiError } from '../../api/apiClient.js';
 import { BackupsDialog } from '../backups/BackupsDialog.js';
 import { LockedOffer } from '../safety/LockedOffer.js';
+import { CleanedCopyOffer } from '../safety/CleanedCopyOffer.js';
+import { useCleanedCopyOffer } from '../safety/useCleanedCopyOffer.js';
 
 /** The first screen: new, open, recent projects, and the demo study. */
 export function StartScreen() {
@@ -17,6 +19,7 @@ export function StartScreen() {
   const [busy, setBusy] = useState(false);
   const [locked, setLocked] = useState<{ path: string; message: string } | null>(null);
   const [restoring, setRestoring] = useState(false);
+  const untrusted = useCleanedCopyOffer();
   const app = info.data;
   const firstLaunch = app !== undefined && app.recent.length === 0;
   const bridge = window.quarry;
@@ -32,13 +35,14 @@ export function StartScreen() {
   const open = async (path: string) => {
     if (!path.trim()) return;
     setLocked(null);
+    untrusted.dismiss();
     try {
       await api.call('project.open', { path: path.trim() });
     } catch (err) {
       // Open in another Quarry: say who has it, and offer read-only.
       // (The desktop shell has already offered it in a native dialog.)
       if (err instanceof ApiError && err.code === 'locked' && !window.quarry) setLocked({ path: path.trim(), message: err.message });
-      else await act(() => Promise.reject(err));
+      else if (!untrusted.offerFor(err, path.trim())) await act(() => Promise.reject(err));
     }
   };
   const openReadOnly = async () => {
@@ -131,6 +135,9 @@ export function StartScreen() {
         </section>
       </div>
       {locked && <LockedOffer message={locked.message} onReadOnly={() => void openReadOnly()} onDismiss={() => setLocked(null)} />}
+      {untrusted.offer && (
+        <CleanedCopyOffer message={untrusted.offer.message} onCleanedCopy={() => void untrusted.openCleanedCopy()} onDismiss={untrusted.dismiss} />
+      )}
       <section aria-labelledby="restore-h" className="start-restore">
         <h2 id="restore-h">Backups</h2>
         <p className="hint">Quarry backs up every project it opens. A backup opens as a new copy; the original file is never overwritten.</p>

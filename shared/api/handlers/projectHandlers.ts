@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { CURRENT_SCHEMA_VERSION } from '../../db/migrations/index.js';
 import { ProjectDb } from '../../db/projectDb.js';
+import { writeCleanedCopy } from '../../db/cleanedCopy/writeCleanedCopy.js';
 import type { ProjectInfo } from '../../domain/types.js';
 import { QuarryError } from '../../errors.js';
 import { buildDemoProject } from '../../demo/buildDemo.js';
@@ -79,6 +80,13 @@ export const projectHandlers: HandlersFor<keyof typeof projectMethods> = {
     const { project, upgradedFrom } = ProjectDb.open(path, { readOnly: a.readOnly ?? false });
     session.attach(project, upgradedFrom);
     return projectInfo(session)!;
+  },
+  'project.openCleanedCopy': async (a, session) => {
+    await session.backups?.idle();
+    const cleaned = writeCleanedCopy(normaliseProjectPath(a.path, session));
+    const { project } = ProjectDb.open(cleaned.path);
+    session.attach(project);
+    return { cleaned, project: projectInfo(session)! };
   },
   'project.openDemo': async (a, session) => {
     await session.backups?.idle();

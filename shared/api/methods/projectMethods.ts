@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Coder, ProjectInfo } from '../../domain/types.js';
 import type { HistoryState } from '../../db/undoHistoryTypes.js';
+import type { CleanedCopyReport } from '../../db/cleanedCopy/cleanedCopyTypes.js';
 import { method } from '../defineMethod.js';
 
 export interface RecentProject {
@@ -30,6 +31,8 @@ export const projectMethods = {
   'app.forgetRecent': method<AppInfo>()(z.object({ path }), { invalidates: true }),
   'project.create': method<ProjectInfo>()(z.object({ path, name: z.string().optional() }), { invalidates: true }),
   'project.open': method<ProjectInfo>()(z.object({ path, readOnly: z.boolean().optional() }), { invalidates: true }),
+  /** After an `untrusted_file` refusal: copies the file's data into a new project beside it and opens that. */
+  'project.openCleanedCopy': method<{ cleaned: CleanedCopyReport; project: ProjectInfo }>()(z.object({ path }), { invalidates: true }),
   'project.openDemo': method<ProjectInfo>()(z.object({ rebuild: z.boolean().optional() }), { invalidates: true }),
   'project.close': method<null>()(z.object({}), { invalidates: true }),
   'project.info': method<ProjectInfo | null>()(z.object({})),

@@ -1,7 +1,6 @@
 import { ENGLISH_STOP_WORDS } from '../../queries/englishStopWords.js';
+import { quoteString } from '../sqlIdentifier.js';
 import type { Migration } from './migration.js';
-
-const sqlString = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 
 /**
  * Schema v3: queries.
@@ -104,6 +103,6 @@ CREATE INDEX framework_cell_links_coding ON framework_cell_links(coding_id);
 CREATE TABLE stop_words (
   word TEXT PRIMARY KEY CHECK (length(word) > 0)
 ) STRICT;
-INSERT INTO stop_words(word) VALUES ${ENGLISH_STOP_WORDS.map((w) => `(${sqlString(w)})`).join(', ')};
+INSERT INTO stop_words(word) VALUES ${ENGLISH_STOP_WORDS.map((w) => `(${quoteString(w)})`).join(', ')};
 `,
 };

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { ProjectDb } from '../../../shared/db/projectDb.js';
+import { quoteIdent } from '../../../shared/db/sqlIdentifier.js';
 import type { ImportedDocument } from '../../../shared/importers/types.js';
 import { assignSource, createCase, defineAttribute, setCaseValue } from '../../../shared/services/caseService.js';
 import { createCode } from '../../../shared/services/codeService.js';
@@ -87,7 +88,7 @@ export function dumpTables(db: Database.Database, only?: Record<string, string[]
   const out: Record<string, unknown[]> = {};
   for (const t of userTables(db)) {
     if (only && !(t.name in only)) continue;
-    const cols = only?.[t.name] ?? (db.pragma(`table_info("${t.name}")`) as { name: string }[]).map((c) => c.name);
+    const cols = only?.[t.name] ?? (db.pragma(`table_info(${quoteIdent(t.name)})`) as { name: string }[]).map((c) => c.name);
     const list = cols.map((c) => `"${c}"`).join(', ');
     const order = t.wr ? list : 'rowid';
     out[t.name] = db.prepare(`SELECT ${t.wr ? '' : 'rowid AS __rowid, '}${list} FROM "${t.name}" ORDER BY ${order}`).all();
@@ -98,6 +99,6 @@ export function dumpTables(db: Database.Database, only?: Record<string, string[]
 /** Column names of every ordinary table (to compare only what existed at an older schema). */
 export function tableColumns(db: Database.Database): Record<string, string[]> {
   return Object.fromEntries(
-    userTables(db).map((t) => [t.name, (db.pragma(`table_info("${t.name}")`) as { name: string }[]).map((c) => c.name)]),
+    userTables(db).map((t) => [t.name, (db.pragma(`table_info(${quoteIdent(t.name)})`) as { name: string }[]).map((c) => c.name)]),
   );
 }

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import Database from 'better-sqlite3';
 import { ProjectDb } from '../../../shared/db/projectDb.js';
 import { startTestShell, type Started } from './shellHarness.js';
 
@@ -25,6 +26,25 @@ function lockedByAnotherProcess(path: string): string {
   const lock = JSON.stringify({ pid: 4242, host: 'daniels-laptop', user: 'daniel', since: '2025-05-01T09:00:00.000Z' });
   writeFileSync(`${path}.lock`, lock);
   return lock;
+}
+
+/**
+ * File ▸ Open… on a file that gets an offer (a native message box): cancelled, nothing opens and no
+ * further box appears; then opened again with the offer accepted. Returns the box that was shown.
+ */
+async function menuOfferCancelledThenAccepted({ fake, menuItem, shell }: Started, path: string): Promise<{ message: string; buttons: string[] }> {
+  fake.BrowserWindow.instances[0]!.focus();
+  fake.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [path] });
+  menuItem('File', 'Open…').click!();
+  await vi.waitFor(() => expect(fake.dialog.showMessageBox).toHaveBeenCalledTimes(1));
+  const [, box] = fake.dialog.showMessageBox.mock.calls[0] as unknown as [unknown, { message: string; buttons: string[] }];
+  await new Promise((r) => setTimeout(r, 20));
+  expect(shell.windows.all()[0]!.session.project).toBeNull();
+  expect(fake.dialog.showMessageBox).toHaveBeenCalledTimes(1);
+  fake.dialog.showMessageBox.mockResolvedValueOnce({ response: 0, checkboxChecked: false });
+  fake.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [path] });
+  menuItem('File', 'Open…').click!();
+  return box;
 }
 
 describe('one window per project file', () => {
@@ -173,22 +193,11 @@ describe('a project locked by another Quarry process', () => {
   });
 
   it('from the menu: accepting opens read-only; cancelling opens nothing and shows no further error', async () => {
-    const { fake, dir, menuItem, shell } = await start();
-    const path = join(dir, 'Shared.quarry');
+    const s0 = await start();
+    const path = join(s0.dir, 'Shared.quarry');
     lockedByAnotherProcess(path);
-    fake.BrowserWindow.instances[0]!.focus();
-
-    fake.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [path] });
-    menuItem('File', 'Open…').click!();
-    await vi.waitFor(() => expect(fake.dialog.showMessageBox).toHaveBeenCalledTimes(1));
-    await new Promise((r) => setTimeout(r, 20));
-    expect(shell.windows.all()[0]!.session.project).toBeNull();
-    expect(fake.dialog.showMessageBox).toHaveBeenCalledTimes(1);
-
-    fake.dialog.showMessageBox.mockResolvedValueOnce({ response: 0, checkboxChecked: false });
-    fake.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [path] });
-    menuItem('File', 'Open…').click!();
-    await vi.waitFor(() => expect(shell.windows.all()[0]!.session.project?.readOnly).toBe(true));
+    await menuOfferCancelledThenAccepted(s0, path);
+    await vi.waitFor(() => expect(s0.shell.windows.all()[0]!.session.project?.readOnly).toBe(true));
   });
 
   it('a file that is not a project gets a clear message box and no window', async () => {
@@ -203,5 +212,25 @@ describe('a project locked by another Quarry process', () => {
     expect(box).toMatchObject({ type: 'error' });
     expect(box.message).toMatch(/^notes\.quarry: /);
     expect(fake.BrowserWindow.instances).toHaveLength(1);
+  });
+});
+
+describe('a project file that holds things Quarry did not create', () => {
+  function untrusted(path: string): void {
+    ProjectDb.create(path).close();
+    const raw = new Database(path);
+    raw.exec(`CREATE TRIGGER keep_it_quiet BEFORE INSERT ON codings BEGIN SELECT RAISE(IGNORE); END`);
+    raw.close();
+  }
+
+  it('File ▸ Open… says what was found; accepting opens a cleaned copy beside it, cancelling opens nothing', async () => {
+    const s0 = await start();
+    const path = join(s0.dir, 'Received.quarry');
+    untrusted(path);
+    const box = await menuOfferCancelledThenAccepted(s0, path);
+    expect(box.message).toMatch(/^Received\.quarry holds things Quarry did not put there.*a trigger “keep_it_quiet” on “codings”/);
+    expect(box.buttons).toEqual(['Open a cleaned copy', 'Cancel']);
+    await vi.waitFor(() => expect(s0.shell.windows.all()[0]!.session.project?.path).toBe(join(s0.dir, 'Received (cleaned).quarry')));
+    expect(existsSync(path)).toBe(true);
   });
 });
