@@ -83,7 +83,7 @@ export const projectHandlers: HandlersFor<keyof typeof projectMethods> = {
   },
   'project.openCleanedCopy': async (a, session) => {
     await session.backups?.idle();
-    const cleaned = writeCleanedCopy(normaliseProjectPath(a.path, session));
+    const cleaned = writeCleanedCopy(resolveProjectPath(a.path, session.projectsDir, 'existing'));
     const { project } = ProjectDb.open(cleaned.path);
     session.attach(project);
     return { cleaned, project: projectInfo(session)! };
