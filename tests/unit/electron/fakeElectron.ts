@@ -43,6 +43,7 @@ export function createFakeElectron() {
     whenReady: vi.fn(() => readyPromise),
     isReady: vi.fn(() => true),
     quit: vi.fn(),
+    requestSingleInstanceLock: vi.fn(() => true),
     getVersion: vi.fn(() => '0.1.0'),
     addRecentDocument: vi.fn(),
     clearRecentDocuments: vi.fn(),
