@@ -57,3 +57,32 @@ export async function disposeProjects(windows: DisposableWindows, calls: CallTra
   await Promise.all(windows.all().map((w) => w.session.backups?.idle()));
   windows.closeAll();
 }
+
+/**
+ * Closing a window ends its project: on Windows and Linux closing the last
+ * window is how most people quit, and it never passes through before-quit
+ * first. So a window's first 'close' is held while calls under way and its
+ * backup finish, then the window closes for real. While the app is quitting
+ * the quit sequence has done this already, and holding a window would cancel
+ * the quit.
+ */
+export function holdCloseUntilIdle(
+  win: { on(event: 'close', listener: (event: { preventDefault(): void }) => void): unknown; close(): void; isDestroyed(): boolean },
+  windowOf: () => QuarryWindow | undefined,
+  calls: CallTracker,
+  quitting: () => boolean,
+  log: (err: unknown) => void,
+): void {
+  let released = false;
+  win.on('close', (event) => {
+    const w = windowOf();
+    if (released || quitting() || !w?.session.project) return;
+    event.preventDefault();
+    released = true;
+    void disposeProjects({ all: () => [w], closeAll: () => w.session.close() }, calls, log)
+      .catch(log)
+      .finally(() => {
+        if (!win.isDestroyed()) win.close();
+      });
+  });
+}

@@ -16,7 +16,7 @@ import { guardWebContents, hardenSession } from './navigationGuards.js';
 import { ProjectWindows, type QuarryWindow } from './projectWindows.js';
 import { clearRecent, recentMenuEntries, rememberRecent } from './recentFiles.js';
 import { createQuarryWindow } from './windowOptions.js';
-import { CallTracker, disposeProjects } from './appDispose.js';
+import { CallTracker, disposeProjects, holdCloseUntilIdle } from './appDispose.js';
 import { installQuitSequence, type QuitSequence } from './quitSequence.js';
 import { projectFileFromArgv, watchSecondInstances } from './singleInstance.js';
 
@@ -65,8 +65,11 @@ export function startShell(api: ElectronApi, opts: ShellOptions = {}): ShellHand
   protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
 
+  const calls = new CallTracker();
   const createWindow = (): BrowserWindow => {
     const win = createQuarryWindow(BrowserWindow, { preloadPath, isDev });
+    const id = win.webContents.id;
+    holdCloseUntilIdle(win, () => windows.fromWebContentsId(id), calls, () => quit.state !== 'running', log);
     win.once('ready-to-show', () => win.show());
     // Keep the project's name in the title rather than the page's <title>.
     win.on('page-title-updated', (event) => event.preventDefault());
@@ -115,7 +118,6 @@ export function startShell(api: ElectronApi, opts: ShellOptions = {}): ShellHand
     Menu.setApplicationMenu(Menu.buildFromTemplate(template));
   }
 
-  const calls = new CallTracker();
   registerIpcHandlers({
     ipcMain,
     windowFor: (id) => windows.fromWebContentsId(id),

@@ -79,6 +79,11 @@ export function createFakeElectron() {
       return this.destroyed;
     }
     close(): void {
+      if (this.destroyed) return;
+      // Like Electron: 'close' first, which a listener may cancel; then 'closed'.
+      const event = { defaultPrevented: false, preventDefault: () => (event.defaultPrevented = true) };
+      this.emit('close', event);
+      if (event.defaultPrevented) return;
       this.destroyed = true;
       if (BrowserWindow.focused === this) BrowserWindow.focused = null;
       this.emit('closed');

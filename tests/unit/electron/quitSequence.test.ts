@@ -171,4 +171,38 @@ describe('quitting the shell with a project open', () => {
     fake.app.emit('before-quit', again);
     expect(again.preventDefault).not.toHaveBeenCalled();
   });
+
+  it('closing the last window (how Windows and Linux users quit) also waits for the backup under way', async () => {
+    started = await startTestShell();
+    const { fake, dir, invoke, shell } = started;
+    const path = join(dir, 'Closing.quarry');
+    expect((await invoke(0, 'project.create', { path })).ok).toBe(true);
+    const session = shell.windows.all()[0]!.session;
+    await session.backups!.idle();
+    const win = fake.BrowserWindow.instances[0]!;
+    const closed = new Promise<void>((r) => win.once('closed', () => r()));
+
+    const backup = invoke(0, 'backups.create', {});
+    win.close();
+    expect(win.isDestroyed()).toBe(false); // held: the backup is being written
+    expect(session.project).not.toBeNull();
+    await closed;
+    expect((await backup).ok).toBe(true);
+    expect(session.project).toBeNull();
+    expect(existsSync(`${path}.lock`)).toBe(false);
+    const backups = readdirSync(join(dir, 'Closing backups')).filter((f) => f.endsWith('.quarry'));
+    for (const f of backups) ProjectDb.open(join(dir, 'Closing backups', f), { readOnly: true, lock: false }).project.close();
+    expect(backups.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('a window is not held while the app quits (holding it would cancel the quit)', async () => {
+    started = await startTestShell();
+    const { fake, dir, invoke, shell } = started;
+    expect((await invoke(0, 'project.create', { path: join(dir, 'Q.quarry') })).ok).toBe(true);
+    fake.app.emit('before-quit', { preventDefault: vi.fn() });
+    await shell.quit.finished;
+    const win = fake.BrowserWindow.instances[0]!;
+    win.close();
+    expect(win.isDestroyed()).toBe(true);
+  });
 });
