@@ -30,8 +30,8 @@ beforeAll(async () => {
   await cli('new', join(studies, 'Pilot.quarry'));
 });
 
-async function goTo(page: Page, folder: string) {
-  const dialog = page.getByRole('dialog');
+async function goTo(page: Page, folder: string, name?: string) {
+  const dialog = name ? page.getByRole('dialog', { name }) : page.getByRole('dialog');
   await dialog.getByLabel('Folder', { exact: true }).fill(folder);
   await dialog.getByLabel('Folder', { exact: true }).press('Enter');
   await expect.poll(() => dialog.getByLabel('Folder', { exact: true }).inputValue()).toBe(folder);
@@ -63,6 +63,23 @@ describe('the file browser in browser mode', () => {
     expect(await dialog.getByRole('button', { name: /Pilot\.quarry/ }).getAttribute('aria-pressed')).toBe('true');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('works inside another dialog: Restore from backup ▸ Browse… picks the project whose backups to show', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Restore from backup…' }).click();
+    const restore = page.getByRole('dialog', { name: 'Restore from backup' });
+    await restore.waitFor();
+    await restore.getByRole('button', { name: 'Browse…' }).click();
+    const browser = page.getByRole('dialog', { name: 'Project whose backups to show' });
+    await browser.waitFor();
+    await goTo(page, studies, 'Project whose backups to show');
+    await browser.getByRole('button', { name: /Pilot\.quarry/ }).dblclick();
+    await browser.waitFor({ state: 'detached' });
+    // The outer dialog is still open and now shows that project.
+    await expect.poll(() => restore.getByLabel('Project whose backups to show').inputValue()).toBe(join(studies, 'Pilot.quarry'));
+    await page.keyboard.press('Escape');
+    await restore.waitFor({ state: 'detached' });
   });
 
   it('opens a project by keyboard alone: folders first, only .quarry files, Enter goes in, Backspace goes up', async () => {
@@ -147,8 +164,8 @@ describe('the file browser at 1280×720 and at 200% zoom', () => {
     const dialog = page.getByRole('dialog', { name: 'New project' });
     await dialog.waitFor();
     await goTo(page, round);
-    // Existing projects are shown so a name is not taken by mistake (the backups folder is the other project's).
-    expect(await dialog.locator('.file-entry-name').allTextContents()).toEqual(['Cluster study backups', 'Cluster study.quarry']);
+    // Existing projects are shown so a name is not taken by mistake.
+    expect(await dialog.locator('.file-entry.file .file-entry-name').allTextContents()).toEqual(['Cluster study.quarry']);
     await dialog.getByLabel('File name').fill('Round 1 follow-up');
     await app.shot('file-browser-02-new-1280x720');
     const save = dialog.getByRole('button', { name: 'Save here' });

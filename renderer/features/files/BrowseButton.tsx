@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { createPortal } from 'react-dom';
 import { FileBrowserDialog } from './FileBrowserDialog.js';
 
 interface Props {
@@ -28,19 +29,22 @@ export function BrowseButton({ label, title, mode, suggestedName, disabled, onCh
       <button type="button" disabled={disabled} onClick={() => void click()}>
         {label}
       </button>
-      {open && (
-        <FileBrowserDialog
-          title={title}
-          mode={mode}
-          extensions={['.quarry']}
-          {...(suggestedName !== undefined ? { suggestedName } : {})}
-          onClose={() => setOpen(false)}
-          onChoose={(path) => {
-            setOpen(false);
-            onChoose(path);
-          }}
-        />
-      )}
+      {/* Out of the caller's DOM: the button often sits in a form inside another dialog, and forms must not nest. */}
+      {open &&
+        createPortal(
+          <FileBrowserDialog
+            title={title}
+            mode={mode}
+            extensions={['.quarry']}
+            {...(suggestedName !== undefined ? { suggestedName } : {})}
+            onClose={() => setOpen(false)}
+            onChoose={(path) => {
+              setOpen(false);
+              onChoose(path);
+            }}
+          />,
+          document.body,
+        )}
     </>
   );
 }

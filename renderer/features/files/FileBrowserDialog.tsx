@@ -110,6 +110,8 @@ export function FileBrowserDialog({ title, mode, extensions, suggestedName = '',
             className="file-path"
             onSubmit={(e) => {
               e.preventDefault();
+              // React passes events up through portals: the caller's own form must not see this one.
+              e.stopPropagation();
               browser.go(typed);
             }}
           >
