@@ -59,8 +59,10 @@ Codes and coding (positions are Unicode code points, half-open [start, end))
   quarry codings <project> [--code PATH] [--source NAME] [--coder NAME] [--json]
 Cases and classification sheets
   quarry cases <project> [--json]                   cases with their sources and attribute values
-  quarry cases import <project> <file.csv> [--json] import a classification sheet (first column = case)
-  quarry cases export <project> <file.csv>          export the classification sheet (UTF-8 BOM, CRLF)
+  quarry cases import <project> <file.csv> [--json] import a classification sheet (first column = case);
+                                                    <file.xlsx> reads an Excel workbook's first filled sheet
+  quarry cases export <project> <file.csv>          export the classification sheet (UTF-8 BOM, CRLF);
+                                                    <file.xlsx> writes an Excel workbook with typed cells
   quarry cases assign <project> <source> <case>     put a source in a case (created if missing)
 Exports (Word tables and reports for papers; written atomically)
   quarry export <project> framework <matrix-name> --out F.docx [--caption TEXT] [--quotes] [--label TEMPLATE]

@@ -16,6 +16,9 @@ import { guardWebContents, hardenSession } from './navigationGuards.js';
 import { ProjectWindows, type QuarryWindow } from './projectWindows.js';
 import { clearRecent, recentMenuEntries, rememberRecent } from './recentFiles.js';
 import { createQuarryWindow } from './windowOptions.js';
+import { CallTracker, disposeProjects, holdCloseUntilIdle } from './appDispose.js';
+import { installQuitSequence, type QuitSequence } from './quitSequence.js';
+import { projectFileFromArgv, watchSecondInstances } from './singleInstance.js';
 
 export interface ElectronApi {
   app: App;
@@ -36,15 +39,13 @@ export interface ShellOptions {
 
 export interface ShellHandle {
   windows: ProjectWindows;
+  quit: QuitSequence;
   refreshMenu(): void;
   /** Settles when the app is ready and the first window is open. */
   ready: Promise<void>;
 }
 
-/** A project file passed on the command line (or by the OS on double-click). */
-export function projectFileFromArgv(argv: string[]): string | undefined {
-  return argv.slice(1).find((a) => !a.startsWith('-') && /\.quarry$/i.test(a));
-}
+export { projectFileFromArgv } from './singleInstance.js';
 
 export function startShell(api: ElectronApi, opts: ShellOptions = {}): ShellHandle {
   const { app, BrowserWindow, dialog, ipcMain, Menu, protocol } = api;
@@ -64,8 +65,11 @@ export function startShell(api: ElectronApi, opts: ShellOptions = {}): ShellHand
   protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
 
+  const calls = new CallTracker();
   const createWindow = (): BrowserWindow => {
     const win = createQuarryWindow(BrowserWindow, { preloadPath, isDev });
+    const id = win.webContents.id;
+    holdCloseUntilIdle(win, () => windows.fromWebContentsId(id), calls, () => quit.state !== 'running', log);
     win.once('ready-to-show', () => win.show());
     // Keep the project's name in the title rather than the page's <title>.
     win.on('page-title-updated', (event) => event.preventDefault());
@@ -118,7 +122,7 @@ export function startShell(api: ElectronApi, opts: ShellOptions = {}): ShellHand
   registerIpcHandlers({
     ipcMain,
     windowFor: (id) => windows.fromWebContentsId(id),
-    invoke: (w, method, args) => windows.invoke(w, method, args),
+    invoke: (w, method, args) => calls.track(windows.invoke(w, method, args)),
     pickFile: (w, kind, suggestedName) => pickFile(dialog, w.win, kind, suggestedName, defaultDir(w)),
   });
 
@@ -131,11 +135,23 @@ export function startShell(api: ElectronApi, opts: ShellOptions = {}): ShellHand
     if (!file || !(await windows.openFile(file, 'open'))) windows.openWindow();
   };
 
-  app.on('open-file', (event, path) => {
-    event.preventDefault();
+  const openLater = (path: string) => {
     if (app.isReady()) void windows.openFile(path, 'open').catch(log);
     else pendingFiles.push(path);
+  };
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    openLater(path);
   });
+  watchSecondInstances(app, {
+    openFile: openLater,
+    showApp: () => {
+      const w = windows.focused() ?? windows.all()[0];
+      if (w) windows.focus(w);
+      else if (app.isReady()) windows.openWindow();
+    },
+  });
+  const quit = installQuitSequence(app, () => disposeProjects(windows, calls, log), log);
   app.on('window-all-closed', () => {
     if (!isMac) app.quit();
   });
@@ -152,5 +168,5 @@ export function startShell(api: ElectronApi, opts: ShellOptions = {}): ShellHand
   });
   ready.catch(log);
 
-  return { windows, refreshMenu, ready };
+  return { windows, quit, refreshMenu, ready };
 }

@@ -8,6 +8,7 @@
 // docs/desktop-build.md and scripts/electron-stage.mjs.
 import { existsSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { crossBuildRefusal } from './dist-targets.mjs';
 import { ROOT, StepError, copyApp, installForElectron, run, unreachableHosts } from './electron-stage.mjs';
 
 const stage = join(ROOT, 'release', 'stage');
@@ -23,6 +24,9 @@ function fail(message) {
 }
 
 try {
+  // 0. Only this OS's package can be built here (the native module is compiled for it).
+  const crossBuild = crossBuildRefusal(builderArgs);
+  if (crossBuild) fail(crossBuild);
   // 1. The network, checked first so a machine without it fails in seconds, not after a build.
   const missing = await unreachableHosts({ electronDownloads: true });
   if (missing) {

@@ -85,7 +85,7 @@ export async function unreachableHosts({ electronDownloads }) {
 /** Copies what the app ships into stageDir (node_modules are left in place). */
 export function copyApp(stageDir, { withMaps = false, withBuilderConfig = false } = {}) {
   if (relative(join(ROOT, 'release'), stageDir).startsWith('..')) throw new StepError('refusing to stage outside release/.');
-  for (const item of ['package.json', 'package-lock.json', 'build', join('fixtures', 'demo-ict-cluster'), ...(withBuilderConfig ? ['electron-builder.yml'] : [])]) {
+  for (const item of ['package.json', 'package-lock.json', 'build', join('fixtures', 'demo-ict-cluster'), ...(withBuilderConfig ? ['electron-builder.yml', 'build-resources'] : [])]) {
     rmSync(join(stageDir, item), { recursive: true, force: true });
     cpSync(join(ROOT, item), join(stageDir, item), { recursive: true, filter: (src) => withMaps || !src.endsWith('.map') });
   }

@@ -51,6 +51,16 @@ export const MAX_XML_DEPTH = 256;
 /** A classification sheet (.csv). */
 export const MAX_CSV_BYTES = 32 * MiB;
 
+/**
+ * An Excel classification sheet (.xlsx) is a zip: what its XML parts may
+ * unpack to (a 10,000-case sheet with 100 columns unpacks to about 60 MB).
+ * The file itself is held to MAX_CSV_BYTES.
+ */
+export const MAX_XLSX_UNPACKED_BYTES = 256 * MiB;
+
+/** Parts in one .xlsx (a plain workbook has 10–20). */
+export const MAX_XLSX_ENTRIES = 5_000;
+
 /** Attribute columns in one classification sheet (NVivo-style sheets have tens). */
 export const MAX_CSV_COLUMNS = 1_000;
 
@@ -80,7 +90,8 @@ export const LIMITS_TABLE: readonly { what: string; limit: string }[] = [
   { what: 'Entries in an archive', limit: MAX_ZIP_ENTRIES.toLocaleString('en') },
   { what: 'Expansion ratio of an archive entry (above 64 MB in a .qdpx, 16 MB in a .docx)', limit: `${MAX_ZIP_RATIO}:1` },
   { what: 'XML nesting depth', limit: `${MAX_XML_DEPTH} levels` },
-  { what: 'Classification sheet (.csv)', limit: formatLimit(MAX_CSV_BYTES) },
+  { what: 'Classification sheet (.csv, .xlsx)', limit: formatLimit(MAX_CSV_BYTES) },
+  { what: 'Unpacked size of an .xlsx', limit: formatLimit(MAX_XLSX_UNPACKED_BYTES) },
   { what: 'Attribute columns in a classification sheet', limit: MAX_CSV_COLUMNS.toLocaleString('en') },
   { what: 'One request in browser mode', limit: formatLimit(MAX_HTTP_BODY_BYTES) },
 ];

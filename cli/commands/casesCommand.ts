@@ -1,12 +1,13 @@
 /**
  * quarry cases: list cases with their sources and attribute values, import
- * and export classification sheets (CSV), and put a source in a case.
+ * and export classification sheets (CSV or .xlsx), and put a source in a case.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { QuarryError } from '../../shared/errors.js';
 import { assignSource, casesByName } from '../../shared/services/caseService.js';
-import { applyClassificationImport, exportClassification } from '../../shared/services/classificationService.js';
+import { isXlsxFileName } from '../../shared/cases/classificationXlsx.js';
+import { applyClassificationImport, exportClassification, exportClassificationXlsx, readClassificationSheet } from '../../shared/services/classificationService.js';
 import { flag, parse, str } from '../args.js';
 import { printJson, type CliIo } from '../io.js';
 import { abs, withReadProject, withWriteProject } from '../projectAccess.js';
@@ -52,10 +53,11 @@ async function casesImport(argv: string[], io: CliIo): Promise<number> {
   const p = parse(
     argv,
     { json: { type: 'boolean' }, coder: { type: 'string' } },
-    { min: 2, max: 2, usage: 'quarry cases import <project> <file.csv> [--json]' },
+    { min: 2, max: 2, usage: 'quarry cases import <project> <file.csv|file.xlsx> [--json]' },
   );
   const [project, file] = p.positionals as [string, string];
-  const csv = readCsv(io, file);
+  // A workbook is unpacked before the project is opened for writing (its reader is asynchronous).
+  const csv = await readClassificationSheet(readCsv(io, file));
   // New columns get the inferred type; existing attributes keep theirs. Cells that do not fit are reported, not written.
   const report = await withWriteProject(io, project, str(p, 'coder'), (ctx) => applyClassificationImport(ctx, csv));
   const out = { created: report.created, updated: report.updated, rejected: report.rejected };
@@ -69,13 +71,16 @@ async function casesImport(argv: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-function casesExport(argv: string[], io: CliIo): number {
-  const p = parse(argv, {}, { min: 2, max: 2, usage: 'quarry cases export <project> <file.csv>' });
+/** The file's extension picks the format: .xlsx writes a workbook, anything else CSV. */
+async function casesExport(argv: string[], io: CliIo): Promise<number> {
+  const p = parse(argv, {}, { min: 2, max: 2, usage: 'quarry cases export <project> <file.csv|file.xlsx>' });
   const [project, file] = p.positionals as [string, string];
-  const { csv } = withReadProject(io, project, (ctx) => exportClassification(ctx.project.db));
+  const data: string | Uint8Array = isXlsxFileName(file)
+    ? (await withReadProject(io, project, (ctx) => exportClassificationXlsx(ctx.project.db))).bytes
+    : withReadProject(io, project, (ctx) => exportClassification(ctx.project.db)).csv;
   const path = abs(io, file);
   try {
-    writeFileSync(path, csv, 'utf8');
+    writeFileSync(path, data);
   } catch (err) {
     throw new QuarryError('invalid_input', `${file}: cannot write the file (${(err as NodeJS.ErrnoException).code ?? 'error'}).`);
   }

@@ -18,7 +18,7 @@ import { QuarryError } from '../errors.js';
 import { formatLimit, MAX_CSV_BYTES, MAX_CSV_COLUMNS } from '../limits.js';
 import { formatValue, UNASSIGNED, type AttributeDef, type AttributeValue } from './attributeTypes.js';
 import { decodeCsvText } from './csvDecode.js';
-import { tokenizeCsv, type CsvField } from './csvTokenizer.js';
+import { tokenizeCsv, type CsvField, type CsvRecord } from './csvTokenizer.js';
 import { CSV_DELIMITERS, detectDelimiter, type CsvDelimiter } from './delimiterDetection.js';
 
 export type { CsvDelimiter } from './delimiterDetection.js';
@@ -37,9 +37,17 @@ export interface SheetProblem {
   reason: string;
 }
 
+/** Where the rows came from: a text CSV, or one worksheet of an Excel workbook. */
+export type SheetFormat = { kind: 'csv' } | { kind: 'xlsx'; sheetName: string };
+
 export interface ParsedSheet {
   fileName: string;
+  /** For a workbook (format 'xlsx') always ','; it says nothing there. */
   delimiter: CsvDelimiter;
+  /** Absent for CSV. */
+  format?: 'xlsx';
+  /** The worksheet read, for a workbook. */
+  sheetName?: string;
   /** The header of the case-name column (often 'Case' or empty); informational only. */
   caseHeader: string;
   /** Attribute names: the header row without its first cell. */
@@ -113,6 +121,15 @@ export function parseClassificationCsv(fileName: string, bytes: Uint8Array | str
       { fileName, row: unclosedQuoteAt + 1 },
     );
   }
+  return sheetFromRecords(fileName, records, delimiter);
+}
+
+/**
+ * The rows of a sheet, however they were read (CSV or .xlsx), checked and
+ * turned into cases: one reading of blank rows, headers, ragged rows and
+ * duplicate cases, so every format gets the same preview and report.
+ */
+export function sheetFromRecords(fileName: string, records: CsvRecord[], delimiter: CsvDelimiter, format: SheetFormat = { kind: 'csv' }): ParsedSheet {
   const nonBlank = records.filter((r) => !isBlankRow(r.fields));
   const headerRecord = nonBlank[0];
   if (!headerRecord) {
@@ -170,7 +187,7 @@ export function parseClassificationCsv(fileName: string, bytes: Uint8Array | str
     firstRowOfCase.set(caseName, row);
     rows.push({ rowNumber: row, caseName, cells: headers.map((_, c) => cellText(fields[c + 1])) });
   }
-  return { fileName, delimiter, caseHeader: headerCells[0] ?? '', headers, rows, problems };
+  return { fileName, delimiter, ...(format.kind === 'xlsx' ? { format: 'xlsx' as const, sheetName: format.sheetName } : {}), caseHeader: headerCells[0] ?? '', headers, rows, problems };
 }
 
 function count(values: number): string {
@@ -187,7 +204,7 @@ export interface SheetCase {
 }
 
 /** 'Case', unless an attribute already has that name. */
-function caseColumnHeader(defs: AttributeDef[]): string {
+export function caseColumnHeader(defs: AttributeDef[]): string {
   const taken = new Set(defs.map((d) => d.name.toLowerCase()));
   let header = 'Case';
   for (let n = 2; taken.has(header.toLowerCase()); n++) header = n === 2 ? 'Case name' : `Case name ${n}`;

@@ -36,7 +36,7 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 function binaryError(fileName: string, bytes?: Uint8Array): QuarryError {
   const isZip = bytes !== undefined && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
   const hint = isZip
-    ? ' It looks like an Excel workbook (.xlsx); in Excel use Save As → "CSV UTF-8 (Comma delimited)" and import that file.'
+    ? ' It looks like an Excel workbook (.xlsx); rename it to end in .xlsx and import it as a workbook.'
     : ' Save the sheet as CSV (UTF-8) and import that file.';
   return new QuarryError('invalid_input', `${fileName}: the file is not a text CSV file (it contains binary data).${hint}`, { fileName });
 }

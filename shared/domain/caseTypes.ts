@@ -78,7 +78,12 @@ export interface PreviewColumn extends InferredColumn {
 
 export interface ClassificationPreview {
   fileName: string;
+  /** ',' for a workbook, where it means nothing. */
   delimiter: CsvDelimiter;
+  /** 'xlsx' for an Excel workbook; absent for CSV. */
+  format?: 'xlsx';
+  /** The worksheet read from a workbook (the first one that holds anything). */
+  sheetName?: string;
   caseHeader: string;
   /** Rows of cases read (rows left out are among `rejected`). */
   rows: number;

@@ -8,7 +8,7 @@ import type Database from 'better-sqlite3';
 import { parseValue, formatValue, UNASSIGNED, type AttributeDef, type AttributeValue, type AttributeType } from '../cases/attributeTypes.js';
 import type { ImportPlan } from '../cases/classificationImportPlan.js';
 import type { CaseRecord } from '../domain/caseTypes.js';
-import { writeClassificationCsv } from '../cases/classificationCsv.js';
+import { writeClassificationCsv, type SheetCase } from '../cases/classificationCsv.js';
 import { QuarryError } from '../errors.js';
 import { deleteCase, findCaseByName, getCase, insertCase, listCases, updateCase } from '../store/casesStore.js';
 import {
@@ -226,13 +226,19 @@ export function applyClassificationPlan(ctx: ServiceContext, plan: ImportPlan): 
   });
 }
 
-export function exportClassificationCsv(db: Database.Database): string {
+/** Every attribute and every case's values, as the sheet writers (CSV, .xlsx) take them. */
+export function classificationSheetData(db: Database.Database): { defs: AttributeDef[]; cases: SheetCase[] } {
   const attrs = listAttributes(db);
   const defs = attrs.map(toDef);
   const cases = listCaseRecords(db).map((c) => ({
     name: c.name,
     values: Object.fromEntries(attrs.map((a) => [a.name, c.values[a.id] ?? UNASSIGNED])),
   }));
+  return { defs, cases };
+}
+
+export function exportClassificationCsv(db: Database.Database): string {
+  const { defs, cases } = classificationSheetData(db);
   return writeClassificationCsv(defs, cases);
 }
 

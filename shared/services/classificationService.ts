@@ -11,19 +11,23 @@ import type Database from 'better-sqlite3';
 import { distinctIgnoringCase, specialValue, type AttributeDef } from '../cases/attributeTypes.js';
 import { parseClassificationCsv, type ParsedSheet } from '../cases/classificationCsv.js';
 import { planClassificationImport, type ImportPlan } from '../cases/classificationImportPlan.js';
+import { isXlsxFileName, parseClassificationXlsx } from '../cases/classificationXlsx.js';
+import { writeClassificationXlsx } from '../cases/classificationXlsxWriter.js';
 import { orderChoices } from '../cases/ordinalScales.js';
 import { inferAttributeTypes, type InferredColumn } from '../cases/typeInference.js';
 import type { ClassificationImportReport, ClassificationPreview, ColumnSetting, ImportRejection } from '../domain/caseTypes.js';
 import { QuarryError } from '../errors.js';
 import { listAttributes } from '../store/attributesStore.js';
 import { getMeta } from '../store/metaStore.js';
-import { applyClassificationPlan, dedupe, existingCaseValues, exportClassificationCsv, toDef } from './caseService.js';
+import { applyClassificationPlan, classificationSheetData, dedupe, existingCaseValues, exportClassificationCsv, toDef } from './caseService.js';
 import { mutate, type ServiceContext } from './context.js';
 
 
 export interface ClassificationImportArgs {
   fileName: string;
   bytes: Uint8Array | string;
+  /** The file already read (an .xlsx is read asynchronously, before the transaction); see readClassificationSheet. */
+  sheet?: ParsedSheet;
   /** One entry per attribute column, in file order; omitted = the inferred setting. */
   columns?: (ColumnSetting | null | undefined)[];
   /** Values outside an existing choice list become new choices instead of being rejected. */
@@ -35,6 +39,16 @@ export interface ClassificationImportArgs {
 
 
 export const PREVIEW_LIMIT = 500;
+
+/**
+ * The args with the file read: a workbook (.xlsx) is unpacked here, outside
+ * any transaction, because its reader is asynchronous; a CSV is read by the
+ * preview or import itself.
+ */
+export async function readClassificationSheet<A extends ClassificationImportArgs>(args: A): Promise<A> {
+  if (args.sheet || typeof args.bytes === 'string' || !isXlsxFileName(args.fileName)) return args;
+  return { ...args, sheet: await parseClassificationXlsx(args.fileName, args.bytes) };
+}
 
 function columnValues(sheet: ParsedSheet, col: number): string[] {
   return sheet.rows.map((r) => (r.cells[col] ?? '').trim()).filter((c) => specialValue(c) === undefined);
@@ -68,7 +82,7 @@ function planKeyOf(plan: ImportPlan): string {
 }
 
 function planImport(db: Database.Database, args: ClassificationImportArgs) {
-  const sheet = parseClassificationCsv(args.fileName, args.bytes);
+  const sheet = args.sheet ?? parseClassificationCsv(args.fileName, args.bytes);
   const existingAttributes = listAttributes(db).map(toDef);
   const inferred = inferAttributeTypes(sheet, existingAttributes);
   const columns = resolveColumns(sheet, inferred, args.columns);
@@ -85,6 +99,7 @@ export function previewClassificationImport(db: Database.Database, args: Classif
   return {
     fileName: sheet.fileName,
     delimiter: sheet.delimiter,
+    ...(sheet.format ? { format: sheet.format, sheetName: sheet.sheetName ?? '' } : {}),
     caseHeader: sheet.caseHeader,
     rows: sheet.rows.length,
     columns: inferred.map((c, i) => ({ ...c, target: columns[i] ?? null })),
@@ -117,10 +132,23 @@ export function applyClassificationImport(ctx: ServiceContext, args: Classificat
   });
 }
 
-/** The sheet as Excel and LibreOffice open it (UTF-8 BOM, CRLF), with a file name from the project's name. */
-export function exportClassification(db: Database.Database): { fileName: string; csv: string } {
+/** "<project> - classification.<ext>", safe as a file name on every platform. */
+function sheetFileName(db: Database.Database, ext: 'csv' | 'xlsx'): string {
   // Characters that Windows, macOS or Linux refuse in file names (control characters included).
   const unsafe = (ch: string) => '\\/:*?"<>|'.includes(ch) || ch.charCodeAt(0) < 32;
   const project = [...(getMeta(db, 'name') ?? 'Quarry')].map((ch) => (unsafe(ch) ? ' ' : ch)).join('').replace(/ {2,}/g, ' ').trim() || 'Quarry';
-  return { fileName: `${project} - classification.csv`, csv: exportClassificationCsv(db) };
+  return `${project} - classification.${ext}`;
+}
+
+/** The sheet as Excel and LibreOffice open it (UTF-8 BOM, CRLF), with a file name from the project's name. */
+export function exportClassification(db: Database.Database): { fileName: string; csv: string } {
+  return { fileName: sheetFileName(db, 'csv'), csv: exportClassificationCsv(db) };
+}
+
+/** The sheet as an Excel workbook with typed cells; it re-imports as the same values. */
+export async function exportClassificationXlsx(db: Database.Database): Promise<{ fileName: string; bytes: Uint8Array }> {
+  // Read everything before the first await: the project may change while the workbook is zipped.
+  const fileName = sheetFileName(db, 'xlsx');
+  const { defs, cases } = classificationSheetData(db);
+  return { fileName, bytes: await writeClassificationXlsx(defs, cases) };
 }

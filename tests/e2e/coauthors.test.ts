@@ -120,8 +120,9 @@ describe('co-authors: merge a co-author’s file and compare coding', () => {
     await page.getByRole('button', { name: /^I1/ }).first().click();
     const select = page.getByLabel('Show codings by');
     await select.waitFor();
-    expect(await select.isDisabled()).toBe(true);
-    expect(await select.inputValue()).toBe('mine');
+    // The blind-coding setting reaches the document view through a refetch: wait for it (loaded machines are slow).
+    await expect.poll(() => select.isDisabled()).toBe(true);
+    await expect.poll(() => select.inputValue()).toBe('mine');
   });
 
   it('imports a REFI-QDA export as a new project from the start screen', async () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { createDispatcher, type Dispatch } from '../../shared/api/dispatcher.js';
 import { Session } from '../../shared/api/session.js';
 import type { ClassificationImportReport, ClassificationPreview } from '../../shared/domain/caseTypes.js';
-import { tempDir } from './caseFixtures.js';
+import { tempDir, workbook, WORKBOOK } from './caseFixtures.js';
 
 const sessions: Session[] = [];
 afterEach(() => {
@@ -109,5 +109,24 @@ describe('the cases API', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'read_only' } });
     const imp = await dispatch('classification.import', { fileName: 'a.csv', dataBase64: b64(CSV) });
     expect(imp).toMatchObject({ ok: false, error: { code: 'read_only' } });
+  });
+});
+
+describe('the cases API with Excel workbooks', () => {
+  it('classification.preview / import / exportXlsx', async () => {
+    const { dispatch } = await setup();
+    const file = { fileName: 'people.xlsx', dataBase64: Buffer.from(await workbook(WORKBOOK)).toString('base64') };
+    const preview = await call<ClassificationPreview>(dispatch, 'classification.preview', file);
+    expect(preview).toMatchObject({ format: 'xlsx', sheetName: 'Participants', rows: 4, createCases: 4 });
+    expect(await call(dispatch, 'cases.list')).toEqual([]);
+    const report = await call<ClassificationImportReport>(dispatch, 'classification.import', { ...file, expectedPlanKey: preview.planKey });
+    expect(report).toMatchObject({ created: 4, rejected: [], attributesCreated: 5 });
+    const exported = await call<{ fileName: string; dataBase64: string }>(dispatch, 'classification.exportXlsx');
+    expect(exported.fileName).toBe('api - classification.xlsx');
+    const again = await call<ClassificationPreview>(dispatch, 'classification.preview', { fileName: exported.fileName, dataBase64: exported.dataBase64 });
+    expect(again).toMatchObject({ createCases: 0, setValues: 0, rejectedTotal: 0 });
+
+    const refused = await dispatch('classification.import', { fileName: 'x.xlsx', dataBase64: Buffer.from('not a workbook').toString('base64') });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/^x\.xlsx: the file is not a valid Excel workbook/) } });
   });
 });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { ProjectDb } from '../../shared/db/projectDb.js';
 import type { ServiceContext } from '../../shared/services/context.js';
 import { importFiles } from '../../shared/services/sourceService.js';
+import writeXlsxFile, { type SheetData } from 'write-excel-file/node';
 
 export function tempDir(prefix = 'quarry-cases-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
@@ -33,3 +34,18 @@ export function snapshot(project: ProjectDb): Record<string, unknown[]> {
 }
 
 export const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+export async function workbook(data: SheetData): Promise<Uint8Array> {
+  return new Uint8Array(await (await writeXlsxFile(data, { sheet: 'Participants' })).toBuffer());
+}
+
+export const day = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
+
+/** A small study as a workbook whose cells carry Excel types (numbers, dates in several display formats, booleans). */
+export const WORKBOOK: SheetData = [
+  ['Case', 'Age', 'Joined', 'Founder', 'Group', 'Notes'],
+  ['P01', 34, { value: day(2021, 3, 5), type: Date, format: 'dd/mm/yyyy' }, true, 'Entrepreneur', ' spaced '],
+  ['P02', 41.5, { value: day(2019, 11, 30), type: Date, format: 'd mmm yyyy' }, false, 'Intermediary', null],
+  ['P03', null, { value: day(2020, 1, 1), type: Date, format: 'yyyy-mm-dd' }, true, 'Entrepreneur', 'n/a'],
+  ['P04', 29, { value: day(2018, 6, 15), type: Date, format: 'yyyy-mm-dd' }, false, 'Entrepreneur', 'plain'],
+];

@@ -5,6 +5,7 @@ import { backupSize, backupTime, countsText } from './backupFormat.js';
 import { BackupSettingsForm } from './BackupSettingsForm.js';
 import { useBackups } from './useBackups.js';
 import './backups.css';
+import { BrowseButton } from '../files/BrowseButton.js';
 
 interface Props {
   onClose(): void;
@@ -56,6 +57,7 @@ export function BackupsDialog({ onClose, openProjectPath, recent = [] }: Props) 
           <button type="submit" disabled={!typed.trim()}>
             Show
           </button>
+          <BrowseButton label="Browse…" title="Project whose backups to show" mode="open" onChoose={setChosen} />
         </form>
       )}
       {b.list && (

@@ -8,7 +8,7 @@ import { CaseSetEditor } from './CaseSetEditor.js';
 import { CaseSetsPanel } from './CaseSetsPanel.js';
 import { ClassificationSheet } from './ClassificationSheet.js';
 import { CsvImportDialog } from './CsvImportDialog.js';
-import { downloadText } from './fileTransfer.js';
+import { downloadBase64, downloadText, XLSX_MIME_TYPE } from './fileTransfer.js';
 import { PassageCasesPanel } from './PassageCasesPanel.js';
 import { filterRows, sortRows, type ColumnFilters, type SortKey, type SortState } from './sheetModel.js';
 import { SourceTray } from './SourceTray.js';
@@ -67,6 +67,10 @@ export function CasesView(_props: WorkbenchViewProps) {
     const res = await act(() => api.call('classification.export', {}));
     if (res) downloadText(res.fileName, res.csv);
   };
+  const exportXlsx = async () => {
+    const res = await act(() => api.call('classification.exportXlsx', {}));
+    if (res) downloadBase64(res.fileName, res.dataBase64, XLSX_MIME_TYPE);
+  };
 
   const caseNames = useMemo(() => data.rows.map((r) => r.name), [data.rows]);
   const filtering = text.trim() !== '' || Object.values(filters).some((v) => v.trim() !== '') || activeSet !== null;
@@ -90,14 +94,18 @@ export function CasesView(_props: WorkbenchViewProps) {
         <button type="button" onClick={() => setAttrDialog({})}>
           Add attribute…
         </button>
-        <button type="button" onClick={() => fileInput.current?.click()} title="Import a classification sheet (CSV: first column = case name, header row = attribute names)">
-          Import CSV…
+        <button
+          type="button"
+          onClick={() => fileInput.current?.click()}
+          title="Import a classification sheet (CSV or Excel .xlsx: first column = case name, header row = attribute names)"
+        >
+          Import sheet…
         </button>
         <input
           ref={fileInput}
           type="file"
           hidden
-          accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values"
+          accept={`.csv,.tsv,.txt,.xlsx,text/csv,text/tab-separated-values,${XLSX_MIME_TYPE}`}
           data-testid="classification-input"
           onChange={(e) => {
             const file = e.target.files?.[0];
@@ -107,6 +115,9 @@ export function CasesView(_props: WorkbenchViewProps) {
         />
         <button type="button" onClick={exportCsv} disabled={data.rows.length === 0}>
           Export CSV
+        </button>
+        <button type="button" onClick={exportXlsx} disabled={data.rows.length === 0} title="The sheet as an Excel workbook: numbers, dates and yes/no as typed cells">
+          Export Excel
         </button>
         <span className="spacer" />
         <input className="sheet-search" type="search" aria-label="Find in the sheet" placeholder="Find in the sheet…" value={text} onChange={(e) => setText(e.target.value)} />

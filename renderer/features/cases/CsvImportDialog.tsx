@@ -97,7 +97,7 @@ export function CsvImportDialog({ importer }: { importer: Importer }) {
       }
     >
       <p className="preview-facts" data-testid="import-facts">
-        {DELIMITER_NAMES[p.delimiter]}-separated · {plural(p.rows, 'row')} of cases · case names from the first column
+        {p.format === 'xlsx' ? `Excel workbook, sheet “${p.sheetName ?? ''}”` : `${DELIMITER_NAMES[p.delimiter]}-separated`} · {plural(p.rows, 'row')} of cases · case names from the first column
         {p.caseHeader ? ` (“${p.caseHeader}”)` : ''}
       </p>
       <table className="compact-table preview-columns" aria-label="Columns">

@@ -6,6 +6,7 @@ import { ConflictList } from './ConflictList.js';
 import { MergeSummaryTable } from './MergeSummaryTable.js';
 import { useMerge } from './useMerge.js';
 import './merge.css';
+import { BrowseButton } from '../files/BrowseButton.js';
 
 /**
  * Merge a co-author's copy of the project (.quarry): preview what comes in,
@@ -56,6 +57,7 @@ export function MergeDialog({ onClose }: { onClose: () => void }) {
           <button type="submit" disabled={!typed.trim() || m.busy}>
             Preview
           </button>
+          <BrowseButton label="Browse…" title="The co-author’s project" mode="open" disabled={m.busy} onChoose={(path) => void m.load(path)} />
         </form>
       )}
       {m.busy && !m.preview && <p className="hint">Reading the other file…</p>}

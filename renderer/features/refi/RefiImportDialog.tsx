@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { BrowseButton } from '../files/BrowseButton.js';
 import { Modal } from '../workbench/Modal.js';
 import { ImportSummary } from './ImportSummary.js';
 import { stemOf } from './refiFiles.js';
@@ -63,10 +64,13 @@ export function RefiImportDialog({ onClose }: { onClose: () => void }) {
                 </button>
               </>
             ) : (
-              <label>
-                New project (a name, or a full path ending in .quarry){' '}
-                <input aria-label="New project name" value={target} onChange={(e) => setPath(e.target.value)} />
-              </label>
+              <>
+                <label>
+                  New project (a name, or a full path ending in .quarry){' '}
+                  <input aria-label="New project name" value={target} onChange={(e) => setPath(e.target.value)} />
+                </label>
+                <BrowseButton label="Choose where…" title="Where to save the imported project" mode="save" suggestedName={target || 'Imported project'} onChoose={setPath} />
+              </>
             )}
           </div>
           {losses > 0 && (

@@ -8,6 +8,7 @@ import { BackupsDialog } from '../backups/BackupsDialog.js';
 import { LockedOffer } from '../safety/LockedOffer.js';
 import { CleanedCopyOffer } from '../safety/CleanedCopyOffer.js';
 import { useCleanedCopyOffer } from '../safety/useCleanedCopyOffer.js';
+import { FileBrowserDialog } from '../files/FileBrowserDialog.js';
 
 /** The first screen: new, open, recent projects, and the demo study. */
 export function StartScreen() {
@@ -20,6 +21,8 @@ export function StartScreen() {
   const [locked, setLocked] = useState<{ path: string; message: string } | null>(null);
   const [restoring, setRestoring] = useState(false);
   const untrusted = useCleanedCopyOffer();
+  // Browser mode's own file dialog (the desktop app uses the system's).
+  const [browsing, setBrowsing] = useState<'open' | 'new' | null>(null);
   const app = info.data;
   const firstLaunch = app !== undefined && app.recent.length === 0;
   const bridge = window.quarry;
@@ -90,7 +93,12 @@ export function StartScreen() {
             >
               <label htmlFor="new-path">Name or full path of the new project</label>
               <input id="new-path" value={newPath} placeholder="My study" onChange={(e) => setNewPath(e.target.value)} />
-              <button type="submit">Create project</button>
+              <div className="start-buttons">
+                <button type="submit">Create project</button>
+                <button type="button" onClick={() => setBrowsing('new')}>
+                  Choose folder…
+                </button>
+              </div>
               {app && <p className="hint">A bare name is saved in {app.projectsDir}</p>}
             </form>
           )}
@@ -110,7 +118,12 @@ export function StartScreen() {
             >
               <label htmlFor="open-path">Path of a .quarry file</label>
               <input id="open-path" value={openPath} placeholder="/home/me/study.quarry" onChange={(e) => setOpenPath(e.target.value)} />
-              <button type="submit">Open</button>
+              <div className="start-buttons">
+                <button type="submit">Open</button>
+                <button type="button" onClick={() => setBrowsing('open')}>
+                  Browse…
+                </button>
+              </div>
             </form>
           )}
         </section>
@@ -146,6 +159,19 @@ export function StartScreen() {
         </button>
       </section>
       <RefiImportSection />
+      {browsing && (
+        <FileBrowserDialog
+          title={browsing === 'open' ? 'Open project' : 'New project'}
+          mode={browsing === 'open' ? 'open' : 'save'}
+          extensions={['.quarry']}
+          suggestedName={newPath.trim() || 'My study'}
+          onClose={() => setBrowsing(null)}
+          onChoose={(path) => {
+            setBrowsing(null);
+            void (browsing === 'open' ? open(path) : create(path));
+          }}
+        />
+      )}
       {restoring && <BackupsDialog recent={app?.recent ?? []} onClose={() => setRestoring(false)} />}
     </main>
   );

@@ -12,7 +12,14 @@ import { assignSource, createCase, defineAttribute, editCase, listCaseRecords, r
 import { caseSheet } from '../../services/caseSheetService.js';
 import { listCaseSetInfo, previewRule, removeCaseSet, saveCaseSet } from '../../services/caseSetService.js';
 import { assignPassageToCase, assignTurnsToCases, caseSpans, removeCaseSpan, speakersOfSource, unassignPassage } from '../../services/caseSpanService.js';
-import { applyClassificationImport, exportClassification, previewClassificationImport, type ClassificationImportArgs } from '../../services/classificationService.js';
+import {
+  applyClassificationImport,
+  exportClassification,
+  exportClassificationXlsx,
+  previewClassificationImport,
+  readClassificationSheet,
+  type ClassificationImportArgs,
+} from '../../services/classificationService.js';
 import type { caseMethods } from '../methods/caseMethods.js';
 // Classification sheets are small; the limit keeps a wrong file (a video, an archive) from being decoded.
 import { MAX_CSV_BYTES } from '../../limits.js';
@@ -75,12 +82,19 @@ export const caseHandlers: HandlersFor<keyof typeof caseMethods> = {
   'attributes.changeTypePreview': (a, s) => previewTypeChange(s.ctx().project.db, defined(a)),
   'attributes.changeType': (a, s) => changeAttributeType(s.ctx(), defined(a)),
 
-  'classification.preview': (a, s) => previewClassificationImport(s.ctx().project.db, csvArgs(a)),
-  'classification.import': (a, s) => {
-    const args = csvArgs(a);
+  'classification.preview': async (a, s) => {
+    const args = await readClassificationSheet(csvArgs(a));
+    return previewClassificationImport(s.ctx().project.db, args);
+  },
+  'classification.import': async (a, s) => {
+    const args = await readClassificationSheet(csvArgs(a));
     return applyClassificationImport(s.ctx(), a.expectedPlanKey !== undefined ? { ...args, expectedPlanKey: a.expectedPlanKey } : args);
   },
   'classification.export': (_a, s) => exportClassification(s.ctx().project.db),
+  'classification.exportXlsx': async (_a, s) => {
+    const { fileName, bytes } = await exportClassificationXlsx(s.ctx().project.db);
+    return { fileName, dataBase64: Buffer.from(bytes).toString('base64') };
+  },
 
   'caseSets.list': (_a, s) => listCaseSetInfo(s.ctx().project.db),
   'caseSets.preview': (a, s) => previewRule(s.ctx().project.db, a.rule),

@@ -25,7 +25,7 @@ const condition = z.object({
 });
 const rule = z.object({ op: z.enum(['and', 'or']), conditions: z.array(condition).min(1).max(50) });
 
-/** A CSV file travels base64-encoded, like source imports, so both transports carry it as JSON. */
+/** A CSV or .xlsx file (told apart by its name) travels base64-encoded, like source imports, so both transports carry it as JSON. */
 const csvFile = {
   fileName: z.string().min(1),
   dataBase64: z.string(),
@@ -82,11 +82,13 @@ export const caseMethods = {
     { mutates: true },
   ),
 
-  /** Reads a classification CSV and says what importing it would do; nothing is written. */
+  /** Reads a classification sheet (.csv, or .xlsx by its name) and says what importing it would do; nothing is written. */
   'classification.preview': method<ClassificationPreview>()(z.object(csvFile)),
   /** Imports it as previewed: one transaction, one undo step. */
   'classification.import': method<ClassificationImportReport>()(z.object({ ...csvFile, expectedPlanKey: z.string().optional() }), { mutates: true }),
   'classification.export': method<{ fileName: string; csv: string }>()(z.object({})),
+  /** The same sheet as an Excel workbook (.xlsx) with typed cells, base64-encoded. */
+  'classification.exportXlsx': method<{ fileName: string; dataBase64: string }>()(z.object({})),
 
   'caseSets.list': method<CaseSetInfo[]>()(z.object({})),
   /** Checks a rule and lists the cases it selects now, without saving. */

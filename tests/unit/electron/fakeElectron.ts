@@ -43,6 +43,7 @@ export function createFakeElectron() {
     whenReady: vi.fn(() => readyPromise),
     isReady: vi.fn(() => true),
     quit: vi.fn(),
+    requestSingleInstanceLock: vi.fn(() => true),
     getVersion: vi.fn(() => '0.1.0'),
     addRecentDocument: vi.fn(),
     clearRecentDocuments: vi.fn(),
@@ -78,6 +79,11 @@ export function createFakeElectron() {
       return this.destroyed;
     }
     close(): void {
+      if (this.destroyed) return;
+      // Like Electron: 'close' first, which a listener may cancel; then 'closed'.
+      const event = { defaultPrevented: false, preventDefault: () => (event.defaultPrevented = true) };
+      this.emit('close', event);
+      if (event.defaultPrevented) return;
       this.destroyed = true;
       if (BrowserWindow.focused === this) BrowserWindow.focused = null;
       this.emit('closed');

@@ -137,7 +137,9 @@ describe('one window per project file', () => {
     await invoke(0, 'project.create', { path });
     expect(existsSync(`${path}.lock`)).toBe(true);
     fake.BrowserWindow.instances[0]!.close();
-    expect(existsSync(`${path}.lock`)).toBe(false);
+    // The close is held for a moment while calls and backups under way finish (appDispose.ts).
+    await vi.waitFor(() => expect(existsSync(`${path}.lock`)).toBe(false));
+    expect(fake.BrowserWindow.instances[0]!.isDestroyed()).toBe(true);
   });
 
   it('opens a .quarry file named on the command line', async () => {
