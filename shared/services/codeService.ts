@@ -14,7 +14,7 @@ import {
   updateCode,
 } from '../store/codesStore.js';
 import { countCodingsUnder } from '../store/codingsStore.js';
-import { codeCounts } from '../store/referenceCounts.js';
+import { codeCounts } from '../queries/codeCounts.js';
 import { stmt } from '../store/statements.js';
 import { findUserByName } from '../store/usersStore.js';
 import { ensureCoder } from './coderService.js';
@@ -44,12 +44,9 @@ const NO_COUNTS = { references: 0, sources: 0, aggregateReferences: 0, aggregate
 /** The whole code tree with paths and reference counts for the coders in view (everyone, or the coder `coderId`). */
 export function codeTree(db: Database.Database, coderId: number | null = null): CodeNode[] {
   const rows = listCodeRows(db);
-  const counts = codeCounts(db, coderId);
+  const counts = codeCounts(db, new Map(rows.map((r) => [r.id, r.parentId])), coderId);
   const nodes = new Map<number, CodeNode>();
-  for (const r of rows) {
-    const { codeId: _id, ...c } = counts.get(r.id) ?? { codeId: r.id, ...NO_COUNTS };
-    nodes.set(r.id, { ...r, ...c, path: '', children: [] });
-  }
+  for (const r of rows) nodes.set(r.id, { ...r, ...(counts.get(r.id) ?? NO_COUNTS), path: '', children: [] });
   const roots: CodeNode[] = [];
   for (const r of rows) {
     const node = nodes.get(r.id)!;

@@ -153,7 +153,9 @@ function CodeCount({ counts, whose, parent }: { counts: CodeCounts | undefined; 
   const own = counts?.references ?? 0;
   const all = counts?.aggregateReferences ?? 0;
   const sources = parent ? (counts?.aggregateSources ?? 0) : (counts?.sources ?? 0);
-  const words = `${own} reference${own === 1 ? '' : 's'}${parent ? `, ${all} with subcodes,` : ''} in ${sources} source${sources === 1 ? '' : 's'} (${whose})`;
+  const codings = counts?.codings ?? 0;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const words = `${plural(own, 'reference')}${parent ? `, ${all} with subcodes,` : ''} in ${plural(sources, 'source')} (${whose}); ${plural(codings, 'coding')}`;
   return (
     <span className="code-count" title={words} aria-label={words}>
       {own}
