@@ -186,13 +186,13 @@ export function CodesPanel() {
     <section className="panel codes-panel" aria-labelledby="codes-h">
       <div className="panel-head">
         <h2 id="codes-h">Codes</h2>
-        <span
-          className="hint code-count-legend"
-          title={`References are passages coded at the code by ${whose}: overlapping or touching codings count once. The number in brackets adds the code's subcodes (aggregate); the grey number is sources.`}
-        >
-          References: {whose} · own (with subcodes) · sources
-        </span>
       </div>
+      <p
+        className="hint code-count-legend"
+        title={`References are passages coded at the code by ${whose}: overlapping or touching codings count once. The number in brackets adds the code's subcodes (aggregate); the grey number is sources.`}
+      >
+        References: {whose} · own (with subcodes) · sources
+      </p>
       <form
         className="inline-form"
         onSubmit={(e) => {
