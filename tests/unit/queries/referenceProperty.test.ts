@@ -3,7 +3,7 @@
  * (shared/queries/references.ts), as a property over random projects:
  * sources, nested codes, two or three coders whose codings overlap, nest
  * and touch (stored as imports leave them, without merging), cases with an
- * attribute. For every coder filter (all, and each coder) the codes panel
+ * attribute, passages coded to cases (case spans). For every coder filter (all, and each coder) the codes panel
  * (`codes.tree`, `quarry codes`), the coding query, the matrix (cells and
  * totals, case rows and code rows), co-occurrence, the chart data and the
  * matrix and codebook exports all give the number an independent oracle
@@ -23,6 +23,8 @@ import { matrixCellPassages } from '../../../shared/queries/matrixCell.js';
 import { runMatrixQuery } from '../../../shared/queries/matrixQuery.js';
 import type { CodeExpr } from '../../../shared/queries/types.js';
 import { assignSource, createCase, defineAttribute, setCaseValue } from '../../../shared/services/caseService.js';
+import { assignPassageToCase } from '../../../shared/services/caseSpanService.js';
+import { listCaseSpans } from '../../../shared/store/caseSpansStore.js';
 import { codeTree, createCode, flattenTree } from '../../../shared/services/codeService.js';
 import { applyCoding } from '../../../shared/services/codingService.js';
 import { ensureCoder } from '../../../shared/services/coderService.js';
@@ -50,6 +52,8 @@ interface ProjectSpec {
   caseOf: number[];
   /** Each case's Group value. */
   groups: ('A' | 'B')[];
+  /** Passages coded to a case (case spans), laid out in this order. */
+  caseSpans: { source: number; start: number; length: number; kase: number }[];
   codings: CodingSpec[];
 }
 
@@ -67,6 +71,16 @@ const projectSpec: fc.Arbitrary<ProjectSpec> = fc
       coders: fc.constant(coders),
       caseOf: fc.tuple(...sources.map(() => fc.integer({ min: -1, max: cases - 1 }))),
       groups: fc.array(fc.constantFrom('A' as const, 'B' as const), { minLength: cases, maxLength: cases }),
+      caseSpans: fc.array(
+        fc
+          .record({ source: fc.integer({ min: 0, max: sources.length - 1 }), start: fc.nat(), length: fc.integer({ min: 1, max: 20 }), kase: fc.integer({ min: 0, max: cases - 1 }) })
+          .map((c) => {
+            const size = sources[c.source]!;
+            const length = Math.min(c.length, size);
+            return { ...c, length, start: c.start % (size - length + 1) };
+          }),
+        { maxLength: 2 },
+      ),
       codings: fc.array(
         fc
           .record({
@@ -102,6 +116,8 @@ interface Built {
   codeIds: number[];
   coderIds: number[];
   caseNames: string[];
+  /** Each source's case spans as stored, by case index. */
+  caseSpans: { start: number; end: number; kase: number }[][];
 }
 
 function build(spec: ProjectSpec): Built {
@@ -120,6 +136,10 @@ function build(spec: ProjectSpec): Built {
     return id;
   });
   spec.caseOf.forEach((c, i) => c >= 0 && assignSource(ctx, { sourceId: sourceIds[i]!, caseId: caseIds[c]! }));
+  for (const c of spec.caseSpans) assignPassageToCase(ctx, { sourceId: sourceIds[c.source]!, start: c.start, end: c.start + c.length, caseId: caseIds[c.kase]! });
+  const caseSpans = sourceIds.map((sourceId) =>
+    listCaseSpans(project.db, { sourceId }).map((r) => ({ start: r.start, end: r.end, kase: caseIds.indexOf(r.caseId) })),
+  );
   // Straight into the store, as REFI-QDA imports and merges leave codings: overlapping, nested, touching.
   const coderIds = mutate(ctx, 'Random codings', (db) => {
     const ids = CODER_NAMES.slice(0, spec.coders).map((name) => ensureCoder(db, name).id);
@@ -129,7 +149,7 @@ function build(spec: ProjectSpec): Built {
     }
     return ids;
   });
-  return { project, sourceIds, codeIds, coderIds, caseNames };
+  return { project, sourceIds, codeIds, coderIds, caseNames, caseSpans };
 }
 
 // ------------------------------------------------------------------ the oracle
@@ -158,6 +178,35 @@ function runs(flags: boolean[]): number {
   return n;
 }
 
+/** Maximal runs of covered characters in one source, as [start, end). */
+function runSpans(flags: boolean[]): [number, number][] {
+  const out: [number, number][] = [];
+  flags.forEach((f, k) => {
+    if (!f) return;
+    if (flags[k - 1]) out[out.length - 1]![1] = k + 1;
+    else out.push([k, k + 1]);
+  });
+  return out;
+}
+
+/** The cases a passage belongs to: those whose case spans it touches, and the source's own case if some of it is outside them all. */
+function casesOfPassage(spec: ProjectSpec, b: Built, source: number, start: number, end: number): number[] {
+  const out = new Set<number>();
+  let outside = false;
+  for (let k = start; k < end; k++) {
+    const span = b.caseSpans[source]!.find((c) => c.start <= k && k < c.end);
+    if (span) out.add(span.kase);
+    else outside = true;
+  }
+  if (outside && spec.caseOf[source]! >= 0) out.add(spec.caseOf[source]!);
+  return [...out];
+}
+
+/** References (runs) that reach a case for which `keep` holds. */
+function countReaching(spec: ProjectSpec, b: Built, flags: boolean[][], keep: (kase: number) => boolean): number {
+  return flags.reduce((n, f, s) => n + runSpans(f).filter(([start, end]) => casesOfPassage(spec, b, s, start, end).some(keep)).length, 0);
+}
+
 const and = (a: boolean[][], b: boolean[][]) => a.map((row, s) => row.map((f, k) => f && b[s]![k]!));
 const count = (flags: boolean[][], sources: (s: number) => boolean = () => true) => flags.reduce((n, f, s) => n + (sources(s) ? runs(f) : 0), 0);
 
@@ -174,7 +223,6 @@ function checkProject(spec: ProjectSpec): void {
   const db = b.project.db;
   const nCodes = spec.parents.length;
   const top = spec.parents.flatMap((p, i) => (p < 0 ? [i] : []));
-  const inCase = (kase: number) => (s: number) => spec.caseOf[s] === kase;
   for (const coder of [undefined, ...Array.from({ length: spec.coders }, (_, k) => k)]) {
     const name = coder === undefined ? undefined : CODER_NAMES[coder]!;
     const coderArg = name === undefined ? {} : { coder: name };
@@ -205,16 +253,15 @@ function checkProject(spec: ProjectSpec): void {
     expect(m.rows.map((r) => r.label)).toEqual(b.caseNames);
     m.rows.forEach((_, r) =>
       top.forEach((code, c) => {
-        const expected = count(aggregate(code), inCase(r));
+        const expected = countReaching(spec, b, aggregate(code), (k) => k === r);
         expect(m.cells[r]![c], `${label}: cell ${r}, ${c}`).toBe(expected);
         const expr: CodeExpr = { op: 'code', codeId: b.codeIds[code]! };
         expect(runCodingQuery(db, { expr, filter: { cases: [b.caseNames[r]!] }, ...coderArg }).passages, label).toHaveLength(expected);
         expect(matrixCellPassages(db, { rows: { kind: 'cases' }, cols, ...coderArg }, r, c), label).toHaveLength(expected);
       }),
     );
-    const inAnyCase = (s: number) => spec.caseOf[s]! >= 0;
     expect(m.rowTotals, label).toEqual(m.cells.map((row) => row.reduce((a, v) => a + v, 0)));
-    expect(m.colTotals, label).toEqual(top.map((code) => count(aggregate(code), inAnyCase)));
+    expect(m.colTotals, label).toEqual(top.map((code) => countReaching(spec, b, aggregate(code), () => true)));
     expect(m.total, label).toBe(m.colTotals.reduce((a, v) => a + v, 0));
 
     // The matrix export (every code a column, children rolled up) counts the same way.
@@ -224,15 +271,14 @@ function checkProject(spec: ProjectSpec): void {
     expect(exported.totals, label).toEqual({ rows: everyCode.rowTotals, cols: everyCode.colTotals, grand: everyCode.total });
     everyCode.cols.forEach((h, c) => {
       const code = b.codeIds.indexOf(h.id!);
-      everyCode.rows.forEach((_, r) => expect(everyCode.cells[r]![c], `${label}: export cell ${r}, ${c}`).toBe(count(aggregate(code), inCase(r))));
+      everyCode.rows.forEach((_, r) => expect(everyCode.cells[r]![c], `${label}: export cell ${r}, ${c}`).toBe(countReaching(spec, b, aggregate(code), (k) => k === r)));
     });
 
     // Chart data: references per top-level code by Group.
     const chart = codesByAttributeChart(db, { attribute: 'Group', ...coderArg });
     chart.series.forEach((series, c) =>
       chart.values.forEach((value, v) => {
-        const inGroup = (s: number) => spec.caseOf[s]! >= 0 && spec.groups[spec.caseOf[s]!] === value;
-        expect(series.counts[v], `${label}: chart ${value}`).toBe(count(aggregate(top[c]!), inGroup));
+        expect(series.counts[v], `${label}: chart ${value}`).toBe(countReaching(spec, b, aggregate(top[c]!), (k) => spec.groups[k] === value));
       }),
     );
 
