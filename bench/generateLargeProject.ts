@@ -18,7 +18,8 @@ import { insertSource, setSourceCase } from '../shared/store/sourcesStore.js';
 import { insertUser } from '../shared/store/usersStore.js';
 import { stmt } from '../shared/store/statements.js';
 import { contentHash } from '../shared/services/sourceService.js';
-import { rng, textGenerator } from './syntheticText.js';
+import { mulberry32 } from '../shared/seededRandom.js';
+import { textGenerator } from './syntheticText.js';
 import { addBenchFramework } from './benchFramework.js';
 
 export interface LargeProjectParams {
@@ -108,7 +109,7 @@ export function generateLargeProject(resultsDir: string, params: LargeProjectPar
 
 function fill(project: ProjectDb, p: LargeProjectParams): void {
   const db = project.db;
-  const rand = rng(p.seed);
+  const rand = mulberry32(p.seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
   const coders = [
     insertUser(db, { name: 'Coder One', initials: 'CO', color: '#1e88e5' }).id,

@@ -10,24 +10,13 @@ import { ensureCoder } from '../shared/services/coderService.js';
 import { storeDocument } from '../shared/services/sourceService.js';
 import { insertCode } from '../shared/store/codesStore.js';
 import { insertCoding } from '../shared/store/codingsStore.js';
+import { mulberry32 } from '../shared/seededRandom.js';
 import { buildPositionIndex } from '../shared/text/positions.js';
 
 export interface LargeSourceSpec {
   name: string;
   characters: number;
   codings: number;
-}
-
-/** mulberry32: small, fast, seedable. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const WORDS = `the and to of a I in that it we was for you they but on with have be so not at this what are were do about
@@ -49,7 +38,7 @@ function sentence(r: () => number): string {
 
 /** Interviewer/Respondent turns separated by blank lines, exactly `characters` code points long. */
 export function largeTranscriptText(characters: number, seed: number): string {
-  const r = rng(seed);
+  const r = mulberry32(seed);
   const parts: string[] = [];
   let length = 0;
   let q = 1;
@@ -87,7 +76,7 @@ export function createLargeDocumentProject(path: string, specs: LargeSourceSpec[
         const doc = { name: spec.name, text, originName: `${spec.name}.txt`, originType: 'txt' as const, encoding: 'utf-8' as const, warnings: [] };
         const { id } = storeDocument(db, coder.name, doc);
         ids.set(spec.name, id);
-        const r = rng(seed * 31 + k);
+        const r = mulberry32(seed * 31 + k);
         const seen = new Set<string>();
         while (seen.size < spec.codings) {
           const start = Math.floor(r() * (spec.characters - 50));

@@ -17,7 +17,7 @@ import { runMatrixQuery } from '../shared/queries/matrixQuery.js';
 import { searchText } from '../shared/queries/textSearch.js';
 import { countAll } from '../shared/store/metaStore.js';
 import { findAttributeByName } from '../shared/store/attributesStore.js';
-import { findCodeByPath } from '../shared/services/codeService.js';
+import { codeTree, findCodeByPath } from '../shared/services/codeService.js';
 import type { BenchContext, BenchModule, BenchRow } from './benchTypes.js';
 import { generateLargeProject, themePath } from './generateLargeProject.js';
 import { median, measure, measurePair, round } from './measure.js';
@@ -146,6 +146,16 @@ async function run(ctx: BenchContext): Promise<BenchRow[]> {
         undefined,
       ),
     );
+
+    // The codes panel: references merged per code, own and aggregate (issue 14), against counting raw coding rows.
+    const tree = measure(() => codeTree(db), { runs: 9, warmup: 1 });
+    const rawCounts = measure(() => raw.prepare(`SELECT code_id, count(*), count(DISTINCT source_id) FROM codings GROUP BY code_id`).raw().all(), { runs: 9, warmup: 1 });
+    rows.push({
+      name: `queries: codes panel counts (codes.tree: ${countAll(db).codings} codings, own and aggregate references)`,
+      median: round(tree.median),
+      runs: tree.runs,
+      note: `no target; counting raw coding rows (GROUP BY, the old panel number) takes ${round(rawCounts.median)} ms`,
+    });
   } finally {
     raw.close();
     project.close();

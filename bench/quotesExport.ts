@@ -23,7 +23,8 @@ import { listCases } from '../shared/store/casesStore.js';
 import { listSources } from '../shared/store/sourcesStore.js';
 import type { BenchModule, BenchRow } from './benchTypes.js';
 import { median, round } from './measure.js';
-import { rng, textGenerator } from './syntheticText.js';
+import { mulberry32 } from '../shared/seededRandom.js';
+import { textGenerator } from './syntheticText.js';
 
 const SOURCES = 40;
 const PASSAGES = 1_000;
@@ -46,7 +47,7 @@ export async function buildQuotesProject(path: string): Promise<ProjectDb> {
     setCaseValue(ctx, { caseId: c.id, attributeId: role!.id, raw: i % 3 ? 'Managing director' : 'Economic development officer' });
   }
   createCode(ctx, { path: 'Outcomes/Trust', description: 'How far members rely on one another.' });
-  const rand = rng(11);
+  const rand = mulberry32(11);
   const sources = listSources(project.db);
   for (let k = 0; k < PASSAGES; k++) {
     const s = sources[k % sources.length]!;

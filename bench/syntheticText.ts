@@ -6,17 +6,7 @@
  * have realistic hit counts: the word "trust" and the phrase "cluster meeting".
  */
 
-/** mulberry32: a small, fast, seedable PRNG. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../shared/seededRandom.js';
 
 const COMMON = `the and to of a i in that it we was is for you they but on with have be so as not at this there what
 are were do about all one would if from or them our people which had just can more when like their think some by
@@ -36,7 +26,7 @@ export interface TextGenerator {
 }
 
 export function textGenerator(seed: number, vocabularySize = 8000): TextGenerator {
-  const rand = rng(seed);
+  const rand = mulberry32(seed);
   const vocab: string[] = [...COMMON];
   const seen = new Set(vocab);
   while (vocab.length < vocabularySize) {

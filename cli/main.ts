@@ -53,7 +53,7 @@ Sources
   quarry sources <project> [--json]                 list sources
   quarry text <project> <source>                    print a source's stored text exactly
 Codes and coding (positions are Unicode code points, half-open [start, end))
-  quarry codes <project> [--json]                   the code tree with reference counts
+  quarry codes <project> [--coder NAME] [--json]    the code tree with reference counts
   quarry codes add <project> <path> [--color #rrggbb] [--description TEXT]
   quarry code <project> <source> <start> <end> <code-path> [--coder NAME]
   quarry codings <project> [--code PATH] [--source NAME] [--coder NAME] [--json]
@@ -84,8 +84,8 @@ Queries (read-only: they never change the project)
   quarry search <project> <query> [--stem] [--json] text search: words, "phrases", prefix*, AND OR NOT, NEAR/n, ( );
                                                     ignores case and accents; --stem also finds other forms of a word
   quarry query <project> --code PATH [--and PATH] [--or PATH] [--not PATH] [--where "ATTR=VALUE"]... [--set NAME]
-                 [--coder NAME] [--json]           passages coded at a combination of codes (left to right; a code
-                                                    includes its children), in the cases the filters allow
+                 [--coder NAME] [--own] [--json]   passages coded at a combination of codes (left to right; a code
+                                                    includes its children unless --own), in the cases the filters allow
   quarry matrix <project> --rows cases|attribute:NAME|set:NAME|codes --cols codes|children:PATH
                  [--measure references|sources|cases|words] [--format json|csv] [--out FILE]
                                                     matrix coding query (a column counts its code's children)

@@ -4,6 +4,7 @@ import { QuarryError } from '../../shared/errors.js';
 import { codeTree, createCode, requireCodeByPath } from '../../shared/services/codeService.js';
 import { applyCoding, passages } from '../../shared/services/codingService.js';
 import { findSourceByName } from '../../shared/store/sourcesStore.js';
+import { findUserByName } from '../../shared/store/usersStore.js';
 import type Database from 'better-sqlite3';
 import { flag, int, parse, str } from '../args.js';
 import { printJson, type CliIo } from '../io.js';
@@ -14,7 +15,12 @@ interface CodeJson {
   path: string;
   color: string;
   description: string;
+  /** Passages at this code by the coders in view (queries/references.ts). */
   references: number;
+  /** Passages at this code or any descendant, merged. */
+  aggregateReferences: number;
+  /** Coding rows at this code by the coders in view. */
+  codings: number;
   children: CodeJson[];
 }
 
@@ -24,6 +30,8 @@ const toJson = (n: CodeNode): CodeJson => ({
   color: n.color,
   description: n.description,
   references: n.references,
+  aggregateReferences: n.aggregateReferences,
+  codings: n.codings,
   children: n.children.map(toJson),
 });
 
@@ -49,13 +57,26 @@ export async function cmdCodes(argv: string[], io: CliIo): Promise<number> {
     io.out(`Code ${path} is ready\n`);
     return 0;
   }
-  const p = parse(argv, { json: { type: 'boolean' } }, { min: 1, max: 1, usage: 'quarry codes <project> [--json] | quarry codes add …' });
-  const tree = withReadProject(io, p.positionals[0]!, (ctx) => codeTree(ctx.project.db));
+  const p = parse(
+    argv,
+    { json: { type: 'boolean' }, coder: { type: 'string' } },
+    { min: 1, max: 1, usage: 'quarry codes <project> [--coder NAME] [--json] | quarry codes add …' },
+  );
+  const coder = str(p, 'coder');
+  const tree = withReadProject(io, p.positionals[0]!, (ctx) => {
+    const db = ctx.project.db;
+    if (coder === undefined) return codeTree(db);
+    const id = findUserByName(db, coder)?.id;
+    if (id === undefined) throw new QuarryError('not_found', `There is no coder “${coder}” in ${basename(p.positionals[0]!)}.`);
+    return codeTree(db, id);
+  });
   if (flag(p, 'json')) printJson(io, tree.map(toJson));
   else {
+    io.out(`References (passages) by ${coder ?? 'all coders'}; a parent's total with its subcodes in brackets\n`);
     const walk = (list: CodeNode[], depth: number) => {
       for (const n of list) {
-        io.out(`${'  '.repeat(depth)}${n.name}  (${n.references})\n`);
+        const aggregate = n.children.length ? ` [${n.aggregateReferences}]` : '';
+        io.out(`${'  '.repeat(depth)}${n.name}  (${n.references})${aggregate}\n`);
         walk(n.children, depth + 1);
       }
     };
@@ -76,8 +97,13 @@ export async function cmdCode(argv: string[], io: CliIo): Promise<number> {
   const coding = await withWriteProject(io, project, str(p, 'coder'), (ctx) =>
     applyCoding(ctx, { sourceId: requireSource(ctx.project.db, project, source), start, end, codePath }),
   );
-  if (flag(p, 'json')) printJson(io, { source, start: coding.start, end: coding.end, code: codePath, coder: coding.coderName });
-  else io.out(`Coded ${source} [${start}, ${end}) at ${codePath}\n`);
+  if (flag(p, 'json')) {
+    printJson(io, { source, start: coding.start, end: coding.end, code: codePath, coder: coding.coderName, mergedWith: coding.mergedWith, alreadyCoded: coding.alreadyCoded });
+  } else if (coding.alreadyCoded) {
+    io.out(`${source} [${start}, ${end}) is already coded at ${codePath} by ${coding.coderName} ([${coding.start}, ${coding.end})); nothing changed\n`);
+  } else if (coding.mergedWith > 0) {
+    io.out(`Coded ${source} [${start}, ${end}) at ${codePath}, joined with ${coding.mergedWith} overlapping or touching coding${coding.mergedWith === 1 ? '' : 's'} into [${coding.start}, ${coding.end})\n`);
+  } else io.out(`Coded ${source} [${start}, ${end}) at ${codePath}\n`);
   return 0;
 }
 

@@ -39,16 +39,18 @@ const QUERY_OPTIONS = {
   where: { type: 'string', multiple: true },
   set: { type: 'string' },
   coder: { type: 'string' },
+  own: { type: 'boolean' },
   json: { type: 'boolean' },
 } as const;
 
 /** The codes combined left to right in the order the flags were given: --code A --and B --not C = (A AND B) NOT C. */
 function codeExpression(argv: string[]): CodeExpr {
-  const { tokens } = parseArgs({ args: argv, options: QUERY_OPTIONS, allowPositionals: true, strict: true, tokens: true });
+  const { tokens, values } = parseArgs({ args: argv, options: QUERY_OPTIONS, allowPositionals: true, strict: true, tokens: true });
   let expr: CodeExpr | undefined;
   for (const t of tokens) {
     if (t.kind !== 'option' || !['code', 'and', 'or', 'not'].includes(t.name)) continue;
-    const leaf: CodeExpr = { op: 'code', path: t.value ?? '' };
+    // A code includes its descendants (as matrix columns do) unless --own asks for its own codings only.
+    const leaf: CodeExpr = { op: 'code', path: t.value ?? '', ...(values.own ? { children: false } : {}) };
     if (t.name === 'code') {
       if (expr) throw new UsageError('give --code once; combine further codes with --and, --or and --not');
       expr = leaf;
@@ -69,7 +71,7 @@ function caseFilter(p: Parsed): CaseFilter | undefined {
 }
 
 export function cmdQuery(argv: string[], io: CliIo): number {
-  const usage = 'quarry query <project> --code PATH [--and PATH] [--or PATH] [--not PATH] [--where "ATTR=VALUE"]... [--set NAME] [--coder NAME] [--json]';
+  const usage = 'quarry query <project> --code PATH [--and PATH] [--or PATH] [--not PATH] [--own] [--where "ATTR=VALUE"]... [--set NAME] [--coder NAME] [--json]';
   const p = parse(argv, QUERY_OPTIONS, { min: 1, max: 1, usage });
   const expr = codeExpression(argv);
   const filter = caseFilter(p);

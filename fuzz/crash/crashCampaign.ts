@@ -12,7 +12,7 @@ import { backupFolderFor } from '../../shared/backup/backupLocation.js';
 import { ProjectDb } from '../../shared/db/projectDb.js';
 import { mutate } from '../../shared/services/context.js';
 import { storeDocument } from '../../shared/services/sourceService.js';
-import { rng, type Rng } from '../rng.js';
+import { rng, type Rng } from '../../shared/seededRandom.js';
 import type { ChildArgs } from './crashChild.js';
 import { crashTranscript } from './crashOps.js';
 import { isClean, verifyProject, type VerifyResult } from './crashVerify.js';

@@ -6,7 +6,7 @@
  */
 import { createDispatcher } from '../../shared/api/dispatcher.js';
 import { Session } from '../../shared/api/session.js';
-import { rng } from '../rng.js';
+import { rng } from '../../shared/seededRandom.js';
 import { DurableLog } from './crashLog.js';
 import { randomOperation } from './crashOps.js';
 

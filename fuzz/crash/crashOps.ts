@@ -13,7 +13,7 @@ import { ensureCodePath } from '../../shared/services/codeService.js';
 import { ensureCoder } from '../../shared/services/coderService.js';
 import { mutate } from '../../shared/services/context.js';
 import { storeDocument } from '../../shared/services/sourceService.js';
-import type { Rng } from '../rng.js';
+import type { Rng } from '../../shared/seededRandom.js';
 import type { DurableLog, OpExpectation, OpKind } from './crashLog.js';
 
 export interface ChildContext {

@@ -7,7 +7,7 @@
  * bytes, markup injected into XML and CSV).
  */
 import { MAX_CSV_BYTES, MAX_DOCUMENT_BYTES, MAX_DOCX_ENTRIES } from '../../shared/limits.js';
-import { rng, type Rng } from '../rng.js';
+import { rng, type Rng } from '../../shared/seededRandom.js';
 import { docxDocumentXml, docxParagraphs, docxWith, minimalPdf, type SeedKind } from './seeds.js';
 import { bombZip, concat, patchDeclaredSize, patchEntryCount, u8, zip } from './zipTools.js';
 

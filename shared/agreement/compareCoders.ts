@@ -39,6 +39,8 @@ interface CodeAccumulator {
   coincidences: Coincidences;
   kappas: WeightedKappa;
   sources: number;
+  referencesA: number;
+  referencesB: number;
 }
 
 /**
@@ -67,7 +69,7 @@ export function compareCoders(
   for (const unit of units) {
     let acc = byCode.get(unit.code);
     if (!acc) {
-      acc = { counts: emptyCounts(), coincidences: emptyCoincidences(), kappas: { sum: 0, weight: 0 }, sources: 0 };
+      acc = { counts: emptyCounts(), coincidences: emptyCoincidences(), kappas: { sum: 0, weight: 0 }, sources: 0, referencesA: 0, referencesB: 0 };
       byCode.set(unit.code, acc);
     }
     addIntervalUnit(acc.coincidences, unit, allCoders, opts);
@@ -80,13 +82,17 @@ export function compareCoders(
       continue;
     }
     const counts = countsFromSpans(a, b, unit.sourceLength, opts);
-    const cell: CodeSourceAgreement = { code: unit.code, source: unit.source, sourceLength: unit.sourceLength, ...statsFromCounts(counts) };
+    // Merged spans are references: one per passage, as every other count.
+    const refs = { referencesA: a.length, referencesB: b.length };
+    const cell: CodeSourceAgreement = { code: unit.code, source: unit.source, sourceLength: unit.sourceLength, ...statsFromCounts(counts), ...refs };
     perCodeSource.push(cell);
     addCounts(acc.counts, counts);
     addCounts(totalCounts, counts);
     addWeighted(acc.kappas, cell);
     addWeighted(totalKappas, cell);
     acc.sources++;
+    acc.referencesA += refs.referencesA;
+    acc.referencesB += refs.referencesB;
   }
 
   const perCode: CodeAgreement[] = [];
@@ -98,6 +104,8 @@ export function compareCoders(
       alpha: alphaFromCoincidences(acc.coincidences),
       weightedMeanKappa: weightedMean(acc.kappas),
       sources: acc.sources,
+      referencesA: acc.referencesA,
+      referencesB: acc.referencesB,
     });
   }
 

@@ -4,6 +4,7 @@
  * cost grows with the number of codings, never with the length of the text.
  */
 import { QuarryError } from '../errors.js';
+import { referencesOf } from '../queries/references.js';
 import type { AgreementUnit, CoderSpans, Span } from './types.js';
 
 /** Sorted, non-overlapping, non-touching, non-empty spans. */
@@ -34,19 +35,9 @@ export function validateUnit(unit: AgreementUnit): void {
   }
 }
 
-/** Union of spans as sorted disjoint runs. Touching spans are joined; empty spans vanish. */
+/** One coder's codings merged into references (queries/references.ts): sorted disjoint runs; touching spans join, empty ones vanish. */
 export function mergeSpans(spans: readonly Span[]): MergedSpans {
-  const sorted = spans.filter((s) => s.end > s.start).sort((x, y) => x.start - y.start || x.end - y.end);
-  const out: Span[] = [];
-  for (const s of sorted) {
-    const last = out[out.length - 1];
-    if (last && s.start <= last.end) {
-      if (s.end > last.end) last.end = s.end;
-    } else {
-      out.push({ start: s.start, end: s.end });
-    }
-  }
-  return out;
+  return referencesOf(spans);
 }
 
 /** Total characters covered by merged spans. */

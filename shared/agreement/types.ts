@@ -76,13 +76,19 @@ export interface PairStats extends TwoByTwo {
   kappa: number | null;
 }
 
-export interface CodeSourceAgreement extends PairStats {
+/** Each coder's references (queries/references.ts): their codings of the code merged into passages. */
+export interface ReferenceCounts {
+  referencesA: number;
+  referencesB: number;
+}
+
+export interface CodeSourceAgreement extends PairStats, ReferenceCounts {
   code: string;
   source: string;
   sourceLength: number;
 }
 
-export interface CodeAgreement extends PairStats {
+export interface CodeAgreement extends PairStats, ReferenceCounts {
   code: string;
   /**
    * Krippendorff's alpha (nominal, binary coded/not-coded per character) over

@@ -59,6 +59,14 @@ export interface Coding {
   createdAt: string;
 }
 
+/** The result of applying a code: the coding that now holds the span. */
+export interface AppliedCoding extends Coding {
+  /** Your existing codings at this code the span joined, now this one coding (0: a new coding). */
+  mergedWith: number;
+  /** The span was already inside one of your codings at this code; nothing changed. */
+  alreadyCoded: boolean;
+}
+
 export interface SourceDocument extends SourceSummary {
   text: string;
   codings: Coding[];
@@ -73,10 +81,16 @@ export interface CodeNode {
   color: string;
   description: string;
   sortOrder: number;
-  /** This code's own codings. */
+  /** References at this code: its codings (by the coders in view) merged into passages, see queries/references.ts. */
   references: number;
-  /** Distinct sources this code's own codings are in. */
+  /** Distinct sources those references are in. */
   sources: number;
+  /** References at this code or any descendant, merged (NVivo's aggregate). */
+  aggregateReferences: number;
+  /** Distinct sources the aggregate references are in. */
+  aggregateSources: number;
+  /** Coding rows at this code (by the coders in view), before merging. */
+  codings: number;
   children: CodeNode[];
 }
 

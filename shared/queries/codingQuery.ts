@@ -4,9 +4,13 @@
  * returns the text coded at both (the intersection of each left passage
  * with the right side's coded text), NOT the left passages minus the right
  * side's text, OR both sides, NEAR the passages of each side within N
- * characters (or in the same paragraph) of the other. Each passage keeps the
- * attribution of the coding it comes from (source, case, code, coder), so a
- * single code returns exactly its codings, like `quarry codings`.
+ * characters (or in the same paragraph) of the other. Passages are
+ * references (queries/references.ts): a code's codings by the coders in
+ * view merge into maximal passages before anything else happens, so a
+ * query's passages are what a matrix cell counts. A reference belongs to
+ * one code, so OR lists each side's references (text coded at both codes
+ * is a reference at each, as a matrix row adds up its cells). Each passage
+ * keeps the attribution (code, coder) of the coding it starts with.
  */
 import type Database from 'better-sqlite3';
 import { QuarryError } from '../errors.js';
@@ -14,6 +18,7 @@ import { codingsAt, passageDetails, sourceTexts } from '../store/queryStore.js';
 import { paragraphs } from '../text/structure.js';
 import { resolveCaseFilter } from './caseScope.js';
 import { ProjectLookup } from './projectLookup.js';
+import { mergeIntoReferences } from './references.js';
 import { hasSpanWithin, intersectSpan, spansTouched, subtractSpan, unionSpans, type Span } from './spanAlgebra.js';
 import type { CodeExpr, CodingQueryDef, CodingQueryResult, QueryPassage } from './types.js';
 
@@ -67,13 +72,12 @@ function leaf(ctx: EvalContext, expr: Extract<CodeExpr, { op: 'code' }>): RawPas
   // Reading a code's codings and dropping other sources here is cheaper than asking SQLite for code × source pairs.
   const rows = codingsAt(ctx.db, ids, ctx.coderId !== undefined ? { coderId: ctx.coderId } : {});
   const sources = ctx.sourceIds ? new Set(ctx.sourceIds) : null;
-  const out: RawPassage[] = [];
+  const codings: RawPassage[] = [];
   for (const [codingId, sourceId, codeId, start, end, coderId] of rows) {
-    if (sources && !sources.has(sourceId)) continue;
-    const p = { codingId, sourceId, codeId, coderId, start, end };
-    if (inScope(ctx, p)) out.push(p);
+    if (!sources || sources.has(sourceId)) codings.push({ codingId, sourceId, codeId, coderId, start, end });
   }
-  return out;
+  // Merged first, then kept when the passage reaches an allowed case: as a matrix cell counts it.
+  return mergeIntoReferences(codings).filter((p) => inScope(ctx, p));
 }
 
 /** Paragraph spans of a source (cached per query). */
@@ -109,6 +113,7 @@ function near(ctx: EvalContext, from: RawPassage[], other: RawPassage[], within:
   });
 }
 
+/** The same reference reached twice (a code and its descendant both named) is listed once. */
 function dedupe(list: RawPassage[]): RawPassage[] {
   const seen = new Set<string>();
   return list.filter((p) => {
@@ -188,9 +193,8 @@ export function describePassages(ctx: EvalContext, list: RawPassage[]): QueryPas
 }
 
 export function summarize(ctx: EvalContext, passages: readonly { sourceId: number; start: number; end: number }[]): Omit<CodingQueryResult, 'passages'> {
-  const refs = new Set(passages.map((p) => `${p.sourceId}:${p.start}:${p.end}`));
   const cases = new Set(passages.flatMap((p) => ctx.lookup.casesOf(p.sourceId, p.start, p.end)));
-  return { references: refs.size, sources: new Set(passages.map((p) => p.sourceId)).size, cases: cases.size };
+  return { references: passages.length, sources: new Set(passages.map((p) => p.sourceId)).size, cases: cases.size };
 }
 
 export function runCodingQuery(db: Database.Database, def: CodingQueryDef): CodingQueryResult {

@@ -1,13 +1,15 @@
 /**
- * The passages behind one cell of a matrix query: what the cell counts,
- * one passage per distinct span (a passage coded at three children of the
- * column's code is listed once, with all three codes).
+ * The passages behind one cell of a matrix query: exactly the references
+ * the cell counts (references.ts), each with the codes whose codings make
+ * it up (a passage coded at three children of the column's code is listed
+ * once, with all three codes).
  */
 import type Database from 'better-sqlite3';
 import { QuarryError } from '../errors.js';
 import { codingsAt } from '../store/queryStore.js';
 import { describePassages, evalContext, type RawPassage } from './codingQuery.js';
 import { prepareMatrix } from './matrixQuery.js';
+import { mergeIntoReferences } from './references.js';
 import { intersectSpan, unionSpans, type Span } from './spanAlgebra.js';
 import type { CellPassage, MatrixQueryDef } from './types.js';
 
@@ -21,16 +23,11 @@ function raw(rows: ReturnType<typeof codingsAt>): RawPassage[] {
   return rows.map(([codingId, sourceId, codeId, start, end, coderId]) => ({ codingId, sourceId, codeId, coderId, start, end }));
 }
 
-/** Groups passages by span, keeping the first coding's attribution and every code. */
-function bySpan(list: RawPassage[]): { first: RawPassage; codeIds: number[] }[] {
-  const groups = new Map<string, { first: RawPassage; codeIds: number[] }>();
-  for (const p of list) {
-    const k = `${p.sourceId}:${p.start}:${p.end}`;
-    const g = groups.get(k);
-    if (!g) groups.set(k, { first: p, codeIds: [p.codeId] });
-    else if (!g.codeIds.includes(p.codeId)) g.codeIds.push(p.codeId);
-  }
-  return [...groups.values()];
+/** The codes of the codings that overlap a passage, in the order first met. */
+function codesWithin(codings: RawPassage[], p: { sourceId: number; start: number; end: number }): number[] {
+  const out: number[] = [];
+  for (const c of codings) if (c.sourceId === p.sourceId && c.start < p.end && c.end > p.start && !out.includes(c.codeId)) out.push(c.codeId);
+  return out;
 }
 
 export function matrixCellPassages(db: Database.Database, def: MatrixQueryDef, row: number, col: number): CellPassage[] {
@@ -39,33 +36,27 @@ export function matrixCellPassages(db: Database.Database, def: MatrixQueryDef, r
   if (!Number.isInteger(col) || col < 0 || col >= p.cols.headers.length) throw new QuarryError('bad_request', `The matrix has no column ${col}.`);
   const ctx = evalContext(db, def);
   const coder = p.coderId !== undefined ? { coderId: p.coderId } : {};
-  const colCodes = codesAt(p.cols.positionsOfCode, col);
+  const colCodings = raw(codingsAt(db, codesAt(p.cols.positionsOfCode, col), coder));
+  const reaches = (cases: Set<number> | null) => (x: RawPassage) => !cases || p.lookup.casesOf(x.sourceId, x.start, x.end).some((c) => cases.has(c));
   let found: RawPassage[];
+  let codings = colCodings;
   if (p.rows.kind === 'cases') {
     const rowCases = new Set(
       [...p.rows.positionsOfCase].filter(([c, list]) => list.includes(row) && (!p.allowed || p.allowed.has(c))).map(([c]) => c),
     );
-    const sources = p.lookup.sourcesOfCases(rowCases);
-    found = raw(codingsAt(db, colCodes, { ...coder, sourceIds: sources })).filter((x) =>
-      p.lookup.casesOf(x.sourceId, x.start, x.end).some((c) => rowCases.has(c)),
-    );
+    found = mergeIntoReferences(colCodings).filter(reaches(rowCases));
   } else {
-    const inScope = (x: RawPassage) => !p.allowed || p.lookup.casesOf(x.sourceId, x.start, x.end).some((c) => p.allowed!.has(c));
-    const rowPassages = raw(codingsAt(db, codesAt(p.rows.positionsOfCode, row), coder)).filter(inScope);
+    const rowCodings = raw(codingsAt(db, codesAt(p.rows.positionsOfCode, row), coder));
     const colUnion = new Map<number, Span[]>();
-    for (const x of raw(codingsAt(db, colCodes, coder)).filter(inScope)) {
-      const l = colUnion.get(x.sourceId) ?? [];
-      l.push(x);
-      colUnion.set(x.sourceId, l);
-    }
+    for (const x of mergeIntoReferences(colCodings).filter(reaches(p.allowed))) colUnion.set(x.sourceId, [...(colUnion.get(x.sourceId) ?? []), x]);
     for (const [k, l] of colUnion) colUnion.set(k, unionSpans(l));
-    found = rowPassages.flatMap((x) => intersectSpan(x, colUnion.get(x.sourceId) ?? []).map((s) => ({ ...x, ...s })));
+    found = mergeIntoReferences(rowCodings)
+      .filter(reaches(p.allowed))
+      .flatMap((x) => intersectSpan(x, colUnion.get(x.sourceId) ?? []).map((s) => ({ ...x, ...s })));
+    codings = [...rowCodings, ...colCodings];
   }
-  const groups = bySpan(found);
-  const described = describePassages(ctx, groups.map((g) => g.first));
-  const codesOf = new Map(groups.map((g) => [`${g.first.sourceId}:${g.first.start}:${g.first.end}`, g.codeIds]));
-  return described.map((d) => ({
+  return describePassages(ctx, found).map((d) => ({
     ...d,
-    codes: (codesOf.get(`${d.sourceId}:${d.start}:${d.end}`) ?? [d.codeId]).map((id) => p.lookup.codes.get(id)?.path ?? ''),
+    codes: codesWithin(codings, d).map((id) => p.lookup.codes.get(id)?.path ?? ''),
   }));
 }

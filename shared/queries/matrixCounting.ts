@@ -1,10 +1,11 @@
 /**
  * The counting behind matrix queries, one source at a time: the coded spans
  * that fall in each cell (and in each row, column and the whole matrix, for
- * the totals) are gathered in "bags", then measured. References count
- * distinct spans (a passage coded at several codes of one column counts
- * once); sources and cases count distinct sources and cases; words and
- * coverage measure the union of the spans. Pure.
+ * the totals) are gathered in "bags", then measured on the references they
+ * make (queries/references.ts: overlapping or touching codings merge, so a
+ * passage coded at several codes of one column counts once); sources and
+ * cases count distinct sources and cases; words and coverage measure the
+ * merged passages. Pure.
  */
 import { coveredLength, unionSpans, type Span } from './spanAlgebra.js';
 
@@ -15,34 +16,6 @@ export function pushSpan(bags: Map<number, Bag>, key: number, start: number, end
   const b = bags.get(key);
   if (b) b.push(start, end);
   else bags.set(key, [start, end]);
-}
-
-/** Distinct spans in a bag. */
-export function distinctSpans(bag: Bag): number {
-  const n = bag.length / 2;
-  if (n <= 1) return n;
-  if (n <= 12) {
-    // Small bags (nearly all of them): compare pairwise, allocating nothing.
-    let count = 0;
-    outer: for (let i = 0; i < bag.length; i += 2) {
-      for (let j = 0; j < i; j += 2) if (bag[j] === bag[i] && bag[j + 1] === bag[i + 1]) continue outer;
-      count++;
-    }
-    return count;
-  }
-  // start * 2^26 + end is exact below 2^53, i.e. for ends below 2^26 (67 million code points).
-  const keys = new Float64Array(n);
-  let packed = true;
-  for (let i = 0; i < n; i++) {
-    const e = bag[2 * i + 1]!;
-    if (e >= 0x4000000) packed = false;
-    keys[i] = bag[2 * i]! * 0x4000000 + e;
-  }
-  if (!packed) return new Set(Array.from({ length: n }, (_, i) => `${bag[2 * i]}:${bag[2 * i + 1]}`)).size;
-  keys.sort();
-  let count = 1;
-  for (let i = 1; i < n; i++) if (keys[i] !== keys[i - 1]) count++;
-  return count;
 }
 
 export function bagSpans(bag: Bag): Span[] {

@@ -2,8 +2,10 @@
  * Matrix coding query: rows (cases, case sets, attribute values or codes) ×
  * columns (codes, each counting its descendants), with one measure per
  * cell and distinct totals. Codings are read once, flat (rowCollector.ts),
- * and counted source by source (matrixCounting.ts). With code rows a cell
- * is the text coded at both the row's and the column's code.
+ * and counted source by source (matrixCounting.ts) as references
+ * (references.ts). With code rows a cell is the text coded at both the
+ * row's and the column's code. Every cell and total equals the coding query
+ * for its row and column (tests/unit/queries/referenceProperty.test.ts).
  */
 import type Database from 'better-sqlite3';
 import { sourceTexts } from '../store/queryStore.js';
@@ -11,7 +13,7 @@ import { forEachSource, forEachSourceGrouped, OutOfOrder } from './matrixCodings
 import { resolveCaseFilter } from './caseScope.js';
 import { positionIndexOf } from './kwic.js';
 import { resolveColumns, resolveRows, type CaseAxis, type CodeAxis } from './matrixAxes.js';
-import { bagUnion, distinctSpans, pushSpan, Tally, wordIndex, wordsIn, type Bag, type WordIndex } from './matrixCounting.js';
+import { bagUnion, pushSpan, Tally, wordIndex, wordsIn, type Bag, type WordIndex } from './matrixCounting.js';
 import { ProjectLookup } from './projectLookup.js';
 import { coveredLength, intersectUnions, unionSpans, type Span } from './spanAlgebra.js';
 import type { MatrixMeasure, MatrixQueryDef, MatrixResult } from './types.js';
@@ -86,61 +88,71 @@ function measureSpans(measure: MatrixMeasure, spans: Span[], text: Words): numbe
   }
 }
 
+/** A bag of one column's codings in one source, measured as the references they make. */
 function measureBag(measure: MatrixMeasure, bag: Bag, text: Words): number {
-  if (measure === 'references') return distinctSpans(bag);
   return measureSpans(measure, bagUnion(bag), text);
 }
 
+/**
+ * Case rows, where a source's passages can fall in different rows (case
+ * spans) or in several (a case in two rows). Each column's codings merge
+ * into references first; a reference then counts in every row holding a
+ * case it reaches. A column's total is its references in any row; for the
+ * other measures a row's total measures the union of its cells' passages,
+ * so each number is what the coding query for that row and column returns.
+ */
 function countCaseRows(p: PreparedMatrix, rows: CaseAxis, t: Tallies, src: number, entries: number[], text: Words): void {
   const nc = p.cols.headers.length;
-  const cells = new Map<number, Bag>();
-  const rowBags = new Map<number, Bag>();
-  const colBags = new Map<number, Bag>();
-  const all: Bag = [];
-  const members = p.measure === 'cases';
-  const totalsToo = !p.disjoint;
-  // Without case spans every passage of a source is in the source's case.
   const own = p.lookup.sources.get(src)?.caseId ?? null;
+  // Without case spans every passage of a source is in the source's case.
   const single = p.lookup.caseSpansOf(src).length === 0 ? (own === null ? [] : [own]) : null;
-  if (single && !members) {
+  if (single && p.measure !== 'cases') {
     const c = single[0];
     const rs = c === undefined || (p.allowed && !p.allowed.has(c)) ? undefined : rows.positionsOfCase.get(c);
     if (rs?.length === 1) return countOneRow(p, t, rs[0]!, entries, text);
   }
+  const colBags = new Map<number, Bag>();
   for (let i = 0; i < entries.length; i += 3) {
-    const cols = p.cols.positionsOfCode.get(entries[i]!);
-    if (!cols) continue;
-    const start = entries[i + 1]!;
-    const end = entries[i + 2]!;
-    let inAny = false;
-    for (const c of single ?? p.lookup.casesOf(src, start, end)) {
-      if (p.allowed && !p.allowed.has(c)) continue;
-      const rs = rows.positionsOfCase.get(c);
-      if (!rs) continue;
-      inAny = true;
-      for (const r of rs) {
-        pushSpan(rowBags, r, start, end);
-        for (const col of cols) {
-          pushSpan(cells, r * nc + col, start, end);
-          if (members) t.cells.addMember(r * nc + col, c);
+    for (const col of p.cols.positionsOfCode.get(entries[i]!) ?? []) pushSpan(colBags, col, entries[i + 1]!, entries[i + 2]!);
+  }
+  const casesIn = (s: Span) => (single ?? p.lookup.casesOf(src, s.start, s.end)).filter((c) => (!p.allowed || p.allowed.has(c)) && rows.positionsOfCase.has(c));
+  const members = p.measure === 'cases';
+  const rowSpans = new Map<number, Span[]>();
+  const inAnyRow: Span[] = [];
+  for (const [col, bag] of colBags) {
+    const cellSpans = new Map<number, Span[]>();
+    const colSpans: Span[] = [];
+    for (const ref of bagUnion(bag)) {
+      const cases = casesIn(ref);
+      if (cases.length === 0) continue;
+      colSpans.push(ref);
+      for (const c of cases) {
+        for (const r of rows.positionsOfCase.get(c)!) {
+          const list = cellSpans.get(r) ?? [];
+          if (list[list.length - 1] !== ref) list.push(ref);
+          cellSpans.set(r, list);
+          if (members) {
+            t.cells.addMember(r * nc + col, c);
+            t.rows.addMember(r, c);
+          }
         }
-        if (members) t.rows.addMember(r, c);
-      }
-      if (members && totalsToo) {
-        for (const col of cols) t.cols.addMember(col, c);
-        t.all.addMember(0, c);
+        if (members) {
+          t.cols.addMember(col, c);
+          t.all.addMember(0, c);
+        }
       }
     }
-    if (inAny && totalsToo && !members) {
-      for (const col of cols) pushSpan(colBags, col, start, end);
-      all.push(start, end);
+    if (members) continue;
+    for (const [r, spans] of cellSpans) {
+      t.cells.add(r * nc + col, measureSpans(p.measure, spans, text));
+      rowSpans.set(r, [...(rowSpans.get(r) ?? []), ...spans]);
     }
+    if (!p.disjoint && colSpans.length) t.cols.add(col, measureSpans(p.measure, colSpans, text));
+    inAnyRow.push(...colSpans);
   }
   if (members) return;
-  for (const [k, bag] of cells) t.cells.add(k, measureBag(p.measure, bag, text));
-  for (const [k, bag] of rowBags) t.rows.add(k, measureBag(p.measure, bag, text));
-  for (const [k, bag] of colBags) t.cols.add(k, measureBag(p.measure, bag, text));
-  if (all.length) t.all.add(0, measureBag(p.measure, all, text));
+  for (const [r, spans] of rowSpans) t.rows.add(r, measureSpans(p.measure, unionSpans(spans), text));
+  if (!p.disjoint && inAnyRow.length) t.all.add(0, measureSpans(p.measure, unionSpans(inAnyRow), text));
 }
 
 const buckets: Bag[] = [];
@@ -183,13 +195,15 @@ function countCodeRows(p: PreparedMatrix, rows: CodeAxis, t: Tallies, src: numbe
   for (let i = 0; i < entries.length; i += 3) {
     const start = entries[i + 1]!;
     const end = entries[i + 2]!;
-    if (p.allowed && !p.lookup.casesOf(src, start, end).some((c) => p.allowed!.has(c))) continue;
     for (const r of rows.positionsOfCode.get(entries[i]!) ?? []) pushSpan(rowBags, r, start, end);
     for (const c of p.cols.positionsOfCode.get(entries[i]!) ?? []) pushSpan(colBags, c, start, end);
   }
   if (rowBags.size === 0 || colBags.size === 0) return;
-  const rowUnions = new Map([...rowBags].map(([k, b]) => [k, bagUnion(b)]));
-  const colUnions = new Map([...colBags].map(([k, b]) => [k, bagUnion(b)]));
+  // Each code's references, kept when they reach an allowed case (as the coding query's leaves are).
+  const inScope = (s: Span) => !p.allowed || p.lookup.casesOf(src, s.start, s.end).some((c) => p.allowed!.has(c));
+  const references = (b: Bag) => (p.allowed ? bagUnion(b).filter(inScope) : bagUnion(b));
+  const rowUnions = new Map([...rowBags].map(([k, b]) => [k, references(b)]));
+  const colUnions = new Map([...colBags].map(([k, b]) => [k, references(b)]));
   const allRows = unionSpans([...rowUnions.values()].flat());
   const allCols = unionSpans([...colUnions.values()].flat());
   const record = (tally: Tally, key: number, spans: Span[]) => {
@@ -245,9 +259,18 @@ export function runMatrixQuery(db: Database.Database, def: MatrixQueryDef): Matr
     forEachSourceGrouped(db, p, sources, visit);
   }
   let cells = Array.from({ length: nr }, (_, r) => Array.from({ length: nc }, (_, c) => t.cells.get(r * nc + c)));
+  const sum = (list: number[]) => list.reduce((a, b) => a + b, 0);
+  const columnSums = () => cells.reduce((acc, row) => acc.map((v, c) => v + row[c]!), new Array<number>(nc).fill(0));
   let rowTotals = Array.from({ length: nr }, (_, r) => t.rows.get(r));
-  let colTotals = p.disjoint ? cells.reduce((acc, row) => acc.map((v, c) => v + row[c]!), new Array<number>(nc).fill(0)) : Array.from({ length: nc }, (_, c) => t.cols.get(c));
-  let total = p.disjoint ? rowTotals.reduce((a, b) => a + b, 0) : t.all.get(0);
+  let colTotals = p.disjoint ? columnSums() : Array.from({ length: nc }, (_, c) => t.cols.get(c));
+  let total = p.disjoint ? sum(rowTotals) : t.all.get(0);
+  if (p.measure === 'references') {
+    // A reference is at one code, so references add up across columns (and across code rows);
+    // a column's total still counts a passage that falls in two case rows once.
+    rowTotals = cells.map(sum);
+    if (p.rows.kind === 'codes') colTotals = columnSums();
+    total = sum(colTotals);
+  }
   if (p.measure === 'coverage') {
     const den = coverageDenominators(p);
     cells = cells.map((row, r) => row.map((v) => percent(v, den.rows[r]!)));

@@ -14,7 +14,9 @@ import {
   updateCode,
 } from '../store/codesStore.js';
 import { countCodingsUnder } from '../store/codingsStore.js';
+import { codeCounts } from '../queries/codeCounts.js';
 import { stmt } from '../store/statements.js';
+import { findUserByName } from '../store/usersStore.js';
 import { ensureCoder } from './coderService.js';
 import type { ServiceContext } from './context.js';
 import { mutate } from './context.js';
@@ -37,11 +39,14 @@ function checkName(name: string): string {
   return clean;
 }
 
-/** The whole code tree with paths and counts. */
-export function codeTree(db: Database.Database): CodeNode[] {
+const NO_COUNTS = { references: 0, sources: 0, aggregateReferences: 0, aggregateSources: 0, codings: 0 };
+
+/** The whole code tree with paths and reference counts for the coders in view (everyone, or the coder `coderId`). */
+export function codeTree(db: Database.Database, coderId: number | null = null): CodeNode[] {
   const rows = listCodeRows(db);
+  const counts = codeCounts(db, new Map(rows.map((r) => [r.id, r.parentId])), coderId);
   const nodes = new Map<number, CodeNode>();
-  for (const r of rows) nodes.set(r.id, { ...r, path: '', children: [] });
+  for (const r of rows) nodes.set(r.id, { ...r, ...(counts.get(r.id) ?? NO_COUNTS), path: '', children: [] });
   const roots: CodeNode[] = [];
   for (const r of rows) {
     const node = nodes.get(r.id)!;
@@ -58,6 +63,19 @@ export function codeTree(db: Database.Database): CodeNode[] {
   setPaths(roots, []);
   return roots;
 }
+
+/**
+ * The code tree counted for the coders in view: everyone (no name), or the
+ * coder named. A coder who has not coded in this project yet has no
+ * references anywhere.
+ */
+export function codeTreeFor(db: Database.Database, coderName?: string): CodeNode[] {
+  if (coderName === undefined) return codeTree(db);
+  return codeTree(db, findUserByName(db, coderName)?.id ?? NO_CODER);
+}
+
+/** No coder has this id (ids are positive), so nothing is counted. */
+const NO_CODER = 0;
 
 export function flattenTree(roots: CodeNode[]): CodeNode[] {
   const out: CodeNode[] = [];

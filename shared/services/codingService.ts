@@ -1,12 +1,11 @@
 import type Database from 'better-sqlite3';
-import type { CodedPassage, Coding } from '../domain/types.js';
+import type { AppliedCoding, CodedPassage, Coding } from '../domain/types.js';
 import { QuarryError } from '../errors.js';
 import { descendantIds, findChildCode, getCodeRow, insertCode } from '../store/codesStore.js';
 import {
   deleteCoding,
   findCoding,
   getCoding,
-  insertCoding,
   listPassages,
   updateCodingCode,
   updateCodingSpan,
@@ -17,6 +16,7 @@ import { inVivoName } from '../domain/inVivoName.js';
 import { sliceCodePoints } from '../text/positions.js';
 import { findUserByName } from '../store/usersStore.js';
 import { codeTree, ensureCodePath, flattenTree, paletteColor } from './codeService.js';
+import { codeSpanMerging } from './codingMerge.js';
 import { ensureCoder } from './coderService.js';
 import type { ServiceContext } from './context.js';
 import { mutate } from './context.js';
@@ -41,8 +41,12 @@ export interface ApplyCodingArgs {
   codePath?: string;
 }
 
-/** Applies one code to one span; returns the coding (the existing one if this coder already coded it). */
-export function applyCoding(ctx: ServiceContext, args: ApplyCodingArgs): Coding {
+/**
+ * Applies one code to one span. Your overlapping or touching codings at the
+ * code merge with it into one coding (see codingMerge.ts); a span you have
+ * already coded there changes nothing (`alreadyCoded`).
+ */
+export function applyCoding(ctx: ServiceContext, args: ApplyCodingArgs): AppliedCoding {
   return mutate(ctx, 'Code passage', (db) => {
     checkSpan(db, args.sourceId, args.start, args.end);
     const coder = ensureCoder(db, ctx.coderName);
@@ -53,9 +57,8 @@ export function applyCoding(ctx: ServiceContext, args: ApplyCodingArgs): Coding 
     } else if (!getCodeRow(db, codeId)) {
       throw new QuarryError('not_found', 'That code no longer exists.');
     }
-    const existing = findCoding(db, args.sourceId, codeId, coder.id, args.start, args.end);
-    const id = existing ?? insertCoding(db, { sourceId: args.sourceId, codeId, start: args.start, end: args.end, coderId: coder.id });
-    return getCoding(db, id)!;
+    const { id, mergedWith, alreadyCoded } = codeSpanMerging(db, { sourceId: args.sourceId, codeId, start: args.start, end: args.end, coderId: coder.id });
+    return { ...getCoding(db, id)!, mergedWith, alreadyCoded };
   });
 }
 
@@ -96,8 +99,7 @@ export function inVivoCoding(ctx: ServiceContext, args: InVivoArgs): InVivoResul
     if (codeId === undefined) {
       codeId = insertCode(db, { parentId, name, color: paletteColor(db), description: '', createdBy: coder.id });
     }
-    const existing = findCoding(db, args.sourceId, codeId, coder.id, args.start, args.end);
-    const id = existing ?? insertCoding(db, { sourceId: args.sourceId, codeId, start: args.start, end: args.end, coderId: coder.id });
+    const { id } = codeSpanMerging(db, { sourceId: args.sourceId, codeId, start: args.start, end: args.end, coderId: coder.id });
     return { coding: getCoding(db, id)!, codeId, name, created };
   });
 }

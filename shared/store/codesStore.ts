@@ -10,18 +10,13 @@ export interface CodeRow {
   color: string;
   description: string;
   sortOrder: number;
-  references: number;
-  sources: number;
 }
 
 export function listCodeRows(db: Database.Database): CodeRow[] {
   return stmt(
     db,
-    `SELECT c.id, c.guid, c.parent_id AS parentId, c.name, c.color, c.description, c.sort_order AS sortOrder,
-            ifnull(k.refs, 0) AS "references", ifnull(k.srcs, 0) AS sources
+    `SELECT c.id, c.guid, c.parent_id AS parentId, c.name, c.color, c.description, c.sort_order AS sortOrder
      FROM codes c
-     LEFT JOIN (SELECT code_id, count(*) AS refs, count(DISTINCT source_id) AS srcs FROM codings GROUP BY code_id) k
-       ON k.code_id = c.id
      ORDER BY c.sort_order, c.name COLLATE NOCASE, c.id`,
   ).all() as CodeRow[];
 }

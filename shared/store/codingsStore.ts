@@ -24,6 +24,18 @@ export function findCoding(db: Database.Database, sourceId: number, codeId: numb
   return row?.id;
 }
 
+/** One coder's codings of one code in one source that overlap or touch [start, end), oldest first. */
+export function codingsTouching(
+  db: Database.Database,
+  c: { sourceId: number; codeId: number; coderId: number; start: number; end: number },
+): { id: number; start: number; end: number }[] {
+  return stmt(
+    db,
+    `SELECT id, start_pos AS start, end_pos AS "end" FROM codings
+     WHERE source_id = ? AND code_id = ? AND coder_id = ? AND start_pos <= ? AND end_pos >= ? ORDER BY id`,
+  ).all(c.sourceId, c.codeId, c.coderId, c.end, c.start) as { id: number; start: number; end: number }[];
+}
+
 export function insertCoding(
   db: Database.Database,
   c: { sourceId: number; codeId: number; start: number; end: number; coderId: number; guid?: string; createdAt?: string },

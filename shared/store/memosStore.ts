@@ -93,3 +93,8 @@ export function listMemos(db: Database.Database, f: MemoFilter = {}): Memo[] {
   }
   return db.prepare(`${MEMO} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY m.created_at, m.id`).all(...params) as Memo[];
 }
+
+/** Re-attaches the memos of one coding to another (when codings merge). */
+export function moveCodingMemos(db: Database.Database, fromCodingId: number, toCodingId: number): void {
+  stmt(db, `UPDATE memos SET coding_id = ? WHERE coding_id = ?`).run(toCodingId, fromCodingId);
+}

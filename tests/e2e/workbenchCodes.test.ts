@@ -41,8 +41,8 @@ describe('coding workbench: codes panel', () => {
 
   it('shows colours and counts of references and sources', async () => {
     const { page } = app;
-    await expect.poll(() => counts(page, 'Money')).toBe('2 references in 1 sources');
-    await expect.poll(() => counts(page, 'Funding')).toBe('1 references in 1 sources');
+    await expect.poll(() => counts(page, 'Money')).toBe('2 references in 1 source (all coders); 2 codings');
+    await expect.poll(() => counts(page, 'Funding')).toBe('1 reference in 1 source (all coders); 1 coding');
     expect(await page.locator(`${row('Money')} .swatch`).evaluate((e) => getComputedStyle(e).backgroundColor)).toMatch(/^rgb/);
   });
 
@@ -71,7 +71,7 @@ describe('coding workbench: codes panel', () => {
     const { page } = app;
     await mouseDrag(page, await centre(page, row('Money')), await centre(page, row('Obstacles')));
     await page.locator(row('Obstacles/Money')).waitFor();
-    await expect.poll(() => counts(page, 'Obstacles/Money')).toBe('2 references in 1 sources');
+    await expect.poll(() => counts(page, 'Obstacles/Money')).toBe('2 references in 1 source (all coders); 2 codings');
     await page.keyboard.press('Control+Z');
     await page.locator(row('Money')).waitFor();
     await page.keyboard.press('Control+Shift+Z');
@@ -107,14 +107,14 @@ describe('coding workbench: codes panel', () => {
     await page.keyboard.press('Enter');
     await page.getByText('Merged Obstacles/Money into Funding: 1 coding moved, 1 duplicate collapsed').waitFor();
     await expect.poll(() => page.locator(row('Obstacles/Money')).count()).toBe(0);
-    await expect.poll(() => counts(page, 'Funding')).toBe('2 references in 1 sources');
+    await expect.poll(() => counts(page, 'Funding')).toBe('2 references in 1 source (all coders); 2 codings');
     await expect.poll(() => codingCount(page)).toBe(3);
     await app.shot('06-merged');
 
     await page.keyboard.press('Control+Z');
     await page.locator(row('Obstacles/Money')).waitFor();
-    await expect.poll(() => counts(page, 'Obstacles/Money')).toBe('2 references in 1 sources');
-    await expect.poll(() => counts(page, 'Funding')).toBe('1 references in 1 sources');
+    await expect.poll(() => counts(page, 'Obstacles/Money')).toBe('2 references in 1 source (all coders); 2 codings');
+    await expect.poll(() => counts(page, 'Funding')).toBe('1 reference in 1 source (all coders); 1 coding');
     await expect.poll(() => codingCount(page)).toBe(4);
     await page.keyboard.press('Control+Shift+Z');
     await expect.poll(() => page.locator(row('Obstacles/Money')).count()).toBe(0);
@@ -127,7 +127,7 @@ describe('coding workbench: codes panel', () => {
     await mouseDrag(page, await centre(page, row('Motivations')), await centre(page, row('Funding')));
     await page.keyboard.up('Alt');
     await page.getByText(/Merged Motivations into Funding: 1 coding moved/).waitFor();
-    await expect.poll(() => counts(page, 'Funding')).toBe('3 references in 1 sources');
+    await expect.poll(() => counts(page, 'Funding')).toBe('3 references in 1 source (all coders); 3 codings');
     await page.keyboard.press('Control+Z');
     await page.locator(row('Motivations')).waitFor();
   });

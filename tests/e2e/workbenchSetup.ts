@@ -62,15 +62,20 @@ export async function setCoder(page: Page, name: string): Promise<void> {
 }
 
 /** Codes the selection with the picker: Ctrl+K, type, Enter. */
-export async function codeWithPicker(page: Page, needle: string, query: string): Promise<void> {
-  await select(page, needle);
-  const before = await codingCount(page);
+export async function pickCode(page: Page, query: string): Promise<void> {
   await page.keyboard.press('Control+K');
   const picker = page.getByRole('dialog', { name: 'Code the selection' });
   await picker.waitFor();
   await page.keyboard.type(query);
   await page.keyboard.press('Enter');
   await picker.waitFor({ state: 'detached' });
+}
+
+/** Selects the passage and codes it with the picker: one new coding. */
+export async function codeWithPicker(page: Page, needle: string, query: string): Promise<void> {
+  await select(page, needle);
+  const before = await codingCount(page);
+  await pickCode(page, query);
   await expect.poll(() => codingCount(page)).toBe(before + 1);
 }
 

@@ -210,6 +210,9 @@ describe('quarry codes', () => {
         color,
         description: '',
         references: 1,
+        // notes [2,7) at Outcomes overlaps notes [0,5) at Trust: one passage for the parent, with interview's.
+        aggregateReferences: 2,
+        codings: 1,
         children: [
           {
             name: 'Entrepreneurs',
@@ -217,16 +220,27 @@ describe('quarry codes', () => {
             color,
             description: '',
             references: 0,
+            aggregateReferences: 2,
+            codings: 0,
             children: [
-              { name: 'Trust', path: 'Outcomes/Entrepreneurs/Trust', color: '#a1b2c3', description: 'Who they trust', references: 2, children: [] },
+              {
+                name: 'Trust',
+                path: 'Outcomes/Entrepreneurs/Trust',
+                color: '#a1b2c3',
+                description: 'Who they trust',
+                references: 2,
+                aggregateReferences: 2,
+                codings: 2,
+                children: [],
+              },
             ],
           },
-          { name: 'Other', path: 'Outcomes/Other', color, description: '', references: 0, children: [] },
+          { name: 'Other', path: 'Outcomes/Other', color, description: '', references: 0, aggregateReferences: 0, codings: 0, children: [] },
         ],
       },
     ]);
     const keys = (n: Record<string, unknown>): void => {
-      expect(Object.keys(n)).toEqual(['name', 'path', 'color', 'description', 'references', 'children']);
+      expect(Object.keys(n)).toEqual(['name', 'path', 'color', 'description', 'references', 'aggregateReferences', 'codings', 'children']);
       for (const c of n.children as Record<string, unknown>[]) keys(c);
     };
     for (const n of tree) keys(n);

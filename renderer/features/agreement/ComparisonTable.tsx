@@ -15,6 +15,14 @@ function Cells({ c }: { c: { percentAgreement: number | null; kappa: number | nu
   );
 }
 
+function References({ c }: { c: { referencesA: number; referencesB: number } }) {
+  return (
+    <td className="num">
+      {count(c.referencesA)} · {count(c.referencesB)}
+    </td>
+  );
+}
+
 /** Agreement per code (pooled over sources), each code opening onto its code × source cells. */
 export function ComparisonTable({ r, onSource }: { r: AgreementResult; onSource: (sourceId: number) => void }) {
   const [open, setOpen] = useState<Set<number>>(new Set());
@@ -38,6 +46,9 @@ export function ComparisonTable({ r, onSource }: { r: AgreementResult; onSource:
           <th scope="col" className="num" title={`Characters only ${r.coderA} coded`}>Only A</th>
           <th scope="col" className="num" title={`Characters only ${r.coderB} coded`}>Only B</th>
           <th scope="col" className="num" title="Characters neither coded">Neither</th>
+          <th scope="col" className="num" title={`References (passages, overlapping or touching codings counted once) by ${r.coderA} · by ${r.coderB}`}>
+            References A · B
+          </th>
           <th scope="col" className="num" title={`Krippendorff's alpha over ${r.alphaCoders.join(', ')}`}>Alpha</th>
         </tr>
       </thead>
@@ -52,6 +63,7 @@ export function ComparisonTable({ r, onSource }: { r: AgreementResult; onSource:
                 <span className="swatch" style={{ background: c.color }} aria-hidden="true" /> {c.code}
               </th>
               <Cells c={c} />
+              <References c={c} />
               <td className="num">{stat(c.alpha)}</td>
             </tr>
             {open.has(c.codeId) &&
@@ -63,6 +75,7 @@ export function ComparisonTable({ r, onSource }: { r: AgreementResult; onSource:
                     </button>
                   </th>
                   <Cells c={s} />
+                  <References c={s} />
                   <td />
                 </tr>
               ))}
@@ -73,6 +86,7 @@ export function ComparisonTable({ r, onSource }: { r: AgreementResult; onSource:
         <tr className="cmp-total">
           <th scope="row">All codes (pooled)</th>
           <Cells c={r} />
+          <References c={r.perCode.reduce((t, c) => ({ referencesA: t.referencesA + c.referencesA, referencesB: t.referencesB + c.referencesB }), { referencesA: 0, referencesB: 0 })} />
           <td className="num">{stat(r.alpha)}</td>
         </tr>
       </tfoot>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { CodeNode } from '../../../shared/domain/types.js';
 import type { DropIntent } from './codeDrop.js';
+import type { CodeCounts } from './useCodeCounts.js';
 
 export interface RowHandlers {
   onSelect(id: number): void;
@@ -18,6 +19,10 @@ export interface RowHandlers {
 
 interface Props {
   node: CodeNode;
+  /** Counts for the coders in view (absent: none of their codings are at this code). */
+  counts: CodeCounts | undefined;
+  /** Whose codings the counts are of, e.g. "all coders". */
+  whose: string;
   depth: number;
   open: boolean;
   selected: boolean;
@@ -31,7 +36,7 @@ interface Props {
 }
 
 /** One code in the tree: swatch, name (or the rename box), counts, quick key, "Code" button; a drag source and drop target. */
-export function CodeTreeRow({ node, depth, open, selected, renaming, quickKey, dropHint, canApply, handlers, onRenameDone, children }: Props) {
+export function CodeTreeRow({ node, counts, whose, depth, open, selected, renaming, quickKey, dropHint, canApply, handlers, onRenameDone, children }: Props) {
   return (
     <li
       role="treeitem"
@@ -88,10 +93,7 @@ export function CodeTreeRow({ node, depth, open, selected, renaming, quickKey, d
             {quickKey}
           </kbd>
         )}
-        <span className="code-count" title={`${node.references} references in ${node.sources} sources`} aria-label={`${node.references} references in ${node.sources} sources`}>
-          {node.references}
-          <span className="code-sources">{node.sources}</span>
-        </span>
+        <CodeCount counts={counts} whose={whose} parent={node.children.length > 0} />
         {canApply && (
           <button
             type="button"
@@ -143,5 +145,22 @@ function RenameBox({ name, onDone }: { name: string; onDone(name: string | null)
       }}
       onBlur={() => finish(value)}
     />
+  );
+}
+
+/** "12 (31) 5": references at the code, with its subcodes in brackets (parents only), and sources. */
+function CodeCount({ counts, whose, parent }: { counts: CodeCounts | undefined; whose: string; parent: boolean }) {
+  const own = counts?.references ?? 0;
+  const all = counts?.aggregateReferences ?? 0;
+  const sources = parent ? (counts?.aggregateSources ?? 0) : (counts?.sources ?? 0);
+  const codings = counts?.codings ?? 0;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const words = `${plural(own, 'reference')}${parent ? `, ${all} with subcodes,` : ''} in ${plural(sources, 'source')} (${whose}); ${plural(codings, 'coding')}`;
+  return (
+    <span className="code-count" title={words} aria-label={words}>
+      {own}
+      {parent && <span className="code-aggregate">({all})</span>}
+      <span className="code-sources">{sources}</span>
+    </span>
   );
 }

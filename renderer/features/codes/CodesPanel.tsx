@@ -9,6 +9,7 @@ import { CodeDetails } from './CodeDetails.js';
 import { dropIntent, planCodeDrop, planKeyboardMove, visibleRows, type DropIntent } from './codeDrop.js';
 import { CodeTreeRow, type RowHandlers } from './CodeTreeRow.js';
 import { DeleteCodeDialog } from './DeleteCodeDialog.js';
+import { useCodeCounts } from './useCodeCounts.js';
 import { useCodeEditing } from './useCodeEditing.js';
 import './codes.css';
 
@@ -22,6 +23,7 @@ export function CodesPanel() {
   const coding = useCoding();
   const edit = useCodeEditing();
   const tree = coding.tree;
+  const { counts, whose } = useCodeCounts(tree);
   const [name, setName] = useState('');
   const [filter, setFilter] = useState('');
   const [collapsed, setCollapsed] = useState<Set<number>>(new Set());
@@ -157,6 +159,8 @@ export function CodesPanel() {
       <CodeTreeRow
         key={node.id}
         node={node}
+        counts={counts.get(node.id)}
+        whose={whose}
         depth={depth}
         open={open}
         selected={wb.activeCodeId === node.id}
@@ -182,10 +186,13 @@ export function CodesPanel() {
     <section className="panel codes-panel" aria-labelledby="codes-h">
       <div className="panel-head">
         <h2 id="codes-h">Codes</h2>
-        <span className="hint" title="References (codings) and sources">
-          refs · sources
-        </span>
       </div>
+      <p
+        className="hint code-count-legend"
+        title={`References are passages coded at the code by ${whose}: overlapping or touching codings count once. The number in brackets adds the code's subcodes (aggregate); the grey number is sources.`}
+      >
+        References: {whose} · own (with subcodes) · sources
+      </p>
       <form
         className="inline-form"
         onSubmit={(e) => {

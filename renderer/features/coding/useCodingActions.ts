@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { splitPath } from '../../../shared/domain/codePath.js';
-import type { CodeNode, Coding } from '../../../shared/domain/types.js';
+import type { AppliedCoding, CodeNode, Coding } from '../../../shared/domain/types.js';
 import { useApi } from '../../api/ApiContext.js';
 import { useAction, useNotice } from '../../hooks/useNotice.js';
 import { useWorkbench, type TextSelection } from '../workbench/workbenchState.js';
@@ -15,6 +15,13 @@ export interface CodingActions {
   recode(codingId: number, codeId: number): Promise<void>;
   /** Resolves to the resized coding, or undefined when it failed (the failure is shown). */
   resize(codingId: number, start: number, end: number): Promise<Coding | undefined>;
+}
+
+/** What applying a code did: coded, joined your overlapping codings there, or nothing (already coded). */
+export function appliedMessage(r: AppliedCoding, characters: number, path: string): string {
+  if (r.alreadyCoded) return `Already coded at ${path} by you — nothing changed`;
+  if (r.mergedWith > 0) return `Coded at ${path}, joined with ${r.mergedWith} of your overlapping coding${r.mergedWith === 1 ? '' : 's'} there into one (${r.end - r.start} characters)`;
+  return `Coded ${characters} characters at ${path}`;
 }
 
 /** The coding actions, each one API call (so one undo step), remembering codes for the quick keys. */
@@ -33,7 +40,7 @@ export function useCodingActions(lookup: Map<number, CodeNode>, touch: (codeId: 
       }
       touch(codeId);
       const r = await act(() => api.call('codings.apply', { sourceId: sel.sourceId, start: sel.start, end: sel.end, codeId }));
-      if (r) notify(`Coded ${sel.end - sel.start} characters at ${lookup.get(codeId)?.path ?? 'the code'}`);
+      if (r) notify(appliedMessage(r, sel.end - sel.start, lookup.get(codeId)?.path ?? 'the code'));
     },
     [api, act, notify, selection, lookup, touch],
   );

@@ -1,5 +1,6 @@
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import type { CodedPassage } from '../../../shared/domain/types.js';
+import { mergeIntoReferences } from '../../../shared/queries/references.js';
 import { useApiQuery } from '../../hooks/useApiQuery.js';
 import { useNotice } from '../../hooks/useNotice.js';
 import { coderPredicate } from '../coders/coderFilter.js';
@@ -26,6 +27,8 @@ export function CodedPassagesView() {
     return (q.data ?? []).filter((p) => !pred || pred(p.coder));
   }, [q.data, wb.coderFilter, me]);
   const sources = new Set(visible.map((p) => p.sourceId)).size;
+  // The list shows codings (each can be uncoded or recoded); the count is of references, as everywhere.
+  const references = useMemo(() => mergeIntoReferences(visible).length, [visible]);
 
   const choose = () =>
     coding.openPicker({ title: 'Show the passages of…', allowCreate: false, onPick: (id) => wb.setActiveCodeId(id) });
@@ -75,7 +78,9 @@ export function CodedPassagesView() {
       </div>
       {code ? (
         <p className="hint view-sub" aria-live="polite">
-          {q.loading && !q.data ? 'Loading…' : `${visible.length} ${visible.length === 1 ? 'passage' : 'passages'} in ${sources} ${sources === 1 ? 'source' : 'sources'}`}
+          {q.loading && !q.data
+            ? 'Loading…'
+            : `${references} ${references === 1 ? 'reference' : 'references'} (${visible.length} ${visible.length === 1 ? 'coding' : 'codings'}) in ${sources} ${sources === 1 ? 'source' : 'sources'}`}
           {wb.coderFilter.kind !== 'all' ? ' (coder filter on)' : ''} · Enter shows a passage in context, Ctrl+C copies it
         </p>
       ) : (

@@ -1,5 +1,5 @@
 import {
-  codeTree,
+  codeTreeFor,
   createCode,
   deleteCodePreview,
   deleteCodeTree,
@@ -14,7 +14,7 @@ import type { HandlersFor } from './handlerTypes.js';
 
 
 export const codeHandlers: HandlersFor<keyof typeof codeMethods> = {
-  'codes.tree': (_a, s) => codeTree(s.ctx().project.db),
+  'codes.tree': (a, s) => codeTreeFor(s.ctx().project.db, a.coder),
   'codes.create': (a, s) => ({ id: createCode(s.ctx(), defined(a)) }),
   'codes.update': (a, s) => {
     updateCodeDetails(s.ctx(), defined(a));

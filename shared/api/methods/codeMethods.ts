@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CodedPassage, CodeNode, Coding } from '../../domain/types.js';
+import type { AppliedCoding, CodedPassage, CodeNode, Coding } from '../../domain/types.js';
 import { method } from '../defineMethod.js';
 
 const id = z.number().int().positive();
@@ -7,7 +7,8 @@ const pos = z.number().int().nonnegative();
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour in the form #rrggbb');
 
 export const codeMethods = {
-  'codes.tree': method<CodeNode[]>()(z.object({})),
+  /** Counts are for the coders in view: everyone, or `coder` (see queries/references.ts). */
+  'codes.tree': method<CodeNode[]>()(z.object({ coder: z.string().optional() })),
   'codes.create': method<{ id: number }>()(
     z.object({
       parentId: id.nullable().optional(),
@@ -27,7 +28,8 @@ export const codeMethods = {
   'codes.deletePreview': method<{ codes: number; codings: number }>()(z.object({ id })),
   'codes.delete': method<{ codes: number; codings: number }>()(z.object({ id }), { mutates: true }),
 
-  'codings.apply': method<Coding>()(
+  /** Merges with your overlapping or touching codings at the code; `alreadyCoded` when nothing changed. */
+  'codings.apply': method<AppliedCoding>()(
     z.object({ sourceId: id, start: pos, end: pos, codeId: id.optional(), codePath: z.string().optional() }),
     { mutates: true },
   ),

@@ -18,6 +18,13 @@ const units: AgreementUnit[] = [
 ];
 
 describe('compareCoders', () => {
+  it('counts each coder’s references as passages: overlapping and touching codings are one', () => {
+    const r = compareCoders([cell('s', 40, 'c', { A: [{ start: 0, end: 5 }, { start: 5, end: 9 }, { start: 2, end: 4 }], B: [{ start: 0, end: 4 }, { start: 6, end: 9 }] })], 'A', 'B', ['A', 'B'], {
+      excludeUncoded: false,
+    });
+    expect(r.perCode[0]).toMatchObject({ referencesA: 1, referencesB: 2 });
+  });
+
   it('pools 2×2 counts over sources and codes (uncoded text included)', () => {
     const r = compareCoders(units, 'A', 'B', ['A', 'B'], { excludeUncoded: false });
     expect(r.unit).toBe('character');
@@ -34,6 +41,13 @@ describe('compareCoders', () => {
     // po = 90/120 = .75; pA = pB = 40/120 = 1/3; pe = 1/9 + 4/9 = 5/9
     // kappa = (3/4 − 5/9)/(4/9) = 7/16
     expect(trust).toMatchObject({ code: 'trust', agreeBoth: 25, onlyA: 15, onlyB: 15, neither: 65, percentAgreement: 75, sources: 2 });
+    // References in the sources compared: A one passage in each; B two in s1 and one in s2.
+    expect(trust).toMatchObject({ referencesA: 2, referencesB: 3 });
+    expect(r.perCodeSource.map((c) => [c.source, c.referencesA, c.referencesB])).toEqual([
+      ['s1', 1, 2],
+      ['s2', 1, 1],
+      ['s1', 0, 0],
+    ]);
     expect(trust?.kappa).toBeCloseTo(7 / 16, 12);
     // NVivo-style mean weighted by characters: (100·11/21 + 20·0)/120 = 55/126
     expect(trust?.weightedMeanKappa).toBeCloseTo(55 / 126, 12);

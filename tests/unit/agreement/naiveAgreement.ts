@@ -65,17 +65,8 @@ export function reliabilityMatrix(units: AgreementUnit[], coders: string[], excl
   return rows;
 }
 
-/** Seeded PRNG (mulberry32) so property tests are reproducible. */
-export function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded PRNG so property tests are reproducible: the project's one generator. */
+export { mulberry32 as rng } from '../../../shared/seededRandom.js';
 
 export function randomInt(next: () => number, lo: number, hi: number): number {
   return lo + Math.floor(next() * (hi - lo + 1));

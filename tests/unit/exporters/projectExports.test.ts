@@ -75,8 +75,8 @@ describe('codebook', () => {
   it('lists every code with counts, examples and the interview guide as a Table 2-style table', async () => {
     const book = loadCodebook(project.db, { examples: true });
     const gl = book.codes.find((c) => c.path === 'Motivations/Entrepreneurs/Generating leads')!;
-    // Both coders' references count: Ruth Ashworth's two and Daniel Osei's one in E2.
-    expect(gl).toMatchObject({ depth: 2, references: 3, sources: 2 });
+    // References are passages: Ruth Ashworth's two, and Daniel Osei's coding in E2 overlaps hers there, so it is the same passage.
+    expect(gl).toMatchObject({ depth: 2, references: 2, sources: 2 });
     expect(gl.example?.attribution).toBe('[E1]');
     expect(book.codes.find((c) => c.path === 'Sources of advice/Another cluster member')).toMatchObject({ references: 0 });
     expect(book.codes.find((c) => c.path === 'Sources of advice/Another cluster member')!.example).toBeUndefined();
@@ -90,7 +90,7 @@ describe('codebook', () => {
     expect(codes!.rows).toHaveLength(book.codes.length + 1);
     expect(codes!.rows[0]!.map(cellText)).toEqual(['Code', 'Description', 'References', 'Sources']);
     const glRow = codes!.rows.find((r) => cellText(r[0]!) === 'Generating leads')!;
-    expect(glRow.slice(2).map(cellText)).toEqual(['3', '2']);
+    expect(glRow.slice(2).map(cellText)).toEqual(['2', '2']);
     expect(glRow[1]!.paragraphs[1]!.style).toBe('Quote');
     expect(glRow[1]!.paragraphs[1]!.text.endsWith(' [E1]')).toBe(true);
     expect(guide!.rows.map((r) => cellText(r[0]!))).toEqual(['Type', 'Intermediaries', 'Entrepreneurs']);

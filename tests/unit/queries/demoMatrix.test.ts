@@ -76,8 +76,9 @@ describe('participant × theme matrix (demo study)', () => {
     expect(who(1)).toEqual(['E2']);
     expect(who(2)).toEqual(['E2', 'I3']);
     expect(who(3)).toEqual(['E3', 'E4']);
-    // E2's one passage at three children counts once for the row; the parent-only passage (E1) is in no child column.
-    expect(m.rowTotals[m.rows.findIndex((r) => r.label === 'E2')]).toBe(1);
+    // E2's one passage at three children is a reference at each of them (3 in the row), and one for the theme;
+    // the parent-only passage (E1) is in no child column.
+    expect(m.rowTotals[m.rows.findIndex((r) => r.label === 'E2')]).toBe(3);
     const parent = runMatrixQuery(project.db, {
       rows: { kind: 'cases' },
       cols: { kind: 'codes', codes: [{ path: 'Motivations/Entrepreneurs' }], children: false },

@@ -23,7 +23,7 @@ const XYZ = { kind: 'codes' as const, codes: [{ path: 'X' }, { path: 'Y' }, { pa
 const matrix = (def: Partial<MatrixQueryDef> = {}) => runMatrixQuery(s.ctx.project.db, { rows: { kind: 'cases' }, cols: XYZ, ...def });
 
 describe('matrix coding query: case rows', () => {
-  it('counts distinct passages per cell; totals count a passage in two columns once', () => {
+  it('counts references per cell; a row adds up its cells, a column counts a passage in two rows once', () => {
     const m = matrix();
     expect(m.rows.map((r) => r.label)).toEqual(['P', 'Q']);
     expect(m.cols.map((c) => c.label)).toEqual(['X', 'Y', 'Z']);
@@ -32,9 +32,10 @@ describe('matrix coding query: case rows', () => {
       [2, 2, 1],
       [2, 1, 1],
     ]);
-    expect(m.rowTotals).toEqual([5, 3]);
+    // Z's [10,14) and Second's X [10,14) are one reference at each code: Q has 4.
+    expect(m.rowTotals).toEqual([5, 4]);
     expect(m.colTotals).toEqual([4, 3, 2]);
-    expect(m.total).toBe(8);
+    expect(m.total).toBe(9);
   });
 
   it('keeps to one coder when asked', () => {
@@ -72,7 +73,7 @@ describe('matrix coding query: case rows', () => {
       [2, 2, 1],
       [2, 1, 1],
     ]);
-    // Sets overlap ("Both" holds P and Q): its totals are distinct counts, not sums.
+    // Sets overlap ("Both" holds P and Q): column totals count each reference once, not per row.
     const sets = matrix({ rows: { kind: 'sets' } });
     expect(sets.rows.map((r) => r.label)).toEqual(['Both', 'Group B', 'Only P']);
     expect(sets.cells).toEqual([
@@ -80,8 +81,9 @@ describe('matrix coding query: case rows', () => {
       [2, 1, 1],
       [2, 2, 1],
     ]);
+    expect(sets.rowTotals).toEqual([9, 4, 5]);
     expect(sets.colTotals).toEqual([4, 3, 2]);
-    expect(sets.total).toBe(8);
+    expect(sets.total).toBe(9);
     expect(matrix({ rows: { kind: 'setCases', set: 'Group B' } }).rows.map((r) => r.label)).toEqual(['Q']);
   });
 
@@ -137,9 +139,10 @@ describe('matrix coding query: code rows', () => {
       [1, 2],
       [3, 0],
     ]);
+    // References add up: X∩Y [5,14) and Y∩Y [5,19) are one reference in each cell.
     expect(m.rowTotals).toEqual([3, 3]);
-    expect(m.colTotals).toEqual([3, 2]);
-    expect(m.total).toBe(5);
+    expect(m.colTotals).toEqual([4, 2]);
+    expect(m.total).toBe(6);
   });
 
   it('returns the overlapping text as the cell’s passages', () => {

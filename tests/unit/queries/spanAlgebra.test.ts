@@ -9,7 +9,8 @@ import {
   subtractSpan,
   unionSpans,
 } from '../../../shared/queries/spanAlgebra.js';
-import { distinctSpans, wordIndex, wordsIn } from '../../../shared/queries/matrixCounting.js';
+import { wordIndex, wordsIn } from '../../../shared/queries/matrixCounting.js';
+import { referencesOf } from '../../../shared/queries/references.js';
 import { parseSummary, summaryToPlainText } from '../../../shared/queries/miniMarkdown.js';
 
 const sp = (start: number, end: number) => ({ start, end });
@@ -45,12 +46,13 @@ describe('span algebra', () => {
     expect(spansTouched(paras, 25, 25)).toEqual([2, 2]);
   });
 
-  it('counts distinct spans, small bags and large', () => {
-    expect(distinctSpans([0, 4, 0, 4, 5, 9])).toBe(2);
-    const big: number[] = [];
-    for (let i = 0; i < 50; i++) big.push(i % 20, 100 + (i % 20));
-    expect(distinctSpans(big)).toBe(20);
-    expect(distinctSpans([1, 0x4000001, 1, 0x4000001, 1, 0x4000002])).toBe(2);
+  it('merges codings into references: overlapping and touching spans join, a gap keeps them apart', () => {
+    expect(referencesOf([sp(5, 9), sp(0, 4), sp(0, 4)])).toEqual([sp(0, 4), sp(5, 9)]);
+    expect(referencesOf([sp(0, 4), sp(4, 9)])).toEqual([sp(0, 9)]);
+    expect(referencesOf([sp(0, 10), sp(2, 3), sp(9, 12)])).toEqual([sp(0, 12)]);
+    const big: { start: number; end: number }[] = [];
+    for (let i = 0; i < 50; i++) big.push(sp((i % 20) * 200, (i % 20) * 200 + 100));
+    expect(referencesOf(big)).toHaveLength(20);
   });
 
   it('counts the words a span touches', () => {

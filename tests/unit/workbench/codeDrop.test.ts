@@ -3,7 +3,7 @@ import type { CodeNode } from '../../../shared/domain/types.js';
 import { dropIntent, planCodeDrop, planKeyboardMove, visibleRows } from '../../../renderer/features/codes/codeDrop.js';
 
 function n(id: number, name: string, parentId: number | null, children: CodeNode[] = []): CodeNode {
-  return { id, guid: `g${id}`, parentId, name, path: name, color: '#000000', description: '', sortOrder: 0, references: 0, sources: 0, children };
+  return { id, guid: `g${id}`, parentId, name, path: name, color: '#000000', description: '', sortOrder: 0, references: 0, sources: 0, aggregateReferences: 0, aggregateSources: 0, codings: 0, children };
 }
 // 1 A ─ 2 A1, 3 A2 ─ 4 A2x ;  5 B ;  6 C
 const tree = [n(1, 'A', null, [n(2, 'A1', 1), n(3, 'A2', 1, [n(4, 'A2x', 3)])]), n(5, 'B', null), n(6, 'C', null)];

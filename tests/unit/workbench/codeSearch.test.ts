@@ -6,7 +6,7 @@ let nextId = 1;
 function node(name: string, children: CodeNode[] = [], parent = ''): CodeNode {
   const path = parent ? `${parent}/${name}` : name;
   const id = nextId++;
-  return { id, guid: `g${id}`, parentId: null, name, path, color: '#e57373', description: '', sortOrder: 0, references: 0, sources: 0, children: children.map((c) => ({ ...c, path: `${path}/${c.path}` })) };
+  return { id, guid: `g${id}`, parentId: null, name, path, color: '#e57373', description: '', sortOrder: 0, references: 0, sources: 0, aggregateReferences: 0, aggregateSources: 0, codings: 0, children: children.map((c) => ({ ...c, path: `${path}/${c.path}` })) };
 }
 
 const tree = [
