@@ -1,5 +1,5 @@
 import { isAbsolute, join } from 'node:path';
-import { applyMergeJob, previewMerge } from '../../services/mergeService.js';
+import { applyMerge, previewMerge } from '../../services/mergeService.js';
 import type { mergeMethods } from '../methods/mergeMethods.js';
 import type { Session } from '../session.js';
 import type { HandlersFor } from './handlerTypes.js';
@@ -12,5 +12,5 @@ function otherPath(path: string, session: Session): string {
 
 export const mergeHandlers: HandlersFor<keyof typeof mergeMethods> = {
   'merge.preview': (a, s) => previewMerge(s.ctx(), otherPath(a.path, s), a.decisions ?? {}),
-  'merge.apply': (a, s) => applyMergeJob(s.ctx(), otherPath(a.path, s), a.decisions ?? {}),
+  'merge.apply': (a, s) => applyMerge(s.ctx(), otherPath(a.path, s), a.decisions ?? {}),
 };

@@ -1,17 +1,19 @@
 import { z } from 'zod';
 import type { CodedPassage, CodeNode, Coding } from '../../domain/types.js';
 import { method } from '../defineMethod.js';
+import { codeNameSchema, colorSchema } from './valueSchemas.js';
 
 const id = z.number().int().positive();
 const pos = z.number().int().nonnegative();
-const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour in the form #rrggbb');
+const color = colorSchema;
+const name = codeNameSchema;
 
 export const codeMethods = {
   'codes.tree': method<CodeNode[]>()(z.object({})),
   'codes.create': method<{ id: number }>()(
     z.object({
       parentId: id.nullable().optional(),
-      name: z.string().optional(),
+      name: name.optional(),
       path: z.string().optional(),
       color: color.optional(),
       description: z.string().optional(),
@@ -19,7 +21,7 @@ export const codeMethods = {
     { mutates: true },
   ),
   'codes.update': method<null>()(
-    z.object({ id, name: z.string().optional(), color: color.optional(), description: z.string().optional() }),
+    z.object({ id, name: name.optional(), color: color.optional(), description: z.string().optional() }),
     { mutates: true },
   ),
   'codes.move': method<null>()(z.object({ id, parentId: id.nullable(), index: z.number().int().nonnegative().optional() }), { mutates: true }),

@@ -1,0 +1,61 @@
+/**
+ * The shapes of values users name and choose — names, colours, choice
+ * lists, case-set rules — shared by the API contract and by everything that
+ * brings rows in from a file (merge, REFI-QDA import, classification
+ * sheets), so that a value refused at the API is refused from a file too.
+ */
+import { z } from 'zod';
+
+/** C0 and C1 control characters: never part of a name (they break lists, exports and XML). */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+export const MAX_NAME_CHARS = 500;
+
+/** The name of a code, case, attribute, source or case set. */
+export const nameSchema = z
+  .string()
+  .trim()
+  .min(1, 'the name is empty')
+  .max(MAX_NAME_CHARS, `the name is longer than ${MAX_NAME_CHARS} characters`)
+  .refine((s) => !CONTROL.test(s), 'the name contains control characters');
+
+/** A code's name (a level of a code path): shorter, as the code tree shows it whole. */
+export const codeNameSchema = nameSchema.refine((s) => s.length <= 200, 'the name is longer than 200 characters');
+
+export const coderNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'a coder needs a name')
+  .max(100, 'a coder’s name is longer than 100 characters')
+  .refine((s) => !CONTROL.test(s), 'the name contains control characters');
+
+export const colorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour in the form #rrggbb');
+
+export const attributeTypeSchema = z.enum(['text', 'number', 'date', 'boolean', 'choice']);
+
+/** One choice of a choice attribute: a label like a name. */
+export const choiceSchema = z
+  .string()
+  .trim()
+  .min(1, 'a choice is empty')
+  .max(MAX_NAME_CHARS, `a choice is longer than ${MAX_NAME_CHARS} characters`)
+  .refine((s) => !CONTROL.test(s), 'a choice contains control characters');
+
+export const choicesSchema = z.array(choiceSchema).max(1000, 'more than 1,000 choices');
+
+const ruleCondition = z.object({
+  attribute: z.string().min(1),
+  operator: z.enum(['=', '!=', '<', '<=', '>', '>=', 'in']),
+  value: z.union([z.string(), z.array(z.string()).min(1)]),
+});
+
+export const caseSetRuleSchema = z.object({ op: z.enum(['and', 'or']), conditions: z.array(ruleCondition).min(1).max(50) });
+
+/** "the name contains control characters": the first problem zod found, in the schema's own words. */
+export function firstProblem(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'the value does not fit';
+  const at = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+  return `${at}${issue.message}`;
+}
