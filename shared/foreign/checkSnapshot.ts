@@ -8,7 +8,7 @@
  * ProjectSnapshot the merge can trust. Never throws.
  */
 import type { z } from 'zod';
-import { choicesSchema, caseSetRuleSchema, firstProblem, nameSchema } from '../api/methods/valueSchemas.js';
+import { choicesSchema, caseSetRuleSchema, firstProblem, nameSchema, shownName } from '../api/methods/valueSchemas.js';
 import { parseValue, type AttributeDef, type AttributeValue } from '../cases/attributeTypes.js';
 import { compileRule, normalizeRule } from '../cases/caseSetRules.js';
 import type { MergeSkipped } from '../domain/mergeTypes.js';
@@ -24,10 +24,7 @@ export interface CheckedSnapshot {
 /** A row's name for the report, whatever the row holds (it may not even be a string). */
 function nameOf(row: unknown, fallback: string): string {
   const name = row !== null && typeof row === 'object' ? (row as { name?: unknown }).name : undefined;
-  if (typeof name !== 'string' || name.trim() === '') return fallback;
-  // eslint-disable-next-line no-control-regex
-  const shown = name.replace(/[\u0000-\u001f\u007f-\u009f]/g, '�');
-  return shown.length > 80 ? `${shown.slice(0, 80)}…` : shown;
+  return typeof name !== 'string' || name.trim() === '' ? fallback : shownName(name);
 }
 
 function idOf(row: unknown): string {

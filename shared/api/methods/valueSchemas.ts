@@ -52,6 +52,12 @@ const ruleCondition = z.object({
 
 export const caseSetRuleSchema = z.object({ op: z.enum(['and', 'or']), conditions: z.array(ruleCondition).min(1).max(50) });
 
+/** A name as a report shows it: control characters made visible, at most 80 characters. */
+export function shownName(name: string): string {
+  const shown = name.replace(new RegExp(CONTROL.source, 'g'), '�');
+  return shown.length > 80 ? `${shown.slice(0, 80)}…` : shown;
+}
+
 /** "the name contains control characters": the first problem zod found, in the schema's own words. */
 export function firstProblem(error: z.ZodError): string {
   const issue = error.issues[0];
