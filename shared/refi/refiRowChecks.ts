@@ -61,6 +61,7 @@ export function checkRefiRows(project: RefiProject, skip: Skip): RefiProject {
     return !problem;
   });
   const droppedCodes = new Set<string>();
+  const caseSelections = new Set(project.cases.flatMap((c) => c.selectionGuids));
   const codes = checkCodes(project.codes, skip, droppedCodes);
   const sources = project.sources.flatMap((s) => {
     const problem = nameProblem(nameSchema, s.name);
@@ -68,10 +69,13 @@ export function checkRefiRows(project: RefiProject, skip: Skip): RefiProject {
       skip({ kind: 'source', name: shownName(s.name), reason: problem });
       return [];
     }
-    const selections = s.selections.map((sel) => {
+    const selections = s.selections.flatMap((sel) => {
       const codings = sel.codings.filter((c) => !droppedCodes.has(fixGuid(c.codeGuid)));
+      if (codings.length === sel.codings.length) return [sel];
       for (let i = codings.length; i < sel.codings.length; i++) skip({ kind: 'coding', name: shownName(s.name), reason: 'its code was skipped' });
-      return codings.length === sel.codings.length ? sel : { ...sel, codings };
+      // A passage that only carried those codings goes with them (it is not a separate loss).
+      const bare = codings.length === 0 && sel.noteGuids.length === 0 && !sel.description?.trim() && !caseSelections.has(sel.guid);
+      return bare ? [] : [{ ...sel, codings }];
     });
     return [{ ...s, selections }];
   });

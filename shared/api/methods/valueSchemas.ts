@@ -21,7 +21,12 @@ export const nameSchema = z
   .refine((s) => !CONTROL.test(s), 'the name contains control characters');
 
 /** A code's name (a level of a code path): shorter, as the code tree shows it whole. */
-export const codeNameSchema = nameSchema.refine((s) => s.length <= 200, 'the name is longer than 200 characters');
+export const codeNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'the name is empty')
+  .max(200, 'the name is longer than 200 characters')
+  .refine((s) => !CONTROL.test(s), 'the name contains control characters');
 
 export const coderNameSchema = z
   .string()
