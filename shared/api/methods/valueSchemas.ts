@@ -47,7 +47,9 @@ export const choiceSchema = z
   .max(MAX_NAME_CHARS, `a choice is longer than ${MAX_NAME_CHARS} characters`)
   .refine((s) => !CONTROL.test(s), 'a choice contains control characters');
 
-export const choicesSchema = z.array(choiceSchema).max(1000, 'more than 1,000 choices');
+export const MAX_CHOICES = 1000;
+
+export const choicesSchema = z.array(choiceSchema).max(MAX_CHOICES, 'more than 1,000 choices');
 
 const ruleCondition = z.object({
   attribute: z.string().min(1),
