@@ -55,7 +55,7 @@ describe('a classification sheet with bad names and values', () => {
       expect(rejected).toContainEqual(expect.stringMatching(/^1\|Ring�bell\|the column name does not fit \(the name contains control characters\); the column was not imported$/));
       expect(rejected).toContainEqual(expect.stringMatching(/^4\|Case\|the case name “Tab�name” does not fit \(the name contains control characters\); this row was left out$/));
       expect(rejected).toContainEqual(expect.stringMatching(/^5\|Case\|the case name “z{80}…” does not fit \(the name is longer than 500 characters\); this row was left out$/));
-      expect(rejected).toContainEqual(expect.stringMatching(/^6\|Stage of firm\|'Ear\u0007ly' is not one of the choices of Stage of firm/));
+      expect(rejected).toContainEqual(expect.stringMatching(new RegExp(`^6\\|Stage of firm\\|'Ear${'\u0007'}ly' is not one of the choices of Stage of firm`)));
       expect(p.rejectedTotal).toBe(4);
       expect(p.createCaseNames).toEqual(['N1', 'N2', 'N3']);
       expect(p.createAttributes).toEqual([{ name: 'Stage of firm', type: 'choice', choices: ['Early', 'Late'] }]);
