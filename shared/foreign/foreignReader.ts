@@ -115,16 +115,21 @@ class Reader {
     );
   }
 
-  /** Kills the reader (whatever it is doing) and fails what was still waiting. */
+  /** Kills the reader (whatever it is doing) and fails what was still waiting. Never throws: it runs in event handlers. */
   end(reason: QuarryError): void {
     if (!this.ended) {
       this.ended = reason;
-      this.signal?.removeEventListener('abort', this.onAbort);
-      this.child.kill('SIGKILL');
+      try {
+        this.signal?.removeEventListener('abort', this.onAbort);
+        this.child.kill('SIGKILL');
+      } catch {
+        // Already gone: what matters is that it no longer runs.
+      }
       removeQuietly(this.dir);
     }
-    for (const p of this.pending.values()) p.reject(this.ended);
+    const waiting = [...this.pending.values()];
     this.pending.clear();
+    for (const p of waiting) p.reject(this.ended);
   }
 }
 
