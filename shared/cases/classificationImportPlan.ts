@@ -8,7 +8,7 @@ import { QuarryError } from '../errors.js';
 import { parseValue, UNASSIGNED, valuesEqual, type AttributeDef, type AttributeValue } from './attributeTypes.js';
 import type { ParsedSheet, SheetProblem } from './classificationCsv.js';
 import { findAttribute } from './typeInference.js';
-import { choiceSchema, choicesSchema, firstProblem, MAX_CHOICES, nameSchema, shownName } from '../api/methods/valueSchemas.js';
+import { choiceSchema, choicesSchema, issueMessage, MAX_CHOICES, nameSchema, shownName } from '../api/methods/valueSchemas.js';
 
 export interface PlannedValue {
   caseName: string;
@@ -77,7 +77,7 @@ function planColumns(sheet: ParsedSheet, columns: (AttributeDef | null)[], exist
     const known = findAttribute(existing, column.name);
     const badName = known ? undefined : nameSchema.safeParse(column.name);
     if (badName && !badName.success) {
-      rejectedColumns.push({ row: 1, column: shownName(header), reason: `the column name does not fit (${firstProblem(badName.error)}); the column was not imported` });
+      rejectedColumns.push({ row: 1, column: shownName(header), reason: `the column name does not fit (${issueMessage(badName.error)}); the column was not imported` });
       return;
     }
     const name = known?.name ?? column.name;
@@ -117,7 +117,7 @@ export function planClassificationImport(
     const current = existingCases.get(row.caseName);
     const badCase = current ? undefined : nameSchema.safeParse(row.caseName);
     if (badCase && !badCase.success) {
-      plan.rowProblems.push({ row: row.rowNumber, column: sheet.caseHeader, reason: `the case name “${shownName(row.caseName)}” does not fit (${firstProblem(badCase.error)}); this row was left out` });
+      plan.rowProblems.push({ row: row.rowNumber, column: sheet.caseHeader, reason: `the case name “${shownName(row.caseName)}” does not fit (${issueMessage(badCase.error)}); this row was left out` });
       continue;
     }
     if (!current) plan.createCases.push(row.caseName);

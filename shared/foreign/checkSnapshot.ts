@@ -8,7 +8,7 @@
  * ProjectSnapshot the merge can trust. Never throws.
  */
 import type { z } from 'zod';
-import { choicesSchema, caseSetRuleSchema, firstProblem, nameSchema, shownName } from '../api/methods/valueSchemas.js';
+import { choicesSchema, caseSetRuleSchema, issueMessage, nameSchema, RULE_SHAPE_PROBLEM, rowProblem, shownName } from '../api/methods/valueSchemas.js';
 import { parseValue, type AttributeDef, type AttributeValue } from '../cases/attributeTypes.js';
 import { compileRule, normalizeRule } from '../cases/caseSetRules.js';
 import type { MergeSkipped } from '../domain/mergeTypes.js';
@@ -47,7 +47,7 @@ class Checker {
       const parsed = schema.safeParse(raw);
       const name = nameOf(raw, `${kind} ${idOf(raw)}`.trim());
       if (!parsed.success) {
-        this.skip(kind, name, firstProblem(parsed.error));
+        this.skip(kind, name, rowProblem(parsed.error));
         continue;
       }
       const row = parsed.data;
@@ -99,7 +99,7 @@ function checkAttributes(c: Checker, raw: RawSnapshot['attributes']): AttributeR
     }
     const choices = choicesSchema.safeParse(json);
     if (!choices.success) {
-      c.skip('attribute', a.name, Array.isArray(json) ? `its list of choices does not fit: ${firstProblem(choices.error)}` : 'its list of choices is not a list');
+      c.skip('attribute', a.name, Array.isArray(json) ? `its list of choices does not fit: ${issueMessage(choices.error)}` : 'its list of choices is not a list');
       continue;
     }
     const unique = [...new Set(choices.data)];
@@ -148,7 +148,7 @@ function checkRule(rule: string, defs: AttributeDef[]): { rule: string } | { pro
     return { problem: 'its rule is not readable' };
   }
   const shape = caseSetRuleSchema.safeParse(json);
-  if (!shape.success) return { problem: `its rule does not fit: ${firstProblem(shape.error)}` };
+  if (!shape.success) return { problem: RULE_SHAPE_PROBLEM };
   const problems = compileRule(shape.data, defs).problems;
   if (problems.length > 0) return { problem: `its rule does not fit the attributes: ${problems[0]}` };
   try {
@@ -184,7 +184,7 @@ function within(sources: Map<number, SnapSource>, sourceId: number, start: numbe
 function checkAll(raw: RawSnapshot): CheckedSnapshot {
   const c = new Checker();
   const title = nameSchema.safeParse(raw.name);
-  if (!title.success && raw.name !== '') c.skip('project name', nameOf(raw, 'project name'), firstProblem(title.error));
+  if (!title.success && raw.name !== '') c.skip('project name', nameOf(raw, 'project name'), rowProblem(title.error));
   const users = c.rows('coder', raw.users, userRow, [(u) => u.guid, (u) => u.name]);
   const codes = reachableCodes(c, c.rows('code', raw.codes, codeRow, [(x) => x.guid, (x) => `${x.parentId ?? 0}/${x.name}`]));
   const cases = c.rows('case', raw.cases, caseRow, [(x) => x.guid, (x) => x.name]);

@@ -6,7 +6,7 @@
  * everything that cannot be carried over is listed with its reason.
  */
 import { parseValue, type AttributeDef, type AttributeType, type AttributeValue } from '../cases/attributeTypes.js';
-import { caseSetRuleSchema, choicesSchema, firstProblem, nameSchema } from '../api/methods/valueSchemas.js';
+import { caseSetRuleSchema, choicesSchema, nameSchema, RULE_SHAPE_PROBLEM } from '../api/methods/valueSchemas.js';
 import { compileRule, type CaseSetRule } from '../cases/caseSetRules.js';
 import { codePointLength } from '../text/positions.js';
 import type { RefiCode, RefiImportResult, RefiSkipped, RefiVariable } from './refiModel.js';
@@ -271,7 +271,7 @@ function checkedRule(p: Planner, json: string | null): { rule: CaseSetRule | nul
     return { problem: 'its rule is not readable' };
   }
   const shape = caseSetRuleSchema.safeParse(parsed);
-  if (!shape.success) return { problem: `its rule does not fit: ${firstProblem(shape.error)}` };
+  if (!shape.success) return { problem: RULE_SHAPE_PROBLEM };
   const defs: AttributeDef[] = p.plan.attributes.map((a) => (a.type === 'choice' ? { name: a.name, type: a.type, choices: a.choices } : { name: a.name, type: a.type }));
   const problems = compileRule(shape.data, defs).problems;
   return problems.length > 0 ? { problem: `its rule does not fit the attributes: ${problems[0]}` } : { rule: shape.data };

@@ -8,7 +8,7 @@
  * the planner gives such rows a name of Quarry's, as it always has.
  */
 import type { z } from 'zod';
-import { choicesSchema, codeNameSchema, coderNameSchema, firstProblem, nameSchema, shownName } from '../api/methods/valueSchemas.js';
+import { choicesSchema, codeNameSchema, coderNameSchema, issueMessage, nameSchema, shownName } from '../api/methods/valueSchemas.js';
 import { fixGuid } from './importGuid.js';
 import { readChoices } from './quarryMarkers.js';
 import type { RefiCode, RefiProject, RefiSkipped, RefiVariable } from './refiModel.js';
@@ -19,7 +19,7 @@ type Skip = (s: RefiSkipped) => void;
 function nameProblem(schema: z.ZodType, name: string): string | undefined {
   if (name.trim() === '') return undefined;
   const r = schema.safeParse(name);
-  return r.success ? undefined : firstProblem(r.error);
+  return r.success ? undefined : issueMessage(r.error);
 }
 
 function checkCodes(codes: RefiCode[], skip: Skip, dropped: Set<string>): RefiCode[] {
@@ -50,7 +50,7 @@ function variableProblem(v: RefiVariable): string | undefined {
   const { choices } = readChoices(v.description);
   if (!choices) return 'its list of choices is not a list of names';
   const r = choicesSchema.safeParse(choices);
-  return r.success ? undefined : `its list of choices does not fit: ${firstProblem(r.error)}`;
+  return r.success ? undefined : `its list of choices does not fit: ${issueMessage(r.error)}`;
 }
 
 /** The project without the rows whose names or choice lists do not fit; each one reported through `skip`. */

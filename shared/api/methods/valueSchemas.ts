@@ -65,10 +65,48 @@ export function shownName(name: string): string {
   return shown.length > 80 ? `${shown.slice(0, 80)}…` : shown;
 }
 
-/** "the name contains control characters": the first problem zod found, in the schema's own words. */
-export function firstProblem(error: z.ZodError): string {
+/** The first problem's own words, without where it was ("a choice is empty"). */
+export function issueMessage(error: z.ZodError): string {
+  return error.issues[0]?.message ?? 'the value does not fit';
+}
+
+/** What a case-set rule read from a file must look like, said plainly when it does not. */
+export const RULE_SHAPE_PROBLEM = 'its rule is not a rule Quarry can read (1 to 50 conditions on attributes, joined by “and” or “or”)';
+
+/** Field names as a user would say them. */
+const FIELD_WORDS: Record<string, string> = {
+  color: 'colour',
+  guid: 'GUID',
+  createdAt: 'date',
+  modifiedAt: 'date',
+  parentId: 'parent code',
+  sourceId: 'source',
+  codeId: 'code',
+  codingId: 'coding',
+  caseId: 'case',
+  coderId: 'coder',
+  authorId: 'author',
+  createdBy: 'creator',
+  sortOrder: 'place in the list',
+  characters: 'length',
+  contentHash: 'text fingerprint',
+  originName: 'original file name',
+  originType: 'original file type',
+  start: 'start',
+  end: 'end',
+};
+
+const fieldWord = (key: PropertyKey): string => FIELD_WORDS[String(key)] ?? String(key).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+
+/** Why a row read from a file does not fit, in plain words: "its colour is not a colour in the form #rrggbb". */
+export function rowProblem(error: z.ZodError): string {
   const issue = error.issues[0];
-  if (!issue) return 'the value does not fit';
-  const at = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-  return `${at}${issue.message}`;
+  if (!issue) return 'it does not fit';
+  const key = issue.path[0];
+  if (key === undefined) return /^(the|its) /.test(issue.message) ? issue.message : 'it is not a row of the expected kind';
+  const word = fieldWord(key);
+  if (issue.code === 'invalid_type') return `its ${word} is missing or of the wrong kind`;
+  if (/^(the|its) /.test(issue.message)) return issue.message;
+  if (/^an? /.test(issue.message)) return `its ${word} is not ${issue.message}`;
+  return `its ${word} does not fit (${issue.message})`;
 }
