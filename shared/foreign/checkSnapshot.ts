@@ -8,9 +8,9 @@
  * ProjectSnapshot the merge can trust. Never throws.
  */
 import type { z } from 'zod';
-import { choicesSchema, caseSetRuleSchema, issueMessage, nameSchema, RULE_SHAPE_PROBLEM, rowProblem, shownName } from '../api/methods/valueSchemas.js';
+import { choicesSchema, issueMessage, nameSchema, rowProblem, shownName } from '../api/methods/valueSchemas.js';
 import { parseValue, type AttributeDef, type AttributeValue } from '../cases/attributeTypes.js';
-import { compileRule, normalizeRule } from '../cases/caseSetRules.js';
+import { ruleFromFile } from '../cases/ruleFromFile.js';
 import type { MergeSkipped } from '../domain/mergeTypes.js';
 import type { AttributeRow } from '../store/attributesStore.js';
 import type { ProjectSnapshot, RawSnapshot, SnapCase, SnapCaseSet, SnapCode, SnapSource, SnapValue } from '../store/snapshotStore.js';
@@ -140,24 +140,6 @@ function checkValues(c: Checker, raw: RawSnapshot['values'], cases: SnapCase[], 
   return out;
 }
 
-function checkRule(rule: string, defs: AttributeDef[]): { rule: string } | { problem: string } {
-  let json: unknown;
-  try {
-    json = JSON.parse(rule);
-  } catch {
-    return { problem: 'its rule is not readable' };
-  }
-  const shape = caseSetRuleSchema.safeParse(json);
-  if (!shape.success) return { problem: RULE_SHAPE_PROBLEM };
-  const problems = compileRule(shape.data, defs).problems;
-  if (problems.length > 0) return { problem: `its rule does not fit the attributes: ${problems[0]}` };
-  try {
-    return { rule: JSON.stringify(normalizeRule(shape.data, defs)) };
-  } catch (err) {
-    return { problem: `its rule does not fit the attributes: ${err instanceof Error ? err.message : 'it cannot be read'}` };
-  }
-}
-
 function checkCaseSets(c: Checker, raw: RawSnapshot['caseSets'], cases: SnapCase[], attributes: AttributeRow[]): SnapCaseSet[] {
   const caseIds = new Set(cases.map((x) => x.id));
   const defs = attributes.map(defOf);
@@ -167,9 +149,9 @@ function checkCaseSets(c: Checker, raw: RawSnapshot['caseSets'], cases: SnapCase
       out.push({ ...s, members: [...new Set(s.members.filter((m) => caseIds.has(m)))] });
       continue;
     }
-    const checked = checkRule(s.rule, defs);
+    const checked = ruleFromFile(s.rule, defs);
     if ('problem' in checked) c.skip('case set', s.name, checked.problem);
-    else out.push({ ...s, rule: checked.rule, members: [] });
+    else out.push({ ...s, rule: JSON.stringify(checked.rule), members: [] });
   }
   return out;
 }

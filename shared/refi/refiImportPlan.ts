@@ -6,8 +6,9 @@
  * everything that cannot be carried over is listed with its reason.
  */
 import { parseValue, type AttributeDef, type AttributeType, type AttributeValue } from '../cases/attributeTypes.js';
-import { caseSetRuleSchema, choicesSchema, nameSchema, RULE_SHAPE_PROBLEM } from '../api/methods/valueSchemas.js';
-import { compileRule, type CaseSetRule } from '../cases/caseSetRules.js';
+import { choicesSchema, nameSchema } from '../api/methods/valueSchemas.js';
+import type { CaseSetRule } from '../cases/caseSetRules.js';
+import { ruleFromFile } from '../cases/ruleFromFile.js';
 import { codePointLength } from '../text/positions.js';
 import type { RefiCode, RefiImportResult, RefiSkipped, RefiVariable } from './refiModel.js';
 import { derivedGuid } from './refiGuid.js';
@@ -261,20 +262,10 @@ function planCases(p: Planner): void {
   }
 }
 
-/** The set's rule, checked like a rule sent to the API and against the imported attributes; a problem when it does not fit. */
+/** The set's rule (null for a hand-picked set), or why it does not fit the imported attributes. */
 function checkedRule(p: Planner, json: string | null): { rule: CaseSetRule | null } | { problem: string } {
   if (json === null) return { rule: null };
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(json);
-  } catch {
-    return { problem: 'its rule is not readable' };
-  }
-  const shape = caseSetRuleSchema.safeParse(parsed);
-  if (!shape.success) return { problem: RULE_SHAPE_PROBLEM };
-  const defs: AttributeDef[] = p.plan.attributes.map((a) => (a.type === 'choice' ? { name: a.name, type: a.type, choices: a.choices } : { name: a.name, type: a.type }));
-  const problems = compileRule(shape.data, defs).problems;
-  return problems.length > 0 ? { problem: `its rule does not fit the attributes: ${problems[0]}` } : { rule: shape.data };
+  return ruleFromFile(json, p.plan.attributes.map((a) => (a.type === 'choice' ? { name: a.name, type: a.type, choices: a.choices } : { name: a.name, type: a.type })));
 }
 
 function planSets(p: Planner): void {

@@ -12,40 +12,32 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 export const MAX_NAME_CHARS = 500;
 
+/** A trimmed label of 1 to `max` characters without control characters, with messages that name what it is. */
+function label(max: number, what: { empty: string; long: string; control: string }) {
+  return z
+    .string()
+    .trim()
+    .min(1, what.empty)
+    .max(max, what.long)
+    .refine((s) => !CONTROL.test(s), what.control);
+}
+
+const NAME_CONTROL = 'the name contains control characters';
+
 /** The name of a code, case, attribute, source or case set. */
-export const nameSchema = z
-  .string()
-  .trim()
-  .min(1, 'the name is empty')
-  .max(MAX_NAME_CHARS, `the name is longer than ${MAX_NAME_CHARS} characters`)
-  .refine((s) => !CONTROL.test(s), 'the name contains control characters');
+export const nameSchema = label(MAX_NAME_CHARS, { empty: 'the name is empty', long: `the name is longer than ${MAX_NAME_CHARS} characters`, control: NAME_CONTROL });
 
 /** A code's name (a level of a code path): shorter, as the code tree shows it whole. */
-export const codeNameSchema = z
-  .string()
-  .trim()
-  .min(1, 'the name is empty')
-  .max(200, 'the name is longer than 200 characters')
-  .refine((s) => !CONTROL.test(s), 'the name contains control characters');
+export const codeNameSchema = label(200, { empty: 'the name is empty', long: 'the name is longer than 200 characters', control: NAME_CONTROL });
 
-export const coderNameSchema = z
-  .string()
-  .trim()
-  .min(1, 'a coder needs a name')
-  .max(100, 'a coder’s name is longer than 100 characters')
-  .refine((s) => !CONTROL.test(s), 'the name contains control characters');
+export const coderNameSchema = label(100, { empty: 'a coder needs a name', long: 'a coder’s name is longer than 100 characters', control: NAME_CONTROL });
 
 export const colorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour in the form #rrggbb');
 
 export const attributeTypeSchema = z.enum(['text', 'number', 'date', 'boolean', 'choice']);
 
 /** One choice of a choice attribute: a label like a name. */
-export const choiceSchema = z
-  .string()
-  .trim()
-  .min(1, 'a choice is empty')
-  .max(MAX_NAME_CHARS, `a choice is longer than ${MAX_NAME_CHARS} characters`)
-  .refine((s) => !CONTROL.test(s), 'a choice contains control characters');
+export const choiceSchema = label(MAX_NAME_CHARS, { empty: 'a choice is empty', long: `a choice is longer than ${MAX_NAME_CHARS} characters`, control: 'a choice contains control characters' });
 
 export const MAX_CHOICES = 1000;
 
@@ -69,9 +61,6 @@ export function shownName(name: string): string {
 export function issueMessage(error: z.ZodError): string {
   return error.issues[0]?.message ?? 'the value does not fit';
 }
-
-/** What a case-set rule read from a file must look like, said plainly when it does not. */
-export const RULE_SHAPE_PROBLEM = 'its rule is not a rule Quarry can read (1 to 50 conditions on attributes, joined by “and” or “or”)';
 
 /** Field names as a user would say them. */
 const FIELD_WORDS: Record<string, string> = {

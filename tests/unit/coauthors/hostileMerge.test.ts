@@ -37,6 +37,13 @@ function copyOf(path: string, name: string): string {
   return to;
 }
 
+/** Ruth's project open, and a copy of Daniel's whose read never ends. */
+function endlessCase(name: string): { endless: string; ctx: ServiceContext } {
+  const endless = copyOf(files.daniel, `${name}.quarry`);
+  makeCodingsRecurse(endless);
+  return { endless, ctx: open(copyOf(files.ruth, `ruth-${name}.quarry`)) };
+}
+
 /** Children of this process running the reader's script (Linux: /proc). */
 function readerChildren(): number[] {
   const script = process.env.QUARRY_FOREIGN_READER ?? 'foreignReaderChild';
@@ -119,9 +126,7 @@ describe('merging a hostile co-author file', () => {
   });
 
   it('stops a read that never ends at the time budget, kills the reader, and changes nothing', async () => {
-    const endless = copyOf(files.daniel, 'endless.quarry');
-    makeCodingsRecurse(endless);
-    const ctx = open(copyOf(files.ruth, 'ruth-endless.quarry'));
+    const { endless, ctx } = endlessCase('endless');
     try {
       const before = fingerprint(ctx.project.db, { guids: true });
       const t0 = performance.now();
@@ -147,9 +152,7 @@ describe('merging a hostile co-author file', () => {
   });
 
   it('cancels a read under way at once', async () => {
-    const endless = copyOf(files.daniel, 'endless-cancel.quarry');
-    makeCodingsRecurse(endless);
-    const ctx = open(copyOf(files.ruth, 'ruth-cancel.quarry'));
+    const { endless, ctx } = endlessCase('cancel');
     try {
       const abort = new AbortController();
       const pending = previewMerge(ctx, endless, {}, { signal: abort.signal });
