@@ -34,6 +34,8 @@ export interface ForeignProject {
   texts(sourceIds: readonly number[]): Promise<Map<number, string>>;
   /** sha256 of the file now (it must not have changed: Quarry only reads it). */
   hashNow(): Promise<string>;
+  /** From now on Cancel no longer stops the reader (the merge has committed: what is left cannot be undone by stopping). */
+  ignoreCancel(): void;
   /** Ends the reader and removes its copy of the file. Never throws. */
   close(): void;
 }
@@ -56,6 +58,7 @@ class Reader {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private ended: QuarryError | undefined;
+  private cancellable = true;
   private readonly onAbort = () => this.end(cancelled());
 
   constructor(
@@ -89,7 +92,7 @@ class Reader {
   }
 
   request(body: RequestBody): Promise<ForeignReplyValue> {
-    if (this.signal?.aborted) this.end(cancelled());
+    if (this.cancellable && this.signal?.aborted) this.end(cancelled());
     if (this.ended) return Promise.reject(this.ended);
     const id = this.nextId++;
     return new Promise<ForeignReplyValue>((resolve, reject) => {
@@ -113,6 +116,11 @@ class Reader {
         'The file may be damaged or made to be slow to read; nothing was changed.',
       { file: this.fileName, timeLimitSeconds: seconds },
     );
+  }
+
+  ignoreCancel(): void {
+    this.signal?.removeEventListener('abort', this.onAbort);
+    this.cancellable = false;
   }
 
   /** Kills the reader (whatever it is doing) and fails what was still waiting. Never throws: it runs in event handlers. */
@@ -152,6 +160,7 @@ export async function openForeignProject(path: string, opts: ForeignReadOptions 
       hash,
       texts: async (sourceIds) => new Map((await reader.request({ kind: 'texts', sourceIds: [...sourceIds] })) as [number, string][]),
       hashNow: async () => (await reader.request({ kind: 'hash' })) as string,
+      ignoreCancel: () => reader.ignoreCancel(),
       close,
     };
   } catch (err) {

@@ -125,6 +125,8 @@ export async function applyMerge(ctx: ServiceContext, path: string, decisions: D
       jobProgress(3, 3, 'Merging');
       return planned;
     });
+    // Committed: a Cancel arriving now must not turn a done merge into a "cancelled" answer.
+    other.ignoreCancel();
     const preview = previewOf(plan, full, theirs, skipped);
     const after = await other.hashNow();
     const applied = Object.fromEntries(
