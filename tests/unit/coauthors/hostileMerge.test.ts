@@ -19,7 +19,7 @@ import type { ServiceContext } from '../../../shared/services/context.js';
 import { applyMerge, fileHash, previewMerge } from '../../../shared/services/mergeService.js';
 import { exportQdpxBytes, previewRefiImport } from '../../../shared/services/refiService.js';
 import { buildCoauthorFiles, PRIMARY, SECOND } from './coauthorFiles.js';
-import { addBadRows, addGoodRows, BAD_ROWS, makeCodingsRecurse } from './hostileProjectFiles.js';
+import { addBadRows, addGoodRows, BAD_ROWS, makeCodingsRecurse, type EndlessView } from './hostileProjectFiles.js';
 import { fingerprint } from './projectFingerprint.js';
 
 const base = mkdtempSync(join(tmpdir(), 'quarry-hostile-merge-'));
@@ -38,9 +38,9 @@ function copyOf(path: string, name: string): string {
 }
 
 /** Ruth's project open, and a copy of Daniel's whose read never ends. */
-function endlessCase(name: string): { endless: string; ctx: ServiceContext } {
+function endlessCase(name: string, kind: EndlessView = 'silent'): { endless: string; ctx: ServiceContext } {
   const endless = copyOf(files.daniel, `${name}.quarry`);
-  makeCodingsRecurse(endless);
+  makeCodingsRecurse(endless, kind);
   return { endless, ctx: open(copyOf(files.ruth, `ruth-${name}.quarry`)) };
 }
 
@@ -125,8 +125,11 @@ describe('merging a hostile co-author file', () => {
     expect(fileHash(hostile)).toBe(hostileHash);
   });
 
-  it('stops a read that never ends at the time budget, kills the reader, and changes nothing', async () => {
-    const { endless, ctx } = endlessCase('endless');
+  it.each([
+    ['recurses without a row', 'silent'],
+    ['piles up rows', 'flood'],
+  ] as const)('stops a read that never ends (a view that %s) at the time budget, kills the reader, and changes nothing', async (_what, kind) => {
+    const { endless, ctx } = endlessCase(`endless-${kind}`, kind);
     try {
       const before = fingerprint(ctx.project.db, { guids: true });
       const t0 = performance.now();
@@ -139,7 +142,7 @@ describe('merging a hostile co-author file', () => {
       const ms = performance.now() - t0;
       expect(err).toBeInstanceOf(QuarryError);
       expect((err as QuarryError).code).toBe('too_large');
-      expect((err as Error).message).toMatch(/^Reading endless\.quarry took too long \(more than 1\.5 seconds\), so Quarry stopped\./);
+      expect((err as Error).message).toMatch(/^Reading endless-\w+\.quarry took too long \(more than 1\.5 seconds\), so Quarry stopped\./);
       // The budget plus starting the reader, never the read itself.
       expect(ms).toBeLessThan(15_000);
       await expect.poll(readerChildren, { timeout: 10_000 }).toEqual([]);

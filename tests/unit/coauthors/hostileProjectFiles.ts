@@ -105,16 +105,20 @@ export function addBadRows(path: string, coder: string): void {
   });
 }
 
+/** An endless `codings` view: one that recurses without yielding a row, or one that yields rows without end. */
+export type EndlessView = 'silent' | 'flood';
+
 /**
- * The `codings` table replaced by a view that recurses for ever and never
- * yields a row: reading it never ends (SQLite stays inside one step).
+ * The `codings` table replaced by a view that recurses for ever: reading it
+ * never ends, either inside one step of SQLite ('silent') or piling up rows
+ * ('flood', a huge self-join in effect).
  */
-export function makeCodingsRecurse(path: string): void {
+export function makeCodingsRecurse(path: string, kind: EndlessView = 'silent'): void {
   withRaw(path, (db) => {
     db.exec(`DROP TABLE codings`);
     db.exec(`CREATE VIEW codings AS
       WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r)
       SELECT n AS id, 'g' || n AS guid, 1 AS source_id, 1 AS code_id, 0 AS start_pos, 1 AS end_pos, 1 AS coder_id, '' AS created_at
-      FROM r WHERE n < 0`);
+      FROM r ${kind === 'silent' ? 'WHERE n < 0' : ''}`);
   });
 }
