@@ -39,8 +39,12 @@ class Checker {
     this.skipped.push({ kind, name, reason });
   }
 
-  /** The rows that fit the schema; the others reported. Duplicate keys (GUID, name) keep the first. */
-  rows<S extends z.ZodType>(kind: string, rows: readonly unknown[], schema: S, keys: ((r: z.output<S>) => string)[] = []): z.output<S>[] {
+  /**
+   * The rows that fit the schema; the others reported. A row whose id, GUID
+   * or name (each `keys` entry: what it is called, how to get it) another
+   * row already has is left out: the first one is kept.
+   */
+  rows<S extends z.ZodType>(kind: string, rows: readonly unknown[], schema: S, keys: [string, (r: z.output<S>) => string][]): z.output<S>[] {
     const seen = keys.map(() => new Set<string>());
     const out: z.output<S>[] = [];
     for (const raw of rows) {
@@ -51,17 +55,20 @@ class Checker {
         continue;
       }
       const row = parsed.data;
-      const clash = keys.findIndex((key, i) => seen[i]!.has(key(row)));
+      const clash = keys.findIndex(([, key], i) => seen[i]!.has(key(row)));
       if (clash >= 0) {
-        this.skip(kind, name, `another ${kind} in the file has the same ${clash === 0 ? 'GUID' : 'name'}`);
+        this.skip(kind, name, `another ${kind} in the file has the same ${keys[clash]![0]}`);
         continue;
       }
-      keys.forEach((key, i) => seen[i]!.add(key(row)));
+      keys.forEach(([, key], i) => seen[i]!.add(key(row)));
       out.push(row);
     }
     return out;
   }
 }
+
+const ID: [string, (r: { id: number }) => string] = ['id', (r) => String(r.id)];
+const GUID: [string, (r: { guid: string }) => string] = ['GUID', (r) => r.guid];
 
 const lower = (s: string) => s.toLowerCase();
 
@@ -87,7 +94,7 @@ function reachableCodes(c: Checker, codes: SnapCode[]): SnapCode[] {
 }
 
 function checkAttributes(c: Checker, raw: RawSnapshot['attributes']): AttributeRow[] {
-  const rows = c.rows('attribute', raw, attributeRow, [(a) => a.guid, (a) => lower(a.name)]);
+  const rows = c.rows('attribute', raw, attributeRow, [ID, GUID, ['name', (a) => lower(a.name)]]);
   const out: AttributeRow[] = [];
   for (const a of rows) {
     let json: unknown;
@@ -118,7 +125,7 @@ function checkValues(c: Checker, raw: RawSnapshot['values'], cases: SnapCase[], 
   const caseName = new Map(cases.map((x) => [x.id, x.name]));
   const attrs = new Map(attributes.map((a) => [a.id, a]));
   const out: SnapValue[] = [];
-  for (const v of c.rows('attribute value', raw, valueRow, [(v) => `${v.caseId}:${v.attributeId}`])) {
+  for (const v of c.rows('attribute value', raw, valueRow, [['case and attribute', (v) => `${v.caseId}:${v.attributeId}`]])) {
     const attr = attrs.get(v.attributeId);
     const kase = caseName.get(v.caseId);
     if (!attr || kase === undefined) {
@@ -144,7 +151,7 @@ function checkCaseSets(c: Checker, raw: RawSnapshot['caseSets'], cases: SnapCase
   const caseIds = new Set(cases.map((x) => x.id));
   const defs = attributes.map(defOf);
   const out: SnapCaseSet[] = [];
-  for (const s of c.rows('case set', raw, caseSetRow, [(s) => s.guid, (s) => lower(s.name)])) {
+  for (const s of c.rows('case set', raw, caseSetRow, [ID, GUID, ['name', (s) => lower(s.name)]])) {
     if (s.rule === null) {
       out.push({ ...s, members: [...new Set(s.members.filter((m) => caseIds.has(m)))] });
       continue;
@@ -167,19 +174,19 @@ function checkAll(raw: RawSnapshot): CheckedSnapshot {
   const c = new Checker();
   const title = nameSchema.safeParse(raw.name);
   if (!title.success && raw.name !== '') c.skip('project name', nameOf(raw, 'project name'), rowProblem(title.error));
-  const users = c.rows('coder', raw.users, userRow, [(u) => u.guid, (u) => u.name]);
-  const codes = reachableCodes(c, c.rows('code', raw.codes, codeRow, [(x) => x.guid, (x) => `${x.parentId ?? 0}/${x.name}`]));
-  const cases = c.rows('case', raw.cases, caseRow, [(x) => x.guid, (x) => x.name]);
+  const users = c.rows('coder', raw.users, userRow, [ID, GUID, ['name', (u) => u.name]]);
+  const codes = reachableCodes(c, c.rows('code', raw.codes, codeRow, [ID, GUID, ['name under the same parent', (x) => `${x.parentId ?? 0}/${x.name}`]]));
+  const cases = c.rows('case', raw.cases, caseRow, [ID, GUID, ['name', (x) => x.name]]);
   const caseIds = new Set(cases.map((x) => x.id));
   const userIds = new Set(users.map((x) => x.id));
-  const sourceList = c.rows('source', raw.sources, sourceRow, [(x) => x.guid, (x) => x.name]).map((s) => ({
+  const sourceList = c.rows('source', raw.sources, sourceRow, [ID, GUID, ['name', (x) => x.name]]).map((s) => ({
     ...s,
     caseId: s.caseId !== null && caseIds.has(s.caseId) ? s.caseId : null,
     createdBy: s.createdBy !== null && userIds.has(s.createdBy) ? s.createdBy : null,
   }));
   const sources = new Map(sourceList.map((s) => [s.id, s]));
   const codeIds = new Set(codes.map((x) => x.id));
-  const codings = c.rows('coding', raw.codings, codingRow, [(x) => x.guid]).filter((x) => {
+  const codings = c.rows('coding', raw.codings, codingRow, [ID, GUID]).filter((x) => {
     const problem = !codeIds.has(x.codeId)
       ? 'its code is missing or was left out'
       : !userIds.has(x.coderId)
@@ -189,7 +196,7 @@ function checkAll(raw: RawSnapshot): CheckedSnapshot {
     return !problem;
   });
   const codingIds = new Set(codings.map((x) => x.id));
-  const memos = c.rows('memo', raw.memos, memoRow, [(x) => x.guid]).filter((m) => {
+  const memos = c.rows('memo', raw.memos, memoRow, [ID, GUID]).filter((m) => {
     const missing =
       (m.sourceId !== null && !sources.has(m.sourceId)) || (m.codeId !== null && !codeIds.has(m.codeId)) ||
       (m.codingId !== null && !codingIds.has(m.codingId)) || (m.caseId !== null && !caseIds.has(m.caseId));
@@ -199,7 +206,7 @@ function checkAll(raw: RawSnapshot): CheckedSnapshot {
     return !problem;
   });
   const attributes = checkAttributes(c, raw.attributes);
-  const caseSpans = c.rows('case passage', raw.caseSpans, caseSpanRow, [(x) => x.guid]).filter((s) => {
+  const caseSpans = c.rows('case passage', raw.caseSpans, caseSpanRow, [ID, GUID]).filter((s) => {
     const problem = caseIds.has(s.caseId) ? within(sources, s.sourceId, s.start, s.end) : 'its case is missing or was left out';
     if (problem) c.skip('case passage', `passage ${idOf(s)}`, problem);
     return !problem;

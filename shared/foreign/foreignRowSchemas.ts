@@ -49,6 +49,24 @@ export const codingRow = z
   .object({ id, guid, sourceId: id, codeId: id, start: pos, end: pos, coderId: id, createdAt: time })
   .refine((c) => c.end > c.start, 'its end is not after its start');
 
+/** What a memo is attached to must be named, as the project file's own constraint asks. */
+function attached(m: { target: string; sourceId: number | null; codeId: number | null; codingId: number | null; caseId: number | null; start: number | null; end: number | null }): boolean {
+  switch (m.target) {
+    case 'project':
+      return m.sourceId === null && m.codeId === null && m.codingId === null && m.caseId === null;
+    case 'source':
+      return m.sourceId !== null && m.start === null;
+    case 'code':
+      return m.codeId !== null;
+    case 'coding':
+      return m.codingId !== null;
+    case 'case':
+      return m.caseId !== null;
+    default:
+      return m.sourceId !== null && m.start !== null && m.end !== null && m.end > m.start;
+  }
+}
+
 export const memoRow = z.object({
   id,
   guid,
@@ -64,7 +82,7 @@ export const memoRow = z.object({
   authorId: optionalId,
   createdAt: time,
   modifiedAt: time,
-});
+}).refine(attached, 'its note does not say what it is attached to');
 
 export const caseRow = z.object({ id, guid, name: nameSchema, description: text, createdAt: time });
 
