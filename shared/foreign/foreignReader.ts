@@ -8,6 +8,10 @@
  * event loop stays free (browser mode and Electron keep answering), and the
  * child is killed when the budget runs out or the user cancels. What crosses
  * over is plain rows; planning and writing the merge stay here.
+ *
+ * In the desktop app fork() starts Electron's binary as Node, which needs
+ * Electron's RunAsNode fuse left enabled; with that fuse off, the reader
+ * must be started with Electron's utilityProcess instead.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
