@@ -82,4 +82,16 @@ describe('browser mode during a merge preview of an endless file', () => {
     // The server and the project carry on: a change is accepted straight away.
     expect(await call('codes.create', { path: 'After the cancelled preview' })).toMatchObject({ ok: true });
   });
+
+  it('closing the project during a preview stops the reader and ends the preview as cancelled', async () => {
+    const preview = call('merge.preview', { path: endless, jobId: 'closed-under-it' });
+    await expect
+      .poll(async () => ((await call<{ phase: string } | null>('jobs.get', { jobId: 'closed-under-it' })) as { ok: true; value: { phase: string } | null }).value?.phase, {
+        timeout: 20_000,
+      })
+      .toBe('Reading the other file');
+    expect(await call('project.close')).toEqual({ ok: true, value: null });
+    expect(await preview).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(await call('project.info')).toEqual({ ok: true, value: null });
+  });
 });
