@@ -29,6 +29,12 @@ async function call<T>(method: string, args: unknown = {}): Promise<ApiResult<T>
   return (await res.json()) as ApiResult<T>;
 }
 
+/** Waits until the preview named `jobId` is reading the other file. */
+async function readingStarted(jobId: string): Promise<void> {
+  const phase = async () => ((await call<{ phase: string } | null>('jobs.get', { jobId })) as { ok: true; value: { phase: string } | null }).value?.phase;
+  await expect.poll(phase, { timeout: 20_000 }).toBe('Reading the other file');
+}
+
 beforeAll(async () => {
   const files = await buildCoauthorFiles(base);
   endless = join(base, 'endless.quarry');
@@ -50,11 +56,7 @@ afterAll(async () => {
 describe('browser mode during a merge preview of an endless file', () => {
   it('answers a cheap call within a second meanwhile, and Cancel stops the preview at once', async () => {
     const preview = call('merge.preview', { path: endless, jobId: 'endless-preview' });
-    await expect
-      .poll(async () => ((await call<{ phase: string } | null>('jobs.get', { jobId: 'endless-preview' })) as { ok: true; value: { phase: string } | null }).value?.phase, {
-        timeout: 20_000,
-      })
-      .toBe('Reading the other file');
+    await readingStarted('endless-preview');
 
     const times: number[] = [];
     for (let i = 0; i < 40; i++) {
@@ -85,11 +87,7 @@ describe('browser mode during a merge preview of an endless file', () => {
 
   it('closing the project during a preview stops the reader and ends the preview as cancelled', async () => {
     const preview = call('merge.preview', { path: endless, jobId: 'closed-under-it' });
-    await expect
-      .poll(async () => ((await call<{ phase: string } | null>('jobs.get', { jobId: 'closed-under-it' })) as { ok: true; value: { phase: string } | null }).value?.phase, {
-        timeout: 20_000,
-      })
-      .toBe('Reading the other file');
+    await readingStarted('closed-under-it');
     expect(await call('project.close')).toEqual({ ok: true, value: null });
     expect(await preview).toMatchObject({ ok: false, error: { code: 'cancelled' } });
     expect(await call('project.info')).toEqual({ ok: true, value: null });
