@@ -67,6 +67,16 @@ export const MAX_CSV_COLUMNS = 1_000;
 /** One HTTP request body in browser mode (base64 makes a 50 MB file about 67 MB). */
 export const MAX_HTTP_BODY_BYTES = 96 * MiB;
 
+/**
+ * Longest one read of a co-author's project file may take (its rows, then
+ * the texts a merge brings in). A real project reads in seconds; a file
+ * crafted to be slow (a view that recurses for ever) is stopped here.
+ */
+export const FOREIGN_READ_SECONDS = 60;
+
+/** Memory the process that reads a co-author's project file may use. */
+export const FOREIGN_READER_MEMORY_MB = 2048;
+
 /** "50 MB"-style size for messages (binary units, as file managers on Windows show). */
 export function formatLimit(bytes: number): string {
   if (bytes < 1024) return `${bytes} bytes`;
@@ -94,4 +104,6 @@ export const LIMITS_TABLE: readonly { what: string; limit: string }[] = [
   { what: 'Unpacked size of an .xlsx', limit: formatLimit(MAX_XLSX_UNPACKED_BYTES) },
   { what: 'Attribute columns in a classification sheet', limit: MAX_CSV_COLUMNS.toLocaleString('en') },
   { what: 'One request in browser mode', limit: formatLimit(MAX_HTTP_BODY_BYTES) },
+  { what: 'Reading a co-author’s project file to merge it (each read)', limit: `${FOREIGN_READ_SECONDS} seconds` },
+  { what: 'Memory for reading a co-author’s project file', limit: formatLimit(FOREIGN_READER_MEMORY_MB * MiB) },
 ];

@@ -78,6 +78,8 @@ export async function cmdMerge(argv: string[], io: CliIo): Promise<number> {
       `${r.cases.added.length} cases, ${r.values.added} attribute values added (${r.codings.alreadyPresent} codings were already there)\n`,
   );
   for (const c of conflicts) io.out(`Conflict (${c.kind}) ${c.subject}: ${c.means}\n`);
+  if (r.skipped.length > 0) io.out(`Left out (${r.skipped.length}), as they do not fit:\n`);
+  for (const s of r.skipped) io.out(`  ${s.kind}${s.name ? ` “${s.name}”` : ''}: ${s.reason}\n`);
   return 0;
 }
 

@@ -113,13 +113,22 @@ export class BackupScheduler {
 
   /** Backup on open: failures are reported, never thrown (opening must not fail because of a backup). */
   backupOnOpen(): void {
-    if (!this.opts.settings().enabled) return;
-    this.backupNow().catch((err) => this.report(err));
+    try {
+      if (!this.opts.settings().enabled) return;
+      this.backupNow().catch((err) => this.report(err));
+    } catch (err) {
+      // Unreadable settings or a clock that fails: reported like a failed backup, never thrown.
+      this.report(err);
+    }
   }
 
-  /** A backup cut short because the project was closed is not a failure worth reporting. */
+  /** A backup cut short because the project was closed is not a failure worth reporting. A failing reporter is ignored: reporting must not throw. */
   private report(err: unknown): void {
-    if (!this.disposed && !this.opts.project.isClosed) this.opts.onError?.(err);
+    try {
+      if (!this.disposed && !this.opts.project.isClosed) this.opts.onError?.(err);
+    } catch {
+      // Nothing else can be told.
+    }
   }
 
   /** Waits for a backup under way (before closing the project or starting a long job). */

@@ -12,6 +12,7 @@
  * - A stored condition that no longer fits its attribute (its type changed,
  *   a choice was removed) matches no case and is reported as a problem.
  */
+import { caseSetRuleSchema } from '../api/methods/valueSchemas.js';
 import { QuarryError } from '../errors.js';
 import { formatValue, parseValue, UNASSIGNED, type AttributeDef, type AttributeValue } from './attributeTypes.js';
 import { findAttribute } from './typeInference.js';
@@ -123,6 +124,18 @@ export interface CompiledRule {
 
 /** Prepares a stored rule for evaluation against many cases. Never throws. */
 export function compileRule(rule: CaseSetRule, defs: readonly AttributeDef[]): CompiledRule {
+  // A stored rule may come from a file another program wrote: check its shape as the API would.
+  if (!caseSetRuleSchema.safeParse(rule).success) return UNREADABLE;
+  try {
+    return compileChecked(rule, defs);
+  } catch {
+    return UNREADABLE;
+  }
+}
+
+const UNREADABLE: CompiledRule = { test: () => false, problems: ['The rule cannot be read, so the set selects no case; define it again.'], attributes: [] };
+
+function compileChecked(rule: CaseSetRule, defs: readonly AttributeDef[]): CompiledRule {
   const checked = rule.conditions.map((c, i) => checkCondition(c, i, defs));
   const problems = checked.flatMap((c) => (c.problem ? [c.problem] : []));
   const test = (values: ValuesByName): boolean => {

@@ -8,6 +8,7 @@ import { QuarryError } from '../errors.js';
 import { parseValue, UNASSIGNED, valuesEqual, type AttributeDef, type AttributeValue } from './attributeTypes.js';
 import type { ParsedSheet, SheetProblem } from './classificationCsv.js';
 import { findAttribute } from './typeInference.js';
+import { choiceSchema, choicesSchema, issueMessage, MAX_CHOICES, nameSchema, shownName } from '../api/methods/valueSchemas.js';
 
 export interface PlannedValue {
   caseName: string;
@@ -64,7 +65,7 @@ function knownAttributes(existingCases: Map<string, Record<string, AttributeValu
   return columns.filter((c): c is AttributeDef => c !== null && names.has(c.name));
 }
 
-function planColumns(sheet: ParsedSheet, columns: (AttributeDef | null)[], existing: AttributeDef[]): ColumnPlan[] {
+function planColumns(sheet: ParsedSheet, columns: (AttributeDef | null)[], existing: AttributeDef[], rejectedColumns: RejectedCell[]): ColumnPlan[] {
   if (columns.length !== sheet.headers.length) {
     throw new QuarryError('bad_request', `${sheet.fileName}: the import has ${columns.length} column settings but the sheet has ${sheet.headers.length} columns.`);
   }
@@ -74,6 +75,11 @@ function planColumns(sheet: ParsedSheet, columns: (AttributeDef | null)[], exist
     if (column === null) return; // the user chose not to import this column
     const header = sheet.headers[col] as string;
     const known = findAttribute(existing, column.name);
+    const badName = known ? undefined : nameSchema.safeParse(column.name);
+    if (badName && !badName.success) {
+      rejectedColumns.push({ row: 1, column: shownName(header), reason: `the column name does not fit (${issueMessage(badName.error)}); the column was not imported` });
+      return;
+    }
     const name = known?.name ?? column.name;
     const clash = used.get(name.toLowerCase());
     if (clash !== undefined) {
@@ -88,7 +94,9 @@ function planColumns(sheet: ParsedSheet, columns: (AttributeDef | null)[], exist
     }
     const base = known ?? column;
     // Copy the choices: allowed additions are appended while planning.
-    const def: AttributeDef = base.type === 'choice' ? { name, type: 'choice', choices: [...(base.choices ?? [])] } : { name, type: base.type };
+    // A new list keeps only choices the API would accept; cells holding the others are rejected one by one.
+    const choices = known ? [...(base.choices ?? [])] : (base.choices ?? []).filter((c) => choiceSchema.safeParse(c).success).slice(0, MAX_CHOICES);
+    const def: AttributeDef = base.type === 'choice' ? { name, type: 'choice', choices } : { name, type: base.type };
     plans.push({ col, header, def, isNew: !known, added: [] });
   });
   return plans;
@@ -101,18 +109,24 @@ export function planClassificationImport(
   options: PlanOptions = {},
 ): ImportPlan {
   const existing = options.existingAttributes ?? knownAttributes(existingCases, columns);
-  const plans = planColumns(sheet, columns, existing);
-  const plan: ImportPlan = { createCases: [], createAttributes: [], extendChoices: [], setValues: [], rejected: [], rowProblems: [...sheet.problems], unchanged: 0 };
+  const rejected: RejectedCell[] = [];
+  const plans = planColumns(sheet, columns, existing, rejected);
+  const plan: ImportPlan = { createCases: [], createAttributes: [], extendChoices: [], setValues: [], rejected, rowProblems: [...sheet.problems], unchanged: 0 };
 
   for (const row of sheet.rows) {
     const current = existingCases.get(row.caseName);
+    const badCase = current ? undefined : nameSchema.safeParse(row.caseName);
+    if (badCase && !badCase.success) {
+      plan.rowProblems.push({ row: row.rowNumber, column: sheet.caseHeader, reason: `the case name “${shownName(row.caseName)}” does not fit (${issueMessage(badCase.error)}); this row was left out` });
+      continue;
+    }
     if (!current) plan.createCases.push(row.caseName);
     for (const p of plans) {
       const raw = row.cells[p.col] ?? '';
       let parsed = parseValue(p.def, raw);
-      if (!parsed.ok && p.def.type === 'choice' && options.allowNewChoices) {
-        // A choice parse fails only for a value outside the list: add it.
-        const choice = raw.trim();
+      const choice = raw.trim();
+      if (!parsed.ok && p.def.type === 'choice' && options.allowNewChoices && choicesSchema.safeParse([...(p.def.choices ?? []), choice]).success) {
+        // A choice parse fails only for a value outside the list: add it (if the API would accept it as a choice).
         p.def.choices?.push(choice);
         p.added.push(choice);
         parsed = parseValue(p.def, raw);

@@ -47,6 +47,8 @@ export interface MergeSummary {
 export interface MergePreview extends MergeSummary {
   other: { path: string; name: string; guid: string };
   conflicts: MergeConflict[];
+  /** Rows of the other file that do not fit and are left out (with the rows that hang off them). */
+  skipped: MergeSkipped[];
   /** True when merging would add or change nothing. */
   nothingToDo: boolean;
 }
@@ -57,4 +59,12 @@ export interface MergeResult extends MergePreview {
   /** sha256 of the other file before and after: it is only ever read. */
   otherFileHash: string;
   otherFileUnchanged: boolean;
+}
+
+/** A row of the other file left out of the merge because it does not fit (it is never stored), and why. */
+export interface MergeSkipped {
+  /** e.g. "code", "attribute", "case set". */
+  kind: string;
+  name: string;
+  reason: string;
 }

@@ -17,6 +17,9 @@ export class Job {
   total = 0;
   outcome: JobOutcome = 'running';
   private cancelRequested = false;
+  private readonly aborter = new AbortController();
+  /** Aborted on Cancel: for work that waits on something else (a reader process) rather than calling checkpoint(). */
+  readonly signal: AbortSignal = this.aborter.signal;
   private sliceStart = performance.now();
   readonly startedAt = new Date().toISOString();
 
@@ -34,6 +37,7 @@ export class Job {
 
   cancel(): void {
     this.cancelRequested = true;
+    this.aborter.abort();
   }
 
   get cancelled(): boolean {

@@ -6,6 +6,7 @@
  */
 import type { RefiCode, RefiSet, RefiSkipped, RefiVariableValue } from './refiModel.js';
 import { derivedGuid, normalizeGuid } from './refiGuid.js';
+import { shownName } from '../api/methods/valueSchemas.js';
 import { normalizeColor, parseXsdBoolean, readValueElement } from './refiValues.js';
 import { attrOf, childText, childrenNamed, firstChild, type XmlElement } from './xmlTree.js';
 
@@ -87,7 +88,8 @@ export function readCodes(ctx: ReadContext, parent: XmlElement | undefined, seen
     const rawColor = attrOf(el, 'color');
     const color = normalizeColor(rawColor);
     if (color) code.color = color;
-    else if (rawColor) warnOnce(ctx, 'color', `Some code colours (e.g. "${rawColor}") are not #RRGGBB colours; Quarry ignored them.`);
+    // The colour alone is left out (never stored); the code keeps one of Quarry's.
+    else if (rawColor) ctx.skipped.push({ kind: 'code colour', name: shownName(name), reason: `“${shownName(rawColor)}” is not a colour in the form #rrggbb; the code gets one of Quarry’s colours` });
     const description = descriptionOf(ctx, el);
     if (description !== undefined) code.description = description;
     code.children = readCodes(ctx, el, seen);

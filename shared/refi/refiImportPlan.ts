@@ -6,7 +6,9 @@
  * everything that cannot be carried over is listed with its reason.
  */
 import { parseValue, type AttributeDef, type AttributeType, type AttributeValue } from '../cases/attributeTypes.js';
+import { choicesSchema, nameSchema } from '../api/methods/valueSchemas.js';
 import type { CaseSetRule } from '../cases/caseSetRules.js';
+import { ruleFromFile } from '../cases/ruleFromFile.js';
 import { codePointLength } from '../text/positions.js';
 import type { RefiCode, RefiImportResult, RefiSkipped, RefiVariable } from './refiModel.js';
 import { derivedGuid } from './refiGuid.js';
@@ -16,6 +18,7 @@ import { readCaseMemos, readCaseSet, readChoices } from './quarryMarkers.js';
 import { planNotes, type NoteOwner } from './refiImportNotes.js';
 import type { PlannedAttribute, PlannedCase, PlannedCaseSet, PlannedCode, PlannedSource, PlannedUser, RefiImportPlan } from './refiImportPlanTypes.js';
 import { UniqueNames } from './uniqueNames.js';
+import { checkRefiRows } from './refiRowChecks.js';
 
 const CODE_COLORS = ['#e57373', '#64b5f6', '#81c784', '#ffb74d', '#ba68c8', '#4db6ac', '#f06292', '#a1887f', '#7986cb', '#aed581', '#ffd54f', '#4fc3f7'];
 const CODER_COLORS = ['#1e88e5', '#e53935', '#43a047', '#8e24aa', '#fb8c00', '#00897b', '#6d4c41', '#3949ab'];
@@ -32,6 +35,8 @@ const ATTRIBUTE_TYPE: Record<RefiVariable['type'], AttributeType> = { Text: 'tex
 
 class Planner {
   readonly plan: RefiImportPlan;
+  /** The file's project without the rows whose names or choice lists do not fit (refiRowChecks.ts). */
+  readonly input: RefiImportResult;
   private readonly claimed = new Map<string, Set<string>>();
   private readonly userNames = new UniqueNames(false);
   readonly owners = new Map<string, NoteOwner[]>();
@@ -45,12 +50,14 @@ class Planner {
   readonly valueKeys = new Set<string>();
   private readonly userGuids = new Set<string>();
 
-  constructor(readonly input: RefiImportResult) {
-    this.caseSelections = new Set(input.project.cases.flatMap((c) => c.selectionGuids));
+  constructor(input: RefiImportResult) {
+    const skipped = [...input.skipped];
+    this.input = { ...input, project: checkRefiRows(input.project, (s) => skipped.push(s)) };
+    this.caseSelections = new Set(this.input.project.cases.flatMap((c) => c.selectionGuids));
     this.plan = {
-      projectName: input.project.name.trim() || 'Imported project',
+      projectName: projectName(input.project.name),
       users: [], codes: [], sources: [], codings: [], memos: [], cases: [], attributes: [], values: [], caseSpans: [], caseSets: [],
-      skipped: [...input.skipped],
+      skipped,
       warnings: [...input.warnings],
     };
   }
@@ -202,8 +209,9 @@ function planValue(p: Planner, caseGuid: string, owner: string, variableGuid: st
   const text = String(raw);
   const def: AttributeDef = attr.type === 'choice' ? { name: attr.name, type: attr.type, choices: attr.choices } : { name: attr.name, type: attr.type };
   let parsed = parseValue(def, text);
-  if (!parsed.ok && attr.type === 'choice' && text.trim()) {
-    attr.choices.push(text.trim()); // a value missing from the list joins it, so nothing is lost
+  // A value missing from the list joins it, so nothing is lost — if it fits as a choice.
+  if (!parsed.ok && attr.type === 'choice' && text.trim() && choicesSchema.safeParse([...attr.choices, text.trim()]).success) {
+    attr.choices.push(text.trim());
     parsed = parseValue({ ...def, choices: attr.choices }, text);
   }
   if (!parsed.ok) {
@@ -254,14 +262,10 @@ function planCases(p: Planner): void {
   }
 }
 
-function parseRule(json: string | null): CaseSetRule | null {
-  if (json === null) return null;
-  try {
-    const r = JSON.parse(json) as CaseSetRule;
-    return (r.op === 'and' || r.op === 'or') && Array.isArray(r.conditions) ? r : null;
-  } catch {
-    return null;
-  }
+/** The set's rule (null for a hand-picked set), or why it does not fit the imported attributes. */
+function checkedRule(p: Planner, json: string | null): { rule: CaseSetRule | null } | { problem: string } {
+  if (json === null) return { rule: null };
+  return ruleFromFile(json, p.plan.attributes.map((a) => (a.type === 'choice' ? { name: a.name, type: a.type, choices: a.choices } : { name: a.name, type: a.type })));
 }
 
 function planSets(p: Planner): void {
@@ -283,11 +287,16 @@ function planSets(p: Planner): void {
       p.skip({ kind: 'set', name: set.name, reason: 'it groups codes, notes or sources outside any case; Quarry has sets of cases only (the members themselves were imported)' });
       continue;
     }
+    const rule = checkedRule(p, marker?.rule ?? null);
+    if ('problem' in rule) {
+      p.skip({ kind: 'set', name: set.name, reason: rule.problem });
+      continue;
+    }
     const planned: PlannedCaseSet = {
       guid: p.claim('set', set.guid),
       name: names.take(set.name.trim() || 'Unnamed set'),
       description: marker ? marker.description : (set.description ?? ''),
-      rule: parseRule(marker?.rule ?? null),
+      rule: rule.rule,
       memberCaseGuids: [...new Set(members)],
     };
     if (planned.rule) planned.memberCaseGuids = [];
@@ -295,9 +304,15 @@ function planSets(p: Planner): void {
   }
 }
 
+/** The file's project name, or Quarry's when it is empty or would not be accepted as a name. */
+function projectName(raw: string): string {
+  const r = nameSchema.safeParse(raw);
+  return r.success ? r.data : 'Imported project';
+}
+
 export function planRefiImport(result: RefiImportResult): RefiImportPlan {
   const p = new Planner(result);
-  const project = result.project;
+  const project = p.input.project;
   project.users.forEach((u, i) => p.addUser(u.guid, u.name.trim() || `User ${i + 1}`));
   planCodes(p, project.codes, null);
   const folders = countFolders(project.codes);

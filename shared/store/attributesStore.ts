@@ -18,7 +18,17 @@ interface RawAttribute extends Omit<AttributeRow, 'choices'> {
 }
 
 const ATTR = `SELECT id, guid, name, type, choices, description, sort_order AS sortOrder FROM attributes`;
-const decode = (r: RawAttribute): AttributeRow => ({ ...r, choices: JSON.parse(r.choices) as string[] });
+/** The stored choice list; one another program damaged reads as no choices rather than breaking every list of attributes. */
+function decodeChoices(json: string): string[] {
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return Array.isArray(parsed) ? parsed.filter((c): c is string => typeof c === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+const decode = (r: RawAttribute): AttributeRow => ({ ...r, choices: decodeChoices(r.choices) });
 
 export function listAttributes(db: Database.Database): AttributeRow[] {
   return (stmt(db, `${ATTR} ORDER BY sort_order, id`).all() as RawAttribute[]).map(decode);

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
+import { caseSetRuleSchema } from '../api/methods/valueSchemas.js';
 import type { CaseSetRule } from '../cases/caseSetRules.js';
 import { nowIso, stmt } from './statements.js';
 
@@ -13,10 +14,19 @@ export interface CaseSetRow {
 }
 
 const SET = `SELECT id, guid, name, description, rule FROM case_sets`;
-const decode = (r: Omit<CaseSetRow, 'rule'> & { rule: string | null }): CaseSetRow => ({
-  ...r,
-  rule: r.rule === null ? null : (JSON.parse(r.rule) as CaseSetRule),
-});
+/** A rule set whose stored rule cannot be read: no conditions, which the rule checker reports and which selects no case. */
+const UNREADABLE_RULE: CaseSetRule = { op: 'and', conditions: [] };
+
+function decodeRule(json: string): CaseSetRule {
+  try {
+    const parsed = caseSetRuleSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : UNREADABLE_RULE;
+  } catch {
+    return UNREADABLE_RULE;
+  }
+}
+
+const decode = (r: Omit<CaseSetRow, 'rule'> & { rule: string | null }): CaseSetRow => ({ ...r, rule: r.rule === null ? null : decodeRule(r.rule) });
 
 export function listCaseSets(db: Database.Database): CaseSetRow[] {
   return (stmt(db, `${SET} ORDER BY name COLLATE NOCASE, id`).all() as Parameters<typeof decode>[0][]).map(decode);

@@ -125,10 +125,46 @@ export interface ProjectSnapshot {
   caseSets: SnapCaseSet[];
 }
 
+/** An attribute as stored: its choice list still the JSON text of the file. */
+export interface RawSnapAttribute extends Omit<AttributeRow, 'choices'> {
+  choices: unknown;
+}
+
+/** A value as stored, before its kind is trusted. */
+export interface RawSnapValue {
+  caseId: unknown;
+  attributeId: unknown;
+  kind: unknown;
+  value: unknown;
+}
+
+/**
+ * Another project's rows exactly as its file holds them: nothing decoded, so
+ * that reading a crafted file cannot fail half-way. Every row must be
+ * checked (foreign/checkSnapshot.ts) before it is used.
+ */
+export interface RawSnapshot extends Omit<ProjectSnapshot, 'attributes' | 'values'> {
+  attributes: RawSnapAttribute[];
+  values: RawSnapValue[];
+}
+
 const hasTable = (db: Database.Database, name: string): boolean =>
   stmt(db, `SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?`).get(name) !== undefined;
 
 export function readSnapshot(db: Database.Database): ProjectSnapshot {
+  return { ...readCommonRows(db), attributes: listAttributes(db), values: listValues(db) };
+}
+
+export function readRawSnapshot(db: Database.Database): RawSnapshot {
+  const all = <T>(sql: string): T[] => db.prepare(sql).all() as T[];
+  return {
+    ...readCommonRows(db),
+    attributes: all(`SELECT id, guid, name, type, choices, description, sort_order AS sortOrder FROM attributes ORDER BY sort_order, id`),
+    values: all(`SELECT case_id AS caseId, attribute_id AS attributeId, kind, value FROM attribute_values`),
+  };
+}
+
+function readCommonRows(db: Database.Database): Omit<ProjectSnapshot, 'attributes' | 'values'> {
   const all = <T>(sql: string): T[] => db.prepare(sql).all() as T[];
   const caseSets = hasTable(db, 'case_sets')
     ? all<Omit<SnapCaseSet, 'members'>>(`SELECT id, guid, name, description, rule FROM case_sets ORDER BY name COLLATE NOCASE, id`)
@@ -158,8 +194,6 @@ export function readSnapshot(db: Database.Database): ProjectSnapshot {
        FROM memos ORDER BY created_at, id`,
     ),
     cases: all(`SELECT id, guid, name, description, created_at AS createdAt FROM cases ORDER BY name COLLATE NOCASE, id`),
-    attributes: listAttributes(db),
-    values: listValues(db),
     caseSpans: hasTable(db, 'case_spans')
       ? all(
           `SELECT id, guid, case_id AS caseId, source_id AS sourceId, start_pos AS start, end_pos AS "end", created_at AS createdAt

@@ -8,7 +8,8 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../cli/main.js';
-import { buildCoauthorFiles } from '../unit/coauthors/coauthorFiles.js';
+import { buildCoauthorFiles, SECOND } from '../unit/coauthors/coauthorFiles.js';
+import { addBadRows, addGoodRows } from '../unit/coauthors/hostileProjectFiles.js';
 import { fileHash } from '../../shared/services/mergeService.js';
 import { sharedPath } from '../sharedReference.js';
 
@@ -124,5 +125,24 @@ describe('quarry merge and quarry agreement', () => {
     expect((await cli(dir, 'agreement', 'demo.quarry', '--coders', 'Ruth Ashworth')).code).toBe(2);
     const unknown = await cli(dir, 'agreement', 'demo.quarry', '--coders', 'Ruth Ashworth,Nobody', '--json');
     expect(unknown).toMatchObject({ code: 1, err: 'quarry agreement: There is no coder “Nobody” in this project.\n' });
+  });
+});
+
+describe('quarry merge of a tampered file', () => {
+  it('names the rows it leaves out, in text and in JSON, and merges the rest', async () => {
+    const dir = mkdtempSync(join(work, 'hostile-'));
+    copyFileSync(files.ruth, join(dir, 'ruth.quarry'));
+    copyFileSync(files.daniel, join(dir, 'daniel.quarry'));
+    addGoodRows(join(dir, 'daniel.quarry'), SECOND);
+    addBadRows(join(dir, 'daniel.quarry'), SECOND);
+    copyFileSync(join(dir, 'ruth.quarry'), join(dir, 'ruth-2.quarry'));
+    const text = await cli(dir, 'merge', 'ruth.quarry', 'daniel.quarry');
+    expect(text.code).toBe(0);
+    expect(text.out).toMatch(/\nLeft out \(\d+\), as they do not fit:\n/);
+    expect(text.out).toContain('  code “CSS colour”: its colour is not a colour in the form #rrggbb\n');
+    expect(text.out).toContain('  case set “Missing attribute”: its rule does not fit the attributes: Condition 1 (Shoe size = 42): there is no attribute called Shoe size.\n');
+    const json = JSON.parse((await cli(dir, 'merge', 'ruth-2.quarry', 'daniel.quarry', '--json')).out);
+    expect(json.skipped).toContainEqual({ kind: 'attribute', name: 'Stage of life', reason: 'its list of choices is not a list' });
+    expect(json.codes.added).toEqual(['Shared theme']);
   });
 });

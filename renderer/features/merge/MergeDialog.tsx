@@ -4,6 +4,7 @@ import { useNotice } from '../../hooks/useNotice.js';
 import { Modal } from '../workbench/Modal.js';
 import { ConflictList } from './ConflictList.js';
 import { MergeSummaryTable } from './MergeSummaryTable.js';
+import { SkippedList } from './SkippedList.js';
 import { useMerge } from './useMerge.js';
 import './merge.css';
 import { BrowseButton } from '../files/BrowseButton.js';
@@ -60,7 +61,6 @@ export function MergeDialog({ onClose }: { onClose: () => void }) {
           <BrowseButton label="Browse…" title="The co-author’s project" mode="open" disabled={m.busy} onChoose={(path) => void m.load(path)} />
         </form>
       )}
-      {m.busy && !m.preview && <p className="hint">Reading the other file…</p>}
       {m.error && (
         <p className="merge-error" role="alert">
           {m.error}
@@ -73,10 +73,11 @@ export function MergeDialog({ onClose }: { onClose: () => void }) {
             {m.preview.nothingToDo && <span className="merge-ok"> — nothing to merge: everything in it is already here.</span>}
           </h3>
           <MergeSummaryTable s={m.preview} />
+          <SkippedList skipped={m.preview.skipped} />
           <ConflictList conflicts={m.preview.conflicts} decisions={m.decisions} onDecide={m.decide} />
         </>
       )}
-      <JobProgressBar job={m.job} what="Merging" />
+      <JobProgressBar job={m.job} what={m.preview ? 'Merging' : 'Reading the other file'} />
       <div className="modal-actions">
         {!m.job.running && (
           <button type="button" onClick={onClose}>

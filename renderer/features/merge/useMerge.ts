@@ -33,10 +33,17 @@ export function useMerge() {
       setPreview(null);
       setResult(null);
       setDecisions({});
-      const r = await run(() => api.call('merge.preview', { path: p }));
+      const r = await run(async () => {
+        try {
+          return await job.run((jobId) => api.call('merge.preview', { path: p, jobId }));
+        } catch (err) {
+          if (isCancelled(err)) throw new Error('Stopped reading the file; nothing was changed.', { cause: err });
+          throw err;
+        }
+      });
       if (r) setPreview(r);
     },
-    [api, run],
+    [api, run, job],
   );
 
   const decide = useCallback((id: string, choice: MergeChoice) => setDecisions((d) => ({ ...d, [id]: choice })), []);

@@ -1,5 +1,5 @@
 import { resolveProjectPath } from '../../app/projectPath.js';
-import { applyMergeJob, previewMerge } from '../../services/mergeService.js';
+import { applyMerge, previewMerge } from '../../services/mergeService.js';
 import type { mergeMethods } from '../methods/mergeMethods.js';
 import type { Session } from '../session.js';
 import type { HandlersFor } from './handlerTypes.js';
@@ -9,5 +9,5 @@ const otherPath = (path: string, session: Session): string => resolveProjectPath
 
 export const mergeHandlers: HandlersFor<keyof typeof mergeMethods> = {
   'merge.preview': (a, s) => previewMerge(s.ctx(), otherPath(a.path, s), a.decisions ?? {}),
-  'merge.apply': (a, s) => applyMergeJob(s.ctx(), otherPath(a.path, s), a.decisions ?? {}),
+  'merge.apply': (a, s) => applyMerge(s.ctx(), otherPath(a.path, s), a.decisions ?? {}),
 };

@@ -12,18 +12,14 @@ import type {
   TypeChangePreview,
 } from '../../domain/caseTypes.js';
 import { method } from '../defineMethod.js';
+import { attributeTypeSchema, caseSetRuleSchema, choicesSchema, nameSchema } from './valueSchemas.js';
 
 const id = z.number().int().positive();
 const pos = z.number().int().nonnegative();
-const attributeType = z.enum(['text', 'number', 'date', 'boolean', 'choice']);
-const choices = z.array(z.string()).max(1000);
-
-const condition = z.object({
-  attribute: z.string().min(1),
-  operator: z.enum(['=', '!=', '<', '<=', '>', '>=', 'in']),
-  value: z.union([z.string(), z.array(z.string()).min(1)]),
-});
-const rule = z.object({ op: z.enum(['and', 'or']), conditions: z.array(condition).min(1).max(50) });
+const attributeType = attributeTypeSchema;
+const choices = choicesSchema;
+const rule = caseSetRuleSchema;
+const name = nameSchema;
 
 /** A CSV or .xlsx file (told apart by its name) travels base64-encoded, like source imports, so both transports carry it as JSON. */
 const csvFile = {
@@ -39,8 +35,8 @@ export const caseMethods = {
   'cases.list': method<CaseRecord[]>()(z.object({})),
   /** Every case, attribute and value in one compact answer, for the classification sheet. */
   'cases.sheet': method<CaseSheet>()(z.object({})),
-  'cases.create': method<{ id: number }>()(z.object({ name: z.string(), description: z.string().optional() }), { mutates: true }),
-  'cases.update': method<null>()(z.object({ id, name: z.string().optional(), description: z.string().optional() }), { mutates: true }),
+  'cases.create': method<{ id: number }>()(z.object({ name, description: z.string().optional() }), { mutates: true }),
+  'cases.update': method<null>()(z.object({ id, name: name.optional(), description: z.string().optional() }), { mutates: true }),
   'cases.delete': method<null>()(z.object({ id }), { mutates: true }),
   /** Source by id or name; case by id, by name (created if missing), or null to take the source out of its case. */
   'cases.assignSource': method<{ sourceId: number; caseId: number | null; caseName: string | null; createdCase: boolean }>()(
@@ -67,11 +63,11 @@ export const caseMethods = {
 
   'attributes.list': method<AttributeInfo[]>()(z.object({})),
   'attributes.create': method<{ id: number }>()(
-    z.object({ name: z.string(), type: attributeType, choices: choices.optional(), description: z.string().optional() }),
+    z.object({ name, type: attributeType, choices: choices.optional(), description: z.string().optional() }),
     { mutates: true },
   ),
   /** Rename and/or describe. */
-  'attributes.update': method<null>()(z.object({ id, name: z.string().optional(), description: z.string().optional() }), { mutates: true }),
+  'attributes.update': method<null>()(z.object({ id, name: name.optional(), description: z.string().optional() }), { mutates: true }),
   'attributes.reorder': method<null>()(z.object({ ids: z.array(id) }), { mutates: true }),
   'attributes.delete': method<{ values: number }>()(z.object({ id }), { mutates: true }),
   /** What changing the type (or the choice list) would do; nothing is changed. */
@@ -95,7 +91,7 @@ export const caseMethods = {
   'caseSets.preview': method<{ rule: CaseSetRule; caseIds: number[] }>()(z.object({ rule })),
   /** Creates (no id) or replaces a set: by a rule, or by hand-picked case ids. */
   'caseSets.save': method<CaseSetInfo>()(
-    z.object({ id: id.optional(), name: z.string(), description: z.string().optional(), rule: rule.optional(), caseIds: z.array(id).optional() }),
+    z.object({ id: id.optional(), name, description: z.string().optional(), rule: rule.optional(), caseIds: z.array(id).optional() }),
     { mutates: true },
   ),
   'caseSets.delete': method<null>()(z.object({ id }), { mutates: true }),

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import type { AppliedCoding, CodedPassage, CodeNode, Coding } from '../../domain/types.js';
 import { method } from '../defineMethod.js';
+import { codeNameSchema, colorSchema } from './valueSchemas.js';
 
 const id = z.number().int().positive();
 const pos = z.number().int().nonnegative();
-const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour in the form #rrggbb');
+const color = colorSchema;
+const name = codeNameSchema;
 
 export const codeMethods = {
   /** Counts are for the coders in view: everyone, or `coder` (see queries/references.ts). */
@@ -12,7 +14,7 @@ export const codeMethods = {
   'codes.create': method<{ id: number }>()(
     z.object({
       parentId: id.nullable().optional(),
-      name: z.string().optional(),
+      name: name.optional(),
       path: z.string().optional(),
       color: color.optional(),
       description: z.string().optional(),
@@ -20,7 +22,7 @@ export const codeMethods = {
     { mutates: true },
   ),
   'codes.update': method<null>()(
-    z.object({ id, name: z.string().optional(), color: color.optional(), description: z.string().optional() }),
+    z.object({ id, name: name.optional(), color: color.optional(), description: z.string().optional() }),
     { mutates: true },
   ),
   'codes.move': method<null>()(z.object({ id, parentId: id.nullable(), index: z.number().int().nonnegative().optional() }), { mutates: true }),

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { CodersOverview } from '../../domain/coderTypes.js';
 import { method } from '../defineMethod.js';
+import { coderNameSchema, colorSchema } from './valueSchemas.js';
 
-const name = z.string().trim().min(1, 'a coder needs a name').max(100);
+const name = coderNameSchema;
 
 export const coderMethods = {
   /** The project's coders with their activity, and whether this machine still has to choose who it codes as. */
@@ -19,7 +20,7 @@ export const coderMethods = {
       id: z.number().int().positive(),
       name,
       initials: z.string().trim().max(4).optional(),
-      color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour in the form #rrggbb').optional(),
+      color: colorSchema.optional(),
     }),
     { mutates: true },
   ),

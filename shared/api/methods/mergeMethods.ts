@@ -7,8 +7,11 @@ const path = z.string().trim().min(1, 'the path of the other project file is nee
 const decisions = z.record(z.string(), z.enum(['mine', 'theirs', 'both']));
 
 export const mergeMethods = {
-  /** What merging a co-author's .quarry file would add, what matches, and every conflict. Reads the other file only. */
-  'merge.preview': method<MergePreview>()(z.object({ path, decisions: decisions.optional() })),
+  /**
+   * What merging a co-author's .quarry file would add, what matches, every conflict and every row left out.
+   * Reads the other file only, in a reader process with a time budget; a long job (jobId) so it can be cancelled.
+   */
+  'merge.preview': method<MergePreview>()(z.object({ path, decisions: decisions.optional(), jobId }), { long: true }),
   /** Merges it with the given decisions (defaults for the rest): one undoable step. */
   'merge.apply': method<MergeResult>()(z.object({ path, decisions: decisions.optional(), jobId }), { mutates: true, long: true }),
 } as const;

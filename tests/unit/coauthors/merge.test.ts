@@ -58,11 +58,11 @@ const ruth = () => join(dir, 'ruth.quarry');
 const daniel = () => join(dir, 'daniel.quarry');
 
 describe('merging Daniel’s file into Ruth’s', () => {
-  it('previews his codings as additions, everything else as matches, and no conflicts', () => {
+  it('previews his codings as additions, everything else as matches, and no conflicts', async () => {
     const ctx = open(ruth());
     try {
       const before = countAll(ctx.project.db);
-      const p = previewMerge(ctx, daniel());
+      const p = await previewMerge(ctx, daniel());
       expect(p.conflicts).toEqual([]);
       expect(p.sources.added).toEqual([]);
       expect(p.sources.matched).toHaveLength(14);
@@ -77,12 +77,12 @@ describe('merging Daniel’s file into Ruth’s', () => {
     }
   });
 
-  it('gives back the full demo, as one undoable step, and never writes to the other file', () => {
+  it('gives back the full demo, as one undoable step, and never writes to the other file', async () => {
     const hash = fileHash(daniel());
     const ctx = open(ruth());
     try {
       const start = fingerprint(ctx.project.db);
-      const result = applyMerge(ctx, daniel());
+      const result = await applyMerge(ctx, daniel());
       expect(result.otherFileUnchanged).toBe(true);
       expect(result.otherFileHash).toBe(hash);
       const full = ProjectDb.open(files.full, { readOnly: true, lock: false }).project;
@@ -100,13 +100,13 @@ describe('merging Daniel’s file into Ruth’s', () => {
     expect(fileHash(daniel())).toBe(hash);
   });
 
-  it('adds nothing when the same file is merged twice', () => {
+  it('adds nothing when the same file is merged twice', async () => {
     const ctx = open(ruth());
     try {
-      applyMerge(ctx, daniel());
+      await applyMerge(ctx, daniel());
       const once = fingerprint(ctx.project.db, { guids: true });
       const depth = ctx.project.history.state().undoDepth;
-      const again = applyMerge(ctx, daniel());
+      const again = await applyMerge(ctx, daniel());
       expect(again.nothingToDo).toBe(true);
       expect(again.codings.added).toBe(0);
       expect(again.codings.alreadyPresent).toBeGreaterThan(0);
@@ -121,7 +121,7 @@ describe('merging Daniel’s file into Ruth’s', () => {
     await edit(daniel(), SECOND, (ctx) => renameSource(ctx, { id: findSourceByName(ctx.project.db, 'E2')!.id, name: 'Interview E2 (Daniel)' }));
     const ctx = open(ruth());
     try {
-      const r = applyMerge(ctx, daniel());
+      const r = await applyMerge(ctx, daniel());
       expect(r.sources.added).toEqual([]);
       expect(r.sources.matched).toContainEqual({ mine: 'E2', theirs: 'Interview E2 (Daniel)', by: 'text' });
       const e2 = findSourceByName(ctx.project.db, 'E2')!.id;
@@ -148,7 +148,7 @@ describe('merging Daniel’s file into Ruth’s', () => {
     });
     const ctx = open(ruth());
     try {
-      const p = previewMerge(ctx, daniel());
+      const p = await previewMerge(ctx, daniel());
       const kinds = p.conflicts.map((c) => c.kind).sort();
       expect(kinds).toEqual(['attribute value', 'code colour', 'code description', 'source']);
       const source = p.conflicts.find((c) => c.kind === 'source')!;
@@ -159,7 +159,7 @@ describe('merging Daniel’s file into Ruth’s', () => {
 
       const colour = p.conflicts.find((c) => c.kind === 'code colour')!;
       const value = p.conflicts.find((c) => c.kind === 'attribute value')!;
-      const r = applyMerge(ctx, daniel(), { [colour.id]: 'theirs', [value.id]: 'theirs' });
+      const r = await applyMerge(ctx, daniel(), { [colour.id]: 'theirs', [value.id]: 'theirs' });
       expect(r.decisions[source.id]).toBe('both');
       const db = ctx.project.db;
       const trust = db.prepare(`SELECT color, description FROM codes WHERE id = ?`).get(requireCodeByPath(db, 'Outcomes/Entrepreneurs/Trust')) as { color: string; description: string };
@@ -173,7 +173,7 @@ describe('merging Daniel’s file into Ruth’s', () => {
       expect(mode).toBe('Face to face');
 
       // The second time the descriptions already agree and the copy of the text is found by its text.
-      const again = previewMerge(ctx, daniel());
+      const again = await previewMerge(ctx, daniel());
       expect(again.conflicts.map((c) => c.kind)).toEqual([]);
       expect(again.nothingToDo).toBe(true);
     } finally {
@@ -192,8 +192,8 @@ describe('merging Daniel’s file into Ruth’s', () => {
     });
     const ctx = open(ruth());
     try {
-      const id = previewMerge(ctx, daniel()).conflicts.find((c) => c.kind === 'source')!.id;
-      const r = applyMerge(ctx, daniel(), { [id]: 'mine' });
+      const id = (await previewMerge(ctx, daniel())).conflicts.find((c) => c.kind === 'source')!.id;
+      const r = await applyMerge(ctx, daniel(), { [id]: 'mine' });
       expect(r.sources.notImported).toEqual(['Team notes']);
       expect(r.codings.notImported).toBe(1);
       expect(ctx.project.db.prepare(`SELECT count(*) FROM sources`).pluck().get()).toBe(15);
@@ -202,17 +202,17 @@ describe('merging Daniel’s file into Ruth’s', () => {
     }
   });
 
-  it('refuses the open project itself, a missing file and a file that is not a project, changing nothing', () => {
+  it('refuses the open project itself, a missing file and a file that is not a project, changing nothing', async () => {
     const bogus = join(dir, 'notes.quarry');
     writeFileSync(bogus, 'just some text, not a database');
     const ctx = open(ruth());
     try {
       const before = fingerprint(ctx.project.db);
-      expect(() => previewMerge(ctx, ruth())).toThrow(/is the project that is open/);
-      expect(() => applyMerge(ctx, join(dir, 'nope.quarry'))).toThrow(/no such file/);
+      await expect(previewMerge(ctx, ruth())).rejects.toThrow(/is the project that is open/);
+      await expect(applyMerge(ctx, join(dir, 'nope.quarry'))).rejects.toThrow(/no such file/);
       let err: unknown;
       try {
-        applyMerge(ctx, bogus);
+        await applyMerge(ctx, bogus);
       } catch (e) {
         err = e;
       }
@@ -225,7 +225,7 @@ describe('merging Daniel’s file into Ruth’s', () => {
     }
   });
 
-  it('reads a file saved by an older Quarry through an upgraded private copy, leaving the file and its folder as they were', () => {
+  it('reads a file saved by an older Quarry through an upgraded private copy, leaving the file and its folder as they were', async () => {
     const old = join(dir, 'old', 'old.quarry');
     const oldDir = join(dir, 'old');
     requireDir(oldDir);
@@ -246,7 +246,7 @@ describe('merging Daniel’s file into Ruth’s', () => {
     const hash = fileHash(old);
     const ctx = open(ruth());
     try {
-      const r = applyMerge(ctx, old);
+      const r = await applyMerge(ctx, old);
       expect(r.sources.added).toEqual(['Old notes']);
       expect(r.codings.addedByCoder).toEqual({ 'Old coder': 1 });
       expect(r.codes.added).toEqual(['Greeting']);

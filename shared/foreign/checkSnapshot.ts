@@ -1,0 +1,254 @@
+/**
+ * Checks every row read from a co-author's project file before a merge
+ * plans with it, the way the API checks its arguments. A row that does not
+ * fit — a colour that is not a colour, a name with control characters, a
+ * choice list that is not a list, a rule that is not JSON or names a
+ * missing attribute, a coding outside its text — is left out and reported
+ * (kind, name, reason); so are the rows that hang off it. What is left is a
+ * ProjectSnapshot the merge can trust. Never throws.
+ */
+import type { z } from 'zod';
+import { choicesSchema, issueMessage, nameSchema, rowProblem, shownName } from '../api/methods/valueSchemas.js';
+import { parseValue, type AttributeDef, type AttributeValue } from '../cases/attributeTypes.js';
+import { ruleFromFile } from '../cases/ruleFromFile.js';
+import type { MergeSkipped } from '../domain/mergeTypes.js';
+import type { AttributeRow } from '../store/attributesStore.js';
+import type { ProjectSnapshot, RawSnapshot, SnapCase, SnapCaseSet, SnapCode, SnapSource, SnapValue } from '../store/snapshotStore.js';
+import { attributeRow, caseRow, caseSetRow, caseSpanRow, codeRow, codingRow, memoRow, sourceRow, userRow, valueRow } from './foreignRowSchemas.js';
+
+export interface CheckedSnapshot {
+  snapshot: ProjectSnapshot;
+  skipped: MergeSkipped[];
+}
+
+/** A row's name for the report, whatever the row holds (it may not even be a string). */
+function nameOf(row: unknown, fallback: string): string {
+  const name = row !== null && typeof row === 'object' ? (row as { name?: unknown }).name : undefined;
+  return typeof name !== 'string' || name.trim() === '' ? fallback : shownName(name);
+}
+
+function idOf(row: unknown): string {
+  const id = row !== null && typeof row === 'object' ? (row as { id?: unknown }).id : undefined;
+  return typeof id === 'number' ? `#${id}` : '';
+}
+
+class Checker {
+  readonly skipped: MergeSkipped[] = [];
+
+  skip(kind: string, name: string, reason: string): void {
+    this.skipped.push({ kind, name, reason });
+  }
+
+  /**
+   * The rows that fit the schema; the others reported. A row whose id, GUID
+   * or name (each `keys` entry: what it is called, how to get it) another
+   * row already has is left out: the first one is kept.
+   */
+  rows<S extends z.ZodType>(kind: string, rows: readonly unknown[], schema: S, keys: [string, (r: z.output<S>) => string][]): z.output<S>[] {
+    const seen = keys.map(() => new Set<string>());
+    const out: z.output<S>[] = [];
+    for (const raw of rows) {
+      const parsed = schema.safeParse(raw);
+      const name = nameOf(raw, `${kind} ${idOf(raw)}`.trim());
+      if (!parsed.success) {
+        this.skip(kind, name, rowProblem(parsed.error));
+        continue;
+      }
+      const row = parsed.data;
+      const clash = keys.findIndex(([, key], i) => seen[i]!.has(key(row)));
+      if (clash >= 0) {
+        this.skip(kind, name, `another ${kind} in the file has the same ${keys[clash]![0]}`);
+        continue;
+      }
+      keys.forEach(([, key], i) => seen[i]!.add(key(row)));
+      out.push(row);
+    }
+    return out;
+  }
+}
+
+const ID: [string, (r: { id: number }) => string] = ['id', (r) => String(r.id)];
+const GUID: [string, (r: { guid: string }) => string] = ['GUID', (r) => r.guid];
+
+const lower = (s: string) => s.toLowerCase();
+
+/** Codes whose parent is missing (or that sit in a loop of parents) are left out, with everything under them. */
+function reachableCodes(c: Checker, codes: SnapCode[]): SnapCode[] {
+  const ids = new Set(codes.map((x) => x.id));
+  const children = new Map<number | null, SnapCode[]>();
+  for (const x of codes) {
+    const parent = x.parentId !== null && ids.has(x.parentId) ? x.parentId : x.parentId === null ? null : -1;
+    children.set(parent, [...(children.get(parent) ?? []), x]);
+  }
+  const kept = new Set<number>();
+  const walk = (parent: number | null) => {
+    for (const x of children.get(parent) ?? []) {
+      if (kept.has(x.id)) continue;
+      kept.add(x.id);
+      walk(x.id);
+    }
+  };
+  walk(null);
+  for (const x of codes) if (!kept.has(x.id)) c.skip('code', x.name, 'the code it sits under is missing or was left out');
+  return codes.filter((x) => kept.has(x.id));
+}
+
+function checkAttributes(c: Checker, raw: RawSnapshot['attributes']): AttributeRow[] {
+  const rows = c.rows('attribute', raw, attributeRow, [ID, GUID, ['name', (a) => lower(a.name)]]);
+  const out: AttributeRow[] = [];
+  for (const a of rows) {
+    let json: unknown;
+    try {
+      json = JSON.parse(a.choices);
+    } catch {
+      c.skip('attribute', a.name, 'its list of choices is not readable');
+      continue;
+    }
+    const choices = choicesSchema.safeParse(json);
+    if (!choices.success) {
+      c.skip('attribute', a.name, Array.isArray(json) ? `its list of choices does not fit: ${issueMessage(choices.error)}` : 'its list of choices is not a list');
+      continue;
+    }
+    const unique = [...new Set(choices.data)];
+    if (a.type !== 'choice' && unique.length > 0) {
+      c.skip('attribute', a.name, `it is a ${a.type} attribute with a list of choices`);
+      continue;
+    }
+    out.push({ ...a, choices: unique });
+  }
+  return out;
+}
+
+const defOf = (a: AttributeRow): AttributeDef => (a.type === 'choice' ? { name: a.name, type: a.type, choices: a.choices } : { name: a.name, type: a.type });
+
+function checkValues(c: Checker, raw: RawSnapshot['values'], cases: SnapCase[], attributes: AttributeRow[]): SnapValue[] {
+  const caseName = new Map(cases.map((x) => [x.id, x.name]));
+  const attrs = new Map(attributes.map((a) => [a.id, a]));
+  const out: SnapValue[] = [];
+  for (const v of c.rows('attribute value', raw, valueRow, [['case and attribute', (v) => `${v.caseId}:${v.attributeId}`]])) {
+    const attr = attrs.get(v.attributeId);
+    const kase = caseName.get(v.caseId);
+    if (!attr || kase === undefined) {
+      c.skip('attribute value', kase ?? attr?.name ?? 'attribute value', `its ${attr ? 'case' : 'attribute'} is missing or was left out`);
+      continue;
+    }
+    let value: AttributeValue;
+    if (v.kind !== 'value') value = { kind: v.kind };
+    else {
+      const parsed = v.value === null ? ({ ok: false, reason: 'it has no value' } as const) : parseValue(defOf(attr), v.value);
+      if (!parsed.ok) {
+        c.skip('attribute value', `${kase} · ${attr.name}`, parsed.reason);
+        continue;
+      }
+      value = parsed.value;
+    }
+    out.push({ caseId: v.caseId, attributeId: v.attributeId, value });
+  }
+  return out;
+}
+
+function checkCaseSets(c: Checker, raw: RawSnapshot['caseSets'], cases: SnapCase[], attributes: AttributeRow[]): SnapCaseSet[] {
+  const caseIds = new Set(cases.map((x) => x.id));
+  const defs = attributes.map(defOf);
+  const out: SnapCaseSet[] = [];
+  for (const s of c.rows('case set', raw, caseSetRow, [ID, GUID, ['name', (s) => lower(s.name)]])) {
+    if (s.rule === null) {
+      out.push({ ...s, members: [...new Set(s.members.filter((m) => caseIds.has(m)))] });
+      continue;
+    }
+    const checked = ruleFromFile(s.rule, defs);
+    if ('problem' in checked) c.skip('case set', s.name, checked.problem);
+    else out.push({ ...s, rule: JSON.stringify(checked.rule), members: [] });
+  }
+  return out;
+}
+
+function within(sources: Map<number, SnapSource>, sourceId: number, start: number, end: number): string | undefined {
+  const s = sources.get(sourceId);
+  if (!s) return 'its source is missing or was left out';
+  if (end > s.characters) return `it ends at ${end}, after the end of “${s.name}” (${s.characters} characters)`;
+  return start < end ? undefined : 'its end is not after its start';
+}
+
+function checkAll(raw: RawSnapshot): CheckedSnapshot {
+  const c = new Checker();
+  const title = nameSchema.safeParse(raw.name);
+  if (!title.success && raw.name !== '') c.skip('project name', nameOf(raw, 'project name'), rowProblem(title.error));
+  const users = c.rows('coder', raw.users, userRow, [ID, GUID, ['name', (u) => u.name]]);
+  const codes = reachableCodes(c, c.rows('code', raw.codes, codeRow, [ID, GUID, ['name under the same parent', (x) => `${x.parentId ?? 0}/${x.name}`]]));
+  const cases = c.rows('case', raw.cases, caseRow, [ID, GUID, ['name', (x) => x.name]]);
+  const caseIds = new Set(cases.map((x) => x.id));
+  const userIds = new Set(users.map((x) => x.id));
+  const sourceList = c.rows('source', raw.sources, sourceRow, [ID, GUID, ['name', (x) => x.name]]).map((s) => ({
+    ...s,
+    caseId: s.caseId !== null && caseIds.has(s.caseId) ? s.caseId : null,
+    createdBy: s.createdBy !== null && userIds.has(s.createdBy) ? s.createdBy : null,
+  }));
+  const sources = new Map(sourceList.map((s) => [s.id, s]));
+  const codeIds = new Set(codes.map((x) => x.id));
+  const codings = c.rows('coding', raw.codings, codingRow, [ID, GUID]).filter((x) => {
+    const problem = !codeIds.has(x.codeId)
+      ? 'its code is missing or was left out'
+      : !userIds.has(x.coderId)
+        ? 'its coder is missing or was left out'
+        : within(sources, x.sourceId, x.start, x.end);
+    if (problem) c.skip('coding', `coding ${idOf(x)}${sources.has(x.sourceId) ? ` in “${sources.get(x.sourceId)!.name}”` : ''}`, problem);
+    return !problem;
+  });
+  const codingIds = new Set(codings.map((x) => x.id));
+  const memos = c.rows('memo', raw.memos, memoRow, [ID, GUID]).filter((m) => {
+    const missing =
+      (m.sourceId !== null && !sources.has(m.sourceId)) || (m.codeId !== null && !codeIds.has(m.codeId)) ||
+      (m.codingId !== null && !codingIds.has(m.codingId)) || (m.caseId !== null && !caseIds.has(m.caseId));
+    const range = m.start !== null && m.end !== null && m.sourceId !== null ? within(sources, m.sourceId, m.start, m.end) : undefined;
+    const problem = missing ? 'what it is about is missing or was left out' : range;
+    if (problem) c.skip('memo', m.title || `memo ${idOf(m)}`, problem);
+    return !problem;
+  });
+  const attributes = checkAttributes(c, raw.attributes);
+  const caseSpans = c.rows('case passage', raw.caseSpans, caseSpanRow, [ID, GUID]).filter((s) => {
+    const problem = caseIds.has(s.caseId) ? within(sources, s.sourceId, s.start, s.end) : 'its case is missing or was left out';
+    if (problem) c.skip('case passage', `passage ${idOf(s)}`, problem);
+    return !problem;
+  });
+  const snapshot: ProjectSnapshot = {
+    guid: typeof raw.guid === 'string' ? raw.guid : '',
+    name: title.success ? title.data : '',
+    createdAt: typeof raw.createdAt === 'string' ? raw.createdAt : '',
+    users: users.map((u) => ({ ...u, color: u.color.toLowerCase() })),
+    codes: codes.map((x) => ({ ...x, color: x.color.toLowerCase(), createdBy: x.createdBy !== null && userIds.has(x.createdBy) ? x.createdBy : null })),
+    sources: sourceList,
+    codings,
+    memos: memos.map((m) => ({ ...m, authorId: m.authorId !== null && userIds.has(m.authorId) ? m.authorId : null })),
+    cases,
+    attributes,
+    values: checkValues(c, raw.values, cases, attributes),
+    caseSpans,
+    caseSets: checkCaseSets(c, raw.caseSets, cases, attributes),
+  };
+  return { snapshot, skipped: c.skipped };
+}
+
+const EMPTY: ProjectSnapshot = { guid: '', name: '', createdAt: '', users: [], codes: [], sources: [], codings: [], memos: [], cases: [], attributes: [], values: [], caseSpans: [], caseSets: [] };
+
+/** The rows of `raw` a merge may use, and the ones left out. Never throws: a file too broken to check gives nothing to merge. */
+export function checkSnapshot(raw: RawSnapshot): CheckedSnapshot {
+  try {
+    return checkAll(raw);
+  } catch {
+    return { snapshot: EMPTY, skipped: [{ kind: 'project', name: '', reason: 'its rows could not be read; nothing from it is merged' }] };
+  }
+}
+
+/** The snapshot without these sources and what hangs off them (their text turned out damaged). */
+export function withoutSources(s: ProjectSnapshot, sourceIds: ReadonlySet<number>): ProjectSnapshot {
+  const codings = s.codings.filter((c) => !sourceIds.has(c.sourceId));
+  const codingIds = new Set(codings.map((c) => c.id));
+  return {
+    ...s,
+    sources: s.sources.filter((x) => !sourceIds.has(x.id)),
+    codings,
+    memos: s.memos.filter((m) => (m.sourceId === null || !sourceIds.has(m.sourceId)) && (m.codingId === null || codingIds.has(m.codingId))),
+    caseSpans: s.caseSpans.filter((x) => !sourceIds.has(x.sourceId)),
+  };
+}

@@ -1,0 +1,174 @@
+/**
+ * Reads a co-author's project file in a separate process with a time
+ * budget. better-sqlite3 runs synchronously and a crafted file (a view that
+ * recurses for ever, a huge self-join) can make one query run without end;
+ * a worker thread cannot be stopped while SQLite is inside such a query (its
+ * termination waits for the query, and so does the process's exit), a child
+ * process can always be killed. So the read happens there, Quarry's own
+ * event loop stays free (browser mode and Electron keep answering), and the
+ * child is killed when the budget runs out or the user cancels. What crosses
+ * over is plain rows; planning and writing the merge stay here.
+ *
+ * In the desktop app fork() starts Electron's binary as Node, which needs
+ * Electron's RunAsNode fuse left enabled; with that fuse off, the reader
+ * must be started with Electron's utilityProcess instead.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { QuarryError } from '../errors.js';
+import { FOREIGN_READ_SECONDS, FOREIGN_READER_MEMORY_MB } from '../limits.js';
+import type { RawSnapshot } from '../store/snapshotStore.js';
+import { foreignReaderEntry } from './foreignReaderEntry.js';
+import type { ForeignOpened, ForeignReply, ForeignReplyValue, ForeignRequest } from './foreignProtocol.js';
+
+export interface ForeignReadOptions {
+  /** Longest any one read may take (default FOREIGN_READ_SECONDS). */
+  budgetMs?: number;
+  /** Aborting it (Cancel) kills the reader at once. */
+  signal?: AbortSignal;
+}
+
+export interface ForeignProject {
+  readonly snapshot: RawSnapshot;
+  /** sha256 of the file when it was opened. */
+  readonly hash: string;
+  /** The texts of these sources, by their id in the other file. */
+  texts(sourceIds: readonly number[]): Promise<Map<number, string>>;
+  /** sha256 of the file now (it must not have changed: Quarry only reads it). */
+  hashNow(): Promise<string>;
+  /** From now on Cancel no longer stops the reader (the merge has committed: what is left cannot be undone by stopping). */
+  ignoreCancel(): void;
+  /** Ends the reader and removes its copy of the file. Never throws. */
+  close(): void;
+}
+
+type Pending = { resolve: (v: ForeignReplyValue) => void; reject: (e: unknown) => void };
+type RequestBody = ForeignRequest extends infer R ? (R extends ForeignRequest ? Omit<R, 'id'> : never) : never;
+
+function removeQuietly(dir: string): void {
+  try {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+  } catch {
+    // A copy left in the temporary folder harms nothing; the system clears it.
+  }
+}
+
+const cancelled = () => new QuarryError('cancelled', 'Cancelled. Nothing was changed: the project is exactly as it was before.');
+
+class Reader {
+  private readonly child: ChildProcess;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private ended: QuarryError | undefined;
+  private cancellable = true;
+  private readonly onAbort = () => this.end(cancelled());
+
+  constructor(
+    private readonly fileName: string,
+    private readonly dir: string,
+    private readonly budgetMs: number,
+    private readonly signal: AbortSignal | undefined,
+  ) {
+    this.child = fork(foreignReaderEntry(), [], {
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+      // Not the parent's flags (a test runner's loaders): a plain Node with a bounded heap.
+      execArgv: [`--max-old-space-size=${FOREIGN_READER_MEMORY_MB}`],
+    });
+    this.child.on('message', (reply: ForeignReply) => this.settle(reply));
+    this.child.on('error', () => this.end(this.failed()));
+    this.child.on('exit', () => this.end(this.failed()));
+    signal?.addEventListener('abort', this.onAbort, { once: true });
+  }
+
+  private failed(): QuarryError {
+    return new QuarryError('invalid_input', `${this.fileName} could not be read: reading it stopped before it was complete. The file may be damaged; nothing was changed.`);
+  }
+
+  private settle(reply: ForeignReply): void {
+    const p = this.pending.get(reply.id);
+    if (!p) return;
+    this.pending.delete(reply.id);
+    if (reply.ok) p.resolve(reply.value);
+    else p.reject(new QuarryError(reply.error.code, reply.error.message, reply.error.details));
+  }
+
+  request(body: RequestBody): Promise<ForeignReplyValue> {
+    if (this.cancellable && this.signal?.aborted) this.end(cancelled());
+    if (this.ended) return Promise.reject(this.ended);
+    const id = this.nextId++;
+    return new Promise<ForeignReplyValue>((resolve, reject) => {
+      const timer = setTimeout(() => this.end(this.tooSlow()), this.budgetMs);
+      const done = <T>(f: (v: T) => void) => (v: T) => {
+        clearTimeout(timer);
+        f(v);
+      };
+      this.pending.set(id, { resolve: done(resolve), reject: done(reject) });
+      this.child.send({ ...body, id } as ForeignRequest, (err) => {
+        if (err) this.end(this.failed());
+      });
+    });
+  }
+
+  private tooSlow(): QuarryError {
+    const seconds = Math.round(this.budgetMs / 100) / 10;
+    return new QuarryError(
+      'too_large',
+      `Reading ${this.fileName} took too long (more than ${seconds.toLocaleString('en')} seconds), so Quarry stopped. ` +
+        'The file may be damaged or made to be slow to read; nothing was changed.',
+      { file: this.fileName, timeLimitSeconds: seconds },
+    );
+  }
+
+  ignoreCancel(): void {
+    this.signal?.removeEventListener('abort', this.onAbort);
+    this.cancellable = false;
+  }
+
+  /** Kills the reader (whatever it is doing) and fails what was still waiting. Never throws: it runs in event handlers. */
+  end(reason: QuarryError): void {
+    if (!this.ended) {
+      this.ended = reason;
+      try {
+        this.signal?.removeEventListener('abort', this.onAbort);
+        this.child.kill('SIGKILL');
+      } catch {
+        // Already gone: what matters is that it no longer runs.
+      }
+      removeQuietly(this.dir);
+    }
+    const waiting = [...this.pending.values()];
+    this.pending.clear();
+    for (const p of waiting) p.reject(this.ended);
+  }
+}
+
+/** Opens the file in a reader process and reads its rows. Refuses with a QuarryError naming the file. */
+export async function openForeignProject(path: string, opts: ForeignReadOptions = {}): Promise<ForeignProject> {
+  if (opts.signal?.aborted) throw cancelled();
+  const dir = mkdtempSync(join(tmpdir(), 'quarry-merge-'));
+  let reader: Reader;
+  try {
+    reader = new Reader(basename(path), dir, opts.budgetMs ?? FOREIGN_READ_SECONDS * 1000, opts.signal);
+  } catch (err) {
+    removeQuietly(dir);
+    throw err;
+  }
+  const close = () => reader.end(new QuarryError('internal', 'The other project was closed.'));
+  try {
+    const { snapshot, hash } = (await reader.request({ kind: 'open', path, dir })) as ForeignOpened;
+    return {
+      snapshot,
+      hash,
+      texts: async (sourceIds) => new Map((await reader.request({ kind: 'texts', sourceIds: [...sourceIds] })) as [number, string][]),
+      hashNow: async () => (await reader.request({ kind: 'hash' })) as string,
+      ignoreCancel: () => reader.ignoreCancel(),
+      close,
+    };
+  } catch (err) {
+    close();
+    throw err;
+  }
+}

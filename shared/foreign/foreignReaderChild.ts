@@ -1,0 +1,81 @@
+/**
+ * The reader process for a co-author's project file (see foreignReader.ts).
+ * It alone opens the foreign file, through the same ProjectDb.open as any
+ * project, so every check made when a project is opened runs here too;
+ * Quarry kills this process when a read runs past its time budget or the
+ * user cancels, which no in-process read of SQLite would allow.
+ */
+import { createHash } from 'node:crypto';
+import { closeSync, copyFileSync, existsSync, openSync, readSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { CURRENT_SCHEMA_VERSION } from '../db/migrations/index.js';
+import { ProjectDb } from '../db/projectDb.js';
+import { readProjectHeader } from '../db/projectFormat.js';
+import { QuarryError, toErrorPayload } from '../errors.js';
+import { readRawSnapshot } from '../store/snapshotStore.js';
+import { damageError, isDamage } from '../db/damage.js';
+import { getSourceText } from '../store/sourcesStore.js';
+import type { ForeignOpened, ForeignReply, ForeignReplyValue, ForeignRequest } from './foreignProtocol.js';
+
+let opened: ProjectDb | undefined;
+
+function hashFile(path: string): string {
+  const hash = createHash('sha256');
+  const buf = Buffer.alloc(1 << 20);
+  const fd = openSync(path, 'r');
+  try {
+    for (let n = readSync(fd, buf); n > 0; n = readSync(fd, buf)) hash.update(buf.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
+}
+
+let original = '';
+
+function open(path: string, dir: string): ForeignOpened {
+  original = path;
+  const header = readProjectHeader(path);
+  if (header.schemaVersion > CURRENT_SCHEMA_VERSION) {
+    throw new QuarryError('newer_version', `${basename(path)} was saved by a newer version of Quarry; update Quarry to merge it. The file was not changed.`);
+  }
+  const hash = hashFile(path);
+  // The copy keeps the file's name, so that every message about it names the file the user chose.
+  const copy = join(dir, basename(path));
+  copyFileSync(path, copy);
+  for (const suffix of ['-wal', '-shm']) if (existsSync(path + suffix)) copyFileSync(path + suffix, copy + suffix);
+  const needsUpgrade = header.schemaVersion < CURRENT_SCHEMA_VERSION;
+  // The same schema check as any project runs inside ProjectDb.open, before anything is read.
+  opened = ProjectDb.open(copy, needsUpgrade ? {} : { readOnly: true, lock: false }).project;
+  try {
+    return { snapshot: readRawSnapshot(opened.db), hash };
+  } catch (err) {
+    throw isDamage(err) ? damageError(basename(path)) : err;
+  }
+}
+
+function answer(req: ForeignRequest): ForeignReplyValue {
+  switch (req.kind) {
+    case 'open':
+      return open(req.path, req.dir);
+    case 'texts': {
+      const db = opened?.db;
+      if (!db) throw new QuarryError('internal', 'The other project is not open.');
+      return req.sourceIds.map((id) => [id, getSourceText(db, id) ?? '']);
+    }
+    case 'hash':
+      return hashFile(original);
+  }
+}
+
+process.on('message', (req: ForeignRequest) => {
+  let reply: ForeignReply;
+  try {
+    reply = { id: req.id, ok: true, value: answer(req) };
+  } catch (err) {
+    reply = { id: req.id, ok: false, error: toErrorPayload(err) };
+  }
+  process.send?.(reply);
+});
+// The parent went away: nothing is left to answer.
+process.on('disconnect', () => process.exit(0));
