@@ -1,0 +1,227 @@
+import { useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { snapToWords, trimSpanWhitespace } from '../../../shared/text/structure.js';
+import { useWorkbench } from '../workbench/workbenchState.js';
+import { codingAt, lineAt } from './documentLayout.js';
+import { caretMove, isSelectAll } from './keyboardSelection.js';
+import { pointToOffset, selectionToOffsets, showSelection } from './selectionOffsets.js';
+import type { DocumentModel } from './useDocument.js';
+
+/** The selection as the document knows it, in UTF-16 offsets; it outlives the rendered lines it started on. */
+interface LogicalSelection {
+  anchor: number;
+  focus: number;
+}
+
+export interface CaretBox {
+  left: number;
+  top: number;
+  height: number;
+}
+
+interface Options {
+  model: DocumentModel;
+  /** The element holding the rendered lines (the text body). */
+  textRef: RefObject<HTMLDivElement | null>;
+  /** The scrolling element around it: blank space below the text belongs to the document too. */
+  scrollRef: RefObject<HTMLDivElement | null>;
+  snap: boolean;
+  firstVisibleLine: () => number;
+  scrollToLine: (line: number) => void;
+  /** Changes whenever other lines are rendered, so the selection is drawn on them too. */
+  renderedKey: string;
+  onSelectCoding: (codingId: number) => void;
+}
+
+/**
+ * What the user selects in the document becomes the workbench's selection:
+ * mouse selections (drag, double/triple-click, Shift+click) lose only the
+ * whitespace at their edges and, with snapping on, widen to whole words;
+ * keyboard selections are exact. The selection is kept as offsets, not DOM
+ * nodes, so Shift+click, Shift+arrows and Ctrl+A work across lines the
+ * virtualised view has not rendered.
+ */
+export function useDocumentSelection({ model, textRef, scrollRef, snap, firstVisibleLine, scrollToLine, renderedKey, onSelectCoding }: Options) {
+  const wb = useWorkbench();
+  const { doc, index, lines, byLine, codingById } = model;
+  const logical = useRef<LogicalSelection | null>(null);
+  const mouseDown = useRef(false);
+  const [caret, setCaret] = useState<CaretBox | null>(null);
+
+  // A different document starts without a selection.
+  useLayoutEffect(() => {
+    logical.current = null;
+    setCaret(null);
+  }, [doc.id]);
+
+  /** Makes [anchor, focus) (UTF-16) the workbench's selection; mouse selections are trimmed and snapped. */
+  const commit = useCallback(
+    (anchor: number, focus: number, fromMouse: boolean) => {
+      let start = index.utf16ToCp(Math.min(anchor, focus));
+      let end = index.utf16ToCp(Math.max(anchor, focus));
+      if (fromMouse) ({ start, end } = snap ? snapToWords(doc.text, start, end, { index }) : trimSpanWhitespace(doc.text, start, end, { index }));
+      const forward = anchor <= focus;
+      const [s, e] = [index.cpToUtf16(start), index.cpToUtf16(end)];
+      logical.current = forward ? { anchor: s, focus: e } : { anchor: e, focus: s };
+      if (end <= start) {
+        wb.setSelection(null);
+        wb.setActiveCodingId(null);
+        return;
+      }
+      setCaret(null);
+      wb.setSelection({ sourceId: doc.id, start, end, text: index.slice(start, end) });
+      // Keep the selected coding when the new selection touches it (to set its span); otherwise let go of it.
+      const active = wb.activeCodingId !== null ? codingById.get(wb.activeCodingId) : undefined;
+      if (!active || active.end < start || active.start > end) wb.setActiveCodingId(null);
+    },
+    [doc, index, snap, wb, codingById],
+  );
+
+  const onMouseUp = useCallback(
+    (e: { shiftKey: boolean; target: EventTarget | null }) => {
+      mouseDown.current = false;
+      const sel = window.getSelection();
+      const scroll = scrollRef.current;
+      if (!sel || !scroll || sel.rangeCount === 0) return;
+      const off = selectionToOffsets(sel, scroll);
+      if (off) {
+        // Shift+click extends from where the selection began, even when that line is no longer rendered.
+        const from = e.shiftKey && logical.current ? logical.current.anchor : off.anchor;
+        const to = e.shiftKey && logical.current ? pointToOffset(sel.focusNode!, sel.focusOffset, off.focus >= from ? 'end' : 'start', scroll)! : off.focus;
+        commit(from, to, true);
+        return;
+      }
+      // Stripes and notes are buttons with their own click; a plain click on them leaves the selection alone.
+      if (e.target instanceof Element && e.target.closest('.doc-stripes, .doc-notes')) return;
+      if (!sel.isCollapsed || !sel.anchorNode || !scroll.contains(sel.anchorNode)) return;
+      const at = pointToOffset(sel.anchorNode, sel.anchorOffset, 'start', scroll);
+      if (at === null) return;
+      if (e.shiftKey && logical.current) {
+        commit(logical.current.anchor, at, true);
+        return;
+      }
+      // A plain click on a highlight selects the (shortest) coding under it; elsewhere it places the caret.
+      const hit = codingAt(byLine[lineAt(lines, at)] ?? [], at);
+      if (hit) {
+        logical.current = { anchor: hit.start, focus: hit.end };
+        onSelectCoding(hit.id);
+      } else {
+        logical.current = { anchor: at, focus: at };
+        wb.setSelection(null);
+        wb.setActiveCodingId(null);
+      }
+    },
+    [scrollRef, commit, byLine, lines, wb, onSelectCoding],
+  );
+
+  // The button may be released anywhere (over the code tree, outside the window's text): listen on the window.
+  const onMouseDown = useCallback(
+    (e: { button: number }) => {
+      if (e.button !== 0) return;
+      mouseDown.current = true;
+      const up = (ev: globalThis.MouseEvent) => {
+        window.removeEventListener('dragstart', cancel, true);
+        onMouseUp(ev);
+      };
+      // Dragging the selection onto a code is not selecting.
+      const cancel = () => {
+        mouseDown.current = false;
+        window.removeEventListener('mouseup', up, true);
+      };
+      window.addEventListener('mouseup', up, { capture: true, once: true });
+      window.addEventListener('dragstart', cancel, { capture: true, once: true });
+    },
+    [onMouseUp],
+  );
+
+  /** Puts the browser's selection where the logical one is (its focus must be rendered), or the caret at the first visible line. */
+  const syncDomSelection = useCallback((): Selection | null => {
+    const sel = window.getSelection();
+    const body = textRef.current;
+    if (!sel || !body) return null;
+    const cur = logical.current;
+    if (cur && showSelection(body, Math.min(cur.anchor, cur.focus), Math.max(cur.anchor, cur.focus))) {
+      if (cur.focus < cur.anchor && sel.rangeCount > 0) {
+        const r = sel.getRangeAt(0);
+        sel.setBaseAndExtent(r.endContainer, r.endOffset, r.startContainer, r.startOffset);
+      }
+      if (cur.anchor === cur.focus || focusRendered(body, cur.focus)) return sel;
+    }
+    const first = body.querySelector<HTMLElement>(`.doc-row[data-index="${firstVisibleLine()}"] .doc-text [data-o]`) ?? body.querySelector<HTMLElement>('.doc-text [data-o]');
+    if (!first?.firstChild) return null;
+    sel.collapse(first.firstChild, 0);
+    const o = Number(first.dataset.o);
+    logical.current = { anchor: o, focus: o };
+    return sel;
+  }, [textRef, firstVisibleLine]);
+
+  const onKeyDown = useCallback(
+    (e: KeyboardEvent<HTMLDivElement>) => {
+      const body = textRef.current;
+      if (!body) return;
+      if (isSelectAll(e)) {
+        // The document, all of it (lines not rendered included) — not the page.
+        e.preventDefault();
+        commit(0, index.utf16Length, false);
+        const sel = window.getSelection();
+        sel?.selectAllChildren(body);
+        return;
+      }
+      const move = caretMove(e);
+      if (!move) return;
+      const sel = syncDomSelection();
+      if (!sel) return;
+      e.preventDefault();
+      if (move.alter === 'move' && !sel.isCollapsed) {
+        // Like a text editor: an arrow collapses the selection to its edge first.
+        if (move.direction === 'forward') sel.collapseToEnd();
+        else sel.collapseToStart();
+      }
+      sel.modify(move.alter, move.direction, move.granularity);
+      const scroll = scrollRef.current!;
+      const focus = sel.focusNode ? pointToOffset(sel.focusNode, sel.focusOffset, move.direction === 'forward' ? 'end' : 'start', scroll) : null;
+      if (focus === null) return;
+      const anchor = move.alter === 'extend' ? (logical.current?.anchor ?? focus) : focus;
+      if (anchor === focus) {
+        logical.current = { anchor, focus };
+        wb.setSelection(null);
+        wb.setActiveCodingId(null);
+        setCaret(caretBox(sel, body));
+      } else commit(anchor, focus, false);
+      scrollToLine(lineAt(lines, focus));
+    },
+    [textRef, scrollRef, commit, index, syncDomSelection, wb, lines, scrollToLine],
+  );
+
+  const onBlur = useCallback(() => setCaret(null), []);
+
+  // Keep the workbench's selection visible after re-renders (coding applied, snapping, other lines rendered) — not mid-drag.
+  const sel = wb.selection;
+  useLayoutEffect(() => {
+    if (mouseDown.current || !sel || sel.sourceId !== doc.id || !textRef.current) return;
+    showSelection(textRef.current, index.cpToUtf16(sel.start), index.cpToUtf16(sel.end));
+    // The workbench may set the selection itself (a coding selected, its span nudged): follow it.
+    const cur = logical.current;
+    const s = index.cpToUtf16(sel.start);
+    const e = index.cpToUtf16(sel.end);
+    if (!cur || Math.min(cur.anchor, cur.focus) !== s || Math.max(cur.anchor, cur.focus) !== e) logical.current = { anchor: s, focus: e };
+  }, [sel, doc, index, model.spans, renderedKey, textRef]);
+
+  return { onMouseDown, onKeyDown, onBlur, caret };
+}
+
+function focusRendered(body: HTMLElement, u: number): boolean {
+  for (const el of body.querySelectorAll<HTMLElement>('.doc-text[data-ls]')) {
+    if (Number(el.dataset.ls) <= u && u <= Number(el.dataset.le)) return true;
+  }
+  return false;
+}
+
+/** Where to draw the caret of a collapsed selection, relative to the text body. */
+function caretBox(sel: Selection, body: HTMLElement): CaretBox | null {
+  if (sel.rangeCount === 0) return null;
+  const range = sel.getRangeAt(0);
+  const rect = range.getClientRects()[0] ?? (range.startContainer.parentElement?.getBoundingClientRect() as DOMRect | undefined);
+  if (!rect) return null;
+  const origin = body.getBoundingClientRect();
+  return { left: rect.left - origin.left, top: rect.top - origin.top, height: rect.height || 18 };
+}
