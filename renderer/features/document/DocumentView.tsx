@@ -160,7 +160,7 @@ export function DocumentView({ model, codes, snap, annotations, onOpenAnnotation
   });
 
   return (
-    <div className="doc-scroll" ref={scrollRef} data-testid="document-view" aria-label={`Document ${doc.name}`} onMouseDown={selection.onMouseDown}>
+    <div className="doc-scroll" ref={scrollRef} data-testid="document-view" aria-label={`Document ${doc.name}`} onMouseDown={selection.onMouseDown} onMouseUp={selection.onMouseUp}>
       <div
         ref={textRef}
         className={`doc-body${showNotes ? ' with-notes' : ''}`}

@@ -1,9 +1,10 @@
 import { useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { snapToWords, trimSpanWhitespace } from '../../../shared/text/structure.js';
 import { useWorkbench } from '../workbench/workbenchState.js';
+import { caretRect, pointFromScreen, pointOneLineAway } from './caretGeometry.js';
 import { codingAt, lineAt } from './documentLayout.js';
 import { caretMove, isSelectAll } from './keyboardSelection.js';
-import { pointToOffset, selectionToOffsets, showSelection } from './selectionOffsets.js';
+import { BLANK_LINE_TEXT, pointToOffset, selectionToOffsets, showSelection } from './selectionOffsets.js';
 import type { DocumentModel } from './useDocument.js';
 
 /** The selection as the document knows it, in UTF-16 offsets; it outlives the rendered lines it started on. */
@@ -113,13 +114,17 @@ export function useDocumentSelection({ model, textRef, scrollRef, snap, firstVis
     [scrollRef, commit, byLine, lines, wb, onSelectCoding],
   );
 
-  // The button may be released anywhere (over the code tree, outside the window's text): listen on the window.
+  // The button may be released outside the document (over the code tree, the status bar): listen on the window then.
   const onMouseDown = useCallback(
-    (e: { button: number }) => {
+    (e: { button: number; target: EventTarget | null; clientX: number; clientY: number }) => {
       if (e.button !== 0) return;
       mouseDown.current = true;
+      const stripes = e.target instanceof Element ? e.target.closest('.doc-stripes') : null;
+      if (stripes && scrollRef.current) selectFromStripe(stripes, { x: e.clientX, y: e.clientY }, scrollRef.current);
       const up = (ev: globalThis.MouseEvent) => {
         window.removeEventListener('dragstart', cancel, true);
+        // Inside, the view's own mouseup handler reads the selection.
+        if (ev.target instanceof Node && scrollRef.current?.contains(ev.target)) return;
         onMouseUp(ev);
       };
       // Dragging the selection onto a code is not selecting.
@@ -130,7 +135,7 @@ export function useDocumentSelection({ model, textRef, scrollRef, snap, firstVis
       window.addEventListener('mouseup', up, { capture: true, once: true });
       window.addEventListener('dragstart', cancel, { capture: true, once: true });
     },
-    [onMouseUp],
+    [onMouseUp, scrollRef],
   );
 
   /** Puts the browser's selection where the logical one is (its focus must be rendered), or the caret at the first visible line. */
@@ -176,8 +181,12 @@ export function useDocumentSelection({ model, textRef, scrollRef, snap, firstVis
         if (move.direction === 'forward') sel.collapseToEnd();
         else sel.collapseToStart();
       }
-      sel.modify(move.alter, move.direction, move.granularity);
       const scroll = scrollRef.current!;
+      if (move.granularity === 'line') {
+        const p = pointOneLineAway(sel, move.direction, scroll);
+        if (p && move.alter === 'move') sel.collapse(p.node, p.offset);
+        else if (p) sel.extend(p.node, p.offset);
+      } else sel.modify(move.alter, move.direction, move.granularity);
       const focus = sel.focusNode ? pointToOffset(sel.focusNode, sel.focusOffset, move.direction === 'forward' ? 'end' : 'start', scroll) : null;
       if (focus === null) return;
       const anchor = move.alter === 'extend' ? (logical.current?.anchor ?? focus) : focus;
@@ -206,7 +215,7 @@ export function useDocumentSelection({ model, textRef, scrollRef, snap, firstVis
     if (!cur || Math.min(cur.anchor, cur.focus) !== s || Math.max(cur.anchor, cur.focus) !== e) logical.current = { anchor: s, focus: e };
   }, [sel, doc, index, model.spans, renderedKey, textRef]);
 
-  return { onMouseDown, onKeyDown, onBlur, caret };
+  return { onMouseDown, onMouseUp, onKeyDown, onBlur, caret };
 }
 
 function focusRendered(body: HTMLElement, u: number): boolean {
@@ -218,10 +227,38 @@ function focusRendered(body: HTMLElement, u: number): boolean {
 
 /** Where to draw the caret of a collapsed selection, relative to the text body. */
 function caretBox(sel: Selection, body: HTMLElement): CaretBox | null {
-  if (sel.rangeCount === 0) return null;
-  const range = sel.getRangeAt(0);
-  const rect = range.getClientRects()[0] ?? (range.startContainer.parentElement?.getBoundingClientRect() as DOMRect | undefined);
+  const rect = sel.focusNode ? caretRect(sel.focusNode, sel.focusOffset) : null;
   if (!rect) return null;
   const origin = body.getBoundingClientRect();
-  return { left: rect.left - origin.left, top: rect.top - origin.top, height: rect.height || 18 };
+  return { left: rect.left - origin.left, top: rect.top - origin.top, height: rect.height };
+}
+
+const DRAG_THRESHOLD = 4;
+
+/**
+ * A drag that starts on a line's coding stripes: the browser starts no
+ * selection on a button, so the selection is drawn here, from the end of
+ * that line's text to the text under the pointer. A click without a drag
+ * stays the stripe's own (it selects the coding).
+ */
+function selectFromStripe(stripes: Element, start: { x: number; y: number }, scroll: HTMLElement): void {
+  const runs = stripes.parentElement?.querySelectorAll('.doc-text [data-o]');
+  const last = runs?.[runs.length - 1]?.firstChild;
+  const sel = window.getSelection();
+  if (!last || !sel) return;
+  const anchorOffset = last.textContent === BLANK_LINE_TEXT ? 0 : (last.textContent?.length ?? 0);
+  let dragging = false;
+  const move = (ev: globalThis.MouseEvent) => {
+    if (!dragging && Math.hypot(ev.clientX - start.x, ev.clientY - start.y) < DRAG_THRESHOLD) return;
+    dragging = true;
+    ev.preventDefault();
+    const p = pointFromScreen(ev.clientX, ev.clientY);
+    if (p && scroll.contains(p.node)) sel.setBaseAndExtent(last, anchorOffset, p.node, p.offset);
+  };
+  const up = () => {
+    window.removeEventListener('mousemove', move, true);
+    window.removeEventListener('mouseup', up, true);
+  };
+  window.addEventListener('mousemove', move, true);
+  window.addEventListener('mouseup', up, true);
 }
