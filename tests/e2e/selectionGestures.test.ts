@@ -74,12 +74,13 @@ describe('selection gestures: the coded span is what was selected', () => {
     for (const c of CODES) await addCode(page, c);
   }, 240_000);
 
-  /** Clicks plain text far from any selection, so the next gesture starts afresh. */
+  /** Drops the selection (Escape), so the next gesture starts afresh. */
   async function reset(): Promise<void> {
     await page.keyboard.press('Escape');
-    const p = await pointAt(page, 'Interviewer: Tell', 2);
-    await page.mouse.click(p.x, p.y);
+    await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('selection-status').textContent()).toBe('No selection');
+    // What was selected is no longer shown selected either.
+    expect(await domSelectionText(page)).toBe('');
   }
 
   async function expectSelected(text: string): Promise<void> {
@@ -270,7 +271,6 @@ describe('selection gestures: the coded span is what was selected', () => {
 
   it('keyboard only: focus the document, move the caret with the arrows, select with Shift+End', async () => {
     await reset();
-    await page.keyboard.press('Escape');
     // Tab into the document from the snap checkbox, as a keyboard user would.
     await page.getByLabel('Snap selection to words').focus();
     await page.keyboard.press('Tab');
@@ -299,6 +299,16 @@ describe('selection gestures: the coded span is what was selected', () => {
     expect(shown).not.toContain('Sources');
     const row = await codeAs('SelectAll');
     expect(row).toMatchObject({ start: 0, end: length, text: stored });
+  });
+
+  it('the desktop menu’s Select All, with the document focused, selects the document too', async () => {
+    await reset();
+    await page.locator('.doc-body').focus();
+    // Edit ▸ Select All in Electron runs the page-wide select-all command, as execCommand does here.
+    await page.evaluate(() => document.execCommand('selectAll'));
+    const length = codePointLength(`${TEXT}\n`);
+    await expect.poll(() => page.getByTestId('selection-status').textContent()).toBe(`Selected 0–${length} (${length} characters)`);
+    expect(await domSelectionText(page)).not.toContain('Snap selection to words');
   });
 
   it('a folded search (soren) highlights the stored word Søren in the hits and in the document', async () => {

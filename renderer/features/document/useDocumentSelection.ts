@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { snapToWords, trimSpanWhitespace } from '../../../shared/text/structure.js';
 import { useWorkbench } from '../workbench/workbenchState.js';
 import { caretRect, pointFromScreen, pointOneLineAway } from './caretGeometry.js';
@@ -159,16 +159,32 @@ export function useDocumentSelection({ model, textRef, scrollRef, snap, firstVis
     return sel;
   }, [textRef, firstVisibleLine]);
 
+  /** The document, all of it (lines not rendered included) — not the page. */
+  const selectDocument = useCallback(() => {
+    commit(0, index.utf16Length, false);
+    if (textRef.current) window.getSelection()?.selectAllChildren(textRef.current);
+  }, [commit, index, textRef]);
+
+  // The desktop app's Edit ▸ Select All selects the page; while the document has the focus, it means the document.
+  useEffect(() => {
+    const onChange = () => {
+      const body = textRef.current;
+      const sel = window.getSelection();
+      if (!body || !sel || sel.rangeCount === 0 || document.activeElement !== body) return;
+      const common = sel.getRangeAt(0).commonAncestorContainer;
+      if (common !== body && !body.contains(common) && sel.containsNode(body, false)) selectDocument();
+    };
+    document.addEventListener('selectionchange', onChange);
+    return () => document.removeEventListener('selectionchange', onChange);
+  }, [textRef, selectDocument]);
+
   const onKeyDown = useCallback(
     (e: KeyboardEvent<HTMLDivElement>) => {
       const body = textRef.current;
       if (!body) return;
       if (isSelectAll(e)) {
-        // The document, all of it (lines not rendered included) — not the page.
         e.preventDefault();
-        commit(0, index.utf16Length, false);
-        const sel = window.getSelection();
-        sel?.selectAllChildren(body);
+        selectDocument();
         return;
       }
       const move = caretMove(e);
@@ -198,7 +214,7 @@ export function useDocumentSelection({ model, textRef, scrollRef, snap, firstVis
       } else commit(anchor, focus, false);
       scrollToLine(lineAt(lines, focus));
     },
-    [textRef, scrollRef, commit, index, syncDomSelection, wb, lines, scrollToLine],
+    [textRef, scrollRef, commit, selectDocument, syncDomSelection, wb, lines, scrollToLine],
   );
 
   const onBlur = useCallback(() => setCaret(null), []);
@@ -206,6 +222,12 @@ export function useDocumentSelection({ model, textRef, scrollRef, snap, firstVis
   // Keep the workbench's selection visible after re-renders (coding applied, snapping, other lines rendered) — not mid-drag.
   const sel = wb.selection;
   useLayoutEffect(() => {
+    // The selection dropped (Escape, coded and cleared): forget it, but keep a caret where it is.
+    if (!sel && logical.current && logical.current.anchor !== logical.current.focus) {
+      logical.current = null;
+      const dom = window.getSelection();
+      if (dom && !dom.isCollapsed && dom.anchorNode && textRef.current?.contains(dom.anchorNode)) dom.collapseToEnd();
+    }
     if (mouseDown.current || !sel || sel.sourceId !== doc.id || !textRef.current) return;
     showSelection(textRef.current, index.cpToUtf16(sel.start), index.cpToUtf16(sel.end));
     // The workbench may set the selection itself (a coding selected, its span nudged): follow it.
