@@ -50,7 +50,7 @@ describe('selection gestures: the coded span is what was selected', () => {
   let page: Page;
   const work = mkdtempSync(join(tmpdir(), 'quarry-select-'));
   const projectPath = join(work, 'select.quarry');
-  const CODES = ['Drag', 'DoubleClick', 'TripleParagraph', 'TripleLine', 'ShiftClick', 'ShiftFar', 'ShiftArrows', 'Across', 'FromHighlight', 'IntoHighlight', 'FromStripe', 'ToStripe', 'Beside', 'Below', 'Keyboard', 'SelectAll', 'FromBlank', 'FromMargin', 'Base'];
+  const CODES = ['Drag', 'DoubleClick', 'TripleParagraph', 'TripleLine', 'ShiftClick', 'ShiftFar', 'ShiftArrows', 'Across', 'FromHighlight', 'IntoHighlight', 'FromStripe', 'ToStripe', 'Beside', 'Below', 'Keyboard', 'SelectAll', 'FromBlank', 'FromMargin', 'ShiftDown', 'Base'];
 
   beforeAll(async () => {
     app = await launchApp();
@@ -188,6 +188,21 @@ describe('selection gestures: the coded span is what was selected', () => {
     for (let i = 0; i < ' helped'.length; i++) await page.keyboard.press('Shift+ArrowRight');
     await expectSelected('network helped');
     await expectCoded('ShiftArrows', 'network helped');
+  });
+
+  it('Shift+Down extends a selection line by line past the lines first rendered', async () => {
+    await reset();
+    // "Straße" is coded already (the test before): the first click selects that coding, the second the word.
+    const p = await middleOf(page, 'Straße');
+    await page.mouse.dblclick(p.x, p.y);
+    await expectSelected('Straße');
+    for (let i = 0; i < 40; i++) await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Shift+End');
+    const last = 'Filler line 40: the meeting notes continue with nothing new.';
+    const text = TEXT.slice(TEXT.indexOf('Straße'), TEXT.indexOf(last) + last.length);
+    await expectSelected(text);
+    await expectCoded('ShiftDown', text);
+    await scrollTo('Tell me about the first meeting');
   });
 
   it('a drag across lines and paragraphs (CJK, Arabic, a blank line) codes all of them', async () => {

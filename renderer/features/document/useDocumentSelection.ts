@@ -46,6 +46,10 @@ export function useDocumentSelection({ model, textRef, scrollRef, snap, firstVis
   const { doc, index, lines, byLine, codingById } = model;
   const logical = useRef<LogicalSelection | null>(null);
   const mouseDown = useRef(false);
+  /** The last click selected the coding under it (its span is shown selected). */
+  const clickedCoding = useRef(false);
+  /** Where the second click of a double-click on a coded word was (see onMouseDown). */
+  const wordClick = useRef<{ x: number; y: number } | null>(null);
   const [caret, setCaret] = useState<CaretBox | null>(null);
 
   // A different document starts without a selection.
@@ -82,7 +86,18 @@ export function useDocumentSelection({ model, textRef, scrollRef, snap, firstVis
       mouseDown.current = false;
       const sel = window.getSelection();
       const scroll = scrollRef.current;
-      if (!sel || !scroll || sel.rangeCount === 0) return;
+      if (!sel || !scroll) return;
+      const word = wordClick.current;
+      wordClick.current = null;
+      const p = word ? pointFromScreen(word.x, word.y) : null;
+      const wordAt = p ? pointToOffset(p.node, p.offset, 'start', scroll) : null;
+      if (wordAt !== null) {
+        const cp = index.utf16ToCp(wordAt);
+        const w = cp < index.length ? snapToWords(doc.text, cp, cp + 1, { index }) : snapToWords(doc.text, Math.max(0, cp - 1), cp, { index });
+        commit(index.cpToUtf16(w.start), index.cpToUtf16(w.end), false);
+        return;
+      }
+      if (sel.rangeCount === 0) return;
       const off = selectionToOffsets(sel, scroll);
       if (off) {
         // Shift+click extends from where the selection began, even when that line is no longer rendered.
@@ -103,6 +118,7 @@ export function useDocumentSelection({ model, textRef, scrollRef, snap, firstVis
       // A plain click on a highlight selects the (shortest) coding under it; elsewhere it places the caret.
       const hit = codingAt(byLine[lineAt(lines, at)] ?? [], at);
       if (hit) {
+        clickedCoding.current = true;
         logical.current = { anchor: hit.start, focus: hit.end };
         onSelectCoding(hit.id);
       } else {
@@ -111,14 +127,18 @@ export function useDocumentSelection({ model, textRef, scrollRef, snap, firstVis
         wb.setActiveCodingId(null);
       }
     },
-    [scrollRef, commit, byLine, lines, wb, onSelectCoding],
+    [scrollRef, commit, byLine, lines, wb, onSelectCoding, index, doc],
   );
 
   // The button may be released outside the document (over the code tree, the status bar): listen on the window then.
   const onMouseDown = useCallback(
-    (e: { button: number; target: EventTarget | null; clientX: number; clientY: number }) => {
+    (e: { button: number; detail: number; target: EventTarget | null; clientX: number; clientY: number }) => {
       if (e.button !== 0) return;
       mouseDown.current = true;
+      // A double-click on a coded word: the first click selected the coding, and the browser, clicking inside
+      // that selection, does not select the word; the view does (on mouseup).
+      wordClick.current = e.detail === 2 && clickedCoding.current ? { x: e.clientX, y: e.clientY } : null;
+      clickedCoding.current = false;
       const stripes = e.target instanceof Element ? e.target.closest('.doc-stripes') : null;
       if (stripes && scrollRef.current) selectFromStripe(stripes, { x: e.clientX, y: e.clientY }, scrollRef.current);
       const up = (ev: globalThis.MouseEvent) => {
@@ -139,17 +159,22 @@ export function useDocumentSelection({ model, textRef, scrollRef, snap, firstVis
   );
 
   /** Puts the browser's selection where the logical one is (its focus must be rendered), or the caret at the first visible line. */
-  const syncDomSelection = useCallback((): Selection | null => {
+  const syncDomSelection = useCallback((): Selection | 'scrolled' | null => {
     const sel = window.getSelection();
     const body = textRef.current;
     if (!sel || !body) return null;
     const cur = logical.current;
+    if (cur && cur.anchor !== cur.focus && !focusRendered(body, cur.focus)) {
+      // The selection's moving end has scrolled away: bring it back first (this key press only scrolls).
+      scrollToLine(lineAt(lines, cur.focus));
+      return 'scrolled';
+    }
     if (cur && showSelection(body, Math.min(cur.anchor, cur.focus), Math.max(cur.anchor, cur.focus))) {
       if (cur.focus < cur.anchor && sel.rangeCount > 0) {
         const r = sel.getRangeAt(0);
         sel.setBaseAndExtent(r.endContainer, r.endOffset, r.startContainer, r.startOffset);
       }
-      if (cur.anchor === cur.focus || focusRendered(body, cur.focus)) return sel;
+      return sel;
     }
     const first = body.querySelector<HTMLElement>(`.doc-row[data-index="${firstVisibleLine()}"] .doc-text [data-o]`) ?? body.querySelector<HTMLElement>('.doc-text [data-o]');
     if (!first?.firstChild) return null;
@@ -157,7 +182,7 @@ export function useDocumentSelection({ model, textRef, scrollRef, snap, firstVis
     const o = Number(first.dataset.o);
     logical.current = { anchor: o, focus: o };
     return sel;
-  }, [textRef, firstVisibleLine]);
+  }, [textRef, firstVisibleLine, scrollToLine, lines]);
 
   /** The document, all of it (lines not rendered included) — not the page. */
   const selectDocument = useCallback(() => {
@@ -192,6 +217,7 @@ export function useDocumentSelection({ model, textRef, scrollRef, snap, firstVis
       const sel = syncDomSelection();
       if (!sel) return;
       e.preventDefault();
+      if (sel === 'scrolled') return;
       if (move.alter === 'move' && !sel.isCollapsed) {
         // Like a text editor: an arrow collapses the selection to its edge first.
         if (move.direction === 'forward') sel.collapseToEnd();

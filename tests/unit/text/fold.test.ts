@@ -58,12 +58,14 @@ describe('search folding', () => {
   it('folds in SQL exactly as in JavaScript', () => {
     const db = new Database(':memory:');
     try {
+      const fold = db.prepare(`WITH t(x) AS (SELECT ?) SELECT ${foldSqlExpression('x')} FROM t`).pluck();
       const every = SEARCH_FOLDS.map(([from]) => from).join(' ') + ' Søren 😀 Straße';
-      const sql = db.prepare(`SELECT ${foldSqlExpression('?')}`).pluck().get(every);
-      expect(sql).toBe(foldForSearch(every));
+      expect(fold.get(every)).toBe(foldForSearch(every));
+      expect(fold.get('Plain café text, 😀 中文')).toBe('Plain café text, 😀 中文');
       for (const [from, to] of SEARCH_FOLDS) {
         expect(from.length, from).toBe(1);
-        expect(foldForSearch(from)).toBe(to);
+        expect(foldForSearch(`a${from}b`)).toBe(`a${to}b`);
+        expect(fold.get(`a${from}b`), from).toBe(`a${to}b`);
       }
     } finally {
       db.close();
