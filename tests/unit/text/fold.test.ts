@@ -62,6 +62,7 @@ describe('search folding', () => {
       const every = SEARCH_FOLDS.map(([from]) => from).join(' ') + ' Søren 😀 Straße';
       expect(fold.get(every)).toBe(foldForSearch(every));
       expect(fold.get('Plain café text, 😀 中文')).toBe('Plain café text, 😀 中文');
+      expect(fold.get('All ASCII: no letters to fold.')).toBe('All ASCII: no letters to fold.');
       for (const [from, to] of SEARCH_FOLDS) {
         expect(from.length, from).toBe(1);
         expect(foldForSearch(`a${from}b`)).toBe(`a${to}b`);
