@@ -2,7 +2,9 @@
  * Text search: the user's expression (searchExpression.ts) runs against
  * the FTS5 index; hit counts per source come from token positions
  * (searchHits.ts, no text read), and the hits shown — a page of them, or
- * all — get exact code-point offsets and context from highlight(). Never
+ * all — get exact code-point offsets and context from highlight(). The
+ * index holds folded text (shared/text/fold.ts): query words are folded the
+ * same way, and hit offsets are mapped back to the stored text. Never
  * writes to the project.
  */
 import type Database from 'better-sqlite3';
@@ -14,7 +16,9 @@ import {
   tokenizeLikeIndex,
   type FtsTable,
 } from '../store/ftsStore.js';
-import { freeMarkers, kwicLines, MARKER_PAIRS, positionIndexOf, unmark, type MarkedText } from './kwic.js';
+import { getSourceText } from '../store/sourcesStore.js';
+import { foldForSearch, foldWithMap, type FoldMap } from '../text/fold.js';
+import { freeMarkers, kwicLines, MARKER_PAIRS, positionIndexOf, unmark } from './kwic.js';
 import { ProjectLookup } from './projectLookup.js';
 import { parseSearchExpression, toFtsQuery, type SearchNode } from './searchExpression.js';
 import { countDocumentHits, mergeInstances, positiveLeaves, type PositiveLeaf } from './searchHits.js';
@@ -36,8 +40,23 @@ export interface PreparedSearch {
   leaves: PositiveLeaf[];
 }
 
+/** The tree with every word folded as the index folds the text (ß → ss, ø → o…). */
+function foldTerms(node: SearchNode): SearchNode {
+  switch (node.kind) {
+    case 'term':
+      return { ...node, text: foldForSearch(node.text) };
+    case 'and':
+    case 'or':
+      return { kind: node.kind, items: node.items.map(foldTerms) };
+    case 'not':
+      return { kind: 'not', left: foldTerms(node.left), right: foldTerms(node.right) };
+    case 'near':
+      return { ...node, terms: node.terms.map((t) => ({ ...t, text: foldForSearch(t.text) })) };
+  }
+}
+
 export function prepareSearch(expression: string, stem: boolean): PreparedSearch {
-  const tree = parseSearchExpression(expression);
+  const tree = foldTerms(parseSearchExpression(expression));
   const leaves = positiveLeaves(tree);
   const hitQueries = [...new Set(leaves.map((l) => toFtsQuery(l.kind === 'term' ? l.term : { kind: 'near', terms: l.terms, distance: l.distance })))];
   return { tree, ftsQuery: toFtsQuery(tree), hitQueries, table: stem ? 'source_fts_stem' : 'source_fts', leaves };
@@ -112,14 +131,18 @@ function countHits(db: Database.Database, s: PreparedSearch, docs: readonly numb
   return counts;
 }
 
-/** One source's highlight() output as plain text and UTF-16 spans, redone with other markers if the text contains ours. */
-function marked(db: Database.Database, s: PreparedSearch, query: string, sourceId: number, characters: number, first: string): MarkedText | null {
+/**
+ * One source's highlight() output (over the folded text) as UTF-16 spans of
+ * the folded text, redone with other markers if the text contains ours.
+ */
+function markedSpans(db: Database.Database, s: PreparedSearch, query: string, sourceId: number, fold: FoldMap, first: string): [number, number][] | null {
   const [open, close] = MARKER_PAIRS[0]!;
   const parsed = unmark(first, open, close);
-  if (parsed && positionIndexOf(parsed.text).length === characters) return parsed;
+  if (parsed && parsed.text === fold.folded) return parsed.spans;
   const [o, c] = freeMarkers(first);
   const again = highlightSources(db, s.table, query, [sourceId], o, c)[0];
-  return again ? unmark(again.marked, o, c) : null;
+  const reparsed = again ? unmark(again.marked, o, c) : null;
+  return reparsed && reparsed.text === fold.folded ? reparsed.spans : null;
 }
 
 /** Exact hits of some sources: each hit-bearing part highlighted, spans merged where they overlap, with context. */
@@ -133,17 +156,23 @@ function highlightHits(
   const out = new Map<number, SearchHit[]>();
   if (sourceIds.length === 0) return out;
   const [open, close] = MARKER_PAIRS[0]!;
-  const docs = new Map<number, { text: string; spans: [number, number][] }>();
+  const docs = new Map<number, { text: string; fold: FoldMap; spans: [number, number][] }>();
   for (const query of s.hitQueries) {
     for (const row of highlightSources(db, s.table, query, sourceIds, open, close)) {
-      const parsed = marked(db, s, query, row.sourceId, lookup.sources.get(row.sourceId)!.characters, row.marked);
-      if (!parsed) continue;
-      const doc = docs.get(row.sourceId);
-      if (!doc) docs.set(row.sourceId, { text: parsed.text, spans: parsed.spans });
-      else doc.spans.push(...parsed.spans);
+      let doc = docs.get(row.sourceId);
+      if (!doc) {
+        const text = getSourceText(db, row.sourceId) ?? '';
+        doc = { text, fold: foldWithMap(text), spans: [] };
+        docs.set(row.sourceId, doc);
+      }
+      const spans = markedSpans(db, s, query, row.sourceId, doc.fold, row.marked);
+      if (!spans) continue;
+      const fold = doc.fold;
+      doc.spans.push(...spans.map(([a, b]): [number, number] => [fold.toStored(a, 'start'), fold.toStored(b, 'end')]));
     }
   }
   for (const [sourceId, doc] of docs) {
+    if (doc.spans.length === 0) continue;
     const src = lookup.sources.get(sourceId)!;
     const spans = s.hitQueries.length > 1 ? mergeInstances(doc.spans) : doc.spans;
     const lines = kwicLines(doc.text, spans, contextChars, positionIndexOf(doc.text));

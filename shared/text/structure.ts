@@ -502,32 +502,34 @@ function regionalPairOpen(text: string, u: number): boolean {
 }
 
 /**
- * Snaps a span to whole words: leading/trailing whitespace and punctuation
- * are trimmed, then a span that starts or ends inside a word is widened to
- * the word's edge. Words are runs of letters, digits and combining marks in
- * any script (apostrophes between letters included); each Han / kana
- * character counts as a word, Thai-like scripts without spaces snap to the
- * whole run. Each emoji (with its skin tone, variation selector or ZWJ
- * sequence) is a word too, so "it would help 👍" keeps its thumbs-up. A
- * span without any letter, digit or pictograph collapses to its start.
+ * Snaps a span to whole words without ever dropping what was selected:
+ * whitespace (spaces, tabs, line breaks) at either edge is trimmed, then a
+ * span that starts or ends inside a word is widened to the word's edge.
+ * Punctuation and symbols the user selected stay ("fox." keeps its full
+ * stop, "‘really’" its quotes). Words are runs of letters, digits and
+ * combining marks in any script (apostrophes between letters included);
+ * each Han / kana character counts as a word, Thai-like scripts without
+ * spaces snap to the whole run. Each emoji (with its skin tone, variation
+ * selector or ZWJ sequence) is a word too, so "it would help 👍" keeps its
+ * thumbs-up. A span of whitespace only collapses to its start.
  */
 export function snapToWords(text: string, start: number, end: number, opts?: { index?: PositionIndex }): Span {
   const index = opts?.index ?? buildPositionIndex(text);
   const [a, b] = clampSpan(index, start, end);
-  let s = index.cpToUtf16(a);
-  let e = index.cpToUtf16(b);
-  while (s < e) {
-    const ch = cpAt(text, s);
-    if (isWordChar(ch) || insideWord(text, s)) break;
-    s += ch.length;
-  }
-  while (e > s) {
-    const ch = cpBefore(text, e);
-    if (isWordChar(ch) || insideWord(text, e - ch.length)) break;
-    e -= ch.length;
-  }
-  if (s >= e) return { start: a, end: a };
+  const trimmed = trimSpanWhitespace(text, a, b, { index });
+  if (trimmed.start === trimmed.end) return trimmed;
+  let s = index.cpToUtf16(trimmed.start);
+  let e = index.cpToUtf16(trimmed.end);
   while (insideWord(text, s)) s -= cpBefore(text, s).length;
   while (insideWord(text, e)) e += cpAt(text, e).length;
   return toCpSpan(index, s, e);
+}
+
+/** A span without the whitespace at its edges (a triple-click's trailing line break); whitespace only collapses to its start. */
+export function trimSpanWhitespace(text: string, start: number, end: number, opts?: { index?: PositionIndex }): Span {
+  const index = opts?.index ?? buildPositionIndex(text);
+  const [a, b] = clampSpan(index, start, end);
+  const e = trimEndU(text, index.cpToUtf16(a), index.cpToUtf16(b));
+  const s = trimStartU(text, index.cpToUtf16(a), e);
+  return s >= e ? { start: a, end: a } : toCpSpan(index, s, e);
 }

@@ -1,20 +1,19 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import type { CodeNode, Coding, Memo } from '../../../shared/domain/types.js';
 import { byline, memoExcerpt } from '../memos/memoFormat.js';
 import type { AnnotationModel } from '../memos/useAnnotations.js';
 import { useWorkbench } from '../workbench/workbenchState.js';
-import { codingAt, lineAt, lineDirection, segmentLine, type Line, type SpanU16 } from './documentLayout.js';
+import { lineAt, lineDirection, segmentLine, type Line, type SpanU16 } from './documentLayout.js';
 import { highlightStyle, stripeTitle } from './highlightStyle.js';
-import { extendSelectionByKey } from './keyboardSelection.js';
-import { pointToOffset, selectionToOffsets, showSelection } from './selectionOffsets.js';
+import { BLANK_LINE_TEXT } from './selectionOffsets.js';
 import type { DocumentModel } from './useDocument.js';
+import { useDocumentSelection } from './useDocumentSelection.js';
 import './document.css';
 
 interface Props {
   model: DocumentModel;
   codes: Map<number, CodeNode>;
-  snapToWords: (text: string, start: number, end: number) => { start: number; end: number };
   snap: boolean;
   annotations?: AnnotationModel | null;
   onOpenAnnotation?: (memoId: number) => void;
@@ -48,7 +47,7 @@ const DocLine = memo(function DocLine({ line, text, spans, marks, notes, codes, 
     <div className={line.start === line.end ? 'doc-line doc-line-blank' : 'doc-line'} data-line={line.index}>
       <div className="doc-text" data-ls={line.start} data-le={line.end} dir={lineDirection(lineText)}>
         {line.start === line.end ? (
-          <span data-o={line.start}>{'\u200b'}</span>
+          <span data-o={line.start}>{BLANK_LINE_TEXT}</span>
         ) : (
           segments.map((seg) => {
             const classes = [seg.covering.length ? 'hl' : '', seg.marks.some((m) => m.codeId !== REVEAL_MARK) ? 'annotated' : '', seg.marks.some((m) => m.codeId === REVEAL_MARK) ? 'revealed' : ''].filter(Boolean);
@@ -101,7 +100,7 @@ const DocLine = memo(function DocLine({ line, text, spans, marks, notes, codes, 
 });
 
 /** The transcript: virtualised lines, highlights in code colours, coding stripes and annotations in the margin. */
-export function DocumentView({ model, codes, snapToWords, snap, annotations, onOpenAnnotation }: Props) {
+export function DocumentView({ model, codes, snap, annotations, onOpenAnnotation }: Props) {
   const wb = useWorkbench();
   const scrollRef = useRef<HTMLDivElement>(null);
   const textRef = useRef<HTMLDivElement>(null);
@@ -139,13 +138,6 @@ export function DocumentView({ model, codes, snapToWords, snap, annotations, onO
     virtualizer.scrollToIndex(lineAt(lines, revealSpan.start), { align: 'center' });
   }, [revealSpan]);
 
-  // Keep the workbench's selection visible in the text after re-renders (coding applied, snapping).
-  const sel = wb.selection;
-  useLayoutEffect(() => {
-    if (!sel || sel.sourceId !== doc.id || !textRef.current) return;
-    showSelection(textRef.current, index.cpToUtf16(sel.start), index.cpToUtf16(sel.end));
-  }, [sel, doc, index, model.spans, annotations]);
-
   const selectCoding = useCallback(
     (codingId: number) => {
       wb.setActiveCodingId(codingId);
@@ -155,60 +147,32 @@ export function DocumentView({ model, codes, snapToWords, snap, annotations, onO
     [doc.id, index, wb, codingById],
   );
 
-  const readSelection = useCallback(
-    (fromClick: boolean) => {
-      const sel = window.getSelection();
-      if (!sel || !textRef.current) return;
-      const off = selectionToOffsets(sel, textRef.current);
-      if (!off) {
-        if (!fromClick || !sel.isCollapsed || !sel.anchorNode || !textRef.current.contains(sel.anchorNode)) return;
-        // A plain click on a highlight selects the (shortest) coding under it; elsewhere it clears the selection.
-        const at = pointToOffset(sel.anchorNode, sel.anchorOffset);
-        const hit = at !== null ? codingAt(byLine[lineAt(lines, at)] ?? NONE, at) : null;
-        if (hit) selectCoding(hit.id);
-        else {
-          wb.setSelection(null);
-          wb.setActiveCodingId(null);
-        }
-        return;
-      }
-      let start = index.utf16ToCp(off.start);
-      let end = index.utf16ToCp(off.end);
-      // Mouse selections snap to words; keyboard selections move exactly where the keys say.
-      if (snap && fromClick) ({ start, end } = snapToWords(doc.text, start, end));
-      if (end <= start) return;
-      wb.setSelection({ sourceId: doc.id, start, end, text: index.slice(start, end) });
-      // Keep the selected coding when the new selection touches it (to set its span); otherwise let go of it.
-      const active = wb.activeCodingId !== null ? codingById.get(wb.activeCodingId) : undefined;
-      if (!active || active.end < start || active.start > end) wb.setActiveCodingId(null);
-    },
-    [doc, index, snap, snapToWords, wb, codingById, byLine, lines, selectCoding],
-  );
-
-  const onKeyDown = useCallback(
-    (e: KeyboardEvent<HTMLDivElement>) => {
-      if (textRef.current && extendSelectionByKey(e, textRef.current, virtualizer.getVirtualItems()[0]?.index ?? 0)) e.preventDefault();
-    },
-    [virtualizer],
-  );
+  const items = virtualizer.getVirtualItems();
+  const selection = useDocumentSelection({
+    model,
+    textRef,
+    scrollRef,
+    snap,
+    firstVisibleLine: () => virtualizer.getVirtualItems()[0]?.index ?? 0,
+    scrollToLine: (line) => virtualizer.scrollToIndex(line, { align: 'auto' }),
+    renderedKey: `${items[0]?.index ?? 0}-${items[items.length - 1]?.index ?? 0}`,
+    onSelectCoding: selectCoding,
+  });
 
   return (
-    <div className="doc-scroll" ref={scrollRef} data-testid="document-view" aria-label={`Document ${doc.name}`}>
+    <div className="doc-scroll" ref={scrollRef} data-testid="document-view" aria-label={`Document ${doc.name}`} onMouseDown={selection.onMouseDown} onMouseUp={selection.onMouseUp}>
       <div
         ref={textRef}
         className={`doc-body${showNotes ? ' with-notes' : ''}`}
         style={{ height: virtualizer.getTotalSize() }}
         tabIndex={0}
         role="document"
-        aria-label={`${doc.name}: select text with the mouse, or Shift+arrow keys`}
-        onMouseUp={(e) => {
-          // Stripes and notes are buttons with their own click; the text selection is not theirs to change.
-          if (!(e.target as Element).closest('.doc-stripes, .doc-notes')) readSelection(true);
-        }}
-        onKeyUp={(e) => e.shiftKey && readSelection(false)}
-        onKeyDown={onKeyDown}
+        aria-label={`${doc.name}: select text with the mouse, or move the caret with the arrow keys and select with Shift+arrows; Ctrl+A selects the whole document`}
+        onKeyDown={selection.onKeyDown}
+        onBlur={selection.onBlur}
       >
-        {virtualizer.getVirtualItems().map((item) => {
+        {selection.caret && <div className="doc-caret" style={{ left: selection.caret.left, top: selection.caret.top, height: selection.caret.height }} />}
+        {items.map((item) => {
           const marks = annotations?.byLine[item.index] ?? NONE;
           const withReveal = revealSpan && lineAt(lines, revealSpan.start) <= item.index && item.index <= lineAt(lines, Math.max(revealSpan.start, revealSpan.end - 1)) ? [...marks, revealSpan] : marks;
           return (

@@ -1,10 +1,12 @@
 /**
- * Selecting text from the keyboard in the (non-editable) document view:
- * Shift+arrows extend the selection by a character or line, with Ctrl/⌘ by
- * a word; Shift+Home/End to the line's edge. Without a selection the caret
- * starts at the first visible line.
+ * Selecting text from the keyboard in the (non-editable) document view.
+ * The document is focusable; the arrow keys move a caret (a click places
+ * it too), Shift+arrows extend the selection by a character or line, with
+ * Ctrl/⌘ by a word; Home/End go to the line's edge. The browser's
+ * Selection.modify does the moving, over the rendered lines; the view keeps
+ * the caret's line rendered and in sight.
  */
-interface KeyInfo {
+export interface KeyInfo {
   key: string;
   shiftKey: boolean;
   ctrlKey: boolean;
@@ -12,42 +14,39 @@ interface KeyInfo {
   altKey: boolean;
 }
 
-type Granularity = 'character' | 'word' | 'line' | 'lineboundary';
+export type Granularity = 'character' | 'word' | 'line' | 'lineboundary';
 
-function movement(e: KeyInfo): { direction: 'forward' | 'backward'; granularity: Granularity } | null {
-  if (!e.shiftKey || e.altKey) return null;
+export interface CaretMove {
+  /** Extend the selection (Shift) or move a collapsed caret. */
+  alter: 'extend' | 'move';
+  direction: 'forward' | 'backward';
+  granularity: Granularity;
+}
+
+/** The caret movement a key asks for, or null when the key is not a caret key. */
+export function caretMove(e: KeyInfo): CaretMove | null {
+  if (e.altKey) return null;
+  const alter = e.shiftKey ? 'extend' : 'move';
   const word = e.ctrlKey || e.metaKey;
   switch (e.key) {
     case 'ArrowRight':
-      return { direction: 'forward', granularity: word ? 'word' : 'character' };
+      return { alter, direction: 'forward', granularity: word ? 'word' : 'character' };
     case 'ArrowLeft':
-      return { direction: 'backward', granularity: word ? 'word' : 'character' };
+      return { alter, direction: 'backward', granularity: word ? 'word' : 'character' };
     case 'ArrowDown':
-      return { direction: 'forward', granularity: 'line' };
+      return word ? null : { alter, direction: 'forward', granularity: 'line' };
     case 'ArrowUp':
-      return { direction: 'backward', granularity: 'line' };
+      return word ? null : { alter, direction: 'backward', granularity: 'line' };
     case 'End':
-      return { direction: 'forward', granularity: 'lineboundary' };
+      return word ? null : { alter, direction: 'forward', granularity: 'lineboundary' };
     case 'Home':
-      return { direction: 'backward', granularity: 'lineboundary' };
+      return word ? null : { alter, direction: 'backward', granularity: 'lineboundary' };
     default:
       return null;
   }
 }
 
-/** Returns true when the key extended the selection (the caller then prevents the default). */
-export function extendSelectionByKey(e: KeyInfo, body: HTMLElement, firstVisibleLine: number): boolean {
-  const move = movement(e);
-  if (!move) return false;
-  const sel = window.getSelection();
-  if (!sel) return false;
-  const inside = sel.rangeCount > 0 && body.contains(sel.anchorNode) && body.contains(sel.focusNode);
-  if (!inside) {
-    const row = body.querySelector<HTMLElement>(`.doc-row[data-index="${firstVisibleLine}"] [data-o]`) ?? body.querySelector<HTMLElement>('[data-o]');
-    const text = row?.firstChild;
-    if (!text) return false;
-    sel.collapse(text, 0);
-  }
-  sel.modify('extend', move.direction, move.granularity);
-  return true;
+/** Ctrl+A (⌘A on a Mac): select the whole document. */
+export function isSelectAll(e: KeyInfo): boolean {
+  return (e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'a';
 }

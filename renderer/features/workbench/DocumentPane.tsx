@@ -1,5 +1,4 @@
 import { useCallback, useMemo, useState } from 'react';
-import { snapToWords } from '../../../shared/text/structure.js';
 import { useApiQuery } from '../../hooks/useApiQuery.js';
 import { CoderFilterSelect } from '../coders/CoderFilterSelect.js';
 import { coderPredicate } from '../coders/coderFilter.js';
@@ -61,7 +60,6 @@ export function DocumentPane() {
     },
     [annotations, wb],
   );
-  const snapFn = useCallback((t: string, s: number, e: number) => snapToWords(t, s, e, model ? { index: model.index } : undefined), [model]);
 
   if (!model) return <div className="empty-doc">Choose a source on the left to read and code it.</div>;
   return (
@@ -108,7 +106,7 @@ export function DocumentPane() {
       ) : (
         <div className="context-bar hint">Select text to code it (drag it onto a code, Ctrl+K, quick keys 1–9, V for in vivo); click a stripe to select a coding. Press ? for all shortcuts.</div>
       )}
-      <DocumentView model={model} codes={coding.lookup} snap={snap} snapToWords={snapFn} annotations={annotations} onOpenAnnotation={openAnnotation} />
+      <DocumentView model={model} codes={coding.lookup} snap={snap} annotations={annotations} onOpenAnnotation={openAnnotation} />
     </>
   );
 }

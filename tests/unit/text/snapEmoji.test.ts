@@ -55,8 +55,9 @@ describe('snapToWords keeps emoji and pictographs', () => {
     expect(codePointLength(t)).toBe(5);
   });
 
-  it('still collapses a span of spaces and punctuation only', () => {
+  it('keeps selected punctuation and collapses a span of spaces only', () => {
     const t = 'a — , b';
-    expect(snapToWords(t, 1, 5)).toEqual({ start: 1, end: 1 });
+    expect(snapToWords(t, 1, 5)).toEqual({ start: 2, end: 5 });
+    expect(snapToWords(t, 3, 4)).toEqual({ start: 3, end: 3 });
   });
 });

@@ -347,14 +347,17 @@ describe('paragraphAround', () => {
 describe('snapToWords', () => {
   const snap = (text: string, from: number, to: number): string => cut(text, snapToWords(text, from, to));
 
-  it('widens partial words and trims whitespace and punctuation', () => {
+  it('widens partial words, trims whitespace and keeps the punctuation selected', () => {
     const t = 'The quick, brown fox.';
     expect(snap(t, 5, 7)).toBe('quick');
-    expect(snap(t, 4, 11)).toBe('quick');
+    expect(snap(t, 4, 11)).toBe('quick,');
+    expect(snap(t, 3, 9)).toBe('quick');
     expect(snap(t, 8, 13)).toBe('quick, brown');
-    expect(snap(t, 17, 21)).toBe('fox');
-    expect(snap(t, 9, 11)).toBe('');
-    expect(snapToWords(t, 9, 11)).toEqual({ start: 9, end: 9 });
+    expect(snap(t, 17, 21)).toBe('fox.');
+    expect(snap(t, 18, 21)).toBe('fox.');
+    expect(snap(t, 9, 11)).toBe(',');
+    expect(snap(t, 10, 11)).toBe('');
+    expect(snapToWords(t, 10, 11)).toEqual({ start: 10, end: 10 });
     expect(snap(t, 0, 0)).toBe('');
   });
 
@@ -367,12 +370,14 @@ describe('snapToWords', () => {
     expect(snapToWords(t, 4, 7)).toEqual({ start: 3, end: 8 });
   });
 
-  it('keeps apostrophes inside words but not around them', () => {
+  it('keeps apostrophes inside words, and the quotes around them when selected', () => {
     const t = "I don't know the dogs' names, ‘really’.";
     expect(snap(t, 2, 4)).toBe("don't");
     expect(snap(t, 5, 6)).toBe("don't");
-    expect(snap(t, cpOf(t, 'dogs'), cpOf(t, 'dogs') + 5)).toBe('dogs');
-    expect(snap(t, cpOf(t, '‘'), cpOf(t, '’') + 2)).toBe('really');
+    expect(snap(t, cpOf(t, 'dogs'), cpOf(t, 'dogs') + 5)).toBe("dogs'");
+    expect(snap(t, cpOf(t, 'dogs'), cpOf(t, 'dogs') + 3)).toBe('dogs');
+    expect(snap(t, cpOf(t, '‘'), cpOf(t, '’') + 2)).toBe('‘really’.');
+    expect(snap(t, cpOf(t, 'eally'), cpOf(t, 'eally') + 2)).toBe('really');
   });
 
   it('handles emoji, CJK, Arabic and Hebrew with code-point offsets', () => {

@@ -14,7 +14,7 @@ export interface SearchProblem {
 }
 
 export const SEARCH_SYNTAX_HINT =
-  'Words: trust members (both) · "exact phrase" · manag* (prefix) · trust OR faith · leads NOT sales · trust NEAR/5 members · ( ) groups. Case and accents are ignored.';
+  'Words: trust members (both) · "exact phrase" · manag* (prefix) · trust OR faith · leads NOT sales · trust NEAR/5 members · ( ) groups. Case, accents and letters like ø, ł, ß, æ are ignored (soren finds Søren).';
 
 /** The problem with an expression, or null when it parses. An empty box is not a problem (nothing to run). */
 export function searchProblem(expression: string): SearchProblem | null {
