@@ -17,6 +17,10 @@ export type ErrorCode =
   | 'read_only' // the project was opened read-only
   | 'changed_on_disk' // the project file was changed by another program since it was opened
   | 'busy' // a long operation is under way on the project
+  | 'disk_full' // the disk (or the user's quota) has no room for what Quarry must write; nothing was lost
+  | 'disk_read_only' // the file or its folder is on a read-only disk or mount
+  | 'no_permission' // the operating system does not allow Quarry to write (or read) the file or folder
+  | 'disk_error' // the disk reported a failure while writing; what was saved before is intact
   | 'internal'; // a bug: the message is generic
 
 export class QuarryError extends Error {

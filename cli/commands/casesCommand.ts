@@ -2,7 +2,8 @@
  * quarry cases: list cases with their sources and attribute values, import
  * and export classification sheets (CSV), and put a source in a case.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { writeFileAtomicSync } from '../../shared/fsx/atomicWrite.js';
 import { basename } from 'node:path';
 import { QuarryError } from '../../shared/errors.js';
 import { assignSource, casesByName } from '../../shared/services/caseService.js';
@@ -70,15 +71,11 @@ async function casesImport(argv: string[], io: CliIo): Promise<number> {
 }
 
 function casesExport(argv: string[], io: CliIo): number {
-  const p = parse(argv, {}, { min: 2, max: 2, usage: 'quarry cases export <project> <file.csv>' });
+  const p = parse(argv, { 'raw-numbers': { type: 'boolean' } }, { min: 2, max: 2, usage: 'quarry cases export <project> <file.csv> [--raw-numbers]' });
   const [project, file] = p.positionals as [string, string];
-  const { csv } = withReadProject(io, project, (ctx) => exportClassification(ctx.project.db));
+  const { csv } = withReadProject(io, project, (ctx) => exportClassification(ctx.project.db, flag(p, 'raw-numbers') ? { rawNumbers: true } : {}));
   const path = abs(io, file);
-  try {
-    writeFileSync(path, csv, 'utf8');
-  } catch (err) {
-    throw new QuarryError('invalid_input', `${file}: cannot write the file (${(err as NodeJS.ErrnoException).code ?? 'error'}).`);
-  }
+  writeFileAtomicSync(path, csv, { what: 'the classification sheet' });
   io.out(`Exported the classification sheet to ${path}\n`);
   return 0;
 }

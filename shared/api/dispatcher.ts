@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { QuarryError, toErrorPayload } from '../errors.js';
+import { diskProblem, errorPath } from '../fsx/diskErrors.js';
 import { runWithJob } from '../jobs/jobContext.js';
 import type { Job } from '../jobs/job.js';
 import { isMethodName, METHODS, type MethodName, type ResultOf } from './contract.js';
@@ -31,6 +32,9 @@ const SWITCHES_PROJECT = new Set<string>([
   'backups.restore',
   'refi.importProject',
 ]);
+
+/** Every change is one transaction, so a change the disk refused left the project as it was. */
+const DISK_OUTCOME = 'The change was not saved; everything saved before it is safe.';
 
 function describeIssues(error: z.ZodError): string {
   return error.issues
@@ -83,8 +87,9 @@ export function createDispatcher(session: Session, log: (err: unknown) => void =
       return { ok: true, value: value as ResultOf<typeof method> };
     } catch (err) {
       if (job) session.jobs.finish(job, err instanceof QuarryError && err.code === 'cancelled' ? 'cancelled' : 'failed');
-      if (!(err instanceof QuarryError)) log(err);
-      return { ok: false, error: toErrorPayload(err) };
+      const typed = diskProblem(err, { path: errorPath(err) ?? session.project?.path ?? project?.path, outcome: DISK_OUTCOME });
+      if (!typed) log(err);
+      return { ok: false, error: toErrorPayload(typed ?? err) };
     }
   };
 }

@@ -77,7 +77,13 @@ export class Session {
   }
 
   attach(project: ProjectDb, upgradedFrom?: OpenResult['upgradedFrom'], opts: AttachOptions = {}): void {
-    this.close();
+    try {
+      this.close();
+    } catch (err) {
+      // The current project could not be closed (a full disk): it stays, and the newcomer is let go.
+      project.close();
+      throw err;
+    }
     this.current = project;
     this.upgraded = upgradedFrom;
     this.settings.touchRecent(project.path);
@@ -92,13 +98,17 @@ export class Session {
     void scheduler.tick();
   }
 
+  /**
+   * Closes the project. If it cannot be closed safely (its checkpoint does not
+   * fit on the disk) this throws and the project stays open, backups included.
+   */
   close(): void {
     this.jobs.cancelAll();
+    this.current?.close();
     this.scheduler?.dispose();
     this.scheduler = null;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    this.current?.close();
     this.current = null;
     this.upgraded = undefined;
   }

@@ -9,6 +9,7 @@ import { parseValue, formatValue, UNASSIGNED, type AttributeDef, type AttributeV
 import type { ImportPlan } from '../cases/classificationImportPlan.js';
 import type { CaseRecord } from '../domain/caseTypes.js';
 import { writeClassificationCsv } from '../cases/classificationCsv.js';
+import type { CsvCellOptions } from '../exporters/csvCells.js';
 import { QuarryError } from '../errors.js';
 import { deleteCase, findCaseByName, getCase, insertCase, listCases, updateCase } from '../store/casesStore.js';
 import {
@@ -226,14 +227,14 @@ export function applyClassificationPlan(ctx: ServiceContext, plan: ImportPlan): 
   });
 }
 
-export function exportClassificationCsv(db: Database.Database): string {
+export function exportClassificationCsv(db: Database.Database, opts: CsvCellOptions = {}): string {
   const attrs = listAttributes(db);
   const defs = attrs.map(toDef);
   const cases = listCaseRecords(db).map((c) => ({
     name: c.name,
     values: Object.fromEntries(attrs.map((a) => [a.name, c.values[a.id] ?? UNASSIGNED])),
   }));
-  return writeClassificationCsv(defs, cases);
+  return writeClassificationCsv(defs, cases, opts);
 }
 
 export function existingCaseValues(db: Database.Database): Map<string, Record<string, AttributeValue>> {

@@ -17,6 +17,7 @@ import type { ClassificationImportReport, ClassificationPreview, ColumnSetting, 
 import { QuarryError } from '../errors.js';
 import { listAttributes } from '../store/attributesStore.js';
 import { getMeta } from '../store/metaStore.js';
+import type { CsvCellOptions } from '../exporters/csvCells.js';
 import { applyClassificationPlan, dedupe, existingCaseValues, exportClassificationCsv, toDef } from './caseService.js';
 import { mutate, type ServiceContext } from './context.js';
 
@@ -118,9 +119,9 @@ export function applyClassificationImport(ctx: ServiceContext, args: Classificat
 }
 
 /** The sheet as Excel and LibreOffice open it (UTF-8 BOM, CRLF), with a file name from the project's name. */
-export function exportClassification(db: Database.Database): { fileName: string; csv: string } {
+export function exportClassification(db: Database.Database, opts: CsvCellOptions = {}): { fileName: string; csv: string } {
   // Characters that Windows, macOS or Linux refuse in file names (control characters included).
   const unsafe = (ch: string) => '\\/:*?"<>|'.includes(ch) || ch.charCodeAt(0) < 32;
   const project = [...(getMeta(db, 'name') ?? 'Quarry')].map((ch) => (unsafe(ch) ? ' ' : ch)).join('').replace(/ {2,}/g, ' ').trim() || 'Quarry';
-  return { fileName: `${project} - classification.csv`, csv: exportClassificationCsv(db) };
+  return { fileName: `${project} - classification.csv`, csv: exportClassificationCsv(db, opts) };
 }

@@ -80,7 +80,7 @@ export const caseHandlers: HandlersFor<keyof typeof caseMethods> = {
     const args = csvArgs(a);
     return applyClassificationImport(s.ctx(), a.expectedPlanKey !== undefined ? { ...args, expectedPlanKey: a.expectedPlanKey } : args);
   },
-  'classification.export': (_a, s) => exportClassification(s.ctx().project.db),
+  'classification.export': (a, s) => exportClassification(s.ctx().project.db, a.rawNumbers ? { rawNumbers: true } : {}),
 
   'caseSets.list': (_a, s) => listCaseSetInfo(s.ctx().project.db),
   'caseSets.preview': (a, s) => previewRule(s.ctx().project.db, a.rule),
