@@ -77,7 +77,11 @@ export function createFakeElectron() {
     isDestroyed(): boolean {
       return this.destroyed;
     }
+    /** Like Electron: 'close' first, which a listener may cancel, then 'closed'. */
     close(): void {
+      let prevented = false;
+      this.emit('close', { preventDefault: () => (prevented = true) });
+      if (prevented) return;
       this.destroyed = true;
       if (BrowserWindow.focused === this) BrowserWindow.focused = null;
       this.emit('closed');
