@@ -15,9 +15,10 @@ import { quotesExportBench } from './quotesExport.js';
 import { coauthorsBench } from './coauthors.js';
 import { queryBench } from './queryBench.js';
 import { syncModesBench } from './syncModes.js';
+import { refiImportMemoryBench } from './refiImportMemory.js';
 
 /** Every benchmark module. Other issues add theirs here (one line each). */
-const BENCHMARKS: BenchModule[] = [largeDocumentBench, classificationSheetBench, quotesExportBench, coauthorsBench, queryBench, syncModesBench];
+const BENCHMARKS: BenchModule[] = [largeDocumentBench, classificationSheetBench, quotesExportBench, coauthorsBench, queryBench, syncModesBench, refiImportMemoryBench];
 
 const fmt = (n: number | undefined): string => (n === undefined ? '' : n.toFixed(2));
 
