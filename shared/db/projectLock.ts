@@ -7,7 +7,7 @@
  * remove each other's lock.
  */
 import { hostname, userInfo } from 'node:os';
-import { closeSync, linkSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, linkSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename } from 'node:path';
 import { QuarryError } from '../errors.js';
@@ -95,6 +95,17 @@ function createLock(path: string, content: string): boolean {
   return true;
 }
 
+/** How long an unfinished (empty) lock file is taken to be another process's lock still being written. */
+const UNFINISHED_LOCK_GRACE_MS = 10_000;
+
+function writtenWithin(path: string, ms: number): boolean {
+  try {
+    return Date.now() - statSync(path).mtimeMs < ms;
+  } catch {
+    return false;
+  }
+}
+
 function readRaw(path: string): string | null {
   try {
     return readFileSync(path, 'utf8');
@@ -124,7 +135,11 @@ export function acquireLock(projectPath: string): () => void {
     }
     const raw = readRaw(path);
     const held = parseLock(raw);
-    // An empty or unreadable lock is one whose writer died before finishing it: stale.
+    // An empty or unreadable lock is one whose writer died before finishing it (stale) — unless it is
+    // brand new, when another process is writing it right now.
+    if (!held && raw !== null && writtenWithin(path, UNFINISHED_LOCK_GRACE_MS)) {
+      throw new QuarryError('locked', `${basename(projectPath)} is being opened by another Quarry window or process. Try again in a moment.`);
+    }
     if (held && !isStale(held)) {
       throw new QuarryError(
         'locked',
