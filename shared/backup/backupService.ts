@@ -3,7 +3,7 @@
  * backups, restore one as a NEW file beside the project (the current file
  * is never overwritten), and write a consistent copy of the open project.
  */
-import { copyFileSync, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { readProjectHeader } from '../db/projectFormat.js';
@@ -11,8 +11,8 @@ import { QuarryError } from '../errors.js';
 import { datedBackups, describeBackup } from './backupCatalog.js';
 import { backupFolderFor, backupTimeOf, projectStem, restoredCopyName } from './backupLocation.js';
 import type { BackupList, BackupSettings } from './backupTypes.js';
-import { placeFileAtomicSync } from '../fsx/atomicWrite.js';
-import { keepPermissionsOf, writeConsistentCopy } from './writeBackup.js';
+import { copyFileAtomicSync, keepPermissionsOf } from '../fsx/atomicWrite.js';
+import { writeConsistentCopy } from './writeBackup.js';
 
 export function listBackups(projectPath: string, settings: BackupSettings): BackupList {
   const folder = backupFolderFor(projectPath, settings.folder);
@@ -41,7 +41,7 @@ export function restoreBackupAsCopy(backupPath: string, projectPath: string): st
     if (existsSync(target)) continue;
     try {
       // A backup is a closed, self-contained file (no WAL), so a byte copy of it is consistent.
-      return placeFileAtomicSync(target, (tmp) => copyFileSync(backupPath, tmp), { replace: false, what: 'the restored copy', ...keepPermissionsOf(projectPath) });
+      return copyFileAtomicSync(backupPath, target, { replace: false, what: 'the restored copy', ...keepPermissionsOf(projectPath) });
     } catch (err) {
       if (err instanceof QuarryError && err.code === 'conflict') continue;
       throw err;

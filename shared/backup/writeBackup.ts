@@ -8,11 +8,11 @@
  * under a backup's name.
  */
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { QUARRY_APPLICATION_ID } from '../db/projectFormat.js';
 import { QuarryError } from '../errors.js';
-import { placeFileAtomic } from '../fsx/atomicWrite.js';
+import { keepPermissionsOf, placeFileAtomic } from '../fsx/atomicWrite.js';
 import { backupFileName, projectStem } from './backupLocation.js';
 
 const PARTIAL = '.partial';
@@ -29,15 +29,6 @@ function settle(path: string): void {
     }
   } finally {
     db.close();
-  }
-}
-
-/** The project file's permission bits, which its copies keep (a private project stays private). */
-export function keepPermissionsOf(projectPath: string): { mode?: number } {
-  try {
-    return { mode: statSync(projectPath).mode & 0o777 };
-  } catch {
-    return {};
   }
 }
 

@@ -5,10 +5,11 @@
  * file alone holds everything (safe to e-mail or copy).
  */
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { QuarryError } from '../errors.js';
+import { copyFileAtomicSync, keepPermissionsOf } from '../fsx/atomicWrite.js';
 import { asDiskError, diskFullMessage } from '../fsx/diskErrors.js';
 import { CLOSE_HEADROOM_BYTES, freeBytesAt } from '../fsx/diskSpace.js';
 import { CURRENT_SCHEMA_VERSION } from './migrations/index.js';
@@ -107,7 +108,7 @@ export class ProjectDb {
         // A plain file copy is consistent once any leftover WAL is folded in: nothing else has the file open (we hold the lock).
         db.pragma('wal_checkpoint(TRUNCATE)');
         const backupPath = join(dirname(path), `${basename(path, extname(path))}.v${version}-backup-${stamp()}${extname(path)}`);
-        copyFileSync(path, backupPath);
+        copyFileAtomicSync(path, backupPath, { replace: false, what: 'the pre-upgrade backup', ...keepPermissionsOf(path) });
         configure(db, false);
         migrate(db, version);
         upgradedFrom = { version, backupPath };

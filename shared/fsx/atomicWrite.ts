@@ -8,7 +8,7 @@
  * file at the target is left as it was, so a crash or a full disk leaves
  * either the old file or the complete new one — never half a file.
  */
-import { closeSync, existsSync, fchmodSync, fsyncSync, linkSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fchmodSync, fsyncSync, linkSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { QuarryError } from '../errors.js';
@@ -61,6 +61,12 @@ function existingMode(target: string): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A file's permission bits as write options, for its copies (a private project stays private). */
+export function keepPermissionsOf(path: string): { mode?: number } {
+  const mode = existingMode(path);
+  return mode === undefined ? {} : { mode };
 }
 
 const conflict = (target: string) => new QuarryError('conflict', `${basename(target)} already exists; Quarry will not overwrite it. Choose another name.`, { path: target });
@@ -193,4 +199,9 @@ export function placeFileAtomicSync(target: string, build: (tmp: string) => void
     failPlacing(tmp, target, opts, err);
   }
   return finishPlacing(tmp, target, opts);
+}
+
+/** Copies a closed, self-contained file (a backup, a project before its upgrade) to `target` atomically. */
+export function copyFileAtomicSync(source: string, target: string, opts: AtomicWriteOptions = {}): string {
+  return placeFileAtomicSync(target, (tmp) => copyFileSync(source, tmp), opts);
 }
