@@ -57,6 +57,9 @@ function allowed(path: string, method: string, grants: PathGrants, session: Sess
   const known = new Set<string>(session.settings.read().recent.map((r) => key(r.path)));
   const current = session.project?.path;
   if (current) known.add(key(current));
+  // The backup folder already in the settings (the form sends it back unchanged).
+  const folder = session.settings.read().backups.folder;
+  if (folder && isAbsolute(folder)) known.add(key(folder));
   return projectForms(path).some((p) => grants.has(p) || known.has(key(p)));
 }
 

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { QuarryError } from '../../../shared/errors.js';
+import { appEvent } from './fakeElectron.js';
 import { startTestShell, type Started } from './shellHarness.js';
 
 const REFUSED = {
@@ -72,6 +73,23 @@ describe('paths from the renderer', () => {
     const other = join(dir, 'Other.quarry');
     await pick(0, [other]);
     expect(await invokeRaw(1, 'project.saveCopy', { path: other })).toEqual(REFUSED);
+  });
+
+  it('a backup folder is accepted once chosen in the folder dialog, and stays accepted as the saved setting', async () => {
+    const { fake, dir, invoke, invokeRaw } = await start();
+    await invoke(0, 'project.create', { path: join(dir, 'Study.quarry') });
+    const folder = join(dir, 'My backups');
+    expect(await invokeRaw(0, 'backups.setSettings', { folder })).toEqual(REFUSED);
+    fake.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [folder] });
+    const chosen = await fake.ipcMain.handlers.get('quarry:pick-file')!(appEvent(fake.BrowserWindow.instances[0]!.webContents.id), 'choose-folder');
+    expect(chosen).toEqual([folder]);
+    expect(fake.dialog.showOpenDialog.mock.calls.at(-1)![1]).toMatchObject({ properties: ['openDirectory', 'createDirectory'] });
+    expect((await invokeRaw(0, 'backups.setSettings', { folder })).ok).toBe(true);
+    // A new window (no grants of its own) may send the saved folder back unchanged, and reset it to the default.
+    const { shell } = started.at(-1)!;
+    shell.windows.openWindow();
+    expect((await invokeRaw(1, 'backups.setSettings', { folder, keep: 5 })).ok).toBe(true);
+    expect((await invokeRaw(1, 'backups.setSettings', { folder: null })).ok).toBe(true);
   });
 
   it('a backup path is accepted once backups.list has issued it', async () => {
