@@ -86,7 +86,12 @@ export class Session {
     }
     this.current = project;
     this.upgraded = upgradedFrom;
-    this.settings.touchRecent(project.path);
+    try {
+      this.settings.touchRecent(project.path);
+    } catch (err) {
+      // The recent list is a convenience: a full or read-only data folder must not stop the project opening.
+      (this.opts.log ?? ((e: unknown) => console.error('Quarry: the recent list could not be saved:', e instanceof Error ? e.message : e)))(err);
+    }
     if (!project.readOnly) this.startBackups(project, opts.backupOnOpen ?? true);
   }
 
