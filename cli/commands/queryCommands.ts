@@ -3,6 +3,7 @@
  * query, and the saved framework matrices. Every one opens the project
  * read-only: queries never change it.
  */
+import { neutraliseCell } from '../../shared/exporters/csvCells.js';
 import { writeFileAtomicSync } from '../../shared/fsx/atomicWrite.js';
 import { parseArgs } from 'node:util';
 import { QuarryError } from '../../shared/errors.js';
@@ -89,7 +90,8 @@ export function cmdQuery(argv: string[], io: CliIo): number {
 const MEASURES: readonly MatrixMeasure[] = ['references', 'sources', 'cases', 'words', 'coverage'];
 
 const csvField = (v: string | number): string => {
-  const s = String(v);
+  // Labels (case and code names) that look like formulas are written as text; counts stay numbers.
+  const s = typeof v === 'string' ? neutraliseCell(v) : String(v);
   return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 

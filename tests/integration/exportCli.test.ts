@@ -140,6 +140,14 @@ describe('CSV exports from the CLI are inert in a spreadsheet', () => {
     expect(grid('neutral-cases.csv')[1]).toEqual(['T1', '-3', "'@SUM(A1)"]);
   });
 
+  it('the matrix query as CSV (quarry matrix --format csv) neutralises its labels, not its counts', async () => {
+    const r = await cli('matrix', 'p.quarry', '--rows', 'cases', '--cols', 'codes', '--format', 'csv');
+    expect(r.code).toBe(0);
+    const rows = Papa.parse<string[]>(r.out, { skipEmptyLines: true }).data;
+    expect(rows[0]).toEqual(['', "'+Trust"]);
+    expect(rows[1]).toEqual(['T1', '1']);
+  });
+
   it('re-importing the neutralised sheet changes nothing', async () => {
     const r = await cli('cases', 'import', 'p.quarry', 'plain.csv', '--json');
     expect(r.code).toBe(0);
