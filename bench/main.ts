@@ -16,9 +16,10 @@ import { coauthorsBench } from './coauthors.js';
 import { queryBench } from './queryBench.js';
 import { syncModesBench } from './syncModes.js';
 import { schemaCheckBench } from './schemaCheck.js';
+import { refiImportMemoryBench } from './refiImportMemory.js';
 
 /** Every benchmark module. Other issues add theirs here (one line each). */
-const BENCHMARKS: BenchModule[] = [largeDocumentBench, classificationSheetBench, quotesExportBench, coauthorsBench, queryBench, syncModesBench, schemaCheckBench];
+const BENCHMARKS: BenchModule[] = [largeDocumentBench, classificationSheetBench, quotesExportBench, coauthorsBench, queryBench, syncModesBench, schemaCheckBench, refiImportMemoryBench];
 
 const fmt = (n: number | undefined): string => (n === undefined ? '' : n.toFixed(2));
 

@@ -3,7 +3,8 @@
  * uses. `--json` prints JSON on stdout; errors print one line on stderr and
  * exit 1; usage errors exit 2.
  */
-import { QuarryError } from '../shared/errors.js';
+import { isAbsolute, resolve } from 'node:path';
+import { diskProblem, errorPath } from '../shared/fsx/diskErrors.js';
 import { cmdCases } from './commands/casesCommand.js';
 import { cmdCode, cmdCodes, cmdCodings } from './commands/codeCommands.js';
 import { cmdImport, cmdInfo, cmdNew, cmdSources, cmdText } from './commands/projectCommands.js';
@@ -61,16 +62,19 @@ Cases and classification sheets
   quarry cases <project> [--json]                   cases with their sources and attribute values
   quarry cases import <project> <file.csv> [--json] import a classification sheet (first column = case);
                                                     <file.xlsx> reads an Excel workbook's first filled sheet
-  quarry cases export <project> <file.csv>          export the classification sheet (UTF-8 BOM, CRLF);
+  quarry cases export <project> <file.csv> [--raw-numbers]
+                                                    export the classification sheet (UTF-8 BOM, CRLF);
                                                     <file.xlsx> writes an Excel workbook with typed cells
   quarry cases assign <project> <source> <case>     put a source in a case (created if missing)
 Exports (Word tables and reports for papers; written atomically)
   quarry export <project> framework <matrix-name> --out F.docx [--caption TEXT] [--quotes] [--label TEMPLATE]
   quarry export <project> matrix --rows cases|attribute:NAME|set:NAME|codes --cols codes|children:PATH
                  [--measure references|sources|cases|words|coverage] [--row-percentages] [--shading] --out F.docx|F.csv
-  quarry export <project> cases [--group-by ATTR] [--attribute NAME]... [--caption TEXT] --out F.docx|F.csv
+  quarry export <project> cases [--group-by ATTR] [--attribute NAME]... [--caption TEXT] [--raw-numbers] --out F.docx|F.csv
   quarry export <project> codebook [--examples] [--no-guide] --out F.docx
-  quarry export <project> quotes --code PATH [--code PATH]... [--label TEMPLATE] [--order case|source] [--memos] --out F.docx
+  quarry export <project> quotes --code PATH [--code PATH]... [--label TEMPLATE] [--order case|source] [--memos] --out F.docx|F.csv
+                 CSV cells starting = + - @ (or tab, CR) get a leading ' so spreadsheets show them as text, not formulas;
+                 --raw-numbers leaves cells that are plain numbers (-3, +1.5) as they are
                  label templates: "[{case}]" → [E4]; "Firm {Firm}’s {Role}" → Firm C’s COO
 Co-authors and REFI-QDA exchange (NVivo, ATLAS.ti, MAXQDA, QualCoder)
   quarry export <project> qdpx --out F.qdpx         the whole project as a REFI-QDA package
@@ -94,6 +98,11 @@ Queries (read-only: they never change the project)
 Code paths use "/" between levels; a "/" inside a name is written "\\/".
 The coder is --coder, else $QUARRY_CODER, else your user name.
 `;
+
+function projectArgument(rest: string[], io: CliIo): string | undefined {
+  const path = rest.find((a) => /\.quarry$/i.test(a));
+  return path === undefined || isAbsolute(path) ? path : resolve(io.cwd, path);
+}
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
@@ -123,9 +132,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.err(`quarry ${name}: ${err.message}\n`);
       return 2;
     }
-    if (err instanceof QuarryError) {
-      const hint = err.code === 'untrusted_file' ? ` Run \`quarry clean "${String(err.details?.file ?? '<file>')}"\` to make the cleaned copy.` : '';
-      io.err(`quarry ${name}: ${err.message.replace(/\s*\n\s*/g, ' ')}${hint}\n`);
+    // A full or read-only disk is the user's to fix, never an internal error; the project is the first argument.
+    const typed = diskProblem(err, { path: errorPath(err) ?? projectArgument(rest, io) });
+    if (typed) {
+      const hint = typed.code === 'untrusted_file' ? ` Run \`quarry clean "${String(typed.details?.file ?? '<file>')}"\` to make the cleaned copy.` : '';
+      io.err(`quarry ${name}: ${typed.message.replace(/\s*\n\s*/g, ' ')}${hint}\n`);
       return 1;
     }
     io.err(`quarry ${name}: internal error: ${(err as Error)?.message ?? String(err)}\n`);

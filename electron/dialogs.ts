@@ -49,6 +49,9 @@ export function pickPlan(kind: PickKind, suggestedName: string | undefined, defa
           filters: [{ name: 'Transcripts', extensions: [...SUPPORTED_EXTENSIONS] }],
         },
       };
+    case 'choose-folder':
+      // The backup folder: a path the renderer may then name back (see pathGrants.ts).
+      return { type: 'open', options: { title: 'Choose a folder', buttonLabel: 'Choose', defaultPath: defaultDir, properties: ['openDirectory', 'createDirectory'] } };
     case 'save-export': {
       const name = suggestedName ?? 'Quarry export';
       const ext = extname(name).slice(1).toLowerCase();

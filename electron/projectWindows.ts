@@ -11,12 +11,15 @@ import { createDispatcher, type Dispatch } from '../shared/api/dispatcher.js';
 import { demoPath } from '../shared/api/handlers/projectHandlers.js';
 import type { ApiResult } from '../shared/api/result.js';
 import { Session } from '../shared/api/session.js';
+import { PathGrants, pathsIssuedBy, refuseUngrantedPath } from './pathGrants.js';
 
 export interface QuarryWindow {
   readonly id: number;
   readonly win: BrowserWindow;
   readonly session: Session;
   readonly dispatch: Dispatch;
+  /** Paths this window's renderer was given (dialogs, backups listed) and may name back. */
+  readonly grants: PathGrants;
 }
 
 export interface ProjectWindowsDeps {
@@ -103,19 +106,41 @@ export class ProjectWindows {
   openWindow(session = new Session({ dataDir: this.deps.dataDir, platform: 'electron' })): QuarryWindow {
     const win = this.deps.createWindow();
     const id = win.webContents.id;
-    const w: QuarryWindow = { id, win, session, dispatch: createDispatcher(session, this.deps.log) };
+    const w: QuarryWindow = { id, win, session, dispatch: createDispatcher(session, this.deps.log), grants: new PathGrants() };
     this.windows.set(id, w);
+    win.on('close', (event) => {
+      // A project that cannot be closed safely (no room on the disk for its checkpoint) keeps its window.
+      if (this.closeSession(w)) return;
+      event.preventDefault();
+    });
     win.on('closed', () => {
       this.windows.delete(id);
-      session.close();
+      this.closeSession(w);
       this.deps.changed();
     });
     win.setTitle(windowTitle(session));
     return w;
   }
 
+  /**
+   * Closes the window's project; if that fails (a full disk) the user is told
+   * and the project stays open. Returns whether it closed.
+   */
+  closeSession(w: QuarryWindow): boolean {
+    try {
+      w.session.close();
+      return true;
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      void this.deps.showProblem(w.win.isDestroyed() ? null : w.win, message).catch(() => undefined);
+      return false;
+    }
+  }
+
   /** A call from a window's renderer (already checked: known sender, contract method). */
   async invoke(w: QuarryWindow, method: MethodName, args: unknown): Promise<ApiResult<unknown>> {
+    const refused = refuseUngrantedPath(method, args, w.grants, w.session);
+    if (refused) return refused;
     const target = projectTarget(method, args, w.session);
     if (target) {
       const other = this.findByPath(target.path, w);
@@ -134,6 +159,7 @@ export class ProjectWindows {
         result = await w.dispatch('project.open', { path: target.path, readOnly: true });
       }
     }
+    w.grants.grant(pathsIssuedBy(method, result));
     // Only a change of project (or of the recent list) touches the title and the menu; ordinary edits do not.
     if (w.session.project !== before || method === 'app.forgetRecent') this.afterChange(w, before);
     return result;
@@ -178,9 +204,11 @@ export class ProjectWindows {
     return w;
   }
 
-  /** Closes every project cleanly (checkpointed, lock released) before the app quits. */
-  closeAll(): void {
-    for (const w of this.all()) w.session.close();
+  /** Closes every project cleanly (checkpointed, lock released) before the app quits; false if one could not be. */
+  closeAll(): boolean {
+    let all = true;
+    for (const w of this.all()) all = this.closeSession(w) && all;
+    return all;
   }
 
   private afterChange(w: QuarryWindow, before: Session['project']): void {

@@ -123,7 +123,12 @@ export function startShell(api: ElectronApi, opts: ShellOptions = {}): ShellHand
     ipcMain,
     windowFor: (id) => windows.fromWebContentsId(id),
     invoke: (w, method, args) => calls.track(windows.invoke(w, method, args)),
-    pickFile: (w, kind, suggestedName) => pickFile(dialog, w.win, kind, suggestedName, defaultDir(w)),
+    pickFile: async (w, kind, suggestedName) => {
+      const paths = await pickFile(dialog, w.win, kind, suggestedName, defaultDir(w));
+      // Only what the user chose here may be named back by this window's renderer.
+      if (paths) w.grants.grant(paths);
+      return paths;
+    },
   });
 
   const pendingFiles: string[] = [];
@@ -157,6 +162,10 @@ export function startShell(api: ElectronApi, opts: ShellOptions = {}): ShellHand
   });
   app.on('activate', () => {
     if (app.isReady() && windows.all().length === 0) windows.openWindow();
+  });
+  app.on('before-quit', (event) => {
+    // A project that could not be closed safely (a full disk) keeps Quarry running; the user was told why.
+    if (!windows.closeAll()) event.preventDefault();
   });
   app.on('will-quit', () => windows.closeAll());
 

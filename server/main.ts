@@ -42,7 +42,13 @@ if (values.open) {
   spawn(opener, [running.url], { stdio: 'ignore', detached: true }).on('error', () => undefined).unref();
 }
 const stop = () => {
-  session.close();
+  try {
+    session.close();
+  } catch (err) {
+    // The project could not be closed safely (a full disk): it stays open and nothing is lost.
+    console.error(`Quarry: ${err instanceof Error ? err.message : String(err)} Quarry keeps running; press Ctrl+C again to retry.`);
+    return;
+  }
   void running.close().then(() => process.exit(0));
 };
 process.on('SIGINT', stop);

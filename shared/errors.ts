@@ -18,6 +18,10 @@ export type ErrorCode =
   | 'changed_on_disk' // the project file was changed by another program since it was opened
   | 'busy' // a long operation is under way on the project
   | 'untrusted_file' // the file's schema is not Quarry's own (details: findings; a cleaned copy can be opened)
+  | 'disk_full' // the disk (or the user's quota) has no room for what Quarry must write; nothing was lost
+  | 'disk_read_only' // the file or its folder is on a read-only disk or mount
+  | 'no_permission' // the operating system does not allow Quarry to write (or read) the file or folder
+  | 'disk_error' // the disk reported a failure while writing; what was saved before is intact
   | 'internal'; // a bug: the message is generic
 
 export class QuarryError extends Error {

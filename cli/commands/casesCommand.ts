@@ -2,7 +2,8 @@
  * quarry cases: list cases with their sources and attribute values, import
  * and export classification sheets (CSV or .xlsx), and put a source in a case.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { writeFileAtomicSync } from '../../shared/fsx/atomicWrite.js';
 import { basename } from 'node:path';
 import { QuarryError } from '../../shared/errors.js';
 import { assignSource, casesByName } from '../../shared/services/caseService.js';
@@ -73,17 +74,13 @@ async function casesImport(argv: string[], io: CliIo): Promise<number> {
 
 /** The file's extension picks the format: .xlsx writes a workbook, anything else CSV. */
 async function casesExport(argv: string[], io: CliIo): Promise<number> {
-  const p = parse(argv, {}, { min: 2, max: 2, usage: 'quarry cases export <project> <file.csv|file.xlsx>' });
+  const p = parse(argv, { 'raw-numbers': { type: 'boolean' } }, { min: 2, max: 2, usage: 'quarry cases export <project> <file.csv|file.xlsx> [--raw-numbers]' });
   const [project, file] = p.positionals as [string, string];
   const data: string | Uint8Array = isXlsxFileName(file)
     ? (await withReadProject(io, project, (ctx) => exportClassificationXlsx(ctx.project.db))).bytes
-    : withReadProject(io, project, (ctx) => exportClassification(ctx.project.db)).csv;
+    : withReadProject(io, project, (ctx) => exportClassification(ctx.project.db, flag(p, 'raw-numbers') ? { rawNumbers: true } : {})).csv;
   const path = abs(io, file);
-  try {
-    writeFileSync(path, data);
-  } catch (err) {
-    throw new QuarryError('invalid_input', `${file}: cannot write the file (${(err as NodeJS.ErrnoException).code ?? 'error'}).`);
-  }
+  writeFileAtomicSync(path, data, { what: 'the classification sheet' });
   io.out(`Exported the classification sheet to ${path}\n`);
   return 0;
 }

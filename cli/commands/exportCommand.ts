@@ -92,9 +92,13 @@ async function exportMatrix(project: string, argv: string[], io: CliIo): Promise
   });
 }
 
-const CASES_USAGE = 'quarry export <project> cases [--group-by ATTR] [--attribute NAME]... [--caption TEXT] --out F.docx|F.csv';
+const CASES_USAGE = 'quarry export <project> cases [--group-by ATTR] [--attribute NAME]... [--caption TEXT] [--raw-numbers] --out F.docx|F.csv';
 async function exportCases(project: string, argv: string[], io: CliIo): Promise<number> {
-  const p = parse(argv, { ...OUT, 'group-by': { type: 'string' }, attribute: { type: 'string', multiple: true }, caption: { type: 'string' }, orientation: { type: 'string' } }, { min: 0, max: 0, usage: CASES_USAGE });
+  const p = parse(
+    argv,
+    { ...OUT, 'group-by': { type: 'string' }, attribute: { type: 'string', multiple: true }, caption: { type: 'string' }, orientation: { type: 'string' }, 'raw-numbers': { type: 'boolean' } },
+    { min: 0, max: 0, usage: CASES_USAGE },
+  );
   const { path, format } = outPath(p, 'cases', CASES_USAGE);
   const attributes = list(p, 'attribute');
   return write(io, project, p, path, {
@@ -103,6 +107,7 @@ async function exportCases(project: string, argv: string[], io: CliIo): Promise<
     ...optional('groupBy', str(p, 'group-by')),
     ...(attributes.length ? { attributes } : {}),
     ...optional('caption', str(p, 'caption')),
+    ...(flag(p, 'raw-numbers') ? { rawNumbers: true } : {}),
     ...orientation(p),
   });
 }
@@ -121,7 +126,7 @@ async function exportCodebook(project: string, argv: string[], io: CliIo): Promi
   });
 }
 
-const QUOTES_USAGE = 'quarry export <project> quotes --code PATH [--code PATH]... --out F.docx [--label TEMPLATE] [--order case|source] [--memos] [--coder NAME] [--no-children] [--title TEXT]';
+const QUOTES_USAGE = 'quarry export <project> quotes --code PATH [--code PATH]... --out F.docx|F.csv [--label TEMPLATE] [--order case|source] [--memos] [--coder NAME] [--no-children] [--title TEXT]';
 async function exportQuotes(project: string, argv: string[], io: CliIo): Promise<number> {
   const p = parse(
     argv,
@@ -132,10 +137,10 @@ async function exportQuotes(project: string, argv: string[], io: CliIo): Promise
   if (codes.length === 0) throw new UsageError(`say which codes with --code PATH (repeat it for several)\nusage: ${QUOTES_USAGE}`);
   const order = str(p, 'order');
   if (order !== undefined && order !== 'case' && order !== 'source') throw new UsageError(`--order must be case or source, not “${order}”`);
-  const { path } = outPath(p, 'quotes', QUOTES_USAGE);
+  const { path, format } = outPath(p, 'quotes', QUOTES_USAGE);
   return write(io, project, p, path, {
     kind: 'quotes',
-    format: 'docx',
+    format: format as 'docx' | 'csv',
     codes,
     memos: flag(p, 'memos'),
     includeChildren: !flag(p, 'no-children'),

@@ -3,7 +3,8 @@
  * query, and the saved framework matrices. Every one opens the project
  * read-only: queries never change it.
  */
-import { writeFileSync } from 'node:fs';
+import { neutraliseCell } from '../../shared/exporters/csvCells.js';
+import { writeFileAtomicSync } from '../../shared/fsx/atomicWrite.js';
 import { parseArgs } from 'node:util';
 import { QuarryError } from '../../shared/errors.js';
 import { parseMatrixCols, parseMatrixRows } from '../../shared/exporters/matrixSpec.js';
@@ -91,7 +92,8 @@ export function cmdQuery(argv: string[], io: CliIo): number {
 const MEASURES: readonly MatrixMeasure[] = ['references', 'sources', 'cases', 'words', 'coverage'];
 
 const csvField = (v: string | number): string => {
-  const s = String(v);
+  // Labels (case and code names) that look like formulas are written as text; counts stay numbers.
+  const s = typeof v === 'string' ? neutraliseCell(v) : String(v);
   return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
@@ -148,11 +150,7 @@ export function cmdMatrix(argv: string[], io: CliIo): number {
   if (out === undefined) io.out(text);
   else {
     const path = abs(io, out);
-    try {
-      writeFileSync(path, format === 'csv' ? `\ufeff${text}` : text);
-    } catch (err) {
-      throw new QuarryError('invalid_input', `${out}: cannot write the file (${(err as NodeJS.ErrnoException).code ?? 'error'}).`);
-    }
+    writeFileAtomicSync(path, format === 'csv' ? `\ufeff${text}` : text, { what: 'the matrix' });
     io.out(`Wrote a ${m.rows.length} × ${m.cols.length} matrix to ${out}\n`);
   }
   return 0;

@@ -10,7 +10,7 @@ export interface Transport {
 export interface PreloadBridge {
   invoke(method: string, args: unknown): Promise<ApiResult<unknown>>;
   onMenuCommand(listener: (command: string) => void): () => void;
-  pickFile(kind: 'open-project' | 'save-project' | 'import-sources' | 'save-export', suggestedName?: string): Promise<string[] | null>;
+  pickFile(kind: 'open-project' | 'save-project' | 'import-sources' | 'save-export' | 'choose-folder', suggestedName?: string): Promise<string[] | null>;
 }
 
 declare global {

@@ -13,6 +13,7 @@ import { basename } from 'node:path';
 import { z } from 'zod';
 import { damageError, isDamage } from '../db/damage.js';
 import { QuarryError, toErrorPayload } from '../errors.js';
+import { diskProblem, errorPath } from '../fsx/diskErrors.js';
 import { runWithJob } from '../jobs/jobContext.js';
 import type { Job } from '../jobs/job.js';
 import { isMethodName, METHODS, type MethodName, type ResultOf } from './contract.js';
@@ -34,6 +35,9 @@ const SWITCHES_PROJECT = new Set<string>([
   'refi.importProject',
   'project.openCleanedCopy',
 ]);
+
+/** Every change is one transaction, so a change the disk refused left the project as it was. */
+const DISK_OUTCOME = 'The change was not saved; everything saved before it is safe.';
 
 function describeIssues(error: z.ZodError): string {
   return error.issues
@@ -88,8 +92,9 @@ export function createDispatcher(session: Session, log: (err: unknown) => void =
       const damaged = isDamage(caught) ? (session.project ?? project) : null;
       const err = damaged ? damageError(basename(damaged.path)) : caught;
       if (job) session.jobs.finish(job, err instanceof QuarryError && err.code === 'cancelled' ? 'cancelled' : 'failed');
-      if (!(err instanceof QuarryError)) log(err);
-      return { ok: false, error: toErrorPayload(err) };
+      const typed = diskProblem(err, { path: errorPath(err) ?? session.project?.path ?? project?.path, outcome: DISK_OUTCOME });
+      if (!typed) log(err);
+      return { ok: false, error: toErrorPayload(typed ?? err) };
     }
   };
 }

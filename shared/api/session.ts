@@ -77,10 +77,21 @@ export class Session {
   }
 
   attach(project: ProjectDb, upgradedFrom?: OpenResult['upgradedFrom'], opts: AttachOptions = {}): void {
-    this.close();
+    try {
+      this.close();
+    } catch (err) {
+      // The current project could not be closed (a full disk): it stays, and the newcomer is let go.
+      project.close();
+      throw err;
+    }
     this.current = project;
     this.upgraded = upgradedFrom;
-    this.settings.touchRecent(project.path);
+    try {
+      this.settings.touchRecent(project.path);
+    } catch (err) {
+      // The recent list is a convenience: a full or read-only data folder must not stop the project opening.
+      (this.opts.log ?? ((e: unknown) => console.error('Quarry: the recent list could not be saved:', e instanceof Error ? e.message : e)))(err);
+    }
     if (!project.readOnly) this.startBackups(project, opts.backupOnOpen ?? true);
   }
 
@@ -92,13 +103,17 @@ export class Session {
     void scheduler.tick();
   }
 
+  /**
+   * Closes the project. If it cannot be closed safely (its checkpoint does not
+   * fit on the disk) this throws and the project stays open, backups included.
+   */
   close(): void {
     this.jobs.cancelAll();
+    this.current?.close();
     this.scheduler?.dispose();
     this.scheduler = null;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    this.current?.close();
     this.current = null;
     this.upgraded = undefined;
   }

@@ -2,9 +2,10 @@
  * Per-machine settings: the current coder's name and recent projects. Kept
  * in the user's data folder, never in a project file (co-authors share those).
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { userInfo } from 'node:os';
+import { writeFileAtomicSync } from '../fsx/atomicWrite.js';
 import { DEFAULT_BACKUP_SETTINGS, MAX_BACKUP_KEEP, MIN_BACKUP_KEEP, type BackupSettings } from '../backup/backupTypes.js';
 
 export interface RecentEntry {
@@ -54,9 +55,7 @@ export class SettingsFile {
   }
 
   write(s: AppSettings): void {
-    const tmp = `${this.file}.tmp`;
-    writeFileSync(tmp, JSON.stringify(s, null, 2));
-    renameSync(tmp, this.file);
+    writeFileAtomicSync(this.file, JSON.stringify(s, null, 2), { what: 'the settings' });
   }
 
   setCoder(name: string): AppSettings {

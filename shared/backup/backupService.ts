@@ -3,7 +3,7 @@
  * backups, restore one as a NEW file beside the project (the current file
  * is never overwritten), and write a consistent copy of the open project.
  */
-import { constants, copyFileSync, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { readProjectHeader } from '../db/projectFormat.js';
@@ -12,6 +12,7 @@ import { QuarryError } from '../errors.js';
 import { datedBackups, describeBackup } from './backupCatalog.js';
 import { backupFolderFor, backupTimeOf, projectStem, restoredCopyName } from './backupLocation.js';
 import type { BackupList, BackupSettings } from './backupTypes.js';
+import { copyFileAtomicSync, keepPermissionsOf } from '../fsx/atomicWrite.js';
 import { writeConsistentCopy } from './writeBackup.js';
 
 export function listBackups(projectPath: string, settings: BackupSettings): BackupList {
@@ -42,21 +43,20 @@ export function restoreBackupAsCopy(backupPath: string, projectPath: string): st
     if (existsSync(target)) continue;
     try {
       // A backup is a closed, self-contained file (no WAL), so a byte copy of it is consistent.
-      copyFileSync(backupPath, target, constants.COPYFILE_EXCL);
-      return target;
+      return copyFileAtomicSync(backupPath, target, { replace: false, what: 'the restored copy', ...keepPermissionsOf(projectPath) });
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'EEXIST') continue;
-      throw new QuarryError('invalid_input', `${basename(target)}: the restored copy could not be written (${(err as NodeJS.ErrnoException).code ?? 'error'}).`);
+      if (err instanceof QuarryError && err.code === 'conflict') continue;
+      throw err;
     }
   }
   throw new QuarryError('conflict', `Too many restored copies of ${basename(projectPath)} already exist beside it; move some away first.`);
 }
 
 /** Writes a consistent copy of the open project to a new file (never over an existing one). */
-export async function saveProjectCopy(db: Database.Database, target: string): Promise<string> {
+export async function saveProjectCopy(db: Database.Database, target: string, projectPath: string): Promise<string> {
   const path = extname(target).toLowerCase() === '.quarry' ? target : `${target}.quarry`;
   if (existsSync(path)) throw new QuarryError('conflict', `${basename(path)} already exists; Quarry will not overwrite it. Choose another name.`);
   if (!existsSync(dirname(path))) throw new QuarryError('not_found', `${basename(path)}: the folder ${dirname(path)} does not exist.`);
   // Written like a backup: online backup API, checked, flushed, then renamed into place.
-  return writeConsistentCopy(db, path);
+  return writeConsistentCopy(db, path, projectPath);
 }

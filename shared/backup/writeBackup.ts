@@ -8,25 +8,14 @@
  * under a backup's name.
  */
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { QUARRY_APPLICATION_ID } from '../db/projectFormat.js';
 import { QuarryError } from '../errors.js';
+import { keepPermissionsOf, placeFileAtomic } from '../fsx/atomicWrite.js';
 import { backupFileName, projectStem } from './backupLocation.js';
 
 const PARTIAL = '.partial';
-
-function flush(path: string, flags: 'r' | 'r+'): void {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, flags);
-    fsyncSync(fd);
-  } catch {
-    // Directories cannot be fsynced on every platform; the file itself was.
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
 
 /** Makes the copy self-contained (no WAL) and checks it is a readable Quarry project. */
 function settle(path: string): void {
@@ -40,21 +29,6 @@ function settle(path: string): void {
     }
   } finally {
     db.close();
-  }
-}
-
-/** Moves the finished copy to its name; an existing file there is never replaced. */
-export function placeWithoutOverwriting(from: string, to: string): void {
-  try {
-    // A hard link fails if the name exists, which rename would not.
-    linkSync(from, to);
-    rmSync(from, { force: true });
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new QuarryError('conflict', `${basename(to)} already exists; Quarry will not overwrite it.`);
-    // File systems without hard links (FAT, some network shares): check, then rename.
-    if (existsSync(to)) throw new QuarryError('conflict', `${basename(to)} already exists; Quarry will not overwrite it.`);
-    renameSync(from, to);
   }
 }
 
@@ -74,23 +48,21 @@ export async function writeBackup(db: Database.Database, projectPath: string, fo
   let name = backupFileName(projectPath, time);
   // Two backups in the same millisecond (tests, a double click): the later one takes the next millisecond's name.
   for (let t = time + 1; existsSync(join(folder, name)); t++) name = backupFileName(projectPath, t);
-  return writeConsistentCopy(db, join(folder, name));
+  return writeConsistentCopy(db, join(folder, name), projectPath);
 }
 
-/** A consistent, self-contained copy of the open database at `final` (which must not exist). */
-export async function writeConsistentCopy(db: Database.Database, final: string): Promise<string> {
-  const folder = dirname(final);
-  const name = basename(final);
-  const partial = join(folder, `.${name}${PARTIAL}-${process.pid}`);
-  try {
-    await db.backup(partial);
-    settle(partial);
-    flush(partial, 'r+');
-    placeWithoutOverwriting(partial, final);
-    flush(folder, 'r');
-    return final;
-  } catch (err) {
-    for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(partial + suffix, { force: true });
-    throw err;
-  }
+/**
+ * A consistent, self-contained copy of the open database at `final` (which
+ * must not exist), with the permission bits of the project at `projectPath`.
+ */
+export async function writeConsistentCopy(db: Database.Database, final: string, projectPath: string): Promise<string> {
+  const partial = join(dirname(final), `.${basename(final)}${PARTIAL}-${process.pid}`);
+  return placeFileAtomic(
+    final,
+    async (tmp) => {
+      await db.backup(tmp);
+      settle(tmp);
+    },
+    { replace: false, what: 'the copy', tempPath: partial, ...keepPermissionsOf(projectPath) },
+  );
 }

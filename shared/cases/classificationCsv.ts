@@ -17,6 +17,7 @@ import Papa from 'papaparse';
 import { QuarryError } from '../errors.js';
 import { formatLimit, MAX_CSV_BYTES, MAX_CSV_COLUMNS } from '../limits.js';
 import { formatValue, UNASSIGNED, type AttributeDef, type AttributeValue } from './attributeTypes.js';
+import { neutraliseCell, restoreCell, type CsvCellOptions } from '../exporters/csvCells.js';
 import { decodeCsvText } from './csvDecode.js';
 import { tokenizeCsv, type CsvField, type CsvRecord } from './csvTokenizer.js';
 import { CSV_DELIMITERS, detectDelimiter, type CsvDelimiter } from './delimiterDetection.js';
@@ -66,7 +67,7 @@ export function columnLetter(index: number): string {
 
 function cellText(f: CsvField | undefined): string {
   if (!f) return '';
-  return f.quoted ? f.text : f.text.trim();
+  return restoreCell(f.quoted ? f.text : f.text.trim());
 }
 
 function isBlankRow(fields: CsvField[]): boolean {
@@ -140,7 +141,7 @@ export function sheetFromRecords(fileName: string, records: CsvRecord[], delimit
     throw new QuarryError('invalid_input', `${fileName}: the file has a header row but no rows of cases.`, { fileName });
   }
 
-  let headerCells = headerRecord.fields.map((f) => f.text.trim());
+  let headerCells = headerRecord.fields.map((f) => restoreCell(f.text.trim()));
   // Trailing columns with neither a name nor any value are left over from
   // spreadsheet formatting (rows ending in ",,"), not data: drop them.
   while (headerCells.length > 1 && headerCells[headerCells.length - 1] === '') {
@@ -218,9 +219,13 @@ export function caseColumnHeader(defs: AttributeDef[]): string {
  * Values starting with '=' are not escaped: escaping would change the data on
  * the way back in.
  */
-export function writeClassificationCsv(defs: AttributeDef[], cases: SheetCase[]): string {
-  const fields = [caseColumnHeader(defs), ...defs.map((d) => d.name)];
-  const data = cases.map((c) => [c.name, ...defs.map((d) => formatValue(d, c.values[d.name] ?? UNASSIGNED))]);
+export function writeClassificationCsv(defs: AttributeDef[], cases: SheetCase[], opts: CsvCellOptions = {}): string {
+  // Names and values that look like formulas are written as text (see csvCells.ts); numbers may opt out.
+  const fields = [caseColumnHeader(defs), ...defs.map((d) => neutraliseCell(d.name))];
+  const data = cases.map((c) => [
+    neutraliseCell(c.name),
+    ...defs.map((d) => neutraliseCell(formatValue(d, c.values[d.name] ?? UNASSIGNED), opts)),
+  ]);
   const csv = Papa.unparse(
     { fields, data },
     {

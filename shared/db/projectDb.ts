@@ -5,10 +5,13 @@
  * file alone holds everything (safe to e-mail or copy).
  */
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { QuarryError } from '../errors.js';
+import { copyFileAtomicSync, keepPermissionsOf } from '../fsx/atomicWrite.js';
+import { asDiskError, diskFullMessage } from '../fsx/diskErrors.js';
+import { CLOSE_HEADROOM_BYTES, freeBytesAt } from '../fsx/diskSpace.js';
 import { CURRENT_SCHEMA_VERSION } from './migrations/index.js';
 import { migrate } from './migrate.js';
 import { QUARRY_APPLICATION_ID, readProjectHeader } from './projectFormat.js';
@@ -115,7 +118,7 @@ export class ProjectDb {
         // A plain file copy is consistent once any leftover WAL is folded in: nothing else has the file open (we hold the lock).
         db.pragma('wal_checkpoint(TRUNCATE)');
         const backupPath = join(dirname(path), `${basename(path, extname(path))}.v${version}-backup-${stamp()}${extname(path)}`);
-        copyFileSync(path, backupPath);
+        copyFileAtomicSync(path, backupPath, { replace: false, what: 'the pre-upgrade backup', ...keepPermissionsOf(path) });
         configure(db, false);
         migrate(db, version);
         upgradedFrom = { version, backupPath };
@@ -135,27 +138,54 @@ export class ProjectDb {
     return this.closed;
   }
 
-  /** Checkpoints, leaves a self-contained .quarry file, and releases the lock. */
+  /**
+   * Checkpoints, leaves a self-contained .quarry file, and releases the lock.
+   * If the checkpoint cannot complete (a full or failing disk) it throws a
+   * typed error and the project stays open and writable, its WAL intact, so
+   * nothing is lost and closing can be tried again.
+   */
   close(): void {
     if (this.closed) return;
+    // A long operation still under way is abandoned whole: its transaction never commits.
+    if (this.db.inTransaction) this.db.exec('ROLLBACK');
+    if (!this.readOnly) checkpointForClose(this.db, this.path);
     this.closed = true;
     try {
-      // A long operation still under way is abandoned whole: its transaction never commits.
-      if (this.db.inTransaction) this.db.exec('ROLLBACK');
-      if (!this.readOnly) {
-        this.db.pragma('wal_checkpoint(TRUNCATE)');
-        try {
-          this.db.pragma('journal_mode = DELETE');
-        } catch {
-          // Another Quarry still reads the file (opened read-only): it stays in WAL mode, consistent
-          // with its -wal file, until the last reader closes; nothing is lost.
-        }
-      }
-    } finally {
       this.db.close();
+    } finally {
       this.releaseLock?.();
       this.releaseLock = null;
     }
+  }
+}
+
+/**
+ * Folds the WAL into the .quarry file. The WAL's size bounds how much the file
+ * can grow, so a disk without that much room is refused before SQLite starts.
+ */
+function checkpointForClose(db: Database.Database, path: string): void {
+  const outcome = 'The project is still open and nothing is lost; free some space, then close it again.';
+  const need = walBytes(path) + CLOSE_HEADROOM_BYTES;
+  const free = freeBytesAt(path);
+  if (free !== null && free < need) throw new QuarryError('disk_full', diskFullMessage(path, need, free, outcome), { path, needBytes: need, freeBytes: free });
+  try {
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } catch (err) {
+    throw asDiskError(err, { path, needBytes: need, outcome });
+  }
+  try {
+    db.pragma('journal_mode = DELETE');
+  } catch {
+    // Another Quarry still reads the file (opened read-only): it stays in WAL mode, consistent
+    // with its -wal file, until the last reader closes; nothing is lost.
+  }
+}
+
+function walBytes(path: string): number {
+  try {
+    return statSync(`${path}-wal`).size;
+  } catch {
+    return 0;
   }
 }
 

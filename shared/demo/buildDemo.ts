@@ -4,12 +4,13 @@
  * project is built under a temporary name and renamed at the end, so a
  * failure leaves no partial project behind.
  */
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseClassificationCsv } from '../cases/classificationCsv.js';
 import { planClassificationImport } from '../cases/classificationImportPlan.js';
 import { ProjectDb } from '../db/projectDb.js';
 import { QuarryError } from '../errors.js';
+import { placeFileAtomic } from '../fsx/atomicWrite.js';
 import { addMemo } from '../services/memoService.js';
 import { applyClassificationPlan, defineAttribute, existingCaseValues, listAttributes, toDef } from '../services/caseService.js';
 import { createCode, findCodeByPath } from '../services/codeService.js';
@@ -36,29 +37,25 @@ export async function buildDemoProject(path: string, opts: { overwrite?: boolean
     throw new QuarryError('conflict', `${basename(path)} already exists; Quarry will not overwrite it.`);
   }
   const fixture = readDemoFixture(opts.fixtureDir);
-  const tmp = `${path}.building-${process.pid}`;
-  rmSync(tmp, { force: true });
-  const project = ProjectDb.create(tmp, { name: 'Demo: ICT cluster study' });
-  let summary: DemoSummary;
-  try {
-    const ctx: ServiceContext = { project, coderName: DEMO_PRIMARY_CODER };
-    await importTranscripts(ctx, fixture.transcripts);
-    importClassification(ctx, fixture.attributes, fixture.classificationCsv);
-    createCodebook(ctx, fixture.codebook, []);
-    for (const f of fixture.primary) applyAnchoredCodings(ctx, f);
-    for (const f of fixture.secondCoder) applyAnchoredCodings({ project, coderName: f.coder }, f);
-    addMemo(ctx, { target: 'project', title: 'Interview guide', body: fixture.interviewGuide });
-    buildDemoFramework(ctx, fixture.dir);
-    summary = countAll(project.db);
-    project.close();
-  } catch (err) {
-    project.close();
-    rmSync(tmp, { force: true });
-    throw err;
-  }
-  if (opts.overwrite) rmSync(path, { force: true });
-  renameSync(tmp, path);
-  return summary;
+  let summary: DemoSummary | undefined;
+  const build = async (tmp: string) => {
+    const project = ProjectDb.create(tmp, { name: 'Demo: ICT cluster study' });
+    try {
+      const ctx: ServiceContext = { project, coderName: DEMO_PRIMARY_CODER };
+      await importTranscripts(ctx, fixture.transcripts);
+      importClassification(ctx, fixture.attributes, fixture.classificationCsv);
+      createCodebook(ctx, fixture.codebook, []);
+      for (const f of fixture.primary) applyAnchoredCodings(ctx, f);
+      for (const f of fixture.secondCoder) applyAnchoredCodings({ project, coderName: f.coder }, f);
+      addMemo(ctx, { target: 'project', title: 'Interview guide', body: fixture.interviewGuide });
+      buildDemoFramework(ctx, fixture.dir);
+      summary = countAll(project.db);
+    } finally {
+      project.close();
+    }
+  };
+  await placeFileAtomic(path, build, { replace: opts.overwrite ?? false, what: 'the demo project', tempPath: `${path}.building-${process.pid}` });
+  return summary!;
 }
 
 async function importTranscripts(ctx: ServiceContext, files: { fileName: string; bytes: Uint8Array }[]): Promise<void> {

@@ -6,9 +6,10 @@
  */
 import type { AttributeDef, AttributeValue } from '../cases/attributeTypes.js';
 import { writeClassificationCsv } from '../cases/classificationCsv.js';
+import type { CsvCellOptions } from './csvCells.js';
 import type { ClassificationTable } from './exportModels.js';
 
-export function classificationTableToCsv(t: ClassificationTable): string {
+export function classificationTableToCsv(t: ClassificationTable, opts: CsvCellOptions = {}): string {
   const columns = t.groupBy && !t.columns.some((c) => c.name === t.groupBy!.name) ? [t.groupBy, ...t.columns] : t.columns;
   const defs: AttributeDef[] = columns.map((c) => (c.type === 'choice' ? { name: c.name, type: c.type, choices: c.choices ?? [] } : { name: c.name, type: c.type }));
   const cases = t.groups.flatMap((g) =>
@@ -19,5 +20,5 @@ export function classificationTableToCsv(t: ClassificationTable): string {
       return { name: r.caseName, values };
     }),
   );
-  return writeClassificationCsv(defs, cases);
+  return writeClassificationCsv(defs, cases, opts);
 }

@@ -145,7 +145,7 @@ export const EXPORT_FORMATS: Record<ExportKind, readonly ExportFormat[]> = {
   matrix: ['docx', 'csv'],
   cases: ['docx', 'csv'],
   codebook: ['docx'],
-  quotes: ['docx'],
+  quotes: ['docx', 'csv'],
 };
 
 export const MIME_TYPES: Record<ExportFormat, string> = {

@@ -40,6 +40,8 @@ export const exportRequestSchema = z.discriminatedUnion('kind', [
     format: z.enum(['docx', 'csv']),
     groupBy: name.optional(),
     attributes: z.array(name).max(500).optional(),
+    /** CSV: leave plain numbers ("-3") unprefixed; other cells starting = + - @ get a ' (see csvCells.ts). */
+    rawNumbers: z.boolean().optional(),
     caption,
     orientation,
   }),
@@ -53,7 +55,7 @@ export const exportRequestSchema = z.discriminatedUnion('kind', [
   }),
   z.object({
     kind: z.literal('quotes'),
-    format: z.literal('docx'),
+    format: z.enum(['docx', 'csv']),
     codes: z.array(name).min(1).max(1000),
     labelTemplate,
     order: z.enum(['case', 'source']).optional(),

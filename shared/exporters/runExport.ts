@@ -4,7 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import { QuarryError } from '../errors.js';
-import { writeFileAtomic } from './atomicWrite.js';
+import { writeFileAtomic } from '../fsx/atomicWrite.js';
 import { jobCheckpoint, jobProgress } from '../jobs/jobContext.js';
 import { classificationTableToCsv } from './classificationCsv.js';
 import { classificationTableToDocx } from './classificationDocx.js';
@@ -19,6 +19,7 @@ import { loadFrameworkTable, loadMatrixTable } from './loadQueryModels.js';
 import { loadQuotesReport } from './loadQuotes.js';
 import { matrixTableToCsv } from './matrixCsv.js';
 import { matrixTableToDocx } from './matrixDocx.js';
+import { quotesReportToCsv } from './quotesCsv.js';
 import { quotesReportToDocx } from './quotesDocx.js';
 
 const opt = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } => (value === undefined ? {} : ({ [key]: value } as { [P in K]?: V }));
@@ -69,11 +70,12 @@ export async function renderExport(model: ExportModel, req: ExportRequest): Prom
       return matrixTableToDocx(model.model, { ...orientationOf(req), ...opt('rowPercentages', m?.rowPercentages), ...opt('shading', m?.shading) });
     }
     case 'cases':
-      return req.format === 'csv' ? classificationTableToCsv(model.model) : classificationTableToDocx(model.model, orientationOf(req));
+      if (req.format === 'csv') return classificationTableToCsv(model.model, req.kind === 'cases' && req.rawNumbers ? { rawNumbers: true } : {});
+      return classificationTableToDocx(model.model, orientationOf(req));
     case 'codebook':
       return codebookToDocx(model.model);
     case 'quotes':
-      return quotesReportToDocx(model.model);
+      return req.format === 'csv' ? quotesReportToCsv(model.model) : quotesReportToDocx(model.model);
   }
 }
 

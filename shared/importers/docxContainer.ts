@@ -1,15 +1,18 @@
 /**
  * Checks a .docx's zip container before mammoth (through JSZip) sees it.
  * JSZip inflates whole parts into memory and trusts the sizes a zip
- * declares, so a zip bomb would exhaust memory there. Here every XML part
- * mammoth reads is inflated once with a hard bound (never more than its
- * declared size, and all declared sizes together within the limit), and XML
- * that no Word document contains — a DOCTYPE (entity expansion) or absurd
- * nesting — is refused with a clear message.
+ * declares, so a zip bomb would exhaust memory there. Here every part
+ * mammoth can reach — XML, relationships, images and other media, custom
+ * XML, anything — is unpacked once with a hard bound (never more than its
+ * declared size, all declared sizes together within the limit, and no
+ * suspicious expansion ratio); non-XML parts are only streamed through
+ * (checked, never held whole). XML that no Word document contains — a
+ * DOCTYPE (entity expansion) or absurd nesting — is refused with a clear
+ * message.
  */
 import { QuarryError } from '../errors.js';
 import { DOCX_RATIO_FLOOR_BYTES, formatLimit, MAX_DOCX_ENTRIES, MAX_DOCX_UNPACKED_BYTES, MAX_XML_DEPTH, MAX_ZIP_RATIO } from '../limits.js';
-import { listZipEntries, readZipEntry, type ZipEntry, type ZipLimits } from '../refi/refiZip.js';
+import { checkZipEntry, listZipEntries, readZipEntry, type ZipEntry, type ZipLimits } from '../refi/refiZip.js';
 
 const DOCX_ZIP_LIMITS: ZipLimits = {
   maxEntryBytes: MAX_DOCX_UNPACKED_BYTES,
@@ -109,21 +112,23 @@ export function checkDocxContainer(fileName: string, bytes: Uint8Array): void {
   if (entries.length > MAX_DOCX_ENTRIES) {
     throw refuse(fileName, `it holds ${entries.length} parts, more than the ${MAX_DOCX_ENTRIES.toLocaleString('en')} Quarry reads`, 'too_large');
   }
-  const parts = entries.filter((e) => XML_PART.test(e.name) && !e.name.endsWith('/'));
+  const parts = entries.filter((e) => !e.name.endsWith('/'));
   const declared = parts.reduce((sum, e) => sum + e.size, 0);
   if (declared > MAX_DOCX_UNPACKED_BYTES) {
-    throw refuse(fileName, `its text parts unpack to ${formatLimit(declared)}, more than the ${formatLimit(MAX_DOCX_UNPACKED_BYTES)} Quarry accepts`, 'too_large');
+    throw refuse(fileName, `its parts unpack to ${formatLimit(declared)}, more than the ${formatLimit(MAX_DOCX_UNPACKED_BYTES)} Quarry accepts`, 'too_large');
   }
   for (const entry of parts) {
     if (entry.size > DOCX_ZIP_LIMITS.ratioFloorBytes && entry.size > entry.compressedSize * MAX_ZIP_RATIO) {
       throw refuse(fileName, 'one of its parts claims to expand far beyond its packed size, as a zip bomb does');
     }
-    let data: Uint8Array;
+    let data: Uint8Array | undefined;
     try {
-      data = readZipEntry(fileName, bytes, entry);
+      if (XML_PART.test(entry.name)) data = readZipEntry(fileName, bytes, entry);
+      else checkZipEntry(fileName, bytes, entry);
     } catch (err) {
       throw translate(fileName, err);
     }
+    if (!data) continue;
     if (containsMarker(data, '<!DOCTYPE') || containsMarker(data, '<!ENTITY')) {
       throw refuse(fileName, `its part "${entry.name}" declares a DOCTYPE, which Word never writes and which can be used to attack XML readers`);
     }

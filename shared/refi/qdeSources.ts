@@ -5,6 +5,8 @@
  * conversion to code points over normalised text happens later, once the
  * unit is known (refiPositions.ts).
  */
+import { decodeWindows1252 } from '../importers/textDecoding.js';
+import { formatLimit, MAX_DOCUMENT_BYTES } from '../limits.js';
 import type { RefiCoding, RefiNote, RefiVariableValue } from './refiModel.js';
 import type { RefiContainer } from './refiPackage.js';
 import { guidOf, readVariableValues, refOf, refsOf, descriptionOf, type ReadContext } from './refiElements.js';
@@ -54,14 +56,18 @@ function decodeTextFile(env: SourceReadEnv, bytes: Uint8Array, path: string): st
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes); // strips a UTF-8 BOM
   } catch {
     env.ctx.warnings.push(`The text file "${path}" is not UTF-8 as REFI-QDA requires; Quarry read it as Windows-1252.`);
-    return new TextDecoder('windows-1252').decode(bytes);
+    return decodeWindows1252(bytes);
   }
 }
 
 /** The text of a TextSourceType element, or why there is none. */
 export function readTextOf(env: SourceReadEnv, el: XmlElement): { text: string } | { missing: string } {
   const inline = firstChild(el, 'PlainTextContent');
-  if (inline) return { text: inline.text.charCodeAt(0) === 0xfeff ? inline.text.slice(1) : inline.text };
+  if (inline) {
+    const size = Buffer.byteLength(inline.text, 'utf8');
+    if (size > MAX_DOCUMENT_BYTES) return { missing: `its text is ${formatLimit(size)}, more than the ${formatLimit(MAX_DOCUMENT_BYTES)} Quarry imports as one document` };
+    return { text: inline.text.charCodeAt(0) === 0xfeff ? inline.text.slice(1) : inline.text };
+  }
   const path = attrOf(el, 'plainTextPath');
   if (!path) {
     const rich = attrOf(el, 'richTextPath');

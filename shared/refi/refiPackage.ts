@@ -3,8 +3,14 @@
  * .qde the way real exporters name it and resolves the paths the .qde uses
  * for its files (internal://, relative://, absolute://, or a bare name) to
  * entries of the package, tolerating `Sources/` vs `sources/`.
+ *
+ * Memory stays bounded: an entry is inflated only when the reader asks for
+ * it and is not kept (the caller decodes it and drops the bytes), and a
+ * source file larger than one document may be is refused by its declared
+ * size before anything is inflated.
  */
 import { QuarryError } from '../errors.js';
+import { formatLimit, MAX_DOCUMENT_BYTES } from '../limits.js';
 import { checkInflateBudget, DEFAULT_ZIP_LIMITS, listZipEntries, looksLikeZip, readZipEntry, type ZipEntry, type ZipLimits } from './refiZip.js';
 
 export type PackageFile = { bytes: Uint8Array; entryName: string } | { missing: string };
@@ -99,7 +105,8 @@ function openZip(fileName: string, bytes: Uint8Array, limits: ZipLimits): RefiCo
     list.push(e);
     byBase.set(key, list);
   }
-  const cache = new Map<string, Uint8Array>();
+  // Each entry counts once against the unpacked-size budget, however often it is read.
+  const counted = new Set<string>();
 
   const readFile = (path: string): PackageFile => {
     const { scheme, name } = parseRefiPath(path);
@@ -112,12 +119,14 @@ function openZip(fileName: string, bytes: Uint8Array, limits: ZipLimits): RefiCo
       }
       return { missing: `its file "${path}" is missing from the .qdpx package` };
     }
-    const cached = cache.get(entry.name);
-    if (cached) return { bytes: cached, entryName: entry.name };
-    inflated = checkInflateBudget(fileName, entry, inflated, limits);
-    const data = readZipEntry(fileName, bytes, entry);
-    cache.set(entry.name, data);
-    return { bytes: data, entryName: entry.name };
+    if (entry.size > MAX_DOCUMENT_BYTES) {
+      return { missing: `its file "${path}" unpacks to ${formatLimit(entry.size)}, more than the ${formatLimit(MAX_DOCUMENT_BYTES)} Quarry imports as one document` };
+    }
+    if (!counted.has(entry.name)) {
+      inflated = checkInflateBudget(fileName, entry, inflated, limits);
+      counted.add(entry.name);
+    }
+    return { bytes: readZipEntry(fileName, bytes, entry), entryName: entry.name };
   };
 
   return { qdeName: qde.name, qdeBytes, isPackage: true, warnings, readFile };

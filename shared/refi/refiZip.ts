@@ -141,22 +141,23 @@ export function checkInflateBudget(fileName: string, entry: ZipEntry, inflatedSo
 }
 
 let crcTable: Uint32Array | undefined;
-function crc32(data: Uint8Array): number {
+/** Continues a CRC-32 over `data` (start with 0xffffffff; finish with crcValue). */
+function crcUpdate(c: number, data: Uint8Array): number {
   if (!crcTable) {
     crcTable = new Uint32Array(256);
     for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      crcTable[n] = c >>> 0;
+      let k = n;
+      for (let b = 0; b < 8; b++) k = k & 1 ? 0xedb88320 ^ (k >>> 1) : k >>> 1;
+      crcTable[n] = k >>> 0;
     }
   }
-  let c = 0xffffffff;
   for (let i = 0; i < data.length; i++) c = (crcTable[(c ^ (data[i] as number)) & 0xff] as number) ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
+  return c;
 }
+const crcValue = (c: number): number => (c ^ 0xffffffff) >>> 0;
 
-/** The uncompressed bytes of one entry; never more than its declared size. */
-export function readZipEntry(fileName: string, bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+/** The packed bytes of one entry, after the checks every read needs. */
+function packedBytes(fileName: string, bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   if (entry.encrypted) {
     throw new QuarryError('invalid_input', `${fileName}: the archive entry "${entry.name}" is encrypted; Quarry cannot read password-protected archives`);
   }
@@ -166,42 +167,47 @@ export function readZipEntry(fileName: string, bytes: Uint8Array, entry: ZipEntr
   const start = lh + 30 + view.getUint16(lh + 26, true) + view.getUint16(lh + 28, true);
   const end = start + entry.compressedSize;
   if (end > bytes.length) throw damaged(fileName, `the entry "${entry.name}" is cut short`);
-  const raw = bytes.subarray(start, end);
-  let out: Uint8Array;
-  if (entry.method === 0) {
-    if (entry.compressedSize !== entry.size) throw damaged(fileName, `the stored entry "${entry.name}" has inconsistent sizes`);
-    out = raw.slice();
-  } else if (entry.method === 8) {
-    out = inflateBounded(fileName, entry, raw);
-  } else {
+  if (entry.method === 0 && entry.compressedSize !== entry.size) throw damaged(fileName, `the stored entry "${entry.name}" has inconsistent sizes`);
+  if (entry.method !== 0 && entry.method !== 8) {
     throw new QuarryError('invalid_input', `${fileName}: the archive entry "${entry.name}" uses a compression method (${entry.method}) Quarry cannot read`);
   }
-  if (crc32(out) !== entry.crc) throw damaged(fileName, `the entry "${entry.name}" fails its checksum`);
-  return out;
+  return bytes.subarray(start, end);
 }
 
-function inflateBounded(fileName: string, entry: ZipEntry, raw: Uint8Array): Uint8Array {
-  const out = new Uint8Array(entry.size);
+/**
+ * Unpacks one entry chunk by chunk into `sink`, never past its declared size,
+ * and checks its size and checksum. The whole entry is never in memory unless
+ * the sink keeps it.
+ */
+function unpackInto(fileName: string, bytes: Uint8Array, entry: ZipEntry, sink: (chunk: Uint8Array, at: number) => void): void {
+  const raw = packedBytes(fileName, bytes, entry);
+  let crc = 0xffffffff;
   let filled = 0;
   let overflow = false;
-  const inflater = new Inflate((chunk: Uint8Array) => {
+  const take = (chunk: Uint8Array) => {
     if (overflow) return;
-    if (filled + chunk.length > out.length) {
+    if (filled + chunk.length > entry.size) {
       overflow = true;
       return;
     }
-    out.set(chunk, filled);
+    sink(chunk, filled);
+    crc = crcUpdate(crc, chunk);
     filled += chunk.length;
-  });
-  try {
-    // Small input slices bound how much one push can produce (deflate expands at most ~1032:1).
-    for (let i = 0; i < raw.length && !overflow; i += INFLATE_CHUNK) {
-      const last = i + INFLATE_CHUNK >= raw.length;
-      inflater.push(raw.subarray(i, Math.min(raw.length, i + INFLATE_CHUNK)), last);
+  };
+  if (entry.method === 0) {
+    for (let i = 0; i < raw.length; i += INFLATE_CHUNK) take(raw.subarray(i, Math.min(raw.length, i + INFLATE_CHUNK)));
+  } else {
+    const inflater = new Inflate(take);
+    try {
+      // Small input slices bound how much one push can produce (deflate expands at most ~1032:1).
+      for (let i = 0; i < raw.length && !overflow; i += INFLATE_CHUNK) {
+        const last = i + INFLATE_CHUNK >= raw.length;
+        inflater.push(raw.subarray(i, Math.min(raw.length, i + INFLATE_CHUNK)), last);
+      }
+      if (raw.length === 0) inflater.push(raw, true);
+    } catch {
+      throw damaged(fileName, `the entry "${entry.name}" cannot be decompressed`);
     }
-    if (raw.length === 0) inflater.push(raw, true);
-  } catch {
-    throw damaged(fileName, `the entry "${entry.name}" cannot be decompressed`);
   }
   if (overflow) {
     throw new QuarryError(
@@ -210,5 +216,21 @@ function inflateBounded(fileName: string, entry: ZipEntry, raw: Uint8Array): Uin
     );
   }
   if (filled !== entry.size) throw damaged(fileName, `the entry "${entry.name}" is shorter than it declares`);
+  if (crcValue(crc) !== entry.crc) throw damaged(fileName, `the entry "${entry.name}" fails its checksum`);
+}
+
+/** The uncompressed bytes of one entry; never more than its declared size. */
+export function readZipEntry(fileName: string, bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+  const out = new Uint8Array(entry.size);
+  unpackInto(fileName, bytes, entry, (chunk, at) => out.set(chunk, at));
   return out;
+}
+
+/**
+ * Unpacks an entry only to check it (declared size kept, checksum right),
+ * holding one chunk at a time: for parts a reader may reach that Quarry does
+ * not need itself (a Word document's images).
+ */
+export function checkZipEntry(fileName: string, bytes: Uint8Array, entry: ZipEntry): void {
+  unpackInto(fileName, bytes, entry, () => undefined);
 }

@@ -10,6 +10,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { QuarryError } from '../errors.js';
 import { MAX_XML_DEPTH } from '../limits.js';
+import { decodeWindows1252 } from '../importers/textDecoding.js';
 
 export interface XmlElement {
   /** Local name, without any namespace prefix. */
@@ -42,11 +43,16 @@ export function decodeXmlEntities(s: string): string {
  * Bytes → string for an XML document: a BOM wins, then the declared encoding,
  * then UTF-8 (the REFI-QDA default). The BOM is not part of the result.
  */
+const WINDOWS_1252_LABELS = new Set(['windows-1252', 'cp1252', 'x-cp1252', 'iso-8859-1', 'iso8859-1', 'iso_8859-1', 'latin1', 'l1', 'us-ascii', 'ascii']);
+
 export function decodeXmlBytes(fileName: string, bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 200));
   const declared = /^(?:\uFEFF|\u00EF\u00BB\u00BF)?\s*<\?xml[^>]*\sencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(head)?.[1]?.toLowerCase();
+  // The Western single-byte encodings go through the same decoder as imported text files: some Node
+  // builds' TextDecoder reads windows-1252's € ’ “ as control characters. (WHATWG reads the Latin-1 labels as windows-1252 too.)
+  if (declared && WINDOWS_1252_LABELS.has(declared)) return decodeWindows1252(bytes);
   // A declaration readable as single bytes rules out UTF-16, whatever it claims.
   if (declared && declared !== 'utf-8' && declared !== 'utf8' && !declared.startsWith('utf-16')) {
     let decoder: TextDecoder | undefined;

@@ -9,6 +9,7 @@ import { parseValue, formatValue, UNASSIGNED, type AttributeDef, type AttributeV
 import type { ImportPlan } from '../cases/classificationImportPlan.js';
 import type { CaseRecord } from '../domain/caseTypes.js';
 import { writeClassificationCsv, type SheetCase } from '../cases/classificationCsv.js';
+import type { CsvCellOptions } from '../exporters/csvCells.js';
 import { QuarryError } from '../errors.js';
 import { deleteCase, findCaseByName, getCase, insertCase, listCases, updateCase } from '../store/casesStore.js';
 import {
@@ -237,9 +238,9 @@ export function classificationSheetData(db: Database.Database): { defs: Attribut
   return { defs, cases };
 }
 
-export function exportClassificationCsv(db: Database.Database): string {
+export function exportClassificationCsv(db: Database.Database, opts: CsvCellOptions = {}): string {
   const { defs, cases } = classificationSheetData(db);
-  return writeClassificationCsv(defs, cases);
+  return writeClassificationCsv(defs, cases, opts);
 }
 
 export function existingCaseValues(db: Database.Database): Map<string, Record<string, AttributeValue>> {

@@ -19,6 +19,7 @@ import type { ClassificationImportReport, ClassificationPreview, ColumnSetting, 
 import { QuarryError } from '../errors.js';
 import { listAttributes } from '../store/attributesStore.js';
 import { getMeta } from '../store/metaStore.js';
+import type { CsvCellOptions } from '../exporters/csvCells.js';
 import { applyClassificationPlan, classificationSheetData, dedupe, existingCaseValues, exportClassificationCsv, toDef } from './caseService.js';
 import { mutate, type ServiceContext } from './context.js';
 
@@ -141,8 +142,8 @@ function sheetFileName(db: Database.Database, ext: 'csv' | 'xlsx'): string {
 }
 
 /** The sheet as Excel and LibreOffice open it (UTF-8 BOM, CRLF), with a file name from the project's name. */
-export function exportClassification(db: Database.Database): { fileName: string; csv: string } {
-  return { fileName: sheetFileName(db, 'csv'), csv: exportClassificationCsv(db) };
+export function exportClassification(db: Database.Database, opts: CsvCellOptions = {}): { fileName: string; csv: string } {
+  return { fileName: sheetFileName(db, 'csv'), csv: exportClassificationCsv(db, opts) };
 }
 
 /** The sheet as an Excel workbook with typed cells; it re-imports as the same values. */
@@ -152,3 +153,4 @@ export async function exportClassificationXlsx(db: Database.Database): Promise<{
   const { defs, cases } = classificationSheetData(db);
   return { fileName, bytes: await writeClassificationXlsx(defs, cases) };
 }
+

@@ -5,10 +5,11 @@
  * the user's explicit acceptance of the listed losses; the new project file
  * is built under a temporary name and only appears once it is complete.
  */
-import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import type Database from 'better-sqlite3';
 import { ProjectDb } from '../db/projectDb.js';
+import { placeFileAtomicSync, writeFileAtomicSync } from '../fsx/atomicWrite.js';
 import { QuarryError } from '../errors.js';
 import { projectToRefi } from '../refi/projectToRefi.js';
 import { readRefiFile } from '../refi/readRefiFile.js';
@@ -28,18 +29,10 @@ export function exportQdcText(db: Database.Database): string {
   return writeQdc(codes, []);
 }
 
-/** Writes next to the target and renames, so a failed export never leaves half a file. */
+/** Writes a REFI-QDA file through the atomic-write helper, so a failed export never leaves half a file. */
 export function writeFileAtomically(path: string, data: Uint8Array | string): void {
   if (!existsSync(dirname(path))) throw new QuarryError('not_found', `${basename(path)}: the folder ${dirname(path)} does not exist.`);
-  const tmp = `${path}.writing-${process.pid}`;
-  try {
-    writeFileSync(tmp, data);
-    renameSync(tmp, path);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    if (err instanceof QuarryError) throw err;
-    throw new QuarryError('invalid_input', `${basename(path)}: the file could not be written (${(err as NodeJS.ErrnoException).code ?? 'error'}).`);
-  }
+  writeFileAtomicSync(path, data, { what: 'the REFI-QDA file' });
 }
 
 /** What importing the file would give, without creating anything. */
@@ -73,22 +66,19 @@ export function importRefiProject(path: string, fileName: string, bytes: Uint8Ar
       { skipped: plan.skipped.length },
     );
   }
-  const tmp = `${path}.importing-${process.pid}`;
-  rmSync(tmp, { force: true });
-  let project: ProjectDb | undefined = ProjectDb.create(tmp, { name: plan.projectName });
-  try {
-    const created = project;
-    // A brand-new project: there is nothing to undo back to, so the import is not an undo step.
-    created.history.untracked(() => writeImportPlan(created.db, plan));
-    created.close();
-    project = undefined;
-    if (existsSync(path)) throw new QuarryError('conflict', `${basename(path)} already exists; Quarry will not overwrite it. Choose another name.`);
-    renameSync(tmp, path);
-  } catch (err) {
-    project?.close();
-    rmSync(tmp, { force: true });
-    throw err;
-  }
+  placeFileAtomicSync(
+    path,
+    (tmp) => {
+      const created = ProjectDb.create(tmp, { name: plan.projectName });
+      try {
+        // A brand-new project: there is nothing to undo back to, so the import is not an undo step.
+        created.history.untracked(() => writeImportPlan(created.db, plan));
+      } finally {
+        created.close();
+      }
+    },
+    { replace: false, what: 'the new project', tempPath: `${path}.importing-${process.pid}` },
+  );
   if (!opts.keepOpen) return { report, path };
   return { report, path, project: ProjectDb.open(path).project };
 }

@@ -60,4 +60,24 @@ describe('export dialog in browser mode', () => {
     expect(rows[0]!.map(cellText)).toEqual(['Case', 'Role', 'Organisation type', 'Membership', 'Stage']);
     expect(cellText(rows[1]![0]!)).toBe('Intermediary (n = 5)');
   });
+
+  it('offers CSV for coded passages and downloads a spreadsheet-safe file', async () => {
+    const { page } = app;
+    // The dialog is still open from the test above, on the demo study.
+    const dialog = page.getByRole('dialog', { name: 'Export' });
+    await dialog.getByRole('radio', { name: 'Coded passages' }).check();
+    await dialog.getByRole('combobox', { name: 'Format' }).selectOption('csv');
+    await dialog.getByRole('checkbox', { name: /^Trust\b/ }).first().check();
+    await expect.poll(() => dialog.getByRole('button', { name: 'Download .csv' }).isEnabled()).toBe(true);
+    await app.shot('08-export-quotes-csv');
+    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download .csv' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    const saved = join(work, download.suggestedFilename());
+    await download.saveAs(saved);
+    const text = readFileSync(saved, 'utf8');
+    expect(text.startsWith('\uFEFFCode,Case,Source,Start,End,Attribution,Quote,Memos\r\n')).toBe(true);
+    expect(text.split('\r\n').filter(Boolean).length).toBeGreaterThan(1);
+    // No cell of the demo's passages may start a formula.
+    for (const line of text.split('\r\n').slice(1)) expect(line).not.toMatch(/(^|,)[=+\-@]/);
+  });
 });

@@ -88,7 +88,7 @@ describe('quarry cases', () => {
     expect(JSON.parse(back.out)).toEqual({ created: 0, updated: 0, rejected: [] });
     const bad = await cli(dir, 'cases', 'export', 'study.quarry', 'no/such/dir/out.csv');
     expect(bad.code).toBe(1);
-    expect(bad.err).toMatch(/^quarry cases: no\/such\/dir\/out\.csv: cannot write the file/);
+    expect(bad.err).toMatch(/^quarry cases: out\.csv: the classification sheet could not be saved \(its folder does not exist\)\. No file was written\.\n$/);
   });
 
   it('assign puts a source in a case, creating the case if missing', async () => {

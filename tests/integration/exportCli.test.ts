@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Papa from 'papaparse';
 import { runCli } from '../../cli/main.js';
 import { buildDemoProject } from '../../shared/demo/buildDemo.js';
 import { cellText, inspectDocx } from '../unit/exporters/docxInspect.js';
@@ -97,5 +98,59 @@ describe('quarry export', () => {
     expect((await cli('export', demo, 'quotes', '--out', 'q.docx')).code).toBe(2);
     expect((await cli('export', demo, 'quotes', '--code', 'Outcomes', '--order', 'date', '--out', 'q.docx')).code).toBe(2);
     expect(existsSync(join(dir, 'q.docx'))).toBe(false);
+  });
+});
+
+const grid = (file: string) => Papa.parse<string[]>(readFileSync(join(dir, file), 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+
+describe('CSV exports from the CLI are inert in a spreadsheet', () => {
+  // A project whose transcript, code and attribute values start with formula characters.
+  beforeAll(async () => {
+    writeFileSync(join(dir, 'T1.txt'), '=HYPERLINK("http://x","y") opened the meeting.\n');
+    writeFileSync(join(dir, 'sheet.csv'), 'Case,Balance,Note\r\nT1,-3,"@SUM(A1)"\r\n');
+    for (const argv of [
+      ['new', 'p.quarry'],
+      ['import', 'p.quarry', 'T1.txt', '--case-from-name'],
+      ['codes', 'add', 'p.quarry', '+Trust'],
+      ['code', 'p.quarry', 'T1', '0', '26', '+Trust'],
+      ['cases', 'import', 'p.quarry', 'sheet.csv'],
+    ]) {
+      const r = await cli(...argv);
+      expect(r.err, argv.join(' ')).toBe('');
+    }
+  });
+
+  it('the quotes CSV neutralises the code and the quoted text', async () => {
+    expect((await cli('export', 'p.quarry', 'quotes', '--code', '+Trust', '--out', 'quotes.csv')).code).toBe(0);
+    const rows = grid('quotes.csv');
+    expect(rows[0]).toEqual(['Code', 'Case', 'Source', 'Start', 'End', 'Attribution', 'Quote', 'Memos']);
+    expect(rows[1]!.slice(0, 5)).toEqual(["'+Trust", 'T1', 'T1', '0', '26']);
+    expect(rows[1]![6]).toBe('\'=HYPERLINK("http://x","y")');
+  });
+
+  it('the classification sheet neutralises values; --raw-numbers keeps -3 a number', async () => {
+    expect((await cli('cases', 'export', 'p.quarry', 'plain.csv')).code).toBe(0);
+    expect(grid('plain.csv')).toEqual([
+      ['Case', 'Balance', 'Note'],
+      ['T1', "'-3", "'@SUM(A1)"],
+    ]);
+    expect((await cli('cases', 'export', 'p.quarry', 'raw.csv', '--raw-numbers')).code).toBe(0);
+    expect(grid('raw.csv')[1]).toEqual(['T1', '-3', "'@SUM(A1)"]);
+    expect((await cli('export', 'p.quarry', 'cases', '--raw-numbers', '--out', 'neutral-cases.csv')).code).toBe(0);
+    expect(grid('neutral-cases.csv')[1]).toEqual(['T1', '-3', "'@SUM(A1)"]);
+  });
+
+  it('the matrix query as CSV (quarry matrix --format csv) neutralises its labels, not its counts', async () => {
+    const r = await cli('matrix', 'p.quarry', '--rows', 'cases', '--cols', 'codes', '--format', 'csv');
+    expect(r.code).toBe(0);
+    const rows = Papa.parse<string[]>(r.out, { skipEmptyLines: true }).data;
+    expect(rows[0]).toEqual(['', "'+Trust"]);
+    expect(rows[1]).toEqual(['T1', '1']);
+  });
+
+  it('re-importing the neutralised sheet changes nothing', async () => {
+    const r = await cli('cases', 'import', 'p.quarry', 'plain.csv', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toEqual({ created: 0, updated: 0, rejected: [] });
   });
 });

@@ -3,7 +3,18 @@ import type { BackupSettings } from '../../../shared/backup/backupTypes.js';
 import { MAX_BACKUP_KEEP, MIN_BACKUP_KEEP } from '../../../shared/backup/backupTypes.js';
 
 /** How many backups to keep and where (beside the project, or a chosen folder). */
-export function BackupSettingsForm({ settings, onSave, busy }: { settings: BackupSettings; onSave(s: Partial<BackupSettings>): Promise<void>; busy: boolean }) {
+export function BackupSettingsForm({
+  settings,
+  onSave,
+  busy,
+  onChooseFolder,
+}: {
+  settings: BackupSettings;
+  onSave(s: Partial<BackupSettings>): Promise<void>;
+  busy: boolean;
+  /** The desktop app's folder dialog (it only accepts folders chosen there); absent in the browser. */
+  onChooseFolder?: () => Promise<string | null>;
+}) {
   const [keep, setKeep] = useState(String(settings.keep));
   const [folder, setFolder] = useState(settings.folder ?? '');
   const [enabled, setEnabled] = useState(settings.enabled);
@@ -27,6 +38,11 @@ export function BackupSettingsForm({ settings, onSave, busy }: { settings: Backu
       <label>
         Folder <input value={folder} onChange={(e) => setFolder(e.target.value)} placeholder="beside the project" aria-label="Backup folder" />
       </label>
+      {onChooseFolder && (
+        <button type="button" onClick={() => void onChooseFolder().then((chosen) => chosen !== null && setFolder(chosen))}>
+          Choose…
+        </button>
+      )}
       <button type="submit" disabled={!valid || busy}>
         Save settings
       </button>

@@ -102,7 +102,9 @@ export function BackupsDialog({ onClose, openProjectPath, recent = [] }: Props) 
         </table>
       )}
       <p className="hint">Restoring opens the backup as a new project file beside the original (“… (restored …).quarry”); the current file is not changed.</p>
-      {openProjectPath && b.list && <BackupSettingsForm settings={b.list.settings} onSave={b.saveSettings} busy={b.busy === 'settings'} />}
+      {openProjectPath && b.list && (
+        <BackupSettingsForm settings={b.list.settings} onSave={b.saveSettings} busy={b.busy === 'settings'} {...(b.chooseFolder ? { onChooseFolder: b.chooseFolder } : {})} />
+      )}
       <div className="modal-actions">
         {openProjectPath && (
           <button type="button" onClick={() => void b.backUpNow()} disabled={b.busy !== null}>

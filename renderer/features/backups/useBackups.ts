@@ -51,5 +51,9 @@ export function useBackups(projectPath: string | null, projectOpen: boolean) {
     [api, attempt],
   );
 
-  return { list: list.data, listError: list.error, loading: list.loading, status: status.data, busy, error, backUpNow, restore, saveSettings };
+  // In the desktop app a backup folder must come from the folder dialog (the shell refuses typed paths).
+  const bridge = window.quarry;
+  const chooseFolder = bridge ? async () => (await bridge.pickFile('choose-folder'))?.[0] ?? null : undefined;
+
+  return { list: list.data, listError: list.error, loading: list.loading, status: status.data, busy, error, backUpNow, restore, saveSettings, chooseFolder };
 }

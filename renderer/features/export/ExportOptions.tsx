@@ -26,7 +26,7 @@ function Format({ draft, update }: Pick<Props, 'draft' | 'update'>) {
       <select value={draft.format} onChange={(e) => update({ format: e.target.value as ExportDraft['format'] })}>
         {formats.map((f) => (
           <option key={f} value={f}>
-            {f === 'docx' ? 'Word table (.docx)' : 'CSV for a spreadsheet (.csv)'}
+            {f === 'docx' ? (draft.kind === 'quotes' ? 'Word report (.docx)' : 'Word table (.docx)') : 'CSV for a spreadsheet (.csv)'}
           </option>
         ))}
       </select>
@@ -188,6 +188,7 @@ export function ExportOptions(props: Props) {
     case 'quotes':
       return (
         <div className="export-options">
+          <Format {...props} />
           <Caption {...props} label="Title" placeholder="Coded passages" />
           <LabelTemplate {...props} />
           <label className="export-field">

@@ -106,6 +106,6 @@ export function toRequest(d: ExportDraft): { request: ExportRequest } | { missin
       return { request: { kind: 'codebook', format: 'docx', examples: d.examples, guide: d.guide, ...labelTemplate, ...opt('title', text(d.caption)) } };
     case 'quotes':
       if (d.codes.length === 0) return { missing: 'Choose at least one code.' };
-      return { request: { kind: 'quotes', format: 'docx', codes: d.codes, order: d.order, memos: d.memos, ...labelTemplate, ...opt('title', text(d.caption)) } };
+      return { request: { kind: 'quotes', format: d.format, codes: d.codes, order: d.order, memos: d.memos, ...labelTemplate, ...opt('title', text(d.caption)) } };
   }
 }

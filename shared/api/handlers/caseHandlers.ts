@@ -90,7 +90,7 @@ export const caseHandlers: HandlersFor<keyof typeof caseMethods> = {
     const args = await readClassificationSheet(csvArgs(a));
     return applyClassificationImport(s.ctx(), a.expectedPlanKey !== undefined ? { ...args, expectedPlanKey: a.expectedPlanKey } : args);
   },
-  'classification.export': (_a, s) => exportClassification(s.ctx().project.db),
+  'classification.export': (a, s) => exportClassification(s.ctx().project.db, a.rawNumbers ? { rawNumbers: true } : {}),
   'classification.exportXlsx': async (_a, s) => {
     const { fileName, bytes } = await exportClassificationXlsx(s.ctx().project.db);
     return { fileName, dataBase64: Buffer.from(bytes).toString('base64') };

@@ -82,7 +82,8 @@ export const caseMethods = {
   'classification.preview': method<ClassificationPreview>()(z.object(csvFile)),
   /** Imports it as previewed: one transaction, one undo step. */
   'classification.import': method<ClassificationImportReport>()(z.object({ ...csvFile, expectedPlanKey: z.string().optional() }), { mutates: true }),
-  'classification.export': method<{ fileName: string; csv: string }>()(z.object({})),
+  /** rawNumbers: cells that are plain numbers ("-3") are not prefixed with ' like other formula-like cells. */
+  'classification.export': method<{ fileName: string; csv: string }>()(z.object({ rawNumbers: z.boolean().optional() })),
   /** The same sheet as an Excel workbook (.xlsx) with typed cells, base64-encoded. */
   'classification.exportXlsx': method<{ fileName: string; dataBase64: string }>()(z.object({})),
 

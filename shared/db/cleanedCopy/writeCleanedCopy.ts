@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join } from 'node:path';
-import { placeWithoutOverwriting } from '../../backup/writeBackup.js';
+import { placeFileAtomicSync } from '../../fsx/atomicWrite.js';
 import { QuarryError } from '../../errors.js';
 import { getMeta, setMeta } from '../../store/metaStore.js';
 import { hardenConnection } from '../hardenConnection.js';
@@ -74,29 +74,33 @@ export function writeCleanedCopy(original: string, opts: CleanedCopyOptions = {}
   const budgetMs = opts.budgetMs ?? DEFAULT_BUDGET_MS;
   const limits = { fileName, budgetMs, deadline: Date.now() + budgetMs };
   const scratch = privateCopy(original);
-  const partial = join(dirname(target), `.${basename(target)}.partial-${process.pid}`);
   let from: Database.Database | undefined;
   let fresh: ProjectDb | undefined;
   try {
     const opened = openUntrusted(scratch.path, fileName);
     from = opened.db;
-    fresh = ProjectDb.create(partial);
-    const to = fresh.db;
-    to.pragma('foreign_keys = OFF');
-    const tables = fresh.history.untracked(() => {
-      const copied = copyTables(opened.db, to, limits);
-      setMeta(to, 'name', `${getMeta(to, 'name') || basename(original, extname(original))} (cleaned)`);
-      return copied;
-    });
-    to.pragma('foreign_keys = ON');
-    fresh.close();
-    fresh = undefined;
-    placeWithoutOverwriting(partial, target);
+    let tables: CleanedCopyReport['tables'] = [];
+    placeFileAtomicSync(
+      target,
+      (partial) => {
+        fresh = ProjectDb.create(partial);
+        const to = fresh.db;
+        to.pragma('foreign_keys = OFF');
+        tables = fresh.history.untracked(() => {
+          const copied = copyTables(opened.db, to, limits);
+          setMeta(to, 'name', `${getMeta(to, 'name') || basename(original, extname(original))} (cleaned)`);
+          return copied;
+        });
+        to.pragma('foreign_keys = ON');
+        fresh.close();
+        fresh = undefined;
+      },
+      { replace: false, what: 'the cleaned copy' },
+    );
     return { path: target, from: original, tables, leftOut: opened.leftOut };
   } finally {
     from?.close();
     fresh?.close();
-    for (const leftover of [partial, `${partial}-wal`, `${partial}-shm`]) rmSync(leftover, { force: true });
     rmSync(scratch.dir, { recursive: true, force: true });
   }
 }

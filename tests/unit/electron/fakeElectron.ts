@@ -78,6 +78,7 @@ export function createFakeElectron() {
     isDestroyed(): boolean {
       return this.destroyed;
     }
+    /** Like Electron: 'close' first, which a listener may cancel, then 'closed'. */
     close(): void {
       if (this.destroyed) return;
       // Like Electron: 'close' first, which a listener may cancel; then 'closed'.

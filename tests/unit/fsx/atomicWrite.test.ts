@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { tempPathFor, writeFileAtomic } from '../../../shared/exporters/atomicWrite.js';
+import { tempPathFor, writeFileAtomic } from '../../../shared/fsx/atomicWrite.js';
 import { QuarryError } from '../../../shared/errors.js';
 
 const fresh = () => mkdtempSync(join(tmpdir(), 'quarry-atomic-'));

@@ -1,0 +1,207 @@
+/**
+ * The one way Quarry writes a file (exports, REFI-QDA packages, settings, the
+ * demo project, backups, saved copies): the content goes to a hidden
+ * temporary file beside the target (same file system, so the rename is
+ * atomic), is flushed to disk, gets its permission bits, and only then takes
+ * the target's name; the folder is flushed so the rename itself survives a
+ * power cut. On any failure the temporary file is removed and an existing
+ * file at the target is left as it was, so a crash or a full disk leaves
+ * either the old file or the complete new one — never half a file.
+ */
+import { closeSync, copyFileSync, existsSync, fchmodSync, fsyncSync, linkSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { QuarryError } from '../errors.js';
+import { diskProblem } from './diskErrors.js';
+
+export interface AtomicWriteOptions {
+  /** Permission bits of the new file; default: those of the file it replaces, else the system default. */
+  mode?: number;
+  /** false: refuse (conflict) rather than replace an existing file. Default true. */
+  replace?: boolean;
+  /** What is being written, for messages ("the export", "the backup"). Default "the file". */
+  what?: string;
+  /** The temporary name to use (callers that recognise their own leftovers). */
+  tempPath?: string;
+}
+
+/** The temporary name: hidden, next to the target, recognisable if a crash ever strands one. */
+export const tempPathFor = (target: string): string => join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.quarry-tmp`);
+
+/** SQLite's companions of a database file built at a temporary name. */
+const SQLITE_SIDE_FILES = ['-journal', '-wal', '-shm'];
+
+function describe(err: unknown, target: string, what: string, needBytes?: number): unknown {
+  const outcome = 'No file was written.';
+  const disk = diskProblem(err, { path: target, outcome, ...(needBytes !== undefined ? { needBytes } : {}) });
+  if (disk) return disk;
+  const code = (err as NodeJS.ErrnoException)?.code;
+  // Only the file system's own failures are described here; anything else (a bug, SQLite's verdict on its data) passes through.
+  if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) return err;
+  const why = code === 'ENOENT' ? 'its folder does not exist' : code === 'EISDIR' ? 'a folder of that name is in the way' : `the system reported ${code}`;
+  return new QuarryError('invalid_input', `${basename(target)}: ${what} could not be saved (${why}). ${outcome}`, { path: target });
+}
+
+/** Flushes a file or folder to disk; folders cannot be flushed on every platform (Windows), where it is skipped. */
+export function flushToDisk(path: string, kind: 'file' | 'folder'): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, kind === 'file' ? 'r+' : 'r');
+    fsyncSync(fd);
+  } catch (err) {
+    if (kind === 'file') throw err;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function existingMode(target: string): number | undefined {
+  try {
+    return statSync(target).mode & 0o777;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A file's permission bits as write options, for its copies (a private project stays private). */
+export function keepPermissionsOf(path: string): { mode?: number } {
+  const mode = existingMode(path);
+  return mode === undefined ? {} : { mode };
+}
+
+const conflict = (target: string) => new QuarryError('conflict', `${basename(target)} already exists; Quarry will not overwrite it. Choose another name.`, { path: target });
+
+/** Gives the finished temporary file its name; without `replace`, an existing file there is never touched. */
+function moveIntoPlace(tmp: string, target: string, replace: boolean): void {
+  if (replace) {
+    renameSync(tmp, target);
+    return;
+  }
+  try {
+    // A hard link fails if the name exists, which rename would not.
+    linkSync(tmp, target);
+    rmSync(tmp, { force: true });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw conflict(target);
+    // File systems without hard links (FAT, some network shares): check, then rename.
+    if (existsSync(target)) throw conflict(target);
+    renameSync(tmp, target);
+  }
+}
+
+function removeTemp(tmp: string): void {
+  for (const suffix of ['', ...SQLITE_SIDE_FILES]) rmSync(tmp + suffix, { force: true });
+}
+
+function checkReplace(target: string, opts: AtomicWriteOptions): void {
+  if (opts.replace === false && existsSync(target)) throw conflict(target);
+}
+
+function writeBytes(tmp: string, bytes: Uint8Array, mode: number | undefined): void {
+  const fd = openSync(tmp, 'wx', 0o666);
+  try {
+    if (mode !== undefined) fchmodSync(fd, mode);
+    let off = 0;
+    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const toBytes = (content: Uint8Array | string): Uint8Array => (typeof content === 'string' ? new TextEncoder().encode(content) : content);
+
+/** Writes `content` to `target` atomically (synchronous: settings, small files). */
+export function writeFileAtomicSync(target: string, content: Uint8Array | string, opts: AtomicWriteOptions = {}): void {
+  const what = opts.what ?? 'the file';
+  const bytes = toBytes(content);
+  const tmp = opts.tempPath ?? tempPathFor(target);
+  try {
+    checkReplace(target, opts);
+    writeBytes(tmp, bytes, opts.mode ?? existingMode(target));
+    moveIntoPlace(tmp, target, opts.replace ?? true);
+  } catch (err) {
+    removeTemp(tmp);
+    throw describe(err, target, what, bytes.length);
+  }
+  flushToDisk(dirname(target), 'folder');
+}
+
+/**
+ * Writes `data` (or what `produce` returns) to `target` atomically. `produce`
+ * runs first, so a failure while building the document touches no file.
+ */
+export async function writeFileAtomic(
+  target: string,
+  data: Uint8Array | string | (() => Promise<Uint8Array | string> | Uint8Array | string),
+  opts: AtomicWriteOptions = {},
+): Promise<void> {
+  const content = typeof data === 'function' ? await data() : data;
+  writeFileAtomicSync(target, content, { what: 'the export', ...opts });
+}
+
+/** Flushes the built temporary file with its permission bits and moves it into place. */
+function settleBuilt(tmp: string, target: string, opts: AtomicWriteOptions): void {
+  for (const suffix of SQLITE_SIDE_FILES) {
+    if (existsSync(tmp + suffix)) throw new QuarryError('internal', `${basename(target)}: the new file was not self-contained.`);
+  }
+  const mode = opts.mode ?? existingMode(target);
+  const fd = openSync(tmp, 'r+');
+  try {
+    if (mode !== undefined) fchmodSync(fd, mode);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  moveIntoPlace(tmp, target, opts.replace ?? true);
+}
+
+function failPlacing(tmp: string, target: string, opts: AtomicWriteOptions, err: unknown): never {
+  removeTemp(tmp);
+  throw describe(err, target, opts.what ?? 'the file');
+}
+
+function finishPlacing(tmp: string, target: string, opts: AtomicWriteOptions): string {
+  try {
+    settleBuilt(tmp, target, opts);
+  } catch (err) {
+    failPlacing(tmp, target, opts, err);
+  }
+  flushToDisk(dirname(target), 'folder');
+  return target;
+}
+
+/**
+ * For files another library builds (a SQLite database made by the backup API
+ * or by Quarry's own store): `build` creates the file at the temporary path it
+ * is given; it is then flushed, given its permission bits and moved into place.
+ */
+export async function placeFileAtomic(target: string, build: (tmp: string) => Promise<void> | void, opts: AtomicWriteOptions = {}): Promise<string> {
+  const tmp = opts.tempPath ?? tempPathFor(target);
+  try {
+    checkReplace(target, opts);
+    removeTemp(tmp);
+    await build(tmp);
+  } catch (err) {
+    failPlacing(tmp, target, opts, err);
+  }
+  return finishPlacing(tmp, target, opts);
+}
+
+/** placeFileAtomic for synchronous builders (a copy made while a project is being opened, a REFI import). */
+export function placeFileAtomicSync(target: string, build: (tmp: string) => void, opts: AtomicWriteOptions = {}): string {
+  const tmp = opts.tempPath ?? tempPathFor(target);
+  try {
+    checkReplace(target, opts);
+    removeTemp(tmp);
+    build(tmp);
+  } catch (err) {
+    failPlacing(tmp, target, opts, err);
+  }
+  return finishPlacing(tmp, target, opts);
+}
+
+/** Copies a closed, self-contained file (a backup, a project before its upgrade) to `target` atomically. */
+export function copyFileAtomicSync(source: string, target: string, opts: AtomicWriteOptions = {}): string {
+  return placeFileAtomicSync(target, (tmp) => copyFileSync(source, tmp), opts);
+}
