@@ -46,16 +46,18 @@ export class CallTracker {
 
 export interface DisposableWindows {
   all(): QuarryWindow[];
-  closeAll(): void;
+  /** False when a project could not be closed safely (the user has been told why). */
+  closeAll(): boolean;
 }
 
-export async function disposeProjects(windows: DisposableWindows, calls: CallTracker, log: (err: unknown) => void): Promise<void> {
+/** True when every project was closed; false when one must stay open (a full disk). */
+export async function disposeProjects(windows: DisposableWindows, calls: CallTracker, log: (err: unknown) => void): Promise<boolean> {
   if (!(await calls.idle(JOB_GRACE_MS))) {
     for (const w of windows.all()) w.session.jobs.cancelAll();
     if (!(await calls.idle(CANCEL_GRACE_MS))) log(new Error('Quarry: a cancelled operation did not stop in time; closing the project anyway.'));
   }
   await Promise.all(windows.all().map((w) => w.session.backups?.idle()));
-  windows.closeAll();
+  return windows.closeAll();
 }
 
 /**
@@ -64,7 +66,8 @@ export async function disposeProjects(windows: DisposableWindows, calls: CallTra
  * first. So a window's first 'close' is held while calls under way and its
  * backup finish, then the window closes for real. While the app is quitting
  * the quit sequence has done this already, and holding a window would cancel
- * the quit.
+ * the quit. A project that cannot be closed safely (no room on the disk for
+ * its checkpoint) keeps its window; the next close tries again.
  */
 export function holdCloseUntilIdle(
   win: { on(event: 'close', listener: (event: { preventDefault(): void }) => void): unknown; close(): void; isDestroyed(): boolean },
@@ -72,6 +75,7 @@ export function holdCloseUntilIdle(
   calls: CallTracker,
   quitting: () => boolean,
   log: (err: unknown) => void,
+  closeSession: (w: QuarryWindow) => boolean,
 ): void {
   let released = false;
   win.on('close', (event) => {
@@ -79,10 +83,14 @@ export function holdCloseUntilIdle(
     if (released || quitting() || !w?.session.project) return;
     event.preventDefault();
     released = true;
-    void disposeProjects({ all: () => [w], closeAll: () => w.session.close() }, calls, log)
-      .catch(log)
-      .finally(() => {
-        if (!win.isDestroyed()) win.close();
+    void disposeProjects({ all: () => [w], closeAll: () => closeSession(w) }, calls, log)
+      .catch((err: unknown) => {
+        log(err);
+        return true;
+      })
+      .then((closed) => {
+        if (!closed) released = false;
+        else if (!win.isDestroyed()) win.close();
       });
   });
 }

@@ -108,11 +108,6 @@ export class ProjectWindows {
     const id = win.webContents.id;
     const w: QuarryWindow = { id, win, session, dispatch: createDispatcher(session, this.deps.log), grants: new PathGrants() };
     this.windows.set(id, w);
-    win.on('close', (event) => {
-      // A project that cannot be closed safely (no room on the disk for its checkpoint) keeps its window.
-      if (this.closeSession(w)) return;
-      event.preventDefault();
-    });
     win.on('closed', () => {
       this.windows.delete(id);
       this.closeSession(w);

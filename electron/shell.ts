@@ -19,6 +19,8 @@ import { createQuarryWindow } from './windowOptions.js';
 import { CallTracker, disposeProjects, holdCloseUntilIdle } from './appDispose.js';
 import { installQuitSequence, type QuitSequence } from './quitSequence.js';
 import { projectFileFromArgv, watchSecondInstances } from './singleInstance.js';
+import { utilityProcessLauncher, type UtilityProcessApi } from './readerLauncher.js';
+import { setReaderLauncher } from '../shared/foreign/readerProcess.js';
 
 export interface ElectronApi {
   app: App;
@@ -28,6 +30,8 @@ export interface ElectronApi {
   Menu: typeof Menu;
   protocol: Protocol;
   session: { readonly defaultSession: Session };
+  /** Starts the reader of co-authors' files (the RunAsNode fuse is off, so it cannot fork). */
+  utilityProcess?: UtilityProcessApi;
 }
 
 export interface ShellOptions {
@@ -49,6 +53,7 @@ export { projectFileFromArgv } from './singleInstance.js';
 
 export function startShell(api: ElectronApi, opts: ShellOptions = {}): ShellHandle {
   const { app, BrowserWindow, dialog, ipcMain, Menu, protocol } = api;
+  if (api.utilityProcess) setReaderLauncher(utilityProcessLauncher(api.utilityProcess));
   const here = opts.here ?? dirname(fileURLToPath(import.meta.url));
   const preloadPath = join(here, 'preload.cjs');
   const rendererDir = join(here, '..', 'renderer');
@@ -69,7 +74,7 @@ export function startShell(api: ElectronApi, opts: ShellOptions = {}): ShellHand
   const createWindow = (): BrowserWindow => {
     const win = createQuarryWindow(BrowserWindow, { preloadPath, isDev });
     const id = win.webContents.id;
-    holdCloseUntilIdle(win, () => windows.fromWebContentsId(id), calls, () => quit.state !== 'running', log);
+    holdCloseUntilIdle(win, () => windows.fromWebContentsId(id), calls, () => quit.state !== 'running', log, (w) => windows.closeSession(w));
     win.once('ready-to-show', () => win.show());
     // Keep the project's name in the title rather than the page's <title>.
     win.on('page-title-updated', (event) => event.preventDefault());
@@ -162,10 +167,6 @@ export function startShell(api: ElectronApi, opts: ShellOptions = {}): ShellHand
   });
   app.on('activate', () => {
     if (app.isReady() && windows.all().length === 0) windows.openWindow();
-  });
-  app.on('before-quit', (event) => {
-    // A project that could not be closed safely (a full disk) keeps Quarry running; the user was told why.
-    if (!windows.closeAll()) event.preventDefault();
   });
   app.on('will-quit', () => windows.closeAll());
 

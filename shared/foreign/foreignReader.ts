@@ -9,11 +9,9 @@
  * child is killed when the budget runs out or the user cancels. What crosses
  * over is plain rows; planning and writing the merge stay here.
  *
- * In the desktop app fork() starts Electron's binary as Node, which needs
- * Electron's RunAsNode fuse left enabled; with that fuse off, the reader
- * must be started with Electron's utilityProcess instead.
+ * The process is started by readerProcess.ts: a fork under Node, Electron's
+ * utilityProcess in the desktop app (whose RunAsNode fuse is off).
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -21,6 +19,7 @@ import { QuarryError } from '../errors.js';
 import { FOREIGN_READ_SECONDS, FOREIGN_READER_MEMORY_MB } from '../limits.js';
 import type { RawSnapshot } from '../store/snapshotStore.js';
 import { foreignReaderEntry } from './foreignReaderEntry.js';
+import { launchReader, type ReaderProcess } from './readerProcess.js';
 import type { ForeignOpened, ForeignReply, ForeignReplyValue, ForeignRequest } from './foreignProtocol.js';
 
 export interface ForeignReadOptions {
@@ -58,7 +57,7 @@ function removeQuietly(dir: string): void {
 const cancelled = () => new QuarryError('cancelled', 'Cancelled. Nothing was changed: the project is exactly as it was before.');
 
 class Reader {
-  private readonly child: ChildProcess;
+  private readonly child: ReaderProcess;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private ended: QuarryError | undefined;
@@ -71,15 +70,9 @@ class Reader {
     private readonly budgetMs: number,
     private readonly signal: AbortSignal | undefined,
   ) {
-    this.child = fork(foreignReaderEntry(), [], {
-      serialization: 'advanced',
-      stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
-      // Not the parent's flags (a test runner's loaders): a plain Node with a bounded heap.
-      execArgv: [`--max-old-space-size=${FOREIGN_READER_MEMORY_MB}`],
-    });
-    this.child.on('message', (reply: ForeignReply) => this.settle(reply));
-    this.child.on('error', () => this.end(this.failed()));
-    this.child.on('exit', () => this.end(this.failed()));
+    this.child = launchReader(foreignReaderEntry(), { maxOldSpaceMb: FOREIGN_READER_MEMORY_MB });
+    this.child.onMessage((reply) => this.settle(reply as ForeignReply));
+    this.child.onExit(() => this.end(this.failed()));
     signal?.addEventListener('abort', this.onAbort, { once: true });
   }
 
@@ -106,9 +99,7 @@ class Reader {
         f(v);
       };
       this.pending.set(id, { resolve: done(resolve), reject: done(reject) });
-      this.child.send({ ...body, id } as ForeignRequest, (err) => {
-        if (err) this.end(this.failed());
-      });
+      this.child.send({ ...body, id } as ForeignRequest, () => this.end(this.failed()));
     });
   }
 
@@ -133,7 +124,7 @@ class Reader {
       this.ended = reason;
       try {
         this.signal?.removeEventListener('abort', this.onAbort);
-        this.child.kill('SIGKILL');
+        this.child.kill();
       } catch {
         // Already gone: what matters is that it no longer runs.
       }

@@ -68,14 +68,25 @@ function answer(req: ForeignRequest): ForeignReplyValue {
   }
 }
 
-process.on('message', (req: ForeignRequest) => {
-  let reply: ForeignReply;
+function reply(req: ForeignRequest): ForeignReply {
   try {
-    reply = { id: req.id, ok: true, value: answer(req) };
+    return { id: req.id, ok: true, value: answer(req) };
   } catch (err) {
-    reply = { id: req.id, ok: false, error: toErrorPayload(err) };
+    return { id: req.id, ok: false, error: toErrorPayload(err) };
   }
-  process.send?.(reply);
-});
-// The parent went away: nothing is left to answer.
-process.on('disconnect', () => process.exit(0));
+}
+
+/** Electron's utility process (the desktop app) talks through parentPort; a forked Node child through process.send. */
+interface ParentPort {
+  on(event: 'message', listener: (e: { data: ForeignRequest }) => void): void;
+  postMessage(message: unknown): void;
+}
+const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
+
+if (parentPort) {
+  parentPort.on('message', (e) => parentPort.postMessage(reply(e.data)));
+} else {
+  process.on('message', (req: ForeignRequest) => process.send?.(reply(req)));
+  // The parent went away: nothing is left to answer.
+  process.on('disconnect', () => process.exit(0));
+}

@@ -1,8 +1,9 @@
 /**
- * Browser mode stays responsive while a merge preview reads a file that
- * takes for ever to read (its `codings` table is a view that recurses
- * without end): a cheap call answers within a second meanwhile, Cancel
- * ends the preview at once with "cancelled", and the server goes on.
+ * Browser mode stays responsive while a merge preview's reader is stuck (it
+ * spins as it would inside a SQLite query that never ends; see
+ * stallingReader.ts — a file made to read for ever is refused by the schema
+ * check before it is read): a cheap call answers within a second meanwhile,
+ * Cancel ends the preview at once with "cancelled", and the server goes on.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,7 @@ import { Session } from '../../shared/api/session.js';
 import type { ApiResult } from '../../shared/api/result.js';
 import { startWebServer, TOKEN_HEADER, type RunningServer } from '../../server/webServer.js';
 import { buildCoauthorFiles } from '../unit/coauthors/coauthorFiles.js';
-import { makeCodingsRecurse } from '../unit/coauthors/hostileProjectFiles.js';
+import { STALLING_READER_SCRIPT } from '../unit/coauthors/stallingReader.js';
 
 const base = mkdtempSync(join(tmpdir(), 'quarry-merge-responsive-'));
 const session = new Session({ dataDir: join(base, 'data'), platform: 'web', backupCheckMs: 0 });
@@ -37,9 +38,10 @@ async function readingStarted(jobId: string): Promise<void> {
 
 beforeAll(async () => {
   const files = await buildCoauthorFiles(base);
-  endless = join(base, 'endless.quarry');
+  endless = join(base, 'coauthor.quarry');
   copyFileSync(files.daniel, endless);
-  makeCodingsRecurse(endless);
+  // Every preview in this file gets the reader that never answers.
+  process.env.QUARRY_FOREIGN_READER = STALLING_READER_SCRIPT;
   const staticDir = join(base, 'static');
   mkdirSync(staticDir);
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Quarry</title>');

@@ -20,6 +20,7 @@ import { applyMerge, fileHash, previewMerge } from '../../../shared/services/mer
 import { exportQdpxBytes, previewRefiImport } from '../../../shared/services/refiService.js';
 import { buildCoauthorFiles, PRIMARY, SECOND } from './coauthorFiles.js';
 import { addBadRows, addGoodRows, BAD_ROWS, makeCodingsRecurse, type EndlessView } from './hostileProjectFiles.js';
+import { STALLING_READER_SCRIPT, withStallingReader } from './stallingReader.js';
 import { fingerprint } from './projectFingerprint.js';
 
 const base = mkdtempSync(join(tmpdir(), 'quarry-hostile-merge-'));
@@ -44,9 +45,11 @@ function endlessCase(name: string, kind: EndlessView = 'silent'): { endless: str
   return { endless, ctx: open(copyOf(files.ruth, `ruth-${name}.quarry`)) };
 }
 
+/** Children of this process running the stalling reader (Linux: /proc). */
+const stalledReaders = (): number[] => readerChildren(STALLING_READER_SCRIPT);
+
 /** Children of this process running the reader's script (Linux: /proc). */
-function readerChildren(): number[] {
-  const script = process.env.QUARRY_FOREIGN_READER ?? 'foreignReaderChild';
+function readerChildren(script: string = process.env.QUARRY_FOREIGN_READER ?? 'foreignReaderChild'): number[] {
   return readdirSync('/proc')
     .filter((p) => /^\d+$/.test(p))
     .filter((p) => {
@@ -128,25 +131,19 @@ describe('merging a hostile co-author file', () => {
   it.each([
     ['recurses without a row', 'silent'],
     ['piles up rows', 'flood'],
-  ] as const)('stops a read that never ends (a view that %s) at the time budget, kills the reader, and changes nothing', async (_what, kind) => {
+  ] as const)('refuses a file whose read would never end (a view that %s) before reading it, and changes nothing', async (_what, kind) => {
     const { endless, ctx } = endlessCase(`endless-${kind}`, kind);
     try {
       const before = fingerprint(ctx.project.db, { guids: true });
       const t0 = performance.now();
-      let err: unknown;
-      try {
-        await previewMerge(ctx, endless, {}, { budgetMs: 1500 });
-      } catch (e) {
-        err = e;
-      }
-      const ms = performance.now() - t0;
+      const err = await previewMerge(ctx, endless, {}, { budgetMs: 60_000 }).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(QuarryError);
-      expect((err as QuarryError).code).toBe('too_large');
-      expect((err as Error).message).toMatch(/^Reading endless-\w+\.quarry took too long \(more than 1\.5 seconds\), so Quarry stopped\./);
-      // The budget plus starting the reader, never the read itself.
-      expect(ms).toBeLessThan(15_000);
+      // The schema check (only Quarry's own schema runs) stops it long before any time budget.
+      expect((err as QuarryError).code).toBe('untrusted_file');
+      expect((err as Error).message).toMatch(/view .*codings/);
+      expect(performance.now() - t0).toBeLessThan(15_000);
       await expect.poll(readerChildren, { timeout: 10_000 }).toEqual([]);
-      await expect(applyMerge(ctx, endless, {}, { budgetMs: 1500 })).rejects.toThrow(/took too long/);
+      await expect(applyMerge(ctx, endless, {}, { budgetMs: 60_000 })).rejects.toMatchObject({ code: 'untrusted_file' });
       expect(fingerprint(ctx.project.db, { guids: true })).toEqual(before);
       expect(ctx.project.history.state().undoDepth).toBe(0);
     } finally {
@@ -154,17 +151,42 @@ describe('merging a hostile co-author file', () => {
     }
   });
 
-  it('cancels a read under way at once', async () => {
-    const { endless, ctx } = endlessCase('cancel');
+  it('stops a reader that never answers at the time budget, kills it, and changes nothing', async () => {
+    const ctx = open(copyOf(files.ruth, 'ruth-stalled.quarry'));
     try {
-      const abort = new AbortController();
-      const pending = previewMerge(ctx, endless, {}, { signal: abort.signal });
-      await expect.poll(readerChildren, { timeout: 10_000 }).toHaveLength(1);
-      const t0 = performance.now();
-      abort.abort();
-      await expect(pending).rejects.toMatchObject({ code: 'cancelled' });
-      expect(performance.now() - t0).toBeLessThan(1000);
-      await expect.poll(readerChildren, { timeout: 10_000 }).toEqual([]);
+      await withStallingReader(async () => {
+        const before = fingerprint(ctx.project.db, { guids: true });
+        const t0 = performance.now();
+        const err = await previewMerge(ctx, clean, {}, { budgetMs: 1500 }).catch((e: unknown) => e);
+        const ms = performance.now() - t0;
+        expect(err).toBeInstanceOf(QuarryError);
+        expect((err as QuarryError).code).toBe('too_large');
+        expect((err as Error).message).toMatch(/^Reading \S+\.quarry took too long \(more than 1\.5 seconds\), so Quarry stopped\./);
+        // The budget plus starting the reader, never the read itself.
+        expect(ms).toBeLessThan(15_000);
+        await expect.poll(() => stalledReaders(), { timeout: 10_000 }).toEqual([]);
+        await expect(applyMerge(ctx, clean, {}, { budgetMs: 1500 })).rejects.toThrow(/took too long/);
+        expect(fingerprint(ctx.project.db, { guids: true })).toEqual(before);
+        expect(ctx.project.history.state().undoDepth).toBe(0);
+      });
+    } finally {
+      ctx.project.close();
+    }
+  });
+
+  it('cancels a read under way at once', async () => {
+    const ctx = open(copyOf(files.ruth, 'ruth-cancel.quarry'));
+    try {
+      await withStallingReader(async () => {
+        const abort = new AbortController();
+        const pending = previewMerge(ctx, clean, {}, { signal: abort.signal });
+        await expect.poll(() => stalledReaders(), { timeout: 10_000 }).toHaveLength(1);
+        const t0 = performance.now();
+        abort.abort();
+        await expect(pending).rejects.toMatchObject({ code: 'cancelled' });
+        expect(performance.now() - t0).toBeLessThan(1000);
+        await expect.poll(() => stalledReaders(), { timeout: 10_000 }).toEqual([]);
+      });
     } finally {
       ctx.project.close();
     }

@@ -1,13 +1,16 @@
 /**
  * A stand-in for the `electron` module, enough for the shell's wiring:
- * windows, IPC, menus, dialogs, protocol, session, preload bridge. Used with
+ * windows, IPC, menus, dialogs, protocol, session, preload bridge, and a
+ * utilityProcess that runs real child processes. Used with
  * vi.mock('electron', …) — Electron's binary cannot run on the test machine.
  */
+import { fork, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { vi } from 'vitest';
+import type { UtilityChild, UtilityProcessApi } from '../../../electron/readerLauncher.js';
 
 let nextId = 1;
 
@@ -24,6 +27,45 @@ export class FakeWebContents extends EventEmitter {
 export interface FakeIpcEvent {
   sender: { id: number };
   senderFrame: { url: string; parent: unknown } | null;
+}
+
+/** Emulates Electron's utility process: the child sees `process.parentPort`, messages arrive as `{ data }`. */
+function parentPortWrapper(): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'quarry-utility-')), 'utility-process.mjs');
+  writeFileSync(
+    file,
+    `import { pathToFileURL } from 'node:url';
+process.parentPort = {
+  on: (event, listener) => { if (event === 'message') process.on('message', (data) => listener({ data })); },
+  postMessage: (message) => process.send(message),
+};
+await import(pathToFileURL(process.env.QUARRY_TEST_UTILITY_ENTRY).href);
+`,
+  );
+  return file;
+}
+
+export function fakeUtilityProcess(): UtilityProcessApi & { forks: { modulePath: string; options: unknown; child: ChildProcess }[] } {
+  const wrapper = parentPortWrapper();
+  const forks: { modulePath: string; options: unknown; child: ChildProcess }[] = [];
+  return {
+    forks,
+    fork(modulePath, _args, options) {
+      const child = fork(wrapper, [], {
+        serialization: 'advanced',
+        stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+        execArgv: options?.execArgv ?? [],
+        env: { ...process.env, QUARRY_TEST_UTILITY_ENTRY: modulePath },
+      });
+      forks.push({ modulePath, options, child });
+      const utility: UtilityChild = {
+        postMessage: (message) => void child.send(message as never),
+        on: (event: 'message' | 'exit', listener: (arg: never) => void) => child.on(event, listener as never),
+        kill: () => child.kill('SIGKILL'),
+      };
+      return utility;
+    },
+  };
 }
 
 export function createFakeElectron() {
@@ -130,6 +172,7 @@ export function createFakeElectron() {
     ipcMain,
     Menu,
     dialog,
+    utilityProcess: fakeUtilityProcess(),
     protocol,
     session: { defaultSession },
     shell,

@@ -118,14 +118,15 @@ describe('closing a window whose project cannot be closed', () => {
       throw new QuarryError('disk_full', message);
     });
     fake.BrowserWindow.instances[0]!.close();
+    // The close waits for calls and backups under way (appDispose.ts), then finds the disk full.
+    await vi.waitFor(() => expect(fake.dialog.showMessageBox).toHaveBeenCalledWith(fake.BrowserWindow.instances[0], expect.objectContaining({ type: 'error', message })));
     expect(fake.BrowserWindow.instances[0]!.isDestroyed()).toBe(false);
     expect(shell.windows.all()).toHaveLength(1);
     expect(w.session.project?.path).toBe(path);
-    expect(fake.dialog.showMessageBox).toHaveBeenCalledWith(fake.BrowserWindow.instances[0], expect.objectContaining({ type: 'error', message }));
     // Once there is room the window closes normally and the lock is gone.
     close.mockRestore();
     fake.BrowserWindow.instances[0]!.close();
-    expect(fake.BrowserWindow.instances[0]!.isDestroyed()).toBe(true);
+    await vi.waitFor(() => expect(fake.BrowserWindow.instances[0]!.isDestroyed()).toBe(true));
     expect(existsSync(`${path}.lock`)).toBe(false);
   });
 
@@ -138,10 +139,18 @@ describe('closing a window whose project cannot be closed', () => {
     });
     let prevented = false;
     fake.app.emit('before-quit', { preventDefault: () => (prevented = true) });
-    expect(prevented).toBe(true);
-    let again = false;
-    fake.app.emit('before-quit', { preventDefault: () => (again = true) });
-    expect(again).toBe(false);
+    expect(prevented).toBe(true); // the quit waits for work under way, then tries to close
+    await shell.quit.finished;
+    // The disk was full: the quit is called off, the project stays open, and the user was told.
+    expect(shell.quit.state).toBe('running');
+    expect(fake.app.quit).not.toHaveBeenCalled();
+    expect(w.session.project).not.toBeNull();
+    expect(fake.dialog.showMessageBox).toHaveBeenCalledWith(expect.anything(), expect.objectContaining({ type: 'error' }));
+    // With room again, quitting goes through.
+    fake.app.emit('before-quit', { preventDefault: () => undefined });
+    await shell.quit.finished;
+    expect(shell.quit.state).toBe('done');
+    expect(fake.app.quit).toHaveBeenCalled();
     expect(w.session.project).toBeNull();
   });
 });
