@@ -20,6 +20,7 @@ import { exportMethods } from './methods/exportMethods.js';
 import { queryMethods } from './methods/queryMethods.js';
 import { frameworkMethods } from './methods/frameworkMethods.js';
 import { dataSafetyMethods } from './methods/dataSafetyMethods.js';
+import { mediaMethods } from './methods/mediaMethods.js';
 
 export const METHODS = {
   ...projectMethods,
@@ -36,6 +37,7 @@ export const METHODS = {
   ...queryMethods,
   ...frameworkMethods,
   ...dataSafetyMethods,
+  ...mediaMethods,
 } as const;
 
 export type Methods = typeof METHODS;

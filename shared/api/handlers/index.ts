@@ -14,6 +14,7 @@ import { exportHandlers } from './exportHandlers.js';
 import { queryHandlers } from './queryHandlers.js';
 import { frameworkHandlers } from './frameworkHandlers.js';
 import { dataSafetyHandlers } from './dataSafetyHandlers.js';
+import { mediaHandlers } from './mediaHandlers.js';
 
 /** Every method's single implementation. A method without a handler is a type error here. */
 export const HANDLERS: { [K in MethodName]: Handler<K> } = {
@@ -31,4 +32,5 @@ export const HANDLERS: { [K in MethodName]: Handler<K> } = {
   ...queryHandlers,
   ...frameworkHandlers,
   ...dataSafetyHandlers,
+  ...mediaHandlers,
 };
