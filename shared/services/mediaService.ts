@@ -168,3 +168,20 @@ export async function relinkMedia(ctx: ServiceContext, sourceId: number, newPath
   mutate(ctx, 'Relink recording', (db) => setMediaLink(db, sourceId, linkPathFor(ctx.project.path, newPath)));
   return sourceMedia(ctx.project.db, ctx.project.path, sourceId)!;
 }
+
+/** A recording ready to be served: its type and size, and its bytes by range. */
+export interface MediaStream {
+  mime: string;
+  size: number;
+  read(start: number, end: number): AsyncIterable<Uint8Array>;
+}
+
+/** The open project's recording of a source, for the media URL of either shell; refused clearly when missing. */
+export function openMediaStream(ctx: ServiceContext, sourceId: number): MediaStream {
+  const { db, path } = ctx.project;
+  const m = requireMedia(db, sourceId);
+  if (!m.embedded && !linkedFilePresent(path, m.linkPath!, m.bytes)) {
+    throw new QuarryError('not_found', `The recording is missing: ${m.linkPath} is not there any more. Relink it to where the file now is.`, { linkPath: m.linkPath });
+  }
+  return { mime: m.mime, size: m.bytes, read: (start, end) => readMediaRange(db, path, sourceId, start, end) };
+}
