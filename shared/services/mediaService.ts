@@ -87,7 +87,7 @@ export async function importRecording(ctx: ServiceContext, args: RecordingImport
       if (embedded) insertMediaChunk(db, s.id, seq, piece);
       seq++;
       written += piece.length;
-      jobProgress(written, size, 'Storing the recording');
+      jobProgress(Math.round(written / MEDIA_CHUNK_BYTES), Math.ceil(size / MEDIA_CHUNK_BYTES), 'Storing the recording (MB)');
       await jobCheckpoint();
     }
     if (written !== size) throw new QuarryError('invalid_input', `${base}: the file changed while it was being imported; try again`, { file: base });

@@ -90,4 +90,23 @@ describe('recording player', () => {
     await expect.poll(() => media.evaluate((el: HTMLMediaElement) => el.paused)).toBe(true);
     expect(await page.getByLabel('New code name').inputValue()).toBe('');
   });
+
+  it('imports a recording with its SubRip transcript from the Sources panel; a bad one is refused in plain words', async () => {
+    const { page } = app;
+    writeFileSync(join(work, 'Second.wav'), sineWav(6));
+    writeFileSync(join(work, 'Second.srt'), '1\n00:00:00,500 --> 00:00:03,000\nInterviewer: Shall we start?\n\n2\n00:00:03,000 --> 00:00:05,500\nRespondent: Yes.\n');
+    writeFileSync(join(work, 'TooLong.srt'), '1\n00:00:00,500 --> 00:01:00,000\nInterviewer: This runs for a minute.\n');
+    await page.getByRole('button', { name: 'Recording…' }).click();
+    await page.getByLabel('Path of the recording').fill(join(work, 'Second.wav'));
+    await page.getByLabel('Path of the transcript').fill(join(work, 'TooLong.srt'));
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByText('TooLong.srt: the transcript runs to 00:01:00.000, past the end of the recording (00:00:06.000)', { exact: false }).waitFor();
+    await page.getByLabel('Path of the transcript').fill(join(work, 'Second.srt'));
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByText('Imported “Second”').waitFor();
+    await app.shot('recording-import-dialog');
+    await page.getByRole('button', { name: 'Close', exact: true }).click();
+    await page.getByText('Shall we start?').waitFor();
+    await expect.poll(() => page.getByTestId('media-time').textContent()).toBe('00:00 / 00:06');
+  });
 });
