@@ -13,6 +13,7 @@ import { lineAtTime, passageTime, REWIND_MS } from './cueTiming.js';
 export function useMediaPlayer(sourceId: number | null) {
   const api = useApi();
   const q = useApiQuery('media.get', { sourceId: sourceId ?? 1 }, { enabled: sourceId !== null });
+  const projectPath = useApiQuery('project.info', {}).data?.path ?? '';
   const data = sourceId !== null ? q.data : undefined;
   const media = data?.media ?? null;
   const lines = useMemo(() => data?.lines ?? [], [data]);
@@ -21,7 +22,7 @@ export function useMediaPlayer(sourceId: number | null) {
   const [playing, setPlaying] = useState(false);
   const [rate, setRateState] = useState(1);
   const [problem, setProblem] = useState<string | null>(null);
-  const src = media && !media.missing && sourceId !== null ? (api.transport.mediaUrl?.(sourceId) ?? null) : null;
+  const src = media && !media.missing && sourceId !== null ? (api.transport.mediaUrl?.(sourceId, projectPath) ?? null) : null;
 
   const play = useCallback(() => {
     const el = elRef.current;
