@@ -15,9 +15,10 @@ import { quotesExportBench } from './quotesExport.js';
 import { coauthorsBench } from './coauthors.js';
 import { queryBench } from './queryBench.js';
 import { syncModesBench } from './syncModes.js';
+import { recordingImportBench } from './recordingImport.js';
 
 /** Every benchmark module. Other issues add theirs here (one line each). */
-const BENCHMARKS: BenchModule[] = [largeDocumentBench, classificationSheetBench, quotesExportBench, coauthorsBench, queryBench, syncModesBench];
+const BENCHMARKS: BenchModule[] = [largeDocumentBench, classificationSheetBench, quotesExportBench, coauthorsBench, queryBench, syncModesBench, recordingImportBench];
 
 const fmt = (n: number | undefined): string => (n === undefined ? '' : n.toFixed(2));
 
