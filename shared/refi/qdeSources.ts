@@ -188,7 +188,7 @@ const MEDIA_REASON: Record<string, string> = {
 function readRecordedSource(env: SourceReadEnv, el: XmlElement, transcript: XmlElement): RawTextSource | undefined {
   const name = attrOf(el, 'name') ?? guidOf(env.ctx, el);
   for (const t of childrenNamed(el, 'Transcript').slice(1)) {
-    env.ctx.skipped.push({ kind: 'source', name: attrOf(t, 'name') ?? name, reason: `it is a further transcript of "${name}"; Quarry keeps the first` });
+    env.ctx.skipped.push({ kind: 'transcript', name: attrOf(t, 'name') ?? name, reason: `it is a further transcript of "${name}"; Quarry keeps the first` });
     skipCodings(env, t, 'its transcript was skipped');
   }
   for (const timeSel of [...childrenNamed(el, 'AudioSelection'), ...childrenNamed(el, 'VideoSelection')]) {

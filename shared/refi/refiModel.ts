@@ -141,7 +141,7 @@ export interface RefiSet {
 
 /** Something in the file that was not imported, and why (shown to the user as data loss). */
 export interface RefiSkipped {
-  /** 'source' | 'selection' | 'coding' | 'code' | 'case' | 'note' | 'set member' | 'reference' | 'variable value' | 'link' | 'graph' | 'description' */
+  /** 'source' | 'transcript' | 'selection' | 'coding' | 'code' | 'case' | 'note' | 'set member' | 'reference' | 'variable value' | 'link' | 'graph' | 'description' */
   kind: string;
   name?: string;
   reason: string;
