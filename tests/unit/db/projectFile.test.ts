@@ -402,8 +402,10 @@ function expectUpgraded(version: number): void {
 }
 
 describe('migrations', () => {
-  it('are numbered 1, 2, 3… with no gaps', () => {
-    MIGRATIONS.forEach((m, i) => expect(m.version).toBe(i + 1));
+  // Branches add versions in parallel (search folding is 4, recordings 5), so a branch may lack one: numbered upwards from 1.
+  it('are numbered upwards from 1', () => {
+    expect(MIGRATIONS[0]!.version).toBe(1);
+    MIGRATIONS.slice(1).forEach((m, i) => expect(m.version).toBeGreaterThan(MIGRATIONS[i]!.version));
   });
 
   it('a fresh file equals a file built migration by migration', () => {
@@ -437,11 +439,12 @@ describe('migrations', () => {
     expectUpgraded(1);
   });
 
-  for (const m of MIGRATIONS.filter((x) => x.version >= 2)) {
-    it(`a v${m.version - 1} file with data is upgraded through v${m.version} (${m.name}) to the current version`, () => {
-      expectUpgraded(m.version - 1);
+  MIGRATIONS.slice(1).forEach((m, i) => {
+    const from = MIGRATIONS[i]!.version;
+    it(`a v${from} file with data is upgraded through v${m.version} (${m.name}) to the current version`, () => {
+      expectUpgraded(from);
     });
-  }
+  });
 
   it('an upgrade is refused for a read-only open, leaving the file untouched', () => {
     if (CURRENT_SCHEMA_VERSION === 1) return;
