@@ -12,6 +12,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/main.js';
 import { ProjectDb } from '../../shared/db/projectDb.js';
 import { importRecording, readMediaRange, relinkMedia, sourceMedia } from '../../shared/services/mediaService.js';
+import { runAutoCode } from '../../shared/services/autoCodeService.js';
+import { passages } from '../../shared/services/codingService.js';
+import { spanTime } from '../../shared/store/cuesStore.js';
 import { findSourceByName } from '../../shared/store/sourcesStore.js';
 import { sineWav } from '../media/mediaFixtures.js';
 
@@ -206,6 +209,33 @@ describe('quote labels with {time}', () => {
       expect(label({ case: null, source: 'A', sourceId: r.sourceId!, start: 17, end: 20 })).toBe('[A] [02:05]');
       expect(label({ case: null, source: 'A', sourceId: r.sourceId!, start: 0, end: 3 })).toBe('[A] [00:00]');
       expect(label({ case: null, source: 'Untimed' })).toBe('[Untimed]');
+    } finally {
+      project.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('speaker auto-coding on a timed transcript', () => {
+  it('codes each speaker’s lines (label excluded), and every coded turn has its time', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'quarry-speakers-'));
+    writeFileSync(join(dir, 'S.wav'), sineWav(10));
+    const project = ProjectDb.create(join(dir, 'p.quarry'));
+    try {
+      const ctx = { project, coderName: 'Tester' };
+      // Speaker labels count when used at least twice (see autoCodeUnits).
+      const vtt = `${VTT}\n00:00:09.000 --> 00:00:10.000\n<v Interviewer>Thank you.</v>\n`;
+      const r = await importRecording(ctx, { mediaPath: join(dir, 'S.wav'), transcript: { fileName: 'S.vtt', bytes: new TextEncoder().encode(vtt) } });
+      const result = runAutoCode(ctx, { mode: 'speaker' });
+      expect(result.coded).toBe(4);
+      const rows = passages(project.db, {}).map((p) => ({ code: p.code, text: p.text, time: spanTime(project.db, r.sourceId!, p.start, p.end) }));
+      rows.sort((a, b) => a.time![0] - b.time![0]);
+      expect(rows).toEqual([
+        { code: 'Speakers/Interviewer', text: 'How did the cluster start?', time: [0, 2000] },
+        { code: 'Speakers/Respondent', text: 'A few firms met in a café.', time: [2000, 5500] },
+        { code: 'Speakers/Respondent', text: 'Then the region funded it.', time: [5500, 9000] },
+        { code: 'Speakers/Interviewer', text: 'Thank you.', time: [9000, 10000] },
+      ]);
     } finally {
       project.close();
       rmSync(dir, { recursive: true, force: true });
