@@ -242,3 +242,28 @@ describe('speaker auto-coding on a timed transcript', () => {
     }
   });
 });
+
+describe('a recording import is one undo step', () => {
+  it('undo removes the source, its lines and every stored piece; redo brings the same bytes back', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'quarry-undo-media-'));
+    const wav = sineWav(150); // 2.4 MB: three pieces
+    writeFileSync(join(dir, 'U.wav'), wav);
+    const project = ProjectDb.create(join(dir, 'p.quarry'));
+    try {
+      const ctx = { project, coderName: 'Tester' };
+      const count = () => project.db.prepare('SELECT (SELECT count(*) FROM sources) AS s, (SELECT count(*) FROM media) AS m, (SELECT count(*) FROM media_chunks) AS c, (SELECT count(*) FROM source_cues) AS q').get();
+      const r = await importRecording(ctx, { mediaPath: join(dir, 'U.wav'), transcript: { fileName: 'U.vtt', bytes: new TextEncoder().encode(VTT) } });
+      expect(count()).toEqual({ s: 1, m: 1, c: 3, q: 3 });
+      project.history.undo();
+      expect(count()).toEqual({ s: 0, m: 0, c: 0, q: 0 });
+      project.history.redo();
+      expect(count()).toEqual({ s: 1, m: 1, c: 3, q: 3 });
+      const parts: Uint8Array[] = [];
+      for await (const p of readMediaRange(project.db, project.path, r.sourceId!)) parts.push(p);
+      expect(Buffer.concat(parts).equals(wav)).toBe(true);
+    } finally {
+      project.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
