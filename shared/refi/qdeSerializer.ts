@@ -73,16 +73,18 @@ function writeCoding(w: XmlWriter, c: RefiCoding): void {
   w.close('Coding');
 }
 
-function writeSelection(w: XmlWriter, s: RefiSelection): void {
+type SelectionEnds = [[string, string | number], [string, string | number]];
+
+/** A PlainTextSelection (by positions) or, in a transcript, a TranscriptSelection (by SyncPoints). */
+function writeSelection(w: XmlWriter, s: RefiSelection, element = 'PlainTextSelection', ends: SelectionEnds = [['startPosition', s.start], ['endPosition', s.end]]): void {
   const attrs: [string, string | number | undefined][] = [
     ['guid', g(s.guid)],
     ['name', s.name],
-    ['startPosition', s.start],
-    ['endPosition', s.end],
+    ...ends,
     ['creatingUser', opt(s.creatingUserGuid)],
     ['creationDateTime', toXsdDateTime(s.creationDateTime)],
   ];
-  w.element('PlainTextSelection', attrs, s.description !== undefined || s.codings.length > 0 || s.noteGuids.length > 0, () => {
+  w.element(element, attrs, s.description !== undefined || s.codings.length > 0 || s.noteGuids.length > 0, () => {
     writeDescription(w, s.description);
     for (const c of s.codings) writeCoding(w, c);
     writeRefs(w, 'NoteRef', s.noteGuids);
@@ -105,19 +107,7 @@ function writeRecordedSource(w: XmlWriter, src: RefiTextSource, rec: RefiRecordi
   w.element('Transcript', [['guid', g(rec.transcriptGuid)], ['name', src.name], ['plainTextPath', `internal://${g(rec.transcriptGuid)}.txt`]], points.length > 0, () => {
     for (const p of points) w.empty('SyncPoint', [['guid', p.guid], ['timeStamp', p.timeMs], ['position', p.position]]);
     for (const sel of selections) {
-      const attrs: [string, string | number | undefined][] = [
-        ['guid', g(sel.guid)],
-        ['name', sel.name],
-        ['fromSyncPoint', at.get(sel.start)!.guid],
-        ['toSyncPoint', at.get(sel.end)!.guid],
-        ['creatingUser', opt(sel.creatingUserGuid)],
-        ['creationDateTime', toXsdDateTime(sel.creationDateTime)],
-      ];
-      w.element('TranscriptSelection', attrs, sel.description !== undefined || sel.codings.length > 0 || sel.noteGuids.length > 0, () => {
-        writeDescription(w, sel.description);
-        for (const c of sel.codings) writeCoding(w, c);
-        writeRefs(w, 'NoteRef', sel.noteGuids);
-      });
+      writeSelection(w, sel, 'TranscriptSelection', [['fromSyncPoint', at.get(sel.start)!.guid], ['toSyncPoint', at.get(sel.end)!.guid]]);
     }
   });
   writeRefs(w, 'NoteRef', src.noteGuids);
