@@ -53,6 +53,7 @@ Sources
                                                     a recording with its timed transcript (.vtt .srt, or timestamped .txt .docx)
   quarry media <project> <source> --out FILE        write a source's recording to a file
   quarry media <project> <source> --relink FILE     point a linked recording that has moved at its new place
+  quarry media <project> <source> --transcript FILE attach a timed transcript to a recording imported without one
   quarry sources <project> [--json]                 list sources
   quarry text <project> <source>                    print a source's stored text exactly
 Codes and coding (positions are Unicode code points, half-open [start, end))

@@ -4,7 +4,7 @@ import type { ImportResultItem } from '../../shared/domain/types.js';
 import { QuarryError } from '../../shared/errors.js';
 import { splitFileName } from '../../shared/importers/importLimits.js';
 import { isMediaExtension } from '../../shared/media/mediaTypes.js';
-import { importRecording, relinkMedia, writeMediaFile } from '../../shared/services/mediaService.js';
+import { attachTranscript, importRecording, relinkMedia, writeMediaFile } from '../../shared/services/mediaService.js';
 import type { ServiceContext } from '../../shared/services/context.js';
 import { findSourceByName } from '../../shared/store/sourcesStore.js';
 import { parse, str } from '../args.js';
@@ -37,14 +37,26 @@ function requireSourceId(ctx: ServiceContext, project: string, name: string): nu
   return src.id;
 }
 
-/** quarry media <project> <source> --out FILE | --relink FILE */
+/** quarry media <project> <source> --out FILE | --relink FILE | --transcript FILE */
 export async function cmdMedia(argv: string[], io: CliIo): Promise<number> {
-  const usage = 'quarry media <project> <source> --out FILE | --relink FILE';
-  const p = parse(argv, { out: { type: 'string' }, relink: { type: 'string' } }, { min: 2, max: 2, usage });
+  const usage = 'quarry media <project> <source> --out FILE | --relink FILE | --transcript FILE';
+  const p = parse(argv, { out: { type: 'string' }, relink: { type: 'string' }, transcript: { type: 'string' } }, { min: 2, max: 2, usage });
   const [project, source] = p.positionals as [string, string];
   const out = str(p, 'out');
   const relink = str(p, 'relink');
-  if ((out === undefined) === (relink === undefined)) throw new UsageError(`usage: ${usage}`);
+  const transcript = str(p, 'transcript');
+  if ([out, relink, transcript].filter((x) => x !== undefined).length !== 1) throw new UsageError(`usage: ${usage}`);
+  if (transcript !== undefined) {
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(readFileSync(abs(io, transcript)));
+    } catch {
+      throw new QuarryError('invalid_input', `${transcript}: no such file`, { file: basename(transcript) });
+    }
+    const r = await withWriteProject(io, project, undefined, (ctx) => attachTranscript(ctx, requireSourceId(ctx, project, source), { fileName: basename(transcript), bytes }));
+    io.out(`Attached ${basename(transcript)} to “${source}” (${r.characters} characters)${r.warnings.length ? ` — ${r.warnings.join('; ')}` : ''}\n`);
+    return 0;
+  }
   if (out !== undefined) {
     const target = abs(io, out);
     // Read-only access: the recording is streamed out of the open file, never loaded whole.

@@ -18,11 +18,12 @@ import { withFileSource } from '../media/byteSources.js';
 import { fileChunks, linkedFilePresent, linkPathFor, resolveLinkPath, sha256OfFile, writePiecesAtomic } from '../media/mediaFiles.js';
 import { isMediaExtension, type MediaExtension, type MediaProbe } from '../media/mediaTypes.js';
 import { probeMedia } from '../media/probeMedia.js';
-import { cuesForSource } from '../store/cuesStore.js';
-import { getMedia, insertMedia, insertMediaChunk, listMedia, mediaChunks, setMediaHash, setMediaLink, type MediaRow } from '../store/mediaStore.js';
-import { getSource } from '../store/sourcesStore.js';
+import { cuesForSource, insertCues } from '../store/cuesStore.js';
+import { codePointLength } from '../text/positions.js';
+import { getMedia, insertMedia, insertMediaChunk, listMedia, mediaChunks, setMediaHash, setMediaLink, setTranscriptText, type MediaRow } from '../store/mediaStore.js';
+import { getSource, getSourceText } from '../store/sourcesStore.js';
 import { mutate, type ServiceContext } from './context.js';
-import { storeDocument } from './sourceService.js';
+import { contentHash, storeDocument } from './sourceService.js';
 
 export interface RecordingImport {
   /** The recording on disk (a path: recordings are read in pieces, never whole). */
@@ -167,6 +168,23 @@ export async function relinkMedia(ctx: ServiceContext, sourceId: number, newPath
   }
   mutate(ctx, 'Relink recording', (db) => setMediaLink(db, sourceId, linkPathFor(ctx.project.path, newPath)));
   return sourceMedia(ctx.project.db, ctx.project.path, sourceId)!;
+}
+
+/** Attaches a timed transcript to a recording imported without one (checked against its length). One undo step. */
+export async function attachTranscript(ctx: ServiceContext, sourceId: number, transcript: { fileName: string; bytes: Uint8Array }): Promise<{ characters: number; warnings: string[] }> {
+  const m = requireMedia(ctx.project.db, sourceId);
+  const name = getSource(ctx.project.db, sourceId)!.name;
+  if ((getSourceText(ctx.project.db, sourceId) ?? '') !== '') {
+    throw new QuarryError('conflict', `“${name}” already has its transcript; import the new one as a recording of its own.`);
+  }
+  const doc = await importDocument(transcript.fileName, transcript.bytes, { recordingMs: m.durationMs });
+  if (!doc.cues) throw new QuarryError('invalid_input', `${splitFileName(transcript.fileName).base}: this transcript has no times, so it cannot be played with the recording`, { file: transcript.fileName });
+  const characters = codePointLength(doc.text);
+  mutate(ctx, 'Attach transcript', (db) => {
+    setTranscriptText(db, sourceId, doc.text, characters, contentHash(doc.text));
+    insertCues(db, sourceId, doc.cues!);
+  });
+  return { characters, warnings: doc.warnings };
 }
 
 /** A recording ready to be served: its type and size, and its bytes by range. */

@@ -59,3 +59,14 @@ export function* mediaChunks(db: Database.Database, sourceId: number, first = 0,
     if (row) yield { seq, bytes: row.bytes };
   }
 }
+
+/**
+ * Gives a recording without a transcript its text. Source text is never
+ * updated (a trigger forbids it); a recording's empty text has nothing
+ * coded in it, so its row is replaced instead.
+ */
+export function setTranscriptText(db: Database.Database, sourceId: number, text: string, characters: number, contentHash: string): void {
+  stmt(db, `DELETE FROM source_text WHERE source_id = ? AND text = ''`).run(sourceId);
+  stmt(db, `INSERT INTO source_text(source_id, text) VALUES (?, ?)`).run(sourceId, text);
+  stmt(db, `UPDATE sources SET char_count = ?, content_hash = ? WHERE id = ?`).run(characters, contentHash, sourceId);
+}

@@ -131,6 +131,27 @@ describe('recordings with timed transcripts (CLI)', () => {
     expect(sources.find((s) => s.name === 'Voice note')).toEqual({ name: 'Voice note', characters: 0, case: null, media: { kind: 'audio', durationMs: 2000, embedded: true } });
   });
 
+  it('a transcript can be attached to a recording imported without one, once, and only if it fits the recording', async () => {
+    writeFileSync(join(dir, 'note-long.vtt'), 'WEBVTT\n\n00:00:00.000 --> 00:00:09.000\n<v Ann>Far too long for two seconds.</v>\n');
+    writeFileSync(join(dir, 'note.vtt'), 'WEBVTT\n\n00:00:00.000 --> 00:00:01.000\n<v Ann>Buy milk.</v>\n\n00:00:01.000 --> 00:00:02.000\n<v Ann>And bread.</v>\n');
+    const tooLong = await cli(dir, 'media', 'study.quarry', 'Voice note', '--transcript', 'note-long.vtt');
+    expect(tooLong.code).toBe(1);
+    expect(tooLong.err).toMatch(/^quarry media: note-long\.vtt: the transcript runs to 00:00:09\.000, past the end of the recording \(00:00:02\.000\)/);
+    expect((await cli(dir, 'text', 'study.quarry', 'Voice note')).out).toBe('');
+    const ok = await cli(dir, 'media', 'study.quarry', 'Voice note', '--transcript', 'note.vtt');
+    expect(ok.err).toBe('');
+    expect(ok.out).toBe('Attached note.vtt to “Voice note” (30 characters)\n');
+    expect((await cli(dir, 'text', 'study.quarry', 'Voice note')).out).toBe('Ann: Buy milk.\nAnn: And bread.');
+    expect((await cli(dir, 'code', 'study.quarry', 'Voice note', '15', '25', 'Origins')).code).toBe(0);
+    const rows = JSON.parse((await cli(dir, 'codings', 'study.quarry', '--source', 'Voice note', '--json')).out) as { text: string; time: unknown }[];
+    expect(rows).toEqual([expect.objectContaining({ text: 'Ann: And b', time: [1000, 2000] })]);
+    // Searching finds the attached text (the search index follows the text).
+    expect((await cli(dir, 'search', 'study.quarry', 'milk', '--json')).out).toContain('Voice note');
+    const again = await cli(dir, 'media', 'study.quarry', 'Voice note', '--transcript', 'note.vtt');
+    expect(again.code).toBe(1);
+    expect(again.err).toMatch(/already has its transcript/);
+  });
+
   it('bad input: a corrupt recording, overlapping or backwards times, a transcript longer than the recording — one clear line each, nothing imported', async () => {
     writeFileSync(join(dir, 'Broken.wav'), Buffer.concat([Buffer.from('RIFF\0\0\0\0WAVE'), Buffer.alloc(100, 1)]));
     writeFileSync(join(dir, 'Fake.mp3'), 'not audio at all, just text that was renamed to mp3 by mistake'.repeat(10));

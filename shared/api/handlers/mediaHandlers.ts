@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { QuarryError } from '../../errors.js';
-import { importRecording, relinkMedia, sourceMedia, timedLines, writeMediaFile } from '../../services/mediaService.js';
+import { attachTranscript, importRecording, relinkMedia, sourceMedia, timedLines, writeMediaFile } from '../../services/mediaService.js';
 import { getSource } from '../../store/sourcesStore.js';
 import type { mediaMethods } from '../methods/mediaMethods.js';
 import type { HandlersFor } from './handlerTypes.js';
@@ -27,6 +27,7 @@ export const mediaHandlers: HandlersFor<keyof typeof mediaMethods> = {
     return { media: sourceMedia(db, path, a.sourceId), lines: timedLines(db, a.sourceId) };
   },
   'media.relink': (a, s) => relinkMedia(s.ctx(), a.sourceId, a.path),
+  'media.attachTranscript': (a, s) => attachTranscript(s.ctx(), a.sourceId, readTranscript(a.transcriptPath)),
   'media.export': async (a, s) => {
     const { db, path } = s.ctx().project;
     const { bytes } = await writeMediaFile(db, path, a.sourceId, a.path);

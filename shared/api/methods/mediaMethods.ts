@@ -22,6 +22,8 @@ export const mediaMethods = {
   'media.get': method<{ media: SourceMedia | null; lines: TimedLine[] }>()(z.object({ sourceId })),
   /** Points a linked recording that has moved at its new place (refused for a different file). */
   'media.relink': method<SourceMedia>()(z.object({ sourceId, path }), { mutates: true }),
+  /** Attaches a timed transcript (a file on this machine) to a recording imported without one. */
+  'media.attachTranscript': method<{ characters: number; warnings: string[] }>()(z.object({ sourceId, transcriptPath: path }), { mutates: true }),
   /** Writes the recording's bytes to a file. */
   'media.export': method<{ path: string; bytes: number }>()(z.object({ sourceId, path })),
 } as const;
