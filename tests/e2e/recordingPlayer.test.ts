@@ -5,11 +5,13 @@
  * being said is highlighted and kept in view. Headless Chromium plays the
  * audio muted; the clock still runs.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/main.js';
+import { ProjectDb } from '../../shared/db/projectDb.js';
+import { importRecording } from '../../shared/services/mediaService.js';
 import { sineWav } from '../media/mediaFixtures.js';
 import { launchApp, type AppUnderTest } from './harness.js';
 
@@ -108,5 +110,32 @@ describe('recording player', () => {
     await page.getByRole('button', { name: 'Close', exact: true }).click();
     await page.getByText('Shall we start?').waitFor();
     await expect.poll(() => page.getByTestId('media-time').textContent()).toBe('00:00 / 00:06');
+  });
+
+  it('a linked recording that has moved shows “Recording missing” and plays again once relinked', async () => {
+    const { page } = app;
+    const linked = join(work, 'linked.quarry');
+    writeFileSync(join(work, 'Long.wav'), sineWav(8));
+    const project = ProjectDb.create(linked);
+    try {
+      // Above the (lowered) embedding limit: linked beside the project, not stored in it.
+      await importRecording({ project, coderName: 'Ruth' }, { mediaPath: join(work, 'Long.wav'), transcript: { fileName: 'Long.vtt', bytes: new TextEncoder().encode('WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Ann>Linked, not stored.</v>\n') }, maxEmbedBytes: 1000 });
+    } finally {
+      project.close();
+    }
+    mkdirSync(join(work, 'moved'));
+    renameSync(join(work, 'Long.wav'), join(work, 'moved', 'Long.wav'));
+    await page.getByRole('button', { name: 'Close project' }).click();
+    await page.locator('#open-path').fill(linked);
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await page.getByRole('button', { name: /^Long/ }).first().click();
+    await page.getByText('Linked, not stored.').waitFor();
+    await page.getByText('Recording missing.').waitFor();
+    await app.shot('recording-missing');
+    await page.getByLabel('Where the recording is now').fill(join(work, 'moved', 'Long.wav'));
+    await page.getByRole('button', { name: 'Relink' }).click();
+    await expect.poll(() => page.getByTestId('media-time').textContent(), { timeout: 30_000 }).toBe('00:00 / 00:08');
+    await page.getByRole('button', { name: 'Play from 00:01' }).click();
+    await expect.poll(() => page.locator('.doc-line-current').textContent(), { timeout: 30_000 }).toBe('00:01Ann: Linked, not stored.');
   });
 });
