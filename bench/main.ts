@@ -17,9 +17,10 @@ import { queryBench } from './queryBench.js';
 import { syncModesBench } from './syncModes.js';
 import { schemaCheckBench } from './schemaCheck.js';
 import { refiImportMemoryBench } from './refiImportMemory.js';
+import { recordingImportBench } from './recordingImport.js';
 
 /** Every benchmark module. Other issues add theirs here (one line each). */
-const BENCHMARKS: BenchModule[] = [largeDocumentBench, classificationSheetBench, quotesExportBench, coauthorsBench, queryBench, syncModesBench, schemaCheckBench, refiImportMemoryBench];
+const BENCHMARKS: BenchModule[] = [largeDocumentBench, classificationSheetBench, quotesExportBench, coauthorsBench, queryBench, syncModesBench, schemaCheckBench, refiImportMemoryBench, recordingImportBench];
 
 const fmt = (n: number | undefined): string => (n === undefined ? '' : n.toFixed(2));
 

@@ -15,6 +15,7 @@ import { cmdAgreement, cmdImportQdpx, cmdMerge } from './commands/coauthorComman
 import { cmdFrameworks, cmdMatrix, cmdQuery, cmdSearch } from './commands/queryCommands.js';
 import { UsageError, type CliIo } from './io.js';
 import { commandHelp } from './commandHelp.js';
+import { cmdMedia } from './commands/mediaCommand.js';
 
 type Command = (argv: string[], io: CliIo) => number | Promise<number>;
 
@@ -38,6 +39,7 @@ const COMMANDS: Record<string, Command> = {
   query: cmdQuery,
   matrix: cmdMatrix,
   frameworks: cmdFrameworks,
+  media: cmdMedia,
 };
 
 export const HELP = `quarry — qualitative data analysis from the command line
@@ -50,7 +52,13 @@ Projects
                                                     Quarry did not create) into a new project, "<name> (cleaned).quarry"
 Sources
   quarry import <project> <file>... [--case-from-name] [--json]
-                                                    import .txt .md .docx .pdf transcripts
+                                                    import .txt .md .docx .pdf transcripts, .vtt .srt timed
+                                                    transcripts, and recordings (.mp3 .m4a .aac .wav .ogg .opus .mp4 .webm)
+  quarry import <project> <recording> --transcript FILE
+                                                    a recording with its timed transcript (.vtt .srt, or timestamped .txt .docx)
+  quarry media <project> <source> --out FILE        write a source's recording to a file
+  quarry media <project> <source> --relink FILE     point a linked recording that has moved at its new place
+  quarry media <project> <source> --transcript FILE attach a timed transcript to a recording imported without one
   quarry sources <project> [--json]                 list sources
   quarry text <project> <source>                    print a source's stored text exactly
 Codes and coding (positions are Unicode code points, half-open [start, end))

@@ -79,9 +79,10 @@ function plain(status: number, text: string): Response {
 }
 
 /** The protocol.handle callback: serves build/renderer with the CSP on every response. */
-export function createAppProtocolHandler(rootDir: string): (request: Request) => Promise<Response> {
+export function createAppProtocolHandler(rootDir: string, media?: (request: Request) => Response): (request: Request) => Promise<Response> {
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Method not allowed');
+    if (media && isAppUrl(request.url) && new URL(request.url).pathname.startsWith('/media/')) return media(request);
     const file = resolveAppFile(rootDir, request.url);
     if (!file) return plain(404, 'Not found');
     let body: Buffer;

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { App, BrowserWindow, Dialog, IpcMain, Menu, Protocol, Session } from 'electron';
 import { SettingsFile } from '../shared/app/appSettings.js';
 import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './appProtocol.js';
+import { createMediaResponder } from './mediaProtocol.js';
 import { CHANNELS, type PickKind } from './channels.js';
 import { offerCleanedCopy, offerReadOnly, pickFile, showAbout, showProblem } from './dialogs.js';
 import { registerIpcHandlers } from './ipcHandlers.js';
@@ -171,7 +172,8 @@ export function startShell(api: ElectronApi, opts: ShellOptions = {}): ShellHand
   app.on('will-quit', () => windows.closeAll());
 
   const ready = app.whenReady().then(async () => {
-    protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
+    const media = createMediaResponder((path) => windows.findByPath(path)?.session.ctx());
+    protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir, media));
     hardenSession(api.session.defaultSession);
     refreshMenu();
     await openOnStart();

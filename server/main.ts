@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { spawn } from 'node:child_process';
 import { createDispatcher } from '../shared/api/dispatcher.js';
 import { Session } from '../shared/api/session.js';
+import { openMediaStream } from '../shared/services/mediaService.js';
 import { startWebServer } from './webServer.js';
 import { parseWebArgs, WEB_USAGE } from './webArgs.js';
 
@@ -34,7 +35,13 @@ if (!existsSync(join(staticDir, 'index.html'))) {
 }
 const dataDir = values.dataDir ?? process.env.QUARRY_DATA_DIR ?? join(homedir(), '.local', 'share', 'Quarry');
 const session = new Session({ dataDir, platform: 'web' });
-const running = await startWebServer({ dispatch: createDispatcher(session), staticDir, port: values.port, ...(values.token ? { token: values.token } : {}) });
+const running = await startWebServer({
+  dispatch: createDispatcher(session),
+  staticDir,
+  port: values.port,
+  ...(values.token ? { token: values.token } : {}),
+  media: (sourceId) => openMediaStream(session.ctx(), sourceId),
+});
 console.log(`Quarry is running at ${running.url}`);
 console.log('Open that address in your browser (it works only on this computer). Press Ctrl+C to stop.');
 if (values.open) {

@@ -10,6 +10,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { chooseEncoding, compressBody, compressedStatic, type ContentEncoding } from './responseCompression.js';
 import type { AddressInfo } from 'node:net';
+import { MEDIA_PATH, serveMedia, type MediaOpener } from './mediaRoute.js';
 import type { Dispatch } from '../shared/api/dispatcher.js';
 import { CONTENT_SECURITY_POLICY } from '../shared/security/csp.js';
 import { MAX_HTTP_BODY_BYTES } from '../shared/limits.js';
@@ -33,6 +34,8 @@ export interface WebServerOptions {
   staticDir: string;
   port?: number;
   token?: string;
+  /** Opens a source's recording of the open project (for GET /media/<id>). */
+  media?: MediaOpener;
 }
 
 export interface RunningServer {
@@ -115,6 +118,11 @@ export function startWebServer(opts: WebServerOptions): Promise<RunningServer> {
       return sendApiResult(res, JSON.stringify(result), chooseEncoding(req.headers['accept-encoding']));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed.');
+    const media = MEDIA_PATH.exec(url.pathname);
+    if (media && opts.media) {
+      if (!tokenMatches(url.searchParams.get('t') ?? undefined, token)) return send(res, 401, 'Missing or wrong session token.');
+      return serveMedia(req, res, opts.media, Number(media[1]));
+    }
     return serveStatic(opts.staticDir, url.pathname, res, chooseEncoding(req.headers['accept-encoding']));
   };
   return new Promise((resolve, reject) => {

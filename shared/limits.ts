@@ -77,6 +77,16 @@ export const FOREIGN_READ_SECONDS = 60;
 /** Memory the process that reads a co-author's project file may use. */
 export const FOREIGN_READER_MEMORY_MB = 2048;
 
+/**
+ * A recording (audio or video) larger than this is not copied into the
+ * project: it is linked by a path relative to the project file, so the
+ * project stays a size that can be e-mailed, backed up and synced.
+ */
+export const MAX_EMBEDDED_MEDIA_BYTES = 1024 * MiB;
+
+/** Recordings are stored in pieces of this size: written and served piece by piece, never whole in memory. */
+export const MEDIA_CHUNK_BYTES = MiB;
+
 /** "50 MB"-style size for messages (binary units, as file managers on Windows show). */
 export function formatLimit(bytes: number): string {
   if (bytes < 1024) return `${bytes} bytes`;
@@ -91,7 +101,8 @@ function trimZero(x: number): string {
 
 /** The limits as the README and the about box list them. */
 export const LIMITS_TABLE: readonly { what: string; limit: string }[] = [
-  { what: 'Document imported as a source (.txt, .md, .docx, .pdf)', limit: formatLimit(MAX_DOCUMENT_BYTES) },
+  { what: 'Document imported as a source (.txt, .md, .docx, .pdf, .vtt, .srt)', limit: formatLimit(MAX_DOCUMENT_BYTES) },
+  { what: 'Recording stored inside the project (larger ones are linked beside it)', limit: formatLimit(MAX_EMBEDDED_MEDIA_BYTES) },
   { what: 'Unpacked size of a .docx', limit: formatLimit(MAX_DOCX_UNPACKED_BYTES) },
   { what: 'Parts inside a .docx', limit: MAX_DOCX_ENTRIES.toLocaleString('en') },
   { what: 'Pages of a PDF', limit: MAX_PDF_PAGES.toLocaleString('en') },

@@ -6,6 +6,7 @@ import { applyCoding, passages } from '../../shared/services/codingService.js';
 import { findSourceByName } from '../../shared/store/sourcesStore.js';
 import { findUserByName } from '../../shared/store/usersStore.js';
 import type Database from 'better-sqlite3';
+import { spanTime } from '../../shared/store/cuesStore.js';
 import { flag, int, parse, str } from '../args.js';
 import { printJson, type CliIo } from '../io.js';
 import { withReadProject, withWriteProject } from '../projectAccess.js';
@@ -123,9 +124,9 @@ export function cmdCodings(argv: string[], io: CliIo): number {
       ...(code !== undefined ? { codeId: requireCodeByPath(db, code) } : {}),
       ...(source !== undefined ? { sourceId: requireSource(db, project, source) } : {}),
       ...(coder !== undefined ? { coderName: coder } : {}),
-    });
+    }).map((r) => ({ ...r, time: spanTime(db, r.sourceId, r.start, r.end) }));
   });
-  const out = rows.map((r) => ({ source: r.source, case: r.case, start: r.start, end: r.end, text: r.text, code: r.code, coder: r.coder }));
+  const out = rows.map((r) => ({ source: r.source, case: r.case, start: r.start, end: r.end, text: r.text, code: r.code, coder: r.coder, time: r.time }));
   if (flag(p, 'json')) printJson(io, out);
   else for (const r of out) io.out(`${r.source} [${r.start},${r.end}) ${r.code} (${r.coder}): ${r.text.replace(/\s+/g, ' ').slice(0, 100)}\n`);
   return 0;

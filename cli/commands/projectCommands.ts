@@ -6,8 +6,11 @@ import { QuarryError } from '../../shared/errors.js';
 import { importFiles, type ImportFile } from '../../shared/services/sourceService.js';
 import { countAll } from '../../shared/store/metaStore.js';
 import { findSourceByName, getSourceText, listSources } from '../../shared/store/sourcesStore.js';
+import type { ImportResultItem } from '../../shared/domain/types.js';
+import { mediaBySource } from '../../shared/services/mediaService.js';
 import { flag, parse, str } from '../args.js';
-import { printJson, type CliIo } from '../io.js';
+import { printJson, UsageError, type CliIo } from '../io.js';
+import { importRecordingFile, isRecordingPath } from './mediaCommand.js';
 import { abs, withReadProject, withWriteProject } from '../projectAccess.js';
 
 export function cmdNew(argv: string[], io: CliIo): number {
@@ -35,10 +38,16 @@ export function cmdInfo(argv: string[], io: CliIo): number {
 export async function cmdImport(argv: string[], io: CliIo): Promise<number> {
   const p = parse(
     argv,
-    { json: { type: 'boolean' }, coder: { type: 'string' }, 'case-from-name': { type: 'boolean' } },
-    { min: 2, usage: 'quarry import <project> <file>... [--case-from-name] [--json]' },
+    { json: { type: 'boolean' }, coder: { type: 'string' }, 'case-from-name': { type: 'boolean' }, transcript: { type: 'string' } },
+    { min: 2, usage: 'quarry import <project> <file>... [--case-from-name] [--json] | quarry import <project> <recording> [--transcript FILE]' },
   );
-  const [project, ...files] = p.positionals as [string, ...string[]];
+  const [project, ...all] = p.positionals as [string, ...string[]];
+  const recordings = all.filter(isRecordingPath);
+  const files = all.filter((f) => !isRecordingPath(f));
+  const transcript = str(p, 'transcript');
+  if (transcript !== undefined && (recordings.length !== 1 || files.length > 0)) {
+    throw new UsageError('--transcript goes with exactly one recording: quarry import <project> <recording> --transcript FILE');
+  }
   // Files are stat-ed, not read: the size limit applies before any byte is loaded, and a
   // missing or unreadable file is one skipped result, not the end of the batch.
   const inputs: ImportFile[] = files.map((f) => {
@@ -53,9 +62,12 @@ export async function cmdImport(argv: string[], io: CliIo): Promise<number> {
     }
     return { fileName: basename(path), size, read: () => new Uint8Array(readFileSync(path)) };
   });
-  const results = await withWriteProject(io, project, str(p, 'coder'), (ctx) =>
-    importFiles(ctx, inputs, { caseFromFileName: flag(p, 'case-from-name') }),
-  );
+  const results = await withWriteProject(io, project, str(p, 'coder'), async (ctx) => {
+    const documents = inputs.length > 0 ? await importFiles(ctx, inputs, { caseFromFileName: flag(p, 'case-from-name') }) : [];
+    const media: ImportResultItem[] = [];
+    for (const r of recordings) media.push(await importRecordingFile(ctx, io, r, transcript, flag(p, 'case-from-name')));
+    return [...documents, ...media];
+  });
   const imported = results.filter((r) => r.status === 'imported');
   const skipped = results.filter((r) => r.status === 'skipped');
   for (const s of skipped) io.err(`${s.reason}\n`);
@@ -71,8 +83,11 @@ export async function cmdImport(argv: string[], io: CliIo): Promise<number> {
 
 export function cmdSources(argv: string[], io: CliIo): number {
   const p = parse(argv, { json: { type: 'boolean' } }, { min: 1, max: 1, usage: 'quarry sources <project> [--json]' });
-  const rows = withReadProject(io, p.positionals[0]!, (ctx) => listSources(ctx.project.db));
-  const out = rows.map((r) => ({ name: r.name, characters: r.characters, case: r.caseName }));
+  const { rows, media } = withReadProject(io, p.positionals[0]!, (ctx) => ({ rows: listSources(ctx.project.db), media: mediaBySource(ctx.project.db, ctx.project.path) }));
+  const out = rows.map((r) => {
+    const m = media.get(r.id);
+    return { name: r.name, characters: r.characters, case: r.caseName, media: m ? { kind: m.kind, durationMs: m.durationMs, embedded: m.embedded, ...(m.missing ? { missing: true } : {}) } : null };
+  });
   if (flag(p, 'json')) printJson(io, out);
   else for (const r of out) io.out(`${r.name}\t${r.characters}\t${r.case ?? '-'}\n`);
   return 0;

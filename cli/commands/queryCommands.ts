@@ -5,6 +5,7 @@
  */
 import { neutraliseCell } from '../../shared/exporters/csvCells.js';
 import { writeFileAtomicSync } from '../../shared/fsx/atomicWrite.js';
+import { spanTime } from '../../shared/store/cuesStore.js';
 import { parseArgs } from 'node:util';
 import { QuarryError } from '../../shared/errors.js';
 import { parseMatrixCols, parseMatrixRows } from '../../shared/exporters/matrixSpec.js';
@@ -77,10 +78,11 @@ export function cmdQuery(argv: string[], io: CliIo): number {
   const expr = codeExpression(argv);
   const filter = caseFilter(p);
   const coder = str(p, 'coder');
-  const result = withReadProject(io, p.positionals[0]!, (ctx) =>
-    runCodingQuery(ctx.project.db, { expr, ...(filter ? { filter } : {}), ...(coder !== undefined ? { coder } : {}) }),
-  );
-  const out = result.passages.map((r) => ({ source: r.source, case: r.case, start: r.start, end: r.end, text: r.text, code: r.code, coder: r.coder }));
+  const { result, times } = withReadProject(io, p.positionals[0]!, (ctx) => {
+    const r = runCodingQuery(ctx.project.db, { expr, ...(filter ? { filter } : {}), ...(coder !== undefined ? { coder } : {}) });
+    return { result: r, times: r.passages.map((x) => spanTime(ctx.project.db, x.sourceId, x.start, x.end)) };
+  });
+  const out = result.passages.map((r, i) => ({ source: r.source, case: r.case, start: r.start, end: r.end, text: r.text, code: r.code, coder: r.coder, time: times[i] }));
   if (flag(p, 'json')) printJson(io, out);
   else {
     for (const r of out) io.out(`${r.source} [${r.start},${r.end}) ${r.code} (${r.coder}): ${r.text.replace(/\s+/g, ' ').slice(0, 100)}\n`);

@@ -17,6 +17,8 @@ export function readToken(): string {
 export function createHttpTransport(token: string): Transport {
   return {
     kind: 'web',
+    // <audio src> cannot send the token header, so it rides in the query (loopback only, never sent elsewhere: no-referrer).
+    mediaUrl: (sourceId) => `/media/${sourceId}?t=${encodeURIComponent(token)}`,
     async invoke(method, args) {
       let res: Response;
       try {

@@ -4,6 +4,8 @@ import type { ApiResult } from '../../shared/api/result.js';
 export interface Transport {
   readonly kind: 'electron' | 'web';
   invoke(method: string, args: unknown): Promise<ApiResult<unknown>>;
+  /** The URL a player loads a source's recording from (streamed with Range requests). */
+  mediaUrl?(sourceId: number, projectPath: string): string;
 }
 
 /** What the Electron preload exposes on window.quarry (contextBridge). */

@@ -21,6 +21,7 @@ import { queryMethods } from './methods/queryMethods.js';
 import { frameworkMethods } from './methods/frameworkMethods.js';
 import { dataSafetyMethods } from './methods/dataSafetyMethods.js';
 import { fileMethods } from './methods/fileMethods.js';
+import { mediaMethods } from './methods/mediaMethods.js';
 
 export const METHODS = {
   ...projectMethods,
@@ -38,6 +39,7 @@ export const METHODS = {
   ...frameworkMethods,
   ...dataSafetyMethods,
   ...fileMethods,
+  ...mediaMethods,
 } as const;
 
 export type Methods = typeof METHODS;

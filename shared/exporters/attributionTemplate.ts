@@ -1,7 +1,8 @@
 /**
  * Label templates: how a quote is credited in a paper, written over the
  * case's attributes. "[{case}]" gives "[E4]"; "Firm {Firm}’s {Role}" gives
- * "Firm C’s COO". Placeholders are {case}, {source} or an attribute's name
+ * "Firm C’s COO". Placeholders are {case}, {source}, {time} (when the
+ * passage was said, "[00:02]", for timed transcripts) or an attribute's name
  * (any letter case); "{{" and "}}" are literal braces. A space typed between
  * a placeholder and a possessive ("{Firm} 's") is dropped, because people
  * type it to keep the placeholder readable, never to print "C 's".
@@ -16,6 +17,8 @@ export interface AttributionContext {
   source: string;
   /** Attribute values by name, as display text ('' when the case has no value). */
   attributes: Record<string, string>;
+  /** When the passage was said, as a label shows it ("[00:02]"); '' for untimed sources. */
+  time?: string;
 }
 
 type Part = { kind: 'text'; text: string } | { kind: 'field'; name: string };
@@ -64,7 +67,7 @@ export function compileLabelTemplate(template: string, known?: string[]): LabelT
   const parts = parse(template);
   const fields = parts.flatMap((p) => (p.kind === 'field' ? [p.name] : []));
   if (known) {
-    const names = new Set(['case', 'source', ...known.map((k) => k.toLowerCase())]);
+    const names = new Set(['case', 'source', 'time', ...known.map((k) => k.toLowerCase())]);
     const unknown = fields.find((f) => !names.has(f.toLowerCase()));
     if (unknown !== undefined) {
       const list = known.length ? `{case}, {source} or an attribute: ${known.map((k) => `{${k}}`).join(', ')}` : '{case} or {source} (the project has no attributes)';
@@ -82,6 +85,7 @@ export function compileLabelTemplate(template: string, known?: string[]): LabelT
           const key = p.name.toLowerCase();
           if (key === 'case') return ctx.case ?? ctx.source;
           if (key === 'source') return ctx.source;
+          if (key === 'time') return ctx.time ?? '';
           return ctx.attributes[p.name] ?? lower.get(key) ?? '';
         })
         .join('');

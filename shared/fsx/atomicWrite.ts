@@ -140,6 +140,37 @@ export async function writeFileAtomic(
   writeFileAtomicSync(target, content, { what: 'the export', ...opts });
 }
 
+/**
+ * Writes pieces that arrive one at a time (a recording: never whole in
+ * memory) to `target` atomically. Returns the number of bytes written.
+ */
+export async function writePiecesAtomic(target: string, pieces: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, opts: AtomicWriteOptions = {}): Promise<number> {
+  const tmp = opts.tempPath ?? tempPathFor(target);
+  let total = 0;
+  try {
+    checkReplace(target, opts);
+    const fd = openSync(tmp, 'wx', 0o666);
+    try {
+      const mode = opts.mode ?? existingMode(target);
+      if (mode !== undefined) fchmodSync(fd, mode);
+      for await (const piece of pieces) {
+        let off = 0;
+        while (off < piece.length) off += writeSync(fd, piece, off, piece.length - off);
+        total += piece.length;
+      }
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    moveIntoPlace(tmp, target, opts.replace ?? true);
+  } catch (err) {
+    removeTemp(tmp);
+    throw describe(err, target, opts.what ?? 'the file');
+  }
+  flushToDisk(dirname(target), 'folder');
+  return total;
+}
+
 /** Flushes the built temporary file with its permission bits and moves it into place. */
 function settleBuilt(tmp: string, target: string, opts: AtomicWriteOptions): void {
   for (const suffix of SQLITE_SIDE_FILES) {

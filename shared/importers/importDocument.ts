@@ -8,6 +8,7 @@ import { importPdfFile } from './pdfImporter.js';
 import { importTextFile } from './txtImporter.js';
 import { DEFAULT_MAX_IMPORT_BYTES, importPreflight, isOriginType, splitFileName } from './importLimits.js';
 import type { ImportedDocument, ImportOptions } from './types.js';
+import { readTimedTranscript } from './timedTranscriptImporter.js';
 
 export type { ImportedDocument, ImportOptions, OriginType, SourceEncoding } from './types.js';
 
@@ -24,7 +25,9 @@ export async function importDocument(fileName: string, bytes: Uint8Array, opts?:
   try {
     if (ext === 'txt' || ext === 'md') result = importTextFile(base, bytes, ext);
     else if (ext === 'docx') result = await importDocxFile(base, bytes);
-    else result = await importPdfFile(base, bytes);
+    else if (ext === 'pdf') result = await importPdfFile(base, bytes);
+    else result = importTextFile(base, bytes, ext);
+    if (ext === 'txt' || ext === 'docx' || ext === 'vtt' || ext === 'srt') result = readTimedTranscript(base, ext, result, opts?.recordingMs);
   } catch (err) {
     if (err instanceof QuarryError) throw err;
     // Library failures carry internals (paths, stack frames); say only what failed.

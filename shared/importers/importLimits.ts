@@ -6,11 +6,12 @@
  */
 import { MAX_DOCUMENT_BYTES } from '../limits.js';
 import type { OriginType } from './types.js';
+import { isMediaExtension } from '../media/mediaTypes.js';
 
 /** See shared/limits.ts, where every size limit lives. */
 export const DEFAULT_MAX_IMPORT_BYTES = MAX_DOCUMENT_BYTES;
 
-export const SUPPORTED_EXTENSIONS: readonly OriginType[] = ['txt', 'md', 'docx', 'pdf'];
+export const SUPPORTED_EXTENSIONS: readonly OriginType[] = ['txt', 'md', 'docx', 'pdf', 'vtt', 'srt'];
 
 /** "1.5 MB"-style size for messages (binary units, as file managers on Windows show). */
 export function formatBytes(n: number): string {
@@ -49,12 +50,14 @@ export type ImportPreflightProblem =
 export function importPreflight(fileName: string, size: number, maxBytes = DEFAULT_MAX_IMPORT_BYTES): ImportPreflightProblem | null {
   const { base, ext } = splitFileName(fileName);
   if (!isOriginType(ext)) {
-    const supported = 'supported types are .txt, .md, .docx and .pdf';
+    const supported = 'supported types are .txt, .md, .docx, .pdf, .vtt and .srt (and recordings: .mp3, .m4a, .aac, .wav, .ogg, .opus, .mp4, .webm)';
     const message =
       ext === ''
         ? `${base}: the file has no extension, so Quarry cannot tell what kind of document it is; ${supported}`
         : ext === 'doc'
           ? `${base}: old-format Word documents (.doc) cannot be imported; save it as .docx and import that`
+          : isMediaExtension(ext)
+            ? `${base}: this is a recording; import it with “Import recording…” (or quarry import <project> <recording>), with its transcript if you have one`
           : `${base}: Quarry cannot import .${ext} files; ${supported}`;
     return { code: 'invalid_input', message, details: { file: base, extension: ext } };
   }

@@ -10,7 +10,7 @@ import type { ImportedDocument } from './types.js';
 export function importTextFile(
   fileName: string,
   bytes: Uint8Array,
-  originType: 'txt' | 'md',
+  originType: 'txt' | 'md' | 'vtt' | 'srt',
 ): Omit<ImportedDocument, 'name' | 'originName'> {
   const decoded = decodeTextBytes(fileName, bytes);
   return {

@@ -1,5 +1,7 @@
+import type { CueSpan } from '../transcripts/timedTypes.js';
+
 /** What every importer hands back: one source's text, ready to store. */
-export type OriginType = 'txt' | 'md' | 'docx' | 'pdf';
+export type OriginType = 'txt' | 'md' | 'docx' | 'pdf' | 'vtt' | 'srt';
 
 export type SourceEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'docx' | 'pdf';
 
@@ -15,9 +17,13 @@ export interface ImportedDocument {
   encoding: SourceEncoding;
   /** Non-fatal problems the user should know about, each naming the file. */
   warnings: string[];
+  /** A timed transcript's cue lines and their times; absent for untimed text. */
+  cues?: CueSpan[];
 }
 
 export interface ImportOptions {
   /** Refuse files larger than this many bytes (default 50 MiB). */
   maxBytes?: number;
+  /** The transcript belongs to a recording this long: its cues must end within it. */
+  recordingMs?: number;
 }

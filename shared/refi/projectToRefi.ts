@@ -22,8 +22,13 @@ import type { AttributeType } from '../cases/attributeTypes.js';
 import { compileRule, type CaseSetRule } from '../cases/caseSetRules.js';
 import type { AttributeRow } from '../store/attributesStore.js';
 import { readSnapshot, type ProjectSnapshot, type SnapCode, type SnapMemo } from '../store/snapshotStore.js';
-import { getSourceText } from '../store/sourcesStore.js';
-import type { RefiCase, RefiCode, RefiCoding, RefiNote, RefiProject, RefiSelection, RefiSet, RefiTextSource, RefiVariable, RefiVariableType } from './refiModel.js';
+import { getSourceText, listSources } from '../store/sourcesStore.js';
+import { readFileSync } from 'node:fs';
+import { splitFileName } from '../importers/importLimits.js';
+import { linkedFilePresent, resolveLinkPath } from '../media/mediaFiles.js';
+import { cuesForSource } from '../store/cuesStore.js';
+import { getMedia, mediaChunks, type MediaRow } from '../store/mediaStore.js';
+import type { RefiCase, RefiCode, RefiCoding, RefiNote, RefiProject, RefiRecording, RefiSelection, RefiSet, RefiTextSource, RefiVariable, RefiVariableType } from './refiModel.js';
 import { derivedGuid, isRefiGuid, normalizeGuid } from './refiGuid.js';
 import { normalizeColor } from './refiValues.js';
 import { caseMemosDescription, caseSetDescription, withChoices } from './quarryMarkers.js';
@@ -232,7 +237,29 @@ export function snapshotToRefi(stored: ProjectSnapshot, textOf: (sourceId: numbe
   return { project, warnings };
 }
 
-/** The open project as a REFI-QDA model (reads every source text once). */
+/** The open project as a REFI-QDA model (reads every source text once; recordings go in whole). */
 export function projectToRefi(db: Database.Database): RefiExport {
-  return snapshotToRefi(readSnapshot(db), (id) => getSourceText(db, id) ?? '');
+  // A linked recording's path is relative to the project file, which is the database's own file.
+  const projectPath = db.name;
+  const exported = snapshotToRefi(readSnapshot(db), (id) => getSourceText(db, id) ?? '');
+  const bySourceGuid = new Map(exported.project.sources.map((s) => [s.guid, s]));
+  for (const src of listSources(db)) {
+    const target = bySourceGuid.get(g(src.guid));
+    const media = getMedia(db, src.id);
+    if (!target || !media) continue;
+    const { ext } = splitFileName(media.fileName);
+    const recording: RefiRecording = { kind: media.kind, transcriptGuid: derivedGuid('transcript', g(src.guid)), ext, lines: cuesForSource(db, src.id) };
+    const bytes = recordingBytes(db, projectPath, src.id, media);
+    if (bytes) recording.bytes = bytes;
+    else exported.warnings.push(`The recording of “${src.name}” (${media.fileName}) is missing, so the package carries its transcript and times without the recording.`);
+    target.recording = recording;
+  }
+  return exported;
+}
+
+/** The whole recording (REFI packages are built in memory), or null when a linked file is missing. */
+function recordingBytes(db: Database.Database, projectPath: string, sourceId: number, media: MediaRow): Uint8Array | null {
+  if (media.embedded) return Buffer.concat([...mediaChunks(db, sourceId)].map((c) => c.bytes));
+  if (!linkedFilePresent(projectPath, media.linkPath!, media.bytes)) return null;
+  return new Uint8Array(readFileSync(resolveLinkPath(projectPath, media.linkPath!)));
 }

@@ -6,7 +6,8 @@
  * XML cannot carry, in which case they get a file too. The model is assumed to be
  * valid (see validateForExport).
  */
-import { PROJECT_NS, type RefiCode, type RefiCoding, type RefiProject, type RefiSelection, type RefiTextSource, type RefiVariableType, type RefiVariableValue } from './refiModel.js';
+import { PROJECT_NS, type RefiCode, type RefiCoding, type RefiProject, type RefiRecording, type RefiSelection, type RefiTextSource, type RefiVariableType, type RefiVariableValue } from './refiModel.js';
+import { syncPointsFor } from './transcriptSync.js';
 import { derivedGuid, normalizeGuid } from './refiGuid.js';
 import { normalizeColor, toXsdDateTime, valueElementFor } from './refiValues.js';
 import { stripForbiddenXmlChars, XmlWriter } from './xmlWriter.js';
@@ -72,23 +73,50 @@ function writeCoding(w: XmlWriter, c: RefiCoding): void {
   w.close('Coding');
 }
 
-function writeSelection(w: XmlWriter, s: RefiSelection): void {
+type SelectionEnds = [[string, string | number], [string, string | number]];
+
+/** A PlainTextSelection (by positions) or, in a transcript, a TranscriptSelection (by SyncPoints). */
+function writeSelection(w: XmlWriter, s: RefiSelection, element = 'PlainTextSelection', ends: SelectionEnds = [['startPosition', s.start], ['endPosition', s.end]]): void {
   const attrs: [string, string | number | undefined][] = [
     ['guid', g(s.guid)],
     ['name', s.name],
-    ['startPosition', s.start],
-    ['endPosition', s.end],
+    ...ends,
     ['creatingUser', opt(s.creatingUserGuid)],
     ['creationDateTime', toXsdDateTime(s.creationDateTime)],
   ];
-  w.element('PlainTextSelection', attrs, s.description !== undefined || s.codings.length > 0 || s.noteGuids.length > 0, () => {
+  w.element(element, attrs, s.description !== undefined || s.codings.length > 0 || s.noteGuids.length > 0, () => {
     writeDescription(w, s.description);
     for (const c of s.codings) writeCoding(w, c);
     writeRefs(w, 'NoteRef', s.noteGuids);
   });
 }
 
+/** A recording: AudioSource/VideoSource → Transcript (its text in a file) → SyncPoints and TranscriptSelections. */
+function writeRecordedSource(w: XmlWriter, src: RefiTextSource, rec: RefiRecording, annotations: RefiSelection[], types: Map<string, RefiVariableType>): void {
+  const element = rec.kind === 'video' ? 'VideoSource' : 'AudioSource';
+  const selections = [...src.selections, ...annotations];
+  const { points, at } = syncPointsFor(g(rec.transcriptGuid), rec.lines, selections.flatMap((sel) => [sel.start, sel.end]));
+  w.open(element, [
+    ['guid', g(src.guid)],
+    ['name', src.name],
+    ['path', rec.bytes ? `internal://${g(src.guid)}.${rec.ext}` : undefined],
+    ['creatingUser', opt(src.creatingUserGuid)],
+    ['creationDateTime', toXsdDateTime(src.creationDateTime)],
+  ]);
+  writeDescription(w, src.description);
+  w.element('Transcript', [['guid', g(rec.transcriptGuid)], ['name', src.name], ['plainTextPath', `internal://${g(rec.transcriptGuid)}.txt`]], points.length > 0, () => {
+    for (const p of points) w.empty('SyncPoint', [['guid', p.guid], ['timeStamp', p.timeMs], ['position', p.position]]);
+    for (const sel of selections) {
+      writeSelection(w, sel, 'TranscriptSelection', [['fromSyncPoint', at.get(sel.start)!.guid], ['toSyncPoint', at.get(sel.end)!.guid]]);
+    }
+  });
+  writeRefs(w, 'NoteRef', src.noteGuids);
+  writeValues(w, src.values, types);
+  w.close(element);
+}
+
 function writeSource(w: XmlWriter, src: RefiTextSource, annotations: RefiSelection[], types: Map<string, RefiVariableType>): void {
+  if (src.recording) return writeRecordedSource(w, src, src.recording, annotations, types);
   const attrs: [string, string | undefined][] = [
     ['guid', g(src.guid)],
     ['name', src.name],
@@ -200,6 +228,6 @@ export function serializeProject(project: RefiProject): SerializedProject {
   writeRefs(w, 'NoteRef', project.projectNoteGuids);
   w.close('Project');
 
-  const sourceFiles = project.sources.map((s): [string, string] => [`sources/${g(s.guid)}.txt`, s.text]);
+  const sourceFiles = project.sources.map((s): [string, string] => [`sources/${g(s.recording ? s.recording.transcriptGuid : s.guid)}.txt`, s.text]);
   return { qde: w.toString(), files: [...sourceFiles, ...noteFiles] };
 }

@@ -39,6 +39,16 @@ export interface RawTextSource {
   selections: RawSelection[];
   noteGuids: string[];
   values: RefiVariableValue[];
+  /** An AudioSource/VideoSource: its transcript's SyncPoints (positions as written) and the recording. */
+  recording?: RawRecording;
+}
+
+export interface RawRecording {
+  kind: 'audio' | 'video';
+  transcriptGuid: string;
+  ext: string;
+  syncPoints: { position: number; timeMs: number }[];
+  bytes?: Uint8Array;
 }
 
 export interface SourceReadEnv {
@@ -110,10 +120,10 @@ function readCodings(env: SourceReadEnv, el: XmlElement, owner: string): RefiCod
   return codings;
 }
 
-function readSelection(env: SourceReadEnv, el: XmlElement, sourceName: string): RawSelection | undefined {
+function readSelection(env: SourceReadEnv, el: XmlElement, sourceName: string, at?: { start: number; end: number }): RawSelection | undefined {
   const name = attrOf(el, 'name');
-  const start = Number(attrOf(el, 'startPosition'));
-  const end = Number(attrOf(el, 'endPosition'));
+  const start = at ? at.start : Number(attrOf(el, 'startPosition'));
+  const end = at ? at.end : Number(attrOf(el, 'endPosition'));
   if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end)) {
     env.ctx.skipped.push({ kind: 'selection', name: name ?? sourceName, reason: `in "${sourceName}", its start or end position is not a whole number` });
     skipCodings(env, el, 'its selection was skipped');
@@ -170,9 +180,56 @@ function readTextSource(env: SourceReadEnv, el: XmlElement, identity: XmlElement
 
 const MEDIA_REASON: Record<string, string> = {
   PictureSource: 'it is a picture; Quarry imports text sources only',
-  AudioSource: 'it is an audio recording; Quarry imports text sources only',
-  VideoSource: 'it is a video; Quarry imports text sources only',
+  AudioSource: 'it is an audio recording without a transcript; Quarry imports recordings with their transcript',
+  VideoSource: 'it is a video without a transcript; Quarry imports recordings with their transcript',
 };
+
+/**
+ * An AudioSource/VideoSource with a Transcript: the transcript's text and
+ * TranscriptSelections (their SyncPoints' positions) become a text source,
+ * its SyncPoints the lines' times, and the recording file (when the package
+ * has it) the source's recording. Selections of the recording by time
+ * (AudioSelection/VideoSelection) have no text and are reported.
+ */
+function readRecordedSource(env: SourceReadEnv, el: XmlElement, transcript: XmlElement): RawTextSource | undefined {
+  const name = attrOf(el, 'name') ?? guidOf(env.ctx, el);
+  for (const t of childrenNamed(el, 'Transcript').slice(1)) {
+    env.ctx.skipped.push({ kind: 'transcript', name: attrOf(t, 'name') ?? name, reason: `it is a further transcript of "${name}"; Quarry keeps the first` });
+    skipCodings(env, t, 'its transcript was skipped');
+  }
+  for (const timeSel of [...childrenNamed(el, 'AudioSelection'), ...childrenNamed(el, 'VideoSelection')]) {
+    env.ctx.skipped.push({ kind: 'selection', name: attrOf(timeSel, 'name') ?? name, reason: `it marks a stretch of the recording "${name}" by time only; Quarry codes the transcript` });
+    skipCodings(env, timeSel, 'it codes the recording by time only');
+  }
+  const src = readTextSource(env, transcript, el, [el], undefined);
+  if (!src) return undefined;
+  const points = new Map<string, { position: number; timeMs: number }>();
+  for (const sp of childrenNamed(transcript, 'SyncPoint')) {
+    const position = Number(attrOf(sp, 'position'));
+    const timeMs = Number(attrOf(sp, 'timeStamp'));
+    const guid = attrOf(sp, 'guid');
+    if (guid && Number.isSafeInteger(position) && Number.isSafeInteger(timeMs) && timeMs >= 0) points.set(guid.toLowerCase().replace(/[{}]/g, ''), { position, timeMs });
+  }
+  for (const ts of childrenNamed(transcript, 'TranscriptSelection')) {
+    const from = points.get((attrOf(ts, 'fromSyncPoint') ?? '').toLowerCase().replace(/[{}]/g, ''));
+    const to = points.get((attrOf(ts, 'toSyncPoint') ?? '').toLowerCase().replace(/[{}]/g, ''));
+    if (!from || !to) {
+      env.ctx.skipped.push({ kind: 'selection', name: attrOf(ts, 'name') ?? name, reason: `in "${name}", it refers to a sync point that is not in the transcript` });
+      skipCodings(env, ts, 'its selection was skipped');
+      continue;
+    }
+    const sel = readSelection(env, ts, name, { start: from.position, end: to.position });
+    if (sel) src.selections.push(sel);
+  }
+  const path = attrOf(el, 'path');
+  const ext = extOf(path) ?? (el.name === 'VideoSource' ? 'mp4' : 'mp3');
+  const recording: RawRecording = { kind: el.name === 'VideoSource' ? 'video' : 'audio', transcriptGuid: guidOf(env.ctx, transcript), ext, syncPoints: [...points.values()] };
+  const file = path?.startsWith('internal://') ? env.container.readFile(path) : null;
+  if (file && 'bytes' in file) recording.bytes = file.bytes;
+  else env.ctx.warnings.push(`The recording of "${name}" is not in the package${path ? ` (${path})` : ''}; its transcript and times were imported without it.`);
+  src.recording = recording;
+  return src;
+}
 
 export function readSources(env: SourceReadEnv, sourcesEl: XmlElement | undefined): RawTextSource[] {
   const out: RawTextSource[] = [];
@@ -193,6 +250,9 @@ export function readSources(env: SourceReadEnv, sourcesEl: XmlElement | undefine
         continue;
       }
       const src = readTextSource(env, rep, el, [el], 'pdf');
+      if (src) out.push(src);
+    } else if ((el.name === 'AudioSource' || el.name === 'VideoSource') && firstChild(el, 'Transcript')) {
+      const src = readRecordedSource(env, el, firstChild(el, 'Transcript')!);
       if (src) out.push(src);
     } else if (MEDIA_REASON[el.name]) {
       env.ctx.skipped.push({ kind: 'source', name, reason: MEDIA_REASON[el.name] as string });

@@ -19,6 +19,8 @@ export function writeQdpx(project: RefiProject): Uint8Array {
   const encoder = new TextEncoder();
   const entries: Zippable = { 'project.qde': encoder.encode(qde) };
   for (const [name, text] of files) entries[name] = encoder.encode(text);
+  // Recordings are already compressed (or, as WAV, barely compressible): stored as they are.
+  for (const src of project.sources) if (src.recording?.bytes) entries[`sources/${src.guid.toLowerCase()}.${src.recording.ext}`] = [src.recording.bytes, { level: 0 }];
   return zipSync(entries, { level: 6, mtime: FIXED_MTIME });
 }
 

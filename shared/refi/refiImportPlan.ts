@@ -150,6 +150,7 @@ function planSources(p: Planner): void {
       description: s.description ?? '',
     };
     if (s.creationDateTime) src.createdAt = s.creationDateTime;
+    if (s.recording) src.recording = s.recording;
     const creator = s.creatingUserGuid && p.plan.users.find((u) => u.guid === fixGuid(s.creatingUserGuid!));
     if (creator) src.createdByGuid = creator.guid;
     p.plan.sources.push(src);

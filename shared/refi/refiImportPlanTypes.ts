@@ -1,3 +1,4 @@
+import type { RefiRecording } from './refiModel.js';
 /**
  * What importing a REFI-QDA project will create in a new Quarry project,
  * row for row (keyed by GUID), and what it will leave out and why. Planning
@@ -34,6 +35,8 @@ export interface PlannedSource {
   createdAt?: string;
   createdByGuid?: string;
   caseGuid?: string;
+  /** A recording's timed lines and (when the package had it) its bytes. */
+  recording?: RefiRecording;
 }
 
 export interface PlannedCoding {

@@ -99,6 +99,25 @@ export interface RefiTextSource {
   selections: RefiSelection[];
   noteGuids: string[];
   values: RefiVariableValue[];
+  /** Set when the source is a recording (AudioSource / VideoSource) whose transcript is `text`. */
+  recording?: RefiRecording;
+}
+
+/**
+ * A recording and its transcript's timing. Selections of a recorded source
+ * are TranscriptSelections between SyncPoints (a text position ↔ a time in
+ * milliseconds); every timed line contributes the SyncPoints at its start
+ * and end, so its time range survives the round trip exactly.
+ */
+export interface RefiRecording {
+  kind: 'audio' | 'video';
+  transcriptGuid: string;
+  /** The file's extension (lower case), naming it in the package: sources/<GUID>.<ext>. */
+  ext: string;
+  /** Timed lines: code points [start, end) and milliseconds. */
+  lines: { start: number; end: number; startMs: number; endMs: number }[];
+  /** The recording's bytes, when they go into (or came from) the package. */
+  bytes?: Uint8Array;
 }
 
 export interface RefiNote {
@@ -122,7 +141,7 @@ export interface RefiSet {
 
 /** Something in the file that was not imported, and why (shown to the user as data loss). */
 export interface RefiSkipped {
-  /** 'source' | 'selection' | 'coding' | 'code' | 'case' | 'note' | 'set member' | 'reference' | 'variable value' | 'link' | 'graph' | 'description' */
+  /** 'source' | 'transcript' | 'selection' | 'coding' | 'code' | 'case' | 'note' | 'set member' | 'reference' | 'variable value' | 'link' | 'graph' | 'description' */
   kind: string;
   name?: string;
   reason: string;

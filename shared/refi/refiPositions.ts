@@ -12,6 +12,7 @@
 import type { RefiPositionUnit, RefiSelection, RefiTextSource } from './refiModel.js';
 import type { ReadContext } from './refiElements.js';
 import type { RawSelection, RawTextSource } from './qdeSources.js';
+import { linesFromSyncPoints } from './transcriptSync.js';
 import { normalizeSourceText, rawToNormalizedOffsets } from '../text/normalize.js';
 import { buildPositionIndex, type PositionIndex } from '../text/positions.js';
 
@@ -176,6 +177,14 @@ export function convertSources(ctx: ReadContext, sources: RawTextSource[], model
     if (raw.description !== undefined) out.description = raw.description;
     if (raw.creatingUserGuid !== undefined) out.creatingUserGuid = raw.creatingUserGuid;
     if (raw.creationDateTime !== undefined) out.creationDateTime = raw.creationDateTime;
+    if (raw.recording) {
+      const points = raw.recording.syncPoints.flatMap((sp) => {
+        const position = toCodePoint(prep, sp.position, model);
+        return position === undefined ? [] : [{ position, timeMs: sp.timeMs }];
+      });
+      const { syncPoints: _written, ...rest } = raw.recording;
+      out.recording = { ...rest, lines: linesFromSyncPoints(prep.norm, points) };
+    }
     for (const sel of raw.selections) {
       let start: number | undefined = 0;
       let end: number | undefined = normIndexOf(prep).length;

@@ -20,6 +20,7 @@ import { stmt } from '../store/statements.js';
 import { contentHash } from '../services/sourceService.js';
 import { codePointLength } from '../text/positions.js';
 import type { RefiImportResult } from './refiModel.js';
+import { storeRefiRecording } from './recordingToProject.js';
 import { planRefiImport } from './refiImportPlan.js';
 import type { RefiImportPlan, RefiImportReport } from './refiImportPlanTypes.js';
 
@@ -77,6 +78,7 @@ export function writeImportPlan(db: Database.Database, plan: RefiImportPlan): vo
       ...(s.createdAt ? { createdAt: s.createdAt } : {}),
     });
     sources.set(s.guid, id);
+    if (s.recording) storeRefiRecording(db, id, s.name, s.recording);
     if (s.caseGuid !== undefined) setSourceCase(db, id, idOf(cases, s.caseGuid, 'case'));
   }
   const codings = new Map<string, number>();

@@ -6,6 +6,7 @@ import { importDocument, type ImportedDocument } from '../importers/importDocume
 import { importPreflight, splitFileName } from '../importers/importLimits.js';
 import { findCaseByName, insertCase } from '../store/casesStore.js';
 import { codingsForSource } from '../store/codingsStore.js';
+import { insertCues } from '../store/cuesStore.js';
 import {
   deleteSource,
   getSource,
@@ -82,6 +83,7 @@ export function storeDocument(db: Database.Database, coderName: string, doc: Imp
     encoding: doc.encoding,
     createdBy: coder.id,
   });
+  if (doc.cues) insertCues(db, id, doc.cues);
   if (opts.caseFromFileName) {
     const existing = findCaseByName(db, name);
     setSourceCase(db, id, existing ? existing.id : insertCase(db, { name }));

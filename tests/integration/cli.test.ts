@@ -164,14 +164,14 @@ describe('quarry sources', () => {
     expect(r.code).toBe(0);
     const list = JSON.parse(r.out);
     expect(list).toEqual([
-      { name: 'interview', characters: cp(STORED), case: null },
-      { name: 'notes', characters: cp('# Notes\n\nSome *markdown* text.\n'), case: null },
+      { name: 'interview', characters: cp(STORED), case: null, media: null },
+      { name: 'notes', characters: cp('# Notes\n\nSome *markdown* text.\n'), case: null, media: null },
     ]);
-    for (const item of list) expect(Object.keys(item)).toEqual(['name', 'characters', 'case']);
+    for (const item of list) expect(Object.keys(item)).toEqual(['name', 'characters', 'case', 'media']);
     file('E1.txt', 'entrepreneur one');
     await quarry(dir, 'import', 'p.quarry', 'E1.txt', '--case-from-name');
     const withCase = JSON.parse((await quarry(dir, 'sources', 'p.quarry', '--json')).out);
-    expect(withCase[0]).toEqual({ name: 'E1', characters: 16, case: 'E1' });
+    expect(withCase[0]).toEqual({ name: 'E1', characters: 16, case: 'E1', media: null });
   });
 });
 
@@ -271,12 +271,12 @@ describe('quarry code and quarry codings', () => {
 
     const all = JSON.parse((await quarry(dir, 'codings', 'p.quarry', '--json')).out);
     expect(all).toEqual([
-      { source: 'E9', case: 'E9', start: 0, end: 3, text: 'abc', code: 'Outcomes', coder: 'quarry-cli' },
-      { source: 'interview', case: null, start, end: start + 1, text: '😀', code: 'Motivations/Entrepreneurs/Generating leads', coder: 'Ruth Ashworth' },
-      { source: 'interview', case: null, start: fam[0], end: fam[1], text: 'Family 👩\u200d👩\u200d👧', code: 'Outcomes/Entrepreneurs/Trust', coder: 'quarry-cli' },
-      { source: 'notes', case: null, start: 2, end: 7, text: 'Notes', code: 'Outcomes/Entrepreneurs/Trust', coder: 'Daniel Osei' },
+      { source: 'E9', case: 'E9', start: 0, end: 3, text: 'abc', code: 'Outcomes', coder: 'quarry-cli', time: null },
+      { source: 'interview', case: null, start, end: start + 1, text: '😀', code: 'Motivations/Entrepreneurs/Generating leads', coder: 'Ruth Ashworth', time: null },
+      { source: 'interview', case: null, start: fam[0], end: fam[1], text: 'Family 👩\u200d👩\u200d👧', code: 'Outcomes/Entrepreneurs/Trust', coder: 'quarry-cli', time: null },
+      { source: 'notes', case: null, start: 2, end: 7, text: 'Notes', code: 'Outcomes/Entrepreneurs/Trust', coder: 'Daniel Osei', time: null },
     ]);
-    for (const row of all) expect(Object.keys(row)).toEqual(['source', 'case', 'start', 'end', 'text', 'code', 'coder']);
+    for (const row of all) expect(Object.keys(row)).toEqual(['source', 'case', 'start', 'end', 'text', 'code', 'coder', 'time']);
 
     const byCode = JSON.parse((await quarry(dir, 'codings', 'p.quarry', '--code', 'Outcomes/Entrepreneurs/Trust', '--json')).out);
     expect(byCode.map((c: { source: string }) => c.source)).toEqual(['interview', 'notes']);
@@ -447,7 +447,7 @@ describe('the real binary', () => {
     const codings = run(dir, 'codings', 'b.quarry', '--json');
     expect(codings.status).toBe(0);
     expect(JSON.parse(codings.stdout)).toEqual([
-      { source: 'interview', case: null, start, end: start + 1, text: '😀', code: 'Emoji\\/Symbols/Smile', coder: 'Bin Coder' },
+      { source: 'interview', case: null, start, end: start + 1, text: '😀', code: 'Emoji\\/Symbols/Smile', coder: 'Bin Coder', time: null },
     ]);
   });
 

@@ -115,7 +115,7 @@ describe('quarry import: bad input', () => {
     'Huge.txt': /^Huge\.txt: the file is 200 MB, larger than the import limit of 50 MB$/,
     'Missing.txt': /^Missing\.txt: no such file$/,
     'Folder.txt': /^Folder\.txt: not a file \(is it a folder\?\)$/,
-    'Slides.pptx': /^Slides\.pptx: Quarry cannot import \.pptx files; supported types are \.txt, \.md, \.docx and \.pdf$/,
+    'Slides.pptx': /^Slides\.pptx: Quarry cannot import \.pptx files; supported types are \.txt, \.md, \.docx, \.pdf, \.vtt and \.srt \(and recordings: \.mp3, \.m4a, \.aac, \.wav, \.ogg, \.opus, \.mp4, \.webm\)$/,
   };
 
   beforeAll(async () => {

@@ -81,7 +81,7 @@ describe('quarry query', () => {
     expect(r.code, r.err).toBe(0);
     const rows = JSON.parse(r.out) as Record<string, unknown>[];
     expect(new Set(rows.map((x) => x.case)).size).toBe(9);
-    for (const x of rows) expect(Object.keys(x)).toEqual(['source', 'case', 'start', 'end', 'text', 'code', 'coder']);
+    for (const x of rows) expect(Object.keys(x)).toEqual(['source', 'case', 'start', 'end', 'text', 'code', 'coder', 'time']);
     const codings = JSON.parse((await quarry('codings', 'demo.quarry', '--code', 'Sources of advice/Bank manager', '--json')).out);
     const query = JSON.parse((await quarry('query', 'demo.quarry', '--code', 'Sources of advice/Bank manager', '--json')).out);
     expect(query).toEqual(codings);

@@ -17,6 +17,15 @@ interface Props {
   snap: boolean;
   annotations?: AnnotationModel | null;
   onOpenAnnotation?: (memoId: number) => void;
+  /** A timed transcript: each timed line's time label, the line being said, and playing from a line. */
+  timing?: LineTiming | null;
+}
+
+export interface LineTiming {
+  /** Document line index → its time as a label ("01:23"). */
+  labels: Map<number, string>;
+  currentLine: number;
+  onPlayLine: (line: number) => void;
 }
 
 const STRIPE_WIDTH = 7;
@@ -37,14 +46,22 @@ interface LineProps {
   activeCodingId: number | null;
   onStripeClick: (codingId: number) => void;
   onNoteClick?: ((memoId: number) => void) | undefined;
+  timeLabel?: string | undefined;
+  current?: boolean;
+  onPlayLine?: ((line: number) => void) | undefined;
 }
 
-const DocLine = memo(function DocLine({ line, text, spans, marks, notes, codes, codingById, stripeColumns, activeCodingId, onStripeClick, onNoteClick }: LineProps) {
+const DocLine = memo(function DocLine({ line, text, spans, marks, notes, codes, codingById, stripeColumns, activeCodingId, onStripeClick, onNoteClick, timeLabel, current, onPlayLine }: LineProps) {
   const segments = segmentLine(line, spans, marks);
   const lineText = text.slice(line.start, line.end);
   const columns = stripeColumns.size;
   return (
-    <div className={line.start === line.end ? 'doc-line doc-line-blank' : 'doc-line'} data-line={line.index}>
+    <div className={`${line.start === line.end ? 'doc-line doc-line-blank' : 'doc-line'}${current ? ' doc-line-current' : ''}`} data-line={line.index}>
+      {timeLabel !== undefined && (
+        <button type="button" className="doc-line-time" aria-label={`Play from ${timeLabel}`} onClick={() => onPlayLine?.(line.index)}>
+          {timeLabel}
+        </button>
+      )}
       <div className="doc-text" data-ls={line.start} data-le={line.end} dir={lineDirection(lineText)}>
         {line.start === line.end ? (
           <span data-o={line.start}>{BLANK_LINE_TEXT}</span>
@@ -100,7 +117,7 @@ const DocLine = memo(function DocLine({ line, text, spans, marks, notes, codes, 
 });
 
 /** The transcript: virtualised lines, highlights in code colours, coding stripes and annotations in the margin. */
-export function DocumentView({ model, codes, snap, annotations, onOpenAnnotation }: Props) {
+export function DocumentView({ model, codes, snap, annotations, onOpenAnnotation, timing }: Props) {
   const wb = useWorkbench();
   const scrollRef = useRef<HTMLDivElement>(null);
   const textRef = useRef<HTMLDivElement>(null);
@@ -132,6 +149,12 @@ export function DocumentView({ model, codes, snap, annotations, onOpenAnnotation
     estimateSize: (i) => 22 * Math.max(1, Math.ceil((lines[i]!.end - lines[i]!.start) / 95)) + 6,
     overscan: 12,
   });
+
+  // While the recording plays, the line being said stays in view.
+  const currentLine = timing?.currentLine ?? -1;
+  useEffect(() => {
+    if (currentLine >= 0) virtualizer.scrollToIndex(currentLine, { align: 'auto' });
+  }, [currentLine]);
 
   useEffect(() => {
     if (!revealSpan) return;
@@ -189,6 +212,9 @@ export function DocumentView({ model, codes, snap, annotations, onOpenAnnotation
                 activeCodingId={wb.activeCodingId}
                 onStripeClick={selectCoding}
                 onNoteClick={onOpenAnnotation}
+                timeLabel={timing?.labels.get(item.index)}
+                current={item.index === currentLine}
+                onPlayLine={timing?.onPlayLine}
               />
             </div>
           );

@@ -106,8 +106,8 @@ export function useDocumentSelection({ model, textRef, scrollRef, snap, firstVis
         commit(from, to, true);
         return;
       }
-      // Stripes and notes are buttons with their own click; a plain click on them leaves the selection alone.
-      if (e.target instanceof Element && e.target.closest('.doc-stripes, .doc-notes')) return;
+      // Stripes, notes and a line's time (play from here) are buttons with their own click; a plain click on them leaves the selection alone.
+      if (e.target instanceof Element && e.target.closest('.doc-stripes, .doc-notes, .doc-line-time')) return;
       if (!sel.isCollapsed || !sel.anchorNode || !scroll.contains(sel.anchorNode)) return;
       const at = pointToOffset(sel.anchorNode, sel.anchorOffset, 'start', scroll);
       if (at === null) return;

@@ -66,7 +66,7 @@ function LabelTemplate({ draft, update, choices }: Props) {
         {LABEL_PRESETS.map((p) => <option key={p} value={p} />)}
       </datalist>
       <span id="export-label-hint" className="hint">
-        {`{case} or {source}, or an attribute: ${choices.attributes.map((a) => `{${a.name}}`).join(' ') || '(none yet)'}`}
+        {`{case}, {source}, {time} (when it was said, for recordings), or an attribute: ${choices.attributes.map((a) => `{${a.name}}`).join(' ') || '(none yet)'}`}
       </span>
     </label>
   );

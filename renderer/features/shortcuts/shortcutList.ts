@@ -50,6 +50,13 @@ export const SHORTCUT_GROUPS: ShortcutGroup[] = [
     ],
   },
   {
+    title: 'Recording (sources with audio or video; these work while typing a memo too)',
+    items: [
+      { keys: ['Mod+Space'], action: 'Play / pause the recording' },
+      { keys: ['Mod+Shift+Space'], action: 'Back 5 seconds' },
+    ],
+  },
+  {
     title: 'Everywhere',
     items: [
       { keys: ['Mod+Z'], action: 'Undo' },

@@ -6,6 +6,8 @@ import { useWorkbench } from '../workbench/workbenchState.js';
 import { useImportFiles, type ImportProgress } from './useImportFiles.js';
 import { JobProgressBar } from '../jobs/JobProgressBar.js';
 import type { JobHandle } from '../jobs/useJob.js';
+import { ImportRecordingDialog } from '../media/ImportRecordingDialog.js';
+import { useImportRecording } from '../media/useImportRecording.js';
 
 /** The project's sources (NVivo's Files), with import. */
 export function SourcesList() {
@@ -16,20 +18,25 @@ export function SourcesList() {
   const [caseFromName, setCaseFromName] = useState(false);
   const api = useApi();
   const act = useAction();
+  const [recordingOpen, setRecordingOpen] = useState(false);
+  const recording = useImportRecording(wb.setSourceId);
 
   return (
     <section className="panel sources-panel" aria-labelledby="sources-h">
       <div className="panel-head">
         <h2 id="sources-h">Sources</h2>
-        <button type="button" onClick={() => fileInput.current?.click()} title="Import transcripts (.txt, .md, .docx, .pdf)">
+        <button type="button" onClick={() => fileInput.current?.click()} title="Import transcripts (.txt, .md, .docx, .pdf, .vtt, .srt)">
           Import…
+        </button>
+        <button type="button" onClick={() => setRecordingOpen(true)} title="Import an audio or video recording, with its timed transcript">
+          Recording…
         </button>
         <input
           ref={fileInput}
           type="file"
           multiple
           hidden
-          accept=".txt,.md,.docx,.pdf,text/plain"
+          accept=".txt,.md,.docx,.pdf,.vtt,.srt,text/plain"
           data-testid="import-input"
           onChange={(e) => {
             const files = [...(e.target.files ?? [])];
@@ -41,6 +48,7 @@ export function SourcesList() {
       <label className="check">
         <input type="checkbox" checked={caseFromName} onChange={(e) => setCaseFromName(e.target.checked)} /> Case from file name
       </label>
+      {recordingOpen && <ImportRecordingDialog importer={recording} caseFromFileName={caseFromName} onClose={() => setRecordingOpen(false)} />}
       {progress && <ImportProgressView progress={progress} job={job} onClose={clear} />}
       {sources.data?.length === 0 && <p className="hint">No sources yet. Import interview transcripts to start coding.</p>}
       <ul className="list" role="listbox" aria-label="Sources">

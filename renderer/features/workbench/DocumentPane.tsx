@@ -11,6 +11,10 @@ import { useDocument } from '../document/useDocument.js';
 import { useAnnotations } from '../memos/useAnnotations.js';
 import { useKeyChords, type ChordHandlers } from '../shortcuts/useKeyChords.js';
 import { useWorkbench } from './workbenchState.js';
+import { MediaPlayer } from '../media/MediaPlayer.js';
+import { passageTime } from '../media/cueTiming.js';
+import { useLineTiming } from '../media/useLineTiming.js';
+import { useMediaPlayer } from '../media/useMediaPlayer.js';
 
 /** The centre view for reading and coding one source. */
 export function DocumentPane() {
@@ -24,6 +28,10 @@ export function DocumentPane() {
   const [snap, setSnap] = useState(true);
   const sel = wb.selection && model && wb.selection.sourceId === model.doc.id ? wb.selection : null;
   const activeCode = wb.activeCodeId !== null ? coding.lookup.get(wb.activeCodeId) : undefined;
+  const player = useMediaPlayer(model?.doc.id ?? null);
+  const timing = useLineTiming(model, player, wb.reveal);
+  const passage = cmd.active ?? sel;
+  const passageAt = passage ? (passageTime(player.lines, passage.start, passage.end)?.[0] ?? null) : null;
 
   // Plain keys act on the document; while a side panel (sources, codes) has the focus they are the panel's.
   const inDocument = (e: KeyboardEvent) => !(e.target instanceof Element && e.target.closest('aside.left'));
@@ -80,6 +88,7 @@ export function DocumentPane() {
           <input type="checkbox" checked={snap} onChange={(e) => setSnap(e.target.checked)} /> Snap selection to words
         </label>
       </div>
+      <MediaPlayer player={player} passageStartMs={passageAt} onPlayPassage={() => passage && player.playPassage(passage.start, passage.end)} />
       {cmd.active ? (
         <CodingBar
           coding={cmd.active}
@@ -106,7 +115,7 @@ export function DocumentPane() {
       ) : (
         <div className="context-bar hint">Select text to code it (drag it onto a code, Ctrl+K, quick keys 1–9, V for in vivo); click a stripe to select a coding. Press ? for all shortcuts.</div>
       )}
-      <DocumentView model={model} codes={coding.lookup} snap={snap} annotations={annotations} onOpenAnnotation={openAnnotation} />
+      <DocumentView model={model} codes={coding.lookup} snap={snap} annotations={annotations} onOpenAnnotation={openAnnotation} timing={timing} />
     </>
   );
 }

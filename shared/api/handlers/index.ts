@@ -15,6 +15,7 @@ import { queryHandlers } from './queryHandlers.js';
 import { frameworkHandlers } from './frameworkHandlers.js';
 import { dataSafetyHandlers } from './dataSafetyHandlers.js';
 import { fileHandlers } from './fileHandlers.js';
+import { mediaHandlers } from './mediaHandlers.js';
 
 /** Every method's single implementation. A method without a handler is a type error here. */
 export const HANDLERS: { [K in MethodName]: Handler<K> } = {
@@ -33,4 +34,5 @@ export const HANDLERS: { [K in MethodName]: Handler<K> } = {
   ...frameworkHandlers,
   ...dataSafetyHandlers,
   ...fileHandlers,
+  ...mediaHandlers,
 };

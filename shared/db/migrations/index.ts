@@ -3,8 +3,12 @@ import { migration0001 } from './0001-initial.js';
 import { migration0002 } from './0002-case-sets-and-spans.js';
 import { migration0003 } from './0003-queries.js';
 import { migration0004 } from './0004-search-folding.js';
+import { migration0005 } from './0005-recordings.js';
 
-/** Every migration in order; the last one's version is the current schema version. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+/**
+ * Every migration in order; the last one's version is the current schema
+ * version. Each runs when it is above the file's user_version.
+ */
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
 
 export const CURRENT_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

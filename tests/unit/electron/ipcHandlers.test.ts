@@ -85,7 +85,7 @@ describe('quarry:pick-file', () => {
     expect(await pick('import-sources')).toEqual(['/a.txt', '/b.docx']);
     const [, options] = fake.dialog.showOpenDialog.mock.calls[0] as unknown as [unknown, { filters: { extensions: string[] }[]; properties: string[] }];
     expect(options.properties).toContain('multiSelections');
-    expect(options.filters[0]!.extensions).toEqual(['txt', 'md', 'docx', 'pdf']);
+    expect(options.filters[0]!.extensions).toEqual(['txt', 'md', 'docx', 'pdf', 'vtt', 'srt']);
   });
 
   it('saves a new project with .quarry added when the dialog leaves it off', async () => {

@@ -198,7 +198,7 @@ describe('importDocument: refusals', () => {
   it('refuses unknown extensions with the supported list', async () => {
     const err = await rejection(importDocument('sheet.xlsx', utf8('x')));
     expect(err.code).toBe('invalid_input');
-    expect(err.message).toBe('sheet.xlsx: Quarry cannot import .xlsx files; supported types are .txt, .md, .docx and .pdf');
+    expect(err.message).toBe('sheet.xlsx: Quarry cannot import .xlsx files; supported types are .txt, .md, .docx, .pdf, .vtt and .srt (and recordings: .mp3, .m4a, .aac, .wav, .ogg, .opus, .mp4, .webm)');
     expect((await rejection(importDocument('README', utf8('x')))).message).toMatch(/^README: the file has no extension/);
     expect((await rejection(importDocument('.txt', utf8('x')))).message).toMatch(/^\.txt: the file has no extension/);
     expect((await rejection(importDocument('old.DOC', utf8('x')))).message).toMatch(/^old\.DOC: old-format Word documents/);

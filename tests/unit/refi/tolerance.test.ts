@@ -46,7 +46,7 @@ describe('REFI-QDA reader tolerates real-world exports', () => {
   it('says why a relative:// file outside the package cannot be read', () => {
     const body = codebook() + `<Sources><AudioSource guid="${G.src2}" name="Tape" path="relative:///a.m4a"/><TextSource guid="${G.src1}" name="Far" plainTextPath="relative:///far.txt"/></Sources>`;
     const r = readRefiPackage('far.qdpx', pack({ 'project.qde': project(body) }));
-    expect(r.skipped.map((s) => s.reason)).toEqual(['it is an audio recording; Quarry imports text sources only', 'its file "relative:///far.txt" lies outside the .qdpx package (on the computer that exported it), so Quarry cannot reach it']);
+    expect(r.skipped.map((s) => s.reason)).toEqual(['it is an audio recording without a transcript; Quarry imports recordings with their transcript', 'its file "relative:///far.txt" lies outside the .qdpx package (on the computer that exported it), so Quarry cannot reach it']);
   });
 
   it('reads inline PlainTextContent and turns a coding of a whole source into a selection of all its text', () => {
@@ -71,12 +71,15 @@ describe('REFI-QDA reader tolerates real-world exports', () => {
       `<Coding guid="${G.coding(21)}"><CodeRef targetGUID="${G.codeA}"/></Coding><Coding guid="${G.coding(22)}"><CodeRef targetGUID="${G.codeB}"/></Coding></PictureSelection></PictureSource>` +
       `<VideoSource guid="${G.sel(30)}" name="Clip.mp4"><Transcript guid="${G.sel(31)}"><PlainTextContent>t</PlainTextContent></Transcript></VideoSource></Sources>`;
     const r = readRefiPackage('pdf.qdpx', pack({ 'project.qde': project(body), [`sources/${G.src2}.txt`]: 'The paper text.' }));
-    expect(r.project.sources).toHaveLength(1);
+    // A recording with a transcript is imported as its transcript (the package has no file for the video: a warning says so).
+    expect(r.project.sources).toHaveLength(2);
     expect(r.project.sources[0]).toMatchObject({ guid: lower(G.src1), name: 'Paper.pdf', originalExt: 'pdf', text: 'The paper text.' });
+    expect(r.project.sources[1]).toMatchObject({ name: 'Clip.mp4', text: 't', recording: { kind: 'video', lines: [] } });
+    expect(r.warnings).toContain('The recording of "Clip.mp4" is not in the package; its transcript and times were imported without it.');
     expect(coded(r)).toEqual(['paper', 'The paper text.']);
     expect(r.project.sources[0]?.selections[1]?.codings[0]?.codeGuid).toBe(lower(G.codeB));
     const kinds = r.skipped.map((s) => s.kind);
-    expect(kinds).toEqual(['selection', 'coding', 'source', 'coding', 'coding', 'source']);
+    expect(kinds).toEqual(['selection', 'coding', 'source', 'coding', 'coding']);
     expect(r.skipped[0]?.reason).toMatch(/area of a PDF page/);
     expect(r.skipped[2]).toEqual({ kind: 'source', name: 'Photo.jpg', reason: 'it is a picture; Quarry imports text sources only' });
     expect(r.declared).toEqual({ sources: 3, codes: 2, codings: 5, cases: 0, notes: 0 });

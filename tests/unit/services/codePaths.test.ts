@@ -116,7 +116,7 @@ describe('codes with "/" and "\\" in their names', () => {
     const codings = await cli(['codings', 'p.quarry', '--code', 'Root/Trust\\/Distrust', '--json'], cwd);
     expect(codings.code, codings.err).toBe(0);
     expect(JSON.parse(codings.out)).toEqual([
-      { source: 'S', case: null, start: 10, end: 11, text: '😀', code: 'Root/Trust\\/Distrust', coder: 'Cli Coder' },
+      { source: 'S', case: null, start: 10, end: 11, text: '😀', code: 'Root/Trust\\/Distrust', coder: 'Cli Coder', time: null },
     ]);
   });
 });
