@@ -93,3 +93,32 @@ export async function drag(page: Page, from: Point, to: Point): Promise<void> {
   await page.mouse.move(to.x, to.y, { steps: 6 });
   await page.mouse.up();
 }
+
+/**
+ * Waits until the document's lines stop moving: after a coding, counts and
+ * stripes arrive a moment later and may shift the text, and a point computed
+ * before that would land on other text. Stable = the same line boxes over
+ * three checks two animation frames apart.
+ */
+export async function waitForStableLayout(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const frames = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+    const boxes = () =>
+      [...document.querySelectorAll<HTMLElement>('.doc-text')]
+        .slice(0, 12)
+        .map((el) => {
+          const r = el.getBoundingClientRect();
+          return `${r.left},${r.top},${r.width},${r.height}`;
+        })
+        .join('|');
+    let last = boxes();
+    let same = 0;
+    const deadline = performance.now() + 10_000;
+    while (same < 3 && performance.now() < deadline) {
+      await frames();
+      const now = boxes();
+      same = now === last ? same + 1 : 0;
+      last = now;
+    }
+  });
+}

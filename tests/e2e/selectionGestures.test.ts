@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codePointLength } from '../../shared/text/positions.js';
-import { besideLine, domSelectionText, drag, middleOf, pointAt, stripeColumnOf } from './documentPoints.js';
+import { besideLine, domSelectionText, drag, middleOf, pointAt, stripeColumnOf, waitForStableLayout } from './documentPoints.js';
 import { launchApp, type AppUnderTest } from './harness.js';
 import { addCode, cliCodings, setCoder, type CliCoding } from './workbenchSetup.js';
 
@@ -80,7 +80,8 @@ describe('selection gestures: the coded span is what was selected', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('selection-status').textContent()).toBe('No selection');
     // What was selected is no longer shown selected either.
-    expect(await domSelectionText(page)).toBe('');
+    expect(await domSelectionText(page)).toBe('');    // Points for the next gesture are measured on text that no longer moves.
+    await waitForStableLayout(page);
   }
 
   async function expectSelected(text: string): Promise<void> {

@@ -3,7 +3,8 @@
  * written by `npm run schema:snapshot` and compared with the migrations by
  * tests/unit/db/schemaSnapshots.test.ts.
  */
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { writeFileAtomicSync } from '../../fsx/atomicWrite.js';
 import { join } from 'node:path';
 import { CURRENT_SCHEMA_VERSION } from '../migrations/index.js';
 import { buildSnapshot } from './canonicalSchema.js';
@@ -28,7 +29,7 @@ export function snapshotVersions(folder: string): number[] {
 export function writeSnapshots(folder: string): string[] {
   const written: string[] = [];
   for (let v = 1; v <= CURRENT_SCHEMA_VERSION; v++) {
-    writeFileSync(join(folder, snapshotFileName(v)), snapshotText(v));
+    writeFileAtomicSync(join(folder, snapshotFileName(v)), snapshotText(v), { what: 'the schema snapshot' });
     written.push(snapshotFileName(v));
   }
   return written;
