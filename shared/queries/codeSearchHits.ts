@@ -5,7 +5,7 @@
  */
 import { QuarryError } from '../errors.js';
 import { getCodeRow } from '../store/codesStore.js';
-import { findCoding, insertCoding } from '../store/codingsStore.js';
+import { codeSpanMerging } from '../services/codingMerge.js';
 import { getSourceText } from '../store/sourcesStore.js';
 import { buildPositionIndex } from '../text/positions.js';
 import { paragraphAround, sentenceAround, speakerTurns } from '../text/structure.js';
@@ -65,11 +65,9 @@ function* codeHitsSteps(db: Database.Database, coderName: string, opts: CodeHits
     const to = opts.spread ?? 'none';
     const spans = unionSpans(to === 'none' ? hits : spread(getSourceText(db, sourceId) ?? '', hits, to));
     for (const s of spans) {
-      if (findCoding(db, sourceId, codeId, coder.id, s.start, s.end) !== undefined) alreadyCoded++;
-      else {
-        insertCoding(db, { sourceId, codeId, start: s.start, end: s.end, coderId: coder.id });
-        coded++;
-      }
+      // As when coding by hand: a hit touching the coder's coding at that code extends it.
+      if (codeSpanMerging(db, { sourceId, codeId, start: s.start, end: s.end, coderId: coder.id }).alreadyCoded) alreadyCoded++;
+      else coded++;
     }
   }
   return { coded, alreadyCoded, codeId };

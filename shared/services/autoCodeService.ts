@@ -17,7 +17,7 @@ import {
 } from '../domain/autoCode.js';
 import { joinPath, splitPath } from '../domain/codePath.js';
 import { QuarryError } from '../errors.js';
-import { findCoding, insertCoding } from '../store/codingsStore.js';
+import { codeSpanMerging } from './codingMerge.js';
 import { getSource, getSourceText, listSources } from '../store/sourcesStore.js';
 import { autoCodeUnits, compareUnitNames } from '../text/autoCodeUnits.js';
 import { buildPositionIndex, type PositionIndex } from '../text/positions.js';
@@ -164,12 +164,9 @@ function* autoCodeSteps(db: Database.Database, coderName: string, req: AutoCodeR
   for (const [i, p] of plan.passagesToCode.entries()) {
     if (i > 0 && i % ROWS_PER_CHUNK === 0) yield { done: i, total, phase: 'Coding passages' };
     const codeId = codeIds.get(p.fullPath)!;
-    if (findCoding(db, p.sourceId, codeId, coder.id, p.start, p.end) !== undefined) {
-      alreadyCoded++;
-      continue;
-    }
-    insertCoding(db, { sourceId: p.sourceId, codeId, start: p.start, end: p.end, coderId: coder.id });
-    coded++;
+    // As when coding by hand: a passage touching the coder's coding at that code extends it.
+    if (codeSpanMerging(db, { sourceId: p.sourceId, codeId, start: p.start, end: p.end, coderId: coder.id }).alreadyCoded) alreadyCoded++;
+    else coded++;
   }
   const { passagesToCode: _p, descriptions: _d, refusal: _r, ...preview } = plan;
   return { ...preview, coded, alreadyCoded, codesCreated };

@@ -8,7 +8,6 @@ import {
   getCoding,
   listPassages,
   updateCodingCode,
-  updateCodingSpan,
   type PassageFilter,
 } from '../store/codingsStore.js';
 import { getSource, getSourceText } from '../store/sourcesStore.js';
@@ -16,7 +15,7 @@ import { inVivoName } from '../domain/inVivoName.js';
 import { sliceCodePoints } from '../text/positions.js';
 import { findUserByName } from '../store/usersStore.js';
 import { codeTree, ensureCodePath, flattenTree, paletteColor } from './codeService.js';
-import { codeSpanMerging } from './codingMerge.js';
+import { absorbTouching, codeSpanMerging } from './codingMerge.js';
 import { ensureCoder } from './coderService.js';
 import type { ServiceContext } from './context.js';
 import { mutate } from './context.js';
@@ -128,10 +127,8 @@ export function resizeCoding(ctx: ServiceContext, args: { id: number; start: num
     const c = getCoding(db, args.id);
     if (!c) throw new QuarryError('not_found', 'That coding no longer exists.');
     checkSpan(db, c.sourceId, args.start, args.end);
-    if (findCoding(db, c.sourceId, c.codeId, c.coderId, args.start, args.end) !== undefined) {
-      throw new QuarryError('conflict', 'The same passage is already coded there.');
-    }
-    updateCodingSpan(db, args.id, args.start, args.end);
+    // Resized over (or up to) the coder's other codings at this code: one coding covers them all.
+    absorbTouching(db, args.id, { start: args.start, end: args.end });
     return getCoding(db, args.id)!;
   });
 }
@@ -147,6 +144,8 @@ export function recodeCoding(ctx: ServiceContext, args: { id: number; codeId: nu
       return getCoding(db, dup)!;
     }
     updateCodingCode(db, args.id, args.codeId);
+    // At its new code it merges with the coder's codings there that it overlaps or touches.
+    absorbTouching(db, args.id);
     return getCoding(db, args.id)!;
   });
 }

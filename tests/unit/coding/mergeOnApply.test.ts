@@ -6,7 +6,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ProjectDb } from '../../../shared/db/projectDb.js';
 import { createCode } from '../../../shared/services/codeService.js';
-import { applyCoding, inVivoCoding } from '../../../shared/services/codingService.js';
+import { applyCoding, inVivoCoding, recodeCoding, resizeCoding } from '../../../shared/services/codingService.js';
+import { runAutoCode } from '../../../shared/services/autoCodeService.js';
+import { codeSearchHits } from '../../../shared/queries/codeSearchHits.js';
 import { addMemo } from '../../../shared/services/memoService.js';
 import { codingsForSource } from '../../../shared/store/codingsStore.js';
 import { addSource, dumpTables, newProject } from '../db/testProject.js';
@@ -108,5 +110,71 @@ describe('merge on apply', () => {
     inVivoCoding(ctx, { sourceId, start: 0, end: 3, name: 'Letters' });
     inVivoCoding(ctx, { sourceId, start: 2, end: 6, name: 'Letters' });
     expect(spans()).toEqual([['B', 'Tess Tester', 0, 6]]);
+  });
+});
+
+describe('every way a coding gets its span or code merges the same way', () => {
+  it('resizing a coding over (or up to) another of the coder\u2019s at that code joins them, memos kept', () => {
+    const { ctx, sourceId, a, spans } = fixture();
+    const first = applyCoding(ctx, { sourceId, start: 0, end: 4, codeId: a });
+    const second = applyCoding(ctx, { sourceId, start: 10, end: 14, codeId: a });
+    addMemo(ctx, { target: 'coding', codingId: second.id, body: 'about the second passage' });
+    const resized = resizeCoding(ctx, { id: first.id, start: 0, end: 10 }); // touches the second at 10
+    expect(resized).toMatchObject({ id: first.id, start: 0, end: 14 });
+    expect(spans()).toEqual([['A', 'Tess Tester', 0, 14]]);
+    expect(JSON.stringify(dumpTables(ctx.project.db).memos)).toContain('about the second passage');
+    // Resized exactly onto another coding's span: one coding remains (it used to be refused).
+    const third = applyCoding(ctx, { sourceId, start: 20, end: 24, codeId: a });
+    const fourth = applyCoding(ctx, { sourceId, start: 30, end: 33, codeId: a });
+    resizeCoding(ctx, { id: fourth.id, start: 20, end: 24 });
+    expect(spans()).toEqual([
+      ['A', 'Tess Tester', 0, 14],
+      ['A', 'Tess Tester', 20, 24],
+    ]);
+    expect(codingsForSource(ctx.project.db, sourceId).map((c) => c.id)).toContain(fourth.id);
+    expect(codingsForSource(ctx.project.db, sourceId).map((c) => c.id)).not.toContain(third.id);
+  });
+
+  it('recoding a passage to a code where the coder has an overlapping coding joins them', () => {
+    const { ctx, sourceId, a, b, spans } = fixture();
+    applyCoding(ctx, { sourceId, start: 0, end: 6, codeId: a });
+    const moved = applyCoding(ctx, { sourceId, start: 4, end: 9, codeId: b });
+    recodeCoding(ctx, { id: moved.id, codeId: a });
+    expect(spans()).toEqual([['A', 'Tess Tester', 0, 9]]);
+    ctx.project.history.undo();
+    expect(spans()).toEqual([
+      ['A', 'Tess Tester', 0, 6],
+      ['B', 'Tess Tester', 4, 9],
+    ]);
+  });
+
+  it('auto-coding and coding all search hits extend the coder\u2019s codings they touch', () => {
+    const made = newProject();
+    open.push(made.project);
+    const { ctx } = made;
+    const text = 'Interviewer: Why?\nRespondent: Trust grew. Trust matters.\nInterviewer: And?';
+    const sourceId = addSource(ctx, 'T', text);
+    const trust = createCode(ctx, { path: 'Trust' });
+    const at = (needle: string) => {
+      const i = text.indexOf(needle);
+      return { start: [...text.slice(0, i)].length, end: [...text.slice(0, i)].length + [...needle].length };
+    };
+    // By hand: "Trust grew." — then code every hit of "trust" spread to its sentence.
+    applyCoding(ctx, { sourceId, codeId: trust, ...at('Trust grew.') });
+    const hits = codeSearchHits(ctx, { expression: 'trust', codeId: trust, spread: 'sentence' });
+    expect(hits.alreadyCoded + hits.coded).toBeGreaterThan(0);
+    const rows = codingsForSource(ctx.project.db, sourceId).filter((c) => c.codeId === trust);
+    // "Trust grew." and "Trust matters." touch or overlap after spreading: one coding, never two overlapping.
+    for (const r of rows) for (const o of rows) if (r.id !== o.id) expect(r.end < o.start || o.end < r.start).toBe(true);
+    // Auto-coding by speaker: a passage the coder already coded at Speakers/Respondent, inside the turn, is extended to the turn.
+    const turns = 'Interviewer: Q1. Why did you join?\n\nRespondent: To meet people.\n\nInterviewer: Q2. And now?\n\nRespondent: Still going.';
+    const turnsId = addSource(ctx, 'Turns', turns);
+    const respondent = createCode(ctx, { path: 'Speakers/Respondent' });
+    const inside = turns.indexOf('meet');
+    applyCoding(ctx, { sourceId: turnsId, codeId: respondent, start: inside, end: inside + 4 });
+    const result = runAutoCode(ctx, { mode: 'speaker', only: ['Respondent'] });
+    expect(result.coded + result.alreadyCoded).toBe(2);
+    const answers = codingsForSource(ctx.project.db, turnsId).filter((c) => c.codeId === respondent);
+    expect(answers.map((c) => turns.slice(c.start, c.end))).toEqual(['To meet people.', 'Still going.']);
   });
 });

@@ -1,3 +1,4 @@
+import { codingsForSource } from '../../../shared/store/codingsStore.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ProjectDb } from '../../../shared/db/projectDb.js';
 import { QuarryError } from '../../../shared/errors.js';
@@ -96,12 +97,13 @@ describe('resize and recode', () => {
     return { ...made, sourceId, a, b };
   }
 
-  it('resizes a coding, and refuses a span the same coder already coded with that code', () => {
+  it('resizes a coding; resized onto a span the same coder coded with that code, the two become one', () => {
     const { ctx, sourceId, a } = fixture();
     const c1 = applyCoding(ctx, { sourceId, start: 0, end: 3, codeId: a });
-    applyCoding(ctx, { sourceId, start: 5, end: 8, codeId: a });
+    const c2 = applyCoding(ctx, { sourceId, start: 5, end: 8, codeId: a });
     expect(resizeCoding(ctx, { id: c1.id, start: 1, end: 4 })).toMatchObject({ id: c1.id, start: 1, end: 4 });
-    expectError(() => resizeCoding(ctx, { id: c1.id, start: 5, end: 8 }), 'conflict', /already coded/);
+    expect(resizeCoding(ctx, { id: c1.id, start: 5, end: 8 })).toMatchObject({ id: c1.id, start: 5, end: 8 });
+    expect(codingsForSource(ctx.project.db, sourceId).map((c) => c.id)).not.toContain(c2.id);
     expectError(() => resizeCoding(ctx, { id: c1.id, start: 4, end: 4 }), 'bad_request', /before the end/);
     expectError(() => resizeCoding(ctx, { id: c1.id, start: 0, end: 27 }), 'bad_request', /beyond the end/);
     expectError(() => resizeCoding(ctx, { id: 999, start: 0, end: 1 }), 'not_found', /coding no longer exists/);
