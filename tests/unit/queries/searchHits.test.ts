@@ -8,6 +8,7 @@ import { mergeInstances, nearFilter, phraseStarts } from '../../../shared/querie
 import { searchText } from '../../../shared/queries/textSearch.js';
 import { unmark } from '../../../shared/queries/kwic.js';
 import { addSource, newProject } from '../db/testProject.js';
+import { mulberry32 } from '../../../shared/seededRandom.js';
 
 describe('token-level hits', () => {
   it('finds phrase starts', () => {
@@ -39,17 +40,7 @@ describe('token-level hits', () => {
   });
 });
 
-/** mulberry32 */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 describe('counts from positions agree with highlight()', () => {
   let project: ProjectDb;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeSourceText, rawToNormalizedOffsets } from '../../../shared/text/normalize.js';
 import { buildPositionIndex, codePointLength, sliceCodePoints } from '../../../shared/text/positions.js';
+import { mulberry32 } from '../../../shared/seededRandom.js';
 
 /** The obvious (slow) reference: positions by Array.from, which iterates code points. */
 const naive = {
@@ -20,17 +21,7 @@ const naive = {
   },
 };
 
-/** Mulberry32: a tiny seeded PRNG so a failing case can be reproduced. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 const PIECES = [
   'a', 'Z', ' ', '\n', '\r', '\r\n', 'é', 'e\u0301', '中', '文', '日本', '한', '𠀀', // CJK ext. B (astral)
