@@ -2,6 +2,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
 import { ProjectDb } from '../../shared/db/projectDb.js';
 import type { ServiceContext } from '../../shared/services/context.js';
 import { importFiles } from '../../shared/services/sourceService.js';
@@ -15,6 +16,19 @@ export function newProject(name = 'x.quarry'): { project: ProjectDb; ctx: Servic
   const path = join(tempDir(), name);
   const project = ProjectDb.create(path);
   return { project, ctx: { project, coderName: 'Tester' }, path };
+}
+
+/** newProject for one test file: every project it makes is closed after each test. */
+export function projectsClosedAfterEach(): () => ReturnType<typeof newProject> {
+  const open: ProjectDb[] = [];
+  afterEach(() => {
+    for (const p of open.splice(0)) p.close();
+  });
+  return () => {
+    const p = newProject();
+    open.push(p.project);
+    return p;
+  };
 }
 
 export async function addSources(ctx: ServiceContext, texts: Record<string, string>): Promise<Map<string, number>> {

@@ -1,5 +1,4 @@
-import { describe, it, expect, afterEach } from 'vitest';
-import type { ProjectDb } from '../../shared/db/projectDb.js';
+import { describe, it, expect } from 'vitest';
 import {
   changeAttributeType,
   editAttribute,
@@ -21,18 +20,9 @@ import {
 import { saveCaseSet } from '../../shared/services/caseSetService.js';
 import { assignPassageToCase, assignTurnsToCases, caseSpans, casesOfPassage, removeCaseSpan, speakersOfSource, unassignPassage } from '../../shared/services/caseSpanService.js';
 import { listSources } from '../../shared/store/sourcesStore.js';
-import { addSources, newProject, snapshot } from './caseFixtures.js';
+import { addSources, projectsClosedAfterEach, snapshot } from './caseFixtures.js';
 
-let open: ProjectDb[] = [];
-afterEach(() => {
-  for (const p of open) p.close();
-  open = [];
-});
-function setup() {
-  const p = newProject();
-  open.push(p.project);
-  return p;
-}
+const setup = projectsClosedAfterEach();
 
 describe('cases', () => {
   it('creates, renames, describes and deletes cases; refuses duplicates and blank names', () => {

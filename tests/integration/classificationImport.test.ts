@@ -1,4 +1,4 @@
-import { describe, it, expect, afterEach } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { join } from 'node:path';
 import { buildDemoProject } from '../../shared/demo/buildDemo.js';
 import { ProjectDb } from '../../shared/db/projectDb.js';
@@ -9,18 +9,9 @@ import {
   exportClassification,
   previewClassificationImport,
 } from '../../shared/services/classificationService.js';
-import { encode, newProject, snapshot, tempDir } from './caseFixtures.js';
+import { encode, projectsClosedAfterEach, snapshot, tempDir } from './caseFixtures.js';
 
-let open: ProjectDb[] = [];
-afterEach(() => {
-  for (const p of open) p.close();
-  open = [];
-});
-function setup() {
-  const p = newProject();
-  open.push(p.project);
-  return p;
-}
+const setup = projectsClosedAfterEach();
 
 const SHEET = [
   'Case;Age;Group;Joined;Founder;Notes',
@@ -235,8 +226,11 @@ describe('export → import identity', () => {
     const path = join(tempDir(), 'demo.quarry');
     await buildDemoProject(path);
     const { project } = ProjectDb.open(path);
-    open.push(project);
-    expect(casesByName(project.db)).toHaveLength(14);
-    expectIdentity(project, { project, coderName: 'Tester' });
+    try {
+      expect(casesByName(project.db)).toHaveLength(14);
+      expectIdentity(project, { project, coderName: 'Tester' });
+    } finally {
+      project.close();
+    }
   });
 });

@@ -3,7 +3,7 @@
  * report as CSV, clear refusals that write nothing, and export → import
  * identity, through the service and the CLI (the API: caseApi.test.ts).
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
@@ -20,18 +20,9 @@ import {
   readClassificationSheet,
 } from '../../shared/services/classificationService.js';
 import { runCli } from '../../cli/main.js';
-import { day, encode, newProject, snapshot, tempDir, workbook, WORKBOOK } from './caseFixtures.js';
+import { day, encode, projectsClosedAfterEach, snapshot, tempDir, workbook, WORKBOOK } from './caseFixtures.js';
 
-let open: ProjectDb[] = [];
-afterEach(() => {
-  for (const p of open) p.close();
-  open = [];
-});
-function setup() {
-  const p = newProject();
-  open.push(p.project);
-  return p;
-}
+const setup = projectsClosedAfterEach();
 
 /** The same study as WORKBOOK, as a CSV file. */
 const CSV = 'Case,Age,Joined,Founder,Group,Notes\r\nP01,34,2021-03-05,true,Entrepreneur, spaced \r\nP02,41.5,2019-11-30,false,Intermediary,\r\nP03,,2020-01-01,true,Entrepreneur,n/a\r\nP04,29,2018-06-15,false,Entrepreneur,plain\r\n';
@@ -165,8 +156,11 @@ describe('.xlsx classification sheets: export → import identity', () => {
     const path = join(tempDir(), 'demo.quarry');
     await buildDemoProject(path);
     const { project } = ProjectDb.open(path);
-    open.push(project);
-    await expectIdentity(project, { project, coderName: 'Tester' });
+    try {
+      await expectIdentity(project, { project, coderName: 'Tester' });
+    } finally {
+      project.close();
+    }
   });
 });
 
