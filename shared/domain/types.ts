@@ -45,6 +45,16 @@ export interface SourceSummary {
   caseName: string | null;
   createdAt: string;
   codingCount: number;
+  /** The source folder it is in; null at the top level. */
+  folderId: Id | null;
+}
+
+/** A folder of the Sources list (one level deep). */
+export interface SourceFolder {
+  id: Id;
+  guid: string;
+  name: string;
+  sourceCount: number;
 }
 
 export interface Coding {

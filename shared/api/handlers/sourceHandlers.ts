@@ -1,5 +1,7 @@
 import { QuarryError } from '../../errors.js';
 import { getDocument, importFiles, removeSource, renameSource } from '../../services/sourceService.js';
+import { createSourceFolder, moveSourcesToFolder, removeSourceFolder, renameSourceFolder } from '../../services/sourceFolderService.js';
+import { listSourceFolders } from '../../store/sourceFoldersStore.js';
 import { getSource, listSources } from '../../store/sourcesStore.js';
 import { codingsForSource } from '../../store/codingsStore.js';
 import type { sourceMethods } from '../methods/sourceMethods.js';
@@ -35,6 +37,20 @@ export const sourceHandlers: HandlersFor<keyof typeof sourceMethods> = {
   },
   'sources.delete': (a, s) => {
     removeSource(s.ctx(), a.id);
+    return null;
+  },
+  'sources.folders': (_a, s) => listSourceFolders(s.ctx().project.db),
+  'sources.createFolder': (a, s) => createSourceFolder(s.ctx(), a.name),
+  'sources.renameFolder': (a, s) => {
+    renameSourceFolder(s.ctx(), a.id, a.name);
+    return null;
+  },
+  'sources.deleteFolder': (a, s) => {
+    removeSourceFolder(s.ctx(), a.id);
+    return null;
+  },
+  'sources.move': (a, s) => {
+    moveSourcesToFolder(s.ctx(), a.ids, a.folderId);
     return null;
   },
 };

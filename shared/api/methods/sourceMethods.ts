@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { jobId } from '../../jobs/jobArg.js';
-import type { Coding, ImportResultItem, SourceDocument, SourceSummary } from '../../domain/types.js';
+import type { Coding, ImportResultItem, SourceDocument, SourceFolder, SourceSummary } from '../../domain/types.js';
 import { method } from '../defineMethod.js';
 
 const id = z.number().int().positive();
@@ -21,4 +21,12 @@ export const sourceMethods = {
   ),
   'sources.rename': method<null>()(z.object({ id, name: z.string(), description: z.string().optional() }), { mutates: true }),
   'sources.delete': method<null>()(z.object({ id }), { mutates: true }),
+  /** The Sources list's folders (one level), with how many sources each holds. */
+  'sources.folders': method<SourceFolder[]>()(z.object({})),
+  'sources.createFolder': method<{ id: number; name: string }>()(z.object({ name: z.string() }), { mutates: true }),
+  'sources.renameFolder': method<null>()(z.object({ id, name: z.string() }), { mutates: true }),
+  /** Deletes a folder; its sources move to the top level. */
+  'sources.deleteFolder': method<null>()(z.object({ id }), { mutates: true }),
+  /** Moves sources into a folder (null: the top level) in one undoable step. */
+  'sources.move': method<null>()(z.object({ ids: z.array(id).min(1), folderId: id.nullable() }), { mutates: true }),
 } as const;
