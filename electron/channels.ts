@@ -1,5 +1,5 @@
 /**
- * The IPC surface between the shell and the renderer: three channels, no
+ * The IPC surface between the shell and the renderer: four channels, no
  * more. The preload (a sandboxed CommonJS file that may require nothing but
  * `electron`) repeats these literals; a unit test keeps the two in step.
  */
@@ -8,6 +8,8 @@ export const CHANNELS = {
   invoke: 'quarry:invoke',
   /** renderer → main: show a native open/save dialog; answered with paths or null. */
   pickFile: 'quarry:pick-file',
+  /** renderer → main: show a native context menu of the renderer's items; answered with the chosen id or null. */
+  contextMenu: 'quarry:context-menu',
   /** main → renderer: a menu command the renderer carries out (undo, redo, shortcuts…). */
   menu: 'quarry:menu',
 } as const;

@@ -10,6 +10,7 @@ import { isMethodName, type MethodName } from '../shared/api/contract.js';
 import type { ApiResult } from '../shared/api/result.js';
 import { isAppUrl } from './appProtocol.js';
 import { CHANNELS, isPickKind, type PickKind } from './channels.js';
+import { parseMenuItems, type NativeMenuItem } from './contextMenu.js';
 import type { QuarryWindow } from './projectWindows.js';
 
 export interface IpcDeps {
@@ -17,6 +18,7 @@ export interface IpcDeps {
   windowFor(webContentsId: number): QuarryWindow | undefined;
   invoke(w: QuarryWindow, method: MethodName, args: unknown): Promise<ApiResult<unknown>>;
   pickFile(w: QuarryWindow, kind: PickKind, suggestedName: string | undefined): Promise<string[] | null>;
+  showContextMenu(w: QuarryWindow, items: NativeMenuItem[]): Promise<string | null>;
 }
 
 export const SENDER_REFUSED: ApiResult<never> = {
@@ -46,5 +48,11 @@ export function registerIpcHandlers(deps: IpcDeps): void {
     const w = senderWindow(event, deps.windowFor);
     if (!w || !isPickKind(kind)) return null;
     return deps.pickFile(w, kind, typeof suggestedName === 'string' ? suggestedName : undefined);
+  });
+  deps.ipcMain.handle(CHANNELS.contextMenu, async (event, raw: unknown) => {
+    const w = senderWindow(event, deps.windowFor);
+    const items = parseMenuItems(raw);
+    if (!w || !items) return null;
+    return deps.showContextMenu(w, items);
   });
 }

@@ -2,7 +2,7 @@
  * The preload of every Quarry window (compiled to build/electron/preload.cjs).
  * It runs sandboxed, so it is CommonJS and requires nothing but `electron`
  * (the channel names are repeated from channels.ts; a test keeps them equal).
- * It exposes exactly three functions on window.quarry — the renderer's
+ * It exposes exactly four functions on window.quarry — the renderer's
  * PreloadBridge — and never hands the page ipcRenderer or an IPC event.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
@@ -11,6 +11,7 @@ import type { ApiResult } from '../shared/api/result.js';
 const INVOKE = 'quarry:invoke';
 const PICK_FILE = 'quarry:pick-file';
 const MENU = 'quarry:menu';
+const CONTEXT_MENU = 'quarry:context-menu';
 
 type PickKind = 'open-project' | 'save-project' | 'import-sources' | 'save-export' | 'choose-folder';
 
@@ -18,6 +19,16 @@ export interface QuarryBridge {
   invoke(method: string, args: unknown): Promise<ApiResult<unknown>>;
   onMenuCommand(listener: (command: string) => void): () => void;
   pickFile(kind: PickKind, suggestedName?: string): Promise<string[] | null>;
+  showContextMenu(items: ContextMenuItem[]): Promise<string | null>;
+}
+
+interface ContextMenuItem {
+  id: string;
+  label: string;
+  shortcut?: string;
+  enabled: boolean;
+  danger?: boolean;
+  separatorBefore?: boolean;
 }
 
 const bridge: QuarryBridge = {
@@ -33,6 +44,12 @@ const bridge: QuarryBridge = {
     };
   },
   pickFile: (kind, suggestedName) => ipcRenderer.invoke(PICK_FILE, kind, suggestedName) as Promise<string[] | null>,
+  // Only the items' own fields cross the bridge (a renderer object may carry more).
+  showContextMenu: (items) =>
+    ipcRenderer.invoke(
+      CONTEXT_MENU,
+      items.map(({ id, label, shortcut, enabled, danger, separatorBefore }) => ({ id, label, shortcut, enabled, danger, separatorBefore })),
+    ) as Promise<string | null>,
 };
 
 contextBridge.exposeInMainWorld('quarry', bridge);

@@ -12,6 +12,7 @@ import { createMediaResponder } from './mediaProtocol.js';
 import { CHANNELS, type PickKind } from './channels.js';
 import { offerCleanedCopy, offerReadOnly, pickFile, showAbout, showProblem } from './dialogs.js';
 import { registerIpcHandlers } from './ipcHandlers.js';
+import { popupContextMenu } from './contextMenu.js';
 import { buildMenuTemplate, type MenuCallbacks } from './menuTemplate.js';
 import { guardWebContents, hardenSession } from './navigationGuards.js';
 import { ProjectWindows, type QuarryWindow } from './projectWindows.js';
@@ -135,6 +136,7 @@ export function startShell(api: ElectronApi, opts: ShellOptions = {}): ShellHand
       if (paths) w.grants.grant(paths);
       return paths;
     },
+    showContextMenu: (w, items) => popupContextMenu(Menu, w.win, items),
   });
 
   const pendingFiles: string[] = [];

@@ -13,6 +13,18 @@ export interface PreloadBridge {
   invoke(method: string, args: unknown): Promise<ApiResult<unknown>>;
   onMenuCommand(listener: (command: string) => void): () => void;
   pickFile(kind: 'open-project' | 'save-project' | 'import-sources' | 'save-export' | 'choose-folder', suggestedName?: string): Promise<string[] | null>;
+  /** Shows a native context menu of these items; the chosen id, or null when dismissed. */
+  showContextMenu(items: NativeMenuItem[]): Promise<string | null>;
+}
+
+/** A context-menu item as it crosses to the shell (the menu model's plain fields). */
+export interface NativeMenuItem {
+  id: string;
+  label: string;
+  shortcut?: string;
+  enabled: boolean;
+  danger?: boolean;
+  separatorBefore?: boolean;
 }
 
 declare global {

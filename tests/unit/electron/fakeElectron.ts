@@ -143,7 +143,7 @@ export function createFakeElectron() {
   };
 
   const Menu = {
-    buildFromTemplate: vi.fn((template: unknown[]) => ({ template })),
+    buildFromTemplate: vi.fn((template: unknown[]) => ({ template, popup: vi.fn((_options: { window?: unknown; callback?: () => void }) => undefined) })),
     setApplicationMenu: vi.fn(),
   };
 

@@ -28,8 +28,9 @@ describe('quarry:invoke', () => {
       windowFor: () => undefined,
       invoke: async () => ({ ok: true, value: null }),
       pickFile: async () => null,
+      showContextMenu: async () => null,
     });
-    expect(channels).toEqual(['quarry:invoke', 'quarry:pick-file']);
+    expect(channels).toEqual(['quarry:invoke', 'quarry:pick-file', 'quarry:context-menu']);
   });
 
   it('refuses subframes, other origins and unknown webContents', () => {

@@ -37,8 +37,8 @@ describe('electron/main.ts wiring (electron mocked)', () => {
     expect(fake.protocol.handle).toHaveBeenCalledWith('quarry', expect.any(Function));
   });
 
-  it('registers exactly the invoke and pick-file IPC handlers', () => {
-    expect([...fake.ipcMain.handlers.keys()].sort()).toEqual(['quarry:invoke', 'quarry:pick-file']);
+  it('registers exactly the invoke, pick-file and context-menu IPC handlers', () => {
+    expect([...fake.ipcMain.handlers.keys()].sort()).toEqual(['quarry:context-menu', 'quarry:invoke', 'quarry:pick-file']);
     expect(fake.ipcMain.on).not.toHaveBeenCalled();
   });
 

@@ -51,12 +51,12 @@ describe('preload types', () => {
 });
 
 describe('preload (as the sandbox loads it)', () => {
-  it('requires nothing but electron and exposes only the three functions', () => {
+  it('requires nothing but electron and exposes only the four functions', () => {
     const { fake, required } = loadSandboxed();
     expect(required).toEqual(['electron']);
     const { key, api } = exposed(fake);
     expect(key).toBe('quarry');
-    expect(Object.keys(api).sort()).toEqual(['invoke', 'onMenuCommand', 'pickFile']);
+    expect(Object.keys(api).sort()).toEqual(['invoke', 'onMenuCommand', 'pickFile', 'showContextMenu']);
   });
 
   it('invoke and pickFile go over the invoke and pick-file channels', async () => {
@@ -70,6 +70,17 @@ describe('preload (as the sandbox loads it)', () => {
     expect(fake.ipcRenderer.invoke.mock.calls).toEqual([
       [CHANNELS.invoke, 'project.info', {}],
       [CHANNELS.pickFile, 'import-sources', 'a.txt'],
+    ]);
+  });
+
+  it('showContextMenu sends only the items’ own fields over the context-menu channel and returns the choice', async () => {
+    const { fake } = loadSandboxed();
+    const bridge = exposed(fake).api as unknown as PreloadBridge;
+    fake.ipcRenderer.invoke.mockResolvedValueOnce('rename');
+    const item = { id: 'rename', label: 'Rename', shortcut: 'F2', enabled: true, run: () => 'not sent' };
+    expect(await bridge.showContextMenu([item])).toBe('rename');
+    expect(fake.ipcRenderer.invoke.mock.calls).toEqual([
+      [CHANNELS.contextMenu, [{ id: 'rename', label: 'Rename', shortcut: 'F2', enabled: true, danger: undefined, separatorBefore: undefined }]],
     ]);
   });
 
