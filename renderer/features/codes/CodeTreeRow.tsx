@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import type { CodeNode } from '../../../shared/domain/types.js';
 import type { DropIntent } from './codeDrop.js';
 import type { CodeCounts } from './useCodeCounts.js';
@@ -10,6 +10,7 @@ export interface RowHandlers {
   onToggle(id: number): void;
   onRename(id: number, name: string): void;
   onRowKey(e: KeyboardEvent<HTMLLIElement>, node: CodeNode): void;
+  onContextMenu(e: MouseEvent<HTMLElement>, node: CodeNode): void;
   onDragStart(e: DragEvent, id: number): void;
   onDragOver(e: DragEvent<HTMLDivElement>, id: number): void;
   onDragLeave(id: number): void;
@@ -60,6 +61,7 @@ export function CodeTreeRow({ node, counts, whose, depth, open, selected, renami
         data-code-path={node.path}
         draggable={!renaming}
         onClick={() => handlers.onSelect(node.id)}
+        onContextMenu={(e) => handlers.onContextMenu(e, node)}
         onDoubleClick={() => handlers.onOpenPassages(node.id)}
         onDragStart={(e) => handlers.onDragStart(e, node.id)}
         onDragOver={(e) => handlers.onDragOver(e, node.id)}

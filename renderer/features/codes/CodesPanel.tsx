@@ -11,6 +11,9 @@ import { CodeTreeRow, type RowHandlers } from './CodeTreeRow.js';
 import { DeleteCodeDialog } from './DeleteCodeDialog.js';
 import { useCodeCounts } from './useCodeCounts.js';
 import { useCodeEditing } from './useCodeEditing.js';
+import { useCodeMenu } from './useCodeMenu.js';
+import { useContextMenuTrigger } from '../contextmenu/ContextMenuProvider.js';
+import { ExportDialog } from '../export/ExportDialog.js';
 import './codes.css';
 
 const CODE_TYPE = 'application/x-quarry-code';
@@ -31,6 +34,10 @@ export function CodesPanel() {
   const [drag, setDrag] = useState<number | null>(null);
   const [hint, setHint] = useState<{ id: number | null; intent: DropIntent | 'apply' } | null>(null);
   const treeRef = useRef<HTMLUListElement>(null);
+  const nameRef = useRef<HTMLInputElement>(null);
+  /** Set by "New child code…": the next code typed in the box goes under this one. */
+  const [childOf, setChildOf] = useState<number | null>(null);
+  const [quotesOf, setQuotesOf] = useState<string | null>(null);
   const mac = isMacPlatform();
   const rows = useMemo(() => visibleRows(tree, collapsed, filter), [tree, collapsed, filter]);
   const shown = useMemo(() => new Set(rows.map((r) => r.node.id)), [rows]);
@@ -40,10 +47,11 @@ export function CodesPanel() {
     const clean = name.trim();
     if (!clean) return;
     const active = wb.activeCodeId !== null ? coding.lookup.get(wb.activeCodeId) : undefined;
-    const parentId = asChild ? (active?.id ?? null) : (active?.parentId ?? null);
+    const parentId = childOf ?? (asChild ? (active?.id ?? null) : (active?.parentId ?? null));
     const res = await act(() => api.call('codes.create', { name: clean, parentId }));
     if (res) {
       setName('');
+      setChildOf(null);
       wb.setActiveCodeId(res.id);
     }
   };
@@ -102,6 +110,20 @@ export function CodesPanel() {
     wb.setViewId('passages');
   };
 
+  const menuFor = useCodeMenu({
+    edit,
+    rename: setRenamingId,
+    openPassages,
+    newChild: (id) => {
+      wb.setActiveCodeId(id);
+      setChildOf(id);
+      nameRef.current?.focus();
+    },
+    exportQuotes: setQuotesOf,
+  });
+  const menuTarget = useRef<CodeNode | null>(null);
+  const menu = useContextMenuTrigger(useCallback(() => (menuTarget.current ? menuFor(menuTarget.current) : null), [menuFor]));
+
   const isCodeDrag = (e: DragEvent) => e.dataTransfer.types.includes(CODE_TYPE);
 
   const handlers: RowHandlers = {
@@ -110,7 +132,16 @@ export function CodesPanel() {
     onApply: (id) => void coding.applyCode(id),
     onToggle: (id) => toggle(id),
     onRename: (id, newName) => void edit.update(id, { name: newName }),
-    onRowKey,
+    onRowKey: (e, node) => {
+      menuTarget.current = node;
+      menu.onKeyDown(e);
+      if (!e.defaultPrevented) onRowKey(e, node);
+    },
+    onContextMenu: (e, node) => {
+      menuTarget.current = node;
+      wb.setActiveCodeId(node.id);
+      menu.onContextMenu(e);
+    },
     onDragStart: (e, id) => {
       e.dataTransfer.setData(CODE_TYPE, String(id));
       e.dataTransfer.setData('text/plain', coding.lookup.get(id)?.path ?? '');
@@ -201,13 +232,18 @@ export function CodesPanel() {
         }}
       >
         <input
+          ref={nameRef}
           aria-label="New code name"
-          placeholder="New code…"
+          placeholder={childOf !== null ? `New code under ${coding.lookup.get(childOf)?.name ?? 'the code'}…` : 'New code…'}
           title="Enter adds it beside the selected code; Shift+Enter adds it as a child of the selected code"
           value={name}
           onChange={(e) => setName(e.target.value)}
+          onBlur={() => !name.trim() && setChildOf(null)}
           onKeyDown={(e) => {
-            if (e.key === 'Enter' && e.shiftKey) {
+            if (e.key === 'Escape' && childOf !== null) {
+              e.preventDefault();
+              setChildOf(null);
+            } else if (e.key === 'Enter' && e.shiftKey) {
               e.preventDefault();
               void create(true);
             }
@@ -275,6 +311,7 @@ export function CodesPanel() {
           onPassages={() => openPassages(wb.activeCodeId!)}
         />
       )}
+      {quotesOf !== null && <ExportDialog initial={{ kind: 'quotes', format: 'docx', codes: [quotesOf] }} onClose={() => setQuotesOf(null)} />}
       {edit.deleting && <DeleteCodeDialog request={edit.deleting} onConfirm={() => void edit.confirmDelete()} onCancel={edit.cancelDelete} />}
     </section>
   );

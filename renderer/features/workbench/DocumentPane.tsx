@@ -7,6 +7,8 @@ import { useCoding } from '../coding/CodingProvider.js';
 import { SelectionBar } from '../coding/SelectionBar.js';
 import { useDocumentCommands } from '../coding/useDocumentCommands.js';
 import { DocumentView } from '../document/DocumentView.js';
+import { useSelectionMenu } from '../coding/useSelectionMenu.js';
+import { useContextMenuTrigger } from '../contextmenu/ContextMenuProvider.js';
 import { useDocument } from '../document/useDocument.js';
 import { useAnnotations } from '../memos/useAnnotations.js';
 import { useKeyChords, type ChordHandlers } from '../shortcuts/useKeyChords.js';
@@ -60,6 +62,7 @@ export function DocumentPane() {
     keys[String(n)] = withSel(() => coding.applyQuick(n));
   }
   useKeyChords(keys);
+  const selectionMenu = useContextMenuTrigger(useSelectionMenu(model, sel, cmd));
 
   const openAnnotation = useCallback(
     (memoId: number) => {
@@ -115,7 +118,10 @@ export function DocumentPane() {
       ) : (
         <div className="context-bar hint">Select text to code it (drag it onto a code, Ctrl+K, quick keys 1–9, V for in vivo); click a stripe to select a coding. Press ? for all shortcuts.</div>
       )}
-      <DocumentView model={model} codes={coding.lookup} snap={snap} annotations={annotations} onOpenAnnotation={openAnnotation} timing={timing} />
+      {/* display: contents — the wrapper only hears the right-click and Shift+F10 on the text. */}
+      <div className="doc-menu-area" {...selectionMenu}>
+        <DocumentView model={model} codes={coding.lookup} snap={snap} annotations={annotations} onOpenAnnotation={openAnnotation} timing={timing} />
+      </div>
     </>
   );
 }

@@ -11,6 +11,7 @@ import { BackupsDialog } from '../backups/BackupsDialog.js';
 import { DiskChangeBanner } from '../safety/DiskChangeBanner.js';
 import { CodesPanel } from '../codes/CodesPanel.js';
 import { CodingProvider } from '../coding/CodingProvider.js';
+import { ContextMenuProvider } from '../contextmenu/ContextMenuProvider.js';
 import { MemoDialog } from '../memos/MemoDialog.js';
 import { isTextEntry } from '../shortcuts/keyChord.js';
 import { ShortcutsPanel } from '../shortcuts/ShortcutsPanel.js';
@@ -26,7 +27,9 @@ export function Workbench({ project }: { project: ProjectInfo }) {
   return (
     <WorkbenchStateProvider>
       <CodingProvider projectKey={project.guid || project.path}>
-        <WorkbenchLayout project={project} />
+        <ContextMenuProvider>
+          <WorkbenchLayout project={project} />
+        </ContextMenuProvider>
       </CodingProvider>
     </WorkbenchStateProvider>
   );
