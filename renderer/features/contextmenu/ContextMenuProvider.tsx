@@ -67,15 +67,16 @@ export function ContextMenuProvider({ children }: { children: ReactNode }) {
 /**
  * Props that open a menu on an element: right-click at the pointer, or
  * Shift+F10 / the ContextMenu key at the element. `request` is built when
- * the menu opens, so it sees the state of that moment.
+ * the menu opens (from the element the event is at), so it sees the state
+ * of that moment; null leaves the browser's own menu.
  */
-export function useContextMenuTrigger(request: () => MenuRequest | null) {
+export function useContextMenuTrigger(request: (target: HTMLElement) => MenuRequest | null) {
   const openMenu = useContext(Ctx);
   return useMemo(
     () => ({
       onContextMenu: (e: MouseEvent<HTMLElement>) => {
         if (!openMenu) return;
-        const r = request();
+        const r = request(e.target as HTMLElement);
         if (!r) return;
         e.preventDefault();
         e.stopPropagation();
@@ -86,7 +87,7 @@ export function useContextMenuTrigger(request: () => MenuRequest | null) {
       },
       onKeyDown: (e: KeyboardEvent<HTMLElement>) => {
         if (!openMenu || !((e.key === 'F10' && e.shiftKey) || e.key === 'ContextMenu')) return;
-        const r = request();
+        const r = request(e.target as HTMLElement);
         if (!r) return;
         e.preventDefault();
         e.stopPropagation();

@@ -11,6 +11,9 @@ import { MatrixControls } from './MatrixControls.js';
 import { MEASURES } from './matrixModel.js';
 import { MatrixTable } from './MatrixTable.js';
 import { useMatrix } from './useMatrix.js';
+import { useCellMenu } from './useCellMenu.js';
+import { useState } from 'react';
+import { ExportDialog } from '../../export/ExportDialog.js';
 
 /** Matrix coding query: rows × columns, a measure per cell, totals, heat-map shading, the passages behind a cell. */
 export function MatrixPanel({ readOnly }: { readOnly: boolean }) {
@@ -24,6 +27,13 @@ export function MatrixPanel({ readOnly }: { readOnly: boolean }) {
   const chart = useChartExport(`Matrix ${title}`);
   const cellTitle = r && m.cell ? `${r.rows[m.cell.row]?.label} × ${r.cols[m.cell.col]?.label}` : '';
   const scope = m.submitted ? describeFilter(m.submitted.filter, m.submitted.coder) : '';
+  const [exporting, setExporting] = useState(false);
+  const cellMenu = useCellMenu(
+    r?.cells,
+    (row, col) => `${r?.rows[row]?.label ?? ''} × ${r?.cols[col]?.label ?? ''}`,
+    (row, col) => m.setCell({ row, col }),
+    () => setExporting(true),
+  );
 
   return (
     <div className="q-panel matrix-panel">
@@ -80,6 +90,7 @@ export function MatrixPanel({ readOnly }: { readOnly: boolean }) {
                 selected={m.cell}
                 onCell={(row, col) => m.setCell({ row, col })}
                 label="Matrix coding query"
+                cellMenu={cellMenu}
               />
             ) : (
               <div ref={chart.holder} className="chart-holder">
@@ -99,6 +110,7 @@ export function MatrixPanel({ readOnly }: { readOnly: boolean }) {
           )}
         </div>
       )}
+      {exporting && <ExportDialog initial={{ kind: 'matrix' }} onClose={() => setExporting(false)} />}
       {!m.submitted && <p className="hint q-empty">Choose rows and columns, then Run matrix. Click a cell to read the passages behind it.</p>}
     </div>
   );

@@ -1,4 +1,6 @@
 import type { MatrixHeader, MatrixMeasure } from '../../../../shared/queries/types.js';
+import { useCallback } from 'react';
+import { useContextMenuTrigger, type MenuRequest } from '../../contextmenu/ContextMenuProvider.js';
 import { PathText } from '../PathText.js';
 import { heatStyle, maxOf } from './heatScale.js';
 import { formatMeasure, uniqueShortLabels } from './matrixModel.js';
@@ -17,16 +19,27 @@ interface Props {
   label: string;
   /** Co-occurrence: the diagonal is a code with itself, shown but muted. */
   muteDiagonal?: boolean;
+  /** A cell's context menu (right-click, Shift+F10). */
+  cellMenu?: (row: number, col: number) => MenuRequest;
 }
 
 /** A matrix as a table: heat-map shaded cells (click one for its passages), row and column totals. */
-export function MatrixTable({ rows, cols, cells, measure, rowTotals, colTotals, total, selected, onCell, label, muteDiagonal }: Props) {
+export function MatrixTable({ rows, cols, cells, measure, rowTotals, colTotals, total, selected, onCell, label, muteDiagonal, cellMenu }: Props) {
+  const menu = useContextMenuTrigger(
+    useCallback(
+      (target: HTMLElement) => {
+        const cell = target.closest<HTMLElement>('.matrix-btn');
+        return cellMenu && cell ? cellMenu(Number(cell.dataset.row), Number(cell.dataset.col)) : null;
+      },
+      [cellMenu],
+    ),
+  );
   const colLabels = uniqueShortLabels(cols);
   const rowLabels = uniqueShortLabels(rows);
   const max = maxOf(muteDiagonal ? cells.map((r, i) => r.map((v, j) => (i === j ? 0 : v))) : cells);
   return (
     <div className="matrix-scroll">
-      <table className="matrix" aria-label={label}>
+      <table className="matrix" aria-label={label} {...menu}>
         <thead>
           <tr>
             <th className="matrix-corner" scope="col" />
