@@ -47,6 +47,8 @@ export interface SourceSummary {
   codingCount: number;
   /** The source folder it is in; null at the top level. */
   folderId: Id | null;
+  /** The recording it has, if any. */
+  mediaKind: 'audio' | 'video' | null;
 }
 
 /** A folder of the Sources list (one level deep). */

@@ -7,6 +7,7 @@ const SUMMARY = `
   SELECT s.id, s.guid, s.name, s.char_count AS characters, s.origin_name AS originName,
          s.origin_type AS originType, s.encoding, s.description, s.case_id AS caseId, c.name AS caseName,
          s.created_at AS createdAt, s.folder_id AS folderId,
+         (SELECT m.kind FROM media m WHERE m.source_id = s.id) AS mediaKind,
          (SELECT count(*) FROM codings g WHERE g.source_id = s.id) AS codingCount
   FROM sources s LEFT JOIN cases c ON c.id = s.case_id`;
 

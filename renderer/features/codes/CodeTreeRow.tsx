@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import type { DragEvent, KeyboardEvent, MouseEvent, ReactNode } from 'react';
+import { RenameBox } from '../workbench/RenameBox.js';
 import type { CodeNode } from '../../../shared/domain/types.js';
 import type { DropIntent } from './codeDrop.js';
 import type { CodeCounts } from './useCodeCounts.js';
@@ -113,40 +114,6 @@ export function CodeTreeRow({ node, counts, whose, depth, open, selected, renami
       </div>
       {children}
     </li>
-  );
-}
-
-function RenameBox({ name, onDone }: { name: string; onDone(name: string | null): void }) {
-  const [value, setValue] = useState(name);
-  const ref = useRef<HTMLInputElement>(null);
-  const done = useRef(false);
-  const finish = (v: string | null) => {
-    if (done.current) return;
-    done.current = true;
-    onDone(v !== null && v.trim() && v.trim() !== name ? v.trim() : null);
-  };
-  useEffect(() => {
-    ref.current?.focus();
-    ref.current?.select();
-  }, []);
-  return (
-    <input
-      ref={ref}
-      className="rename-box"
-      aria-label={`Rename ${name}`}
-      value={value}
-      onClick={(e) => e.stopPropagation()}
-      onChange={(e) => setValue(e.target.value)}
-      onKeyDown={(e) => {
-        e.stopPropagation();
-        if (e.key === 'Enter') finish(value);
-        else if (e.key === 'Escape') {
-          e.preventDefault();
-          finish(null);
-        }
-      }}
-      onBlur={() => finish(value)}
-    />
   );
 }
 
