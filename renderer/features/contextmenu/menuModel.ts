@@ -73,9 +73,10 @@ export function nextEnabled(items: MenuItem[], from: number, step: 1 | -1): numb
   return -1;
 }
 
-/** Where a menu of this size goes so it stays inside the window (at the pointer when it fits). */
+/** Where a menu of this size goes so it stays inside the window: at the pointer when it fits, else shifted left or opened upwards. */
 export function placeMenu(at: { x: number; y: number }, size: { width: number; height: number }, view: { width: number; height: number }): { left: number; top: number } {
   const left = at.x + size.width > view.width ? Math.max(0, view.width - size.width) : at.x;
-  const top = at.y + size.height > view.height ? Math.max(0, at.y - size.height, view.height - size.height) : at.y;
+  const above = at.y - size.height;
+  const top = at.y + size.height <= view.height ? at.y : above >= 0 ? above : Math.max(0, view.height - size.height);
   return { left, top };
 }
