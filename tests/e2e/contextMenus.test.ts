@@ -159,7 +159,6 @@ describe('context menus and sources like files', () => {
     expect(await page.locator('[data-source-id] .type-icon').first().getAttribute('data-kind')).toBe('txt');
     await expect.poll(() => folder.locator('.folder-head .list-meta').textContent()).toBe('2');
     await app.shot('sources-folders');
-    await page.screenshot({ path: '/work/notes/shots/sources-folders.png', clip: { x: 0, y: 0, width: 420, height: 520 } });
   });
 
   it('right-click on selected text codes it with a recent code; Shift+F10 opens it from the keyboard and Escape returns focus', async () => {
@@ -177,7 +176,6 @@ describe('context menus and sources like files', () => {
     await menu.waitFor();
     expect(await menuItems(page)).toEqual(['Code at ConfidenceCtrl+1', 'Code at new code…Ctrl+K', 'Code in vivoV', 'Annotate…A', 'Uncode selection…']);
     await app.shot('menus-selection');
-    await page.screenshot({ path: '/work/notes/shots/menu-selection.png' });
     await menu.getByRole('menuitem', { name: /^Code at Confidence/ }).click();
     await expect.poll(() => codingCount(page)).toBe(before + 1);
 

@@ -82,7 +82,7 @@ export function ContextMenu({ items, label, at, onChoose, onClose }: Props) {
             data-menu-id={it.id}
             tabIndex={i === active ? 0 : -1}
             aria-disabled={!it.enabled || undefined}
-            className={`context-item${it.danger ? ' danger' : ''}`}
+            className={`context-item${it.danger ? ' context-danger' : ''}`}
             onMouseEnter={() => it.enabled && setActive(i)}
             onClick={() => choose(i)}
           >

@@ -103,9 +103,6 @@ export function SourcesList() {
         <button type="button" onClick={() => setRecordingOpen(true)} title="Import an audio or video recording, with its timed transcript">
           Recording…
         </button>
-        <button type="button" onClick={() => setNewFolder('')} title="A folder to group sources in">
-          New folder
-        </button>
         <input
           ref={fileInput}
           type="file"
@@ -124,6 +121,9 @@ export function SourcesList() {
         <label className="check">
           <input type="checkbox" checked={caseFromName} onChange={(e) => setCaseFromName(e.target.checked)} /> Case from file name
         </label>
+        <button type="button" className="small" onClick={() => setNewFolder('')} title="A folder to group sources in">
+          New folder
+        </button>
         <label className="sources-sort">
           Sort by{' '}
           <select aria-label="Sort sources by" value={sort} onChange={(e) => setSort(e.target.value as SourceSort)}>
