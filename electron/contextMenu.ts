@@ -6,17 +6,9 @@
  * the shell never learns what an item does.
  */
 import type { BrowserWindow, Menu, MenuItemConstructorOptions } from 'electron';
+import type { MenuItem } from '../shared/domain/menuItem.js';
 
-export interface NativeMenuItem {
-  id: string;
-  label: string;
-  /** A chord in the renderer's notation ("Mod+K", "F2", "Shift+G"); shown, never registered. */
-  shortcut?: string;
-  enabled: boolean;
-  danger?: boolean;
-  /** A separator goes above this item. */
-  separatorBefore?: boolean;
-}
+export type NativeMenuItem = MenuItem;
 
 const MAX_ITEMS = 40;
 const MAX_TEXT = 200;

@@ -7,6 +7,7 @@
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { ApiResult } from '../shared/api/result.js';
+import type { MenuItem } from '../shared/domain/menuItem.js';
 
 const INVOKE = 'quarry:invoke';
 const PICK_FILE = 'quarry:pick-file';
@@ -19,16 +20,7 @@ export interface QuarryBridge {
   invoke(method: string, args: unknown): Promise<ApiResult<unknown>>;
   onMenuCommand(listener: (command: string) => void): () => void;
   pickFile(kind: PickKind, suggestedName?: string): Promise<string[] | null>;
-  showContextMenu(items: ContextMenuItem[]): Promise<string | null>;
-}
-
-interface ContextMenuItem {
-  id: string;
-  label: string;
-  shortcut?: string;
-  enabled: boolean;
-  danger?: boolean;
-  separatorBefore?: boolean;
+  showContextMenu(items: MenuItem[]): Promise<string | null>;
 }
 
 const bridge: QuarryBridge = {

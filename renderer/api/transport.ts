@@ -1,4 +1,5 @@
 import type { ApiResult } from '../../shared/api/result.js';
+import type { MenuItem } from '../../shared/domain/menuItem.js';
 
 /** How the renderer reaches the core: Electron IPC in the desktop app, HTTP in browser mode. */
 export interface Transport {
@@ -14,17 +15,7 @@ export interface PreloadBridge {
   onMenuCommand(listener: (command: string) => void): () => void;
   pickFile(kind: 'open-project' | 'save-project' | 'import-sources' | 'save-export' | 'choose-folder', suggestedName?: string): Promise<string[] | null>;
   /** Shows a native context menu of these items; the chosen id, or null when dismissed. */
-  showContextMenu(items: NativeMenuItem[]): Promise<string | null>;
-}
-
-/** A context-menu item as it crosses to the shell (the menu model's plain fields). */
-export interface NativeMenuItem {
-  id: string;
-  label: string;
-  shortcut?: string;
-  enabled: boolean;
-  danger?: boolean;
-  separatorBefore?: boolean;
+  showContextMenu(items: MenuItem[]): Promise<string | null>;
 }
 
 declare global {

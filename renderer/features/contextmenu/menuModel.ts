@@ -5,17 +5,9 @@
  * in the desktop app and by ContextMenu in browser mode. Pure, so each
  * target's items are easy to check.
  */
-export interface MenuItem {
-  id: string;
-  label: string;
-  /** The key that does the same without the menu, in keyChord notation ("F2", "Mod+K"). */
-  shortcut?: string;
-  enabled: boolean;
-  /** Deletes or discards something: shown in red (a native menu says it in words). */
-  danger?: boolean;
-  /** A separator goes above this item. */
-  separatorBefore?: boolean;
-}
+import type { MenuItem } from '../../../shared/domain/menuItem.js';
+
+export type { MenuItem };
 
 const item = (id: string, label: string, extra: Partial<MenuItem> = {}): MenuItem => ({ id, label, enabled: true, ...extra });
 
