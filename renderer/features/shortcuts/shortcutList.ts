@@ -64,6 +64,8 @@ export const SHORTCUT_GROUPS: ShortcutGroup[] = [
       { keys: ['Alt+1', 'Alt+2', 'Alt+3'], action: 'Switch view: Document, Coded passages, Memos (and further tabs in order)' },
       { keys: ['?', 'F1', 'Mod+/'], action: 'This list of shortcuts' },
       { keys: ['Tab', 'Shift+Tab'], action: 'Move between controls (focus is outlined)' },
+      { keys: ['Shift+F10', 'ContextMenu'], action: 'Context menu of the focused code, source or folder, or of the selected text' },
+      { keys: ['F2'], action: 'Rename the focused source or folder (in the Sources list)' },
     ],
   },
 ];
