@@ -179,6 +179,15 @@ describe('context menus and sources like files', () => {
     await menu.getByRole('menuitem', { name: /^Code at Confidence/ }).click();
     await expect.poll(() => codingCount(page)).toBe(before + 1);
 
+    // The same text now has a coding under it: Uncode takes it off.
+    await select(page, 'a sense of belonging');
+    await page.mouse.click(rect.x, rect.y, { button: 'right' });
+    await menu.waitFor();
+    await menu.getByRole('menuitem', { name: 'Uncode selection…' }).click();
+    await expect.poll(() => codingCount(page)).toBe(before);
+    await page.keyboard.press('Control+Z');
+    await expect.poll(() => codingCount(page)).toBe(before + 1);
+
     await select(page, 'The talks were useful');
     await page.keyboard.press('Shift+F10');
     await menu.waitFor();
@@ -203,5 +212,14 @@ describe('context menus and sources like files', () => {
     await page.keyboard.press('Enter');
     const panel = page.getByRole('complementary', { name: 'Passages of the cell' });
     await expect.poll(() => panel.getByTestId('cell-count').textContent()).toBe('2 passages');
+
+    // Export table… opens the export on this matrix.
+    await cell.click({ button: 'right' });
+    await menu.getByRole('menuitem', { name: 'Export table…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export' });
+    await dialog.waitFor();
+    expect(await dialog.getByRole('radio', { name: 'Matrix coding query' }).isChecked()).toBe(true);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
   });
 });

@@ -8,7 +8,7 @@ import { useQueryOptions } from '../useQueryOptions.js';
 import { useShowInContext } from '../useShowInContext.js';
 import { CellPassagesPanel } from './CellPassagesPanel.js';
 import { MatrixControls } from './MatrixControls.js';
-import { MEASURES } from './matrixModel.js';
+import { matrixExportDraft, MEASURES } from './matrixModel.js';
 import { MatrixTable } from './MatrixTable.js';
 import { useMatrix } from './useMatrix.js';
 import { useCellMenu } from './useCellMenu.js';
@@ -110,7 +110,7 @@ export function MatrixPanel({ readOnly }: { readOnly: boolean }) {
           )}
         </div>
       )}
-      {exporting && <ExportDialog initial={{ kind: 'matrix' }} onClose={() => setExporting(false)} />}
+      {exporting && <ExportDialog initial={matrixExportDraft(m.form, (id) => coding.lookup.get(id)?.path)} onClose={() => setExporting(false)} />}
       {!m.submitted && <p className="hint q-empty">Choose rows and columns, then Run matrix. Click a cell to read the passages behind it.</p>}
     </div>
   );

@@ -144,3 +144,16 @@ export function uniqueShortLabels(headers: readonly { label: string; kind: strin
     return p.join('/');
   });
 }
+
+/**
+ * The export dialog's matrix settings for the query on screen, as far as
+ * the export can say them: the export's rows are cases, an attribute's
+ * values, case sets or codes, and its columns every code or a code's
+ * children (a hand-picked subset of codes or a case set's cases exports as
+ * the whole list).
+ */
+export function matrixExportDraft(form: MatrixForm, pathOf: (codeId: number) => string | undefined): { kind: 'matrix'; rows: string; cols: string; measure: MatrixMeasure } {
+  const rows = form.rowKind === 'attribute' && form.rowAttribute ? `attribute:${form.rowAttribute}` : form.rowKind === 'sets' || form.rowKind === 'codes' ? form.rowKind : 'cases';
+  const parent = form.colKind === 'children' && form.colParent !== null ? pathOf(form.colParent) : undefined;
+  return { kind: 'matrix', rows, cols: parent ? `children:${parent}` : 'codes', measure: form.measure };
+}
