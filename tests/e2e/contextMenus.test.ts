@@ -159,6 +159,20 @@ describe('context menus and sources like files', () => {
     expect(await page.locator('[data-source-id] .type-icon').first().getAttribute('data-kind')).toBe('txt');
     await expect.poll(() => folder.locator('.folder-head .list-meta').textContent()).toBe('2');
     await app.shot('sources-folders');
+
+    // A folder renames with F2 and, from its menu, deletes without deleting its sources.
+    await folder.locator('.folder-head').focus();
+    await page.keyboard.press('F2');
+    await page.getByLabel('Rename Round one').fill('Pilot round');
+    await page.getByLabel('Rename Round one').press('Enter');
+    const renamed = page.getByRole('group', { name: 'Folder Pilot round' });
+    await renamed.waitFor();
+    await renamed.locator('.folder-head').click({ button: 'right' });
+    await page.getByRole('menu', { name: 'Folder Pilot round' }).getByRole('menuitem', { name: /^Delete folder/ }).click();
+    await renamed.waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByRole('listbox', { name: 'Sources' }).getByRole('option').count()).toBe(3);
+    await page.keyboard.press('Control+Z');
+    await expect.poll(() => page.getByRole('group', { name: 'Folder Pilot round' }).getByRole('option').count()).toBe(2);
   });
 
   it('right-click on selected text codes it with a recent code; Shift+F10 opens it from the keyboard and Escape returns focus', async () => {

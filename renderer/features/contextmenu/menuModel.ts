@@ -25,13 +25,14 @@ export function codeMenuItems(code: { name: string }, opts: { hasSelection: bool
   ];
 }
 
-export function sourceMenuItems(opts: { hasFolders: boolean; inFolder: boolean }): MenuItem[] {
+/** "Move to folder…" is always there: its dialog can make the first folder. */
+export function sourceMenuItems(): MenuItem[] {
   return [
     item('open', 'Open'),
     item('rename', 'Rename', { shortcut: 'F2' }),
     item('memo', 'Memo…'),
     item('assign-case', 'Assign to case…'),
-    item('move-folder', 'Move to folder…', { enabled: opts.hasFolders || opts.inFolder }),
+    item('move-folder', 'Move to folder…'),
     item('delete', 'Delete…', { shortcut: 'Delete', danger: true, separatorBefore: true }),
   ];
 }

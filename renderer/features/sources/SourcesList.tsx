@@ -43,7 +43,7 @@ export function SourcesList() {
   const dropping = useFileDrop(useCallback((files: File[]) => void importFiles(files, caseFromName), [importFiles, caseFromName]));
   const groups = useMemo(() => groupSources(sources.data ?? [], folders, sort), [sources.data, folders, sort]);
 
-  const ui = useMemo(() => ({ actions, folders, startRename: setRenaming, pickFolder: setMoving, pickCase: setAssigning }), [actions, folders]);
+  const ui = useMemo(() => ({ actions, startRename: setRenaming, pickFolder: setMoving, pickCase: setAssigning }), [actions]);
   const { sourceMenu, folderMenu } = useSourceMenu(ui);
   const target = useRef<{ source?: SourceSummary; folder?: SourceFolder }>({});
   const menu = useContextMenuTrigger(

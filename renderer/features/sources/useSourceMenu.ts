@@ -7,7 +7,6 @@ import type { SourceActions } from './useSourceActions.js';
 
 export interface SourceMenuUi {
   actions: SourceActions;
-  folders: readonly SourceFolder[];
   startRename(key: string): void;
   pickFolder(s: SourceSummary): void;
   pickCase(s: SourceSummary): void;
@@ -19,7 +18,7 @@ export function useSourceMenu(ui: SourceMenuUi) {
   const sourceMenu = useCallback(
     (s: SourceSummary): MenuRequest => ({
       label: `Source ${s.name}`,
-      items: sourceMenuItems({ hasFolders: ui.folders.length > 0, inFolder: s.folderId !== null }),
+      items: sourceMenuItems(),
       onChoose: (id) => {
         const run: Record<string, () => void> = {
           open: () => wb.setSourceId(s.id),

@@ -28,10 +28,8 @@ describe('context menu items per target', () => {
     expect(withSel.find((i) => i.id === 'open-passages')!.shortcut).toBeUndefined();
   });
 
-  it('a source: open, rename, memo, assign to case, move to folder (only when there is somewhere to go), delete', () => {
-    expect(ids(sourceMenuItems({ hasFolders: true, inFolder: false }))).toEqual(['open', 'rename', 'memo', 'assign-case', 'move-folder', 'delete']);
-    expect(enabled(sourceMenuItems({ hasFolders: false, inFolder: false }))).not.toContain('move-folder');
-    expect(enabled(sourceMenuItems({ hasFolders: false, inFolder: true }))).toContain('move-folder');
+  it('a source: open, rename, memo, assign to case, move to folder, delete (all enabled); a folder: rename, delete', () => {
+    expect(enabled(sourceMenuItems())).toEqual(['open', 'rename', 'memo', 'assign-case', 'move-folder', 'delete']);
     expect(ids(folderMenuItems())).toEqual(['rename', 'delete']);
   });
 
