@@ -86,6 +86,31 @@ describe('context menus and sources like files', () => {
     await page.locator(row('Confidence')).waitFor();
   });
 
+  it('the code menu makes a child code, focuses the description and opens the quotes export for that code', async () => {
+    const { page } = app;
+    const open = async (item: string) => {
+      await page.locator(`${row('Confidence')} .code-name`).click({ button: 'right' });
+      await page.getByRole('menu', { name: 'Code Confidence' }).getByRole('menuitem', { name: item }).click();
+    };
+    await open('New child code…');
+    await expect.poll(() => focusedLabel(page)).toBe('New code name');
+    expect(await page.getByLabel('New code name').getAttribute('placeholder')).toBe('New code under Confidence…');
+    await page.keyboard.type('Warmth');
+    await page.keyboard.press('Enter');
+    await page.locator(row('Confidence/Warmth')).waitFor();
+
+    await open('Describe…');
+    await expect.poll(() => focusedLabel(page)).toBe('Description of Confidence');
+
+    await open('Export quotes…');
+    const dialog = page.getByRole('dialog', { name: 'Export' });
+    await dialog.waitFor();
+    expect(await dialog.getByRole('radio', { name: 'Coded passages' }).isChecked()).toBe(true);
+    expect(await dialog.getByRole('checkbox', { name: /^Confidence \d+$/ }).isChecked()).toBe(true);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  });
+
   it('two files dropped on the window import with the per-file report', async () => {
     const { page } = app;
     await page.evaluate(() => {
@@ -135,6 +160,15 @@ describe('context menus and sources like files', () => {
     await box2.press('Enter');
     await page.getByText('There is already a source called “E4”.').waitFor();
     await page.getByRole('button', { name: /^Beta notes/ }).waitFor();
+
+    // Assign to case… from the menu, to a new case.
+    await page.getByRole('button', { name: /^Beta notes/ }).click({ button: 'right' });
+    await page.getByRole('menu', { name: 'Source Beta notes' }).getByRole('menuitem', { name: 'Assign to case…' }).click();
+    const assign = page.getByRole('dialog', { name: 'Assign Beta notes to a case' });
+    await assign.getByLabel('New case name').fill('Ledger keeper');
+    await assign.getByRole('button', { name: 'Create and assign' }).click();
+    await assign.waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByRole('button', { name: /^Beta notes/ }).locator('.list-meta').textContent()).toBe('Ledger keeper · 0 codings');
   });
 
   it('creates a folder and moves sources in (menu and drag); shows type icons', async () => {
