@@ -4,7 +4,7 @@
  * rows (one per value of the group-by attribute, e.g. Intermediary /
  * Entrepreneur) that span the table.
  */
-import type { AttributeValue } from '../cases/attributeTypes.js';
+import type { AttributeType, AttributeValue } from '../cases/attributeTypes.js';
 import type { ClassificationTable } from './exportModels.js';
 import { buildDocument, caption, packDocx, type Orientation, type SectionSpec } from './docxStyles.js';
 import { gridTable, textCell, widthsByContent, type CellSpec } from './docxTables.js';
@@ -13,9 +13,9 @@ export interface ClassificationDocxOptions {
   orientation?: Orientation | 'auto';
 }
 
-/** In a published table a value that does not apply is a dash and a missing one is left blank. */
-export function displayValue(v: AttributeValue): string {
-  if (v.kind === 'value') return v.value;
+/** In a published table a value that does not apply is a dash, a missing one is left blank, and a yes/no value reads Yes or No. */
+export function displayValue(v: AttributeValue, type?: AttributeType): string {
+  if (v.kind === 'value') return type === 'boolean' ? (v.value === 'true' ? 'Yes' : v.value === 'false' ? 'No' : v.value) : v.value;
   return v.kind === 'not_applicable' ? '\u2013' : '';
 }
 
@@ -30,15 +30,15 @@ export function classificationSection(t: ClassificationTable, opts: Classificati
   const widths = widthsByContent(
     [
       { header: t.caseHeader, texts: rows.map((r) => r.caseName) },
-      ...t.columns.map((c, i) => ({ header: c.name, texts: rows.map((r) => displayValue(r.values[i] ?? { kind: 'unassigned' })) })),
+      ...t.columns.map((c, i) => ({ header: c.name, texts: rows.map((r) => displayValue(r.values[i] ?? { kind: 'unassigned' }, c.type)) })),
     ],
     orientation,
   );
   const header: CellSpec[] = [textCell(t.caseHeader, { bold: true }), ...t.columns.map((c) => textCell(c.name, { bold: true }))];
   const body: CellSpec[][] = [];
   for (const g of t.groups) {
-    if (t.groupBy) body.push([textCell(groupHeading(g.label, g.rows.length), { bold: true, fill: GROUP_FILL, span })]);
-    for (const r of g.rows) body.push([textCell(r.caseName), ...r.values.map((v) => textCell(displayValue(v)))]);
+    if (t.groupBy) body.push([textCell(groupHeading(t.groupBy.type === 'boolean' && g.value ? displayValue(g.value, 'boolean') : g.label, g.rows.length), { bold: true, fill: GROUP_FILL, span })]);
+    for (const r of g.rows) body.push([textCell(r.caseName), ...r.values.map((v, i) => textCell(displayValue(v, t.columns[i]?.type)))]);
   }
   return { orientation, children: [...(t.caption.trim() ? [caption(t.caption.trim())] : []), gridTable(header, body, widths)] };
 }

@@ -128,19 +128,5 @@ export function shortLabel(label: string, kind: string): string {
   return parts[parts.length - 1] ?? label;
 }
 
-/**
- * Short header labels that still tell headers apart: a code's own name,
- * or as many of its parents as it takes to differ from every other header
- * ("Motivations/Intermediaries" beside "Outcomes/Intermediaries").
- */
-export function uniqueShortLabels(headers: readonly { label: string; kind: string }[]): string[] {
-  const parts = headers.map((h) => (h.kind === 'code' ? splitPath(h.label) : [h.label]));
-  const tail = (p: string[], n: number) => p.slice(-n).join('/');
-  return parts.map((p, i) => {
-    for (let n = 1; n < p.length; n++) {
-      const mine = tail(p, n);
-      if (!parts.some((q, j) => j !== i && tail(q, n) === mine)) return mine;
-    }
-    return p.join('/');
-  });
-}
+/** Short header labels that still tell headers apart (shared with the Word export). */
+export { uniqueShortLabels } from '../../../../shared/domain/shortLabels.js';
