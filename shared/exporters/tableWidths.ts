@@ -125,22 +125,25 @@ export interface TableLayout {
 /** Sizes tried, largest first, before the columns are continued in a second table. */
 const SIZES = [TABLE_TEXT_SIZE, 18, 16];
 
+/** Columns 1… in as few consecutive parts as fit, each led by column 0, the parts as even in count as fit. */
 function split(needs: ColumnNeeds[], total: number): number[][] {
-  const rest = needs.slice(1).map((n, i) => ({ i: i + 1, min: n.min }));
-  const parts: number[][] = [];
-  let cur: number[] = [0];
-  let used = needs[0]?.min ?? 0;
-  for (const c of rest) {
-    if (cur.length > 1 && used + c.min > total) {
-      parts.push(cur);
-      cur = [0];
-      used = needs[0]!.min;
+  const first = needs[0]?.min ?? 0;
+  const fitsPart = (cols: number[]) => cols.reduce((a, i) => a + needs[i]!.min, first) <= total;
+  const greedy: number[][] = [];
+  let cur: number[] = [];
+  for (let i = 1; i < needs.length; i++) {
+    if (cur.length && !fitsPart([...cur, i])) {
+      greedy.push(cur);
+      cur = [];
     }
-    cur.push(c.i);
-    used += c.min;
+    cur.push(i);
   }
-  parts.push(cur);
-  return parts;
+  greedy.push(cur);
+  // Greedy filling leaves a last part of a column or two; the same number of parts, evened out, reads better.
+  const per = Math.ceil((needs.length - 1) / greedy.length);
+  const even = Array.from({ length: greedy.length }, (_, k) => Array.from({ length: per }, (_, j) => 1 + k * per + j).filter((i) => i < needs.length)).filter((g) => g.length);
+  const parts = even.length === greedy.length && even.every(fitsPart) ? even : greedy;
+  return parts.map((cols) => [0, ...cols]);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { ExportKind } from '../../../shared/exporters/exportModels.js';
 import { JobProgressBar } from '../jobs/JobProgressBar.js';
 import { Modal } from '../workbench/Modal.js';
-import { KIND_LABELS } from './exportRequestDraft.js';
+import { KIND_LABELS, type ExportDraft } from './exportRequestDraft.js';
 import { ExportOptions } from './ExportOptions.js';
 import { ExportPreview } from './ExportPreview.js';
 import { PHASE_STEPS, useExportDialog } from './useExportDialog.js';
@@ -9,9 +9,13 @@ import './export.css';
 
 const KINDS: ExportKind[] = ['framework', 'matrix', 'cases', 'codebook', 'quotes'];
 
-/** Export tables and reports for a paper: choose what and how, look at the preview, save the file. */
-export function ExportDialog({ onClose }: { onClose: () => void }) {
-  const e = useExportDialog();
+/**
+ * Export tables and reports for a paper: choose what and how, look at the
+ * preview, save the file. `initial` opens it on a given table (a matrix
+ * exported from its result view).
+ */
+export function ExportDialog({ onClose, initial }: { onClose: () => void; initial?: Partial<ExportDraft> }) {
+  const e = useExportDialog(initial);
   const busy = e.phase === 'reading' || e.phase === 'writing' || e.phase === 'saving';
   const step = PHASE_STEPS[e.phase];
   const isDesktop = Boolean(window.quarry);

@@ -26,11 +26,11 @@ const PREVIEW_DELAY = 250;
  * the latest answer wins), and the export itself — a download in the
  * browser, the shell's save dialog then an atomic write on the desktop.
  */
-export function useExportDialog() {
+export function useExportDialog(initial?: Partial<ExportDraft>) {
   const api = useApi();
   const { notify } = useNotice();
   const choices = useApiQuery('export.choices', {});
-  const [draft, setDraft] = useState<ExportDraft>(INITIAL_DRAFT);
+  const [draft, setDraft] = useState<ExportDraft>(() => (initial ? { ...INITIAL_DRAFT, ...initial } : INITIAL_DRAFT));
   const [preview, setPreview] = useState<ExportModel | null>(null);
   const [previewError, setPreviewError] = useState<string | null>(null);
   const [previewing, setPreviewing] = useState(false);

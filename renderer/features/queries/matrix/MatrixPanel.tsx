@@ -1,3 +1,4 @@
+import { ExportDialog } from '../../export/ExportDialog.js';
 import { useCoding } from '../../coding/CodingProvider.js';
 import { ChartExportButtons } from '../charts/ChartExportButtons.js';
 import { HeatmapChart } from '../charts/HeatmapChart.js';
@@ -11,6 +12,7 @@ import { MatrixControls } from './MatrixControls.js';
 import { MEASURES } from './matrixModel.js';
 import { MatrixTable } from './MatrixTable.js';
 import { useMatrix } from './useMatrix.js';
+import { useMatrixExport } from './useMatrixExport.js';
 
 /** Matrix coding query: rows × columns, a measure per cell, totals, heat-map shading, the passages behind a cell. */
 export function MatrixPanel({ readOnly }: { readOnly: boolean }) {
@@ -24,6 +26,7 @@ export function MatrixPanel({ readOnly }: { readOnly: boolean }) {
   const chart = useChartExport(`Matrix ${title}`);
   const cellTitle = r && m.cell ? `${r.rows[m.cell.row]?.label} × ${r.cols[m.cell.col]?.label}` : '';
   const scope = m.submitted ? describeFilter(m.submitted.filter, m.submitted.coder) : '';
+  const tableExport = useMatrixExport(m.submitted, options.codes);
 
   return (
     <div className="q-panel matrix-panel">
@@ -40,6 +43,12 @@ export function MatrixPanel({ readOnly }: { readOnly: boolean }) {
           {m.problem}
         </p>
       )}
+      {tableExport.problem && (
+        <p className="q-error" role="alert">
+          {tableExport.problem}
+        </p>
+      )}
+      {tableExport.draft && <ExportDialog initial={tableExport.draft} onClose={tableExport.close} />}
       {m.result?.error && (
         <p className="q-error" role="alert">
           {m.result.error}
@@ -62,6 +71,9 @@ export function MatrixPanel({ readOnly }: { readOnly: boolean }) {
             </button>
           </span>
           {m.display === 'chart' && <ChartExportButtons onSvg={chart.exportSvg} onPng={() => void chart.exportPng()} />}
+          <button type="button" onClick={tableExport.open} title="Export this table to Word or CSV: the same rows, columns, filters, coder and measure">
+            Export this table…
+          </button>
           <SaveQueryButton definition={m.submitted ? { kind: 'matrix', definition: m.submitted } : null} readOnly={readOnly} />
         </div>
       )}
