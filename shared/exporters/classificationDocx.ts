@@ -4,19 +4,14 @@
  * rows (one per value of the group-by attribute, e.g. Intermediary /
  * Entrepreneur) that span the table.
  */
-import type { AttributeType, AttributeValue } from '../cases/attributeTypes.js';
+import { displayValue } from './classificationText.js';
 import type { ClassificationTable } from './exportModels.js';
 import { buildDocument, caption, packDocx, type Orientation, type SectionSpec } from './docxStyles.js';
+export { displayValue } from './classificationText.js';
 import { gridTable, textCell, widthsByContent, type CellSpec } from './docxTables.js';
 
 export interface ClassificationDocxOptions {
   orientation?: Orientation | 'auto';
-}
-
-/** In a published table a value that does not apply is a dash, a missing one is left blank, and a yes/no value reads Yes or No. */
-export function displayValue(v: AttributeValue, type?: AttributeType): string {
-  if (v.kind === 'value') return type === 'boolean' ? (v.value === 'true' ? 'Yes' : v.value === 'false' ? 'No' : v.value) : v.value;
-  return v.kind === 'not_applicable' ? '\u2013' : '';
 }
 
 export const groupHeading = (label: string, count: number): string => `${label} (n = ${count})`;

@@ -6,11 +6,10 @@
  * from the content (tableWidths.ts), so no word in a header is broken.
  */
 import { AlignmentType, Paragraph } from 'docx';
-import { uniqueShortLabels } from '../domain/shortLabels.js';
 import type { MatrixTable } from './exportModels.js';
 import { buildDocument, caption, packDocx, textRuns, type Orientation, type SectionSpec } from './docxStyles.js';
 import { gridTable, textCell, type CellSpec, type TableStyle } from './docxTables.js';
-import { cellLabel, colTotals, formatMeasure, grandTotal, heatFill, MEASURE_LABELS, maxCell, rowTotals, type MatrixDisplayOptions } from './matrixFormat.js';
+import { cellLabel, colTotals, formatMeasure, grandTotal, heatFill, matrixHeaderLabels, MEASURE_LABELS, maxCell, rowTotals, type MatrixDisplayOptions } from './matrixFormat.js';
 import { layoutTable } from './tableWidths.js';
 
 export interface MatrixDocxOptions extends MatrixDisplayOptions {
@@ -36,13 +35,6 @@ const toSpec = (c: Cell, size: number): CellSpec => {
   };
 };
 
-/** Header labels as on screen, and "Trust = Outcomes/Entrepreneurs/Trust" for each shortened one. */
-function headerLabels(labels: string[], paths: string[] | undefined): { labels: string[]; full: string[] } {
-  if (!paths || paths.length !== labels.length) return { labels, full: [] };
-  const short = uniqueShortLabels(paths.map((label) => ({ label, kind: 'code' })));
-  return { labels: short, full: short.flatMap((s, i) => (s !== paths[i] ? [`${s} = ${paths[i]}`] : [])) };
-}
-
 function notes(m: MatrixTable, opts: MatrixDocxOptions, paths: string[]): Paragraph[] {
   const apa = opts.style === 'apa';
   const lead = apa ? 'Note. ' : 'Note: ';
@@ -56,14 +48,13 @@ function notes(m: MatrixTable, opts: MatrixDocxOptions, paths: string[]): Paragr
 
 export function matrixSection(m: MatrixTable, opts: MatrixDocxOptions = {}): SectionSpec {
   const withTotals = opts.totals !== false;
-  const cols = headerLabels(m.cols, m.colPaths);
-  const rows = headerLabels(m.rows, m.rowPaths);
+  const labels = matrixHeaderLabels(m);
   const max = maxCell(m);
   const rTotals = rowTotals(m);
   // Headers of number columns sit centred over their numbers; the numbers are right-aligned.
-  const header: Cell[] = [{ text: m.corner, bold: true, align: 'left' }, ...cols.labels.map((text) => ({ text, bold: true, align: 'center' as const }))];
+  const header: Cell[] = [{ text: m.corner, bold: true, align: 'left' }, ...labels.cols.map((text) => ({ text, bold: true, align: 'center' as const }))];
   if (withTotals) header.push({ text: 'Total', bold: true, align: 'center' });
-  const body: Cell[][] = rows.labels.map((label, i) => [
+  const body: Cell[][] = labels.rows.map((label, i) => [
     { text: label, align: 'left' },
     ...m.cols.map((_, j) => ({ text: cellLabel(m, i, j, opts), align: 'right' as const, fill: opts.shading ? heatFill(m.cells[i]?.[j] ?? 0, max) : undefined })),
     ...(withTotals ? [{ text: formatMeasure(m.measure, rTotals[i] ?? 0), bold: true, align: 'right' as const }] : []),
@@ -91,7 +82,7 @@ export function matrixSection(m: MatrixTable, opts: MatrixDocxOptions = {}): Sec
   ]);
   return {
     orientation: layout.orientation,
-    children: [...(title ? [caption(title)] : []), ...tables, ...notes(m, opts, [...rows.full, ...cols.full])],
+    children: [...(title ? [caption(title)] : []), ...tables, ...notes(m, opts, labels.fullPaths)],
   };
 }
 
