@@ -40,7 +40,7 @@ function notes(m: MatrixTable, opts: MatrixDocxOptions, paths: string[]): Paragr
   const lead = apa ? 'Note. ' : 'Note: ';
   const measure = `${MEASURE_LABELS[m.measure]}${opts.rowPercentages && m.measure !== 'coverage' ? '; percentages are of the row total' : ''}.`;
   const sentence = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
-  const text = [measure, ...(m.scope ? [sentence(`Counted over ${m.scope}`)] : []), ...(m.note ? [sentence(m.note)] : [])].join(' ');
+  const text = [measure, ...(m.scope ? [sentence(m.scope)] : []), ...(m.note ? [sentence(m.note)] : [])].join(' ');
   const para = (t: string, opening = '') =>
     new Paragraph({ spacing: { before: 60 }, children: [...(opening ? textRuns(opening, { size: 20, italics: apa }) : []), ...textRuns(t, { size: 20 })] });
   return [para(text, lead), ...(paths.length ? [para(`Codes: ${paths.join('; ')}.`)] : [])];

@@ -22,7 +22,7 @@ function memoParagraph(text: string): Paragraph {
 export function quotesSections(report: QuotesReport): SectionSpec[] {
   const children: SectionSpec['children'] = [para(report.title, STYLE.heading1)];
   const total = report.sections.reduce((n, s) => n + s.passages.length, 0);
-  const scope = report.scope ? ` Only ${report.scope}.` : '';
+  const scope = report.scope ? ` ${report.scope}.` : '';
   children.push(para(`${total} passage${total === 1 ? '' : 's'} at ${report.sections.length} code${report.sections.length === 1 ? '' : 's'}, ordered by ${report.order}.${scope}`));
   for (const s of report.sections) {
     children.push(para(s.code, STYLE.heading2));

@@ -78,7 +78,7 @@ export function resolveReportFilter(db: Database.Database, filter: ReportFilter 
   };
 }
 
-/** "cases where Group = Entrepreneur, in set Founders; sources E1, E2; coded by Ruth" — for a table's note. */
+/** "Cases where Group = Entrepreneur, in the case set Founders; sources E1, E2; codings by Ruth" — a sentence for a table's note. */
 export function describeReportFilter(f: ReportFilter | undefined, coder?: string): string {
   const cases: string[] = (f?.where ?? []).map((c) => `${c.attribute} ${c.operator ?? '='} ${c.value}`);
   if (f?.set !== undefined) cases.push(`in the case set ${f.set}`);
@@ -86,6 +86,7 @@ export function describeReportFilter(f: ReportFilter | undefined, coder?: string
   const parts: string[] = [];
   if (cases.length) parts.push(`cases ${f?.where?.length ? 'where ' : ''}${cases.join(', ')}`);
   if (f?.sources) parts.push(`sources ${f.sources.join(', ')}`);
-  if (coder) parts.push(`coded by ${coder}`);
-  return parts.join('; ');
+  if (coder) parts.push(`codings by ${coder}`);
+  const text = parts.join('; ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -106,7 +106,7 @@ describe('a wide matrix table in Word', () => {
     expect(xml).toMatch(/<w:tblBorders><w:top w:val="single"[^>]*\/><w:left w:val="none"/);
     expect(xml).toMatch(/<w:insideV w:val="none"/);
     const notes = doc.paragraphs.map((p) => p.text).join('\n');
-    expect(notes).toContain('Note. Coding references. Counted over cases where Group = Entrepreneur; coded by Tester. Twelve themes of the second round.');
+    expect(notes).toContain('Note. Coding references. Cases where Group = Entrepreneur; codings by Tester. Twelve themes of the second round.');
     expect(notes).toContain(`Operationalizing trust = ${PARENT}/Operationalizing trust`);
     if (!CAN_RENDER) return;
     const text = renderText(file);

@@ -52,7 +52,7 @@ describe('the coded passages report with filters', () => {
     expect(e.length).toBeLessThan(all.length);
     expect(e.every((p) => p.case!.startsWith('E'))).toBe(true);
     expect(e).toEqual(all.filter((p) => p.case!.startsWith('E')));
-    expect(entrepreneurs.scope).toBe('cases where Group = Entrepreneur');
+    expect(entrepreneurs.scope).toBe('Cases where Group = Entrepreneur');
 
     const someI = all.find((p) => p.case!.startsWith('I'))!.case!;
     const named = passagesOf(loadQuotesReport(project.db, { codes: ['Outcomes'], filter: { cases: ['E4', someI] } }));

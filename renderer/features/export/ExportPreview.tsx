@@ -104,7 +104,7 @@ function MatrixPreview({ m, rowPercentages, shading }: { m: MatrixTable; rowPerc
           </tr>
         </tbody>
       </table>
-      <p className="hint">{[`${MEASURE_LABELS[m.measure]}.`, m.scope ? `Counted over ${m.scope}.` : '', m.note ?? ''].filter(Boolean).join(' ')}</p>
+      <p className="hint">{[`${MEASURE_LABELS[m.measure]}.`, m.scope ? `${m.scope}.` : '', m.note ?? ''].filter(Boolean).join(' ')}</p>
     </>
   );
 }

@@ -81,13 +81,13 @@ describe('matrix coding query → CSV', () => {
 
 describe('matrix Word tables as on screen', () => {
   const paths = ['Outcomes/Entrepreneurs/Trust', 'Outcomes/Intermediaries', 'Motivations/Intermediaries'];
-  const coded: MatrixTable = { ...M, cols: paths, colPaths: paths, scope: 'cases where Group = Entrepreneur; coded by Ruth', note: 'Second round only' };
+  const coded: MatrixTable = { ...M, cols: paths, colPaths: paths, scope: 'Cases where Group = Entrepreneur; codings by Ruth', note: 'Second round only' };
 
   it('heads code columns with their own names (parents only to tell two apart) and gives the full paths in a note', async () => {
     const doc = inspectDocx(await matrixTableToDocx(coded));
     expect(doc.tables[0]!.rows[0]!.map(cellText)).toEqual(['Group', 'Trust', 'Outcomes/Intermediaries', 'Motivations/Intermediaries', 'Total']);
     const notes = doc.paragraphs.slice(-2).map((p) => p.text);
-    expect(notes[0]).toBe('Note: Coding references. Counted over cases where Group = Entrepreneur; coded by Ruth. Second round only.');
+    expect(notes[0]).toBe('Note: Coding references. Cases where Group = Entrepreneur; codings by Ruth. Second round only.');
     // Only shortened headers are explained.
     expect(notes[1]).toBe('Codes: Trust = Outcomes/Entrepreneurs/Trust.');
   });
