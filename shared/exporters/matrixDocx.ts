@@ -5,10 +5,10 @@
  * (as the screen does), with the full paths in a note; column widths come
  * from the content (tableWidths.ts), so no word in a header is broken.
  */
-import { AlignmentType, Paragraph } from 'docx';
+import { AlignmentType, NoBreakHyphen, Paragraph, TextRun } from 'docx';
 import type { MatrixTable } from './exportModels.js';
-import { buildDocument, caption, packDocx, textRuns, type Orientation, type SectionSpec } from './docxStyles.js';
-import { gridTable, textCell, type CellSpec, type TableStyle } from './docxTables.js';
+import { buildDocument, caption, cleanText, packDocx, textRuns, type Orientation, type SectionSpec } from './docxStyles.js';
+import { gridTable, type CellSpec, type TableStyle } from './docxTables.js';
 import { cellLabel, colTotals, formatMeasure, grandTotal, heatFill, matrixHeaderLabels, MEASURE_LABELS, maxCell, rowTotals, type MatrixDisplayOptions } from './matrixFormat.js';
 import { layoutTable } from './tableWidths.js';
 
@@ -27,13 +27,25 @@ interface Cell {
   align: 'left' | 'right' | 'center';
 }
 
-const toSpec = (c: Cell, size: number): CellSpec => {
-  if (c.align === 'left') return textCell(c.text, { bold: c.bold ?? false, size, ...(c.fill ? { fill: c.fill } : {}) });
-  return {
-    children: [new Paragraph({ alignment: c.align === 'center' ? AlignmentType.CENTER : AlignmentType.RIGHT, children: textRuns(c.text, { bold: c.bold ?? false, size }) })],
-    ...(c.fill ? { fill: c.fill } : {}),
-  };
-};
+/**
+ * A cell's text may wrap only at spaces: its hyphens are Word's non-breaking
+ * hyphens ("same-sector" stays on one line), as the widths assume.
+ */
+function cellRuns(text: string, bold: boolean, size: number): TextRun[] {
+  return cleanText(text)
+    .split('\n')
+    .map((line, i) => {
+      const children = line.split('-').flatMap((part, k) => (k === 0 ? [part] : [new NoBreakHyphen(), part]));
+      return new TextRun({ children, size, ...(bold ? { bold: true } : {}), ...(i > 0 ? { break: 1 } : {}) });
+    });
+}
+
+const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
+
+const toSpec = (c: Cell, size: number): CellSpec => ({
+  children: [new Paragraph({ ...(c.align === 'left' ? {} : { alignment: ALIGN[c.align] }), children: cellRuns(c.text, c.bold ?? false, size) })],
+  ...(c.fill ? { fill: c.fill } : {}),
+});
 
 function notes(m: MatrixTable, opts: MatrixDocxOptions, paths: string[]): Paragraph[] {
   const apa = opts.style === 'apa';

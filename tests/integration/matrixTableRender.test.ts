@@ -1,9 +1,10 @@
 /**
  * Wide matrix tables through LibreOffice: a matrix of twelve codes with long
- * names ("Operationalizing trust", "Government support", …) is exported to
- * Word, rendered to PDF (soffice --headless --convert-to pdf) and read back
+ * names ("Operationalizing trust", "Government support", "Same-sector
+ * competition", …) is exported to Word, rendered to PDF (soffice --headless --convert-to pdf) and read back
  * with pdftotext -layout; every word of every header must come back whole —
- * a column too narrow for its longest word would break it across lines.
+ * a column too narrow for its longest word would break it across lines,
+ * and a hyphen is no place to break either.
  * LibreOffice and poppler are installed here and in CI (.ci/run); elsewhere
  * the test says so and checks the Word file only.
  */
@@ -22,7 +23,7 @@ const THEMES = [
   'Government support',
   'Regional networking',
   'Knowledge exchange',
-  'Competitive pressure',
+  'Same-sector competition',
   'Collaboration',
   'Disappointment',
   'Informal relationships',
