@@ -110,6 +110,15 @@ export function distributeWidths(needs: ColumnNeeds[], total: number): number[] 
   return rounded;
 }
 
+/** Widths that fill `total` exactly: as distributeWidths, but when even the minimums do not fit they are scaled down to the page. */
+export function fitWidths(needs: ColumnNeeds[], total: number): number[] {
+  const sumMin = needs.reduce((a, n) => a + n.min, 0);
+  if (sumMin <= total) return distributeWidths(needs, total);
+  const scaled = needs.map((n) => Math.floor((n.min * total) / sumMin));
+  if (scaled.length) scaled[scaled.length - 1]! += total - scaled.reduce((a, b) => a + b, 0);
+  return scaled;
+}
+
 export interface TableLayout {
   orientation: Orientation;
   /** Text size of the cells, half-points. */
