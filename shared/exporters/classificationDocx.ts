@@ -9,6 +9,7 @@ import type { ClassificationTable } from './exportModels.js';
 import { buildDocument, caption, packDocx, type Orientation, type SectionSpec } from './docxStyles.js';
 export { displayValue } from './classificationText.js';
 import { gridTable, textCell, widthsByContent, type CellSpec } from './docxTables.js';
+import { layoutTable } from './tableWidths.js';
 
 export interface ClassificationDocxOptions {
   orientation?: Orientation | 'auto';
@@ -20,15 +21,14 @@ const GROUP_FILL = 'F2F2F2';
 
 export function classificationSection(t: ClassificationTable, opts: ClassificationDocxOptions = {}): SectionSpec {
   const span = t.columns.length + 1;
-  const orientation: Orientation = opts.orientation && opts.orientation !== 'auto' ? opts.orientation : span > 6 ? 'landscape' : 'portrait';
   const rows = t.groups.flatMap((g) => g.rows);
-  const widths = widthsByContent(
-    [
-      { header: t.caseHeader, texts: rows.map((r) => r.caseName) },
-      ...t.columns.map((c, i) => ({ header: c.name, texts: rows.map((r) => displayValue(r.values[i] ?? { kind: 'unassigned' }, c.type)) })),
-    ],
-    orientation,
-  );
+  const columns = [
+    { header: t.caseHeader, texts: rows.map((r) => r.caseName) },
+    ...t.columns.map((c, i) => ({ header: c.name, texts: rows.map((r) => displayValue(r.values[i] ?? { kind: 'unassigned' }, c.type)) })),
+  ];
+  // Landscape when the columns' longest words cannot sit side by side on a portrait page.
+  const orientation: Orientation = opts.orientation && opts.orientation !== 'auto' ? opts.orientation : layoutTable(columns).orientation;
+  const widths = widthsByContent(columns, orientation);
   const header: CellSpec[] = [textCell(t.caseHeader, { bold: true }), ...t.columns.map((c) => textCell(c.name, { bold: true }))];
   const body: CellSpec[][] = [];
   for (const g of t.groups) {

@@ -109,3 +109,20 @@ describe('table layout', () => {
     }
   });
 });
+
+describe('the classification table', () => {
+  it('turns landscape only when its longest words do not fit across a portrait page', async () => {
+    const { classificationTableToDocx } = await import('../../../shared/exporters/classificationDocx.js');
+    const { inspectDocx } = await import('./docxInspect.js');
+    const table = (names: string[]) => ({
+      caption: 'Table 1',
+      caseHeader: 'Case',
+      columns: names.map((name) => ({ name, type: 'text' as const })),
+      groupBy: null,
+      groups: [{ label: 'All cases', rows: [{ caseName: 'P1', values: names.map(() => ({ kind: 'value' as const, value: 'Yes' })) }] }],
+    });
+    // Seven short columns fit a portrait page (they used to turn it, by count alone).
+    expect(inspectDocx(await classificationTableToDocx(table(['Age', 'Sex', 'Role', 'Firm', 'Town', 'Size', 'Year']))).sections).toEqual(['portrait']);
+    expect(inspectDocx(await classificationTableToDocx(table(['Organisation', 'Internationalisation', 'Responsibilities', 'Establishment', 'Headquarters']))).sections).toEqual(['landscape']);
+  });
+});
