@@ -94,14 +94,23 @@ function CodeChecklist({ draft, update, choices }: Props) {
 }
 
 /** Which cases the table or report is of: attribute conditions and a case set, as in the queries. */
-function CaseFilterFields({ draft, update, choices }: Props) {
+function CaseFilterFields({ draft, update, choices, withSources }: Props & { withSources?: boolean }) {
   const sets = useApiQuery('caseSets.list', {});
+  const sources = useApiQuery('sources.list', {}, { enabled: Boolean(withSources) });
   const attributes = choices.attributes.map((a) => ({ name: a.name, values: a.choices }));
-  const on = draft.filter.where.length > 0 || draft.filter.set !== '';
+  const on = draft.filter.where.length > 0 || draft.filter.set !== '' || (withSources === true && draft.sources.length > 0);
   return (
     <details className="export-filter" open={on}>
-      <summary>Filter cases{on ? ' (on)' : ''}</summary>
+      <summary>Filter cases{withSources ? ' and sources' : ''}{on ? ' (on)' : ''}</summary>
       <CaseFilterEditor form={draft.filter} onChange={(filter) => update({ filter })} attributes={attributes} sets={(sets.data ?? []).map((s) => ({ id: s.id, name: s.name }))} idPrefix="export" />
+      {withSources && (
+        <label className="export-field wide">
+          Only these sources (none chosen = every source)
+          <select multiple size={5} value={draft.sources} onChange={(e) => update({ sources: [...e.target.selectedOptions].map((o) => o.value) })}>
+            {(sources.data ?? []).map((s) => <option key={s.id} value={s.name}>{s.name}</option>)}
+          </select>
+        </label>
+      )}
     </details>
   );
 }
@@ -212,7 +221,7 @@ export function ExportOptions(props: Props) {
               </label>
             ))}
           </fieldset>
-          <CaseFilterFields {...props} />
+          <CaseFilterFields {...props} withSources />
         </div>
       );
     }
@@ -242,7 +251,7 @@ export function ExportOptions(props: Props) {
           </label>
           <label className="check"><input type="checkbox" checked={draft.memos} onChange={(e) => update({ memos: e.target.checked })} /> Include memos</label>
           <label className="check"><input type="checkbox" checked={draft.bySubcode} onChange={(e) => update({ bySubcode: e.target.checked })} /> A heading for each sub-code</label>
-          <CaseFilterFields {...props} />
+          <CaseFilterFields {...props} withSources />
           <CodeChecklist {...props} />
         </div>
       );

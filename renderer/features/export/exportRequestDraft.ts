@@ -18,6 +18,8 @@ export interface ExportDraft {
   labelTemplate: string;
   /** Which cases the matrix, the classification or the quotes are of. */
   filter: FilterForm;
+  /** The classification and the quotes: only these sources (none chosen = every source). */
+  sources: string[];
   // framework
   framework: string;
   frameworkQuotes: boolean;
@@ -58,6 +60,7 @@ export const INITIAL_DRAFT: ExportDraft = {
   orientation: 'auto',
   labelTemplate: '[{case}]',
   filter: EMPTY_FILTER,
+  sources: [],
   framework: '',
   frameworkQuotes: false,
   rows: 'cases',
@@ -104,6 +107,9 @@ export function toRequest(d: ExportDraft): { request: ExportRequest } | { missin
   const orientation = d.orientation === 'auto' ? {} : { orientation: d.orientation };
   const labelTemplate = opt('labelTemplate', text(d.labelTemplate));
   const filter = opt<'filter', ReportFilter>('filter', toCaseFilter(d.filter));
+  // The classification and the quotes can be narrowed to sources too (a matrix only by cases).
+  const cases = toCaseFilter(d.filter);
+  const reportFilter = opt<'filter', ReportFilter>('filter', d.sources.length ? { ...cases, sources: d.sources } : cases);
   switch (d.kind) {
     case 'framework':
       if (!d.framework) return { missing: 'Choose a framework matrix.' };
@@ -131,14 +137,14 @@ export function toRequest(d: ExportDraft): { request: ExportRequest } | { missin
       };
     case 'cases':
       return {
-        request: { kind: 'cases', format: d.format, ...opt('groupBy', text(d.groupBy)), ...(d.attributes ? { attributes: d.attributes } : {}), ...filter, ...caption, ...orientation },
+        request: { kind: 'cases', format: d.format, ...opt('groupBy', text(d.groupBy)), ...(d.attributes ? { attributes: d.attributes } : {}), ...reportFilter, ...caption, ...orientation },
       };
     case 'codebook':
       return { request: { kind: 'codebook', format: 'docx', examples: d.examples, guide: d.guide, ...labelTemplate, ...opt('title', text(d.caption)) } };
     case 'quotes':
       if (d.codes.length === 0) return { missing: 'Choose at least one code.' };
       return {
-        request: { kind: 'quotes', format: d.format, codes: d.codes, order: d.order, memos: d.memos, ...(d.bySubcode ? { bySubcode: true } : {}), ...filter, ...labelTemplate, ...opt('title', text(d.caption)) },
+        request: { kind: 'quotes', format: d.format, codes: d.codes, order: d.order, memos: d.memos, ...(d.bySubcode ? { bySubcode: true } : {}), ...reportFilter, ...labelTemplate, ...opt('title', text(d.caption)) },
       };
   }
 }

@@ -65,6 +65,18 @@ describe('the export dialog’s request', () => {
     expect(matrixExportDraft({ rows: { kind: 'cases' }, cols: { kind: 'codes', codes: [{ codeId: 99 }] } }, pathOf)).toMatch(/no longer exists/);
   });
 
+  it('narrows the classification and the quotes by cases and sources, the matrix by cases only', () => {
+    const filter = { where: [{ attribute: 'Group', operator: '=' as const, value: 'Entrepreneur' }], set: '' };
+    const quotes = toRequest({ ...INITIAL_DRAFT, kind: 'quotes', codes: ['Outcomes'], filter, sources: ['E2', 'E4'], bySubcode: true });
+    expect(quotes).toMatchObject({ request: { bySubcode: true, filter: { where: filter.where, sources: ['E2', 'E4'] } } });
+    const cases = toRequest({ ...INITIAL_DRAFT, kind: 'cases', sources: ['E2'] });
+    expect(cases).toMatchObject({ request: { filter: { sources: ['E2'] } } });
+    const matrix = toRequest({ ...withKind(INITIAL_DRAFT, 'matrix'), filter, sources: ['E2'] });
+    expect(matrix).toMatchObject({ request: { filter: { where: filter.where } } });
+    expect('request' in matrix && matrix.request.kind === 'matrix' && matrix.request.filter?.sources).toBeFalsy();
+    for (const r of [quotes, cases, matrix]) expect(exportRequestSchema.safeParse('request' in r ? r.request : null).success).toBe(true);
+  });
+
   it('switches to a format the new kind can take', () => {
     expect(withKind({ ...INITIAL_DRAFT, kind: 'cases', format: 'csv' }, 'codebook').format).toBe('docx');
     expect(withKind({ ...INITIAL_DRAFT, kind: 'cases', format: 'csv' }, 'matrix').format).toBe('csv');
