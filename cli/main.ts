@@ -76,14 +76,19 @@ Cases and classification sheets
   quarry cases assign <project> <source> <case>     put a source in a case (created if missing)
 Exports (Word tables and reports for papers; written atomically)
   quarry export <project> framework <matrix-name> --out F.docx [--caption TEXT] [--quotes] [--label TEMPLATE]
-  quarry export <project> matrix --rows cases|attribute:NAME|set:NAME|codes --cols codes|children:PATH
-                 [--measure references|sources|cases|words|coverage] [--row-percentages] [--shading] --out F.docx|F.csv
-  quarry export <project> cases [--group-by ATTR] [--attribute NAME]... [--caption TEXT] [--raw-numbers] --out F.docx|F.csv
+  quarry export <project> matrix --rows cases|attribute:NAME|set:NAME|sets|codes [--row PATH]... --cols codes|children:PATH [--col PATH]...
+                 [--measure references|sources|cases|words|coverage] [--coder NAME] [--where "ATTR=VALUE"]... [--set NAME]
+                 [--row-header TEXT] [--note TEXT] [--style apa] [--row-percentages] [--shading] --out F.docx|F.csv
+                 the table as the matrix query shows it; --col PATH (repeatable) makes exactly those codes the columns;
+                 Word: columns sized so no word breaks, landscape when wide, --style apa = horizontal rules only
+  quarry export <project> cases [--group-by ATTR] [--attribute NAME]... [--case NAME]... [--set NAME] [--where "ATTR=VALUE"]...
+                 [--source NAME]... [--caption TEXT] [--raw-numbers] --out F.docx|F.csv
   quarry export <project> codebook [--examples] [--no-guide] --out F.docx
-  quarry export <project> quotes --code PATH [--code PATH]... [--label TEMPLATE] [--order case|source] [--memos] --out F.docx|F.csv
+  quarry export <project> quotes --code PATH [--code PATH]... [--label TEMPLATE] [--order case|source] [--memos] [--by-subcode]
+                 [--case NAME]... [--set NAME] [--where "ATTR=VALUE"]... [--source NAME]... --out F.docx|F.csv
                  CSV cells starting = + - @ (or tab, CR) get a leading ' so spreadsheets show them as text, not formulas;
                  --raw-numbers leaves cells that are plain numbers (-3, +1.5) as they are
-                 label templates: "[{case}]" → [E4]; "Firm {Firm}’s {Role}" → Firm C’s COO
+                 label templates: "[{case}]" → [E4]; "Firm {Firm}’s {Role}" → Firm C’s COO; "{Firm|case}" → the case when Firm is missing
 Co-authors and REFI-QDA exchange (NVivo, ATLAS.ti, MAXQDA, QualCoder)
   quarry export <project> qdpx --out F.qdpx         the whole project as a REFI-QDA package
   quarry export <project> qdc --out F.qdc           the code book as a REFI-QDA codebook
@@ -98,8 +103,9 @@ Queries (read-only: they never change the project)
   quarry query <project> --code PATH [--and PATH] [--or PATH] [--not PATH] [--where "ATTR=VALUE"]... [--set NAME]
                  [--coder NAME] [--own] [--json]   passages coded at a combination of codes (left to right; a code
                                                     includes its children unless --own), in the cases the filters allow
-  quarry matrix <project> --rows cases|attribute:NAME|set:NAME|codes --cols codes|children:PATH
-                 [--measure references|sources|cases|words] [--format json|csv] [--out FILE]
+  quarry matrix <project> --rows cases|attribute:NAME|set:NAME|sets|codes [--row PATH]... --cols codes|children:PATH [--col PATH]...
+                 [--measure references|sources|cases|words|coverage] [--where "ATTR=VALUE"]... [--set NAME] [--coder NAME]
+                 [--format json|csv] [--out FILE]
                                                     matrix coding query (a column counts its code's children)
   quarry frameworks <project> [--json]              the saved framework matrices with their rows and columns
 

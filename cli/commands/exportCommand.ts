@@ -10,6 +10,7 @@ import { formatOfPath, loadExportModel, writeExportFile } from '../../shared/exp
 import { flag, list, parse, str, type Parsed } from '../args.js';
 import { printJson, UsageError, type CliIo } from '../io.js';
 import { abs, withReadProject } from '../projectAccess.js';
+import { CASE_FILTER_OPTIONS, REPORT_FILTER_OPTIONS, reportFilterOf } from '../reportFilterArgs.js';
 import { exportQdc, exportQdpx } from './refiExportKinds.js';
 
 /** One kind of export: gets the project path and the arguments after the kind. */
@@ -64,48 +65,79 @@ async function exportFramework(project: string, argv: string[], io: CliIo): Prom
 }
 
 const MATRIX_USAGE =
-  'quarry export <project> matrix --rows cases|attribute:NAME|set:NAME|sets|codes --cols codes|children:PATH [--measure references|sources|cases|words|coverage] [--coder NAME] [--caption TEXT] [--row-percentages] [--shading] --out F.docx|F.csv';
+  'quarry export <project> matrix --rows cases|attribute:NAME|set:NAME|sets|codes [--row PATH]... --cols codes|children:PATH [--col PATH]... [--measure references|sources|cases|words|coverage] [--coder NAME] [--where "ATTR=VALUE"]... [--set NAME] [--caption TEXT] [--row-header TEXT] [--note TEXT] [--style apa] [--row-percentages] [--shading] [--orientation auto|portrait|landscape] --out F.docx|F.csv';
 const MEASURES = ['references', 'sources', 'cases', 'words', 'coverage'] as const;
 async function exportMatrix(project: string, argv: string[], io: CliIo): Promise<number> {
   const p = parse(
     argv,
-    { ...OUT, rows: { type: 'string' }, cols: { type: 'string' }, measure: { type: 'string' }, coder: { type: 'string' }, caption: { type: 'string' }, 'row-percentages': { type: 'boolean' }, shading: { type: 'boolean' }, orientation: { type: 'string' } },
+    {
+      ...OUT,
+      ...CASE_FILTER_OPTIONS,
+      rows: { type: 'string' },
+      cols: { type: 'string' },
+      row: { type: 'string', multiple: true },
+      col: { type: 'string', multiple: true },
+      measure: { type: 'string' },
+      coder: { type: 'string' },
+      caption: { type: 'string' },
+      'row-header': { type: 'string' },
+      note: { type: 'string' },
+      style: { type: 'string' },
+      'row-percentages': { type: 'boolean' },
+      shading: { type: 'boolean' },
+      orientation: { type: 'string' },
+    },
     { min: 0, max: 0, usage: MATRIX_USAGE },
   );
   const rows = str(p, 'rows');
-  const cols = str(p, 'cols');
+  const colCodes = list(p, 'col');
+  const rowCodes = list(p, 'row');
+  // --col PATH on its own means columns of exactly those codes, as in `quarry matrix`.
+  const cols = str(p, 'cols') ?? (colCodes.length ? 'codes' : undefined);
   if (!rows || !cols) throw new UsageError(`say what the rows and columns are with --rows and --cols\nusage: ${MATRIX_USAGE}`);
   const measure = str(p, 'measure');
   if (measure !== undefined && !(MEASURES as readonly string[]).includes(measure)) throw new UsageError(`--measure must be one of ${MEASURES.join(', ')}, not “${measure}”`);
+  const style = str(p, 'style');
+  if (style !== undefined && style !== 'apa' && style !== 'grid') throw new UsageError(`--style must be apa or grid, not “${style}”`);
+  const filter = reportFilterOf(p);
   const { path, format } = outPath(p, 'matrix', MATRIX_USAGE);
   return write(io, project, p, path, {
     kind: 'matrix',
     format: format as 'docx' | 'csv',
     rows,
     cols,
+    ...(colCodes.length ? { colCodes } : {}),
+    ...(rowCodes.length ? { rowCodes } : {}),
     ...(measure ? { measure: measure as (typeof MEASURES)[number] } : {}),
     ...optional('coder', str(p, 'coder')),
+    ...(filter ? { filter } : {}),
     ...optional('caption', str(p, 'caption')),
+    ...optional('rowHeader', str(p, 'row-header')),
+    ...optional('note', str(p, 'note')),
+    ...(style ? { style } : {}),
     rowPercentages: flag(p, 'row-percentages'),
     shading: flag(p, 'shading'),
     ...orientation(p),
   });
 }
 
-const CASES_USAGE = 'quarry export <project> cases [--group-by ATTR] [--attribute NAME]... [--caption TEXT] [--raw-numbers] --out F.docx|F.csv';
+const FILTER_USAGE = '[--case NAME]... [--set NAME] [--where "ATTR=VALUE"]... [--source NAME]...';
+const CASES_USAGE = `quarry export <project> cases [--group-by ATTR] [--attribute NAME]... ${FILTER_USAGE} [--caption TEXT] [--raw-numbers] --out F.docx|F.csv`;
 async function exportCases(project: string, argv: string[], io: CliIo): Promise<number> {
   const p = parse(
     argv,
-    { ...OUT, 'group-by': { type: 'string' }, attribute: { type: 'string', multiple: true }, caption: { type: 'string' }, orientation: { type: 'string' }, 'raw-numbers': { type: 'boolean' } },
+    { ...OUT, ...REPORT_FILTER_OPTIONS, 'group-by': { type: 'string' }, attribute: { type: 'string', multiple: true }, caption: { type: 'string' }, orientation: { type: 'string' }, 'raw-numbers': { type: 'boolean' } },
     { min: 0, max: 0, usage: CASES_USAGE },
   );
   const { path, format } = outPath(p, 'cases', CASES_USAGE);
   const attributes = list(p, 'attribute');
+  const filter = reportFilterOf(p);
   return write(io, project, p, path, {
     kind: 'cases',
     format: format as 'docx' | 'csv',
     ...optional('groupBy', str(p, 'group-by')),
     ...(attributes.length ? { attributes } : {}),
+    ...(filter ? { filter } : {}),
     ...optional('caption', str(p, 'caption')),
     ...(flag(p, 'raw-numbers') ? { rawNumbers: true } : {}),
     ...orientation(p),
@@ -126,11 +158,22 @@ async function exportCodebook(project: string, argv: string[], io: CliIo): Promi
   });
 }
 
-const QUOTES_USAGE = 'quarry export <project> quotes --code PATH [--code PATH]... --out F.docx|F.csv [--label TEMPLATE] [--order case|source] [--memos] [--coder NAME] [--no-children] [--title TEXT]';
+const QUOTES_USAGE = `quarry export <project> quotes --code PATH [--code PATH]... --out F.docx|F.csv [--label TEMPLATE] [--order case|source] [--memos] [--coder NAME] [--no-children] [--by-subcode] ${FILTER_USAGE} [--title TEXT]`;
 async function exportQuotes(project: string, argv: string[], io: CliIo): Promise<number> {
   const p = parse(
     argv,
-    { ...OUT, ...LABEL, code: { type: 'string', multiple: true }, order: { type: 'string' }, memos: { type: 'boolean' }, coder: { type: 'string' }, 'no-children': { type: 'boolean' }, title: { type: 'string' } },
+    {
+      ...OUT,
+      ...LABEL,
+      ...REPORT_FILTER_OPTIONS,
+      code: { type: 'string', multiple: true },
+      order: { type: 'string' },
+      memos: { type: 'boolean' },
+      coder: { type: 'string' },
+      'no-children': { type: 'boolean' },
+      'by-subcode': { type: 'boolean' },
+      title: { type: 'string' },
+    },
     { min: 0, max: 0, usage: QUOTES_USAGE },
   );
   const codes = list(p, 'code');
@@ -138,12 +181,15 @@ async function exportQuotes(project: string, argv: string[], io: CliIo): Promise
   const order = str(p, 'order');
   if (order !== undefined && order !== 'case' && order !== 'source') throw new UsageError(`--order must be case or source, not “${order}”`);
   const { path, format } = outPath(p, 'quotes', QUOTES_USAGE);
+  const filter = reportFilterOf(p);
   return write(io, project, p, path, {
     kind: 'quotes',
     format: format as 'docx' | 'csv',
     codes,
     memos: flag(p, 'memos'),
     includeChildren: !flag(p, 'no-children'),
+    ...(flag(p, 'by-subcode') ? { bySubcode: true } : {}),
+    ...(filter ? { filter } : {}),
     ...(order ? { order } : {}),
     ...optional('labelTemplate', str(p, 'label')),
     ...optional('coder', str(p, 'coder')),

@@ -7,9 +7,7 @@ import { neutraliseCell } from '../../shared/exporters/csvCells.js';
 import { writeFileAtomicSync } from '../../shared/fsx/atomicWrite.js';
 import { spanTime } from '../../shared/store/cuesStore.js';
 import { parseArgs } from 'node:util';
-import { QuarryError } from '../../shared/errors.js';
-import { parseMatrixCols, parseMatrixRows } from '../../shared/exporters/matrixSpec.js';
-import { parseCondition } from '../../shared/queries/caseScope.js';
+import { parseMatrixCols, parseMatrixRows, withRowCodes } from '../../shared/exporters/matrixSpec.js';
 import { runCodingQuery } from '../../shared/queries/codingQuery.js';
 import { listFrameworks } from '../../shared/queries/frameworkMatrix.js';
 import { runMatrixQuery } from '../../shared/queries/matrixQuery.js';
@@ -18,6 +16,7 @@ import type { CaseFilter, CodeExpr, MatrixMeasure, MatrixResult } from '../../sh
 import { flag, list, parse, str, type Parsed } from '../args.js';
 import { printJson, UsageError, type CliIo } from '../io.js';
 import { abs, withReadProject } from '../projectAccess.js';
+import { asUsage, CASE_FILTER_OPTIONS, reportFilterOf } from '../reportFilterArgs.js';
 
 export function cmdSearch(argv: string[], io: CliIo): number {
   const usage = 'quarry search <project> <query> [--stem] [--json]';
@@ -65,12 +64,8 @@ function codeExpression(argv: string[]): CodeExpr {
   return expr;
 }
 
-function caseFilter(p: Parsed): CaseFilter | undefined {
-  const where = list(p, 'where').map((w) => axis(parseCondition, w));
-  const set = str(p, 'set');
-  if (where.length === 0 && set === undefined) return undefined;
-  return { ...(where.length ? { where } : {}), ...(set !== undefined ? { set } : {}) };
-}
+/** --where and --set (a query takes no --case or --source flags, so this is a plain case filter). */
+const caseFilter = (p: Parsed): CaseFilter | undefined => reportFilterOf(p);
 
 export function cmdQuery(argv: string[], io: CliIo): number {
   const usage = 'quarry query <project> --code PATH [--and PATH] [--or PATH] [--not PATH] [--own] [--where "ATTR=VALUE"]... [--set NAME] [--coder NAME] [--json]';
@@ -105,26 +100,20 @@ export function matrixCsv(m: Pick<MatrixResult, 'rows' | 'cols' | 'cells'>): str
 }
 
 /** A --rows / --cols value the command cannot read is a usage error (exit 2), not a project error. */
-function axis<T>(read: (spec: string) => T, spec: string): T {
-  try {
-    return read(spec);
-  } catch (err) {
-    if (err instanceof QuarryError) throw new UsageError(err.message);
-    throw err;
-  }
-}
+const axis = asUsage;
 
 export function cmdMatrix(argv: string[], io: CliIo): number {
   const usage =
-    'quarry matrix <project> --rows cases|attribute:NAME|set:NAME|codes --cols codes|children:PATH [--measure references|sources|cases|words] [--where "ATTR=VALUE"]... [--coder NAME] [--format json|csv] [--out FILE]';
+    'quarry matrix <project> --rows cases|attribute:NAME|set:NAME|sets|codes [--row PATH]... --cols codes|children:PATH [--col PATH]... [--measure references|sources|cases|words|coverage] [--where "ATTR=VALUE"]... [--set NAME] [--coder NAME] [--format json|csv] [--out FILE]';
   const p = parse(
     argv,
     {
       rows: { type: 'string' },
       cols: { type: 'string' },
+      row: { type: 'string', multiple: true },
+      col: { type: 'string', multiple: true },
       measure: { type: 'string' },
-      where: { type: 'string', multiple: true },
-      set: { type: 'string' },
+      ...CASE_FILTER_OPTIONS,
       coder: { type: 'string' },
       format: { type: 'string' },
       out: { type: 'string' },
@@ -133,10 +122,11 @@ export function cmdMatrix(argv: string[], io: CliIo): number {
     { min: 1, max: 1, usage },
   );
   const rowsSpec = str(p, 'rows');
-  const colsSpec = str(p, 'cols');
+  // --col PATH on its own means columns of exactly those codes.
+  const colsSpec = str(p, 'cols') ?? (list(p, 'col').length ? 'codes' : undefined);
   if (!rowsSpec || !colsSpec) throw new UsageError(`say what the rows and columns are\nusage: ${usage}`);
-  const rows = axis(parseMatrixRows, rowsSpec);
-  const cols = axis(parseMatrixCols, colsSpec);
+  const rows = axis((s) => withRowCodes(parseMatrixRows(s), list(p, 'row')), rowsSpec);
+  const cols = axis((s) => parseMatrixCols(s, list(p, 'col')), colsSpec);
   const measure = (str(p, 'measure') ?? 'references') as MatrixMeasure;
   if (!MEASURES.includes(measure)) throw new UsageError(`--measure is one of ${MEASURES.join(', ')}, not “${measure}”`);
   const format = str(p, 'format') ?? 'json';

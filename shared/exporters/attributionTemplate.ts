@@ -3,7 +3,9 @@
  * case's attributes. "[{case}]" gives "[E4]"; "Firm {Firm}’s {Role}" gives
  * "Firm C’s COO". Placeholders are {case}, {source}, {time} (when the
  * passage was said, "[00:02]", for timed transcripts) or an attribute's name
- * (any letter case); "{{" and "}}" are literal braces. A space typed between
+ * (any letter case); "{Firm|case}" falls back from left to right to the
+ * first name that has a value (a case without a Firm is credited by its
+ * case name); "{{" and "}}" are literal braces. A space typed between
  * a placeholder and a possessive ("{Firm} 's") is dropped, because people
  * type it to keep the placeholder readable, never to print "C 's".
  */
@@ -21,11 +23,12 @@ export interface AttributionContext {
   time?: string;
 }
 
-type Part = { kind: 'text'; text: string } | { kind: 'field'; name: string };
+/** A placeholder: its names in order of preference ("{Firm|case}" → Firm, then case). */
+type Part = { kind: 'text'; text: string } | { kind: 'field'; names: string[] };
 
 export interface LabelTemplate {
   readonly source: string;
-  /** The placeholders it uses, as written. */
+  /** The names its placeholders use, as written (every alternative of a "{Firm|case}"). */
   readonly fields: string[];
   render(ctx: AttributionContext): string;
 }
@@ -44,11 +47,14 @@ function parse(template: string): Part[] {
     } else if (ch === '{') {
       const close = template.indexOf('}', i + 1);
       if (close < 0) throw new QuarryError('bad_request', `The label template “${template}” has a “{” without a closing “}”.`);
-      const name = template.slice(i + 1, close).trim();
-      if (!name) throw new QuarryError('bad_request', `The label template “${template}” has an empty {}; put a name inside, such as {case}.`);
+      const names = template
+        .slice(i + 1, close)
+        .split('|')
+        .map((n) => n.trim());
+      if (names.some((n) => !n)) throw new QuarryError('bad_request', `The label template “${template}” has an empty {} or an empty name beside a |; put a name there, such as {case}.`);
       if (text) parts.push({ kind: 'text', text });
       text = '';
-      parts.push({ kind: 'field', name });
+      parts.push({ kind: 'field', names });
       i = close;
     } else if (ch === '}') {
       throw new QuarryError('bad_request', `The label template “${template}” has a “}” without an opening “{” (write “}}” for a brace).`);
@@ -65,7 +71,7 @@ function parse(template: string): Part[] {
  */
 export function compileLabelTemplate(template: string, known?: string[]): LabelTemplate {
   const parts = parse(template);
-  const fields = parts.flatMap((p) => (p.kind === 'field' ? [p.name] : []));
+  const fields = parts.flatMap((p) => (p.kind === 'field' ? p.names : []));
   if (known) {
     const names = new Set(['case', 'source', 'time', ...known.map((k) => k.toLowerCase())]);
     const unknown = fields.find((f) => !names.has(f.toLowerCase()));
@@ -79,14 +85,21 @@ export function compileLabelTemplate(template: string, known?: string[]): LabelT
     fields,
     render(ctx) {
       const lower = new Map(Object.entries(ctx.attributes).map(([k, v]) => [k.toLowerCase(), v]));
+      const valueOf = (name: string): string => {
+        const key = name.toLowerCase();
+        if (key === 'case') return ctx.case ?? ctx.source;
+        if (key === 'source') return ctx.source;
+        if (key === 'time') return ctx.time ?? '';
+        return ctx.attributes[name] ?? lower.get(key) ?? '';
+      };
       return parts
         .map((p) => {
           if (p.kind === 'text') return p.text;
-          const key = p.name.toLowerCase();
-          if (key === 'case') return ctx.case ?? ctx.source;
-          if (key === 'source') return ctx.source;
-          if (key === 'time') return ctx.time ?? '';
-          return ctx.attributes[p.name] ?? lower.get(key) ?? '';
+          for (const name of p.names) {
+            const v = valueOf(name);
+            if (v.trim() !== '') return v;
+          }
+          return '';
         })
         .join('');
     },

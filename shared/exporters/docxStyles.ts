@@ -148,7 +148,7 @@ export function textRuns(text: string, opts: { bold?: boolean; italics?: boolean
     );
 }
 
-export function para(text: string, style?: string, opts: { bold?: boolean; italics?: boolean } = {}): Paragraph {
+export function para(text: string, style?: string, opts: { bold?: boolean; italics?: boolean; size?: number } = {}): Paragraph {
   return new Paragraph({ ...(style ? { style } : {}), children: textRuns(text, opts) });
 }
 

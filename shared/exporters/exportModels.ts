@@ -41,6 +41,14 @@ export interface MatrixTable {
   cells: number[][];
   measure: MatrixMeasure;
   totals?: { rows: number[]; cols: number[]; grand: number };
+  /** The columns' full code paths, when the columns are codes (Word headers show the last level, as the screen does). */
+  colPaths?: string[];
+  /** The rows' full code paths, when the rows are codes. */
+  rowPaths?: string[];
+  /** Which cases and coder the numbers are of ("cases where Group = Entrepreneur; coded by Ruth"), when narrowed. */
+  scope?: string;
+  /** The user's note under the table. */
+  note?: string;
 }
 
 export interface ClassificationColumn {
@@ -100,6 +108,8 @@ export interface QuotePassage extends AttributedQuote {
   end: number;
   /** The coders' memos on this coding, when memos are included. */
   memos: string[];
+  /** Grouped by sub-code: the sub-code's own name ('' for the section's code itself). */
+  subcode?: string;
 }
 
 export interface QuotesSection {
@@ -116,6 +126,8 @@ export interface QuotesReport {
   title: string;
   order: QuotesOrder;
   sections: QuotesSection[];
+  /** Which cases and sources the passages are of, when narrowed. */
+  scope?: string;
 }
 
 /** Any export model, tagged, as the preview receives it. */

@@ -3,11 +3,14 @@
  * export dialog. Checked with zod at the API boundary.
  */
 import { z } from 'zod';
+import { reportFilterSchema } from './reportFilter.js';
 
 const caption = z.string().max(500).optional();
 const labelTemplate = z.string().max(200).optional();
 const orientation = z.enum(['auto', 'portrait', 'landscape']).optional();
 const name = z.string().min(1).max(500);
+/** Cases, a case set, attribute conditions and sources the report is narrowed to (see reportFilter.ts). */
+const filter = reportFilterSchema;
 
 export const exportRequestSchema = z.discriminatedUnion('kind', [
   z.object({
@@ -28,9 +31,20 @@ export const exportRequestSchema = z.discriminatedUnion('kind', [
     rows: name,
     /** As `quarry matrix`: codes | children:PATH. */
     cols: name,
+    /** With cols "codes": exactly these codes as columns, in this order (`--col PATH`, repeatable). */
+    colCodes: z.array(name).max(1000).optional(),
+    /** With rows "codes": exactly these codes as rows. */
+    rowCodes: z.array(name).max(1000).optional(),
     measure: z.enum(['references', 'sources', 'cases', 'words', 'coverage']).optional(),
     coder: z.string().min(1).optional(),
+    filter,
     caption,
+    /** The header of the row-label column ("Firm"); default from the rows ("Case", "Code", the attribute). */
+    rowHeader: z.string().max(200).optional(),
+    /** A note printed under the table, after the measure. */
+    note: z.string().max(2000).optional(),
+    /** Word: "apa" rules the table with horizontal lines only. */
+    style: z.enum(['grid', 'apa']).optional(),
     rowPercentages: z.boolean().optional(),
     shading: z.boolean().optional(),
     orientation,
@@ -42,6 +56,7 @@ export const exportRequestSchema = z.discriminatedUnion('kind', [
     attributes: z.array(name).max(500).optional(),
     /** CSV: leave plain numbers ("-3") unprefixed; other cells starting = + - @ get a ' (see csvCells.ts). */
     rawNumbers: z.boolean().optional(),
+    filter,
     caption,
     orientation,
   }),
@@ -61,7 +76,10 @@ export const exportRequestSchema = z.discriminatedUnion('kind', [
     order: z.enum(['case', 'source']).optional(),
     memos: z.boolean().optional(),
     includeChildren: z.boolean().optional(),
+    /** Under each code, one sub-heading per sub-code (its own name), its passages there. */
+    bySubcode: z.boolean().optional(),
     coder: z.string().min(1).optional(),
+    filter,
     title: caption,
   }),
 ]);

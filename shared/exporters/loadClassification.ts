@@ -10,9 +10,12 @@ import { listAttributes, listCaseRecords } from '../services/caseService.js';
 import type { AttributeRow } from '../store/attributesStore.js';
 import { naturalCompare } from './caseAttribution.js';
 import type { ClassificationColumn, ClassificationTable } from './exportModels.js';
+import { isEmptyFilter, resolveReportFilter, type ReportFilter } from './reportFilter.js';
 
 export interface ClassificationOptions {
   groupBy?: string;
+  /** Only the cases this lets through. */
+  filter?: ReportFilter;
   /** Attribute names, in the order wanted; default: all except the group-by attribute. */
   attributes?: string[];
   caption?: string;
@@ -36,7 +39,10 @@ export function loadClassificationTable(db: Database.Database, opts: Classificat
   const attrs = listAttributes(db);
   const group = opts.groupBy ? requireAttribute(attrs, opts.groupBy) : null;
   const chosen = opts.attributes ? opts.attributes.map((n) => requireAttribute(attrs, n)) : attrs.filter((a) => a.id !== group?.id);
-  const cases = listCaseRecords(db).sort((a, b) => naturalCompare(a.name, b.name));
+  const allowed = isEmptyFilter(opts.filter) ? null : resolveReportFilter(db, opts.filter);
+  const cases = listCaseRecords(db)
+    .filter((c) => !allowed || allowed.hasCase(c.id))
+    .sort((a, b) => naturalCompare(a.name, b.name));
   const rowOf = (c: (typeof cases)[number]) => ({ caseName: c.name, values: chosen.map((a) => c.values[a.id] ?? ({ kind: 'unassigned' } as AttributeValue)) });
   const table: ClassificationTable = {
     caption: opts.caption ?? (group ? `Table 1: Participants by ${group.name.toLowerCase()}` : 'Table 1: Participants'),

@@ -9,25 +9,42 @@ import { runMatrixQuery } from '../queries/matrixQuery.js';
 import { projectAttributor } from './caseAttribution.js';
 import type { FrameworkTable, MatrixMeasure, MatrixTable } from './exportModels.js';
 import { MEASURE_LABELS } from './matrixFormat.js';
-import { parseMatrixCols, parseMatrixRows, rowsHeader } from './matrixSpec.js';
+import { parseMatrixCols, parseMatrixRows, rowsHeader, withRowCodes } from './matrixSpec.js';
+import { caseFilterOf, describeReportFilter, type ReportFilter } from './reportFilter.js';
 import { frameworkToTable, matrixToTable } from './queryModels.js';
 
 export interface MatrixTableOptions {
   rows: string;
   cols: string;
+  /** Exactly these codes as columns (cols "codes"). */
+  colCodes?: string[];
+  /** Exactly these codes as rows (rows "codes"). */
+  rowCodes?: string[];
   measure?: MatrixMeasure;
   coder?: string;
+  filter?: ReportFilter;
   caption?: string;
+  /** The row-label column's header, instead of "Case", "Code" or the attribute's name. */
+  rowHeader?: string;
+  note?: string;
 }
 
 export function loadMatrixTable(db: Database.Database, o: MatrixTableOptions): MatrixTable {
-  const rows = parseMatrixRows(o.rows);
-  const cols = parseMatrixCols(o.cols);
+  const rows = withRowCodes(parseMatrixRows(o.rows), o.rowCodes);
+  const cols = parseMatrixCols(o.cols, o.colCodes);
   const measure = o.measure ?? 'references';
-  const result = runMatrixQuery(db, { rows, cols, measure, ...(o.coder !== undefined ? { coder: o.coder } : {}) });
+  if (o.filter?.sources) throw new QuarryError('bad_request', 'A matrix is narrowed by cases (cases, a case set, attribute conditions), not by sources.');
+  const filter = caseFilterOf(o.filter);
+  const result = runMatrixQuery(db, { rows, cols, measure, ...(filter ? { filter } : {}), ...(o.coder !== undefined ? { coder: o.coder } : {}) });
   const corner = rowsHeader(rows);
   const caption = o.caption ?? `${MEASURE_LABELS[measure].replace(/ \(%\)$/, '')} by ${corner.toLowerCase()} and code`;
-  return matrixToTable(result, { caption, corner });
+  const scope = describeReportFilter(filter, o.coder);
+  const note = o.note?.trim();
+  return {
+    ...matrixToTable(result, { caption, corner: o.rowHeader?.trim() || corner }),
+    ...(scope ? { scope } : {}),
+    ...(note ? { note } : {}),
+  };
 }
 
 export interface FrameworkTableLoadOptions {

@@ -13,7 +13,9 @@ import { requireCodeByPath } from '../services/codeService.js';
 import { passages } from '../services/codingService.js';
 import { getCodeRow } from '../store/codesStore.js';
 import { listMemos } from '../store/memosStore.js';
+import { ProjectLookup } from '../queries/projectLookup.js';
 import { naturalCompare, projectAttributor } from './caseAttribution.js';
+import { describeReportFilter, isEmptyFilter, resolveReportFilter, type ReportFilter } from './reportFilter.js';
 import type { QuotePassage, QuotesOrder, QuotesReport } from './exportModels.js';
 
 export interface QuotesOptions {
@@ -26,6 +28,10 @@ export interface QuotesOptions {
   includeChildren?: boolean;
   /** Only this coder's codings. */
   coder?: string;
+  /** Only passages of these cases and sources. */
+  filter?: ReportFilter;
+  /** Under each code, its own passages first, then one group per sub-code (headed by its name) in tree order. */
+  bySubcode?: boolean;
   title?: string;
 }
 
@@ -61,6 +67,21 @@ function compare(order: QuotesOrder) {
   };
 }
 
+/**
+ * A code's passages by sub-code: those at the code itself (heading ''), then
+ * each child code's, its descendants included, headed by the child's name.
+ */
+function subcodeGroups(lookup: ProjectLookup, codeId: number, found: CodedPassage[]): { heading: string; passages: CodedPassage[] }[] {
+  const groupOf = new Map<number, number>([[codeId, 0]]);
+  const kids = lookup.children(codeId);
+  kids.forEach((kid, i) => {
+    for (const d of lookup.descendants(kid)) groupOf.set(d, i + 1);
+  });
+  const groups = [{ heading: '', passages: [] as CodedPassage[] }, ...kids.map((kid) => ({ heading: lookup.code({ codeId: kid }).name, passages: [] as CodedPassage[] }))];
+  for (const p of found) groups[groupOf.get(p.codeId) ?? 0]!.passages.push(p);
+  return groups.filter((g) => g.passages.length > 0);
+}
+
 export function loadQuotesReport(db: Database.Database, opts: QuotesOptions): QuotesReport {
   if (opts.codes.length === 0) throw new QuarryError('bad_request', 'Choose at least one code whose passages to export.');
   const order = opts.order ?? 'case';
@@ -71,13 +92,30 @@ export function loadQuotesReport(db: Database.Database, opts: QuotesOptions): Qu
       if (m.codingId !== null && m.body.trim()) codingMemos.set(m.codingId, [...(codingMemos.get(m.codingId) ?? []), m.body.trim()]);
     }
   }
+  const allowed = isEmptyFilter(opts.filter) ? null : resolveReportFilter(db, opts.filter);
+  const lookup = ProjectLookup.of(db);
   const sections = opts.codes.map((path) => {
     const codeId = requireCodeByPath(db, path);
-    const found = passages(db, { codeId, includeChildren: opts.includeChildren ?? true, ...(opts.coder !== undefined ? { coderName: opts.coder } : {}) });
-    const quoted = containedOnce(found, (p) => codingMemos.get(p.codingId) ?? []).sort(compare(order));
-    const list: QuotePassage[] = quoted.map(({ passage: p, memos }) => ({ text: p.text, attribution: label(p), source: p.source, case: p.case, start: p.start, end: p.end, memos }));
+    const found = passages(db, { codeId, includeChildren: opts.includeChildren ?? true, ...(opts.coder !== undefined ? { coderName: opts.coder } : {}) }).filter(
+      (p) => !allowed || allowed.hasPassage(p),
+    );
+    const memosOf = (p: CodedPassage) => codingMemos.get(p.codingId) ?? [];
+    const toQuote = (subcode?: string) => ({ passage: p, memos }: Quoted): QuotePassage => ({
+      text: p.text,
+      attribution: label(p),
+      source: p.source,
+      case: p.case,
+      start: p.start,
+      end: p.end,
+      memos,
+      ...(subcode !== undefined ? { subcode } : {}),
+    });
+    const list: QuotePassage[] = opts.bySubcode
+      ? subcodeGroups(lookup, codeId, found).flatMap((g) => containedOnce(g.passages, memosOf).sort(compare(order)).map(toQuote(g.heading)))
+      : containedOnce(found, memosOf).sort(compare(order)).map(toQuote());
     const memos = opts.memos ? listMemos(db, { target: 'code', codeId }).map((m) => m.body.trim()).filter(Boolean) : [];
     return { code: path, description: getCodeRow(db, codeId)?.description ?? '', memos, passages: list };
   });
-  return { title: opts.title ?? 'Coded passages', order, sections };
+  const scope = describeReportFilter(opts.filter, opts.coder);
+  return { title: opts.title ?? 'Coded passages', order, sections, ...(scope ? { scope } : {}) };
 }

@@ -3,6 +3,7 @@
  * numbers, coverage as a percentage, optional row percentages, and the
  * heat-map colour of a cell. Shared by the Word writer and the preview.
  */
+import { uniqueShortLabels } from '../domain/shortLabels.js';
 import type { MatrixMeasure, MatrixTable } from './exportModels.js';
 
 export interface MatrixDisplayOptions {
@@ -58,3 +59,17 @@ export function heatFill(value: number, max: number): string | undefined {
 }
 
 export const maxCell = (m: MatrixTable): number => Math.max(0, ...m.cells.flat());
+
+/** Header labels as on screen: code headers by their own names (parents added only to tell two apart). */
+function shortHeaders(labels: string[], paths: string[] | undefined): { labels: string[]; full: string[] } {
+  if (!paths || paths.length !== labels.length) return { labels, full: [] };
+  const short = uniqueShortLabels(paths.map((label) => ({ label, kind: 'code' })));
+  return { labels: short, full: short.flatMap((s, i) => (s !== paths[i] ? [`${s} = ${paths[i]}`] : [])) };
+}
+
+/** The row and column labels a table shows, and "Trust = Outcomes/Entrepreneurs/Trust" for each shortened one (for the note). */
+export function matrixHeaderLabels(m: MatrixTable): { rows: string[]; cols: string[]; fullPaths: string[] } {
+  const rows = shortHeaders(m.rows, m.rowPaths);
+  const cols = shortHeaders(m.cols, m.colPaths);
+  return { rows: rows.labels, cols: cols.labels, fullPaths: [...rows.full, ...cols.full] };
+}

@@ -21,12 +21,22 @@ export function parseMatrixRows(spec: string): MatrixRows {
   throw new QuarryError('bad_request', `The rows “${spec}” are not understood; use cases, attribute:NAME, set:NAME, sets or codes.`);
 }
 
-export function parseMatrixCols(spec: string): MatrixColumns {
+/** Columns from `--cols` and the codes of `--col PATH` (repeatable): listed codes make the columns, in that order. */
+export function parseMatrixCols(spec: string, codes: readonly string[] = []): MatrixColumns {
   const s = spec.trim();
-  if (s.toLowerCase() === 'codes') return { kind: 'codes' };
+  const listed = codes.length ? { codes: codes.map((path) => ({ path })) } : {};
+  if (s.toLowerCase() === 'codes') return { kind: 'codes', ...listed };
   const of = after(s, 'children:');
+  if (of && codes.length) throw new QuarryError('bad_request', `Give the columns either as children:PATH or as codes (--col PATH), not both.`);
   if (of) return { kind: 'children', of: { path: of } };
   throw new QuarryError('bad_request', `The columns “${spec}” are not understood; use codes or children:PATH.`);
+}
+
+/** Rows with the codes listed for them (only rows "codes" take a list). */
+export function withRowCodes(rows: MatrixRows, codes: readonly string[] = []): MatrixRows {
+  if (codes.length === 0) return rows;
+  if (rows.kind !== 'codes') throw new QuarryError('bad_request', `Only rows “codes” take a list of codes.`);
+  return { ...rows, codes: codes.map((path) => ({ path })) };
 }
 
 /** What the row-label column is called in the table. */

@@ -62,8 +62,8 @@ export function shortCodeLabels(paths: string[]): string[] {
   return split.map((s) => joinPath(s.slice(common)));
 }
 
-const labels = (headers: MatrixHeader[]): string[] =>
-  headers.length > 0 && headers.every((h) => h.kind === 'code') ? shortCodeLabels(headers.map((h) => h.label)) : headers.map((h) => h.label);
+const isCodes = (headers: MatrixHeader[]): boolean => headers.length > 0 && headers.every((h) => h.kind === 'code');
+const labels = (headers: MatrixHeader[]): string[] => (isCodes(headers) ? shortCodeLabels(headers.map((h) => h.label)) : headers.map((h) => h.label));
 
 export function matrixCorner(rows: MatrixHeader[], attribute?: string): string {
   const kind = rows[0]?.kind;
@@ -80,5 +80,7 @@ export function matrixToTable(result: MatrixResult, opts: { caption?: string; co
     cells: result.cells,
     measure: result.measure,
     totals: { rows: result.rowTotals, cols: result.colTotals, grand: result.total },
+    ...(isCodes(result.cols) ? { colPaths: result.cols.map((h) => h.label) } : {}),
+    ...(isCodes(result.rows) ? { rowPaths: result.rows.map((h) => h.label) } : {}),
   };
 }

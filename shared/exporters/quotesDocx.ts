@@ -22,13 +22,18 @@ function memoParagraph(text: string): Paragraph {
 export function quotesSections(report: QuotesReport): SectionSpec[] {
   const children: SectionSpec['children'] = [para(report.title, STYLE.heading1)];
   const total = report.sections.reduce((n, s) => n + s.passages.length, 0);
-  children.push(para(`${total} passage${total === 1 ? '' : 's'} at ${report.sections.length} code${report.sections.length === 1 ? '' : 's'}, ordered by ${report.order}.`));
+  const scope = report.scope ? ` ${report.scope}.` : '';
+  children.push(para(`${total} passage${total === 1 ? '' : 's'} at ${report.sections.length} code${report.sections.length === 1 ? '' : 's'}, ordered by ${report.order}.${scope}`));
   for (const s of report.sections) {
     children.push(para(s.code, STYLE.heading2));
     if (s.description) children.push(para(s.description, undefined, { italics: true }));
     for (const m of s.memos) children.push(memoParagraph(m));
     if (s.passages.length === 0) children.push(para('No passages are coded here.'));
+    let group: string | undefined;
     for (const p of s.passages) {
+      // Grouped by sub-code: a short heading (the sub-code's own name) where each group starts.
+      if (p.subcode && p.subcode !== group) children.push(para(p.subcode, STYLE.heading3));
+      group = p.subcode;
       children.push(quoteParagraph(p.text, p.attribution));
       for (const m of p.memos) children.push(memoParagraph(m));
     }

@@ -29,9 +29,26 @@ export function loadExportModel(db: Database.Database, req: ExportRequest): Expo
     case 'framework':
       return { kind: 'framework', model: loadFrameworkTable(db, { name: req.name, ...opt('caption', req.caption), ...opt('quotes', req.quotes), ...opt('labelTemplate', req.labelTemplate) }) };
     case 'matrix':
-      return { kind: 'matrix', model: loadMatrixTable(db, { rows: req.rows, cols: req.cols, ...opt('measure', req.measure), ...opt('coder', req.coder), ...opt('caption', req.caption) }) };
+      return {
+        kind: 'matrix',
+        model: loadMatrixTable(db, {
+          rows: req.rows,
+          cols: req.cols,
+          ...opt('colCodes', req.colCodes),
+          ...opt('rowCodes', req.rowCodes),
+          ...opt('measure', req.measure),
+          ...opt('coder', req.coder),
+          ...opt('filter', req.filter),
+          ...opt('caption', req.caption),
+          ...opt('rowHeader', req.rowHeader),
+          ...opt('note', req.note),
+        }),
+      };
     case 'cases':
-      return { kind: 'cases', model: loadClassificationTable(db, { ...opt('groupBy', req.groupBy), ...opt('attributes', req.attributes), ...opt('caption', req.caption) }) };
+      return {
+        kind: 'cases',
+        model: loadClassificationTable(db, { ...opt('groupBy', req.groupBy), ...opt('attributes', req.attributes), ...opt('filter', req.filter), ...opt('caption', req.caption) }),
+      };
     case 'codebook':
       return { kind: 'codebook', model: loadCodebook(db, { ...opt('examples', req.examples), ...opt('labelTemplate', req.labelTemplate), ...opt('guide', req.guide), ...opt('title', req.title) }) };
     case 'quotes':
@@ -43,7 +60,9 @@ export function loadExportModel(db: Database.Database, req: ExportRequest): Expo
           ...opt('order', req.order),
           ...opt('memos', req.memos),
           ...opt('includeChildren', req.includeChildren),
+          ...opt('bySubcode', req.bySubcode),
           ...opt('coder', req.coder),
+          ...opt('filter', req.filter),
           ...opt('title', req.title),
         }),
       };
@@ -67,7 +86,7 @@ export async function renderExport(model: ExportModel, req: ExportRequest): Prom
     case 'matrix': {
       if (req.format === 'csv') return matrixTableToCsv(model.model);
       const m = req.kind === 'matrix' ? req : undefined;
-      return matrixTableToDocx(model.model, { ...orientationOf(req), ...opt('rowPercentages', m?.rowPercentages), ...opt('shading', m?.shading) });
+      return matrixTableToDocx(model.model, { ...orientationOf(req), ...opt('rowPercentages', m?.rowPercentages), ...opt('shading', m?.shading), ...opt('style', m?.style) });
     }
     case 'cases':
       if (req.format === 'csv') return classificationTableToCsv(model.model, req.kind === 'cases' && req.rawNumbers ? { rawNumbers: true } : {});

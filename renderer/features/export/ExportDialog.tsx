@@ -9,7 +9,11 @@ import './export.css';
 
 const KINDS: ExportKind[] = ['framework', 'matrix', 'cases', 'codebook', 'quotes'];
 
-/** Export tables and reports for a paper: choose what and how, look at the preview, save the file. */
+/**
+ * Export tables and reports for a paper: choose what and how, look at the
+ * preview, save the file. `initial` opens it on a given table (a matrix
+ * exported from its result view).
+ */
 export function ExportDialog({ onClose, initial }: { onClose: () => void; initial?: Partial<ExportDraft> }) {
   const e = useExportDialog(initial);
   const busy = e.phase === 'reading' || e.phase === 'writing' || e.phase === 'saving';

@@ -1,4 +1,6 @@
 import { EXPORT_FORMATS, type ExportChoices, type MatrixMeasure } from '../../../shared/exporters/exportModels.js';
+import { useApiQuery } from '../../hooks/useApiQuery.js';
+import { CaseFilterEditor } from '../queries/CaseFilterEditor.js';
 import type { ExportDraft, Orientation } from './exportRequestDraft.js';
 
 interface Props {
@@ -91,6 +93,49 @@ function CodeChecklist({ draft, update, choices }: Props) {
   );
 }
 
+/** Which cases the table or report is of: attribute conditions and a case set, as in the queries. */
+function CaseFilterFields({ draft, update, choices, withSources }: Props & { withSources?: boolean }) {
+  const sets = useApiQuery('caseSets.list', {});
+  const sources = useApiQuery('sources.list', {}, { enabled: Boolean(withSources) });
+  const attributes = choices.attributes.map((a) => ({ name: a.name, values: a.choices }));
+  const on = draft.filter.where.length > 0 || draft.filter.set !== '' || (withSources === true && draft.sources.length > 0);
+  return (
+    <details className="export-filter" open={on}>
+      <summary>Filter cases{withSources ? ' and sources' : ''}{on ? ' (on)' : ''}</summary>
+      <CaseFilterEditor form={draft.filter} onChange={(filter) => update({ filter })} attributes={attributes} sets={(sets.data ?? []).map((s) => ({ id: s.id, name: s.name }))} idPrefix="export" />
+      {withSources && (
+        <label className="export-field wide">
+          Only these sources (none chosen = every source)
+          <select multiple size={5} value={draft.sources} onChange={(e) => update({ sources: [...e.target.selectedOptions].map((o) => o.value) })}>
+            {(sources.data ?? []).map((s) => <option key={s.id} value={s.name}>{s.name}</option>)}
+          </select>
+        </label>
+      )}
+    </details>
+  );
+}
+
+function MatrixWordFields({ draft, update }: Pick<Props, 'draft' | 'update'>) {
+  if (draft.format !== 'docx') return null;
+  return (
+    <>
+      <label className="export-field">
+        Row header
+        <input value={draft.rowHeader} placeholder={draft.rows.startsWith('attribute:') ? draft.rows.slice(10) : 'Case'} onChange={(e) => update({ rowHeader: e.target.value })} />
+      </label>
+      <label className="export-field wide">
+        Note under the table
+        <input value={draft.note} placeholder="Note: …" onChange={(e) => update({ note: e.target.value })} />
+      </label>
+      <div className="export-checks">
+        <label className="check"><input type="checkbox" checked={draft.rowPercentages} onChange={(e) => update({ rowPercentages: e.target.checked })} /> Row percentages</label>
+        <label className="check"><input type="checkbox" checked={draft.shading} onChange={(e) => update({ shading: e.target.checked })} /> Heat shading</label>
+        <label className="check"><input type="checkbox" checked={draft.apa} onChange={(e) => update({ apa: e.target.checked })} /> APA style (horizontal rules only)</label>
+      </div>
+    </>
+  );
+}
+
 export function ExportOptions(props: Props) {
   const { draft, update, choices } = props;
   switch (draft.kind) {
@@ -117,16 +162,18 @@ export function ExportOptions(props: Props) {
         <div className="export-options">
           <label className="export-field">
             Rows
-            <select value={draft.rows} onChange={(e) => update({ rows: e.target.value })}>
+            <select value={draft.rows} onChange={(e) => update({ rows: e.target.value, rowCodes: [] })}>
               <option value="cases">Cases</option>
+              {draft.rows.startsWith('set:') && <option value={draft.rows}>{`Cases of the set ${draft.rows.slice(4)}`}</option>}
               {choices.attributes.map((a) => <option key={a.name} value={`attribute:${a.name}`}>{`Values of ${a.name}`}</option>)}
               <option value="sets">Case sets</option>
-              <option value="codes">Codes</option>
+              <option value="codes">{draft.rowCodes.length ? `The ${draft.rowCodes.length} codes chosen in the query` : 'Codes'}</option>
             </select>
           </label>
           <label className="export-field">
             Columns
-            <select value={draft.cols} onChange={(e) => update({ cols: e.target.value })}>
+            <select value={draft.colCodes.length ? 'list' : draft.cols} onChange={(e) => update({ cols: e.target.value, colCodes: [] })}>
+              {draft.colCodes.length > 0 && <option value="list">{`The ${draft.colCodes.length} codes chosen in the query`}</option>}
               <option value="codes">Every code</option>
               {choices.codes.filter((c, i) => choices.codes[i + 1]?.depth === c.depth + 1).map((c) => <option key={c.path} value={`children:${c.path}`}>{`Children of ${c.path}`}</option>)}
             </select>
@@ -137,15 +184,18 @@ export function ExportOptions(props: Props) {
               {MEASURES.map((m) => <option key={m.id} value={m.id}>{m.label}</option>)}
             </select>
           </label>
+          <label className="export-field">
+            Coder
+            <select value={draft.coder} onChange={(e) => update({ coder: e.target.value })}>
+              <option value="">Everyone</option>
+              {[...new Set([...choices.coders, ...(draft.coder ? [draft.coder] : [])])].map((c) => <option key={c} value={c}>{c}</option>)}
+            </select>
+          </label>
           <Format {...props} />
           <OrientationField {...props} />
           <Caption {...props} label="Caption" placeholder="Table 4: …" />
-          {draft.format === 'docx' && (
-            <div className="export-checks">
-              <label className="check"><input type="checkbox" checked={draft.rowPercentages} onChange={(e) => update({ rowPercentages: e.target.checked })} /> Row percentages</label>
-              <label className="check"><input type="checkbox" checked={draft.shading} onChange={(e) => update({ shading: e.target.checked })} /> Heat shading</label>
-            </div>
-          )}
+          <MatrixWordFields {...props} />
+          <CaseFilterFields {...props} />
         </div>
       );
     case 'cases': {
@@ -171,6 +221,7 @@ export function ExportOptions(props: Props) {
               </label>
             ))}
           </fieldset>
+          <CaseFilterFields {...props} withSources />
         </div>
       );
     }
@@ -199,6 +250,8 @@ export function ExportOptions(props: Props) {
             </select>
           </label>
           <label className="check"><input type="checkbox" checked={draft.memos} onChange={(e) => update({ memos: e.target.checked })} /> Include memos</label>
+          <label className="check"><input type="checkbox" checked={draft.bySubcode} onChange={(e) => update({ bySubcode: e.target.checked })} /> A heading for each sub-code</label>
+          <CaseFilterFields {...props} withSources />
           <CodeChecklist {...props} />
         </div>
       );

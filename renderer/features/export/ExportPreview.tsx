@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { AttributedQuote, ClassificationTable, Codebook, ExportModel, FrameworkTable, MatrixTable, QuotesReport } from '../../../shared/exporters/exportModels.js';
-import { cellLabel, colTotals, formatMeasure, grandTotal, heatFill, MEASURE_LABELS, maxCell, rowTotals } from '../../../shared/exporters/matrixFormat.js';
+import { displayValue } from '../../../shared/exporters/classificationText.js';
+import { cellLabel, colTotals, formatMeasure, grandTotal, heatFill, matrixHeaderLabels, MEASURE_LABELS, maxCell, rowTotals } from '../../../shared/exporters/matrixFormat.js';
 import { summaryBlocks } from '../../../shared/exporters/summaryBlocks.js';
 
 /** Most passages the preview shows; the file has them all. */
@@ -69,6 +70,7 @@ function FrameworkPreview({ t }: { t: FrameworkTable }) {
 function MatrixPreview({ m, rowPercentages, shading }: { m: MatrixTable; rowPercentages: boolean; shading: boolean }) {
   const max = maxCell(m);
   const rTotals = rowTotals(m);
+  const labels = matrixHeaderLabels(m);
   return (
     <>
       <Caption text={m.caption} />
@@ -76,12 +78,12 @@ function MatrixPreview({ m, rowPercentages, shading }: { m: MatrixTable; rowPerc
         <thead>
           <tr>
             <th>{m.corner}</th>
-            {m.cols.map((c, i) => <th key={i}>{c}</th>)}
+            {labels.cols.map((c, i) => <th key={i} title={m.colPaths?.[i]}>{c}</th>)}
             <th>Total</th>
           </tr>
         </thead>
         <tbody>
-          {m.rows.map((label, i) => (
+          {labels.rows.map((label, i) => (
             <tr key={i}>
               <th scope="row">{label}</th>
               {m.cols.map((_, j) => {
@@ -102,14 +104,11 @@ function MatrixPreview({ m, rowPercentages, shading }: { m: MatrixTable; rowPerc
           </tr>
         </tbody>
       </table>
-      <p className="hint">{MEASURE_LABELS[m.measure]}</p>
+      <p className="hint">{[`${MEASURE_LABELS[m.measure]}.`, m.scope ? `${m.scope}.` : '', m.note ?? ''].filter(Boolean).join(' ')}</p>
     </>
   );
 }
 
-function display(v: ClassificationTable['groups'][number]['rows'][number]['values'][number]): string {
-  return v.kind === 'value' ? v.value : v.kind === 'not_applicable' ? '–' : '';
-}
 
 function CasesPreview({ t }: { t: ClassificationTable }) {
   return (
@@ -134,7 +133,7 @@ function CasesPreview({ t }: { t: ClassificationTable }) {
             ...g.rows.map((r) => (
               <tr key={r.caseName}>
                 <td>{r.caseName}</td>
-                {r.values.map((v, i) => <td key={i}>{display(v)}</td>)}
+                {r.values.map((v, i) => <td key={i}>{displayValue(v, t.columns[i]?.type)}</td>)}
               </tr>
             )),
           ])}

@@ -5,6 +5,8 @@
 import type { ExportFormat, ExportKind, MatrixMeasure, QuotesOrder } from '../../../shared/exporters/exportModels.js';
 import { EXPORT_FORMATS } from '../../../shared/exporters/exportModels.js';
 import type { ExportRequest } from '../../../shared/exporters/exportRequest.js';
+import type { ReportFilter } from '../../../shared/exporters/reportFilter.js';
+import { EMPTY_FILTER, toCaseFilter, type FilterForm } from '../queries/caseFilterModel.js';
 
 export type Orientation = 'auto' | 'portrait' | 'landscape';
 
@@ -14,6 +16,10 @@ export interface ExportDraft {
   caption: string;
   orientation: Orientation;
   labelTemplate: string;
+  /** Which cases the matrix, the classification or the quotes are of. */
+  filter: FilterForm;
+  /** The classification and the quotes: only these sources (none chosen = every source). */
+  sources: string[];
   // framework
   framework: string;
   frameworkQuotes: boolean;
@@ -21,6 +27,15 @@ export interface ExportDraft {
   rows: string;
   cols: string;
   measure: MatrixMeasure;
+  /** Exactly these codes as columns / rows (a matrix exported from its result view); empty = as `cols` / `rows` say. */
+  colCodes: string[];
+  rowCodes: string[];
+  /** Only this coder's codings ('' = everyone). */
+  coder: string;
+  /** The row-label column's header ("Firm"); '' = the default. */
+  rowHeader: string;
+  note: string;
+  apa: boolean;
   rowPercentages: boolean;
   shading: boolean;
   // cases
@@ -34,6 +49,8 @@ export interface ExportDraft {
   codes: string[];
   order: QuotesOrder;
   memos: boolean;
+  /** Sub-headings per sub-code under each code. */
+  bySubcode: boolean;
 }
 
 export const INITIAL_DRAFT: ExportDraft = {
@@ -42,11 +59,19 @@ export const INITIAL_DRAFT: ExportDraft = {
   caption: '',
   orientation: 'auto',
   labelTemplate: '[{case}]',
+  filter: EMPTY_FILTER,
+  sources: [],
   framework: '',
   frameworkQuotes: false,
   rows: 'cases',
   cols: 'codes',
   measure: 'references',
+  colCodes: [],
+  rowCodes: [],
+  coder: '',
+  rowHeader: '',
+  note: '',
+  apa: false,
   rowPercentages: false,
   shading: true,
   groupBy: '',
@@ -56,6 +81,7 @@ export const INITIAL_DRAFT: ExportDraft = {
   codes: [],
   order: 'case',
   memos: false,
+  bySubcode: false,
 };
 
 export const KIND_LABELS: Record<ExportKind, string> = {
@@ -80,6 +106,10 @@ export function toRequest(d: ExportDraft): { request: ExportRequest } | { missin
   const caption = opt('caption', text(d.caption));
   const orientation = d.orientation === 'auto' ? {} : { orientation: d.orientation };
   const labelTemplate = opt('labelTemplate', text(d.labelTemplate));
+  const filter = opt<'filter', ReportFilter>('filter', toCaseFilter(d.filter));
+  // The classification and the quotes can be narrowed to sources too (a matrix only by cases).
+  const cases = toCaseFilter(d.filter);
+  const reportFilter = opt<'filter', ReportFilter>('filter', d.sources.length ? { ...cases, sources: d.sources } : cases);
   switch (d.kind) {
     case 'framework':
       if (!d.framework) return { missing: 'Choose a framework matrix.' };
@@ -91,21 +121,30 @@ export function toRequest(d: ExportDraft): { request: ExportRequest } | { missin
           format: d.format,
           rows: d.rows,
           cols: d.cols,
+          ...(d.colCodes.length ? { colCodes: d.colCodes } : {}),
+          ...(d.rowCodes.length ? { rowCodes: d.rowCodes } : {}),
           measure: d.measure,
+          ...opt('coder', text(d.coder)),
+          ...filter,
           rowPercentages: d.rowPercentages,
           shading: d.shading,
           ...caption,
+          ...opt('rowHeader', text(d.rowHeader)),
+          ...opt('note', text(d.note)),
+          ...(d.apa ? { style: 'apa' as const } : {}),
           ...orientation,
         },
       };
     case 'cases':
       return {
-        request: { kind: 'cases', format: d.format, ...opt('groupBy', text(d.groupBy)), ...(d.attributes ? { attributes: d.attributes } : {}), ...caption, ...orientation },
+        request: { kind: 'cases', format: d.format, ...opt('groupBy', text(d.groupBy)), ...(d.attributes ? { attributes: d.attributes } : {}), ...reportFilter, ...caption, ...orientation },
       };
     case 'codebook':
       return { request: { kind: 'codebook', format: 'docx', examples: d.examples, guide: d.guide, ...labelTemplate, ...opt('title', text(d.caption)) } };
     case 'quotes':
       if (d.codes.length === 0) return { missing: 'Choose at least one code.' };
-      return { request: { kind: 'quotes', format: d.format, codes: d.codes, order: d.order, memos: d.memos, ...labelTemplate, ...opt('title', text(d.caption)) } };
+      return {
+        request: { kind: 'quotes', format: d.format, codes: d.codes, order: d.order, memos: d.memos, ...(d.bySubcode ? { bySubcode: true } : {}), ...reportFilter, ...labelTemplate, ...opt('title', text(d.caption)) },
+      };
   }
 }

@@ -25,6 +25,15 @@ describe('label templates', () => {
     expect(compileLabelTemplate('[{case}; {source}] {Group}').render({ case: null, source: 'Focus group 1', attributes: {} })).toBe('[Focus group 1; Focus group 1] ');
   });
 
+  it('falls back from left to right to the first name with a value: {Firm|case}', () => {
+    expect(compileLabelTemplate('[{Firm|case}]').render(FIRM_C)).toBe('[C]');
+    expect(compileLabelTemplate('[{Firm|case}]').render(E4)).toBe('[E4]');
+    expect(compileLabelTemplate('{Firm | Role | case}').render({ ...E4, attributes: { Firm: '  ', Role: 'CEO' } })).toBe('CEO');
+    expect(compileLabelTemplate('{Firm|Group}', ['Firm', 'Group']).fields).toEqual(['Firm', 'Group']);
+    expect(() => compileLabelTemplate('{Firm|Sector}', ['Firm'])).toThrow(/no attribute called “Sector”/);
+    expect(() => compileLabelTemplate('{Firm|}')).toThrow(/empty/);
+  });
+
   it('keeps doubled braces as literal braces', () => {
     expect(compileLabelTemplate('{{{case}}}').render(E4)).toBe('{E4}');
   });

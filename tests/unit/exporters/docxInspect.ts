@@ -44,6 +44,7 @@ function textOf(n: Node): string {
   if (t === '#text') return String(n['#text']);
   if (t === 'w:br') return '\n';
   if (t === 'w:tab') return '\t';
+  if (t === 'w:noBreakHyphen') return '-';
   return kids(n).map(textOf).join('');
 }
 

@@ -4,6 +4,8 @@ import type { MatrixTable } from '../../../shared/exporters/exportModels.js';
 import { matrixTableToCsv } from '../../../shared/exporters/matrixCsv.js';
 import { matrixTableToDocx } from '../../../shared/exporters/matrixDocx.js';
 import { cellLabel, formatMeasure, heatFill } from '../../../shared/exporters/matrixFormat.js';
+import { contentWidth } from '../../../shared/exporters/docxStyles.js';
+import { CELL_PADDING, longestWordWidth } from '../../../shared/exporters/tableWidths.js';
 import { cellText, inspectDocx } from './docxInspect.js';
 
 const M: MatrixTable = {
@@ -74,5 +76,53 @@ describe('matrix coding query → CSV', () => {
       ['Total', '10', '15', '1', '26'],
     ]);
     expect(matrixTableToCsv(M, { totals: false }).split('\r\n')[0]).toBe('\uFEFFGroup,Motivations,Outcomes,Trust');
+  });
+});
+
+describe('matrix Word tables as on screen', () => {
+  const paths = ['Outcomes/Entrepreneurs/Trust', 'Outcomes/Intermediaries', 'Motivations/Intermediaries'];
+  const coded: MatrixTable = { ...M, cols: paths, colPaths: paths, scope: 'Cases where Group = Entrepreneur; codings by Ruth', note: 'Second round only' };
+
+  it('heads code columns with their own names (parents only to tell two apart) and gives the full paths in a note', async () => {
+    const doc = inspectDocx(await matrixTableToDocx(coded));
+    expect(doc.tables[0]!.rows[0]!.map(cellText)).toEqual(['Group', 'Trust', 'Outcomes/Intermediaries', 'Motivations/Intermediaries', 'Total']);
+    const notes = doc.paragraphs.slice(-2).map((p) => p.text);
+    expect(notes[0]).toBe('Note: Coding references. Cases where Group = Entrepreneur; codings by Ruth. Second round only.');
+    // Only shortened headers are explained.
+    expect(notes[1]).toBe('Codes: Trust = Outcomes/Entrepreneurs/Trust.');
+  });
+
+  it('repeats the header row, right-aligns the numbers and fixes widths no narrower than the longest word', async () => {
+    const doc = inspectDocx(await matrixTableToDocx(coded));
+    const xml = doc.parts['word/document.xml']!;
+    expect(xml.match(/<w:tblHeader\/>/g)).toHaveLength(1);
+    expect(xml).toContain('<w:tblLayout w:type="fixed"/>');
+    // 3 body rows (two and Total) × 4 number cells are right-aligned; the header cells over numbers are centred.
+    expect(xml.match(/<w:jc w:val="right"\/>/g)).toHaveLength(12);
+    expect(xml.match(/<w:jc w:val="center"\/>/g)).toHaveLength(4);
+    const grid = [...xml.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    // "Motivations/Intermediaries" is one long word: the words need more than a portrait page, so the page turns; the table spans the text.
+    expect(doc.sections).toEqual(['landscape']);
+    expect(grid.reduce((a, b) => a + b, 0)).toBe(contentWidth('landscape'));
+    const headers = ['Group', 'Trust', 'Outcomes/Intermediaries', 'Motivations/Intermediaries', 'Total'];
+    headers.forEach((h, i) => expect(grid[i]).toBeGreaterThanOrEqual(longestWordWidth(h, { bold: true }) + CELL_PADDING));
+  });
+
+  it('rules an APA table with horizontal lines only and writes "Note." in italics', async () => {
+    const doc = inspectDocx(await matrixTableToDocx(coded, { style: 'apa' }));
+    const xml = doc.parts['word/document.xml']!;
+    const borders = /<w:tblBorders>(.*?)<\/w:tblBorders>/.exec(xml)![1]!;
+    expect(borders).toMatch(/<w:top w:val="single"/);
+    expect(borders).toMatch(/<w:bottom w:val="single"/);
+    for (const side of ['left', 'right', 'insideH', 'insideV']) expect(borders).toMatch(new RegExp(`<w:${side} w:val="none"`));
+    // The rule under the header: each header cell has a bottom border.
+    expect(xml.match(/<w:tcBorders><w:bottom w:val="single"/g)).toHaveLength(5);
+    expect(doc.paragraphs.at(-2)!.text.startsWith('Note. Coding references.')).toBe(true);
+    expect(xml).toMatch(/<w:i\/>(?:<w:iCs\/>)?[^]*?Note\. /);
+  });
+
+  it('uses the row header the user sets', async () => {
+    const doc = inspectDocx(await matrixTableToDocx({ ...M, corner: 'Firm' }));
+    expect(cellText(doc.tables[0]!.rows[0]![0]!)).toBe('Firm');
   });
 });

@@ -9,7 +9,6 @@ import {
   sourceMenuItems,
   type MenuItem,
 } from '../../../renderer/features/contextmenu/menuModel.js';
-import { DEFAULT_MATRIX_FORM, matrixExportDraft } from '../../../renderer/features/queries/matrix/matrixModel.js';
 
 const ids = (items: MenuItem[]) => items.map((i) => i.id);
 const enabled = (items: MenuItem[]) => items.filter((i) => i.enabled).map((i) => i.id);
@@ -73,17 +72,3 @@ describe('menu keyboard and placement', () => {
   });
 });
 
-describe('a result cell’s "Export table…" starts the export on the query on screen', () => {
-  const pathOf = (id: number) => (id === 4 ? 'Outcomes/Trust' : undefined);
-  it('carries rows, columns and measure as far as the export can say them', () => {
-    expect(matrixExportDraft({ ...DEFAULT_MATRIX_FORM, rowKind: 'attribute', rowAttribute: 'Group', measure: 'words' }, pathOf)).toEqual({
-      kind: 'matrix',
-      rows: 'attribute:Group',
-      cols: 'codes',
-      measure: 'words',
-    });
-    expect(matrixExportDraft({ ...DEFAULT_MATRIX_FORM, rowKind: 'sets', colKind: 'children', colParent: 4 }, pathOf)).toMatchObject({ rows: 'sets', cols: 'children:Outcomes/Trust' });
-    // A case set's cases export as all cases; a parent that is gone exports every code.
-    expect(matrixExportDraft({ ...DEFAULT_MATRIX_FORM, rowKind: 'setCases', colKind: 'children', colParent: 9 }, pathOf)).toMatchObject({ rows: 'cases', cols: 'codes' });
-  });
-});

@@ -1,3 +1,4 @@
+import { ExportDialog } from '../../export/ExportDialog.js';
 import { useCoding } from '../../coding/CodingProvider.js';
 import { ChartExportButtons } from '../charts/ChartExportButtons.js';
 import { HeatmapChart } from '../charts/HeatmapChart.js';
@@ -8,12 +9,11 @@ import { useQueryOptions } from '../useQueryOptions.js';
 import { useShowInContext } from '../useShowInContext.js';
 import { CellPassagesPanel } from './CellPassagesPanel.js';
 import { MatrixControls } from './MatrixControls.js';
-import { matrixExportDraft, MEASURES } from './matrixModel.js';
+import { MEASURES } from './matrixModel.js';
 import { MatrixTable } from './MatrixTable.js';
 import { useMatrix } from './useMatrix.js';
 import { useCellMenu } from './useCellMenu.js';
-import { useState } from 'react';
-import { ExportDialog } from '../../export/ExportDialog.js';
+import { useMatrixExport } from './useMatrixExport.js';
 
 /** Matrix coding query: rows × columns, a measure per cell, totals, heat-map shading, the passages behind a cell. */
 export function MatrixPanel({ readOnly }: { readOnly: boolean }) {
@@ -27,12 +27,12 @@ export function MatrixPanel({ readOnly }: { readOnly: boolean }) {
   const chart = useChartExport(`Matrix ${title}`);
   const cellTitle = r && m.cell ? `${r.rows[m.cell.row]?.label} × ${r.cols[m.cell.col]?.label}` : '';
   const scope = m.submitted ? describeFilter(m.submitted.filter, m.submitted.coder) : '';
-  const [exporting, setExporting] = useState(false);
+  const tableExport = useMatrixExport(m.submitted, options.codes);
   const cellMenu = useCellMenu(
     r?.cells,
     (row, col) => `${r?.rows[row]?.label ?? ''} × ${r?.cols[col]?.label ?? ''}`,
     (row, col) => m.setCell({ row, col }),
-    () => setExporting(true),
+    tableExport.open,
   );
 
   return (
@@ -50,6 +50,12 @@ export function MatrixPanel({ readOnly }: { readOnly: boolean }) {
           {m.problem}
         </p>
       )}
+      {tableExport.problem && (
+        <p className="q-error" role="alert">
+          {tableExport.problem}
+        </p>
+      )}
+      {tableExport.draft && <ExportDialog initial={tableExport.draft} onClose={tableExport.close} />}
       {m.result?.error && (
         <p className="q-error" role="alert">
           {m.result.error}
@@ -72,6 +78,9 @@ export function MatrixPanel({ readOnly }: { readOnly: boolean }) {
             </button>
           </span>
           {m.display === 'chart' && <ChartExportButtons onSvg={chart.exportSvg} onPng={() => void chart.exportPng()} />}
+          <button type="button" onClick={tableExport.open} title="Export this table to Word or CSV: the same rows, columns, filters, coder and measure">
+            Export this table…
+          </button>
           <SaveQueryButton definition={m.submitted ? { kind: 'matrix', definition: m.submitted } : null} readOnly={readOnly} />
         </div>
       )}
@@ -110,7 +119,6 @@ export function MatrixPanel({ readOnly }: { readOnly: boolean }) {
           )}
         </div>
       )}
-      {exporting && <ExportDialog initial={matrixExportDraft(m.form, (id) => coding.lookup.get(id)?.path)} onClose={() => setExporting(false)} />}
       {!m.submitted && <p className="hint q-empty">Choose rows and columns, then Run matrix. Click a cell to read the passages behind it.</p>}
     </div>
   );

@@ -128,32 +128,5 @@ export function shortLabel(label: string, kind: string): string {
   return parts[parts.length - 1] ?? label;
 }
 
-/**
- * Short header labels that still tell headers apart: a code's own name,
- * or as many of its parents as it takes to differ from every other header
- * ("Motivations/Intermediaries" beside "Outcomes/Intermediaries").
- */
-export function uniqueShortLabels(headers: readonly { label: string; kind: string }[]): string[] {
-  const parts = headers.map((h) => (h.kind === 'code' ? splitPath(h.label) : [h.label]));
-  const tail = (p: string[], n: number) => p.slice(-n).join('/');
-  return parts.map((p, i) => {
-    for (let n = 1; n < p.length; n++) {
-      const mine = tail(p, n);
-      if (!parts.some((q, j) => j !== i && tail(q, n) === mine)) return mine;
-    }
-    return p.join('/');
-  });
-}
-
-/**
- * The export dialog's matrix settings for the query on screen, as far as
- * the export can say them: the export's rows are cases, an attribute's
- * values, case sets or codes, and its columns every code or a code's
- * children (a hand-picked subset of codes or a case set's cases exports as
- * the whole list).
- */
-export function matrixExportDraft(form: MatrixForm, pathOf: (codeId: number) => string | undefined): { kind: 'matrix'; rows: string; cols: string; measure: MatrixMeasure } {
-  const rows = form.rowKind === 'attribute' && form.rowAttribute ? `attribute:${form.rowAttribute}` : form.rowKind === 'sets' || form.rowKind === 'codes' ? form.rowKind : 'cases';
-  const parent = form.colKind === 'children' && form.colParent !== null ? pathOf(form.colParent) : undefined;
-  return { kind: 'matrix', rows, cols: parent ? `children:${parent}` : 'codes', measure: form.measure };
-}
+/** Short header labels that still tell headers apart (shared with the Word export). */
+export { uniqueShortLabels } from '../../../../shared/domain/shortLabels.js';

@@ -1,0 +1,92 @@
+/**
+ * The one filter every report takes — the matrix table, the coded passages
+ * report and the classification table: named cases, a case set, attribute
+ * conditions (all must hold) and named sources. It is the queries' case
+ * filter plus sources, so a report narrows exactly as a query does; the
+ * loaders only ever ask it "is this case in?" and "is this passage in?".
+ */
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import { QuarryError } from '../errors.js';
+import { resolveCaseFilter } from '../queries/caseScope.js';
+import { ProjectLookup } from '../queries/projectLookup.js';
+import type { CaseFilter } from '../queries/types.js';
+
+export interface ReportFilter extends CaseFilter {
+  /** Only passages of these sources, by name. */
+  sources?: string[];
+}
+
+const name = z.string().min(1).max(500);
+
+export const reportFilterSchema = z
+  .object({
+    where: z.array(z.object({ attribute: name, operator: z.enum(['=', '!=']).optional(), value: z.string().max(500) })).max(100).optional(),
+    set: name.optional(),
+    cases: z.array(name).max(10_000).optional(),
+    sources: z.array(name).max(10_000).optional(),
+  })
+  .optional();
+
+export const isEmptyFilter = (f: ReportFilter | undefined): boolean => !f || (!f.where?.length && f.set === undefined && !f.cases && !f.sources);
+
+/** The filter without its sources: what the case-level queries understand. */
+export function caseFilterOf(f: ReportFilter | undefined): CaseFilter | undefined {
+  if (!f) return undefined;
+  const { sources: _sources, ...rest } = f;
+  return rest.where?.length || rest.set !== undefined || rest.cases ? rest : undefined;
+}
+
+export interface ResolvedFilter {
+  /** Allowed case ids, or null when any case (and text in no case) is allowed. */
+  caseIds: Set<number> | null;
+  /** Allowed source ids, or null for every source. */
+  sourceIds: Set<number> | null;
+  /** A case is in when it meets the case conditions and (with sources) has text in one of the sources. */
+  hasCase(caseId: number): boolean;
+  /** A passage is in when its source is, and (with a case condition) it reaches an allowed case. */
+  hasPassage(p: { sourceId: number; start: number; end: number }): boolean;
+}
+
+/** Resolves names against the project; an unknown case, set, attribute or source is refused with its name. */
+export function resolveReportFilter(db: Database.Database, filter: ReportFilter | undefined): ResolvedFilter {
+  const lookup = ProjectLookup.of(db);
+  const caseIds = resolveCaseFilter(db, lookup, caseFilterOf(filter));
+  let sourceIds: Set<number> | null = null;
+  if (filter?.sources) {
+    const byName = new Map([...lookup.sources.values()].map((s) => [s.name, s.id]));
+    sourceIds = new Set(
+      filter.sources.map((n) => {
+        const id = byName.get(n);
+        if (id === undefined) throw new QuarryError('not_found', `There is no source “${n}”.`, { source: n });
+        return id;
+      }),
+    );
+  }
+  const inSources = new Map<number, boolean>();
+  const hasText = (id: number) => {
+    if (!sourceIds) return true;
+    let yes = inSources.get(id);
+    if (yes === undefined) inSources.set(id, (yes = lookup.sourcesOfCases(new Set([id])).some((s) => sourceIds!.has(s))));
+    return yes;
+  };
+  return {
+    caseIds,
+    sourceIds,
+    hasCase: (id) => (!caseIds || caseIds.has(id)) && hasText(id),
+    hasPassage: (p) => (!sourceIds || sourceIds.has(p.sourceId)) && (!caseIds || lookup.casesOf(p.sourceId, p.start, p.end).some((c) => caseIds.has(c))),
+  };
+}
+
+/** "Cases where Group = Entrepreneur, in the case set Founders; sources E1, E2; codings by Ruth" — a sentence for a table's note. */
+export function describeReportFilter(f: ReportFilter | undefined, coder?: string): string {
+  const cases: string[] = (f?.where ?? []).map((c) => `${c.attribute} ${c.operator ?? '='} ${c.value}`);
+  if (f?.set !== undefined) cases.push(`in the case set ${f.set}`);
+  if (f?.cases) cases.push(`named ${f.cases.join(', ')}`);
+  const parts: string[] = [];
+  if (cases.length) parts.push(`cases ${f?.where?.length ? 'where ' : ''}${cases.join(', ')}`);
+  if (f?.sources) parts.push(`sources ${f.sources.join(', ')}`);
+  if (coder) parts.push(`codings by ${coder}`);
+  const text = parts.join('; ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
