@@ -16,6 +16,7 @@ import { cmdFrameworks, cmdMatrix, cmdQuery, cmdSearch } from './commands/queryC
 import { UsageError, type CliIo } from './io.js';
 import { commandHelp } from './commandHelp.js';
 import { cmdMedia } from './commands/mediaCommand.js';
+import { cmdSets } from './commands/setsCommand.js';
 
 type Command = (argv: string[], io: CliIo) => number | Promise<number>;
 
@@ -40,6 +41,7 @@ const COMMANDS: Record<string, Command> = {
   matrix: cmdMatrix,
   frameworks: cmdFrameworks,
   media: cmdMedia,
+  sets: cmdSets,
 };
 
 export const HELP = `quarry — qualitative data analysis from the command line
@@ -64,6 +66,13 @@ Sources
 Codes and coding (positions are Unicode code points, half-open [start, end))
   quarry codes <project> [--coder NAME] [--json]    the code tree with reference counts
   quarry codes add <project> <path> [--color #rrggbb] [--description TEXT]
+  quarry codes rename <project> <path> <new-name> [--json]
+                                                    rename a code (its codings and subcodes stay with it)
+  quarry codes move <project> <path> (<new-parent> | --top) [--json]
+                                                    move a code, with its subcodes, under another code or to the top level
+  quarry codes merge <project> <path> <into-path> [--json]
+                                                    move a code's codings, memos and subcodes into another code and remove it
+  quarry codes delete <project> <path> [--json]     delete a code, its subcodes and their codings
   quarry code <project> <source> <start> <end> <code-path> [--coder NAME]
   quarry codings <project> [--code PATH] [--source NAME] [--coder NAME] [--json]
 Cases and classification sheets
@@ -74,6 +83,10 @@ Cases and classification sheets
                                                     export the classification sheet (UTF-8 BOM, CRLF);
                                                     <file.xlsx> writes an Excel workbook with typed cells
   quarry cases assign <project> <source> <case>     put a source in a case (created if missing)
+  quarry sets <project> [--json]                    the sets: [{"name","kind","members"}] (kind "cases": members are case names)
+  quarry sets add <project> <name> (--where "ATTR=VALUE"... [--any] | --cases A,B) [--description TEXT] [--json]
+                                                    a case set by a rule (ATTR=V, != < <= > >=; all must hold, --any: one)
+                                                    that keeps its members up to date, or by hand-picked cases
 Exports (Word tables and reports for papers; written atomically)
   quarry export <project> framework <matrix-name> --out F.docx [--caption TEXT] [--quotes] [--label TEMPLATE]
   quarry export <project> matrix --rows cases|attribute:NAME|set:NAME|codes --cols codes|children:PATH
@@ -101,7 +114,17 @@ Queries (read-only: they never change the project)
   quarry matrix <project> --rows cases|attribute:NAME|set:NAME|codes --cols codes|children:PATH
                  [--measure references|sources|cases|words] [--format json|csv] [--out FILE]
                                                     matrix coding query (a column counts its code's children)
+Framework matrices (summaries per case and theme, for papers)
   quarry frameworks <project> [--json]              the saved framework matrices with their rows and columns
+  quarry frameworks add <project> <name> [--rows cases] [--row CASE]... [--cols codes|children:PATH] [--col CODE]...
+                 [--caption TEXT] [--json]         a new framework matrix; a --row is a case and a --col a code path
+                                                    unless written case:NAME, code:PATH or text:LABEL
+  quarry frameworks set <project> <matrix> <row> <column> <summary> [--json]
+                                                    write a cell's summary (rows and columns are named by their labels;
+                                                    "- " starts a bullet line: put -- before a summary starting with -)
+  quarry frameworks link <project> <matrix> <row> <column> [--source NAME]... [--start N --end N] [--coder NAME] [--json]
+                                                    link the coded passages that fit the cell (the row's case, the
+                                                    column's code), or those of the sources or the span given
 
 Code paths use "/" between levels; a "/" inside a name is written "\\/".
 The coder is --coder, else $QUARRY_CODER, else your user name.

@@ -10,6 +10,7 @@ import { spanTime } from '../../shared/store/cuesStore.js';
 import { flag, int, parse, str } from '../args.js';
 import { printJson, type CliIo } from '../io.js';
 import { withReadProject, withWriteProject } from '../projectAccess.js';
+import { CODE_EDITS } from './codeEditCommands.js';
 
 interface CodeJson {
   name: string;
@@ -43,6 +44,8 @@ function requireSource(db: Database.Database, project: string, name: string): nu
 }
 
 export async function cmdCodes(argv: string[], io: CliIo): Promise<number> {
+  const editing = argv[0] !== undefined && Object.hasOwn(CODE_EDITS, argv[0]) ? CODE_EDITS[argv[0]] : undefined;
+  if (editing) return editing(argv.slice(1), io);
   if (argv[0] === 'add') {
     const p = parse(
       argv.slice(1),

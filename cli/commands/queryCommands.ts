@@ -18,6 +18,7 @@ import type { CaseFilter, CodeExpr, MatrixMeasure, MatrixResult } from '../../sh
 import { flag, list, parse, str, type Parsed } from '../args.js';
 import { printJson, UsageError, type CliIo } from '../io.js';
 import { abs, withReadProject } from '../projectAccess.js';
+import { FRAMEWORK_EDITS } from './frameworkCommands.js';
 
 export function cmdSearch(argv: string[], io: CliIo): number {
   const usage = 'quarry search <project> <query> [--stem] [--json]';
@@ -158,7 +159,9 @@ export function cmdMatrix(argv: string[], io: CliIo): number {
   return 0;
 }
 
-export function cmdFrameworks(argv: string[], io: CliIo): number {
+export function cmdFrameworks(argv: string[], io: CliIo): number | Promise<number> {
+  const editing = argv[0] !== undefined && Object.hasOwn(FRAMEWORK_EDITS, argv[0]) ? FRAMEWORK_EDITS[argv[0]] : undefined;
+  if (editing) return editing(argv.slice(1), io);
   const p = parse(argv, { json: { type: 'boolean' } }, { min: 1, max: 1, usage: 'quarry frameworks <project> [--json]' });
   const all = withReadProject(io, p.positionals[0]!, (ctx) => listFrameworks(ctx.project.db));
   const out = all.map((f) => ({ name: f.name, rows: f.rows.map((r) => r.label), cols: f.cols.map((c) => c.label) }));
