@@ -5,43 +5,48 @@
  */
 import { isAbsolute, resolve } from 'node:path';
 import { diskProblem, errorPath } from '../shared/fsx/diskErrors.js';
-import { cmdCases } from './commands/casesCommand.js';
-import { cmdCode, cmdCodes, cmdCodings } from './commands/codeCommands.js';
-import { cmdImport, cmdInfo, cmdNew, cmdSources, cmdText } from './commands/projectCommands.js';
-import { cmdDemo } from './commands/demoCommand.js';
-import { cmdClean } from './commands/cleanCommand.js';
-import { cmdExport } from './commands/exportCommand.js';
-import { cmdAgreement, cmdImportQdpx, cmdMerge } from './commands/coauthorCommands.js';
-import { cmdFrameworks, cmdMatrix, cmdQuery, cmdSearch } from './commands/queryCommands.js';
 import { UsageError, type CliIo } from './io.js';
 import { commandHelp } from './commandHelp.js';
-import { cmdMedia } from './commands/mediaCommand.js';
-import { cmdSets } from './commands/setsCommand.js';
 
 type Command = (argv: string[], io: CliIo) => number | Promise<number>;
 
+/**
+ * A command's module is loaded only when that command runs: a run pays for
+ * what it uses (`quarry info` never loads the Word writer or the importers'
+ * libraries), which keeps start-up near a bare `node` (npm run bench).
+ */
+const lazy =
+  <M>(load: () => Promise<M>, pick: (m: M) => Command): Command =>
+  async (argv, io) =>
+    pick(await load())(argv, io);
+
+const project = () => import('./commands/projectCommands.js');
+const codes = () => import('./commands/codeCommands.js');
+const coauthors = () => import('./commands/coauthorCommands.js');
+const queries = () => import('./commands/queryCommands.js');
+
 const COMMANDS: Record<string, Command> = {
-  new: cmdNew,
-  info: cmdInfo,
-  import: cmdImport,
-  sources: cmdSources,
-  text: cmdText,
-  codes: cmdCodes,
-  code: cmdCode,
-  codings: cmdCodings,
-  demo: cmdDemo,
-  clean: cmdClean,
-  cases: cmdCases,
-  export: cmdExport,
-  'import-qdpx': cmdImportQdpx,
-  merge: cmdMerge,
-  agreement: cmdAgreement,
-  search: cmdSearch,
-  query: cmdQuery,
-  matrix: cmdMatrix,
-  frameworks: cmdFrameworks,
-  media: cmdMedia,
-  sets: cmdSets,
+  new: lazy(project, (m) => m.cmdNew),
+  info: lazy(project, (m) => m.cmdInfo),
+  import: lazy(project, (m) => m.cmdImport),
+  sources: lazy(project, (m) => m.cmdSources),
+  text: lazy(project, (m) => m.cmdText),
+  codes: lazy(codes, (m) => m.cmdCodes),
+  code: lazy(codes, (m) => m.cmdCode),
+  codings: lazy(codes, (m) => m.cmdCodings),
+  demo: lazy(() => import('./commands/demoCommand.js'), (m) => m.cmdDemo),
+  clean: lazy(() => import('./commands/cleanCommand.js'), (m) => m.cmdClean),
+  cases: lazy(() => import('./commands/casesCommand.js'), (m) => m.cmdCases),
+  export: lazy(() => import('./commands/exportCommand.js'), (m) => m.cmdExport),
+  'import-qdpx': lazy(coauthors, (m) => m.cmdImportQdpx),
+  merge: lazy(coauthors, (m) => m.cmdMerge),
+  agreement: lazy(coauthors, (m) => m.cmdAgreement),
+  search: lazy(queries, (m) => m.cmdSearch),
+  query: lazy(queries, (m) => m.cmdQuery),
+  matrix: lazy(queries, (m) => m.cmdMatrix),
+  frameworks: lazy(queries, (m) => m.cmdFrameworks),
+  media: lazy(() => import('./commands/mediaCommand.js'), (m) => m.cmdMedia),
+  sets: lazy(() => import('./commands/setsCommand.js'), (m) => m.cmdSets),
 };
 
 export const HELP = `quarry — qualitative data analysis from the command line

@@ -17,7 +17,7 @@ import { diskProblem, errorPath } from '../fsx/diskErrors.js';
 import { runWithJob } from '../jobs/jobContext.js';
 import type { Job } from '../jobs/job.js';
 import { isMethodName, METHODS, type MethodName, type ResultOf } from './contract.js';
-import { HANDLERS } from './handlers/index.js';
+import { loadedHandler, loadHandler } from './handlers/handlerLoaders.js';
 import type { Handler } from './handlers/handlerTypes.js';
 import type { ApiResult } from './result.js';
 import type { Session } from './session.js';
@@ -47,6 +47,7 @@ function describeIssues(error: z.ZodError): string {
 }
 
 export function createDispatcher(session: Session, log: (err: unknown) => void = (e) => console.error(e)): Dispatch {
+  let loading: Promise<unknown> | null = null;
   return async (method, args) => {
     if (!isMethodName(method)) {
       return { ok: false, error: { code: 'bad_request', message: `Unknown operation “${String(method).slice(0, 80)}”.` } };
@@ -55,6 +56,23 @@ export function createDispatcher(session: Session, log: (err: unknown) => void =
     const parsed = spec.args.safeParse(args ?? {});
     if (!parsed.success) {
       return { ok: false, error: { code: 'bad_request', message: `Invalid arguments for ${method}: ${describeIssues(parsed.error)}` } };
+    }
+    // A handler's module loads on its first call. Calls keep their order: one that arrives while
+    // another's module is loading waits behind it, and with the module loaded the checks below and
+    // the handler's start run in the caller's turn, as they always did.
+    let handler = loading ? undefined : loadedHandler<MethodName>(method);
+    if (!handler) {
+      const next = () => loadHandler<MethodName>(method);
+      const load: Promise<Handler<MethodName>> = (loading ?? Promise.resolve()).then(next, next);
+      loading = load;
+      try {
+        handler = await load;
+      } catch (err) {
+        log(err);
+        return { ok: false, error: toErrorPayload(err) };
+      } finally {
+        if (loading === load) loading = null;
+      }
     }
     const project = session.project;
     let job: Job | undefined;
@@ -70,7 +88,6 @@ export function createDispatcher(session: Session, log: (err: unknown) => void =
         project.disk.probe();
         if (spec.mutates) project.disk.check();
       }
-      const handler = HANDLERS[method] as Handler<MethodName>;
       const run = async () => handler(parsed.data as never, session);
       let value: unknown;
       if (spec.long) {
