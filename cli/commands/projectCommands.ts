@@ -1,9 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { ProjectDb } from '../../shared/db/projectDb.js';
-import { QuarryError } from '../../shared/errors.js';
 import { importFiles, type ImportFile } from '../../shared/services/sourceService.js';
-import { findSourceByName, getSourceText, listSources } from '../../shared/store/sourcesStore.js';
+import { listSources } from '../../shared/store/sourcesStore.js';
 import type { ImportResultItem } from '../../shared/domain/types.js';
 import { mediaBySource } from '../../shared/services/mediaService.js';
 import { flag, parse, str } from '../args.js';
@@ -11,6 +10,7 @@ import { printJson, UsageError, type CliIo } from '../io.js';
 import { importRecordingFile, isRecordingPath } from './mediaCommand.js';
 import { abs, withReadProject, withWriteProject } from '../projectAccess.js';
 import { readContract } from '../contractSession.js';
+import { sourceIdByName } from '../contractLookups.js';
 
 export function cmdNew(argv: string[], io: CliIo): number {
   const p = parse(argv, { name: { type: 'string' } }, { min: 1, max: 1, usage: 'quarry new <project.quarry> [--name NAME]' });
@@ -92,13 +92,9 @@ export function cmdSources(argv: string[], io: CliIo): number {
   return 0;
 }
 
-export function cmdText(argv: string[], io: CliIo): number {
+export async function cmdText(argv: string[], io: CliIo): Promise<number> {
   const p = parse(argv, {}, { min: 2, max: 2, usage: 'quarry text <project> <source>' });
-  const text = withReadProject(io, p.positionals[0]!, (ctx) => {
-    const src = findSourceByName(ctx.project.db, p.positionals[1]!);
-    if (!src) throw new QuarryError('not_found', `There is no source “${p.positionals[1]}” in ${basename(p.positionals[0]!)}.`);
-    return getSourceText(ctx.project.db, src.id) ?? '';
-  });
+  const { text } = await readContract(io, p.positionals[0]!, async (api) => api.call('sources.get', { id: await sourceIdByName(api, p.positionals[1]!) }));
   io.out(text);
   return 0;
 }

@@ -11,14 +11,13 @@ import { QuarryError } from '../../shared/errors.js';
 import { parseMatrixCols, parseMatrixRows } from '../../shared/exporters/matrixSpec.js';
 import { parseCondition } from '../../shared/queries/caseScope.js';
 import { runCodingQuery } from '../../shared/queries/codingQuery.js';
-import { listFrameworks } from '../../shared/queries/frameworkMatrix.js';
-import { runMatrixQuery } from '../../shared/queries/matrixQuery.js';
 import { searchText } from '../../shared/queries/textSearch.js';
 import type { CaseFilter, CodeExpr, MatrixMeasure, MatrixResult } from '../../shared/queries/types.js';
 import { flag, list, parse, str, type Parsed } from '../args.js';
 import { printJson, UsageError, type CliIo } from '../io.js';
 import { abs, withReadProject } from '../projectAccess.js';
 import { FRAMEWORK_EDITS } from './frameworkCommands.js';
+import { readContract } from '../contractSession.js';
 
 export function cmdSearch(argv: string[], io: CliIo): number {
   const usage = 'quarry search <project> <query> [--stem] [--json]';
@@ -115,7 +114,7 @@ function axis<T>(read: (spec: string) => T, spec: string): T {
   }
 }
 
-export function cmdMatrix(argv: string[], io: CliIo): number {
+export async function cmdMatrix(argv: string[], io: CliIo): Promise<number> {
   const usage =
     'quarry matrix <project> --rows cases|attribute:NAME|set:NAME|codes --cols codes|children:PATH [--measure references|sources|cases|words] [--where "ATTR=VALUE"]... [--coder NAME] [--format json|csv] [--out FILE]';
   const p = parse(
@@ -144,8 +143,8 @@ export function cmdMatrix(argv: string[], io: CliIo): number {
   if (format !== 'json' && format !== 'csv') throw new UsageError(`--format is json or csv, not “${format}”`);
   const filter = caseFilter(p);
   const coder = str(p, 'coder');
-  const m = withReadProject(io, p.positionals[0]!, (ctx) =>
-    runMatrixQuery(ctx.project.db, { rows, cols, measure, ...(filter ? { filter } : {}), ...(coder !== undefined ? { coder } : {}) }),
+  const m = await readContract(io, p.positionals[0]!, (api) =>
+    api.call('queries.matrix', { rows, cols, measure, ...(filter ? { filter } : {}), ...(coder !== undefined ? { coder } : {}) }),
   );
   const text =
     format === 'csv' ? matrixCsv(m) : `${JSON.stringify({ rows: m.rows.map((r) => r.label), cols: m.cols.map((c) => c.label), cells: m.cells }, null, 2)}\n`;
@@ -162,8 +161,12 @@ export function cmdMatrix(argv: string[], io: CliIo): number {
 export function cmdFrameworks(argv: string[], io: CliIo): number | Promise<number> {
   const editing = argv[0] !== undefined && Object.hasOwn(FRAMEWORK_EDITS, argv[0]) ? FRAMEWORK_EDITS[argv[0]] : undefined;
   if (editing) return editing(argv.slice(1), io);
+  return frameworksList(argv, io);
+}
+
+async function frameworksList(argv: string[], io: CliIo): Promise<number> {
   const p = parse(argv, { json: { type: 'boolean' } }, { min: 1, max: 1, usage: 'quarry frameworks <project> [--json]' });
-  const all = withReadProject(io, p.positionals[0]!, (ctx) => listFrameworks(ctx.project.db));
+  const all = await readContract(io, p.positionals[0]!, (api) => api.call('frameworks.list', {}));
   const out = all.map((f) => ({ name: f.name, rows: f.rows.map((r) => r.label), cols: f.cols.map((c) => c.label) }));
   if (flag(p, 'json')) printJson(io, out);
   else for (const f of all) io.out(`${f.name}  (${f.rows.length} rows × ${f.cols.length} columns, ${f.filledCells} filled)\n`);
