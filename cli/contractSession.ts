@@ -8,7 +8,7 @@ import { dirname } from 'node:path';
 import { ProjectDb } from '../shared/db/projectDb.js';
 import { QuarryError } from '../shared/errors.js';
 import type { ArgsOf, MethodName, ResultOf } from '../shared/api/contract.js';
-import { createDispatcher } from '../shared/api/dispatcher.js';
+import { createLazyDispatcher } from '../shared/api/lazyDispatcher.js';
 import { Session } from '../shared/api/session.js';
 import type { CliIo } from './io.js';
 import { abs, coderName } from './projectAccess.js';
@@ -41,7 +41,7 @@ export async function withContract<T>(io: CliIo, projectArg: string, access: Acc
   }
   // An unexpected failure keeps its own message for the CLI's "internal error" line (the transports hide it).
   let internal: unknown;
-  const dispatch = createDispatcher(session, (err) => (internal = err));
+  const dispatch = createLazyDispatcher(session, (err) => (internal = err));
   const api: CliApi = {
     projectArg,
     call: async (method, args) => {
