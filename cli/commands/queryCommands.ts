@@ -11,7 +11,6 @@ import { QuarryError } from '../../shared/errors.js';
 import { parseMatrixCols, parseMatrixRows } from '../../shared/exporters/matrixSpec.js';
 import { parseCondition } from '../../shared/queries/caseScope.js';
 import { runCodingQuery } from '../../shared/queries/codingQuery.js';
-import { searchText } from '../../shared/queries/textSearch.js';
 import type { CaseFilter, CodeExpr, MatrixMeasure, MatrixResult } from '../../shared/queries/types.js';
 import { flag, list, parse, str, type Parsed } from '../args.js';
 import { printJson, UsageError, type CliIo } from '../io.js';
@@ -19,12 +18,26 @@ import { abs, withReadProject } from '../projectAccess.js';
 import { FRAMEWORK_EDITS } from './frameworkCommands.js';
 import { readContract } from '../contractSession.js';
 
-export function cmdSearch(argv: string[], io: CliIo): number {
+/** The contract answers a search a page at a time; a script gets every hit. */
+const SEARCH_PAGE = 100_000;
+
+export async function cmdSearch(argv: string[], io: CliIo): Promise<number> {
   const usage = 'quarry search <project> <query> [--stem] [--json]';
   const p = parse(argv, { stem: { type: 'boolean' }, json: { type: 'boolean' } }, { min: 2, max: 2, usage });
   const [project, expression] = p.positionals as [string, string];
-  const result = withReadProject(io, project, (ctx) => searchText(ctx.project.db, { expression, stem: flag(p, 'stem') }));
-  const hits = result.hits.map((h) => ({ source: h.source, start: h.start, end: h.end, context: h.context }));
+  const { result, all } = await readContract(io, project, async (api) => {
+    const ask = (offset: number) => api.call('search.run', { expression, stem: flag(p, 'stem'), offset, limit: SEARCH_PAGE });
+    const first = await ask(0);
+    const pages = [first.hits];
+    for (let seen = first.hits.length; first.truncated && seen < first.totalHits; ) {
+      const next = (await ask(seen)).hits;
+      if (next.length === 0) break;
+      pages.push(next);
+      seen += next.length;
+    }
+    return { result: first, all: pages.flat() };
+  });
+  const hits = all.map((h) => ({ source: h.source, start: h.start, end: h.end, context: h.context }));
   if (flag(p, 'json')) printJson(io, hits);
   else {
     for (const h of hits) io.out(`${h.source} [${h.start},${h.end}): ${h.context.replace(/\s+/g, ' ')}\n`);
