@@ -5,41 +5,48 @@
  */
 import { isAbsolute, resolve } from 'node:path';
 import { diskProblem, errorPath } from '../shared/fsx/diskErrors.js';
-import { cmdCases } from './commands/casesCommand.js';
-import { cmdCode, cmdCodes, cmdCodings } from './commands/codeCommands.js';
-import { cmdImport, cmdInfo, cmdNew, cmdSources, cmdText } from './commands/projectCommands.js';
-import { cmdDemo } from './commands/demoCommand.js';
-import { cmdClean } from './commands/cleanCommand.js';
-import { cmdExport } from './commands/exportCommand.js';
-import { cmdAgreement, cmdImportQdpx, cmdMerge } from './commands/coauthorCommands.js';
-import { cmdFrameworks, cmdMatrix, cmdQuery, cmdSearch } from './commands/queryCommands.js';
 import { UsageError, type CliIo } from './io.js';
 import { commandHelp } from './commandHelp.js';
-import { cmdMedia } from './commands/mediaCommand.js';
 
 type Command = (argv: string[], io: CliIo) => number | Promise<number>;
 
+/**
+ * A command's module is loaded only when that command runs: a run pays for
+ * what it uses (`quarry info` never loads the Word writer or the importers'
+ * libraries), which keeps start-up near a bare `node` (npm run bench).
+ */
+const lazy =
+  <M>(load: () => Promise<M>, pick: (m: M) => Command): Command =>
+  async (argv, io) =>
+    pick(await load())(argv, io);
+
+const project = () => import('./commands/projectCommands.js');
+const codes = () => import('./commands/codeCommands.js');
+const coauthors = () => import('./commands/coauthorCommands.js');
+const queries = () => import('./commands/queryCommands.js');
+
 const COMMANDS: Record<string, Command> = {
-  new: cmdNew,
-  info: cmdInfo,
-  import: cmdImport,
-  sources: cmdSources,
-  text: cmdText,
-  codes: cmdCodes,
-  code: cmdCode,
-  codings: cmdCodings,
-  demo: cmdDemo,
-  clean: cmdClean,
-  cases: cmdCases,
-  export: cmdExport,
-  'import-qdpx': cmdImportQdpx,
-  merge: cmdMerge,
-  agreement: cmdAgreement,
-  search: cmdSearch,
-  query: cmdQuery,
-  matrix: cmdMatrix,
-  frameworks: cmdFrameworks,
-  media: cmdMedia,
+  new: lazy(project, (m) => m.cmdNew),
+  info: lazy(project, (m) => m.cmdInfo),
+  import: lazy(project, (m) => m.cmdImport),
+  sources: lazy(project, (m) => m.cmdSources),
+  text: lazy(project, (m) => m.cmdText),
+  codes: lazy(codes, (m) => m.cmdCodes),
+  code: lazy(codes, (m) => m.cmdCode),
+  codings: lazy(codes, (m) => m.cmdCodings),
+  demo: lazy(() => import('./commands/demoCommand.js'), (m) => m.cmdDemo),
+  clean: lazy(() => import('./commands/cleanCommand.js'), (m) => m.cmdClean),
+  cases: lazy(() => import('./commands/casesCommand.js'), (m) => m.cmdCases),
+  export: lazy(() => import('./commands/exportCommand.js'), (m) => m.cmdExport),
+  'import-qdpx': lazy(coauthors, (m) => m.cmdImportQdpx),
+  merge: lazy(coauthors, (m) => m.cmdMerge),
+  agreement: lazy(coauthors, (m) => m.cmdAgreement),
+  search: lazy(queries, (m) => m.cmdSearch),
+  query: lazy(queries, (m) => m.cmdQuery),
+  matrix: lazy(queries, (m) => m.cmdMatrix),
+  frameworks: lazy(queries, (m) => m.cmdFrameworks),
+  media: lazy(() => import('./commands/mediaCommand.js'), (m) => m.cmdMedia),
+  sets: lazy(() => import('./commands/setsCommand.js'), (m) => m.cmdSets),
 };
 
 export const HELP = `quarry — qualitative data analysis from the command line
@@ -64,6 +71,13 @@ Sources
 Codes and coding (positions are Unicode code points, half-open [start, end))
   quarry codes <project> [--coder NAME] [--json]    the code tree with reference counts
   quarry codes add <project> <path> [--color #rrggbb] [--description TEXT]
+  quarry codes rename <project> <path> <new-name> [--json]
+                                                    rename a code (its codings and subcodes stay with it)
+  quarry codes move <project> <path> (<new-parent> | --top) [--json]
+                                                    move a code, with its subcodes, under another code or to the top level
+  quarry codes merge <project> <path> <into-path> [--json]
+                                                    move a code's codings, memos and subcodes into another code and remove it
+  quarry codes delete <project> <path> [--json]     delete a code, its subcodes and their codings
   quarry code <project> <source> <start> <end> <code-path> [--coder NAME]
   quarry codings <project> [--code PATH] [--source NAME] [--coder NAME] [--json]
 Cases and classification sheets
@@ -74,6 +88,10 @@ Cases and classification sheets
                                                     export the classification sheet (UTF-8 BOM, CRLF);
                                                     <file.xlsx> writes an Excel workbook with typed cells
   quarry cases assign <project> <source> <case>     put a source in a case (created if missing)
+  quarry sets <project> [--json]                    the sets: [{"name","kind","members"}] (kind "cases": members are case names)
+  quarry sets add <project> <name> (--where "ATTR=VALUE"... [--any] | --cases A,B) [--description TEXT] [--json]
+                                                    a case set by a rule (ATTR=V, != < <= > >=; all must hold, --any: one)
+                                                    that keeps its members up to date, or by hand-picked cases
 Exports (Word tables and reports for papers; written atomically)
   quarry export <project> framework <matrix-name> --out F.docx [--caption TEXT] [--quotes] [--label TEMPLATE]
   quarry export <project> matrix --rows cases|attribute:NAME|set:NAME|sets|codes [--row PATH]... --cols codes|children:PATH [--col PATH]...
@@ -107,7 +125,17 @@ Queries (read-only: they never change the project)
                  [--measure references|sources|cases|words|coverage] [--where "ATTR=VALUE"]... [--set NAME] [--coder NAME]
                  [--format json|csv] [--out FILE]
                                                     matrix coding query (a column counts its code's children)
+Framework matrices (summaries per case and theme, for papers)
   quarry frameworks <project> [--json]              the saved framework matrices with their rows and columns
+  quarry frameworks add <project> <name> [--rows cases] [--row CASE]... [--cols codes|children:PATH] [--col CODE]...
+                 [--caption TEXT] [--json]         a new framework matrix; a --row is a case and a --col a code path
+                                                    unless written case:NAME, code:PATH or text:LABEL
+  quarry frameworks set <project> <matrix> <row> <column> <summary> [--json]
+                                                    write a cell's summary (rows and columns are named by their labels;
+                                                    "- " starts a bullet line: put -- before a summary starting with -)
+  quarry frameworks link <project> <matrix> <row> <column> [--source NAME]... [--start N --end N] [--coder NAME] [--json]
+                                                    link the coded passages that fit the cell (the row's case, the
+                                                    column's code), or those of the sources or the span given
 
 Code paths use "/" between levels; a "/" inside a name is written "\\/".
 The coder is --coder, else $QUARRY_CODER, else your user name.

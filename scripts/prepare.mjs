@@ -13,6 +13,8 @@ if (r.status !== 0) {
   console.warn('Quarry: the core build reported errors (run "npm run build:core" to see them).');
   process.exit(0);
 }
+const cli = spawnSync(process.execPath, ['scripts/buildCli.mjs'], { stdio: 'inherit' });
+if (cli.status !== 0) console.warn('Quarry: the CLI bundle could not be built (run "npm run build:cli" to see why); quarry runs the compiled CLI instead.');
 const ui = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
 if (ui.status !== 0) console.warn('Quarry: the user interface build reported errors (run "npm run build" to see them).');
 else writeStamp();

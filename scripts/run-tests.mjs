@@ -18,6 +18,7 @@ const steps = [
   ['typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
   ['lint', 'npx', ['eslint', '.']],
   ['build core', 'npx', ['tsc', '-p', 'tsconfig.build.json']],
+  ['build CLI bundle', 'node', ['scripts/buildCli.mjs']],
   ['build renderer', 'npx', ['vite', 'build', '--logLevel', 'warn']],
 ];
 let passed = 0;

@@ -6,12 +6,13 @@ import { readFileSync } from 'node:fs';
 import { writeFileAtomicSync } from '../../shared/fsx/atomicWrite.js';
 import { basename } from 'node:path';
 import { QuarryError } from '../../shared/errors.js';
-import { assignSource, casesByName } from '../../shared/services/caseService.js';
+import { casesByName } from '../../shared/services/caseService.js';
 import { isXlsxFileName } from '../../shared/cases/classificationXlsx.js';
 import { applyClassificationImport, exportClassification, exportClassificationXlsx, readClassificationSheet } from '../../shared/services/classificationService.js';
 import { flag, parse, str } from '../args.js';
 import { printJson, type CliIo } from '../io.js';
 import { abs, withReadProject, withWriteProject } from '../projectAccess.js';
+import { withContract } from '../contractSession.js';
 
 const USAGE = 'quarry cases <project> [--json] | quarry cases import|export|assign …';
 
@@ -92,7 +93,7 @@ async function casesAssign(argv: string[], io: CliIo): Promise<number> {
     { min: 3, max: 3, usage: 'quarry cases assign <project> <source> <case>' },
   );
   const [project, source, caseName] = p.positionals as [string, string, string];
-  const result = await withWriteProject(io, project, str(p, 'coder'), (ctx) => assignSource(ctx, { sourceName: source, caseName }));
+  const result = await withContract(io, project, { write: true, coder: str(p, 'coder') }, (api) => api.call('cases.assignSource', { sourceName: source, caseName }));
   if (flag(p, 'json')) printJson(io, { source, case: result.caseName, createdCase: result.createdCase });
   else io.out(`${source} is in case ${result.caseName}${result.createdCase ? ' (new case)' : ''}\n`);
   return 0;

@@ -1,15 +1,17 @@
 import { basename } from 'node:path';
 import type { CodeNode } from '../../shared/domain/types.js';
 import { QuarryError } from '../../shared/errors.js';
-import { codeTree, createCode, requireCodeByPath } from '../../shared/services/codeService.js';
-import { applyCoding, passages } from '../../shared/services/codingService.js';
+import { createCode, requireCodeByPath } from '../../shared/services/codeService.js';
+import { passages } from '../../shared/services/codingService.js';
 import { findSourceByName } from '../../shared/store/sourcesStore.js';
-import { findUserByName } from '../../shared/store/usersStore.js';
 import type Database from 'better-sqlite3';
 import { spanTime } from '../../shared/store/cuesStore.js';
 import { flag, int, parse, str } from '../args.js';
 import { printJson, type CliIo } from '../io.js';
 import { withReadProject, withWriteProject } from '../projectAccess.js';
+import { sourceIdByName } from '../contractLookups.js';
+import { readContract, withContract } from '../contractSession.js';
+import { CODE_EDITS } from './codeEditCommands.js';
 
 interface CodeJson {
   name: string;
@@ -43,6 +45,8 @@ function requireSource(db: Database.Database, project: string, name: string): nu
 }
 
 export async function cmdCodes(argv: string[], io: CliIo): Promise<number> {
+  const editing = argv[0] !== undefined && Object.hasOwn(CODE_EDITS, argv[0]) ? CODE_EDITS[argv[0]] : undefined;
+  if (editing) return editing(argv.slice(1), io);
   if (argv[0] === 'add') {
     const p = parse(
       argv.slice(1),
@@ -64,12 +68,11 @@ export async function cmdCodes(argv: string[], io: CliIo): Promise<number> {
     { min: 1, max: 1, usage: 'quarry codes <project> [--coder NAME] [--json] | quarry codes add …' },
   );
   const coder = str(p, 'coder');
-  const tree = withReadProject(io, p.positionals[0]!, (ctx) => {
-    const db = ctx.project.db;
-    if (coder === undefined) return codeTree(db);
-    const id = findUserByName(db, coder)?.id;
-    if (id === undefined) throw new QuarryError('not_found', `There is no coder “${coder}” in ${basename(p.positionals[0]!)}.`);
-    return codeTree(db, id);
+  const tree = await readContract(io, p.positionals[0]!, async (api) => {
+    if (coder !== undefined && !(await api.call('coders.list', {})).some((c) => c.name === coder)) {
+      throw new QuarryError('not_found', `There is no coder “${coder}” in ${basename(p.positionals[0]!)}.`);
+    }
+    return api.call('codes.tree', coder === undefined ? {} : { coder });
   });
   if (flag(p, 'json')) printJson(io, tree.map(toJson));
   else {
@@ -95,8 +98,8 @@ export async function cmdCode(argv: string[], io: CliIo): Promise<number> {
   const [project, source, s, e, codePath] = p.positionals as [string, string, string, string, string];
   const start = int(s, 'start');
   const end = int(e, 'end');
-  const coding = await withWriteProject(io, project, str(p, 'coder'), (ctx) =>
-    applyCoding(ctx, { sourceId: requireSource(ctx.project.db, project, source), start, end, codePath }),
+  const coding = await withContract(io, project, { write: true, coder: str(p, 'coder') }, async (api) =>
+    api.call('codings.apply', { sourceId: await sourceIdByName(api, source), start, end, codePath }),
   );
   if (flag(p, 'json')) {
     printJson(io, { source, start: coding.start, end: coding.end, code: codePath, coder: coding.coderName, mergedWith: coding.mergedWith, alreadyCoded: coding.alreadyCoded });

@@ -1,17 +1,16 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { ProjectDb } from '../../shared/db/projectDb.js';
-import { CURRENT_SCHEMA_VERSION } from '../../shared/db/migrations/index.js';
-import { QuarryError } from '../../shared/errors.js';
 import { importFiles, type ImportFile } from '../../shared/services/sourceService.js';
-import { countAll } from '../../shared/store/metaStore.js';
-import { findSourceByName, getSourceText, listSources } from '../../shared/store/sourcesStore.js';
+import { listSources } from '../../shared/store/sourcesStore.js';
 import type { ImportResultItem } from '../../shared/domain/types.js';
 import { mediaBySource } from '../../shared/services/mediaService.js';
 import { flag, parse, str } from '../args.js';
 import { printJson, UsageError, type CliIo } from '../io.js';
 import { importRecordingFile, isRecordingPath } from './mediaCommand.js';
 import { abs, withReadProject, withWriteProject } from '../projectAccess.js';
+import { readContract } from '../contractSession.js';
+import { sourceIdByName } from '../contractLookups.js';
 
 export function cmdNew(argv: string[], io: CliIo): number {
   const p = parse(argv, { name: { type: 'string' } }, { min: 1, max: 1, usage: 'quarry new <project.quarry> [--name NAME]' });
@@ -22,10 +21,10 @@ export function cmdNew(argv: string[], io: CliIo): number {
   return 0;
 }
 
-export function cmdInfo(argv: string[], io: CliIo): number {
+export async function cmdInfo(argv: string[], io: CliIo): Promise<number> {
   const p = parse(argv, { json: { type: 'boolean' } }, { min: 1, max: 1, usage: 'quarry info <project> [--json]' });
-  const counts = withReadProject(io, p.positionals[0]!, (ctx) => countAll(ctx.project.db));
-  const info = { schemaVersion: CURRENT_SCHEMA_VERSION, sources: counts.sources, cases: counts.cases, codes: counts.codes, codings: counts.codings };
+  const { schemaVersion, counts } = (await readContract(io, p.positionals[0]!, (api) => api.call('project.info', {})))!;
+  const info = { schemaVersion, sources: counts.sources, cases: counts.cases, codes: counts.codes, codings: counts.codings };
   if (flag(p, 'json')) printJson(io, info);
   else {
     io.out(
@@ -93,13 +92,9 @@ export function cmdSources(argv: string[], io: CliIo): number {
   return 0;
 }
 
-export function cmdText(argv: string[], io: CliIo): number {
+export async function cmdText(argv: string[], io: CliIo): Promise<number> {
   const p = parse(argv, {}, { min: 2, max: 2, usage: 'quarry text <project> <source>' });
-  const text = withReadProject(io, p.positionals[0]!, (ctx) => {
-    const src = findSourceByName(ctx.project.db, p.positionals[1]!);
-    if (!src) throw new QuarryError('not_found', `There is no source “${p.positionals[1]}” in ${basename(p.positionals[0]!)}.`);
-    return getSourceText(ctx.project.db, src.id) ?? '';
-  });
+  const { text } = await readContract(io, p.positionals[0]!, async (api) => api.call('sources.get', { id: await sourceIdByName(api, p.positionals[1]!) }));
   io.out(text);
   return 0;
 }

@@ -9,21 +9,34 @@ import { spanTime } from '../../shared/store/cuesStore.js';
 import { parseArgs } from 'node:util';
 import { parseMatrixCols, parseMatrixRows, withRowCodes } from '../../shared/exporters/matrixSpec.js';
 import { runCodingQuery } from '../../shared/queries/codingQuery.js';
-import { listFrameworks } from '../../shared/queries/frameworkMatrix.js';
-import { runMatrixQuery } from '../../shared/queries/matrixQuery.js';
-import { searchText } from '../../shared/queries/textSearch.js';
 import type { CaseFilter, CodeExpr, MatrixMeasure, MatrixResult } from '../../shared/queries/types.js';
 import { flag, list, parse, str, type Parsed } from '../args.js';
 import { printJson, UsageError, type CliIo } from '../io.js';
 import { abs, withReadProject } from '../projectAccess.js';
 import { asUsage, CASE_FILTER_OPTIONS, reportFilterOf } from '../reportFilterArgs.js';
+import { FRAMEWORK_EDITS } from './frameworkCommands.js';
+import { readContract } from '../contractSession.js';
 
-export function cmdSearch(argv: string[], io: CliIo): number {
+/** The contract answers a search a page at a time; a script gets every hit. */
+const SEARCH_PAGE = 100_000;
+
+export async function cmdSearch(argv: string[], io: CliIo): Promise<number> {
   const usage = 'quarry search <project> <query> [--stem] [--json]';
   const p = parse(argv, { stem: { type: 'boolean' }, json: { type: 'boolean' } }, { min: 2, max: 2, usage });
   const [project, expression] = p.positionals as [string, string];
-  const result = withReadProject(io, project, (ctx) => searchText(ctx.project.db, { expression, stem: flag(p, 'stem') }));
-  const hits = result.hits.map((h) => ({ source: h.source, start: h.start, end: h.end, context: h.context }));
+  const { result, all } = await readContract(io, project, async (api) => {
+    const ask = (offset: number) => api.call('search.run', { expression, stem: flag(p, 'stem'), offset, limit: SEARCH_PAGE });
+    const first = await ask(0);
+    const pages = [first.hits];
+    for (let seen = first.hits.length; first.truncated && seen < first.totalHits; ) {
+      const next = (await ask(seen)).hits;
+      if (next.length === 0) break;
+      pages.push(next);
+      seen += next.length;
+    }
+    return { result: first, all: pages.flat() };
+  });
+  const hits = all.map((h) => ({ source: h.source, start: h.start, end: h.end, context: h.context }));
   if (flag(p, 'json')) printJson(io, hits);
   else {
     for (const h of hits) io.out(`${h.source} [${h.start},${h.end}): ${h.context.replace(/\s+/g, ' ')}\n`);
@@ -102,7 +115,7 @@ export function matrixCsv(m: Pick<MatrixResult, 'rows' | 'cols' | 'cells'>): str
 /** A --rows / --cols value the command cannot read is a usage error (exit 2), not a project error. */
 const axis = asUsage;
 
-export function cmdMatrix(argv: string[], io: CliIo): number {
+export async function cmdMatrix(argv: string[], io: CliIo): Promise<number> {
   const usage =
     'quarry matrix <project> --rows cases|attribute:NAME|set:NAME|sets|codes [--row PATH]... --cols codes|children:PATH [--col PATH]... [--measure references|sources|cases|words|coverage] [--where "ATTR=VALUE"]... [--set NAME] [--coder NAME] [--format json|csv] [--out FILE]';
   const p = parse(
@@ -133,8 +146,8 @@ export function cmdMatrix(argv: string[], io: CliIo): number {
   if (format !== 'json' && format !== 'csv') throw new UsageError(`--format is json or csv, not “${format}”`);
   const filter = caseFilter(p);
   const coder = str(p, 'coder');
-  const m = withReadProject(io, p.positionals[0]!, (ctx) =>
-    runMatrixQuery(ctx.project.db, { rows, cols, measure, ...(filter ? { filter } : {}), ...(coder !== undefined ? { coder } : {}) }),
+  const m = await readContract(io, p.positionals[0]!, (api) =>
+    api.call('queries.matrix', { rows, cols, measure, ...(filter ? { filter } : {}), ...(coder !== undefined ? { coder } : {}) }),
   );
   const text =
     format === 'csv' ? matrixCsv(m) : `${JSON.stringify({ rows: m.rows.map((r) => r.label), cols: m.cols.map((c) => c.label), cells: m.cells }, null, 2)}\n`;
@@ -148,9 +161,15 @@ export function cmdMatrix(argv: string[], io: CliIo): number {
   return 0;
 }
 
-export function cmdFrameworks(argv: string[], io: CliIo): number {
+export function cmdFrameworks(argv: string[], io: CliIo): number | Promise<number> {
+  const editing = argv[0] !== undefined && Object.hasOwn(FRAMEWORK_EDITS, argv[0]) ? FRAMEWORK_EDITS[argv[0]] : undefined;
+  if (editing) return editing(argv.slice(1), io);
+  return frameworksList(argv, io);
+}
+
+async function frameworksList(argv: string[], io: CliIo): Promise<number> {
   const p = parse(argv, { json: { type: 'boolean' } }, { min: 1, max: 1, usage: 'quarry frameworks <project> [--json]' });
-  const all = withReadProject(io, p.positionals[0]!, (ctx) => listFrameworks(ctx.project.db));
+  const all = await readContract(io, p.positionals[0]!, (api) => api.call('frameworks.list', {}));
   const out = all.map((f) => ({ name: f.name, rows: f.rows.map((r) => r.label), cols: f.cols.map((c) => c.label) }));
   if (flag(p, 'json')) printJson(io, out);
   else for (const f of all) io.out(`${f.name}  (${f.rows.length} rows × ${f.cols.length} columns, ${f.filledCells} filled)\n`);

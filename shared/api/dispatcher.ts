@@ -1,100 +1,15 @@
 /**
- * The single entry point both transports call: checks the method name and
- * its arguments, runs the handler, and turns every failure into a typed
- * result with a user-facing message (never a stack trace or SQL).
- *
- * Around every call it also guards the project file: before a change it
- * checks that nobody else changed the file (a sync client, another
- * program), and afterwards it records the file as Quarry left it and tells
- * the backup scheduler. Long methods run as jobs (progress, Cancel), and
- * while one holds the project other changes are refused as 'busy'.
+ * The dispatcher of the desktop app and browser mode: every handler is loaded
+ * up front (HANDLERS), so each call runs its checks and starts its handler in
+ * the caller's turn. The CLI, which makes one or two calls per run, uses
+ * lazyDispatcher.ts instead: the same dispatch, with handlers loaded on demand.
  */
-import { basename } from 'node:path';
-import { z } from 'zod';
-import { damageError, isDamage } from '../db/damage.js';
-import { QuarryError, toErrorPayload } from '../errors.js';
-import { diskProblem, errorPath } from '../fsx/diskErrors.js';
-import { runWithJob } from '../jobs/jobContext.js';
-import type { Job } from '../jobs/job.js';
-import { isMethodName, METHODS, type MethodName, type ResultOf } from './contract.js';
 import { HANDLERS } from './handlers/index.js';
-import type { Handler } from './handlers/handlerTypes.js';
-import type { ApiResult } from './result.js';
+import { createDispatcherWith, type Dispatch } from './dispatchCore.js';
 import type { Session } from './session.js';
 
-export type Dispatch = (method: unknown, args: unknown) => Promise<ApiResult<unknown>>;
+export type { Dispatch } from './dispatchCore.js';
 
-/** Calls that replace or close the open project: not while a long job holds it. */
-const SWITCHES_PROJECT = new Set<string>([
-  'project.create',
-  'project.open',
-  'project.openDemo',
-  'project.close',
-  'project.reopen',
-  'backups.restore',
-  'refi.importProject',
-  'project.openCleanedCopy',
-]);
-
-/** Every change is one transaction, so a change the disk refused left the project as it was. */
-const DISK_OUTCOME = 'The change was not saved; everything saved before it is safe.';
-
-function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 3)
-    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
-    .join('; ');
-}
-
-export function createDispatcher(session: Session, log: (err: unknown) => void = (e) => console.error(e)): Dispatch {
-  return async (method, args) => {
-    if (!isMethodName(method)) {
-      return { ok: false, error: { code: 'bad_request', message: `Unknown operation “${String(method).slice(0, 80)}”.` } };
-    }
-    const spec = METHODS[method];
-    const parsed = spec.args.safeParse(args ?? {});
-    if (!parsed.success) {
-      return { ok: false, error: { code: 'bad_request', message: `Invalid arguments for ${method}: ${describeIssues(parsed.error)}` } };
-    }
-    const project = session.project;
-    let job: Job | undefined;
-    try {
-      if (spec.mutates && project?.readOnly) {
-        throw new QuarryError('read_only', 'This project is open read-only; changes cannot be saved.');
-      }
-      const busy = project?.history.busyWith;
-      if (busy && (spec.mutates || SWITCHES_PROJECT.has(method))) {
-        throw new QuarryError('busy', `Quarry is busy with “${busy}”; wait for it to finish or cancel it.`);
-      }
-      if (project && !project.readOnly) {
-        project.disk.probe();
-        if (spec.mutates) project.disk.check();
-      }
-      const handler = HANDLERS[method] as Handler<MethodName>;
-      const run = async () => handler(parsed.data as never, session);
-      let value: unknown;
-      if (spec.long) {
-        const jobId = (parsed.data as { jobId?: string }).jobId;
-        if (jobId && session.jobs.cancelledBeforeStart(jobId)) {
-          throw new QuarryError('cancelled', 'Cancelled. Nothing was changed: the project is exactly as it was before.');
-        }
-        job = session.jobs.start(method, jobId);
-        value = await runWithJob(job, run);
-        session.jobs.finish(job, 'done');
-      } else {
-        value = await run();
-      }
-      if (spec.mutates) session.noteMutation();
-      const now = session.project;
-      if (now && now === project && !now.readOnly) now.disk.record();
-      return { ok: true, value: value as ResultOf<typeof method> };
-    } catch (caught) {
-      const damaged = isDamage(caught) ? (session.project ?? project) : null;
-      const err = damaged ? damageError(basename(damaged.path)) : caught;
-      if (job) session.jobs.finish(job, err instanceof QuarryError && err.code === 'cancelled' ? 'cancelled' : 'failed');
-      const typed = diskProblem(err, { path: errorPath(err) ?? session.project?.path ?? project?.path, outcome: DISK_OUTCOME });
-      if (!typed) log(err);
-      return { ok: false, error: toErrorPayload(typed ?? err) };
-    }
-  };
+export function createDispatcher(session: Session, log?: (err: unknown) => void): Dispatch {
+  return createDispatcherWith(session, { loaded: (method) => HANDLERS[method], load: async (method) => HANDLERS[method] }, log);
 }

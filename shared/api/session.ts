@@ -25,6 +25,12 @@ export interface SessionOptions {
   log?: (err: unknown) => void;
   /** How long a long job works between yields to the event loop (tests: 0). */
   jobSliceMs?: number;
+  /**
+   * A one-shot session (the `quarry` command): it names its own coder, and opening a
+   * project neither adds it to the recent list nor starts automatic backups — a
+   * script's run must not change the app's settings or fill the backup folder.
+   */
+  oneShot?: { coderName: string };
 }
 
 export interface AttachOptions {
@@ -61,7 +67,7 @@ export class Session {
   }
 
   get coderName(): string {
-    return this.settings.read().coderName;
+    return this.opts.oneShot?.coderName ?? this.settings.read().coderName;
   }
 
   /** The open project's backup scheduler (null when nothing writable is open). */
@@ -86,6 +92,7 @@ export class Session {
     }
     this.current = project;
     this.upgraded = upgradedFrom;
+    if (this.opts.oneShot) return;
     try {
       this.settings.touchRecent(project.path);
     } catch (err) {

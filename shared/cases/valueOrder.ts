@@ -7,7 +7,9 @@
  */
 import type { AttributeDef, AttributeValue } from './attributeTypes.js';
 
-const textCollator = new Intl.Collator(undefined, { sensitivity: 'accent', numeric: true });
+// Made on first use: creating a collator starts ICU, which costs start-up time of every quarry command.
+let textCollator: Intl.Collator | undefined;
+const collator = (): Intl.Collator => (textCollator ??= new Intl.Collator(undefined, { sensitivity: 'accent', numeric: true }));
 
 /** Compares two canonical stored values of one attribute. */
 export function compareCanonical(def: AttributeDef, a: string, b: string): number {
@@ -24,7 +26,7 @@ export function compareCanonical(def: AttributeDef, a: string, b: string): numbe
       return Math.sign(rank(choices, a) - rank(choices, b));
     }
     case 'text':
-      return Math.sign(textCollator.compare(a, b));
+      return Math.sign(collator().compare(a, b));
   }
 }
 

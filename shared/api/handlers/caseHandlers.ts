@@ -12,14 +12,7 @@ import { assignSource, createCase, defineAttribute, editCase, listCaseRecords, r
 import { caseSheet } from '../../services/caseSheetService.js';
 import { listCaseSetInfo, previewRule, removeCaseSet, saveCaseSet } from '../../services/caseSetService.js';
 import { assignPassageToCase, assignTurnsToCases, caseSpans, removeCaseSpan, speakersOfSource, unassignPassage } from '../../services/caseSpanService.js';
-import {
-  applyClassificationImport,
-  exportClassification,
-  exportClassificationXlsx,
-  previewClassificationImport,
-  readClassificationSheet,
-  type ClassificationImportArgs,
-} from '../../services/classificationService.js';
+import type { ClassificationImportArgs } from '../../services/classificationService.js';
 import type { caseMethods } from '../methods/caseMethods.js';
 // Classification sheets are small; the limit keeps a wrong file (a video, an archive) from being decoded.
 import { MAX_CSV_BYTES } from '../../limits.js';
@@ -42,6 +35,9 @@ function csvArgs(a: CsvFileArgs): ClassificationImportArgs {
   const columns = a.columns?.map((c): ColumnSetting | null => (c === null ? null : defined(c)));
   return defined({ fileName: a.fileName, bytes, columns, allowNewChoices: a.allowNewChoices });
 }
+
+/** Loaded on first use: the Excel reader and writer are large, and most runs never touch a classification sheet. */
+const classification = () => import('../../services/classificationService.js');
 
 export const caseHandlers: HandlersFor<keyof typeof caseMethods> = {
   'cases.list': (_a, s) => listCaseRecords(s.ctx().project.db),
@@ -83,16 +79,18 @@ export const caseHandlers: HandlersFor<keyof typeof caseMethods> = {
   'attributes.changeType': (a, s) => changeAttributeType(s.ctx(), defined(a)),
 
   'classification.preview': async (a, s) => {
+    const { readClassificationSheet, previewClassificationImport } = await classification();
     const args = await readClassificationSheet(csvArgs(a));
     return previewClassificationImport(s.ctx().project.db, args);
   },
   'classification.import': async (a, s) => {
+    const { readClassificationSheet, applyClassificationImport } = await classification();
     const args = await readClassificationSheet(csvArgs(a));
     return applyClassificationImport(s.ctx(), a.expectedPlanKey !== undefined ? { ...args, expectedPlanKey: a.expectedPlanKey } : args);
   },
-  'classification.export': (a, s) => exportClassification(s.ctx().project.db, a.rawNumbers ? { rawNumbers: true } : {}),
+  'classification.export': async (a, s) => (await classification()).exportClassification(s.ctx().project.db, a.rawNumbers ? { rawNumbers: true } : {}),
   'classification.exportXlsx': async (_a, s) => {
-    const { fileName, bytes } = await exportClassificationXlsx(s.ctx().project.db);
+    const { fileName, bytes } = await (await classification()).exportClassificationXlsx(s.ctx().project.db);
     return { fileName, dataBase64: Buffer.from(bytes).toString('base64') };
   },
 

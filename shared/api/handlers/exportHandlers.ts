@@ -1,21 +1,23 @@
 import { isAbsolute } from 'node:path';
 import { QuarryError } from '../../errors.js';
 import { loadExportChoices } from '../../exporters/exportChoices.js';
-import { exportFile, loadExportModel, saveExport } from '../../exporters/runExport.js';
 import type { exportMethods } from '../methods/exportMethods.js';
 import type { HandlersFor } from './handlerTypes.js';
 
+/** Loaded on first use: the Word writer (docx) is large, and most runs never export. */
+const exporters = () => import('../../exporters/runExport.js');
+
 export const exportHandlers: HandlersFor<keyof typeof exportMethods> = {
   'export.choices': (_a, s) => loadExportChoices(s.ctx().project.db),
-  'export.preview': (a, s) => loadExportModel(s.ctx().project.db, a.request),
+  'export.preview': async (a, s) => (await exporters()).loadExportModel(s.ctx().project.db, a.request),
   'export.file': async (a, s) => {
-    const file = await exportFile(s.ctx().project.db, a.request);
+    const file = await (await exporters()).exportFile(s.ctx().project.db, a.request);
     return { fileName: file.fileName, mimeType: file.mimeType, dataBase64: Buffer.from(file.bytes).toString('base64'), bytes: file.bytes.length };
   },
-  'export.save': (a, s) => {
+  'export.save': async (a, s) => {
     // A browser page must not name paths on the machine that serves it; it downloads instead.
     if (s.platform !== 'electron') throw new QuarryError('bad_request', 'In the browser, exports are downloaded; saving to a path is for the desktop app.');
     if (!isAbsolute(a.path)) throw new QuarryError('bad_request', 'Say where to save the export with a full path.');
-    return saveExport(s.ctx().project.db, a.request, a.path);
+    return (await exporters()).saveExport(s.ctx().project.db, a.request, a.path);
   },
 };

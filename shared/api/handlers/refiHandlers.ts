@@ -1,7 +1,6 @@
 import { basename } from 'node:path';
 import { QuarryError } from '../../errors.js';
 import { MAX_REFI_FILE_BYTES } from '../../limits.js';
-import { exportQdcText, exportQdpxBytes, importRefiProject, previewRefiImport, writeFileAtomically } from '../../services/refiService.js';
 import { getMeta } from '../../store/metaStore.js';
 import type { RefiExportResult, refiMethods } from '../methods/refiMethods.js';
 import type { Session } from '../session.js';
@@ -10,6 +9,9 @@ import type { HandlersFor } from './handlerTypes.js';
 import { projectInfo } from './projectHandlers.js';
 
 const MAX_IMPORT_BYTES = MAX_REFI_FILE_BYTES;
+
+/** Loaded on first use: the REFI-QDA reader and writer (an XML parser, a zip library) are large, and most runs never exchange files. */
+const refi = () => import('../../services/refiService.js');
 
 function decode(fileName: string, dataBase64: string): Uint8Array {
   if (dataBase64.length > (MAX_IMPORT_BYTES / 3) * 4 + 4) {
@@ -29,10 +31,10 @@ function exportName(session: Session, ext: string): string {
   return `${name || 'project'}.${ext}`;
 }
 
-function deliver(fileName: string, data: Uint8Array | string, path: string | undefined): RefiExportResult {
+async function deliver(fileName: string, data: Uint8Array | string, path: string | undefined): Promise<RefiExportResult> {
   const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
   if (path) {
-    writeFileAtomically(path, bytes);
+    (await refi()).writeFileAtomically(path, bytes);
     return { fileName: basename(path), bytes: bytes.length, path };
   }
   return { fileName, bytes: bytes.length, dataBase64: Buffer.from(bytes).toString('base64') };
@@ -41,12 +43,12 @@ function deliver(fileName: string, data: Uint8Array | string, path: string | und
 const newProjectPath = (path: string, session: Session): string => resolveProjectPath(path, session.projectsDir, 'new');
 
 export const refiHandlers: HandlersFor<keyof typeof refiMethods> = {
-  'refi.exportQdpx': (a, s) => deliver(exportName(s, 'qdpx'), exportQdpxBytes(s.ctx().project.db), a.path),
-  'refi.exportQdc': (a, s) => deliver(exportName(s, 'qdc'), exportQdcText(s.ctx().project.db), a.path),
-  'refi.previewImport': (a) => previewRefiImport(a.fileName, decode(a.fileName, a.dataBase64)),
-  'refi.importProject': (a, s) => {
+  'refi.exportQdpx': async (a, s) => deliver(exportName(s, 'qdpx'), (await refi()).exportQdpxBytes(s.ctx().project.db), a.path),
+  'refi.exportQdc': async (a, s) => deliver(exportName(s, 'qdc'), (await refi()).exportQdcText(s.ctx().project.db), a.path),
+  'refi.previewImport': async (a) => (await refi()).previewRefiImport(a.fileName, decode(a.fileName, a.dataBase64)),
+  'refi.importProject': async (a, s) => {
     const bytes = decode(a.fileName, a.dataBase64);
-    const { report, project } = importRefiProject(newProjectPath(a.path, s), a.fileName, bytes, { acceptLosses: a.acceptLosses ?? false, keepOpen: true });
+    const { report, project } = (await refi()).importRefiProject(newProjectPath(a.path, s), a.fileName, bytes, { acceptLosses: a.acceptLosses ?? false, keepOpen: true });
     s.attach(project!);
     return { report, project: projectInfo(s)! };
   },
