@@ -50,6 +50,10 @@ export function insertMediaChunk(db: Database.Database, sourceId: number, seq: n
   stmt(db, `INSERT INTO media_chunks(source_id, seq, bytes) VALUES (?, ?, ?)`).run(sourceId, seq, bytes);
 }
 
+export function mediaChunk(db: Database.Database, sourceId: number, seq: number): Buffer | undefined {
+  return (stmt(db, `SELECT bytes FROM media_chunks WHERE source_id = ? AND seq = ?`).get(sourceId, seq) as { bytes: Buffer } | undefined)?.bytes;
+}
+
 /** Chunks first..last (inclusive), one at a time: a whole recording is never in memory. */
 export function* mediaChunks(db: Database.Database, sourceId: number, first = 0, last = Number.MAX_SAFE_INTEGER): Generator<{ seq: number; bytes: Buffer }> {
   const one = stmt(db, `SELECT bytes FROM media_chunks WHERE source_id = ? AND seq = ?`);
