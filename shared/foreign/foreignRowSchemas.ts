@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { MEDIA_MIMES } from '../media/mediaTypes.js';
-import { attributeTypeSchema, codeNameSchema, coderNameSchema, colorSchema, nameSchema } from '../api/methods/valueSchemas.js';
+import { CONTROL, attributeTypeSchema, codeNameSchema, coderNameSchema, colorSchema, nameSchema } from '../api/methods/valueSchemas.js';
 
 const id = z.number().int().positive();
 const optionalId = id.nullable();
@@ -114,7 +114,7 @@ export const mediaRow = z
     bytes: z.number().int().positive(),
     sha256: z.string().regex(/^[0-9a-f]{64}$/, 'its checksum is not a checksum'),
     embedded: z.union([z.literal(0), z.literal(1)]).transform((e) => e === 1),
-    linkPath: z.string().min(1).max(4096).regex(/^[^\u0000-\u001f]*$/, 'its link is not a path').nullable(),
+    linkPath: z.string().min(1).max(4096).refine((p) => !CONTROL.test(p), 'its link is not a path').nullable(),
     chunks: pos,
     chunkBytes: pos,
     lastSeq: z.number().int(),
