@@ -1,5 +1,4 @@
 import { basename } from 'node:path';
-import { QuarryError } from '../../errors.js';
 import { MAX_REFI_FILE_BYTES } from '../../limits.js';
 import { exportQdcText, exportQdpxBytes, importRefiProject, previewRefiImport, writeFileAtomically } from '../../services/refiService.js';
 import { getMeta } from '../../store/metaStore.js';
@@ -8,15 +7,12 @@ import type { Session } from '../session.js';
 import { resolveProjectPath } from '../../app/projectPath.js';
 import type { HandlersFor } from './handlerTypes.js';
 import { projectInfo } from './projectHandlers.js';
+import { readArrivingFile, type FileArgument } from './arrivingFile.js';
 
 const MAX_IMPORT_BYTES = MAX_REFI_FILE_BYTES;
 
-function decode(fileName: string, dataBase64: string): Uint8Array {
-  if (dataBase64.length > (MAX_IMPORT_BYTES / 3) * 4 + 4) {
-    throw new QuarryError('too_large', `${fileName}: the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB, the most Quarry imports.`);
-  }
-  return new Uint8Array(Buffer.from(dataBase64, 'base64'));
-}
+const decode = (a: FileArgument): { fileName: string; bytes: Uint8Array } =>
+  readArrivingFile(a, MAX_IMPORT_BYTES, (fileName) => `${fileName}: the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB, the most Quarry imports.`);
 
 /** A file name made from the project's name (characters file systems refuse are replaced). */
 function exportName(session: Session, ext: string): string {
@@ -43,10 +39,13 @@ const newProjectPath = (path: string, session: Session): string => resolveProjec
 export const refiHandlers: HandlersFor<keyof typeof refiMethods> = {
   'refi.exportQdpx': (a, s) => deliver(exportName(s, 'qdpx'), exportQdpxBytes(s.ctx().project.db), a.path),
   'refi.exportQdc': (a, s) => deliver(exportName(s, 'qdc'), exportQdcText(s.ctx().project.db), a.path),
-  'refi.previewImport': (a) => previewRefiImport(a.fileName, decode(a.fileName, a.dataBase64)),
+  'refi.previewImport': (a) => {
+    const { fileName, bytes } = decode(a);
+    return previewRefiImport(fileName, bytes);
+  },
   'refi.importProject': (a, s) => {
-    const bytes = decode(a.fileName, a.dataBase64);
-    const { report, project } = importRefiProject(newProjectPath(a.path, s), a.fileName, bytes, { acceptLosses: a.acceptLosses ?? false, keepOpen: true });
+    const { fileName, bytes } = decode(a);
+    const { report, project } = importRefiProject(newProjectPath(a.path, s), fileName, bytes, { acceptLosses: a.acceptLosses ?? false, keepOpen: true });
     s.attach(project!);
     return { report, project: projectInfo(s)! };
   },
