@@ -12,7 +12,7 @@ const INVOKE = 'quarry:invoke';
 const PICK_FILE = 'quarry:pick-file';
 const MENU = 'quarry:menu';
 
-type PickKind = 'open-project' | 'save-project' | 'import-sources' | 'save-export' | 'choose-folder';
+type PickKind = 'open-project' | 'save-project' | 'import-sources' | 'import-recording' | 'import-transcript' | 'import-sheet' | 'import-refi' | 'save-export' | 'choose-folder';
 
 export interface QuarryBridge {
   invoke(method: string, args: unknown): Promise<ApiResult<unknown>>;

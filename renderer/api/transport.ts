@@ -1,6 +1,9 @@
 import type { ApiResult } from '../../shared/api/result.js';
 
 /** How the renderer reaches the core: Electron IPC in the desktop app, HTTP in browser mode. */
+/** The file dialogs the desktop app offers (the renderer asks by kind, never with options of its own). */
+export type PickKind = 'open-project' | 'save-project' | 'import-sources' | 'import-recording' | 'import-transcript' | 'import-sheet' | 'import-refi' | 'save-export' | 'choose-folder';
+
 export interface Transport {
   readonly kind: 'electron' | 'web';
   invoke(method: string, args: unknown): Promise<ApiResult<unknown>>;
@@ -12,7 +15,7 @@ export interface Transport {
 export interface PreloadBridge {
   invoke(method: string, args: unknown): Promise<ApiResult<unknown>>;
   onMenuCommand(listener: (command: string) => void): () => void;
-  pickFile(kind: 'open-project' | 'save-project' | 'import-sources' | 'save-export' | 'choose-folder', suggestedName?: string): Promise<string[] | null>;
+  pickFile(kind: PickKind, suggestedName?: string): Promise<string[] | null>;
 }
 
 declare global {

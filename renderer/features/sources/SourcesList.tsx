@@ -8,13 +8,17 @@ import { JobProgressBar } from '../jobs/JobProgressBar.js';
 import type { JobHandle } from '../jobs/useJob.js';
 import { ImportRecordingDialog } from '../media/ImportRecordingDialog.js';
 import { useImportRecording } from '../media/useImportRecording.js';
+import { PickFileButton } from '../files/PickFileButton.js';
+import { SUPPORTED_EXTENSIONS } from '../../../shared/importers/importLimits.js';
+
+const TRANSCRIPT_EXTENSIONS = SUPPORTED_EXTENSIONS.map((e) => `.${e}`);
 
 /** The project's sources (NVivo's Files), with import. */
 export function SourcesList() {
   const wb = useWorkbench();
   const sources = useApiQuery('sources.list', {});
   const fileInput = useRef<HTMLInputElement>(null);
-  const { progress, importFiles, clear, job } = useImportFiles();
+  const { progress, importFiles, importPaths, clear, job } = useImportFiles();
   const [caseFromName, setCaseFromName] = useState(false);
   const api = useApi();
   const act = useAction();
@@ -25,8 +29,17 @@ export function SourcesList() {
     <section className="panel sources-panel" aria-labelledby="sources-h">
       <div className="panel-head">
         <h2 id="sources-h">Sources</h2>
-        <button type="button" onClick={() => fileInput.current?.click()} title="Import transcripts (.txt, .md, .docx, .pdf, .vtt, .srt)">
-          Import…
+        <PickFileButton
+          label="Import…"
+          title="Import a transcript"
+          tip="Import transcripts (.txt, .md, .docx, .pdf, .vtt, .srt), read from where they are"
+          extensions={TRANSCRIPT_EXTENSIONS}
+          kind="import-sources"
+          testId="import-by-path"
+          onChoose={(paths) => void importPaths(paths, caseFromName)}
+        />
+        <button type="button" onClick={() => fileInput.current?.click()} title="Send transcripts from this browser (uploads their contents)">
+          Upload…
         </button>
         <button type="button" onClick={() => setRecordingOpen(true)} title="Import an audio or video recording, with its timed transcript">
           Recording…

@@ -23,17 +23,24 @@ export interface ArrivingFile {
   read(): Uint8Array;
 }
 
+/** Never throws itself: a file that is not there is refused when it is read, so one bad file in a batch is reported on its own. */
 function fromDisk(path: string): ArrivingFile {
   const fileName = basename(path);
-  if (!isAbsolute(path)) throw new QuarryError('bad_request', `${fileName}: name the file by its full path.`, { file: fileName });
+  const refuse = (err: QuarryError): ArrivingFile => ({
+    fileName,
+    size: 0,
+    read: () => {
+      throw err;
+    },
+  });
+  if (!isAbsolute(path)) return refuse(new QuarryError('bad_request', `${fileName}: name the file by its full path.`, { file: fileName }));
   let size: number;
   try {
     const st = statSync(path);
-    if (!st.isFile()) throw new QuarryError('invalid_input', `${fileName}: not a file (is it a folder?)`, { file: fileName });
+    if (!st.isFile()) return refuse(new QuarryError('invalid_input', `${fileName}: not a file (is it a folder?)`, { file: fileName }));
     size = st.size;
-  } catch (err) {
-    if (err instanceof QuarryError) throw err;
-    throw new QuarryError('not_found', `${fileName}: no such file (${path}).`, { file: fileName });
+  } catch {
+    return refuse(new QuarryError('not_found', `${fileName}: no such file (${path}).`, { file: fileName }));
   }
   return {
     fileName,
