@@ -17,22 +17,13 @@ export interface FileArgument {
   filePath?: string | undefined;
 }
 
-export interface ArrivingFile {
-  fileName: string;
-  size: number;
-  read(): Uint8Array;
-}
+/** Its size and a way to read it, or why it cannot be read (a batch reports that file alone; sourceService's ImportFile). */
+export type ArrivingFile = { fileName: string; size: number; read(): Uint8Array } | { fileName: string; problem: string; error: QuarryError };
 
-/** Never throws itself: a file that is not there is refused when it is read, so one bad file in a batch is reported on its own. */
+/** Never throws: a file that is not there is given with its problem, so one bad file in a batch is reported on its own. */
 function fromDisk(path: string): ArrivingFile {
   const fileName = basename(path);
-  const refuse = (err: QuarryError): ArrivingFile => ({
-    fileName,
-    size: 0,
-    read: () => {
-      throw err;
-    },
-  });
+  const refuse = (error: QuarryError): ArrivingFile => ({ fileName, problem: error.message, error });
   if (!isAbsolute(path)) return refuse(new QuarryError('bad_request', `${fileName}: name the file by its full path.`, { file: fileName }));
   let size: number;
   try {
@@ -66,6 +57,7 @@ export function arrivingFile(a: FileArgument): ArrivingFile {
 /** The whole file, refused with `tooLarge(fileName)` above `maxBytes` before it is read. */
 export function readArrivingFile(a: FileArgument, maxBytes: number, tooLarge: (fileName: string) => string): { fileName: string; bytes: Uint8Array } {
   const f = arrivingFile(a);
+  if ('error' in f) throw f.error;
   if (f.size > maxBytes) throw new QuarryError('too_large', tooLarge(f.fileName), { file: f.fileName });
   return { fileName: f.fileName, bytes: f.read() };
 }
