@@ -5,6 +5,7 @@
  */
 import type { AttributeType, AttributeValue } from '../cases/attributeTypes.js';
 import type { MemoTarget } from './types.js';
+import type { RecordingRow, TimedLine } from './mediaTypes.js';
 import type { MergeConflict, MergeSummary } from './mergeTypes.js';
 
 export type Ref = { id: number } | { key: string };
@@ -85,17 +86,9 @@ export interface NewMemo {
 }
 
 /** A recording brought in: its row as in their file (a linked one's path is re-pointed when written); embedded bytes are read from their file piece by piece. */
-export interface NewMedia {
+export interface NewMedia extends RecordingRow {
   source: Ref;
   theirId: number;
-  kind: 'audio' | 'video';
-  mime: string;
-  fileName: string;
-  durationMs: number;
-  bytes: number;
-  sha256: string;
-  embedded: boolean;
-  linkPath: string | null;
 }
 
 export interface MergePlan {
@@ -119,7 +112,7 @@ export interface MergePlan {
   setMembers: { setId: number; members: Ref[] }[];
   media: NewMedia[];
   /** Timed lines for a new source, or for one of mine with the same text and no times yet. */
-  cues: { source: Ref; cues: { start: number; end: number; startMs: number; endMs: number }[] }[];
+  cues: { source: Ref; cues: TimedLine[] }[];
   /** Their transcript given to my recording that has none yet (the same recording, my text empty). */
   transcripts: { id: number; theirId: number; name: string; characters: number; contentHash: string }[];
 }

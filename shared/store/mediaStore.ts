@@ -1,17 +1,9 @@
 import type Database from 'better-sqlite3';
-import type { MediaKind } from '../media/mediaTypes.js';
+import type { RecordingRow } from '../domain/mediaTypes.js';
 import { stmt } from './statements.js';
 
-export interface MediaRow {
+export interface MediaRow extends RecordingRow {
   sourceId: number;
-  kind: MediaKind;
-  mime: string;
-  fileName: string;
-  durationMs: number;
-  bytes: number;
-  sha256: string;
-  embedded: boolean;
-  linkPath: string | null;
 }
 
 const COLUMNS = `source_id AS sourceId, kind, mime, file_name AS fileName, duration_ms AS durationMs, byte_size AS bytes,

@@ -9,6 +9,8 @@ import type { AttributeValue } from '../cases/attributeTypes.js';
 import type { MemoTarget } from '../domain/types.js';
 import { listAttributes, listValues, type AttributeRow } from './attributesStore.js';
 import { getMeta } from './metaStore.js';
+import type { MediaRow } from './mediaStore.js';
+import type { TimedLine } from '../domain/mediaTypes.js';
 import { stmt } from './statements.js';
 
 export interface SnapUser {
@@ -110,28 +112,15 @@ export interface SnapCaseSet {
 }
 
 /** A source's recording as described in its row (never its bytes); `chunks`/`chunkBytes` say what its stored pieces add up to. */
-export interface SnapMedia {
-  sourceId: number;
-  kind: 'audio' | 'video';
-  mime: string;
-  fileName: string;
-  durationMs: number;
-  bytes: number;
-  sha256: string;
-  embedded: boolean;
-  linkPath: string | null;
+export interface SnapMedia extends MediaRow {
   chunks: number;
   chunkBytes: number;
   lastSeq: number;
 }
 
 /** One timed line of a transcript: code points [start, end) and milliseconds. */
-export interface SnapCue {
+export interface SnapCue extends TimedLine {
   sourceId: number;
-  start: number;
-  end: number;
-  startMs: number;
-  endMs: number;
 }
 
 export interface ProjectSnapshot {

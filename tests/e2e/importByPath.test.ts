@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/main.js';
 import { sineWav } from '../media/mediaFixtures.js';
 import { launchApp, type AppUnderTest } from './harness.js';
+import { goTo } from './fileBrowserSteps.js';
 
 const work = mkdtempSync(join(tmpdir(), 'quarry-e2e-bypath-'));
 const folder = join(work, 'Interviews');
@@ -26,12 +27,7 @@ async function cli(...argv: string[]): Promise<void> {
 /** In the open file browser: go to `folder`, then choose `file` with the keyboard. */
 async function chooseIn(page: Page, dialogName: string, file: string): Promise<void> {
   const dialog = page.getByRole('dialog', { name: dialogName });
-  await dialog.locator('ul.file-list[aria-busy="false"]').waitFor();
-  await expect.poll(() => dialog.getByLabel('Folder', { exact: true }).inputValue()).not.toBe('');
-  await dialog.getByLabel('Folder', { exact: true }).fill(folder);
-  await dialog.getByLabel('Folder', { exact: true }).press('Enter');
-  await expect.poll(() => dialog.getByLabel('Folder', { exact: true }).inputValue()).toBe(folder);
-  await dialog.locator('ul.file-list[aria-busy="false"]').waitFor();
+  await goTo(page, folder, dialogName);
   const entry = dialog.locator('button.file-entry', { hasText: file });
   await entry.focus();
   await page.keyboard.press('Enter');
@@ -70,9 +66,7 @@ describe('importing by path in browser mode', () => {
     const { page } = app;
     await page.getByTestId('import-by-path').click();
     const dialog = page.getByRole('dialog', { name: 'Import a transcript' });
-    await dialog.locator('ul.file-list[aria-busy="false"]').waitFor();
-    await dialog.getByLabel('Folder', { exact: true }).fill(folder);
-    await dialog.getByLabel('Folder', { exact: true }).press('Enter');
+    await goTo(page, folder, 'Import a transcript');
     await expect.poll(() => dialog.locator('.file-entry-name').allTextContents()).toEqual(['Boatyard.txt', 'Quay.vtt']);
     await app.shot('import-by-path-01-transcript-browser');
     await chooseIn(page, 'Import a transcript', 'Boatyard.txt');

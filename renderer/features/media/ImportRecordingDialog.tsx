@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { JobProgressBar } from '../jobs/JobProgressBar.js';
 import { Modal } from '../workbench/Modal.js';
 import type { useImportRecording } from './useImportRecording.js';
-import { PickFileButton } from '../files/PickFileButton.js';
+import { BrowseButton } from '../files/BrowseButton.js';
 import { MEDIA_EXTENSIONS } from '../../../shared/media/mediaTypes.js';
 import './media.css';
 
@@ -53,14 +53,14 @@ export function ImportRecordingDialog({ importer, caseFromFileName, onClose }: P
           Recording (.mp3 .m4a .aac .wav .ogg .opus .mp4 .webm)
           <span className="path-field">
             <input value={media} onChange={(e) => setMedia(e.target.value)} placeholder="/home/me/interviews/E4.m4a" aria-label="Path of the recording" />
-            <PickFileButton label="Browse…" title="Choose the recording" extensions={RECORDING_EXTENSIONS} kind="import-recording" testId="browse-recording" onChoose={([p]) => setMedia(p ?? '')} />
+            <BrowseButton mode="open" label="Browse…" title="Choose the recording" extensions={RECORDING_EXTENSIONS} kind="import-recording" testId="browse-recording" onChoose={setMedia} />
           </span>
         </label>
         <label>
           Transcript with times (optional: .vtt, .srt, or .txt/.docx with timestamps)
           <span className="path-field">
             <input value={transcript} onChange={(e) => setTranscript(e.target.value)} placeholder="/home/me/interviews/E4.vtt" aria-label="Path of the transcript" />
-            <PickFileButton label="Browse…" title="Choose the timed transcript" extensions={TIMED_EXTENSIONS} kind="import-transcript" testId="browse-transcript" onChoose={([p]) => setTranscript(p ?? '')} />
+            <BrowseButton mode="open" label="Browse…" title="Choose the timed transcript" extensions={TIMED_EXTENSIONS} kind="import-transcript" testId="browse-transcript" onChoose={setTranscript} />
           </span>
         </label>
         <p className="hint">Recordings up to 1 GB are stored inside the project file; larger ones are linked where they are.</p>

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { BrowseButton } from '../files/BrowseButton.js';
-import { PickFileButton } from '../files/PickFileButton.js';
 import { Modal } from '../workbench/Modal.js';
 import { ImportSummary } from './ImportSummary.js';
 import { stemOf } from './refiFiles.js';
@@ -34,16 +33,17 @@ export function RefiImportDialog({ onClose }: { onClose: () => void }) {
     <Modal title="Import a REFI-QDA project" onClose={onClose} className="refi-dialog">
       <p className="hint">A .qdpx or .qde exported by NVivo, ATLAS.ti, MAXQDA, QualCoder or Quarry, or a .qdc codebook. It becomes a new project; the open one is not changed.</p>
       <div className="refi-source">
-        <PickFileButton
+        <BrowseButton
+          mode="open"
           label="Choose file…"
           title="Import a REFI-QDA project"
           extensions={['.qdpx', '.qde', '.qdc']}
           kind="import-refi"
           testId="refi-by-path"
-          onChoose={([p]) => {
+          onChoose={(p) => {
             setAccept(false);
             setPath(null);
-            if (p) void imp.pickPath(p);
+            void imp.pickPath(p);
           }}
         />
         {imp.file && 'filePath' in imp.file && <span className="hint">{imp.file.filePath}</span>}

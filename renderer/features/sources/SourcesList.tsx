@@ -8,7 +8,7 @@ import { JobProgressBar } from '../jobs/JobProgressBar.js';
 import type { JobHandle } from '../jobs/useJob.js';
 import { ImportRecordingDialog } from '../media/ImportRecordingDialog.js';
 import { useImportRecording } from '../media/useImportRecording.js';
-import { PickFileButton } from '../files/PickFileButton.js';
+import { BrowseButton } from '../files/BrowseButton.js';
 import { SUPPORTED_EXTENSIONS } from '../../../shared/importers/importLimits.js';
 
 const TRANSCRIPT_EXTENSIONS = SUPPORTED_EXTENSIONS.map((e) => `.${e}`);
@@ -29,14 +29,15 @@ export function SourcesList() {
     <section className="panel sources-panel" aria-labelledby="sources-h">
       <div className="panel-head">
         <h2 id="sources-h">Sources</h2>
-        <PickFileButton
+        <BrowseButton
+          mode="open"
           label="Import…"
           title="Import a transcript"
           tip="Import transcripts (.txt, .md, .docx, .pdf, .vtt, .srt), read from where they are"
           extensions={TRANSCRIPT_EXTENSIONS}
           kind="import-sources"
           testId="import-by-path"
-          onChoose={(paths) => void importPaths(paths, caseFromName)}
+          onChoose={(_, paths) => void importPaths(paths, caseFromName)}
         />
         <button type="button" onClick={() => fileInput.current?.click()} title="Send transcripts from this browser (uploads their contents)">
           Upload…
