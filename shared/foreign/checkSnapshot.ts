@@ -236,7 +236,7 @@ function checkAll(raw: RawSnapshot): CheckedSnapshot {
   const media = checkMedia(c, raw.media ?? [], new Map(sourceList.map((s) => [s.id, s])));
   const mediaBySource = new Map(media.map((m) => [m.sourceId, m]));
   // A recording-only source whose recording was left out would arrive as an empty source named for nothing.
-  const isMediaSource = new Set((raw.media ?? []).map((m) => (m as { sourceId?: unknown }).sourceId));
+  const isMediaSource = new Set((raw.media ?? []).map((m: unknown) => (m !== null && typeof m === 'object' ? (m as { sourceId?: unknown }).sourceId : undefined)));
   const sources = new Map(
     sourceList
       .filter((s) => {
