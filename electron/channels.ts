@@ -14,7 +14,7 @@ export const CHANNELS = {
   menu: 'quarry:menu',
 } as const;
 
-export const PICK_KINDS = ['open-project', 'save-project', 'import-sources', 'save-export', 'choose-folder'] as const;
+export const PICK_KINDS = ['open-project', 'save-project', 'import-sources', 'import-recording', 'import-transcript', 'import-sheet', 'import-refi', 'save-export', 'choose-folder'] as const;
 export type PickKind = (typeof PICK_KINDS)[number];
 
 export function isPickKind(kind: unknown): kind is PickKind {

@@ -6,6 +6,7 @@ import { basename, extname, join } from 'node:path';
 import type { BrowserWindow, Dialog, OpenDialogOptions, SaveDialogOptions } from 'electron';
 import { SUPPORTED_EXTENSIONS } from '../shared/importers/importLimits.js';
 import type { PickKind } from './channels.js';
+import { MEDIA_EXTENSIONS } from '../shared/media/mediaTypes.js';
 
 export type DialogApi = Pick<Dialog, 'showOpenDialog' | 'showSaveDialog' | 'showMessageBox'>;
 
@@ -19,6 +20,11 @@ export function safeSuggestedName(name: unknown): string | undefined {
   // eslint-disable-next-line no-control-regex
   const base = basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
   return base && base !== '.' && base !== '..' ? base : undefined;
+}
+
+/** One existing file of these types, read by the core from where it is. */
+function importOne(title: string, what: string, extensions: readonly string[], defaultDir: string): PickPlan {
+  return { type: 'open', options: { title, buttonLabel: 'Choose', defaultPath: defaultDir, properties: ['openFile'], filters: [{ name: what, extensions: [...extensions] }] } };
 }
 
 export function pickPlan(kind: PickKind, suggestedName: string | undefined, defaultDir: string): PickPlan {
@@ -49,6 +55,14 @@ export function pickPlan(kind: PickKind, suggestedName: string | undefined, defa
           filters: [{ name: 'Transcripts', extensions: [...SUPPORTED_EXTENSIONS] }],
         },
       };
+    case 'import-recording':
+      return importOne('Import a recording', 'Recordings', MEDIA_EXTENSIONS, defaultDir);
+    case 'import-transcript':
+      return importOne('Choose the timed transcript', 'Timed transcripts', ['vtt', 'srt', 'txt', 'docx'], defaultDir);
+    case 'import-sheet':
+      return importOne('Import a classification sheet', 'Classification sheets', ['csv', 'xlsx'], defaultDir);
+    case 'import-refi':
+      return importOne('Import a REFI-QDA project', 'REFI-QDA files', ['qdpx', 'qde', 'qdc'], defaultDir);
     case 'choose-folder':
       // The backup folder: a path the renderer may then name back (see pathGrants.ts).
       return { type: 'open', options: { title: 'Choose a folder', buttonLabel: 'Choose', defaultPath: defaultDir, properties: ['openDirectory', 'createDirectory'] } };

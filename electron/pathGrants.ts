@@ -20,13 +20,27 @@ export const PATH_ARGUMENTS: Partial<Record<MethodName, readonly string[]>> = {
   'export.save': ['path'],
   'refi.exportQdpx': ['path'],
   'refi.exportQdc': ['path'],
-  'refi.importProject': ['path'],
+  'refi.importProject': ['path', 'filePath'],
   'merge.preview': ['path'],
   'merge.apply': ['path'],
   'backups.list': ['path'],
   'backups.restore': ['backupPath', 'projectPath'],
   'backups.setSettings': ['folder'],
+  // Imports by path (the file dialogs); `files[].filePath` is each item's field.
+  'sources.import': ['files[].filePath'],
+  'media.importRecording': ['mediaPath', 'transcriptPath'],
+  'classification.preview': ['filePath'],
+  'classification.import': ['filePath'],
+  'refi.previewImport': ['filePath'],
 };
+
+/** The strings an argument name points at: a field, or a field of each item of a list (`list[].field`). */
+function valuesAt(args: Record<string, unknown>, name: string): unknown[] {
+  const [list, field] = name.split('[].');
+  if (field === undefined) return [args[name]];
+  const items = args[list!];
+  return Array.isArray(items) ? items.map((x: unknown) => (x !== null && typeof x === 'object' ? (x as Record<string, unknown>)[field] : undefined)) : [];
+}
 
 /** Methods where a bare file name (no folder) is allowed: the core puts it in the projects folder. */
 const BARE_NAME_OK = new Set<string>(['project.create', 'project.open']);
@@ -67,8 +81,7 @@ function allowed(path: string, method: string, grants: PathGrants, session: Sess
 export function refuseUngrantedPath(method: MethodName, args: unknown, grants: PathGrants, session: Session): ApiResult<never> | null {
   const names = Object.hasOwn(PATH_ARGUMENTS, method) ? PATH_ARGUMENTS[method] : undefined;
   if (!names || !args || typeof args !== 'object') return null;
-  for (const name of names) {
-    const value = (args as Record<string, unknown>)[name];
+  for (const value of names.flatMap((name) => valuesAt(args as Record<string, unknown>, name))) {
     // Absent or null: the method's own default (the open project, the default backup folder); not a string: the schema refuses it.
     if (typeof value !== 'string') continue;
     if (allowed(value.trim(), method, grants, session)) continue;

@@ -14,7 +14,7 @@ const PICK_FILE = 'quarry:pick-file';
 const MENU = 'quarry:menu';
 const CONTEXT_MENU = 'quarry:context-menu';
 
-type PickKind = 'open-project' | 'save-project' | 'import-sources' | 'save-export' | 'choose-folder';
+type PickKind = 'open-project' | 'save-project' | 'import-sources' | 'import-recording' | 'import-transcript' | 'import-sheet' | 'import-refi' | 'save-export' | 'choose-folder';
 
 export interface QuarryBridge {
   invoke(method: string, args: unknown): Promise<ApiResult<unknown>>;

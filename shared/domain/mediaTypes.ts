@@ -16,6 +16,18 @@ export interface SourceMedia {
   missing: boolean;
 }
 
+/** A recording as a project stores it (without its bytes): the row of `media` less its source. */
+export interface RecordingRow {
+  kind: MediaKind;
+  mime: string;
+  fileName: string;
+  durationMs: number;
+  bytes: number;
+  sha256: string;
+  embedded: boolean;
+  linkPath: string | null;
+}
+
 /** One timed line of a transcript: code points, half-open [start, end), and its time in milliseconds. */
 export interface TimedLine {
   start: number;

@@ -5,6 +5,7 @@
  */
 import type { AttributeType, AttributeValue } from '../cases/attributeTypes.js';
 import type { MemoTarget } from './types.js';
+import type { RecordingRow, TimedLine } from './mediaTypes.js';
 import type { MergeConflict, MergeSummary } from './mergeTypes.js';
 
 export type Ref = { id: number } | { key: string };
@@ -84,6 +85,12 @@ export interface NewMemo {
   createdAt: string;
 }
 
+/** A recording brought in: its row as in their file (a linked one's path is re-pointed when written); embedded bytes are read from their file piece by piece. */
+export interface NewMedia extends RecordingRow {
+  source: Ref;
+  theirId: number;
+}
+
 export interface MergePlan {
   summary: MergeSummary;
   conflicts: MergeConflict[];
@@ -103,6 +110,11 @@ export interface MergePlan {
   caseSpans: { guid: string; case: Ref; source: Ref; start: number; end: number }[];
   caseSets: { guid: string; name: string; description: string; rule: string | null; members: Ref[] }[];
   setMembers: { setId: number; members: Ref[] }[];
+  media: NewMedia[];
+  /** Timed lines for a new source, or for one of mine with the same text and no times yet. */
+  cues: { source: Ref; cues: TimedLine[] }[];
+  /** Their transcript given to my recording that has none yet (the same recording, my text empty). */
+  transcripts: { id: number; theirId: number; name: string; characters: number; contentHash: string }[];
 }
 
 export function emptySummary(): MergeSummary {
@@ -118,5 +130,7 @@ export function emptySummary(): MergeSummary {
     values: { added: 0, same: 0 },
     caseSpans: { added: 0, alreadyPresent: 0 },
     caseSets: { added: [], extended: [] },
+    recordings: { added: [], alreadyPresent: 0 },
+    timedLines: { added: 0 },
   };
 }

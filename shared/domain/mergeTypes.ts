@@ -27,7 +27,7 @@ export interface MergeMatch {
   mine: string;
   theirs: string;
   /** How they were recognised as the same. */
-  by: 'guid' | 'path' | 'name' | 'text';
+  by: 'guid' | 'path' | 'name' | 'text' | 'recording';
 }
 
 export interface MergeSummary {
@@ -42,6 +42,10 @@ export interface MergeSummary {
   values: { added: number; same: number };
   caseSpans: { added: number; alreadyPresent: number };
   caseSets: { added: string[]; extended: string[] };
+  /** Sources whose recording comes in (a linked one is marked “linked”), and recordings I already have. */
+  recordings: { added: string[]; alreadyPresent: number };
+  /** Timed transcript lines brought in (with a new source, or for one of mine that had no times). */
+  timedLines: { added: number };
 }
 
 export interface MergePreview extends MergeSummary {

@@ -13,8 +13,10 @@ import { parseValue, type AttributeDef, type AttributeValue } from '../cases/att
 import { ruleFromFile } from '../cases/ruleFromFile.js';
 import type { MergeSkipped } from '../domain/mergeTypes.js';
 import type { AttributeRow } from '../store/attributesStore.js';
-import type { ProjectSnapshot, RawSnapshot, SnapCase, SnapCaseSet, SnapCode, SnapSource, SnapValue } from '../store/snapshotStore.js';
-import { attributeRow, caseRow, caseSetRow, caseSpanRow, codeRow, codingRow, memoRow, sourceRow, userRow, valueRow } from './foreignRowSchemas.js';
+import type { ProjectSnapshot, RawSnapshot, SnapCase, SnapCaseSet, SnapCode, SnapCue, SnapMedia, SnapSource, SnapValue } from '../store/snapshotStore.js';
+import { RECORDING_END_TOLERANCE_MS } from '../transcripts/cueChecks.js';
+import { formatTimecode } from '../transcripts/timecode.js';
+import { attributeRow, caseRow, caseSetRow, caseSpanRow, codeRow, codingRow, cueRow, mediaRow, memoRow, sourceRow, userRow, valueRow } from './foreignRowSchemas.js';
 
 export interface CheckedSnapshot {
   snapshot: ProjectSnapshot;
@@ -23,7 +25,9 @@ export interface CheckedSnapshot {
 
 /** A row's name for the report, whatever the row holds (it may not even be a string). */
 function nameOf(row: unknown, fallback: string): string {
-  const name = row !== null && typeof row === 'object' ? (row as { name?: unknown }).name : undefined;
+  const r = row !== null && typeof row === 'object' ? (row as { name?: unknown; fileName?: unknown }) : undefined;
+  // A recording is known by the file it was imported from.
+  const name = r?.name ?? r?.fileName;
   return typeof name !== 'string' || name.trim() === '' ? fallback : shownName(name);
 }
 
@@ -170,6 +174,51 @@ function within(sources: Map<number, SnapSource>, sourceId: number, start: numbe
   return start < end ? undefined : 'its end is not after its start';
 }
 
+/** A recording belongs to a source that was kept; a recording-only source (no text) without its recording is left out too, in checkAll. */
+function checkMedia(c: Checker, raw: RawSnapshot['media'], sources: Map<number, SnapSource>): SnapMedia[] {
+  return c.rows('recording', raw, mediaRow, [['source', (m) => String(m.sourceId)]]).filter((m) => {
+    if (sources.has(m.sourceId)) return true;
+    c.skip('recording', m.fileName, 'its source is missing or was left out');
+    return false;
+  });
+}
+
+/**
+ * Timed lines: inside their source's text, in order, neither overlapping
+ * the line before in text or in time nor running past the recording (as an
+ * imported transcript must). A line that does not fit is left out alone;
+ * the lines around it keep their times.
+ */
+function checkCues(c: Checker, raw: RawSnapshot['cues'], sources: Map<number, SnapSource>, media: Map<number, SnapMedia>): SnapCue[] {
+  const rows = c.rows('timed line', raw, cueRow, [['source and position', (x) => `${x.sourceId}:${x.start}`]]);
+  rows.sort((a, b) => a.sourceId - b.sourceId || a.start - b.start);
+  const out: SnapCue[] = [];
+  let prev: SnapCue | undefined;
+  for (const x of rows) {
+    const s = sources.get(x.sourceId);
+    const rec = media.get(x.sourceId);
+    const before = prev?.sourceId === x.sourceId ? prev : undefined;
+    const problem = !s
+      ? 'its source is missing or was left out'
+      : x.end > s.characters
+        ? `it ends at ${x.end}, after the end of the text (${s.characters} characters)`
+        : before && x.start < before.end
+          ? 'its text overlaps the line before it'
+          : before && x.startMs < before.endMs
+            ? `it starts before the line before it ends (${formatTimecode(before.endMs)})`
+            : rec && x.endMs > rec.durationMs + RECORDING_END_TOLERANCE_MS
+              ? `it runs to ${formatTimecode(x.endMs)}, past the end of the recording (${formatTimecode(rec.durationMs)})`
+              : undefined;
+    if (problem) {
+      c.skip('timed line', `line at ${formatTimecode(x.startMs)}${s ? ` in “${s.name}”` : ''}`, problem);
+      continue;
+    }
+    out.push(x);
+    prev = x;
+  }
+  return out;
+}
+
 function checkAll(raw: RawSnapshot): CheckedSnapshot {
   const c = new Checker();
   const title = nameSchema.safeParse(raw.name);
@@ -184,7 +233,19 @@ function checkAll(raw: RawSnapshot): CheckedSnapshot {
     caseId: s.caseId !== null && caseIds.has(s.caseId) ? s.caseId : null,
     createdBy: s.createdBy !== null && userIds.has(s.createdBy) ? s.createdBy : null,
   }));
-  const sources = new Map(sourceList.map((s) => [s.id, s]));
+  const media = checkMedia(c, raw.media ?? [], new Map(sourceList.map((s) => [s.id, s])));
+  const mediaBySource = new Map(media.map((m) => [m.sourceId, m]));
+  // A recording-only source whose recording was left out would arrive as an empty source named for nothing.
+  const isMediaSource = new Set((raw.media ?? []).map((m: unknown) => (m !== null && typeof m === 'object' ? (m as { sourceId?: unknown }).sourceId : undefined)));
+  const sources = new Map(
+    sourceList
+      .filter((s) => {
+        if (s.characters > 0 || !isMediaSource.has(s.id) || mediaBySource.has(s.id)) return true;
+        c.skip('source', s.name, 'it is a recording whose recording was left out');
+        return false;
+      })
+      .map((s) => [s.id, s]),
+  );
   const codeIds = new Set(codes.map((x) => x.id));
   const codings = c.rows('coding', raw.codings, codingRow, [ID, GUID]).filter((x) => {
     const problem = !codeIds.has(x.codeId)
@@ -217,7 +278,7 @@ function checkAll(raw: RawSnapshot): CheckedSnapshot {
     createdAt: typeof raw.createdAt === 'string' ? raw.createdAt : '',
     users: users.map((u) => ({ ...u, color: u.color.toLowerCase() })),
     codes: codes.map((x) => ({ ...x, color: x.color.toLowerCase(), createdBy: x.createdBy !== null && userIds.has(x.createdBy) ? x.createdBy : null })),
-    sources: sourceList,
+    sources: [...sources.values()],
     codings,
     memos: memos.map((m) => ({ ...m, authorId: m.authorId !== null && userIds.has(m.authorId) ? m.authorId : null })),
     cases,
@@ -225,11 +286,13 @@ function checkAll(raw: RawSnapshot): CheckedSnapshot {
     values: checkValues(c, raw.values, cases, attributes),
     caseSpans,
     caseSets: checkCaseSets(c, raw.caseSets, cases, attributes),
+    media,
+    cues: checkCues(c, raw.cues ?? [], sources, mediaBySource),
   };
   return { snapshot, skipped: c.skipped };
 }
 
-const EMPTY: ProjectSnapshot = { guid: '', name: '', createdAt: '', users: [], codes: [], sources: [], codings: [], memos: [], cases: [], attributes: [], values: [], caseSpans: [], caseSets: [] };
+const EMPTY: ProjectSnapshot = { guid: '', name: '', createdAt: '', users: [], codes: [], sources: [], codings: [], memos: [], cases: [], attributes: [], values: [], caseSpans: [], caseSets: [], media: [], cues: [] };
 
 /** The rows of `raw` a merge may use, and the ones left out. Never throws: a file too broken to check gives nothing to merge. */
 export function checkSnapshot(raw: RawSnapshot): CheckedSnapshot {
@@ -250,5 +313,7 @@ export function withoutSources(s: ProjectSnapshot, sourceIds: ReadonlySet<number
     codings,
     memos: s.memos.filter((m) => (m.sourceId === null || !sourceIds.has(m.sourceId)) && (m.codingId === null || codingIds.has(m.codingId))),
     caseSpans: s.caseSpans.filter((x) => !sourceIds.has(x.sourceId)),
+    media: s.media.filter((x) => !sourceIds.has(x.sourceId)),
+    cues: s.cues.filter((x) => !sourceIds.has(x.sourceId)),
   };
 }

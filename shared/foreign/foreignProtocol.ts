@@ -11,6 +11,8 @@ export type ForeignRequest =
   | { id: number; kind: 'open'; path: string; dir: string }
   /** The texts of these sources of the opened copy. */
   | { id: number; kind: 'texts'; sourceIds: number[] }
+  /** One stored piece of a recording of the opened copy (null when there is none). */
+  | { id: number; kind: 'mediaChunk'; sourceId: number; seq: number }
   /** sha256 of the original file as it is now. */
   | { id: number; kind: 'hash' };
 
@@ -20,6 +22,6 @@ export interface ForeignOpened {
   hash: string;
 }
 
-export type ForeignReplyValue = ForeignOpened | [number, string][] | string;
+export type ForeignReplyValue = ForeignOpened | [number, string][] | string | Uint8Array | null;
 
 export type ForeignReply = { id: number; ok: true; value: ForeignReplyValue } | { id: number; ok: false; error: ErrorPayload };

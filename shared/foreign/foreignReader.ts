@@ -35,6 +35,8 @@ export interface ForeignProject {
   readonly hash: string;
   /** The texts of these sources, by their id in the other file. */
   texts(sourceIds: readonly number[]): Promise<Map<number, string>>;
+  /** One stored piece of a recording, by their source id and its place; undefined when the file has none there. */
+  mediaChunk(sourceId: number, seq: number): Promise<Uint8Array | undefined>;
   /** sha256 of the file now (it must not have changed: Quarry only reads it). */
   hashNow(): Promise<string>;
   /** From now on Cancel no longer stops the reader (the merge has committed: what is left cannot be undone by stopping). */
@@ -154,6 +156,7 @@ export async function openForeignProject(path: string, opts: ForeignReadOptions 
       snapshot,
       hash,
       texts: async (sourceIds) => new Map((await reader.request({ kind: 'texts', sourceIds: [...sourceIds] })) as [number, string][]),
+      mediaChunk: async (sourceId, seq) => ((await reader.request({ kind: 'mediaChunk', sourceId, seq })) as Uint8Array | null) ?? undefined,
       hashNow: async () => (await reader.request({ kind: 'hash' })) as string,
       ignoreCancel: () => reader.ignoreCancel(),
       close,

@@ -15,6 +15,7 @@ import { QuarryError, toErrorPayload } from '../errors.js';
 import { readRawSnapshot } from '../store/snapshotStore.js';
 import { damageError, isDamage } from '../db/damage.js';
 import { getSourceText } from '../store/sourcesStore.js';
+import { mediaChunk } from '../store/mediaStore.js';
 import type { ForeignOpened, ForeignReply, ForeignReplyValue, ForeignRequest } from './foreignProtocol.js';
 
 let opened: ProjectDb | undefined;
@@ -62,6 +63,11 @@ function answer(req: ForeignRequest): ForeignReplyValue {
       const db = opened?.db;
       if (!db) throw new QuarryError('internal', 'The other project is not open.');
       return req.sourceIds.map((id) => [id, getSourceText(db, id) ?? '']);
+    }
+    case 'mediaChunk': {
+      const db = opened?.db;
+      if (!db) throw new QuarryError('internal', 'The other project is not open.');
+      return mediaChunk(db, req.sourceId, req.seq) ?? null;
     }
     case 'hash':
       return hashFile(original);

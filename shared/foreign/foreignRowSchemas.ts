@@ -5,7 +5,8 @@
  * written that file, so even the column types are checked.
  */
 import { z } from 'zod';
-import { attributeTypeSchema, codeNameSchema, coderNameSchema, colorSchema, nameSchema } from '../api/methods/valueSchemas.js';
+import { MEDIA_MIMES } from '../media/mediaTypes.js';
+import { CONTROL, attributeTypeSchema, codeNameSchema, coderNameSchema, colorSchema, nameSchema } from '../api/methods/valueSchemas.js';
 
 const id = z.number().int().positive();
 const optionalId = id.nullable();
@@ -97,3 +98,31 @@ export const caseSpanRow = z
 
 /** The rule stays JSON text here; checkSnapshot reads it with the contract's rule schema. */
 export const caseSetRow = z.object({ id, guid, name: nameSchema, description: text, rule: z.string().nullable(), members: z.array(id) });
+
+/**
+ * A recording's row. Its type decides how it is served, so only the types
+ * Quarry itself gives recordings pass; a linked one's path is a path, no
+ * more (the player reads it only when the file there has the recorded size).
+ */
+export const mediaRow = z
+  .object({
+    sourceId: id,
+    kind: z.enum(['audio', 'video']),
+    mime: z.string().refine((m) => MEDIA_MIMES.includes(m), 'its type is not one of a recording'),
+    fileName: nameSchema,
+    durationMs: pos,
+    bytes: z.number().int().positive(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/, 'its checksum is not a checksum'),
+    embedded: z.union([z.literal(0), z.literal(1)]).transform((e) => e === 1),
+    linkPath: z.string().min(1).max(4096).refine((p) => !CONTROL.test(p), 'its link is not a path').nullable(),
+    chunks: pos,
+    chunkBytes: pos,
+    lastSeq: z.number().int(),
+  })
+  .refine((m) => m.embedded === (m.linkPath === null), 'it is neither stored nor linked')
+  .refine((m) => !m.embedded || (m.chunkBytes === m.bytes && m.lastSeq === m.chunks - 1), 'its stored pieces do not add up to the recording');
+
+export const cueRow = z
+  .object({ sourceId: id, start: pos, end: pos, startMs: pos, endMs: pos })
+  .refine((c) => c.end >= c.start, 'its text ends before it starts')
+  .refine((c) => c.endMs >= c.startMs, 'its time ends before it starts');

@@ -24,11 +24,29 @@ export function linkedFilePresent(projectPath: string, linkPath: string, bytes: 
   }
 }
 
+/**
+ * A linked recording arriving in a co-author's file: its relative link is
+ * kept when it finds the recording from this project too (both projects in
+ * one folder); otherwise, when it finds it from the other file's folder, it
+ * is pointed there; otherwise it is kept as it was and the recording shows
+ * as missing, to be relinked.
+ */
+export function linkFromOtherProject(projectPath: string, otherPath: string, linkPath: string, bytes: number): string {
+  if (linkedFilePresent(projectPath, linkPath, bytes) || !linkedFilePresent(otherPath, linkPath, bytes)) return linkPath;
+  return linkPathFor(projectPath, resolveLinkPath(otherPath, linkPath));
+}
+
 /** A file's pieces of exactly MEDIA_CHUNK_BYTES (the last one shorter), so a byte offset maps to a piece by division. */
-export async function* fileChunks(path: string): AsyncGenerator<Buffer> {
+export function fileChunks(path: string): AsyncGenerator<Buffer> {
+  return evenChunks(createReadStream(path, { highWaterMark: MEDIA_CHUNK_BYTES }) as AsyncIterable<Buffer>);
+}
+
+/** Parts of any size regrouped into pieces of exactly MEDIA_CHUNK_BYTES (the last one shorter). */
+export async function* evenChunks(parts: AsyncIterable<Uint8Array>): AsyncGenerator<Buffer> {
   let pending: Buffer[] = [];
   let pendingBytes = 0;
-  for await (const part of createReadStream(path, { highWaterMark: MEDIA_CHUNK_BYTES }) as AsyncIterable<Buffer>) {
+  for await (const raw of parts) {
+    const part = Buffer.isBuffer(raw) ? raw : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
     pending.push(part);
     pendingBytes += part.length;
     while (pendingBytes >= MEDIA_CHUNK_BYTES) {

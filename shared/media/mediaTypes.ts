@@ -7,6 +7,11 @@ export const MEDIA_EXTENSIONS: readonly MediaExtension[] = ['mp3', 'm4a', 'aac',
 
 export const isMediaExtension = (ext: string): ext is MediaExtension => (MEDIA_EXTENSIONS as readonly string[]).includes(ext);
 
+/** Every type probeMedia gives a recording: a recording is served with one of these, never with a type a file names. */
+export const MEDIA_MIMES: readonly string[] = [
+  'audio/wav', 'audio/mpeg', 'audio/aac', 'audio/ogg', 'audio/ogg; codecs=opus', 'audio/mp4', 'video/mp4', 'audio/webm', 'video/webm',
+];
+
 export interface MediaProbe {
   kind: MediaKind;
   mime: string;

@@ -8,7 +8,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { MergeChoice, MergeConflict } from '../domain/mergeTypes.js';
-import type { ProjectSnapshot, SnapCode, SnapSource } from '../store/snapshotStore.js';
+import type { ProjectSnapshot, SnapCode, SnapCue, SnapMedia, SnapSource } from '../store/snapshotStore.js';
+import { formatTimecode } from '../transcripts/timecode.js';
 import { planRows } from './mergePlanRows.js';
 import { emptySummary, type MergePlan, type Ref } from '../domain/mergePlanTypes.js';
 
@@ -19,6 +20,7 @@ export class MergeContext {
   readonly plan: MergePlan = {
     summary: emptySummary(), conflicts: [], users: [], codes: [], codeUpdates: [], cases: [], caseUpdates: [], attributes: [], attributeUpdates: [],
     sources: [], sourceUpdates: [], caseLinks: [], codings: [], memos: [], values: [], caseSpans: [], caseSets: [], setMembers: [],
+    media: [], cues: [], transcripts: [],
   };
   readonly users = new Map<number, Ref>();
   readonly codes = new Map<number, Ref>();
@@ -27,9 +29,22 @@ export class MergeContext {
   /** Their source id → mine, or null when the user kept their different text out. */
   readonly sources = new Map<number, Ref | null>();
   readonly label: string;
+  readonly myMedia: Map<number, SnapMedia>;
+  readonly theirMedia: Map<number, SnapMedia>;
+  /** My sources that have timed lines. */
+  readonly myCued: Set<number>;
+  readonly theirCues = new Map<number, SnapCue[]>();
 
   constructor(readonly mine: ProjectSnapshot, readonly theirs: ProjectSnapshot, readonly decisions: Decisions) {
     this.label = (theirs.name || 'co-author').slice(0, 40);
+    this.myMedia = new Map(mine.media.map((x) => [x.sourceId, x]));
+    this.theirMedia = new Map(theirs.media.map((x) => [x.sourceId, x]));
+    this.myCued = new Set(mine.cues.map((x) => x.sourceId));
+    for (const c of theirs.cues) {
+      const list = this.theirCues.get(c.sourceId);
+      if (list) list.push(c);
+      else this.theirCues.set(c.sourceId, [c]);
+    }
   }
 
   decide(conflict: MergeConflict): MergeChoice {
@@ -216,18 +231,66 @@ function planAttributes(m: MergeContext): void {
   }
 }
 
-function describeSource(s: SnapSource): string {
-  return `${s.characters.toLocaleString('en')} characters (from ${s.originName})`;
+function describeSource(s: SnapSource, media: SnapMedia | undefined): string {
+  const text = `${s.characters.toLocaleString('en')} characters (from ${s.originName})`;
+  return media ? `${text}, recording ${media.fileName} (${formatTimecode(media.durationMs)})` : text;
+}
+
+/**
+ * Their source is mine when the text is the same and, where both have a
+ * recording, the recording is the same too; an empty text (a recording
+ * without its transcript yet) is the same only through its recording.
+ */
+function sameSource(mine: SnapSource, myMedia: SnapMedia | undefined, theirs: SnapSource, theirMedia: SnapMedia | undefined): boolean {
+  if (myMedia && theirMedia) {
+    if (myMedia.sha256 !== theirMedia.sha256) return false;
+    // Their copy of the recording still waits for a transcript mine has: nothing to bring.
+    if (theirs.characters === 0) return true;
+  } else if ((myMedia || theirMedia) && theirs.characters === 0) return false;
+  return mine.contentHash === theirs.contentHash && mine.characters === theirs.characters;
+}
+
+/** Their recording and times for a source of mine that lacks them (the same text); nothing of mine is replaced. */
+function planMatchedExtras(m: MergeContext, mineId: number, theirs: SnapSource): void {
+  const theirMedia = m.theirMedia.get(theirs.id);
+  if (theirMedia && m.myMedia.has(mineId)) m.plan.summary.recordings.alreadyPresent++;
+  else if (theirMedia) planMedia(m, { id: mineId }, theirMedia, theirs.name);
+  if (!m.myCued.has(mineId)) planCues(m, { id: mineId }, theirs.id);
+}
+
+function planMedia(m: MergeContext, source: Ref, media: SnapMedia, name: string): void {
+  const { sourceId: theirId, chunks: _c, chunkBytes: _b, lastSeq: _l, ...row } = media;
+  m.plan.media.push({ ...row, source, theirId });
+  m.plan.summary.recordings.added.push(media.embedded ? name : `${name} (linked)`);
+}
+
+function planCues(m: MergeContext, source: Ref, theirId: number): void {
+  const cues = (m.theirCues.get(theirId) ?? []).map(({ start, end, startMs, endMs }) => ({ start, end, startMs, endMs }));
+  if (cues.length === 0) return;
+  m.plan.cues.push({ source, cues });
+  m.plan.summary.timedLines.added += cues.length;
 }
 
 function planSources(m: MergeContext, otherCodings: (sourceId: number) => number): void {
   for (const s of m.theirs.sources) {
-    const same = m.mine.sources.filter((x) => x.contentHash === s.contentHash && x.characters === s.characters);
+    const theirMedia = m.theirMedia.get(s.id);
+    const same = m.mine.sources.filter((x) => sameSource(x, m.myMedia.get(x.id), s, theirMedia));
     const mine = same.find((x) => x.name === s.name) ?? same[0];
     if (mine) {
       m.sources.set(s.id, { id: mine.id });
       m.plan.summary.sources.matched.push({ mine: mine.name, theirs: s.name, by: 'text' });
       if (!mine.description.trim() && s.description.trim()) m.plan.sourceUpdates.push({ id: mine.id, description: s.description });
+      planMatchedExtras(m, mine.id, s);
+      continue;
+    }
+    // My copy of their recording has no transcript yet, theirs has one: it is given mine (a recording's empty text holds no codings).
+    const waiting = theirMedia && s.characters > 0 ? m.mine.sources.find((x) => x.characters === 0 && m.myMedia.get(x.id)?.sha256 === theirMedia.sha256) : undefined;
+    if (waiting && !m.plan.transcripts.some((t) => t.id === waiting.id)) {
+      m.sources.set(s.id, { id: waiting.id });
+      m.plan.summary.sources.matched.push({ mine: waiting.name, theirs: s.name, by: 'recording' });
+      m.plan.transcripts.push({ id: waiting.id, theirId: s.id, name: waiting.name, characters: s.characters, contentHash: s.contentHash });
+      m.plan.summary.recordings.alreadyPresent++;
+      planCues(m, { id: waiting.id }, s.id);
       continue;
     }
     let name = s.name;
@@ -238,13 +301,13 @@ function planSources(m: MergeContext, otherCodings: (sourceId: number) => number
         id: `source:${s.guid}`,
         kind: 'source',
         subject: s.name,
-        mine: describeSource(clash),
-        theirs: describeSource(s),
+        mine: describeSource(clash, m.myMedia.get(clash.id)),
+        theirs: describeSource(s, theirMedia),
         choices: ['both', 'mine'],
         default: 'both',
         explain: {
-          both: `import their text as “${name}”, with their ${otherCodings(s.id)} coding(s) on it`,
-          mine: `keep only mine; their text and its ${otherCodings(s.id)} coding(s) are not brought in`,
+          both: `import their ${theirMedia ? 'recording and text' : 'text'} as “${name}”, with their ${otherCodings(s.id)} coding(s) on it`,
+          mine: `keep only mine; their ${theirMedia ? 'recording, text' : 'text'} and its ${otherCodings(s.id)} coding(s) are not brought in`,
         },
       });
       if (choice === 'mine') {
@@ -270,6 +333,8 @@ function planSources(m: MergeContext, otherCodings: (sourceId: number) => number
     });
     m.sources.set(s.id, { key });
     m.plan.summary.sources.added.push(name);
+    if (theirMedia) planMedia(m, { key }, theirMedia, name);
+    planCues(m, { key }, s.id);
   }
 }
 

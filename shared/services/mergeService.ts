@@ -21,7 +21,9 @@ import { openForeignProject, type ForeignProject, type ForeignReadOptions } from
 import { readSnapshot, type ProjectSnapshot } from '../store/snapshotStore.js';
 import type { ServiceContext } from './context.js';
 import { planMerge, type Decisions } from './mergePlanner.js';
-import type { MergePlan } from '../domain/mergePlanTypes.js';
+import type { MergePlan, NewMedia } from '../domain/mergePlanTypes.js';
+import { evenChunks, linkFromOtherProject } from '../media/mediaFiles.js';
+import { insertMediaChunk } from '../store/mediaStore.js';
 import { writeMergePlan } from '../store/mergeStore.js';
 import { currentJob, jobCheckpoint, jobProgress } from '../jobs/jobContext.js';
 import { mutateInSteps } from '../jobs/mutateInSteps.js';
@@ -43,7 +45,8 @@ function isNothing(plan: MergePlan): boolean {
   return (
     plan.users.length + plan.codes.length + plan.codeUpdates.length + plan.cases.length + plan.caseUpdates.length + plan.attributes.length +
       plan.attributeUpdates.length + plan.sources.length + plan.sourceUpdates.length + plan.caseLinks.length + plan.codings.length +
-      plan.memos.length + plan.values.length + plan.caseSpans.length + plan.caseSets.length + plan.setMembers.length ===
+      plan.memos.length + plan.values.length + plan.caseSpans.length + plan.caseSets.length + plan.setMembers.length +
+      plan.media.length + plan.cues.length + plan.transcripts.length ===
       0 && s.sources.notImported.length === 0
   );
 }
@@ -86,8 +89,8 @@ async function planWithTexts(
   skipped: MergeSkipped[],
 ): Promise<{ plan: MergePlan; theirs: ProjectSnapshot; texts: Map<number, string> }> {
   const plan = planMerge(readSnapshot(db), theirs, decisions);
-  const texts = await other.texts(plan.sources.map((s) => s.theirId));
-  const damaged = plan.sources.filter((s) => {
+  const texts = await other.texts([...plan.sources, ...plan.transcripts].map((s) => s.theirId));
+  const damaged = [...plan.sources, ...plan.transcripts].filter((s) => {
     const text = texts.get(s.theirId);
     return typeof text !== 'string' || codePointLength(text) !== s.characters;
   });
@@ -95,6 +98,35 @@ async function planWithTexts(
   for (const s of damaged) skipped.push({ kind: 'source', name: s.name, reason: `its text in the file is damaged (it is not ${s.characters} characters long)` });
   const kept = withoutSources(theirs, new Set(damaged.map((s) => s.theirId)));
   return { plan: planMerge(readSnapshot(db), kept, decisions), theirs: kept, texts };
+}
+
+/** Their stored recording, piece by piece from the reader (never whole), checked against its size and checksum. */
+async function copyRecording(db: Parameters<typeof readSnapshot>[0], other: ForeignProject, m: NewMedia, sourceId: number, otherName: string): Promise<void> {
+  async function* theirPieces(): AsyncGenerator<Uint8Array> {
+    for (let seq = 0; ; seq++) {
+      const piece = await other.mediaChunk(m.theirId, seq);
+      if (!piece) return;
+      yield piece;
+    }
+  }
+  const hash = createHash('sha256');
+  let seq = 0;
+  let written = 0;
+  for await (const piece of evenChunks(theirPieces())) {
+    hash.update(piece);
+    insertMediaChunk(db, sourceId, seq++, piece);
+    written += piece.length;
+    if (written > m.bytes) break;
+    jobProgress(2, 3, `Merging the recording ${m.fileName}`);
+    await jobCheckpoint();
+  }
+  if (written !== m.bytes || hash.digest('hex') !== m.sha256) {
+    throw new QuarryError(
+      'invalid_input',
+      `${otherName}: the recording ${m.fileName} in it is damaged (its stored bytes do not match its size and checksum), so nothing was merged.`,
+      { file: otherName, recording: m.fileName },
+    );
+  }
 }
 
 /**
@@ -119,7 +151,9 @@ export async function applyMerge(ctx: ServiceContext, path: string, decisions: D
       const planned = await planWithTexts(db, other, checked.snapshot, decisions, skipped);
       await jobCheckpoint();
       jobProgress(2, 3, 'Merging');
-      writeMergePlan(db, planned.plan, (id) => planned.texts.get(id) ?? '');
+      const plan = { ...planned.plan, media: planned.plan.media.map((m) => (m.linkPath === null ? m : { ...m, linkPath: linkFromOtherProject(ctx.project.path, full, m.linkPath, m.bytes) })) };
+      const idOf = writeMergePlan(db, plan, (id) => planned.texts.get(id) ?? '');
+      for (const m of plan.media) if (m.embedded) await copyRecording(db, other, m, idOf(m.source), basename(full));
       // Cancelled now, the merge is still rolled back: it has not committed.
       await jobCheckpoint();
       jobProgress(3, 3, 'Merging');

@@ -1,17 +1,9 @@
 import type Database from 'better-sqlite3';
-import type { MediaKind } from '../media/mediaTypes.js';
+import type { RecordingRow } from '../domain/mediaTypes.js';
 import { stmt } from './statements.js';
 
-export interface MediaRow {
+export interface MediaRow extends RecordingRow {
   sourceId: number;
-  kind: MediaKind;
-  mime: string;
-  fileName: string;
-  durationMs: number;
-  bytes: number;
-  sha256: string;
-  embedded: boolean;
-  linkPath: string | null;
 }
 
 const COLUMNS = `source_id AS sourceId, kind, mime, file_name AS fileName, duration_ms AS durationMs, byte_size AS bytes,
@@ -48,6 +40,10 @@ export function setMediaLink(db: Database.Database, sourceId: number, linkPath: 
 
 export function insertMediaChunk(db: Database.Database, sourceId: number, seq: number, bytes: Uint8Array): void {
   stmt(db, `INSERT INTO media_chunks(source_id, seq, bytes) VALUES (?, ?, ?)`).run(sourceId, seq, bytes);
+}
+
+export function mediaChunk(db: Database.Database, sourceId: number, seq: number): Buffer | undefined {
+  return (stmt(db, `SELECT bytes FROM media_chunks WHERE source_id = ? AND seq = ?`).get(sourceId, seq) as { bytes: Buffer } | undefined)?.bytes;
 }
 
 /** Chunks first..last (inclusive), one at a time: a whole recording is never in memory. */

@@ -14,11 +14,18 @@ import { getCase, insertCase, updateCase } from './casesStore.js';
 import { getCodeRow, insertCode, updateCode } from './codesStore.js';
 import { insertCoding } from './codingsStore.js';
 import { insertMemo } from './memosStore.js';
+import { insertMedia, setTranscriptText } from './mediaStore.js';
+import { insertCues } from './cuesStore.js';
 import { getSource, insertSource, setSourceCase, updateSourceMeta } from './sourcesStore.js';
 import { insertUser } from './usersStore.js';
 import type { CaseSetRule } from '../cases/caseSetRules.js';
 
-export function writeMergePlan(db: Database.Database, plan: MergePlan, theirText: (theirSourceId: number) => string): void {
+/**
+ * Returns the id each plan reference ended up with. A recording's row is
+ * written here; its stored pieces are streamed in by the caller (they are
+ * read from the other file one at a time).
+ */
+export function writeMergePlan(db: Database.Database, plan: MergePlan, theirText: (theirSourceId: number) => string): (r: Ref) => number {
   const created = new Map<string, number>();
   const id = (r: Ref): number => {
     if ('id' in r) return r.id;
@@ -65,6 +72,12 @@ export function writeMergePlan(db: Database.Database, plan: MergePlan, theirText
       }),
     );
   }
+  // Before the codings that lie in it.
+  for (const t of plan.transcripts) {
+    const text = theirText(t.theirId);
+    if (codePointLength(text) !== t.characters) throw new QuarryError('invalid_input', `Merge: the transcript of “${t.name}” in the other file is damaged.`);
+    setTranscriptText(db, t.id, text, t.characters, t.contentHash);
+  }
   for (const u of plan.sourceUpdates) updateSourceMeta(db, u.id, getSource(db, u.id)!.name, u.description);
   for (const l of plan.caseLinks) setSourceCase(db, id(l.source), id(l.case));
   for (const c of plan.codings) {
@@ -93,4 +106,10 @@ export function writeMergePlan(db: Database.Database, plan: MergePlan, theirText
     if (s.rule === null) replaceMembers(db, setId, s.members.map(id));
   }
   for (const s of plan.setMembers) replaceMembers(db, s.setId, [...new Set([...setMemberIds(db, s.setId), ...s.members.map(id)])]);
+  for (const m of plan.media) {
+    const { source, theirId: _t, ...row } = m;
+    insertMedia(db, { ...row, sourceId: id(source) });
+  }
+  for (const c of plan.cues) insertCues(db, id(c.source), c.cues);
+  return id;
 }

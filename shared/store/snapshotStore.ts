@@ -9,6 +9,8 @@ import type { AttributeValue } from '../cases/attributeTypes.js';
 import type { MemoTarget } from '../domain/types.js';
 import { listAttributes, listValues, type AttributeRow } from './attributesStore.js';
 import { getMeta } from './metaStore.js';
+import type { MediaRow } from './mediaStore.js';
+import type { TimedLine } from '../domain/mediaTypes.js';
 import { stmt } from './statements.js';
 
 export interface SnapUser {
@@ -109,6 +111,18 @@ export interface SnapCaseSet {
   members: number[];
 }
 
+/** A source's recording as described in its row (never its bytes); `chunks`/`chunkBytes` say what its stored pieces add up to. */
+export interface SnapMedia extends MediaRow {
+  chunks: number;
+  chunkBytes: number;
+  lastSeq: number;
+}
+
+/** One timed line of a transcript: code points [start, end) and milliseconds. */
+export interface SnapCue extends TimedLine {
+  sourceId: number;
+}
+
 export interface ProjectSnapshot {
   guid: string;
   name: string;
@@ -123,6 +137,8 @@ export interface ProjectSnapshot {
   values: SnapValue[];
   caseSpans: SnapCaseSpan[];
   caseSets: SnapCaseSet[];
+  media: SnapMedia[];
+  cues: SnapCue[];
 }
 
 /** An attribute as stored: its choice list still the JSON text of the file. */
@@ -143,16 +159,38 @@ export interface RawSnapValue {
  * that reading a crafted file cannot fail half-way. Every row must be
  * checked (foreign/checkSnapshot.ts) before it is used.
  */
-export interface RawSnapshot extends Omit<ProjectSnapshot, 'attributes' | 'values'> {
+export interface RawSnapshot extends Omit<ProjectSnapshot, 'attributes' | 'values' | 'media'> {
   attributes: RawSnapAttribute[];
   values: RawSnapValue[];
+  /** `embedded` is still the file's 0 or 1. */
+  media: (Omit<SnapMedia, 'embedded'> & { embedded: unknown })[];
 }
 
 const hasTable = (db: Database.Database, name: string): boolean =>
   stmt(db, `SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?`).get(name) !== undefined;
 
 export function readSnapshot(db: Database.Database): ProjectSnapshot {
-  return { ...readCommonRows(db), attributes: listAttributes(db), values: listValues(db) };
+  return {
+    ...readCommonRows(db),
+    attributes: listAttributes(db),
+    values: listValues(db),
+    media: readMediaRows(db).map((m) => ({ ...m, embedded: m.embedded === 1 })),
+  };
+}
+
+/** Recordings' rows with what their stored pieces add up to (length() of a blob does not read it). */
+function readMediaRows(db: Database.Database): RawSnapshot['media'] {
+  if (!hasTable(db, 'media')) return [];
+  return db
+    .prepare(
+      `SELECT m.source_id AS sourceId, m.kind, m.mime, m.file_name AS fileName, m.duration_ms AS durationMs, m.byte_size AS bytes, m.sha256,
+              m.embedded, m.link_path AS linkPath,
+              (SELECT count(*) FROM media_chunks c WHERE c.source_id = m.source_id) AS chunks,
+              (SELECT coalesce(sum(length(c.bytes)), 0) FROM media_chunks c WHERE c.source_id = m.source_id) AS chunkBytes,
+              (SELECT coalesce(max(c.seq), -1) FROM media_chunks c WHERE c.source_id = m.source_id) AS lastSeq
+       FROM media m ORDER BY m.source_id`,
+    )
+    .all() as RawSnapshot['media'];
 }
 
 export function readRawSnapshot(db: Database.Database): RawSnapshot {
@@ -161,10 +199,11 @@ export function readRawSnapshot(db: Database.Database): RawSnapshot {
     ...readCommonRows(db),
     attributes: all(`SELECT id, guid, name, type, choices, description, sort_order AS sortOrder FROM attributes ORDER BY sort_order, id`),
     values: all(`SELECT case_id AS caseId, attribute_id AS attributeId, kind, value FROM attribute_values`),
+    media: readMediaRows(db),
   };
 }
 
-function readCommonRows(db: Database.Database): Omit<ProjectSnapshot, 'attributes' | 'values'> {
+function readCommonRows(db: Database.Database): Omit<ProjectSnapshot, 'attributes' | 'values' | 'media'> {
   const all = <T>(sql: string): T[] => db.prepare(sql).all() as T[];
   const caseSets = hasTable(db, 'case_sets')
     ? all<Omit<SnapCaseSet, 'members'>>(`SELECT id, guid, name, description, rule FROM case_sets ORDER BY name COLLATE NOCASE, id`)
@@ -201,5 +240,8 @@ function readCommonRows(db: Database.Database): Omit<ProjectSnapshot, 'attribute
         )
       : [],
     caseSets: caseSets.map((s) => ({ ...s, members: members.filter((m) => m.setId === s.id).map((m) => m.caseId) })),
+    cues: hasTable(db, 'source_cues')
+      ? all(`SELECT source_id AS sourceId, start_pos AS start, end_pos AS "end", start_ms AS startMs, end_ms AS endMs FROM source_cues ORDER BY source_id, start_pos`)
+      : [],
   };
 }

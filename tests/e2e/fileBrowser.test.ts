@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { runCli } from '../../cli/main.js';
 import { launchApp, type AppUnderTest } from './harness.js';
+import { goTo } from './fileBrowserSteps.js';
 
 async function cli(...argv: string[]): Promise<void> {
   const code = await runCli(argv, { out: () => undefined, err: () => undefined, cwd: process.cwd(), env: {} });
@@ -29,17 +29,6 @@ beforeAll(async () => {
   await cli('new', join(round, 'Cluster study.quarry'));
   await cli('new', join(studies, 'Pilot.quarry'));
 });
-
-async function goTo(page: Page, folder: string, name?: string) {
-  const dialog = name ? page.getByRole('dialog', { name }) : page.getByRole('dialog');
-  // The first listing fills the Folder box when it arrives: type only after it has.
-  await dialog.locator('ul.file-list[aria-busy="false"]').waitFor();
-  await expect.poll(() => dialog.getByLabel('Folder', { exact: true }).inputValue()).not.toBe('');
-  await dialog.getByLabel('Folder', { exact: true }).fill(folder);
-  await dialog.getByLabel('Folder', { exact: true }).press('Enter');
-  await expect.poll(() => dialog.getByLabel('Folder', { exact: true }).inputValue()).toBe(folder);
-  await dialog.locator('ul.file-list[aria-busy="false"]').waitFor();
-}
 
 describe('the file browser in browser mode', () => {
   let app: AppUnderTest;

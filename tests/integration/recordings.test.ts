@@ -173,6 +173,29 @@ describe('recordings with timed transcripts (CLI)', () => {
     expect(projectRows(project)).toEqual(before);
   });
 
+  it('bad input, more: an unsupported recording type and backwards times are refused by name; a VTT’s style and note blocks are left out with a warning naming the file', async () => {
+    writeFileSync(join(dir, 'Session.flac'), Buffer.alloc(2048, 7));
+    writeFileSync(join(dir, 'backwards.srt'), '1\n00:00:04,000 --> 00:00:05,000\nInterviewer: Later.\n\n2\n00:00:01,000 --> 00:00:02,000\nRespondent: Earlier.\n');
+    writeFileSync(
+      join(dir, 'styled.vtt'),
+      'WEBVTT\n\nSTYLE\n::cue { color: lime }\n\nNOTE exported by the meeting app\nsecond note line\n\n00:00:00.500 --> 00:00:03.000\n<v Interviewer>Where do you meet?</v>\n\n00:00:03.000 --> 00:00:06.000\n<v Respondent>In the old <b>station</b> hall.</v>\n',
+    );
+    const before = projectRows(project);
+    const unsupported = await cli(dir, 'import', 'study.quarry', 'Session.flac');
+    expect(unsupported.code).toBe(1);
+    expect(unsupported.err.trim()).toMatch(/^Session\.flac: Quarry cannot import \.flac (files|recordings); supported types are /);
+    const backwards = await cli(dir, 'import', 'study.quarry', 'Interview B.wav', '--transcript', 'backwards.srt');
+    expect(backwards.code).toBe(1);
+    expect(backwards.err.trim()).toBe('backwards.srt: the times run backwards — the cue at 00:00:01.000 comes after one at 00:00:04.000');
+    expect(projectRows(project)).toEqual(before);
+
+    writeFileSync(join(dir, 'Styled.wav'), sineWav(7));
+    const styled = await cli(dir, 'import', 'study.quarry', 'Styled.wav', '--transcript', 'styled.vtt');
+    expect(styled.code).toBe(0);
+    expect(styled.out).toMatch(/^Imported Styled\.wav as “Styled” \(\d+ characters\) — styled\.vtt: 2 note, style or region blocks were left out \(they hold no speech\)\n$/);
+    expect((await cli(dir, 'text', 'study.quarry', 'Styled')).out).toBe('Interviewer: Where do you meet?\nRespondent: In the old station hall.');
+  });
+
   it('--transcript needs exactly one recording', async () => {
     const r = await cli(dir, 'import', 'study.quarry', 'Memo.txt', '--transcript', 'a.vtt');
     expect(r.code).toBe(2);

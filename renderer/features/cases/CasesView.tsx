@@ -1,3 +1,4 @@
+import { BrowseButton } from '../files/BrowseButton.js';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { AttributeInfo, CaseSetInfo } from '../../../shared/domain/caseTypes.js';
 import { useApi } from '../../api/ApiContext.js';
@@ -94,12 +95,18 @@ export function CasesView(_props: WorkbenchViewProps) {
         <button type="button" onClick={() => setAttrDialog({})}>
           Add attribute…
         </button>
-        <button
-          type="button"
-          onClick={() => fileInput.current?.click()}
-          title="Import a classification sheet (CSV or Excel .xlsx: first column = case name, header row = attribute names)"
-        >
-          Import sheet…
+        <BrowseButton
+          mode="open"
+          label="Import sheet…"
+          title="Import a classification sheet"
+          tip="Import a classification sheet (CSV or Excel .xlsx: first column = case name, header row = attribute names), read from where it is"
+          extensions={['.csv', '.tsv', '.txt', '.xlsx']}
+          kind="import-sheet"
+          testId="import-sheet-by-path"
+          onChoose={(p) => void importer.openPath(p)}
+        />
+        <button type="button" onClick={() => fileInput.current?.click()} title="Send a classification sheet from this browser (uploads its contents)">
+          Upload sheet…
         </button>
         <input
           ref={fileInput}

@@ -13,6 +13,9 @@ export type CsvImportState =
   | { step: 'preview'; fileName: string; preview: ClassificationPreview; columns: ColumnChoice[]; allowNewChoices: boolean; busy: boolean; error: string | null }
   | { step: 'done'; fileName: string; report: ClassificationImportReport };
 
+/** The name a picked file is shown by. */
+const nameOf = (f: { fileName: string } | { filePath: string }): string => ('fileName' in f ? f.fileName : (f.filePath.split(/[\\/]/).pop() ?? f.filePath));
+
 /**
  * The classification import as the user goes through it: pick a file, look
  * at the preview and adjust column types, confirm. Nothing is written
@@ -21,7 +24,8 @@ export type CsvImportState =
 export function useCsvImport() {
   const api = useApi();
   const [state, setState] = useState<CsvImportState>({ step: 'closed' });
-  const file = useRef<{ fileName: string; dataBase64: string } | null>(null);
+  // Uploaded bytes, or a path the core reads from disk (picked in a file dialog).
+  const file = useRef<{ fileName: string; dataBase64: string } | { filePath: string } | null>(null);
   const seq = useRef(0);
 
   const load = useCallback(
@@ -34,11 +38,11 @@ export function useCsvImport() {
         // No settings yet: Quarry proposes them. After the first change every column is explicit.
         const preview = await api.call('classification.preview', { ...f, allowNewChoices, ...(columns.length ? { columns } : {}) });
         if (mine !== seq.current) return;
-        setState({ step: 'preview', fileName: f.fileName, preview, columns, allowNewChoices, busy: false, error: null });
+        setState({ step: 'preview', fileName: nameOf(f), preview, columns, allowNewChoices, busy: false, error: null });
       } catch (err) {
         if (mine !== seq.current) return;
         setState((s) =>
-          s.step === 'preview' ? { ...s, busy: false, error: (err as Error).message } : { step: 'failed', fileName: f.fileName, message: (err as Error).message },
+          s.step === 'preview' ? { ...s, busy: false, error: (err as Error).message } : { step: 'failed', fileName: nameOf(f), message: (err as Error).message },
         );
       }
     },
@@ -49,6 +53,15 @@ export function useCsvImport() {
     async (picked: File) => {
       setState({ step: 'reading', fileName: picked.name });
       file.current = { fileName: picked.name, dataBase64: await fileToBase64(picked) };
+      await load([], false);
+    },
+    [load],
+  );
+
+  const openPath = useCallback(
+    async (filePath: string) => {
+      file.current = { filePath };
+      setState({ step: 'reading', fileName: nameOf(file.current) });
       await load([], false);
     },
     [load],
@@ -78,7 +91,7 @@ export function useCsvImport() {
         expectedPlanKey: current.preview.planKey,
         ...(current.columns.length ? { columns: current.columns } : {}),
       });
-      setState({ step: 'done', fileName: f.fileName, report });
+      setState({ step: 'done', fileName: nameOf(f), report });
     } catch (err) {
       setState({ ...current, busy: false, error: (err as Error).message });
     }
@@ -90,7 +103,7 @@ export function useCsvImport() {
     setState({ step: 'closed' });
   }, []);
 
-  return { state, open, setColumn, setAllowNewChoices, confirm, close };
+  return { state, open, openPath, setColumn, setAllowNewChoices, confirm, close };
 }
 
 /** The setting that reproduces what the preview shows for a column. */

@@ -2,7 +2,12 @@ import { useState } from 'react';
 import { JobProgressBar } from '../jobs/JobProgressBar.js';
 import { Modal } from '../workbench/Modal.js';
 import type { useImportRecording } from './useImportRecording.js';
+import { BrowseButton } from '../files/BrowseButton.js';
+import { MEDIA_EXTENSIONS } from '../../../shared/media/mediaTypes.js';
 import './media.css';
+
+const RECORDING_EXTENSIONS = MEDIA_EXTENSIONS.map((e) => `.${e}`);
+const TIMED_EXTENSIONS = ['.vtt', '.srt', '.txt', '.docx'];
 
 interface Props {
   importer: ReturnType<typeof useImportRecording>;
@@ -46,11 +51,17 @@ export function ImportRecordingDialog({ importer, caseFromFileName, onClose }: P
       >
         <label>
           Recording (.mp3 .m4a .aac .wav .ogg .opus .mp4 .webm)
-          <input value={media} onChange={(e) => setMedia(e.target.value)} placeholder="/home/me/interviews/E4.m4a" aria-label="Path of the recording" />
+          <span className="path-field">
+            <input value={media} onChange={(e) => setMedia(e.target.value)} placeholder="/home/me/interviews/E4.m4a" aria-label="Path of the recording" />
+            <BrowseButton mode="open" label="Browse…" title="Choose the recording" extensions={RECORDING_EXTENSIONS} kind="import-recording" testId="browse-recording" onChoose={setMedia} />
+          </span>
         </label>
         <label>
           Transcript with times (optional: .vtt, .srt, or .txt/.docx with timestamps)
-          <input value={transcript} onChange={(e) => setTranscript(e.target.value)} placeholder="/home/me/interviews/E4.vtt" aria-label="Path of the transcript" />
+          <span className="path-field">
+            <input value={transcript} onChange={(e) => setTranscript(e.target.value)} placeholder="/home/me/interviews/E4.vtt" aria-label="Path of the transcript" />
+            <BrowseButton mode="open" label="Browse…" title="Choose the timed transcript" extensions={TIMED_EXTENSIONS} kind="import-transcript" testId="browse-transcript" onChoose={setTranscript} />
+          </span>
         </label>
         <p className="hint">Recordings up to 1 GB are stored inside the project file; larger ones are linked where they are.</p>
       </form>

@@ -32,8 +32,24 @@ export function RefiImportDialog({ onClose }: { onClose: () => void }) {
   return (
     <Modal title="Import a REFI-QDA project" onClose={onClose} className="refi-dialog">
       <p className="hint">A .qdpx or .qde exported by NVivo, ATLAS.ti, MAXQDA, QualCoder or Quarry, or a .qdc codebook. It becomes a new project; the open one is not changed.</p>
+      <div className="refi-source">
+        <BrowseButton
+          mode="open"
+          label="Choose file…"
+          title="Import a REFI-QDA project"
+          extensions={['.qdpx', '.qde', '.qdc']}
+          kind="import-refi"
+          testId="refi-by-path"
+          onChoose={(p) => {
+            setAccept(false);
+            setPath(null);
+            void imp.pickPath(p);
+          }}
+        />
+        {imp.file && 'filePath' in imp.file && <span className="hint">{imp.file.filePath}</span>}
+      </div>
       <label>
-        File{' '}
+        Or upload it from this browser{' '}
         <input
           type="file"
           accept=".qdpx,.qde,.qdc,.xml,.zip"

@@ -3,10 +3,8 @@ import type { RefiImportReport } from '../../../shared/refi/refiImportPlanTypes.
 import { useApi } from '../../api/ApiContext.js';
 import { fileToBase64 } from './refiFiles.js';
 
-export interface PickedFile {
-  fileName: string;
-  dataBase64: string;
-}
+/** Uploaded bytes, or a path the core reads from disk (picked in a file dialog). */
+export type PickedFile = { fileName: string; dataBase64: string } | { fileName: string; filePath: string };
 
 /** Reading a REFI-QDA file, previewing what it would give, and creating the new project from it. */
 export function useRefiImport() {
@@ -16,15 +14,15 @@ export function useRefiImport() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const pick = useCallback(
-    async (f: File) => {
+  const preview = useCallback(
+    async (read: () => Promise<PickedFile>) => {
       setBusy(true);
       setError(null);
       setReport(null);
       try {
-        const picked = { fileName: f.name, dataBase64: await fileToBase64(f) };
+        const picked = await read();
         setFile(picked);
-        setReport(await api.call('refi.previewImport', picked));
+        setReport(await api.call('refi.previewImport', 'filePath' in picked ? { filePath: picked.filePath } : picked));
       } catch (err) {
         setError((err as Error).message);
       } finally {
@@ -33,6 +31,8 @@ export function useRefiImport() {
     },
     [api],
   );
+  const pick = useCallback((f: File) => preview(async () => ({ fileName: f.name, dataBase64: await fileToBase64(f) })), [preview]);
+  const pickPath = useCallback((filePath: string) => preview(async () => ({ fileName: filePath.split(/[\\/]/).pop() ?? filePath, filePath })), [preview]);
 
   const create = useCallback(
     async (path: string, acceptLosses: boolean): Promise<boolean> => {
@@ -40,7 +40,7 @@ export function useRefiImport() {
       setBusy(true);
       setError(null);
       try {
-        await api.call('refi.importProject', { ...file, path, acceptLosses });
+        await api.call('refi.importProject', { ...('filePath' in file ? { filePath: file.filePath } : file), path, acceptLosses });
         return true;
       } catch (err) {
         setError((err as Error).message);
@@ -52,5 +52,5 @@ export function useRefiImport() {
     [api, file],
   );
 
-  return { file, report, error, busy, pick, create };
+  return { file, report, error, busy, pick, pickPath, create };
 }

@@ -17,6 +17,10 @@ import { useImportFiles, type ImportProgress } from './useImportFiles.js';
 import { useSourceActions } from './useSourceActions.js';
 import { useSourceMenu } from './useSourceMenu.js';
 import './sources.css';
+import { BrowseButton } from '../files/BrowseButton.js';
+import { SUPPORTED_EXTENSIONS } from '../../../shared/importers/importLimits.js';
+
+const TRANSCRIPT_EXTENSIONS = SUPPORTED_EXTENSIONS.map((e) => `.${e}`);
 
 /** The project's sources (NVivo's Files) as a file manager shows them: folders, type icons, sorting, rename, import by dropping files. */
 export function SourcesList() {
@@ -25,7 +29,7 @@ export function SourcesList() {
   const folderQuery = useApiQuery('sources.folders', {});
   const folders = useMemo(() => folderQuery.data ?? [], [folderQuery.data]);
   const fileInput = useRef<HTMLInputElement>(null);
-  const { progress, importFiles, clear, job } = useImportFiles();
+  const { progress, importFiles, importPaths, clear, job } = useImportFiles();
   const [caseFromName, setCaseFromName] = useState(false);
   const [recordingOpen, setRecordingOpen] = useState(false);
   const recording = useImportRecording(wb.setSourceId);
@@ -97,8 +101,18 @@ export function SourcesList() {
     <section className={`panel sources-panel${dropping ? ' drop-files' : ''}`} aria-labelledby="sources-h">
       <div className="panel-head">
         <h2 id="sources-h">Sources</h2>
-        <button type="button" onClick={() => fileInput.current?.click()} title="Import transcripts (.txt, .md, .docx, .pdf, .vtt, .srt), or drop files and folders on the window">
-          Import…
+        <BrowseButton
+          mode="open"
+          label="Import…"
+          title="Import a transcript"
+          tip="Import transcripts (.txt, .md, .docx, .pdf, .vtt, .srt), read from where they are"
+          extensions={TRANSCRIPT_EXTENSIONS}
+          kind="import-sources"
+          testId="import-by-path"
+          onChoose={(_, paths) => void importPaths(paths, caseFromName)}
+        />
+        <button type="button" onClick={() => fileInput.current?.click()} title="Send transcripts from this browser (uploads their contents), or drop files and folders on the window">
+          Upload…
         </button>
         <button type="button" onClick={() => setRecordingOpen(true)} title="Import an audio or video recording, with its timed transcript">
           Recording…

@@ -89,6 +89,23 @@ export function useImportFiles() {
     },
     [api, job],
   );
+  /** Files picked by path (a file dialog): the core reads them from disk, as one job and one undo step. */
+  const importPaths = useCallback(
+    async (paths: string[], caseFromFileName: boolean) => {
+      const nameOf = (p: string) => p.split(/[\\/]/).pop() ?? p;
+      setProgress({ total: paths.length, done: 0, current: nameOf(paths[0] ?? ''), results: [] });
+      let results: ImportResultItem[];
+      let cancelled: string | undefined;
+      try {
+        results = await job.run((jobId) => api.call('sources.import', { files: paths.map((filePath) => ({ filePath })), caseFromFileName, jobId }));
+      } catch (err) {
+        if (isCancelled(err)) cancelled = 'Cancelled: nothing was imported.';
+        results = paths.map((p) => ({ file: nameOf(p), status: 'skipped', reason: cancelled ? `${nameOf(p)}: not imported (cancelled)` : `${nameOf(p)}: ${(err as Error).message}` }));
+      }
+      setProgress({ total: paths.length, done: paths.length, current: null, results, ...(cancelled ? { cancelled } : {}) });
+    },
+    [api, job],
+  );
   const clear = useCallback(() => setProgress(null), []);
-  return { progress, importFiles, clear, job };
+  return { progress, importFiles, importPaths, clear, job };
 }

@@ -1,5 +1,4 @@
 import type { ColumnSetting } from '../../domain/caseTypes.js';
-import { QuarryError } from '../../errors.js';
 import {
   changeAttributeType,
   editAttribute,
@@ -18,22 +17,18 @@ import type { caseMethods } from '../methods/caseMethods.js';
 import { MAX_CSV_BYTES } from '../../limits.js';
 import { defined } from './defined.js';
 import type { HandlersFor } from './handlerTypes.js';
+import { readArrivingFile, type FileArgument } from './arrivingFile.js';
 
 
-interface CsvFileArgs {
-  fileName: string;
-  dataBase64: string;
+interface CsvFileArgs extends FileArgument {
   columns?: ({ type: ColumnSetting['type']; choices?: string[] | undefined; name?: string | undefined } | null)[] | undefined;
   allowNewChoices?: boolean | undefined;
 }
 
 function csvArgs(a: CsvFileArgs): ClassificationImportArgs {
-  if (a.dataBase64.length > (MAX_CSV_BYTES * 4) / 3 + 4) {
-    throw new QuarryError('too_large', `${a.fileName}: the file is larger than the ${MAX_CSV_BYTES / 1024 / 1024} MB limit for a classification sheet.`);
-  }
-  const bytes = new Uint8Array(Buffer.from(a.dataBase64, 'base64'));
+  const { fileName, bytes } = readArrivingFile(a, MAX_CSV_BYTES, (name) => `${name}: the file is larger than the ${MAX_CSV_BYTES / 1024 / 1024} MB limit for a classification sheet.`);
   const columns = a.columns?.map((c): ColumnSetting | null => (c === null ? null : defined(c)));
-  return defined({ fileName: a.fileName, bytes, columns, allowNewChoices: a.allowNewChoices });
+  return defined({ fileName, bytes, columns, allowNewChoices: a.allowNewChoices });
 }
 
 /** Loaded on first use: the Excel reader and writer are large, and most runs never touch a classification sheet. */

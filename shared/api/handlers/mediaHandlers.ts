@@ -1,15 +1,18 @@
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { QuarryError } from '../../errors.js';
 import { attachTranscript, importRecording, relinkMedia, sourceMedia, timedLines, writeMediaFile } from '../../services/mediaService.js';
 import { getSource } from '../../store/sourcesStore.js';
 import type { mediaMethods } from '../methods/mediaMethods.js';
 import type { HandlersFor } from './handlerTypes.js';
+import { readArrivingFile } from './arrivingFile.js';
+import { DEFAULT_MAX_IMPORT_BYTES } from '../../importers/importLimits.js';
 
+/** A transcript is a document: held to the same size before it is read. */
 function readTranscript(path: string): { fileName: string; bytes: Uint8Array } {
   try {
-    return { fileName: basename(path), bytes: new Uint8Array(readFileSync(path)) };
-  } catch {
+    return readArrivingFile({ filePath: path }, DEFAULT_MAX_IMPORT_BYTES, (name) => `${name}: the transcript is larger than ${DEFAULT_MAX_IMPORT_BYTES / 1024 / 1024} MB, the most Quarry imports as one document.`);
+  } catch (err) {
+    if (err instanceof QuarryError && err.code === 'too_large') throw err;
     throw new QuarryError('invalid_input', `${basename(path)}: the transcript could not be read (is the path right?)`, { file: basename(path) });
   }
 }

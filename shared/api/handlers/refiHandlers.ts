@@ -1,5 +1,4 @@
 import { basename } from 'node:path';
-import { QuarryError } from '../../errors.js';
 import { MAX_REFI_FILE_BYTES } from '../../limits.js';
 import { getMeta } from '../../store/metaStore.js';
 import type { RefiExportResult, refiMethods } from '../methods/refiMethods.js';
@@ -7,18 +6,15 @@ import type { Session } from '../session.js';
 import { resolveProjectPath } from '../../app/projectPath.js';
 import type { HandlersFor } from './handlerTypes.js';
 import { projectInfo } from './projectHandlers.js';
+import { readArrivingFile, type FileArgument } from './arrivingFile.js';
 
 const MAX_IMPORT_BYTES = MAX_REFI_FILE_BYTES;
 
 /** Loaded on first use: the REFI-QDA reader and writer (an XML parser, a zip library) are large, and most runs never exchange files. */
 const refi = () => import('../../services/refiService.js');
 
-function decode(fileName: string, dataBase64: string): Uint8Array {
-  if (dataBase64.length > (MAX_IMPORT_BYTES / 3) * 4 + 4) {
-    throw new QuarryError('too_large', `${fileName}: the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB, the most Quarry imports.`);
-  }
-  return new Uint8Array(Buffer.from(dataBase64, 'base64'));
-}
+const decode = (a: FileArgument): { fileName: string; bytes: Uint8Array } =>
+  readArrivingFile(a, MAX_IMPORT_BYTES, (fileName) => `${fileName}: the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB, the most Quarry imports.`);
 
 /** A file name made from the project's name (characters file systems refuse are replaced). */
 function exportName(session: Session, ext: string): string {
@@ -45,10 +41,13 @@ const newProjectPath = (path: string, session: Session): string => resolveProjec
 export const refiHandlers: HandlersFor<keyof typeof refiMethods> = {
   'refi.exportQdpx': async (a, s) => deliver(exportName(s, 'qdpx'), (await refi()).exportQdpxBytes(s.ctx().project.db), a.path),
   'refi.exportQdc': async (a, s) => deliver(exportName(s, 'qdc'), (await refi()).exportQdcText(s.ctx().project.db), a.path),
-  'refi.previewImport': async (a) => (await refi()).previewRefiImport(a.fileName, decode(a.fileName, a.dataBase64)),
+  'refi.previewImport': async (a) => {
+    const { fileName, bytes } = decode(a);
+    return (await refi()).previewRefiImport(fileName, bytes);
+  },
   'refi.importProject': async (a, s) => {
-    const bytes = decode(a.fileName, a.dataBase64);
-    const { report, project } = (await refi()).importRefiProject(newProjectPath(a.path, s), a.fileName, bytes, { acceptLosses: a.acceptLosses ?? false, keepOpen: true });
+    const { fileName, bytes } = decode(a);
+    const { report, project } = (await refi()).importRefiProject(newProjectPath(a.path, s), fileName, bytes, { acceptLosses: a.acceptLosses ?? false, keepOpen: true });
     s.attach(project!);
     return { report, project: projectInfo(s)! };
   },

@@ -6,13 +6,9 @@ import { getSource, listSources } from '../../store/sourcesStore.js';
 import { codingsForSource } from '../../store/codingsStore.js';
 import type { sourceMethods } from '../methods/sourceMethods.js';
 import type { HandlersFor } from './handlerTypes.js';
+import { arrivingFile } from './arrivingFile.js';
 
-/** Bytes a base64 string decodes to, computed without decoding it. */
-export function base64DecodedSize(b64: string): number {
-  const len = b64.length;
-  const padding = b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0;
-  return Math.max(0, Math.floor((len * 3) / 4) - padding);
-}
+export { base64DecodedSize } from './base64Size.js';
 
 export const sourceHandlers: HandlersFor<keyof typeof sourceMethods> = {
   'sources.list': (_a, s) => listSources(s.ctx().project.db),
@@ -23,12 +19,8 @@ export const sourceHandlers: HandlersFor<keyof typeof sourceMethods> = {
     return codingsForSource(db, a.id);
   },
   'sources.import': (a, s) => {
-    // Lazy files: an oversized one is refused on its own (per-file result) before it is decoded.
-    const files = a.files.map((f) => ({
-      fileName: f.fileName,
-      size: base64DecodedSize(f.dataBase64),
-      read: () => new Uint8Array(Buffer.from(f.dataBase64, 'base64')),
-    }));
+    // Lazy files: an oversized one is refused on its own (per-file result) before it is decoded or read from disk.
+    const files = a.files.map((f) => arrivingFile(f));
     return importFiles(s.ctx(), files, { caseFromFileName: a.caseFromFileName ?? false });
   },
   'sources.rename': (a, s) => {

@@ -21,10 +21,15 @@ const choices = choicesSchema;
 const rule = caseSetRuleSchema;
 const name = nameSchema;
 
-/** A CSV or .xlsx file (told apart by its name) travels base64-encoded, like source imports, so both transports carry it as JSON. */
+/**
+ * A CSV or .xlsx file (told apart by its name): by its path on the machine
+ * that runs Quarry (read there), or its name and bytes base64-encoded, like
+ * source imports, so both transports carry it as JSON.
+ */
 const csvFile = {
-  fileName: z.string().min(1),
-  dataBase64: z.string(),
+  fileName: z.string().min(1).optional(),
+  dataBase64: z.string().optional(),
+  filePath: z.string().trim().min(1).max(4096).optional(),
   columns: z
     .array(z.object({ type: attributeType, choices: choices.optional(), name: z.string().optional() }).nullable())
     .optional(),

@@ -3,8 +3,8 @@ import type { ProjectInfo } from '../../domain/types.js';
 import type { RefiImportReport } from '../../refi/refiImportPlanTypes.js';
 import { method } from '../defineMethod.js';
 
-// An empty file is refused by the reader, with a message that names it.
-const file = { fileName: z.string().trim().min(1), dataBase64: z.string() };
+// By its path on the machine that runs Quarry (read there), or its name and bytes. An empty file is refused by the reader, with a message that names it.
+const file = { fileName: z.string().trim().min(1).optional(), dataBase64: z.string().optional(), filePath: z.string().trim().min(1).max(4096).optional() };
 
 export interface RefiExportResult {
   fileName: string;

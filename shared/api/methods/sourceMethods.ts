@@ -4,16 +4,21 @@ import type { Coding, ImportResultItem, SourceDocument, SourceFolder, SourceSumm
 import { method } from '../defineMethod.js';
 
 const id = z.number().int().positive();
+const importFilePath = z.string().trim().min(1).max(4096);
 
 export const sourceMethods = {
   'sources.list': method<SourceSummary[]>()(z.object({})),
   'sources.get': method<SourceDocument>()(z.object({ id })),
   /** Just a source's codings: what the document view refetches after a coding change (the text does not change). */
   'sources.codings': method<Coding[]>()(z.object({ id })),
-  /** One or more files; bytes travel base64-encoded so both transports carry them as JSON. */
+  /**
+   * One or more files, each by its path on the machine that runs Quarry
+   * (picked in a file dialog; read from disk there) or by its bytes,
+   * base64-encoded so both transports carry them as JSON (a dropped file).
+   */
   'sources.import': method<ImportResultItem[]>()(
     z.object({
-      files: z.array(z.object({ fileName: z.string().min(1), dataBase64: z.string() })).min(1),
+      files: z.array(z.union([z.object({ fileName: z.string().min(1), dataBase64: z.string() }), z.object({ filePath: importFilePath })])).min(1),
       caseFromFileName: z.boolean().optional(),
       jobId,
     }),

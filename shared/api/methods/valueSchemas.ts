@@ -8,7 +8,7 @@ import { z } from 'zod';
 
 /** C0 and C1 control characters: never part of a name (they break lists, exports and XML). */
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+export const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 export const MAX_NAME_CHARS = 500;
 

@@ -75,6 +75,26 @@ describe('paths from the renderer', () => {
     expect(await invokeRaw(1, 'project.saveCopy', { path: other })).toEqual(REFUSED);
   });
 
+  it('imports by path: refused unless the path was chosen in a dialog (a list of files is checked item by item)', async () => {
+    const { dir, invokeRaw, invoke, pick } = await start();
+    expect((await invoke(0, 'project.create', { path: join(dir, 'Study.quarry') })).ok).toBe(true);
+    const chosen = join(dir, 'Chosen.txt');
+    for (const [method, args] of [
+      ['sources.import', { files: [{ filePath: '/etc/passwd' }] }],
+      ['media.importRecording', { mediaPath: join(dir, 'a.wav') }],
+      ['media.importRecording', { mediaPath: chosen, transcriptPath: '/home/x/.ssh/id_rsa' }],
+      ['classification.preview', { filePath: join(dir, 'sheet.csv') }],
+      ['refi.previewImport', { filePath: join(dir, 'p.qdpx') }],
+    ] as const) {
+      expect(await invokeRaw(0, method, args), method).toEqual(REFUSED);
+    }
+    await pick(0, [chosen]);
+    expect(await invokeRaw(0, 'sources.import', { files: [{ filePath: chosen }, { filePath: '/etc/passwd' }] })).toEqual(REFUSED);
+    const ok = await invokeRaw(0, 'sources.import', { files: [{ filePath: chosen }, { fileName: 'up.txt', dataBase64: 'eA==' }] });
+    // Granted: it reaches the core, which says the file is not there.
+    expect(ok).toMatchObject({ ok: true, value: [{ file: 'Chosen.txt', status: 'skipped' }, { file: 'up.txt', status: 'imported' }] });
+  });
+
   it('a backup folder is accepted once chosen in the folder dialog, and stays accepted as the saved setting', async () => {
     const { fake, dir, invoke, invokeRaw } = await start();
     await invoke(0, 'project.create', { path: join(dir, 'Study.quarry') });

@@ -41,6 +41,29 @@ describe('functions documented "never throws"', () => {
     }
   });
 
+  it('checkSnapshot: recordings and timed lines of any shape are left out alone; the rows beside them stay', () => {
+    const source = {
+      id: 1, guid: '22222222-2222-4222-8222-222222222222', name: 'Quay', characters: 12, contentHash: 'h', originName: 'Quay.vtt', originType: 'vtt',
+      encoding: 'utf-8', description: '', caseId: null, createdAt: '', createdBy: null,
+    };
+    const raw = {
+      guid: 'g', name: 'n', createdAt: '', users: [], codes: [], sources: [source], codings: [], memos: [], cases: [], attributes: [], values: [], caseSpans: [], caseSets: [],
+      media: [null, 5, 'x', { sourceId: 1, kind: 'audio', mime: 'text/html', fileName: 'Quay.wav', durationMs: 1, bytes: 1, sha256: 'a'.repeat(64), embedded: 1, linkPath: null, chunks: 1, chunkBytes: 1, lastSeq: 0 }],
+      cues: [null, [], { sourceId: 1, start: 0, end: 5, startMs: 0, endMs: 10 }, { sourceId: 1, start: 5, end: 99, startMs: 10, endMs: 20 }, { sourceId: 9, start: 0, end: 1, startMs: 0, endMs: 1 }],
+    };
+    const checked = checkSnapshot(raw as unknown as RawSnapshot);
+    expect(checked.snapshot.sources.map((s) => s.name)).toEqual(['Quay']);
+    expect(checked.snapshot.media).toEqual([]);
+    expect(checked.snapshot.cues).toEqual([{ sourceId: 1, start: 0, end: 5, startMs: 0, endMs: 10 }]);
+    expect(checked.skipped.filter((s) => s.kind === 'recording')).toHaveLength(4);
+    expect(checked.skipped.filter((s) => s.kind === 'timed line').map((s) => s.reason)).toEqual([
+      expect.any(String),
+      expect.any(String),
+      'it ends at 99, after the end of the text (12 characters)',
+      'its source is missing or was left out',
+    ]);
+  });
+
   it('checkSnapshot: rows of any shape give a snapshot and a report, never an exception', () => {
     const junk: unknown[] = [
       {},
