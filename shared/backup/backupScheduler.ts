@@ -9,7 +9,7 @@ import type { ProjectDb } from '../db/projectDb.js';
 import { backupFolderFor } from './backupLocation.js';
 import { pruneBackups } from './backupCatalog.js';
 import { DEFAULT_BACKUP_INTERVAL_MS, type BackupSettings } from './backupTypes.js';
-import { writeBackup } from './writeBackup.js';
+import { writeBackup, type CopyPhase } from './writeBackup.js';
 
 export interface BackupSchedulerOptions {
   project: ProjectDb;
@@ -25,6 +25,8 @@ export interface BackupSchedulerState {
   /** Set from the first change after the last backup until the next backup. */
   dirtySince: number | null;
   running: boolean;
+  /** While running: copying the project's pages, or checking the copy (off the main thread). */
+  phase: CopyPhase | null;
   lastError: string | null;
 }
 
@@ -36,6 +38,7 @@ export class BackupScheduler {
   private dirtySince: number | null = null;
   private changedDuringBackup = false;
   private running: Promise<string> | null = null;
+  private phase: CopyPhase | null = null;
   private lastError: string | null = null;
   private disposed = false;
 
@@ -50,6 +53,7 @@ export class BackupScheduler {
       lastBackupPath: this.lastBackupPath,
       dirtySince: this.dirtySince,
       running: this.running !== null,
+      phase: this.phase,
       lastError: this.lastError,
     };
   }
@@ -91,7 +95,7 @@ export class BackupScheduler {
     const run = (async () => {
       try {
         const folder = this.folder();
-        const path = await writeBackup(project.db, project.path, folder, started);
+        const path = await writeBackup(project.db, project.path, folder, started, (phase) => (this.phase = phase));
         this.lastBackupAt = started;
         this.lastBackupPath = path;
         this.lastError = null;
@@ -103,6 +107,7 @@ export class BackupScheduler {
         throw err;
       } finally {
         this.running = null;
+        this.phase = null;
         project.backupInFlight = null;
       }
     })();
