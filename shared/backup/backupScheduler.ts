@@ -25,7 +25,7 @@ export interface BackupSchedulerState {
   /** Set from the first change after the last backup until the next backup. */
   dirtySince: number | null;
   running: boolean;
-  /** While running: copying the project's pages, or checking the copy (off the main thread). */
+  /** While running: copying the project's pages, checking the copy (off the main thread), flushing it to disk. */
   phase: CopyPhase | null;
   lastError: string | null;
 }

@@ -12,7 +12,7 @@ import { QuarryError } from '../errors.js';
 import { datedBackups, describeBackup } from './backupCatalog.js';
 import { backupFolderFor, backupTimeOf, projectStem, restoredCopyName } from './backupLocation.js';
 import type { BackupList, BackupSettings } from './backupTypes.js';
-import { copyFileAtomicSync, keepPermissionsOf } from '../fsx/atomicWrite.js';
+import { copyFileAtomic, keepPermissionsOf } from '../fsx/atomicWrite.js';
 import { writeConsistentCopy } from './writeBackup.js';
 
 export function listBackups(projectPath: string, settings: BackupSettings): BackupList {
@@ -31,7 +31,7 @@ export function listBackups(projectPath: string, settings: BackupSettings): Back
  * The copy gets a name of its own ("<name> (restored <time>).quarry"); an
  * existing file is never overwritten (the copy is made exclusively).
  */
-export function restoreBackupAsCopy(backupPath: string, projectPath: string): string {
+export async function restoreBackupAsCopy(backupPath: string, projectPath: string): Promise<string> {
   if (!existsSync(backupPath)) throw new QuarryError('not_found', `${basename(backupPath)}: this backup no longer exists.`);
   // Refuses anything that is not a Quarry project before it is copied anywhere.
   readProjectHeader(backupPath);
@@ -42,8 +42,9 @@ export function restoreBackupAsCopy(backupPath: string, projectPath: string): st
     const target = join(folder, restoredCopyName(projectPath, time, attempt));
     if (existsSync(target)) continue;
     try {
-      // A backup is a closed, self-contained file (no WAL), so a byte copy of it is consistent.
-      return copyFileAtomicSync(backupPath, target, { replace: false, what: 'the restored copy', ...keepPermissionsOf(projectPath) });
+      // A backup is a closed, self-contained file (no WAL), so a byte copy of it is consistent;
+      // it is copied on the thread pool, as a backup can be hundreds of megabytes.
+      return await copyFileAtomic(backupPath, target, { replace: false, what: 'the restored copy', ...keepPermissionsOf(projectPath) });
     } catch (err) {
       if (err instanceof QuarryError && err.code === 'conflict') continue;
       throw err;

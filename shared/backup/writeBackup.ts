@@ -27,8 +27,8 @@ export function removePartials(projectPath: string, folder: string): void {
   }
 }
 
-/** What a copy is doing: reading pages from the open project, or checking what it wrote. */
-export type CopyPhase = 'copying' | 'checking';
+/** What a copy is doing: reading pages from the open project, checking what it wrote, flushing it to disk. */
+export type CopyPhase = 'copying' | 'checking' | 'flushing';
 
 /** Writes a backup of `db` (the open project at projectPath) into folder; returns its path. */
 export async function writeBackup(db: Database.Database, projectPath: string, folder: string, time: number, onPhase?: (phase: CopyPhase) => void): Promise<string> {
@@ -53,6 +53,7 @@ export async function writeConsistentCopy(db: Database.Database, final: string, 
       await db.backup(tmp);
       onPhase?.('checking');
       await settleAndCheckCopy(tmp, projectPath);
+      onPhase?.('flushing');
     },
     { replace: false, what: 'the copy', tempPath: partial, ...keepPermissionsOf(projectPath) },
   );

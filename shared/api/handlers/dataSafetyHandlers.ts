@@ -34,7 +34,7 @@ export const dataSafetyHandlers: HandlersFor<keyof typeof dataSafetyMethods> = {
   'backups.restore': async (a, s) => {
     await s.backups?.idle();
     const of = a.projectPath ? projectPath(a.projectPath, s) : openProjectPath(s);
-    const target = restoreBackupAsCopy(a.backupPath, of);
+    const target = await restoreBackupAsCopy(a.backupPath, of);
     const { project, upgradedFrom } = ProjectDb.open(target);
     // The copy says what it is wherever its name is shown.
     const suffix = basename(target, '.quarry').slice(projectStemOf(of).length).trim();
