@@ -5,7 +5,6 @@
  */
 import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import type Database from 'better-sqlite3';
 import { readProjectHeader } from '../db/projectFormat.js';
 import { assertQuarryFile } from '../db/schema/checkFile.js';
 import { QuarryError } from '../errors.js';
@@ -54,10 +53,10 @@ export async function restoreBackupAsCopy(backupPath: string, projectPath: strin
 }
 
 /** Writes a consistent copy of the open project to a new file (never over an existing one). */
-export async function saveProjectCopy(db: Database.Database, target: string, projectPath: string): Promise<string> {
+export async function saveProjectCopy(target: string, projectPath: string): Promise<string> {
   const path = extname(target).toLowerCase() === '.quarry' ? target : `${target}.quarry`;
   if (existsSync(path)) throw new QuarryError('conflict', `${basename(path)} already exists; Quarry will not overwrite it. Choose another name.`);
   if (!existsSync(dirname(path))) throw new QuarryError('not_found', `${basename(path)}: the folder ${dirname(path)} does not exist.`);
-  // Written like a backup: online backup API, checked, flushed, then renamed into place.
-  return writeConsistentCopy(db, path, projectPath);
+  // Written like a backup: online backup API and check off the main thread, flushed, then renamed into place.
+  return writeConsistentCopy(projectPath, path);
 }

@@ -152,6 +152,34 @@ describe('backups off the main thread', () => {
     expect(scheduler.isDue()).toBe(true);
   });
 
+  it('closing the project mid-copy stops the worker: the close completes its checkpoint, no file is left, nothing is reported', async () => {
+    const path = generated();
+    const { project } = ProjectDb.open(path);
+    const errors: unknown[] = [];
+    const { scheduler } = schedulerFor(project, (e) => errors.push(e));
+    const folder = scheduler.folder();
+    const backup = scheduler.backupNow();
+    const outcome = backup.then(
+      () => 'finished',
+      (e: unknown) => (e instanceof QuarryError ? e.code : String(e)),
+    );
+    // Wait until the worker is writing the copy (its partial file is there), then close.
+    await new Promise<void>((resolve) => {
+      const look = () => (backupsIn(folder).some((n) => n.includes('.partial')) ? resolve() : setImmediate(look));
+      look();
+    });
+    project.close();
+    expect(await outcome).toBe('cancelled');
+    await scheduler.idle();
+    expect(errors).toEqual([]);
+    expect(backupsIn(folder)).toEqual([]);
+    // The checkpoint was not kept from finishing by the worker's read: the project file stands alone.
+    expect(existsSync(`${path}-wal`)).toBe(false);
+    const check = new Database(path, { readonly: true });
+    expect(check.pragma('journal_mode', { simple: true })).toBe('delete');
+    check.close();
+  });
+
   it('an undamaged project passes the same hourly path and the backup is listed once', async () => {
     const path = generated();
     const { project } = ProjectDb.open(path);

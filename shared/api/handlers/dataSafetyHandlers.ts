@@ -73,7 +73,7 @@ export const dataSafetyHandlers: HandlersFor<keyof typeof dataSafetyMethods> = {
   },
   'project.saveCopy': async (a, s) => {
     const current = s.ctx().project;
-    const target = await saveProjectCopy(current.db, projectPath(a.path, s, 'new'), current.path);
+    const target = await saveProjectCopy(projectPath(a.path, s, 'new'), current.path);
     const { project } = ProjectDb.open(target);
     s.attach(project);
     return projectInfo(s)!;
