@@ -5,6 +5,7 @@
  * query costs what the database work costs.
  */
 import type Database from 'better-sqlite3';
+import { streamRows4 } from '../shared/store/rowCollector.js';
 
 /** Opening: the file with the same pragmas, and the counts the project info shows. Closing (untimed) leaves it as Quarry does. */
 export function openFloor(Driver: typeof Database, path: string): { close(): void } {
@@ -75,29 +76,6 @@ function referencesIn(spans: number[]): number {
   return count;
 }
 
-type Visit = (a: number, b: number, c: number, d: number) => void;
-const visitors = new WeakMap<Database.Database, Visit>();
-
-/**
- * Reads rows into JavaScript the cheapest way better-sqlite3 allows: an
- * aggregate's step called with the columns, no row object built (what
- * Quarry's own reader does, shared/store/rowCollector.ts). Reading 200,000
- * rows as arrays costs more than Quarry's whole matrix.
- */
-function visitRows(db: Database.Database, sql: string, visit: Visit): void {
-  if (!visitors.has(db)) {
-    db.aggregate('floor_visit', {
-      start: 0,
-      step: ((n: number, a: number, b: number, c: number, d: number) => {
-        visitors.get(db)!(a, b, c, d);
-        return n + 1;
-      }) as unknown as (total: number, next: number) => number,
-    });
-  }
-  visitors.set(db, visit);
-  db.prepare(sql).pluck().get();
-}
-
 /**
  * Matrix cases × themes (each with its children), references and totals: the
  * same work as Quarry's matrix, done plainly. Two small statements give each
@@ -139,7 +117,8 @@ export function matrixFloor(db: Database.Database, themes: number[]): MatrixFloo
     }
     touched.length = 0;
   };
-  visitRows(db, `SELECT floor_visit(source_id, code_id, start_pos, end_pos) FROM codings INDEXED BY codings_unique`, (src, code, start, end) => {
+  // Read the cheapest way better-sqlite3 allows, as Quarry reads them: no row object per coding (reading 200,000 rows as arrays costs more than Quarry's whole matrix).
+  streamRows4(db, ['source_id', 'code_id', 'start_pos', 'end_pos'], 'FROM codings INDEXED BY codings_unique', [], (src, code, start, end) => {
     if (src !== source) {
       flush();
       source = src;
