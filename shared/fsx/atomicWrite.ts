@@ -225,13 +225,27 @@ async function settleBuiltAsync(tmp: string, target: string, opts: AtomicWriteOp
   moveIntoPlace(tmp, target, opts.replace ?? true);
 }
 
+/** flushToDisk for a folder, on the thread pool: on a busy disk a folder's fsync waits for the journal. */
+async function flushFolderAsync(path: string): Promise<void> {
+  try {
+    const folder = await open(path, 'r');
+    try {
+      await folder.sync();
+    } finally {
+      await folder.close();
+    }
+  } catch {
+    // Folders cannot be flushed on every platform (Windows), where it is skipped.
+  }
+}
+
 async function finishPlacingAsync(tmp: string, target: string, opts: AtomicWriteOptions): Promise<string> {
   try {
     await settleBuiltAsync(tmp, target, opts);
   } catch (err) {
     failPlacing(tmp, target, opts, err);
   }
-  flushToDisk(dirname(target), 'folder');
+  await flushFolderAsync(dirname(target));
   return target;
 }
 
