@@ -5,7 +5,7 @@
  * misses its target, so a regression is visible in scripts.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './browserApp.js';
 import { passes, type BenchModule, type BenchRow } from './benchTypes.js';
@@ -19,9 +19,22 @@ import { schemaCheckBench } from './schemaCheck.js';
 import { refiImportMemoryBench } from './refiImportMemory.js';
 import { recordingImportBench } from './recordingImport.js';
 import { cliStartupBench } from './cliStartup.js';
+import { backupStallsBench } from './backupStalls.js';
 
 /** Every benchmark module. Other issues add theirs here (one line each). */
-const BENCHMARKS: BenchModule[] = [largeDocumentBench, classificationSheetBench, quotesExportBench, coauthorsBench, queryBench, syncModesBench, schemaCheckBench, refiImportMemoryBench, recordingImportBench, cliStartupBench];
+const BENCHMARKS: BenchModule[] = [
+  largeDocumentBench,
+  classificationSheetBench,
+  quotesExportBench,
+  coauthorsBench,
+  queryBench,
+  syncModesBench,
+  schemaCheckBench,
+  refiImportMemoryBench,
+  recordingImportBench,
+  cliStartupBench,
+  backupStallsBench,
+];
 
 const fmt = (n: number | undefined): string => (n === undefined ? '' : n.toFixed(2));
 
@@ -48,18 +61,21 @@ async function main(): Promise<number> {
   const chosen = BENCHMARKS.filter((b) => filters.length === 0 || filters.some((f) => b.name.toLowerCase().includes(f)));
   const resultsDir = join(ROOT, 'bench-results');
   mkdirSync(resultsDir, { recursive: true });
-  const results: { module: string; rows: BenchRow[] }[] = [];
+  const results: { module: string; loadAverage: { start: number[]; end: number[] }; rows: BenchRow[] }[] = [];
   for (const bench of chosen) {
     console.error(`Running ${bench.name}…`);
     const t0 = Date.now();
+    const start = loadavg();
     const rows = await bench.run({ resultsDir, log: (m) => console.error(`  ${m}`) });
     console.error(`  done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-    results.push({ module: bench.name, rows });
+    results.push({ module: bench.name, loadAverage: { start, end: loadavg() }, rows });
   }
   const all = results.flatMap((r) => r.rows);
   console.log(table(all));
-  // Timings on a shared machine mean little without its load; 1-minute load average first.
-  console.error(`Load average: ${loadavg().map((l) => l.toFixed(2)).join(', ')}`);
+  // Timings on a shared machine mean little without its load (1, 5 and 15 minutes, on this many cores); ratios to floors measured alternately in the same run are what compare.
+  const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(', ');
+  console.log(`\nLoad average (1, 5, 15 min) on ${availableParallelism()} cores:`);
+  for (const r of results) console.log(`  ${r.module}: ${load(r.loadAverage.start)} at start, ${load(r.loadAverage.end)} at end`);
   writeFileSync(
     join(resultsDir, 'latest.json'),
     `${JSON.stringify({ date: new Date().toISOString(), node: process.version, platform: `${process.platform} ${process.arch}`, loadAverage: loadavg(), results }, null, 2)}\n`,

@@ -21,7 +21,8 @@ import { codeTree, findCodeByPath } from '../shared/services/codeService.js';
 import type { BenchContext, BenchModule, BenchRow } from './benchTypes.js';
 import { generateLargeProject, themePath } from './generateLargeProject.js';
 import { median, measure, measurePair, round } from './measure.js';
-import { codingQueryFloor, frameworkFloor, matrixFloor, openFloor, searchFloor } from './queryFloors.js';
+import { codingQueryFloor, frameworkFloor, matrixFloor, openFloor, searchFloor, type MatrixFloorResult } from './queryFloors.js';
+import type { MatrixResult } from '../shared/queries/types.js';
 
 /** The search view's first page. */
 const PAGE = 100;
@@ -41,6 +42,21 @@ function row(name: string, pair: { a: { median: number; runs: number }; b: { med
     // The table shows the note instead of the floor, so a note repeats it.
     ...(note ? { note: `${note}; floor ${round(floor.median)} ms, ratio ${round(ours.median / floor.median)}` } : {}),
   };
+}
+
+/** A floor that computes something else is no floor: its cells and totals must be Quarry's. */
+function assertSameMatrix(m: MatrixResult, floor: MatrixFloorResult, themeIds: number[]): void {
+  const differs: string[] = [];
+  m.rows.forEach((r, i) =>
+    themeIds.forEach((theme, j) => {
+      if ((floor.cells.get(`${r.id}:${theme}`) ?? 0) !== m.cells[i]![j]) differs.push(`${r.label} × ${m.cols[j]!.label}`);
+    }),
+  );
+  themeIds.forEach((theme, j) => {
+    if ((floor.colTotals.get(theme) ?? 0) !== m.colTotals[j]) differs.push(`total of ${m.cols[j]!.label}`);
+  });
+  if (floor.total !== m.total) differs.push('grand total');
+  if (differs.length) throw new Error(`The matrix floor does not compute Quarry's answer: ${differs.slice(0, 5).join(', ')}`);
 }
 
 /** Opening (timed) then closing (not timed), Quarry's way and SQLite's, alternately. */
@@ -120,6 +136,7 @@ async function run(ctx: BenchContext): Promise<BenchRow[]> {
     const themeIds = info.themePaths.map((p) => findCodeByPath(db, p)!);
     const matrix = { rows: { kind: 'cases' as const }, cols: { kind: 'codes' as const, codes: themes } };
     const m = runMatrixQuery(db, matrix);
+    assertSameMatrix(m, matrixFloor(raw, themeIds), themeIds);
     rows.push(
       row(
         `matrix coding query ${m.rows.length} cases × ${m.cols.length} themes (with children), references + totals`,
@@ -129,7 +146,7 @@ async function run(ctx: BenchContext): Promise<BenchRow[]> {
           { runs: 9, warmup: 1 },
         ),
         150,
-        'floor: the DISTINCT … GROUP BY statements for cells, row and column totals',
+        'floor: one read of the codings in source order, spans merged per case and theme (same answer, checked)',
       ),
     );
 

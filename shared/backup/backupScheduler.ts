@@ -6,10 +6,11 @@
  * are injectable so tests can simulate days in milliseconds.
  */
 import type { ProjectDb } from '../db/projectDb.js';
+import { QuarryError } from '../errors.js';
 import { backupFolderFor } from './backupLocation.js';
 import { pruneBackups } from './backupCatalog.js';
 import { DEFAULT_BACKUP_INTERVAL_MS, type BackupSettings } from './backupTypes.js';
-import { writeBackup } from './writeBackup.js';
+import { writeBackup, type BackupPhase } from './writeBackup.js';
 
 export interface BackupSchedulerOptions {
   project: ProjectDb;
@@ -25,6 +26,8 @@ export interface BackupSchedulerState {
   /** Set from the first change after the last backup until the next backup. */
   dirtySince: number | null;
   running: boolean;
+  /** While running: copying the project's pages, checking the copy (off the main thread), flushing it to disk. */
+  phase: BackupPhase | null;
   lastError: string | null;
 }
 
@@ -36,6 +39,7 @@ export class BackupScheduler {
   private dirtySince: number | null = null;
   private changedDuringBackup = false;
   private running: Promise<string> | null = null;
+  private phase: BackupPhase | null = null;
   private lastError: string | null = null;
   private disposed = false;
 
@@ -50,6 +54,7 @@ export class BackupScheduler {
       lastBackupPath: this.lastBackupPath,
       dirtySince: this.dirtySince,
       running: this.running !== null,
+      phase: this.phase,
       lastError: this.lastError,
     };
   }
@@ -88,10 +93,13 @@ export class BackupScheduler {
     const project = this.opts.project;
     const started = this.clock();
     this.changedDuringBackup = false;
+    // Closing the project stops the copy first, so the close's checkpoint is not kept waiting by it.
+    const stop = new AbortController();
+    project.stopBackup = () => stop.abort();
     const run = (async () => {
       try {
         const folder = this.folder();
-        const path = await writeBackup(project.db, project.path, folder, started);
+        const path = await writeBackup(project.path, folder, started, { signal: stop.signal, onPhase: (phase) => (this.phase = phase) });
         this.lastBackupAt = started;
         this.lastBackupPath = path;
         this.lastError = null;
@@ -103,7 +111,9 @@ export class BackupScheduler {
         throw err;
       } finally {
         this.running = null;
+        this.phase = null;
         project.backupInFlight = null;
+        project.stopBackup = null;
       }
     })();
     this.running = run;
@@ -122,10 +132,11 @@ export class BackupScheduler {
     }
   }
 
-  /** A backup cut short because the project was closed is not a failure worth reporting. A failing reporter is ignored: reporting must not throw. */
+  /** A backup cut short because the project was closed (or is closing) is not a failure worth reporting. A failing reporter is ignored: reporting must not throw. */
   private report(err: unknown): void {
     try {
-      if (!this.disposed && !this.opts.project.isClosed) this.opts.onError?.(err);
+      if (this.disposed || this.opts.project.isClosed || (err instanceof QuarryError && err.code === 'cancelled')) return;
+      this.opts.onError?.(err);
     } catch {
       // Nothing else can be told.
     }

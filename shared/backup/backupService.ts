@@ -5,14 +5,13 @@
  */
 import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import type Database from 'better-sqlite3';
 import { readProjectHeader } from '../db/projectFormat.js';
 import { assertQuarryFile } from '../db/schema/checkFile.js';
 import { QuarryError } from '../errors.js';
 import { datedBackups, describeBackup } from './backupCatalog.js';
 import { backupFolderFor, backupTimeOf, projectStem, restoredCopyName } from './backupLocation.js';
 import type { BackupList, BackupSettings } from './backupTypes.js';
-import { copyFileAtomicSync, keepPermissionsOf } from '../fsx/atomicWrite.js';
+import { copyFileAtomic, keepPermissionsOf } from '../fsx/atomicWrite.js';
 import { writeConsistentCopy } from './writeBackup.js';
 
 export function listBackups(projectPath: string, settings: BackupSettings): BackupList {
@@ -31,7 +30,7 @@ export function listBackups(projectPath: string, settings: BackupSettings): Back
  * The copy gets a name of its own ("<name> (restored <time>).quarry"); an
  * existing file is never overwritten (the copy is made exclusively).
  */
-export function restoreBackupAsCopy(backupPath: string, projectPath: string): string {
+export async function restoreBackupAsCopy(backupPath: string, projectPath: string): Promise<string> {
   if (!existsSync(backupPath)) throw new QuarryError('not_found', `${basename(backupPath)}: this backup no longer exists.`);
   // Refuses anything that is not a Quarry project before it is copied anywhere.
   readProjectHeader(backupPath);
@@ -42,8 +41,9 @@ export function restoreBackupAsCopy(backupPath: string, projectPath: string): st
     const target = join(folder, restoredCopyName(projectPath, time, attempt));
     if (existsSync(target)) continue;
     try {
-      // A backup is a closed, self-contained file (no WAL), so a byte copy of it is consistent.
-      return copyFileAtomicSync(backupPath, target, { replace: false, what: 'the restored copy', ...keepPermissionsOf(projectPath) });
+      // A backup is a closed, self-contained file (no WAL), so a byte copy of it is consistent;
+      // it is copied on the thread pool, as a backup can be hundreds of megabytes.
+      return await copyFileAtomic(backupPath, target, { replace: false, what: 'the restored copy', ...keepPermissionsOf(projectPath) });
     } catch (err) {
       if (err instanceof QuarryError && err.code === 'conflict') continue;
       throw err;
@@ -53,10 +53,10 @@ export function restoreBackupAsCopy(backupPath: string, projectPath: string): st
 }
 
 /** Writes a consistent copy of the open project to a new file (never over an existing one). */
-export async function saveProjectCopy(db: Database.Database, target: string, projectPath: string): Promise<string> {
+export async function saveProjectCopy(target: string, projectPath: string): Promise<string> {
   const path = extname(target).toLowerCase() === '.quarry' ? target : `${target}.quarry`;
   if (existsSync(path)) throw new QuarryError('conflict', `${basename(path)} already exists; Quarry will not overwrite it. Choose another name.`);
   if (!existsSync(dirname(path))) throw new QuarryError('not_found', `${basename(path)}: the folder ${dirname(path)} does not exist.`);
-  // Written like a backup: online backup API, checked, flushed, then renamed into place.
-  return writeConsistentCopy(db, path, projectPath);
+  // Written like a backup: online backup API and check off the main thread, flushed, then renamed into place.
+  return writeConsistentCopy(projectPath, path);
 }

@@ -1,36 +1,22 @@
 /**
- * One backup: SQLite's online backup API copies the open project page by
- * page into a hidden partial file in the backup folder (writes made through
- * the same connection meanwhile are carried into the copy by SQLite), the
- * copy is switched to a self-contained rollback-journal file, checked,
- * flushed to disk, and only then renamed to its final name. A crash at any
- * moment leaves either no new backup or a complete one, never a half file
- * under a backup's name.
+ * One backup: a worker thread copies the open project with SQLite's online
+ * backup API from a read-only connection of its own (one read transaction:
+ * a consistent snapshot of everything committed, while the app goes on
+ * writing) into a hidden partial file in the backup folder, switches the
+ * copy to a self-contained rollback-journal file and checks it
+ * (copyOffThread.ts); the copy is then flushed to disk (on the thread pool)
+ * and only then renamed to its final name. Nothing of it runs long on the
+ * main thread. A crash at any moment leaves either no new backup or a
+ * complete one, never a half file under a backup's name.
  */
-import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { QUARRY_APPLICATION_ID } from '../db/projectFormat.js';
 import { QuarryError } from '../errors.js';
 import { keepPermissionsOf, placeFileAtomic } from '../fsx/atomicWrite.js';
 import { backupFileName, projectStem } from './backupLocation.js';
+import { copyProjectOffThread, type CopyPhase } from './copyOffThread.js';
 
 const PARTIAL = '.partial';
-
-/** Makes the copy self-contained (no WAL) and checks it is a readable Quarry project. */
-function settle(path: string): void {
-  const db = new Database(path, { fileMustExist: true });
-  try {
-    db.pragma('journal_mode = DELETE');
-    const appId = db.pragma('application_id', { simple: true }) as number;
-    const check = db.pragma('quick_check', { simple: true }) as string;
-    if (appId !== QUARRY_APPLICATION_ID || check !== 'ok') {
-      throw new QuarryError('internal', 'The backup copy did not pass its check.');
-    }
-  } finally {
-    db.close();
-  }
-}
 
 /** Removes partial files left by an interrupted backup of this project. */
 export function removePartials(projectPath: string, folder: string): void {
@@ -41,27 +27,37 @@ export function removePartials(projectPath: string, folder: string): void {
   }
 }
 
-/** Writes a backup of `db` (the open project at projectPath) into folder; returns its path. */
-export async function writeBackup(db: Database.Database, projectPath: string, folder: string, time: number): Promise<string> {
+/** What a copy is doing: copying the project's pages, checking the copy (both on a worker thread), flushing it to disk. */
+export type BackupPhase = CopyPhase | 'flushing';
+
+export interface CopyOptions {
+  /** Stops the copy (the project is being closed); it then fails with code "cancelled" and leaves no file. */
+  signal?: AbortSignal;
+  onPhase?: (phase: BackupPhase) => void;
+}
+
+/** Writes a backup of the open project at projectPath into folder; returns its path. */
+export async function writeBackup(projectPath: string, folder: string, time: number, opts: CopyOptions = {}): Promise<string> {
   mkdirSync(folder, { recursive: true });
   removePartials(projectPath, folder);
   let name = backupFileName(projectPath, time);
   // Two backups in the same millisecond (tests, a double click): the later one takes the next millisecond's name.
   for (let t = time + 1; existsSync(join(folder, name)); t++) name = backupFileName(projectPath, t);
-  return writeConsistentCopy(db, join(folder, name), projectPath);
+  return writeConsistentCopy(projectPath, join(folder, name), opts);
 }
 
 /**
- * A consistent, self-contained copy of the open database at `final` (which
- * must not exist), with the permission bits of the project at `projectPath`.
+ * A consistent, self-contained copy of the open project at `projectPath`, at
+ * `final` (which must not exist), with the project's permission bits.
  */
-export async function writeConsistentCopy(db: Database.Database, final: string, projectPath: string): Promise<string> {
+export async function writeConsistentCopy(projectPath: string, final: string, opts: CopyOptions = {}): Promise<string> {
   const partial = join(dirname(final), `.${basename(final)}${PARTIAL}-${process.pid}`);
   return placeFileAtomic(
     final,
     async (tmp) => {
-      await db.backup(tmp);
-      settle(tmp);
+      await copyProjectOffThread(projectPath, tmp, opts);
+      if (opts.signal?.aborted) throw new QuarryError('cancelled', `The copy of ${basename(projectPath)} was stopped because the project was closed.`);
+      opts.onPhase?.('flushing');
     },
     { replace: false, what: 'the copy', tempPath: partial, ...keepPermissionsOf(projectPath) },
   );

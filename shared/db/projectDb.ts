@@ -44,8 +44,10 @@ export class ProjectDb {
   readonly history: UndoLog;
   /** Notices the file changing underneath Quarry (another program, a sync client). */
   readonly disk: DiskGuard;
-  /** A backup being written from this connection (long jobs wait for it before they begin). */
+  /** A backup of this project being written (long jobs wait for it before they begin). */
   backupInFlight: Promise<unknown> | null = null;
+  /** Stops the backup under way (set by the backup scheduler); called first thing when the project closes. */
+  stopBackup: (() => void) | null = null;
   private releaseLock: (() => void) | null;
   private closed = false;
 
@@ -146,6 +148,8 @@ export class ProjectDb {
    */
   close(): void {
     if (this.closed) return;
+    // A backup reads the file from a worker thread; stopped now, it ends its read before the checkpoint below waits for readers.
+    this.stopBackup?.();
     // A long operation still under way is abandoned whole: its transaction never commits.
     if (this.db.inTransaction) this.db.exec('ROLLBACK');
     if (!this.readOnly) checkpointForClose(this.db, this.path);

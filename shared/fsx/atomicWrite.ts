@@ -9,6 +9,7 @@
  * either the old file or the complete new one — never half a file.
  */
 import { closeSync, copyFileSync, existsSync, fchmodSync, fsyncSync, linkSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { copyFile, open } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { QuarryError } from '../errors.js';
@@ -171,11 +172,15 @@ export async function writePiecesAtomic(target: string, pieces: AsyncIterable<Ui
   return total;
 }
 
-/** Flushes the built temporary file with its permission bits and moves it into place. */
-function settleBuilt(tmp: string, target: string, opts: AtomicWriteOptions): void {
+function assertSelfContained(tmp: string, target: string): void {
   for (const suffix of SQLITE_SIDE_FILES) {
     if (existsSync(tmp + suffix)) throw new QuarryError('internal', `${basename(target)}: the new file was not self-contained.`);
   }
+}
+
+/** Flushes the built temporary file with its permission bits and moves it into place. */
+function settleBuilt(tmp: string, target: string, opts: AtomicWriteOptions): void {
+  assertSelfContained(tmp, target);
   const mode = opts.mode ?? existingMode(target);
   const fd = openSync(tmp, 'r+');
   try {
@@ -203,6 +208,48 @@ function finishPlacing(tmp: string, target: string, opts: AtomicWriteOptions): s
 }
 
 /**
+ * settleBuilt for large files (a backup, a restored copy): flushing a few
+ * hundred megabytes can take seconds, so the flush runs on libuv's thread
+ * pool and the event loop stays free.
+ */
+async function settleBuiltAsync(tmp: string, target: string, opts: AtomicWriteOptions): Promise<void> {
+  assertSelfContained(tmp, target);
+  const mode = opts.mode ?? existingMode(target);
+  const file = await open(tmp, 'r+');
+  try {
+    if (mode !== undefined) await file.chmod(mode);
+    await file.sync();
+  } finally {
+    await file.close();
+  }
+  moveIntoPlace(tmp, target, opts.replace ?? true);
+}
+
+/** flushToDisk for a folder, on the thread pool: on a busy disk a folder's fsync waits for the journal. */
+async function flushFolderAsync(path: string): Promise<void> {
+  try {
+    const folder = await open(path, 'r');
+    try {
+      await folder.sync();
+    } finally {
+      await folder.close();
+    }
+  } catch {
+    // Folders cannot be flushed on every platform (Windows), where it is skipped.
+  }
+}
+
+async function finishPlacingAsync(tmp: string, target: string, opts: AtomicWriteOptions): Promise<string> {
+  try {
+    await settleBuiltAsync(tmp, target, opts);
+  } catch (err) {
+    failPlacing(tmp, target, opts, err);
+  }
+  await flushFolderAsync(dirname(target));
+  return target;
+}
+
+/**
  * For files another library builds (a SQLite database made by the backup API
  * or by Quarry's own store): `build` creates the file at the temporary path it
  * is given; it is then flushed, given its permission bits and moved into place.
@@ -216,7 +263,7 @@ export async function placeFileAtomic(target: string, build: (tmp: string) => Pr
   } catch (err) {
     failPlacing(tmp, target, opts, err);
   }
-  return finishPlacing(tmp, target, opts);
+  return finishPlacingAsync(tmp, target, opts);
 }
 
 /** placeFileAtomic for synchronous builders (a copy made while a project is being opened, a REFI import). */
@@ -235,4 +282,9 @@ export function placeFileAtomicSync(target: string, build: (tmp: string) => void
 /** Copies a closed, self-contained file (a backup, a project before its upgrade) to `target` atomically. */
 export function copyFileAtomicSync(source: string, target: string, opts: AtomicWriteOptions = {}): string {
   return placeFileAtomicSync(target, (tmp) => copyFileSync(source, tmp), opts);
+}
+
+/** copyFileAtomicSync without blocking the event loop: the copy and its flush run on libuv's thread pool (a restored backup can be hundreds of megabytes). */
+export function copyFileAtomic(source: string, target: string, opts: AtomicWriteOptions = {}): Promise<string> {
+  return placeFileAtomic(target, (tmp) => copyFile(source, tmp), opts);
 }

@@ -34,7 +34,7 @@ export const dataSafetyHandlers: HandlersFor<keyof typeof dataSafetyMethods> = {
   'backups.restore': async (a, s) => {
     await s.backups?.idle();
     const of = a.projectPath ? projectPath(a.projectPath, s) : openProjectPath(s);
-    const target = restoreBackupAsCopy(a.backupPath, of);
+    const target = await restoreBackupAsCopy(a.backupPath, of);
     const { project, upgradedFrom } = ProjectDb.open(target);
     // The copy says what it is wherever its name is shown.
     const suffix = basename(target, '.quarry').slice(projectStemOf(of).length).trim();
@@ -73,7 +73,7 @@ export const dataSafetyHandlers: HandlersFor<keyof typeof dataSafetyMethods> = {
   },
   'project.saveCopy': async (a, s) => {
     const current = s.ctx().project;
-    const target = await saveProjectCopy(current.db, projectPath(a.path, s, 'new'), current.path);
+    const target = await saveProjectCopy(projectPath(a.path, s, 'new'), current.path);
     const { project } = ProjectDb.open(target);
     s.attach(project);
     return projectInfo(s)!;
