@@ -15,6 +15,7 @@ import { QuarryError, toErrorPayload } from '../errors.js';
 import { readRawSnapshot } from '../store/snapshotStore.js';
 import { damageError, isDamage } from '../db/damage.js';
 import { getSourceText } from '../store/sourcesStore.js';
+import { onParentMessage, postToParent } from './childPort.js';
 import type { ForeignOpened, ForeignReply, ForeignReplyValue, ForeignRequest } from './foreignProtocol.js';
 
 let opened: ProjectDb | undefined;
@@ -76,17 +77,4 @@ function reply(req: ForeignRequest): ForeignReply {
   }
 }
 
-/** Electron's utility process (the desktop app) talks through parentPort; a forked Node child through process.send. */
-interface ParentPort {
-  on(event: 'message', listener: (e: { data: ForeignRequest }) => void): void;
-  postMessage(message: unknown): void;
-}
-const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
-
-if (parentPort) {
-  parentPort.on('message', (e) => parentPort.postMessage(reply(e.data)));
-} else {
-  process.on('message', (req: ForeignRequest) => process.send?.(reply(req)));
-  // The parent went away: nothing is left to answer.
-  process.on('disconnect', () => process.exit(0));
-}
+onParentMessage((req) => postToParent(reply(req as ForeignRequest)));
