@@ -171,6 +171,38 @@ export async function writePiecesAtomic(target: string, pieces: AsyncIterable<Ui
   return total;
 }
 
+/**
+ * Writes what `produce` hands to its `write` callback, in order, to `target`
+ * atomically (a REFI-QDA package produced as a stream: never whole in
+ * memory). Returns the number of bytes written.
+ */
+export function writeProducedAtomicSync(target: string, produce: (write: (bytes: Uint8Array) => void) => void, opts: AtomicWriteOptions = {}): number {
+  const tmp = opts.tempPath ?? tempPathFor(target);
+  let total = 0;
+  try {
+    checkReplace(target, opts);
+    const fd = openSync(tmp, 'wx', 0o666);
+    try {
+      const mode = opts.mode ?? existingMode(target);
+      if (mode !== undefined) fchmodSync(fd, mode);
+      produce((piece) => {
+        let off = 0;
+        while (off < piece.length) off += writeSync(fd, piece, off, piece.length - off);
+        total += piece.length;
+      });
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    moveIntoPlace(tmp, target, opts.replace ?? true);
+  } catch (err) {
+    removeTemp(tmp);
+    throw describe(err, target, opts.what ?? 'the file');
+  }
+  flushToDisk(dirname(target), 'folder');
+  return total;
+}
+
 /** Flushes the built temporary file with its permission bits and moves it into place. */
 function settleBuilt(tmp: string, target: string, opts: AtomicWriteOptions): void {
   for (const suffix of SQLITE_SIDE_FILES) {

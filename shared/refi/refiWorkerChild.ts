@@ -10,9 +10,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import { ProjectDb } from '../db/projectDb.js';
 import { QuarryError, toErrorPayload } from '../errors.js';
-import { writePiecesAtomic } from '../fsx/atomicWrite.js';
+import { writeFileAtomicSync } from '../fsx/atomicWrite.js';
 import { MAX_REFI_FILE_BYTES } from '../limits.js';
-import { exportQdcText, exportQdpxPieces, importRefiProject, previewRefiImport } from '../services/refiService.js';
+import { exportQdcText, exportQdpxFile, importRefiProject, previewRefiImport } from '../services/refiService.js';
 import { onParentMessage, postToParent } from '../foreign/childPort.js';
 import type { ChildMessage } from '../jobs/childTask.js';
 import type { RefiSource, RefiWorkerRequest } from './refiWorkerProtocol.js';
@@ -32,23 +32,24 @@ function sourceBytes(fileName: string, source: RefiSource): Uint8Array {
   return readFileSync(source.path);
 }
 
-async function exportProject(req: Extract<RefiWorkerRequest, { kind: 'export' }>): Promise<{ bytes: number }> {
-  progress(0, 2, 'Reading the project');
+function exportProject(req: Extract<RefiWorkerRequest, { kind: 'export' }>): { bytes: number } {
+  progress(0, 1, 'Writing the package');
   const { project } = ProjectDb.open(req.projectPath, { readOnly: true, lock: false });
   const db = project.db;
   try {
     // One read transaction: every table as of the same moment, whatever the app writes meanwhile.
     db.exec('BEGIN');
-    const pieces = req.format === 'qdpx' ? exportQdpxPieces(db, (done, total) => progress(done, total, 'Writing the package')) : [new TextEncoder().encode(exportQdcText(db))];
-    const bytes = await writePiecesAtomic(req.target, pieces, { tempPath: req.tempPath, what: 'the REFI-QDA file' });
-    return { bytes };
+    if (req.format === 'qdpx') return { bytes: exportQdpxFile(db, req.target, req.tempPath) };
+    const text = new TextEncoder().encode(exportQdcText(db));
+    writeFileAtomicSync(req.target, text, { tempPath: req.tempPath, what: 'the REFI-QDA file' });
+    return { bytes: text.length };
   } finally {
     if (db.inTransaction) db.exec('COMMIT');
     project.close();
   }
 }
 
-async function answer(req: RefiWorkerRequest): Promise<unknown> {
+function answer(req: RefiWorkerRequest): unknown {
   switch (req.kind) {
     case 'export':
       return exportProject(req);
@@ -67,8 +68,9 @@ async function answer(req: RefiWorkerRequest): Promise<unknown> {
 
 onParentMessage((raw) => {
   const req = raw as RefiWorkerRequest;
-  answer(req).then(
-    (value) => post({ kind: 'done', value }),
-    (err: unknown) => post({ kind: 'error', error: toErrorPayload(err) }),
-  );
+  try {
+    post({ kind: 'done', value: answer(req) });
+  } catch (err) {
+    post({ kind: 'error', error: toErrorPayload(err) });
+  }
 });

@@ -1,7 +1,9 @@
 import { basename } from 'node:path';
 import { QuarryError } from '../../errors.js';
 import { MAX_REFI_FILE_BYTES } from '../../limits.js';
-import { exportQdcText, exportQdpxBytes, importRefiProject, previewRefiImport, writeFileAtomically } from '../../services/refiService.js';
+import { ProjectDb } from '../../db/projectDb.js';
+import { exportBytesInWorker, exportInWorker, importInWorker, previewInWorker } from '../../refi/refiWorker.js';
+import type { RefiSource } from '../../refi/refiWorkerProtocol.js';
 import { getMeta } from '../../store/metaStore.js';
 import type { RefiExportResult, refiMethods } from '../methods/refiMethods.js';
 import type { Session } from '../session.js';
@@ -11,11 +13,14 @@ import { projectInfo } from './projectHandlers.js';
 
 const MAX_IMPORT_BYTES = MAX_REFI_FILE_BYTES;
 
-function decode(fileName: string, dataBase64: string): Uint8Array {
-  if (dataBase64.length > (MAX_IMPORT_BYTES / 3) * 4 + 4) {
-    throw new QuarryError('too_large', `${fileName}: the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB, the most Quarry imports.`);
+/** The file as the call names it: a path (read by the worker) or the bytes in the request. */
+function sourceOf(a: { fileName: string; dataBase64?: string | undefined; sourcePath?: string | undefined }): RefiSource {
+  if (a.sourcePath !== undefined) return { path: a.sourcePath };
+  if (a.dataBase64 === undefined) throw new QuarryError('bad_request', `${a.fileName}: name the file to read (sourcePath) or send its contents (dataBase64).`);
+  if (a.dataBase64.length > (MAX_IMPORT_BYTES / 3) * 4 + 4) {
+    throw new QuarryError('too_large', `${a.fileName}: the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB, the most Quarry imports.`);
   }
-  return new Uint8Array(Buffer.from(dataBase64, 'base64'));
+  return { bytes: new Uint8Array(Buffer.from(a.dataBase64, 'base64')) };
 }
 
 /** A file name made from the project's name (characters file systems refuse are replaced). */
@@ -29,25 +34,25 @@ function exportName(session: Session, ext: string): string {
   return `${name || 'project'}.${ext}`;
 }
 
-function deliver(fileName: string, data: Uint8Array | string, path: string | undefined): RefiExportResult {
-  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
-  if (path) {
-    writeFileAtomically(path, bytes);
-    return { fileName: basename(path), bytes: bytes.length, path };
-  }
+/** Written by the worker to `path`, or handed back whole for a download. */
+async function exportRefi(session: Session, format: 'qdpx' | 'qdc', path: string | undefined): Promise<RefiExportResult> {
+  const projectPath = session.ctx().project.path;
+  if (path) return { fileName: basename(path), bytes: await exportInWorker(projectPath, format, path), path };
+  const fileName = exportName(session, format);
+  const bytes = await exportBytesInWorker(projectPath, format);
   return { fileName, bytes: bytes.length, dataBase64: Buffer.from(bytes).toString('base64') };
 }
 
 const newProjectPath = (path: string, session: Session): string => resolveProjectPath(path, session.projectsDir, 'new');
 
 export const refiHandlers: HandlersFor<keyof typeof refiMethods> = {
-  'refi.exportQdpx': (a, s) => deliver(exportName(s, 'qdpx'), exportQdpxBytes(s.ctx().project.db), a.path),
-  'refi.exportQdc': (a, s) => deliver(exportName(s, 'qdc'), exportQdcText(s.ctx().project.db), a.path),
-  'refi.previewImport': (a) => previewRefiImport(a.fileName, decode(a.fileName, a.dataBase64)),
-  'refi.importProject': (a, s) => {
-    const bytes = decode(a.fileName, a.dataBase64);
-    const { report, project } = importRefiProject(newProjectPath(a.path, s), a.fileName, bytes, { acceptLosses: a.acceptLosses ?? false, keepOpen: true });
-    s.attach(project!);
+  'refi.exportQdpx': (a, s) => exportRefi(s, 'qdpx', a.path),
+  'refi.exportQdc': (a, s) => exportRefi(s, 'qdc', a.path),
+  'refi.previewImport': (a) => previewInWorker(a.fileName, sourceOf(a)),
+  'refi.importProject': async (a, s) => {
+    const target = newProjectPath(a.path, s);
+    const report = await importInWorker(target, a.fileName, sourceOf(a), a.acceptLosses ?? false);
+    s.attach(ProjectDb.open(target).project);
     return { report, project: projectInfo(s)! };
   },
 };
