@@ -1,0 +1,196 @@
+/**
+ * Browser mode stays responsive during the long exchanges (issue 19): a
+ * REFI-QDA export, a REFI-QDA import of a streamed upload and a merge of a
+ * co-author's copy of a generated project (tens of thousands of codings)
+ * run while `project.info` is called again and again; each of those calls
+ * must answer within 100 ms. Cancelling each of them leaves the project and
+ * its folder exactly as they were. Latency is measured, never slept for:
+ * every wait is on a condition (a job's phase, a call's answer).
+ */
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDispatcher } from '../../shared/api/dispatcher.js';
+import { Session } from '../../shared/api/session.js';
+import type { ApiResult } from '../../shared/api/result.js';
+import { ProjectDb } from '../../shared/db/projectDb.js';
+import type { ProjectInfo } from '../../shared/domain/types.js';
+import type { JobProgress } from '../../shared/jobs/jobTypes.js';
+import { startWebServer, TOKEN_HEADER, type RunningServer } from '../../server/webServer.js';
+import { generateLargeProject } from '../../bench/generateLargeProject.js';
+
+/** The cheap call must answer within this while any exchange runs. */
+const ANSWER_WITHIN_MS = 100;
+
+const base = mkdtempSync(join(tmpdir(), 'quarry-exchange-responsive-'));
+const out = join(base, 'out');
+const session = new Session({ dataDir: join(base, 'data'), platform: 'web', backupCheckMs: 0 });
+let server: RunningServer;
+let mine: string;
+let theirs: string;
+
+async function call<T>(method: string, args: unknown = {}): Promise<ApiResult<T>> {
+  const res = await fetch(`http://127.0.0.1:${server.port}/api/call`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: server.token },
+    body: JSON.stringify({ method, args }),
+  });
+  return (await res.json()) as ApiResult<T>;
+}
+
+function valueOf<T>(r: ApiResult<T>): T {
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.value;
+}
+
+/** Calls project.info over and over until `work` settles; returns its answer and the latencies. */
+async function whileRunning<T>(work: Promise<T>): Promise<{ result: T; times: number[] }> {
+  let settled = false;
+  const done = work.finally(() => {
+    settled = true;
+  });
+  const times: number[] = [];
+  const start = performance.now();
+  while (!settled) {
+    const t0 = performance.now();
+    const info = await call<ProjectInfo | null>('project.info');
+    times.push(performance.now() - t0);
+    if (performance.now() - t0 > 50) console.log(`slow at ${(t0 - start).toFixed(0)} ms: ${(performance.now() - t0).toFixed(0)} ms`);
+    expect(info.ok).toBe(true);
+  }
+  console.log(`ran ${(performance.now() - start).toFixed(0)} ms`);
+  return { result: await done, times };
+}
+
+function summary(what: string, times: number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  const worst = sorted[sorted.length - 1] ?? 0;
+  const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
+  console.log(`project.info during ${what}: ${times.length} calls, median ${median.toFixed(1)} ms, slowest ${worst.toFixed(1)} ms`);
+  return worst;
+}
+
+/** Waits until the job has started its work (reported a phase). */
+async function started(jobId: string): Promise<void> {
+  const phase = async () => valueOf(await call<JobProgress | null>('jobs.get', { jobId }))?.phase ?? '';
+  await expect.poll(phase, { timeout: 60_000, interval: 5 }).not.toBe('');
+}
+
+/** Every coding row of the project as the file holds it (read through a second, read-only connection). */
+function codingRows(path: string): string {
+  const { project } = ProjectDb.open(path, { readOnly: true, lock: false });
+  try {
+    return JSON.stringify(project.db.prepare(`SELECT guid, source_id, code_id, start_pos, end_pos, coder_id FROM codings ORDER BY guid`).all());
+  } finally {
+    project.close();
+  }
+}
+
+/** One coder's copy: the other coder's codings removed, and every coding given a GUID (the generator's are short ids a merge refuses). */
+function keepOneCoder(path: string, dropped: string): void {
+  const { project } = ProjectDb.open(path);
+  try {
+    project.history.untracked(() => {
+      project.db.prepare(`DELETE FROM codings WHERE coder_id = (SELECT id FROM users WHERE name = ?)`).run(dropped);
+      project.db.exec(`UPDATE codings SET guid = printf('00000000-0000-4000-8000-%012d', id)`);
+    });
+  } finally {
+    project.close();
+  }
+}
+
+async function upload(file: string, name: string): Promise<string> {
+  const res = await fetch(`http://127.0.0.1:${server.port}/api/upload?name=${encodeURIComponent(name)}`, {
+    method: 'POST',
+    headers: { [TOKEN_HEADER]: server.token },
+    body: readFileSync(file),
+  });
+  expect(res.status).toBe(200);
+  return valueOf((await res.json()) as ApiResult<{ path: string }>).path;
+}
+
+beforeAll(async () => {
+  const generated = generateLargeProject(join(base, 'generated'), {
+    sources: 120,
+    characters: 2_400_000,
+    themes: 12,
+    childrenPerTheme: 4,
+    codings: 60_000,
+    cases: 60,
+    attributes: 4,
+    seed: 4242,
+  });
+  mine = join(base, 'mine.quarry');
+  theirs = join(base, 'theirs.quarry');
+  copyFileSync(generated.path, mine);
+  copyFileSync(generated.path, theirs);
+  keepOneCoder(mine, 'Coder Two');
+  keepOneCoder(theirs, 'Coder One');
+  mkdirSync(out);
+  const staticDir = join(base, 'static');
+  mkdirSync(staticDir);
+  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Quarry</title>');
+  server = await startWebServer({ dispatch: createDispatcher(session, () => undefined), staticDir });
+  valueOf(await call('project.open', { path: mine }));
+}, 300_000);
+
+afterAll(async () => {
+  session.close();
+  await server.close();
+  rmSync(base, { recursive: true, force: true });
+});
+
+describe('browser mode during REFI-QDA export, import and merge', () => {
+  it('Cancel of each leaves the project, and the folders written to, exactly as they were', async () => {
+    const before = codingRows(mine);
+
+    const exporting = call('refi.exportQdpx', { path: join(out, 'cancelled.qdpx'), jobId: 'cancel-export' });
+    await started('cancel-export');
+    valueOf(await call('jobs.cancel', { jobId: 'cancel-export' }));
+    expect(await exporting).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(readdirSync(out)).toEqual([]);
+
+    // A package to import: exported by the worker, then the import cancelled.
+    const pkg = join(base, 'for-import.qdpx');
+    valueOf(await call('refi.exportQdpx', { path: pkg }));
+    const importing = call('refi.importProject', { fileName: 'for-import.qdpx', sourcePath: pkg, path: join(out, 'cancelled.quarry'), jobId: 'cancel-import' });
+    await started('cancel-import');
+    valueOf(await call('jobs.cancel', { jobId: 'cancel-import' }));
+    expect(await importing).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(readdirSync(out)).toEqual([]);
+    expect(valueOf(await call<ProjectInfo>('project.info')).path).toBe(mine);
+
+    const merging = call('merge.apply', { path: theirs, jobId: 'cancel-merge' });
+    await started('cancel-merge');
+    valueOf(await call('jobs.cancel', { jobId: 'cancel-merge' }));
+    expect(await merging).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+
+    expect(codingRows(mine)).toBe(before);
+  }, 300_000);
+
+  it(`answers a cheap call within ${ANSWER_WITHIN_MS} ms during an export, an import of an upload and a merge`, async () => {
+    const info = valueOf(await call<ProjectInfo>('project.info'));
+
+    const target = join(out, 'study.qdpx');
+    const exported = await whileRunning(call<{ bytes: number }>('refi.exportQdpx', { path: target, jobId: 'export' }));
+    expect(valueOf(exported.result).bytes).toBeGreaterThan(0);
+    expect(existsSync(target)).toBe(true);
+    const exportWorst = summary('the export', exported.times);
+
+    const uploaded = await upload(target, 'study.qdpx');
+    const imported = await whileRunning(
+      call<{ project: ProjectInfo }>('refi.importProject', { fileName: 'study.qdpx', sourcePath: uploaded, path: join(out, 'imported.quarry'), jobId: 'import' }),
+    );
+    expect(valueOf(imported.result).project.counts).toEqual(info.counts);
+    const importWorst = summary('the import', imported.times);
+
+    valueOf(await call('project.open', { path: mine }));
+    const merged = await whileRunning(call<{ codings: { added: number } }>('merge.apply', { path: theirs, jobId: 'merge' }));
+    console.log(JSON.stringify((merged.result as { value?: { codings?: unknown } }).value?.codings));
+    expect(valueOf(merged.result).codings.added).toBeGreaterThan(0);
+    const mergeWorst = summary('the merge', merged.times);
+
+    for (const worst of [exportWorst, importWorst, mergeWorst]) expect(worst).toBeLessThan(ANSWER_WITHIN_MS);
+  }, 600_000);
+});
