@@ -12,11 +12,14 @@ import { CURRENT_SCHEMA_VERSION } from '../db/migrations/index.js';
 import { ProjectDb } from '../db/projectDb.js';
 import { readProjectHeader } from '../db/projectFormat.js';
 import { QuarryError, toErrorPayload } from '../errors.js';
-import { readRawSnapshot } from '../store/snapshotStore.js';
+import { readRawSnapshot, readSnapshot, type ProjectSnapshot, type RawSnapshot } from '../store/snapshotStore.js';
+import { planMerge, type Decisions } from '../services/mergePlanner.js';
+import { withoutDamagedTexts } from '../services/mergeTexts.js';
+import { checkSnapshot } from './checkSnapshot.js';
 import { damageError, isDamage } from '../db/damage.js';
 import { getSourceText } from '../store/sourcesStore.js';
 import { onParentMessage, postToParent } from './childPort.js';
-import type { ForeignOpened, ForeignReply, ForeignReplyValue, ForeignRequest } from './foreignProtocol.js';
+import type { ForeignOpened, ForeignPlanned, ForeignReply, ForeignReplyValue, ForeignRequest } from './foreignProtocol.js';
 
 let opened: ProjectDb | undefined;
 
@@ -33,8 +36,9 @@ function hashFile(path: string): string {
 }
 
 let original = '';
+let rawRows: RawSnapshot | undefined;
 
-function open(path: string, dir: string): ForeignOpened {
+function open(path: string, dir: string, rows: boolean): ForeignOpened {
   original = path;
   const header = readProjectHeader(path);
   if (header.schemaVersion > CURRENT_SCHEMA_VERSION) {
@@ -49,20 +53,52 @@ function open(path: string, dir: string): ForeignOpened {
   // The same schema check as any project runs inside ProjectDb.open, before anything is read.
   opened = ProjectDb.open(copy, needsUpgrade ? {} : { readOnly: true, lock: false }).project;
   try {
-    return { snapshot: readRawSnapshot(opened.db), hash };
+    rawRows = readRawSnapshot(opened.db);
+    return { snapshot: rows ? rawRows : null, hash };
   } catch (err) {
     throw isDamage(err) ? damageError(basename(path)) : err;
   }
 }
 
+function textsOf(db: ProjectDb['db'], sourceIds: number[]): [number, string][] {
+  return sourceIds.map((id) => [id, getSourceText(db, id) ?? '']);
+}
+
+/** The open project's rows, as committed now, through a read-only connection of this process. */
+function readMine(minePath: string): ProjectSnapshot {
+  const { project } = ProjectDb.open(minePath, { readOnly: true, lock: false });
+  try {
+    project.db.exec('BEGIN');
+    return readSnapshot(project.db);
+  } finally {
+    if (project.db.inTransaction) project.db.exec('COMMIT');
+    project.close();
+  }
+}
+
+function plan(minePath: string, decisions: Decisions, withTexts: boolean): ForeignPlanned {
+  const db = opened?.db;
+  if (!db || !rawRows) throw new QuarryError('internal', 'The other project is not open.');
+  const checked = checkSnapshot(rawRows);
+  const skipped = [...checked.skipped];
+  const mine = readMine(minePath);
+  const first = planMerge(mine, checked.snapshot, decisions);
+  if (!withTexts) return { plan: first, other: { name: checked.snapshot.name, guid: checked.snapshot.guid }, skipped, texts: [] };
+  const planned = withoutDamagedTexts(mine, { plan: first, theirs: checked.snapshot, texts: new Map(textsOf(db, first.sources.map((s) => s.theirId))) }, decisions, skipped);
+  const wanted = new Set(planned.plan.sources.map((s) => s.theirId));
+  return { plan: planned.plan, other: { name: checked.snapshot.name, guid: checked.snapshot.guid }, skipped, texts: [...planned.texts].filter(([id]) => wanted.has(id)) };
+}
+
 function answer(req: ForeignRequest): ForeignReplyValue {
   switch (req.kind) {
     case 'open':
-      return open(req.path, req.dir);
+      return open(req.path, req.dir, req.rows ?? true);
+    case 'plan':
+      return plan(req.minePath, req.decisions, req.withTexts);
     case 'texts': {
       const db = opened?.db;
       if (!db) throw new QuarryError('internal', 'The other project is not open.');
-      return req.sourceIds.map((id) => [id, getSourceText(db, id) ?? '']);
+      return textsOf(db, req.sourceIds);
     }
     case 'hash':
       return hashFile(original);

@@ -17,8 +17,20 @@ import { insertMemo } from './memosStore.js';
 import { getSource, insertSource, setSourceCase, updateSourceMeta } from './sourcesStore.js';
 import { insertUser } from './usersStore.js';
 import type { CaseSetRule } from '../cases/caseSetRules.js';
+import { ROWS_PER_CHUNK, runSteps, type Steps } from '../jobs/steps.js';
 
 export function writeMergePlan(db: Database.Database, plan: MergePlan, theirText: (theirSourceId: number) => string): void {
+  runSteps(writeMergePlanSteps(db, plan, theirText));
+}
+
+/**
+ * writeMergePlan as steps: it yields after each chunk of codings and memos
+ * (the bulk of a merge), so the app can drive it with runStepsAsync and stay
+ * responsive; the caller's transaction holds it all.
+ */
+export function* writeMergePlanSteps(db: Database.Database, plan: MergePlan, theirText: (theirSourceId: number) => string): Steps<void> {
+  const total = plan.codings.length + plan.memos.length;
+  let done = 0;
   const created = new Map<string, number>();
   const id = (r: Ref): number => {
     if ('id' in r) return r.id;
@@ -69,8 +81,10 @@ export function writeMergePlan(db: Database.Database, plan: MergePlan, theirText
   for (const l of plan.caseLinks) setSourceCase(db, id(l.source), id(l.case));
   for (const c of plan.codings) {
     created.set(c.key, insertCoding(db, { guid: c.guid, sourceId: id(c.source), codeId: id(c.code), coderId: id(c.coder), start: c.start, end: c.end, createdAt: c.createdAt }));
+    if (++done % ROWS_PER_CHUNK === 0) yield { done, total, phase: 'Merging' };
   }
   for (const m of plan.memos) {
+    if (++done % ROWS_PER_CHUNK === 0) yield { done, total, phase: 'Merging' };
     insertMemo(db, {
       guid: m.guid,
       target: m.target,
