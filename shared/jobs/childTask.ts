@@ -14,7 +14,8 @@ import { currentJob } from './jobContext.js';
 /** What a helper posts: progress any number of times, then one outcome. */
 export type ChildMessage =
   | { kind: 'progress'; done: number; total: number; phase: string }
-  | { kind: 'done'; value: unknown }
+  /** maxRssKb: the helper's peak resident memory, for the benchmark's figures. */
+  | { kind: 'done'; value: unknown; maxRssKb?: number }
   | { kind: 'error'; error: ErrorPayload };
 
 export interface ChildTaskOptions {
@@ -24,6 +25,8 @@ export interface ChildTaskOptions {
   signal?: AbortSignal;
   /** Says what the helper died of when it ends without an answer (it crashed or ran out of memory). */
   diedMessage: string;
+  /** Hears the helper's peak resident memory when it finishes (the benchmark). */
+  onPeakRss?: (kb: number) => void;
 }
 
 const cancelled = () => new QuarryError('cancelled', 'Cancelled. Nothing was changed: the project is exactly as it was before.');
@@ -53,7 +56,10 @@ export function runChildTask<T>(entry: string, request: unknown, opts: ChildTask
     child.onMessage((raw) => {
       const m = raw as ChildMessage;
       if (m.kind === 'progress') job?.report(m.done, m.total, m.phase);
-      else if (m.kind === 'done') finish(undefined, m.value as T);
+      else if (m.kind === 'done') {
+        if (m.maxRssKb !== undefined) opts.onPeakRss?.(m.maxRssKb);
+        finish(undefined, m.value as T);
+      }
       else finish(new QuarryError(m.error.code, m.error.message, m.error.details));
     });
     child.onExit(() => finish(new QuarryError('internal', opts.diedMessage)));

@@ -32,10 +32,16 @@ function removeBuilt(tempPath: string): void {
   for (const suffix of ['', '-journal', '-wal', '-shm', '.lock']) removeQuietly(tempPath + suffix);
 }
 
+/** The worker's peak resident memory in its last run, in kB (the benchmark reports it). */
+export let lastWorkerPeakRssKb = 0;
+
 async function inWorker<T>(request: RefiWorkerRequest, what: string, tempPath?: string): Promise<T> {
   try {
     return await runChildTask<T>(refiWorkerEntry(), request, {
       maxOldSpaceMb: REFI_WORKER_MEMORY_MB,
+      onPeakRss: (kb) => {
+        lastWorkerPeakRssKb = kb;
+      },
       diedMessage: `${what} stopped before it was complete (Quarry's worker ended unexpectedly, perhaps out of memory); nothing was changed.`,
     });
   } catch (err) {

@@ -69,7 +69,8 @@ function answer(req: RefiWorkerRequest): unknown {
 onParentMessage((raw) => {
   const req = raw as RefiWorkerRequest;
   try {
-    post({ kind: 'done', value: answer(req) });
+    const value = answer(req);
+    post({ kind: 'done', value, maxRssKb: process.resourceUsage().maxRSS });
   } catch (err) {
     post({ kind: 'error', error: toErrorPayload(err) });
   }
