@@ -10,7 +10,7 @@
  */
 import Database from 'better-sqlite3';
 import { Zip, ZipDeflate, unzipSync } from 'fflate';
-import { closeSync, copyFileSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -20,6 +20,7 @@ import { runWithJob } from '../shared/jobs/jobContext.js';
 import { exportInWorker, importInWorker, lastWorkerPeakRssKb } from '../shared/refi/refiWorker.js';
 import { applyMerge } from '../shared/services/mergeService.js';
 import type { BenchModule, BenchRow } from './benchTypes.js';
+import { coauthorCopies } from './coauthorCopies.js';
 import { generateLargeProject, LARGE_PROJECT } from './generateLargeProject.js';
 import { round } from './measure.js';
 
@@ -51,7 +52,7 @@ function exportFloor(projectPath: string, target: string): void {
       rows.push(enc.encode(lines.join('')));
       lines = [];
     };
-    for (const table of ['users', 'codes', 'cases', 'attribute_values', 'memos', 'codings']) {
+    for (const table of ['users', 'codes', 'cases', 'sources', 'attributes', 'attribute_values', 'memos', 'case_spans', 'codings']) {
       for (const r of db.prepare(`SELECT * FROM ${table}`).raw().iterate()) {
         lines.push(`${(r as unknown[]).join('\t')}\n`);
         if (lines.length >= 10_000) flush();
@@ -59,7 +60,7 @@ function exportFloor(projectPath: string, target: string): void {
     }
     flush();
     rows.push(new Uint8Array(0), true);
-    for (const r of db.prepare(`SELECT id, text FROM sources`).raw().iterate()) {
+    for (const r of db.prepare(`SELECT source_id, text FROM source_text`).raw().iterate()) {
       const [id, text] = r as [number, string];
       const entry = new ZipDeflate(`sources/${id}.txt`, { level: 6 });
       zip.add(entry);
@@ -89,19 +90,6 @@ function importFloor(packagePath: string, target: string, codings: number): void
     })();
   } finally {
     db.close();
-  }
-}
-
-function keepOneCoder(path: string, dropped: string): void {
-  const { project } = ProjectDb.open(path);
-  try {
-    project.history.untracked(() => {
-      project.db.prepare(`DELETE FROM codings WHERE coder_id = (SELECT id FROM users WHERE name = ?)`).run(dropped);
-      // The generator's coding ids are short names a merge refuses as GUIDs.
-      project.db.exec(`UPDATE codings SET guid = printf('00000000-0000-4000-8000-%012d', id)`);
-    });
-  } finally {
-    project.close();
   }
 }
 
@@ -147,12 +135,7 @@ export const exchangeJobsBench: BenchModule = {
           note: `${imp.value.codings} codings; worker peak RSS ${mb(impRss)}; floor (plain unzip + plain SQL inserts) ${round(impFloor.ms)} ms, ratio ${(imp.ms / impFloor.ms).toFixed(1)}`,
         });
 
-        const mine = join(dir, 'one.quarry');
-        const theirs = join(dir, 'two.quarry');
-        copyFileSync(info.path, mine);
-        copyFileSync(info.path, theirs);
-        keepOneCoder(mine, 'Coder Two');
-        keepOneCoder(theirs, 'Coder One');
+        const { mine, theirs } = coauthorCopies(info.path, dir);
         const open = ProjectDb.open(mine).project;
         try {
           const real = await mergeWithStall(open, theirs, 'real');

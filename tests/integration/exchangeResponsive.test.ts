@@ -7,7 +7,7 @@
  * its folder exactly as they were. Latency is measured, never slept for:
  * every wait is on a condition (a job's phase, a call's answer).
  */
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +18,8 @@ import { ProjectDb } from '../../shared/db/projectDb.js';
 import type { ProjectInfo } from '../../shared/domain/types.js';
 import type { JobProgress } from '../../shared/jobs/jobTypes.js';
 import { startWebServer, TOKEN_HEADER, type RunningServer } from '../../server/webServer.js';
+import { apiCaller } from './webApiCall.js';
+import { coauthorCopies } from '../../bench/coauthorCopies.js';
 import { generateLargeProject } from '../../bench/generateLargeProject.js';
 
 /** The cheap call must answer within this while any exchange runs. */
@@ -30,14 +32,7 @@ let server: RunningServer;
 let mine: string;
 let theirs: string;
 
-async function call<T>(method: string, args: unknown = {}): Promise<ApiResult<T>> {
-  const res = await fetch(`http://127.0.0.1:${server.port}/api/call`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: server.token },
-    body: JSON.stringify({ method, args }),
-  });
-  return (await res.json()) as ApiResult<T>;
-}
+const call = apiCaller(() => server);
 
 function valueOf<T>(r: ApiResult<T>): T {
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
@@ -89,19 +84,6 @@ function codingRows(path: string): string {
   }
 }
 
-/** One coder's copy: the other coder's codings removed, and every coding given a GUID (the generator's are short ids a merge refuses). */
-function keepOneCoder(path: string, dropped: string): void {
-  const { project } = ProjectDb.open(path);
-  try {
-    project.history.untracked(() => {
-      project.db.prepare(`DELETE FROM codings WHERE coder_id = (SELECT id FROM users WHERE name = ?)`).run(dropped);
-      project.db.exec(`UPDATE codings SET guid = printf('00000000-0000-4000-8000-%012d', id)`);
-    });
-  } finally {
-    project.close();
-  }
-}
-
 async function upload(file: string, name: string): Promise<string> {
   const res = await fetch(`http://127.0.0.1:${server.port}/api/upload?name=${encodeURIComponent(name)}`, {
     method: 'POST',
@@ -123,12 +105,7 @@ beforeAll(async () => {
     attributes: 4,
     seed: 4242,
   });
-  mine = join(base, 'mine.quarry');
-  theirs = join(base, 'theirs.quarry');
-  copyFileSync(generated.path, mine);
-  copyFileSync(generated.path, theirs);
-  keepOneCoder(mine, 'Coder Two');
-  keepOneCoder(theirs, 'Coder One');
+  ({ mine, theirs } = coauthorCopies(generated.path, base));
   mkdirSync(out);
   const staticDir = join(base, 'static');
   mkdirSync(staticDir);
