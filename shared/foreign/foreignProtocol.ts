@@ -18,6 +18,8 @@ export type ForeignRequest =
    * brings in when `withTexts`: the whole planning happens here, off the app's event loop.
    */
   | { id: number; kind: 'plan'; minePath: string; decisions: Decisions; withTexts: boolean }
+  /** Codings of the last plan, from `from` on: sent in pieces so that no one message holds up the app's event loop. */
+  | { id: number; kind: 'planCodings'; from: number; count: number }
   /** The texts of these sources of the opened copy. */
   | { id: number; kind: 'texts'; sourceIds: number[] }
   /** sha256 of the original file as it is now. */
@@ -31,7 +33,9 @@ export interface ForeignOpened {
 }
 
 export interface ForeignPlanned {
+  /** Its codings arrive separately ('planCodings'): `codingCount` of them. */
   plan: MergePlan;
+  codingCount: number;
   /** The other project's name and GUID. */
   other: { name: string; guid: string };
   /** Rows the check left out, and sources whose text was damaged. */
@@ -40,6 +44,6 @@ export interface ForeignPlanned {
   texts: [number, string][];
 }
 
-export type ForeignReplyValue = ForeignOpened | ForeignPlanned | [number, string][] | string;
+export type ForeignReplyValue = ForeignOpened | ForeignPlanned | MergePlan['codings'] | [number, string][] | string;
 
 export type ForeignReply = { id: number; ok: true; value: ForeignReplyValue } | { id: number; ok: false; error: ErrorPayload };

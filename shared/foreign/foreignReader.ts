@@ -48,6 +48,9 @@ export interface ForeignProject {
   close(): void;
 }
 
+/** Codings of a merge plan per message from the reader (a few milliseconds to receive). */
+const PLAN_CODINGS_PER_MESSAGE = 2000;
+
 type Pending = { resolve: (v: ForeignReplyValue) => void; reject: (e: unknown) => void };
 type RequestBody = ForeignRequest extends infer R ? (R extends ForeignRequest ? Omit<R, 'id'> : never) : never;
 
@@ -79,6 +82,10 @@ class Reader {
     this.child.onMessage((reply) => this.settle(reply as ForeignReply));
     this.child.onExit(() => this.end(this.failed()));
     signal?.addEventListener('abort', this.onAbort, { once: true });
+  }
+
+  failedRead(): QuarryError {
+    return this.failed();
   }
 
   private failed(): QuarryError {
@@ -160,7 +167,17 @@ export async function openForeignProject(path: string, opts: ForeignReadOptions 
         if (!snapshot) throw new QuarryError('internal', 'The other project\'s rows were kept in the reader.');
         return snapshot;
       },
-      plan: async (minePath, decisions, withTexts) => (await reader.request({ kind: 'plan', minePath, decisions, withTexts })) as ForeignPlanned,
+      plan: async (minePath, decisions, withTexts) => {
+        const planned = (await reader.request({ kind: 'plan', minePath, decisions, withTexts })) as ForeignPlanned;
+        // The codings come in pieces: receiving a whole large plan at once would hold up the event loop.
+        const codings: ForeignPlanned['plan']['codings'] = [];
+        while (codings.length < planned.codingCount) {
+          const piece = (await reader.request({ kind: 'planCodings', from: codings.length, count: PLAN_CODINGS_PER_MESSAGE })) as ForeignPlanned['plan']['codings'];
+          if (piece.length === 0) throw reader.failedRead();
+          codings.push(...piece);
+        }
+        return { ...planned, plan: { ...planned.plan, codings } };
+      },
       hash,
       texts: async (sourceIds) => new Map((await reader.request({ kind: 'texts', sourceIds: [...sourceIds] })) as [number, string][]),
       hashNow: async () => (await reader.request({ kind: 'hash' })) as string,

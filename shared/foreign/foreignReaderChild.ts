@@ -14,6 +14,7 @@ import { readProjectHeader } from '../db/projectFormat.js';
 import { QuarryError, toErrorPayload } from '../errors.js';
 import { readRawSnapshot, readSnapshot, type ProjectSnapshot, type RawSnapshot } from '../store/snapshotStore.js';
 import { planMerge, type Decisions } from '../services/mergePlanner.js';
+import type { MergePlan } from '../domain/mergePlanTypes.js';
 import { withoutDamagedTexts } from '../services/mergeTexts.js';
 import { checkSnapshot } from './checkSnapshot.js';
 import { damageError, isDamage } from '../db/damage.js';
@@ -76,6 +77,14 @@ function readMine(minePath: string): ProjectSnapshot {
   }
 }
 
+let planCodings: MergePlan['codings'] = [];
+
+/** The plan without its codings (kept for 'planCodings'). */
+function lean(plan: MergePlan): { plan: MergePlan; codingCount: number } {
+  planCodings = plan.codings;
+  return { plan: { ...plan, codings: [] }, codingCount: plan.codings.length };
+}
+
 function plan(minePath: string, decisions: Decisions, withTexts: boolean): ForeignPlanned {
   const db = opened?.db;
   if (!db || !rawRows) throw new QuarryError('internal', 'The other project is not open.');
@@ -83,10 +92,10 @@ function plan(minePath: string, decisions: Decisions, withTexts: boolean): Forei
   const skipped = [...checked.skipped];
   const mine = readMine(minePath);
   const first = planMerge(mine, checked.snapshot, decisions);
-  if (!withTexts) return { plan: first, other: { name: checked.snapshot.name, guid: checked.snapshot.guid }, skipped, texts: [] };
+  if (!withTexts) return { ...lean(first), other: { name: checked.snapshot.name, guid: checked.snapshot.guid }, skipped, texts: [] };
   const planned = withoutDamagedTexts(mine, { plan: first, theirs: checked.snapshot, texts: new Map(textsOf(db, first.sources.map((s) => s.theirId))) }, decisions, skipped);
   const wanted = new Set(planned.plan.sources.map((s) => s.theirId));
-  return { plan: planned.plan, other: { name: checked.snapshot.name, guid: checked.snapshot.guid }, skipped, texts: [...planned.texts].filter(([id]) => wanted.has(id)) };
+  return { ...lean(planned.plan), other: { name: checked.snapshot.name, guid: checked.snapshot.guid }, skipped, texts: [...planned.texts].filter(([id]) => wanted.has(id)) };
 }
 
 function answer(req: ForeignRequest): ForeignReplyValue {
@@ -95,6 +104,8 @@ function answer(req: ForeignRequest): ForeignReplyValue {
       return open(req.path, req.dir, req.rows ?? true);
     case 'plan':
       return plan(req.minePath, req.decisions, req.withTexts);
+    case 'planCodings':
+      return planCodings.slice(req.from, req.from + req.count);
     case 'texts': {
       const db = opened?.db;
       if (!db) throw new QuarryError('internal', 'The other project is not open.');
