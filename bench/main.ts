@@ -20,6 +20,7 @@ import { refiImportMemoryBench } from './refiImportMemory.js';
 import { recordingImportBench } from './recordingImport.js';
 import { cliStartupBench } from './cliStartup.js';
 import { backupStallsBench } from './backupStalls.js';
+import { exchangeJobsBench } from './exchangeJobs.js';
 
 /** Every benchmark module. Other issues add theirs here (one line each). */
 const BENCHMARKS: BenchModule[] = [
@@ -34,6 +35,7 @@ const BENCHMARKS: BenchModule[] = [
   recordingImportBench,
   cliStartupBench,
   backupStallsBench,
+  exchangeJobsBench,
 ];
 
 const fmt = (n: number | undefined): string => (n === undefined ? '' : n.toFixed(2));

@@ -20,6 +20,7 @@ export const PATH_ARGUMENTS: Partial<Record<MethodName, readonly string[]>> = {
   'export.save': ['path'],
   'refi.exportQdpx': ['path'],
   'refi.exportQdc': ['path'],
+  'refi.previewImport': ['filePath'],
   'refi.importProject': ['path', 'filePath'],
   'merge.preview': ['path'],
   'merge.apply': ['path'],
@@ -31,7 +32,6 @@ export const PATH_ARGUMENTS: Partial<Record<MethodName, readonly string[]>> = {
   'media.importRecording': ['mediaPath', 'transcriptPath'],
   'classification.preview': ['filePath'],
   'classification.import': ['filePath'],
-  'refi.previewImport': ['filePath'],
 };
 
 /** The strings an argument name points at: a field, or a field of each item of a list (`list[].field`). */

@@ -6,11 +6,14 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { chooseEncoding, compressBody, compressedStatic, type ContentEncoding } from './responseCompression.js';
 import type { AddressInfo } from 'node:net';
 import { MEDIA_PATH, serveMedia, type MediaOpener } from './mediaRoute.js';
+import { receiveUpload, UPLOAD_PATH } from './uploadRoute.js';
 import type { Dispatch } from '../shared/api/dispatcher.js';
 import { CONTENT_SECURITY_POLICY } from '../shared/security/csp.js';
 import { MAX_HTTP_BODY_BYTES } from '../shared/limits.js';
@@ -36,6 +39,8 @@ export interface WebServerOptions {
   token?: string;
   /** Opens a source's recording of the open project (for GET /media/<id>). */
   media?: MediaOpener;
+  /** Where uploads go (POST /api/upload); default a private temporary folder, removed when the server closes. */
+  uploadDir?: string;
 }
 
 export interface RunningServer {
@@ -83,6 +88,8 @@ async function readBody(req: IncomingMessage): Promise<string> {
 
 export function startWebServer(opts: WebServerOptions): Promise<RunningServer> {
   const token = opts.token ?? randomBytes(24).toString('hex');
+  const ownUploadDir = opts.uploadDir === undefined;
+  const uploadDir = opts.uploadDir ?? mkdtempSync(join(tmpdir(), 'quarry-uploads-'));
   let port = 0;
   const server = createServer((req, res) => {
     // A request must never take the server down: an unexpected failure answers 500 instead of an unhandled rejection.
@@ -103,6 +110,11 @@ export function startWebServer(opts: WebServerOptions): Promise<RunningServer> {
       url = new URL(req.url ?? '/', `http://${host}`);
     } catch {
       return send(res, 400, 'Bad request.');
+    }
+    if (url.pathname === UPLOAD_PATH) {
+      if (req.method !== 'POST') return send(res, 405, 'Use POST.');
+      if (!tokenMatches(req.headers[TOKEN_HEADER], token)) return send(res, 401, 'Missing or wrong session token.');
+      return receiveUpload(req, res, uploadDir, url);
     }
     if (url.pathname === '/api/call') {
       if (req.method !== 'POST') return send(res, 405, 'Use POST.');
@@ -134,7 +146,13 @@ export function startWebServer(opts: WebServerOptions): Promise<RunningServer> {
         port,
         token,
         url: `http://127.0.0.1:${port}/#token=${token}`,
-        close: () => new Promise((r) => server.close(() => r())),
+        close: () =>
+          new Promise((r) =>
+            server.close(() => {
+              if (ownUploadDir) rmSync(uploadDir, { recursive: true, force: true });
+              r();
+            }),
+          ),
       });
     });
   });

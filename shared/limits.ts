@@ -77,6 +77,9 @@ export const FOREIGN_READ_SECONDS = 60;
 /** Memory the process that reads a co-author's project file may use. */
 export const FOREIGN_READER_MEMORY_MB = 2048;
 
+/** Heap limit of the worker process that exports and imports REFI-QDA packages (a cap, not an allocation). */
+export const REFI_WORKER_MEMORY_MB = 4096;
+
 /**
  * A recording (audio or video) larger than this is not copied into the
  * project: it is linked by a path relative to the project file, so the

@@ -4,11 +4,22 @@
  * other project's rows, never a connection to it.
  */
 import type { ErrorPayload } from '../errors.js';
+import type { MergeSkipped } from '../domain/mergeTypes.js';
+import type { MergePlan } from '../domain/mergePlanTypes.js';
+import type { Decisions } from '../services/mergePlanner.js';
 import type { RawSnapshot } from '../store/snapshotStore.js';
 
 export type ForeignRequest =
-  /** Copy the file into `dir`, open the copy (upgrading an older one) and read every row but the texts. */
-  | { id: number; kind: 'open'; path: string; dir: string }
+  /** Copy the file into `dir`, open the copy (upgrading an older one) and read every row but the texts; `rows: false` keeps them here (for 'plan'). */
+  | { id: number; kind: 'open'; path: string; dir: string; rows?: boolean }
+  /**
+   * Check the opened file's rows and plan merging them into the project at
+   * `minePath` (read-only, one consistent snapshot), with the texts the plan
+   * brings in when `withTexts`: the whole planning happens here, off the app's event loop.
+   */
+  | { id: number; kind: 'plan'; minePath: string; decisions: Decisions; withTexts: boolean }
+  /** Codings of the last plan, from `from` on: sent in pieces so that no one message holds up the app's event loop. */
+  | { id: number; kind: 'planCodings'; from: number; count: number }
   /** The texts of these sources of the opened copy. */
   | { id: number; kind: 'texts'; sourceIds: number[] }
   /** One stored piece of a recording of the opened copy (null when there is none). */
@@ -17,11 +28,24 @@ export type ForeignRequest =
   | { id: number; kind: 'hash' };
 
 export interface ForeignOpened {
-  snapshot: RawSnapshot;
+  /** Null when the rows were kept in the reader (`rows: false`). */
+  snapshot: RawSnapshot | null;
   /** sha256 of the original file before it was copied. */
   hash: string;
 }
 
-export type ForeignReplyValue = ForeignOpened | [number, string][] | string | Uint8Array | null;
+export interface ForeignPlanned {
+  /** Its codings arrive separately ('planCodings'): `codingCount` of them. */
+  plan: MergePlan;
+  codingCount: number;
+  /** The other project's name and GUID. */
+  other: { name: string; guid: string };
+  /** Rows the check left out, and sources whose text was damaged. */
+  skipped: MergeSkipped[];
+  /** Texts of the sources the plan adds (empty unless `withTexts`). */
+  texts: [number, string][];
+}
+
+export type ForeignReplyValue = ForeignOpened | ForeignPlanned | MergePlan['codings'] | [number, string][] | string | Uint8Array | null;
 
 export type ForeignReply = { id: number; ok: true; value: ForeignReplyValue } | { id: number; ok: false; error: ErrorPayload };

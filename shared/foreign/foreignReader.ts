@@ -20,17 +20,22 @@ import { FOREIGN_READ_SECONDS, FOREIGN_READER_MEMORY_MB } from '../limits.js';
 import type { RawSnapshot } from '../store/snapshotStore.js';
 import { foreignReaderEntry } from './foreignReaderEntry.js';
 import { launchReader, type ReaderProcess } from './readerProcess.js';
-import type { ForeignOpened, ForeignReply, ForeignReplyValue, ForeignRequest } from './foreignProtocol.js';
+import type { Decisions } from '../services/mergePlanner.js';
+import type { ForeignOpened, ForeignPlanned, ForeignReply, ForeignReplyValue, ForeignRequest } from './foreignProtocol.js';
 
 export interface ForeignReadOptions {
   /** Longest any one read may take (default FOREIGN_READ_SECONDS). */
   budgetMs?: number;
   /** Aborting it (Cancel) kills the reader at once. */
   signal?: AbortSignal;
+  /** false: the rows stay in the reader, which plans the merge there (plan()); `snapshot` is then not available. Default true. */
+  rows?: boolean;
 }
 
 export interface ForeignProject {
   readonly snapshot: RawSnapshot;
+  /** Plans merging the file into the project at `minePath`, in the reader (see ForeignRequest 'plan'). */
+  plan(minePath: string, decisions: Decisions, withTexts: boolean): Promise<ForeignPlanned>;
   /** sha256 of the file when it was opened. */
   readonly hash: string;
   /** The texts of these sources, by their id in the other file. */
@@ -44,6 +49,9 @@ export interface ForeignProject {
   /** Ends the reader and removes its copy of the file. Never throws. */
   close(): void;
 }
+
+/** Codings of a merge plan per message from the reader (a few milliseconds to receive). */
+const PLAN_CODINGS_PER_MESSAGE = 2000;
 
 type Pending = { resolve: (v: ForeignReplyValue) => void; reject: (e: unknown) => void };
 type RequestBody = ForeignRequest extends infer R ? (R extends ForeignRequest ? Omit<R, 'id'> : never) : never;
@@ -76,6 +84,10 @@ class Reader {
     this.child.onMessage((reply) => this.settle(reply as ForeignReply));
     this.child.onExit(() => this.end(this.failed()));
     signal?.addEventListener('abort', this.onAbort, { once: true });
+  }
+
+  failedRead(): QuarryError {
+    return this.failed();
   }
 
   private failed(): QuarryError {
@@ -151,9 +163,23 @@ export async function openForeignProject(path: string, opts: ForeignReadOptions 
   }
   const close = () => reader.end(new QuarryError('internal', 'The other project was closed.'));
   try {
-    const { snapshot, hash } = (await reader.request({ kind: 'open', path, dir })) as ForeignOpened;
+    const { snapshot, hash } = (await reader.request({ kind: 'open', path, dir, rows: opts.rows ?? true })) as ForeignOpened;
     return {
-      snapshot,
+      get snapshot(): RawSnapshot {
+        if (!snapshot) throw new QuarryError('internal', 'The other project\'s rows were kept in the reader.');
+        return snapshot;
+      },
+      plan: async (minePath, decisions, withTexts) => {
+        const planned = (await reader.request({ kind: 'plan', minePath, decisions, withTexts })) as ForeignPlanned;
+        // The codings come in pieces: receiving a whole large plan at once would hold up the event loop.
+        const codings: ForeignPlanned['plan']['codings'] = [];
+        while (codings.length < planned.codingCount) {
+          const piece = (await reader.request({ kind: 'planCodings', from: codings.length, count: PLAN_CODINGS_PER_MESSAGE })) as ForeignPlanned['plan']['codings'];
+          if (piece.length === 0) throw reader.failedRead();
+          codings.push(...piece);
+        }
+        return { ...planned, plan: { ...planned.plan, codings } };
+      },
       hash,
       texts: async (sourceIds) => new Map((await reader.request({ kind: 'texts', sourceIds: [...sourceIds] })) as [number, string][]),
       mediaChunk: async (sourceId, seq) => ((await reader.request({ kind: 'mediaChunk', sourceId, seq })) as Uint8Array | null) ?? undefined,

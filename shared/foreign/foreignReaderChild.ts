@@ -12,11 +12,16 @@ import { CURRENT_SCHEMA_VERSION } from '../db/migrations/index.js';
 import { ProjectDb } from '../db/projectDb.js';
 import { readProjectHeader } from '../db/projectFormat.js';
 import { QuarryError, toErrorPayload } from '../errors.js';
-import { readRawSnapshot } from '../store/snapshotStore.js';
+import { readRawSnapshot, readSnapshot, type ProjectSnapshot, type RawSnapshot } from '../store/snapshotStore.js';
+import { planMerge, type Decisions } from '../services/mergePlanner.js';
+import type { MergePlan } from '../domain/mergePlanTypes.js';
+import { textsWanted, withoutDamagedTexts } from '../services/mergeTexts.js';
+import { checkSnapshot } from './checkSnapshot.js';
 import { damageError, isDamage } from '../db/damage.js';
 import { getSourceText } from '../store/sourcesStore.js';
 import { mediaChunk } from '../store/mediaStore.js';
-import type { ForeignOpened, ForeignReply, ForeignReplyValue, ForeignRequest } from './foreignProtocol.js';
+import { onParentMessage, postToParent } from './childPort.js';
+import type { ForeignOpened, ForeignPlanned, ForeignReply, ForeignReplyValue, ForeignRequest } from './foreignProtocol.js';
 
 let opened: ProjectDb | undefined;
 
@@ -33,8 +38,9 @@ function hashFile(path: string): string {
 }
 
 let original = '';
+let rawRows: RawSnapshot | undefined;
 
-function open(path: string, dir: string): ForeignOpened {
+function open(path: string, dir: string, rows: boolean): ForeignOpened {
   original = path;
   const header = readProjectHeader(path);
   if (header.schemaVersion > CURRENT_SCHEMA_VERSION) {
@@ -49,20 +55,62 @@ function open(path: string, dir: string): ForeignOpened {
   // The same schema check as any project runs inside ProjectDb.open, before anything is read.
   opened = ProjectDb.open(copy, needsUpgrade ? {} : { readOnly: true, lock: false }).project;
   try {
-    return { snapshot: readRawSnapshot(opened.db), hash };
+    rawRows = readRawSnapshot(opened.db);
+    return { snapshot: rows ? rawRows : null, hash };
   } catch (err) {
     throw isDamage(err) ? damageError(basename(path)) : err;
   }
 }
 
+function textsOf(db: ProjectDb['db'], sourceIds: number[]): [number, string][] {
+  return sourceIds.map((id) => [id, getSourceText(db, id) ?? '']);
+}
+
+/** The open project's rows, as committed now, through a read-only connection of this process. */
+function readMine(minePath: string): ProjectSnapshot {
+  const { project } = ProjectDb.open(minePath, { readOnly: true, lock: false });
+  try {
+    project.db.exec('BEGIN');
+    return readSnapshot(project.db);
+  } finally {
+    if (project.db.inTransaction) project.db.exec('COMMIT');
+    project.close();
+  }
+}
+
+let planCodings: MergePlan['codings'] = [];
+
+/** The plan without its codings (kept for 'planCodings'). */
+function lean(plan: MergePlan): { plan: MergePlan; codingCount: number } {
+  planCodings = plan.codings;
+  return { plan: { ...plan, codings: [] }, codingCount: plan.codings.length };
+}
+
+function plan(minePath: string, decisions: Decisions, withTexts: boolean): ForeignPlanned {
+  const db = opened?.db;
+  if (!db || !rawRows) throw new QuarryError('internal', 'The other project is not open.');
+  const checked = checkSnapshot(rawRows);
+  const skipped = [...checked.skipped];
+  const mine = readMine(minePath);
+  const first = planMerge(mine, checked.snapshot, decisions);
+  if (!withTexts) return { ...lean(first), other: { name: checked.snapshot.name, guid: checked.snapshot.guid }, skipped, texts: [] };
+  const planned = withoutDamagedTexts(mine, { plan: first, theirs: checked.snapshot, texts: new Map(textsOf(db, textsWanted(first).map((s) => s.theirId))) }, decisions, skipped);
+  const wanted = new Set(textsWanted(planned.plan).map((s) => s.theirId));
+  return { ...lean(planned.plan), other: { name: checked.snapshot.name, guid: checked.snapshot.guid }, skipped, texts: [...planned.texts].filter(([id]) => wanted.has(id)) };
+}
+
 function answer(req: ForeignRequest): ForeignReplyValue {
   switch (req.kind) {
     case 'open':
-      return open(req.path, req.dir);
+      return open(req.path, req.dir, req.rows ?? true);
+    case 'plan':
+      return plan(req.minePath, req.decisions, req.withTexts);
+    case 'planCodings':
+      return planCodings.slice(req.from, req.from + req.count);
     case 'texts': {
       const db = opened?.db;
       if (!db) throw new QuarryError('internal', 'The other project is not open.');
-      return req.sourceIds.map((id) => [id, getSourceText(db, id) ?? '']);
+      return textsOf(db, req.sourceIds);
     }
     case 'mediaChunk': {
       const db = opened?.db;
@@ -82,17 +130,4 @@ function reply(req: ForeignRequest): ForeignReply {
   }
 }
 
-/** Electron's utility process (the desktop app) talks through parentPort; a forked Node child through process.send. */
-interface ParentPort {
-  on(event: 'message', listener: (e: { data: ForeignRequest }) => void): void;
-  postMessage(message: unknown): void;
-}
-const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
-
-if (parentPort) {
-  parentPort.on('message', (e) => parentPort.postMessage(reply(e.data)));
-} else {
-  process.on('message', (req: ForeignRequest) => process.send?.(reply(req)));
-  // The parent went away: nothing is left to answer.
-  process.on('disconnect', () => process.exit(0));
-}
+onParentMessage((req) => postToParent(reply(req as ForeignRequest)));

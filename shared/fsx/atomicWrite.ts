@@ -146,30 +146,73 @@ export async function writeFileAtomic(
  * memory) to `target` atomically. Returns the number of bytes written.
  */
 export async function writePiecesAtomic(target: string, pieces: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, opts: AtomicWriteOptions = {}): Promise<number> {
+  const out = openPieces(target, opts);
+  try {
+    for await (const piece of pieces) out.write(piece);
+  } catch (err) {
+    out.fail(err);
+  }
+  return out.finish();
+}
+
+/**
+ * The temporary file of a write that arrives in pieces: write() appends,
+ * finish() flushes it and moves it into place, fail() removes it and throws
+ * the typed error.
+ */
+function openPieces(target: string, opts: AtomicWriteOptions): { write(piece: Uint8Array): void; finish(): number; fail(err: unknown): never } {
   const tmp = opts.tempPath ?? tempPathFor(target);
   let total = 0;
-  try {
-    checkReplace(target, opts);
-    const fd = openSync(tmp, 'wx', 0o666);
-    try {
-      const mode = opts.mode ?? existingMode(target);
-      if (mode !== undefined) fchmodSync(fd, mode);
-      for await (const piece of pieces) {
-        let off = 0;
-        while (off < piece.length) off += writeSync(fd, piece, off, piece.length - off);
-        total += piece.length;
-      }
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    moveIntoPlace(tmp, target, opts.replace ?? true);
-  } catch (err) {
+  let fd: number | null = null;
+  const fail = (err: unknown): never => {
+    if (fd !== null) closeSync(fd);
+    fd = null;
     removeTemp(tmp);
     throw describe(err, target, opts.what ?? 'the file');
+  };
+  try {
+    checkReplace(target, opts);
+    fd = openSync(tmp, 'wx', 0o666);
+    const mode = opts.mode ?? existingMode(target);
+    if (mode !== undefined) fchmodSync(fd, mode);
+  } catch (err) {
+    fail(err);
   }
-  flushToDisk(dirname(target), 'folder');
-  return total;
+  return {
+    write(piece) {
+      let off = 0;
+      while (off < piece.length) off += writeSync(fd!, piece, off, piece.length - off);
+      total += piece.length;
+    },
+    finish() {
+      try {
+        fsyncSync(fd!);
+        closeSync(fd!);
+        fd = null;
+        moveIntoPlace(tmp, target, opts.replace ?? true);
+      } catch (err) {
+        fail(err);
+      }
+      flushToDisk(dirname(target), 'folder');
+      return total;
+    },
+    fail,
+  };
+}
+
+/**
+ * Writes what `produce` hands to its `write` callback, in order, to `target`
+ * atomically (a REFI-QDA package produced as a stream: never whole in
+ * memory). Returns the number of bytes written.
+ */
+export function writeProducedAtomicSync(target: string, produce: (write: (bytes: Uint8Array) => void) => void, opts: AtomicWriteOptions = {}): number {
+  const out = openPieces(target, opts);
+  try {
+    produce((piece) => out.write(piece));
+  } catch (err) {
+    out.fail(err);
+  }
+  return out.finish();
 }
 
 function assertSelfContained(tmp: string, target: string): void {

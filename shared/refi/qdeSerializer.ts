@@ -134,7 +134,18 @@ function writeSource(w: XmlWriter, src: RefiTextSource, annotations: RefiSelecti
 }
 
 export function serializeProject(project: RefiProject): SerializedProject {
-  const w = new XmlWriter();
+  const pieces: string[] = [];
+  const files = serializeProjectTo(project, (text) => pieces.push(text));
+  return { qde: pieces.join(''), files };
+}
+
+/**
+ * Writes project.qde to `sink` in pieces as it goes (see XmlWriter) and
+ * returns the package's other entries: source texts and notes too large or
+ * too odd for the XML.
+ */
+export function serializeProjectTo(project: RefiProject, sink: (text: string) => void): [string, string][] {
+  const w = new XmlWriter(sink);
   const types = new Map(project.variables.map((v) => [g(v.guid), v.type]));
   const annotations = new Map<string, RefiSelection[]>();
   for (const note of project.notes) {
@@ -229,5 +240,6 @@ export function serializeProject(project: RefiProject): SerializedProject {
   w.close('Project');
 
   const sourceFiles = project.sources.map((s): [string, string] => [`sources/${g(s.recording ? s.recording.transcriptGuid : s.guid)}.txt`, s.text]);
-  return { qde: w.toString(), files: [...sourceFiles, ...noteFiles] };
+  w.end();
+  return [...sourceFiles, ...noteFiles];
 }

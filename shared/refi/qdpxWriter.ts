@@ -2,26 +2,69 @@
  * REFI-QDA export: the neutral model → a .qdpx package (project.qde plus one
  * UTF-8 text file per source under sources/). Output is deterministic: the
  * same model always gives the same bytes (fixed entry order and timestamps).
+ *
+ * The package is produced as a stream: project.qde is compressed piece by
+ * piece as the XML is written, and the zip's bytes are handed to `write` as
+ * they come, so neither the whole XML nor the whole package is ever held in
+ * memory (a project with a million codings has an XML of several hundred
+ * megabytes).
  */
-import { zipSync, type Zippable } from 'fflate';
+import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import type { RefiProject } from './refiModel.js';
 import { validateForExport } from './refiExportCheck.js';
-import { serializeProject } from './qdeSerializer.js';
+import { serializeProject, serializeProjectTo } from './qdeSerializer.js';
 
 export { writeQdc } from './qdcWriter.js';
 
 /** DOS timestamps are local time; building the date from local parts keeps the bytes independent of the time zone. */
 const FIXED_MTIME = new Date(1980, 0, 1, 0, 0, 0);
+const LEVEL = 6;
 
-export function writeQdpx(project: RefiProject): Uint8Array {
+function deflated(name: string): ZipDeflate {
+  const entry = new ZipDeflate(name, { level: LEVEL });
+  entry.mtime = FIXED_MTIME;
+  return entry;
+}
+
+/** Writes the package to `write`, in order, a piece at a time. */
+export function writeQdpxTo(project: RefiProject, write: (bytes: Uint8Array) => void): void {
   validateForExport(project);
-  const { qde, files } = serializeProject(project);
+  const zip = new Zip((err, data) => {
+    if (err) throw err;
+    write(data);
+  });
   const encoder = new TextEncoder();
-  const entries: Zippable = { 'project.qde': encoder.encode(qde) };
-  for (const [name, text] of files) entries[name] = encoder.encode(text);
+  const qde = deflated('project.qde');
+  zip.add(qde);
+  const files = serializeProjectTo(project, (text) => qde.push(encoder.encode(text)));
+  qde.push(new Uint8Array(0), true);
+  for (const [name, text] of files) {
+    const entry = deflated(name);
+    zip.add(entry);
+    entry.push(encoder.encode(text), true);
+  }
   // Recordings are already compressed (or, as WAV, barely compressible): stored as they are.
-  for (const src of project.sources) if (src.recording?.bytes) entries[`sources/${src.guid.toLowerCase()}.${src.recording.ext}`] = [src.recording.bytes, { level: 0 }];
-  return zipSync(entries, { level: 6, mtime: FIXED_MTIME });
+  for (const src of project.sources) {
+    if (!src.recording?.bytes) continue;
+    const entry = new ZipPassThrough(`sources/${src.guid.toLowerCase()}.${src.recording.ext}`);
+    entry.mtime = FIXED_MTIME;
+    zip.add(entry);
+    entry.push(src.recording.bytes, true);
+  }
+  zip.end();
+}
+
+/** The whole package in memory (tests, small projects). */
+export function writeQdpx(project: RefiProject): Uint8Array {
+  const pieces: Uint8Array[] = [];
+  writeQdpxTo(project, (bytes) => pieces.push(bytes));
+  const out = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of pieces) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
 
 /** The project.qde text alone, e.g. for validating against the XSD. */

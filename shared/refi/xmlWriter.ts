@@ -34,31 +34,56 @@ function attrText(attrs: XmlAttrs): string {
   return out;
 }
 
+/** Text collected before it is handed to a sink: large enough to keep the sink's calls few. */
+const FLUSH_CHARS = 1 << 20;
+
 export class XmlWriter {
-  private readonly parts: string[] = ['<?xml version="1.0" encoding="utf-8"?>\n'];
+  private parts: string[] = ['<?xml version="1.0" encoding="utf-8"?>\n'];
+  private buffered = 0;
   private depth = 0;
+
+  /**
+   * With a sink, the text is handed on in pieces of about a megabyte as it is
+   * written (a large project's XML is never whole in memory); call end() to
+   * hand on the rest. Without one, toString() gives the whole document.
+   */
+  constructor(private readonly sink?: (text: string) => void) {}
+
+  private push(text: string): void {
+    this.parts.push(text);
+    this.buffered += text.length;
+    if (this.sink && this.buffered >= FLUSH_CHARS) this.end();
+  }
+
+  /** Hands what is buffered to the sink. */
+  end(): void {
+    if (!this.sink || this.parts.length === 0) return;
+    this.sink(this.parts.join(''));
+    this.parts = [];
+    this.buffered = 0;
+  }
 
   private indent(): string {
     return '  '.repeat(this.depth);
   }
 
   open(name: string, attrs: XmlAttrs = []): void {
-    this.parts.push(`${this.indent()}<${name}${attrText(attrs)}>\n`);
+    this.push(`${this.indent()}<${name}${attrText(attrs)}>\n`);
     this.depth += 1;
   }
 
   close(name: string): void {
     this.depth -= 1;
-    this.parts.push(`${this.indent()}</${name}>\n`);
+    this.push(`${this.indent()}</${name}>\n`);
   }
 
   empty(name: string, attrs: XmlAttrs = []): void {
-    this.parts.push(`${this.indent()}<${name}${attrText(attrs)}/>\n`);
+    this.push(`${this.indent()}<${name}${attrText(attrs)}/>\n`);
   }
 
   /** An element whose content is text, written exactly (an empty string gives <x></x>). */
   text(name: string, text: string, attrs: XmlAttrs = []): void {
-    this.parts.push(`${this.indent()}<${name}${attrText(attrs)}>${escapeXmlText(text)}</${name}>\n`);
+    this.push(`${this.indent()}<${name}${attrText(attrs)}>${escapeXmlText(text)}</${name}>\n`);
   }
 
   /** An element that has children only if `hasChildren`; written as <x/> otherwise. */

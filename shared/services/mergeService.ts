@@ -4,9 +4,11 @@
  * The other file is never written to, nor opened by this process: a reader
  * process (foreign/foreignReader.ts) copies it (with its WAL, if the
  * co-author's Quarry still has it open), opens the copy, upgrading it if it
- * was saved by an older Quarry, and sends its rows here, within a time
- * budget and killed on Cancel. Every row is checked like API input
- * (foreign/checkSnapshot.ts); what does not fit is reported and left out.
+ * was saved by an older Quarry, checks every row like API input
+ * (foreign/checkSnapshot.ts; what does not fit is reported and left out) and
+ * plans the merge against the open project, read through a read-only
+ * connection of its own, all within a time budget and killed on Cancel. It
+ * sends the plan here, with the texts the plan brings in.
  * The merge is one transaction and one undoable step; nothing already in
  * the open project is removed, and a conflict only changes what the user
  * chose.
@@ -16,18 +18,18 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { MergePreview, MergeResult, MergeSkipped } from '../domain/mergeTypes.js';
 import { QuarryError } from '../errors.js';
-import { checkSnapshot, withoutSources } from '../foreign/checkSnapshot.js';
-import { openForeignProject, type ForeignProject, type ForeignReadOptions } from '../foreign/foreignReader.js';
-import { readSnapshot, type ProjectSnapshot } from '../store/snapshotStore.js';
+import type Database from 'better-sqlite3';
+import { openForeignProject, type ForeignReadOptions } from '../foreign/foreignReader.js';
 import type { ServiceContext } from './context.js';
-import { planMerge, type Decisions } from './mergePlanner.js';
+import type { Decisions } from './mergePlanner.js';
 import type { MergePlan, NewMedia } from '../domain/mergePlanTypes.js';
 import { evenChunks, linkFromOtherProject } from '../media/mediaFiles.js';
 import { insertMediaChunk } from '../store/mediaStore.js';
-import { writeMergePlan } from '../store/mergeStore.js';
+import { writeMergePlanSteps } from '../store/mergeStore.js';
+import type { ForeignProject } from '../foreign/foreignReader.js';
 import { currentJob, jobCheckpoint, jobProgress } from '../jobs/jobContext.js';
 import { mutateInSteps } from '../jobs/mutateInSteps.js';
-import { codePointLength } from '../text/positions.js';
+import { runStepsAsync } from '../jobs/steps.js';
 
 export function fileHash(path: string): string {
   return createHash('sha256').update(readFileSync(path)).digest('hex');
@@ -51,57 +53,39 @@ function isNothing(plan: MergePlan): boolean {
   );
 }
 
-function previewOf(plan: MergePlan, path: string, other: ProjectSnapshot, skipped: MergeSkipped[]): MergePreview {
+function previewOf(plan: MergePlan, path: string, other: { name: string; guid: string }, skipped: MergeSkipped[]): MergePreview {
   return { ...plan.summary, other: { path, name: other.name, guid: other.guid }, conflicts: plan.conflicts, skipped, nothingToDo: isNothing(plan) };
 }
 
-/** The reader's budget, and Cancel of the job this call runs under. */
+/** The reader's budget, and Cancel of the job this call runs under; the rows stay in the reader, which plans there. */
 function readOptions(opts: ForeignReadOptions): ForeignReadOptions {
   const signal = opts.signal ?? currentJob()?.signal;
-  return signal ? { ...opts, signal } : opts;
+  return { ...opts, rows: false, ...(signal ? { signal } : {}) };
 }
 
-/** What merging the file would add, what matches, every conflict with its choices and every row left out. Changes nothing. */
+/** Rows this connection has changed since it opened: equal before and after means the project is as the reader saw it. */
+const changesSoFar = (db: Database.Database): number => db.prepare('SELECT total_changes()').pluck().get() as number;
+
+/**
+ * What merging the file would add, what matches, every conflict with its choices and every row left out. Changes nothing.
+ * Read, checked and planned in the reader process: the app's event loop stays free.
+ */
 export async function previewMerge(ctx: ServiceContext, path: string, decisions: Decisions = {}, opts: ForeignReadOptions = {}): Promise<MergePreview> {
   jobProgress(0, 2, 'Reading the other file');
   const full = checkOther(ctx, path);
   const other = await openForeignProject(full, readOptions(opts));
   try {
-    const checked = checkSnapshot(other.snapshot);
     jobProgress(1, 2, 'Comparing');
-    await jobCheckpoint();
-    return previewOf(planMerge(readSnapshot(ctx.project.db), checked.snapshot, decisions), full, checked.snapshot, checked.skipped);
+    const planned = await other.plan(ctx.project.path, decisions, false);
+    return previewOf(planned.plan, full, planned.other, planned.skipped);
   } finally {
     other.close();
   }
 }
 
 /**
- * Plans against the project as it is inside the transaction and fetches the
- * texts the plan brings in; a source whose text does not match its recorded
- * length is left out with what hangs off it, and the merge planned again.
- */
-async function planWithTexts(
-  db: Parameters<typeof readSnapshot>[0],
-  other: ForeignProject,
-  theirs: ProjectSnapshot,
-  decisions: Decisions,
-  skipped: MergeSkipped[],
-): Promise<{ plan: MergePlan; theirs: ProjectSnapshot; texts: Map<number, string> }> {
-  const plan = planMerge(readSnapshot(db), theirs, decisions);
-  const texts = await other.texts([...plan.sources, ...plan.transcripts].map((s) => s.theirId));
-  const damaged = [...plan.sources, ...plan.transcripts].filter((s) => {
-    const text = texts.get(s.theirId);
-    return typeof text !== 'string' || codePointLength(text) !== s.characters;
-  });
-  if (damaged.length === 0) return { plan, theirs, texts };
-  for (const s of damaged) skipped.push({ kind: 'source', name: s.name, reason: `its text in the file is damaged (it is not ${s.characters} characters long)` });
-  const kept = withoutSources(theirs, new Set(damaged.map((s) => s.theirId)));
-  return { plan: planMerge(readSnapshot(db), kept, decisions), theirs: kept, texts };
-}
-
 /** Their stored recording, piece by piece from the reader (never whole), checked against its size and checksum. */
-async function copyRecording(db: Parameters<typeof readSnapshot>[0], other: ForeignProject, m: NewMedia, sourceId: number, otherName: string): Promise<void> {
+async function copyRecording(db: Database.Database, other: ForeignProject, m: NewMedia, sourceId: number, otherName: string): Promise<void> {
   async function* theirPieces(): AsyncGenerator<Uint8Array> {
     for (let seq = 0; ; seq++) {
       const piece = await other.mediaChunk(m.theirId, seq);
@@ -131,10 +115,14 @@ async function copyRecording(db: Parameters<typeof readSnapshot>[0], other: Fore
 
 /**
  * Merges the file with the given decisions (missing ones take each
- * conflict's default): one undoable step. Under a job (the app) it reports
- * progress while the other file is read, compared and merged, and Cancel
- * works at any point before the merge commits — a cancelled merge is rolled
- * back whole.
+ * conflict's default): one undoable step. The reader process reads, checks
+ * and plans (against the project as committed, read through its own
+ * connection) and sends the plan with the texts it brings in; the app only
+ * writes it, in chunks that yield, so it stays responsive. A plan that
+ * adds nothing writes nothing (no transaction, no undo step). If the project
+ * changed while the reader planned, the reader plans again inside the
+ * merge's transaction. Under a job (the app) Cancel works at any point
+ * before the merge commits — a cancelled merge is rolled back whole.
  */
 export async function applyMerge(ctx: ServiceContext, path: string, decisions: Decisions = {}, opts: ForeignReadOptions = {}): Promise<MergeResult> {
   jobProgress(0, 3, 'Reading the other file');
@@ -142,26 +130,30 @@ export async function applyMerge(ctx: ServiceContext, path: string, decisions: D
   const full = checkOther(ctx, path);
   const other = await openForeignProject(full, readOptions(opts));
   try {
-    const checked = checkSnapshot(other.snapshot);
-    const skipped = [...checked.skipped];
+    const changesBefore = changesSoFar(ctx.project.db);
+    jobProgress(1, 3, 'Comparing');
+    let planned = await other.plan(ctx.project.path, decisions, true);
     await jobCheckpoint();
-    const label = `Merge “${checked.snapshot.name || basename(full)}”`;
-    const { plan, theirs } = await mutateInSteps(ctx, label, async (db) => {
-      jobProgress(1, 3, 'Comparing');
-      const planned = await planWithTexts(db, other, checked.snapshot, decisions, skipped);
-      await jobCheckpoint();
-      jobProgress(2, 3, 'Merging');
-      const plan = { ...planned.plan, media: planned.plan.media.map((m) => (m.linkPath === null ? m : { ...m, linkPath: linkFromOtherProject(ctx.project.path, full, m.linkPath, m.bytes) })) };
-      const idOf = writeMergePlan(db, plan, (id) => planned.texts.get(id) ?? '');
-      for (const m of plan.media) if (m.embedded) await copyRecording(db, other, m, idOf(m.source), basename(full));
-      // Cancelled now, the merge is still rolled back: it has not committed.
-      await jobCheckpoint();
-      jobProgress(3, 3, 'Merging');
-      return planned;
-    });
-    // Committed: a Cancel arriving now must not turn a done merge into a "cancelled" answer.
+    if (!isNothing(planned.plan)) {
+      const label = `Merge “${planned.other.name || basename(full)}”`;
+      planned = await mutateInSteps(ctx, label, async (db) => {
+        // Inside the transaction nothing else writes: a plan made now is the plan for what is committed.
+        const current = changesSoFar(db) === changesBefore ? planned : await other.plan(ctx.project.path, decisions, true);
+        const texts = new Map(current.texts);
+        jobProgress(2, 3, 'Merging');
+        const plan = { ...current.plan, media: current.plan.media.map((m) => (m.linkPath === null ? m : { ...m, linkPath: linkFromOtherProject(ctx.project.path, full, m.linkPath, m.bytes) })) };
+        const idOf = await runStepsAsync(writeMergePlanSteps(db, plan, (id) => texts.get(id) ?? ''));
+        for (const m of plan.media) if (m.embedded) await copyRecording(db, other, m, idOf(m.source), basename(full));
+        // Cancelled now, the merge is still rolled back: it has not committed.
+        await jobCheckpoint();
+        jobProgress(3, 3, 'Merging');
+        return current;
+      });
+    }
+    // Committed (or nothing to write): a Cancel arriving now must not turn a done merge into a "cancelled" answer.
     other.ignoreCancel();
-    const preview = previewOf(plan, full, theirs, skipped);
+    const { plan } = planned;
+    const preview = previewOf(plan, full, planned.other, planned.skipped);
     const after = await other.hashNow();
     const applied = Object.fromEntries(
       plan.conflicts.map((c) => [c.id, decisions[c.id] !== undefined && c.choices.includes(decisions[c.id]!) ? decisions[c.id]! : c.default]),

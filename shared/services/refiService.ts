@@ -9,17 +9,24 @@ import { existsSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import type Database from 'better-sqlite3';
 import { ProjectDb } from '../db/projectDb.js';
-import { placeFileAtomicSync, writeFileAtomicSync } from '../fsx/atomicWrite.js';
+import { placeFileAtomicSync, writeFileAtomicSync, writeProducedAtomicSync } from '../fsx/atomicWrite.js';
 import { QuarryError } from '../errors.js';
 import { projectToRefi } from '../refi/projectToRefi.js';
 import { readRefiFile } from '../refi/readRefiFile.js';
-import { writeQdc, writeQdpx } from '../refi/qdpxWriter.js';
+import { writeQdc, writeQdpx, writeQdpxTo } from '../refi/qdpxWriter.js';
 import { planRefiImport } from '../refi/refiImportPlan.js';
 import type { RefiImportReport } from '../refi/refiImportPlanTypes.js';
 import { reportOf, writeImportPlan } from '../refi/refiToProject.js';
 
 export function exportQdpxBytes(db: Database.Database): Uint8Array {
   return writeQdpx(projectToRefi(db).project);
+}
+
+/** Streams the .qdpx package to `path` atomically (see writeQdpxTo); returns its size. */
+export function exportQdpxFile(db: Database.Database, path: string, tempPath?: string): number {
+  checkFolder(path);
+  const { project } = projectToRefi(db);
+  return writeProducedAtomicSync(path, (write) => writeQdpxTo(project, write), { what: 'the REFI-QDA file', ...(tempPath ? { tempPath } : {}) });
 }
 
 export function exportQdcText(db: Database.Database): string {
@@ -29,9 +36,13 @@ export function exportQdcText(db: Database.Database): string {
   return writeQdc(codes, []);
 }
 
+export function checkFolder(path: string): void {
+  if (!existsSync(dirname(path))) throw new QuarryError('not_found', `${basename(path)}: the folder ${dirname(path)} does not exist.`);
+}
+
 /** Writes a REFI-QDA file through the atomic-write helper, so a failed export never leaves half a file. */
 export function writeFileAtomically(path: string, data: Uint8Array | string): void {
-  if (!existsSync(dirname(path))) throw new QuarryError('not_found', `${basename(path)}: the folder ${dirname(path)} does not exist.`);
+  checkFolder(path);
   writeFileAtomicSync(path, data, { what: 'the REFI-QDA file' });
 }
 
@@ -46,6 +57,8 @@ export interface RefiImportOptions {
   acceptLosses?: boolean;
   /** Keep the project open and return it (the app opens it); otherwise it is closed. */
   keepOpen?: boolean;
+  /** Where the new project is built before it takes its name (a caller that cleans up after a killed worker). */
+  tempPath?: string;
 }
 
 export interface RefiImportOutcome {
@@ -77,7 +90,7 @@ export function importRefiProject(path: string, fileName: string, bytes: Uint8Ar
         created.close();
       }
     },
-    { replace: false, what: 'the new project', tempPath: `${path}.importing-${process.pid}` },
+    { replace: false, what: 'the new project', tempPath: opts.tempPath ?? `${path}.importing-${process.pid}` },
   );
   if (!opts.keepOpen) return { report, path };
   return { report, path, project: ProjectDb.open(path).project };

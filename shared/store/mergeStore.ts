@@ -19,6 +19,7 @@ import { insertCues } from './cuesStore.js';
 import { getSource, insertSource, setSourceCase, updateSourceMeta } from './sourcesStore.js';
 import { insertUser } from './usersStore.js';
 import type { CaseSetRule } from '../cases/caseSetRules.js';
+import { ROWS_PER_CHUNK, runSteps, type Steps } from '../jobs/steps.js';
 
 /**
  * Returns the id each plan reference ended up with. A recording's row is
@@ -26,6 +27,17 @@ import type { CaseSetRule } from '../cases/caseSetRules.js';
  * read from the other file one at a time).
  */
 export function writeMergePlan(db: Database.Database, plan: MergePlan, theirText: (theirSourceId: number) => string): (r: Ref) => number {
+  return runSteps(writeMergePlanSteps(db, plan, theirText));
+}
+
+/**
+ * writeMergePlan as steps: it yields after each chunk of codings and memos
+ * (the bulk of a merge), so the app can drive it with runStepsAsync and stay
+ * responsive; the caller's transaction holds it all.
+ */
+export function* writeMergePlanSteps(db: Database.Database, plan: MergePlan, theirText: (theirSourceId: number) => string): Steps<(r: Ref) => number> {
+  const total = plan.codings.length + plan.memos.length;
+  let done = 0;
   const created = new Map<string, number>();
   const id = (r: Ref): number => {
     if ('id' in r) return r.id;
@@ -82,8 +94,10 @@ export function writeMergePlan(db: Database.Database, plan: MergePlan, theirText
   for (const l of plan.caseLinks) setSourceCase(db, id(l.source), id(l.case));
   for (const c of plan.codings) {
     created.set(c.key, insertCoding(db, { guid: c.guid, sourceId: id(c.source), codeId: id(c.code), coderId: id(c.coder), start: c.start, end: c.end, createdAt: c.createdAt }));
+    if (++done % ROWS_PER_CHUNK === 0) yield { done, total, phase: 'Merging' };
   }
   for (const m of plan.memos) {
+    if (++done % ROWS_PER_CHUNK === 0) yield { done, total, phase: 'Merging' };
     insertMemo(db, {
       guid: m.guid,
       target: m.target,

@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../shared/api/dispatcher.js';
 import { Session } from '../../shared/api/session.js';
-import type { ApiResult } from '../../shared/api/result.js';
-import { startWebServer, TOKEN_HEADER, type RunningServer } from '../../server/webServer.js';
+import { startWebServer, type RunningServer } from '../../server/webServer.js';
+import { apiCaller } from './webApiCall.js';
 import { buildCoauthorFiles } from '../unit/coauthors/coauthorFiles.js';
 import { STALLING_READER_SCRIPT } from '../unit/coauthors/stallingReader.js';
 
@@ -21,14 +21,7 @@ const session = new Session({ dataDir: join(base, 'data'), platform: 'web', back
 let server: RunningServer;
 let endless: string;
 
-async function call<T>(method: string, args: unknown = {}): Promise<ApiResult<T>> {
-  const res = await fetch(`http://127.0.0.1:${server.port}/api/call`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: server.token },
-    body: JSON.stringify({ method, args }),
-  });
-  return (await res.json()) as ApiResult<T>;
-}
+const call = apiCaller(() => server);
 
 /** Waits until the preview named `jobId` is reading the other file. */
 async function readingStarted(jobId: string): Promise<void> {

@@ -1,20 +1,30 @@
 import { basename } from 'node:path';
+import { QuarryError } from '../../errors.js';
 import { MAX_REFI_FILE_BYTES } from '../../limits.js';
+import { ProjectDb } from '../../db/projectDb.js';
+import { exportBytesInWorker, exportInWorker, importInWorker, previewInWorker } from '../../refi/refiWorker.js';
+import type { RefiSource } from '../../refi/refiWorkerProtocol.js';
 import { getMeta } from '../../store/metaStore.js';
 import type { RefiExportResult, refiMethods } from '../methods/refiMethods.js';
 import type { Session } from '../session.js';
 import { resolveProjectPath } from '../../app/projectPath.js';
 import type { HandlersFor } from './handlerTypes.js';
 import { projectInfo } from './projectHandlers.js';
-import { readArrivingFile, type FileArgument } from './arrivingFile.js';
+import { arrivingFile, type FileArgument } from './arrivingFile.js';
 
 const MAX_IMPORT_BYTES = MAX_REFI_FILE_BYTES;
 
-/** Loaded on first use: the REFI-QDA reader and writer (an XML parser, a zip library) are large, and most runs never exchange files. */
-const refi = () => import('../../services/refiService.js');
-
-const decode = (a: FileArgument): { fileName: string; bytes: Uint8Array } =>
-  readArrivingFile(a, MAX_IMPORT_BYTES, (fileName) => `${fileName}: the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB, the most Quarry imports.`);
+/**
+ * The file as the call names it: a path (checked here, read by the worker,
+ * so a large package never passes through the app's memory or a JSON body)
+ * or the bytes in the request.
+ */
+function sourceOf(a: FileArgument): { fileName: string; source: RefiSource } {
+  const f = arrivingFile(a);
+  if ('error' in f) throw f.error;
+  if (f.size > MAX_IMPORT_BYTES) throw new QuarryError('too_large', `${f.fileName}: the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB, the most Quarry imports.`, { file: f.fileName });
+  return { fileName: f.fileName, source: a.filePath !== undefined ? { path: a.filePath.trim() } : { bytes: f.read() } };
+}
 
 /** A file name made from the project's name (characters file systems refuse are replaced). */
 function exportName(session: Session, ext: string): string {
@@ -27,28 +37,29 @@ function exportName(session: Session, ext: string): string {
   return `${name || 'project'}.${ext}`;
 }
 
-async function deliver(fileName: string, data: Uint8Array | string, path: string | undefined): Promise<RefiExportResult> {
-  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
-  if (path) {
-    (await refi()).writeFileAtomically(path, bytes);
-    return { fileName: basename(path), bytes: bytes.length, path };
-  }
+/** Written by the worker to `path`, or handed back whole for a download. */
+async function exportRefi(session: Session, format: 'qdpx' | 'qdc', path: string | undefined): Promise<RefiExportResult> {
+  const projectPath = session.ctx().project.path;
+  if (path) return { fileName: basename(path), bytes: await exportInWorker(projectPath, format, path), path };
+  const fileName = exportName(session, format);
+  const bytes = await exportBytesInWorker(projectPath, format);
   return { fileName, bytes: bytes.length, dataBase64: Buffer.from(bytes).toString('base64') };
 }
 
 const newProjectPath = (path: string, session: Session): string => resolveProjectPath(path, session.projectsDir, 'new');
 
 export const refiHandlers: HandlersFor<keyof typeof refiMethods> = {
-  'refi.exportQdpx': async (a, s) => deliver(exportName(s, 'qdpx'), (await refi()).exportQdpxBytes(s.ctx().project.db), a.path),
-  'refi.exportQdc': async (a, s) => deliver(exportName(s, 'qdc'), (await refi()).exportQdcText(s.ctx().project.db), a.path),
-  'refi.previewImport': async (a) => {
-    const { fileName, bytes } = decode(a);
-    return (await refi()).previewRefiImport(fileName, bytes);
+  'refi.exportQdpx': (a, s) => exportRefi(s, 'qdpx', a.path),
+  'refi.exportQdc': (a, s) => exportRefi(s, 'qdc', a.path),
+  'refi.previewImport': (a) => {
+    const { fileName, source } = sourceOf(a);
+    return previewInWorker(fileName, source);
   },
   'refi.importProject': async (a, s) => {
-    const { fileName, bytes } = decode(a);
-    const { report, project } = (await refi()).importRefiProject(newProjectPath(a.path, s), fileName, bytes, { acceptLosses: a.acceptLosses ?? false, keepOpen: true });
-    s.attach(project!);
+    const target = newProjectPath(a.path, s);
+    const { fileName, source } = sourceOf(a);
+    const report = await importInWorker(target, fileName, source, a.acceptLosses ?? false);
+    s.attach(ProjectDb.open(target).project);
     return { report, project: projectInfo(s)! };
   },
 };

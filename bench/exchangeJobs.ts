@@ -1,0 +1,166 @@
+/**
+ * The exchanges as jobs (issue 19): REFI-QDA export and import through the
+ * worker process, at 200,000 and 1,000,000 codings, each with its honest
+ * floor — the same rows read (or written) with plain SQL and packed (or
+ * unpacked) with a plain zip — and the worker's peak resident memory; and a
+ * merge of a co-author's copy against merging the same copy again (which
+ * adds nothing), with the longest stall of the event loop during each.
+ *
+ * QUARRY_BENCH_EXCHANGE_CODINGS=200000 (comma-separated) picks the sizes.
+ */
+import Database from 'better-sqlite3';
+import { Zip, ZipDeflate, unzipSync } from 'fflate';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { ProjectDb } from '../shared/db/projectDb.js';
+import { Job } from '../shared/jobs/job.js';
+import { runWithJob } from '../shared/jobs/jobContext.js';
+import { exportInWorker, importInWorker, lastWorkerPeakRssKb } from '../shared/refi/refiWorker.js';
+import { applyMerge } from '../shared/services/mergeService.js';
+import type { BenchModule, BenchRow } from './benchTypes.js';
+import { coauthorCopies } from './coauthorCopies.js';
+import { generateLargeProject, LARGE_PROJECT } from './generateLargeProject.js';
+import { round } from './measure.js';
+
+const SIZES = (process.env.QUARRY_BENCH_EXCHANGE_CODINGS ?? '200000,1000000').split(',').map((s) => Number(s.trim())).filter((n) => n > 0);
+
+async function timed<T>(fn: () => Promise<T> | T): Promise<{ value: T; ms: number }> {
+  (globalThis as { gc?: () => void }).gc?.();
+  const t0 = performance.now();
+  const value = await fn();
+  return { value, ms: performance.now() - t0 };
+}
+
+const mb = (kb: number): string => `${Math.round(kb / 1024)} MB`;
+
+/** Plain SQL reads the rows an export writes; a plain streaming zip packs them as tab-separated lines. */
+function exportFloor(projectPath: string, target: string): void {
+  const db = new Database(projectPath, { readonly: true });
+  const fd = openSync(target, 'w');
+  try {
+    const zip = new Zip((err, data) => {
+      if (err) throw err;
+      writeSync(fd, data);
+    });
+    const enc = new TextEncoder();
+    const rows = new ZipDeflate('rows.txt', { level: 6 });
+    zip.add(rows);
+    let lines: string[] = [];
+    const flush = () => {
+      rows.push(enc.encode(lines.join('')));
+      lines = [];
+    };
+    for (const table of ['users', 'codes', 'cases', 'sources', 'attributes', 'attribute_values', 'memos', 'case_spans', 'codings']) {
+      for (const r of db.prepare(`SELECT * FROM ${table}`).raw().iterate()) {
+        lines.push(`${(r as unknown[]).join('\t')}\n`);
+        if (lines.length >= 10_000) flush();
+      }
+    }
+    flush();
+    rows.push(new Uint8Array(0), true);
+    for (const r of db.prepare(`SELECT source_id, text FROM source_text`).raw().iterate()) {
+      const [id, text] = r as [number, string];
+      const entry = new ZipDeflate(`sources/${id}.txt`, { level: 6 });
+      zip.add(entry);
+      entry.push(enc.encode(text), true);
+    }
+    zip.end();
+  } finally {
+    closeSync(fd);
+    db.close();
+  }
+}
+
+/** A plain unzip of the package and the same number of rows written with plain SQL, in one transaction, into a bare table. */
+function importFloor(packagePath: string, target: string, codings: number): void {
+  const files = unzipSync(new Uint8Array(readFileSync(packagePath)));
+  const db = new Database(target);
+  try {
+    db.exec(`CREATE TABLE sources(id INTEGER PRIMARY KEY, name TEXT, text TEXT);
+             CREATE TABLE codings(id INTEGER PRIMARY KEY, guid TEXT UNIQUE, source_id INTEGER, code_id INTEGER, start_pos INTEGER, end_pos INTEGER, coder_id INTEGER, created_at TEXT)`);
+    const dec = new TextDecoder();
+    const src = db.prepare(`INSERT INTO sources(name, text) VALUES (?, ?)`);
+    const cod = db.prepare(`INSERT INTO codings(guid, source_id, code_id, start_pos, end_pos, coder_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+    db.transaction(() => {
+      for (const [name, bytes] of Object.entries(files)) if (name.startsWith('sources/')) src.run(name, dec.decode(bytes));
+      const now = new Date().toISOString();
+      for (let i = 0; i < codings; i++) cod.run(`00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`, 1 + (i % 2000), 1 + (i % 300), i % 9000, (i % 9000) + 500, 1 + (i % 2), now);
+    })();
+  } finally {
+    db.close();
+  }
+}
+
+/** Runs a merge under a job (so it yields, as in the app) and measures the longest event-loop stall meanwhile. */
+async function mergeWithStall(mine: ProjectDb, theirs: string, id: string): Promise<{ ms: number; stallMs: number; added: number; present: number }> {
+  const delay = monitorEventLoopDelay({ resolution: 5 });
+  delay.enable();
+  const r = await timed(() => runWithJob(new Job(id, 'merge.apply'), () => applyMerge({ project: mine, coderName: 'Coder One' }, theirs)));
+  delay.disable();
+  return { ms: r.ms, stallMs: delay.max / 1e6, added: r.value.codings.added, present: r.value.codings.alreadyPresent };
+}
+
+export const exchangeJobsBench: BenchModule = {
+  name: 'exchange jobs',
+  async run(ctx) {
+    const rows: BenchRow[] = [];
+    for (const codings of SIZES) {
+      const info = generateLargeProject(ctx.resultsDir, { ...LARGE_PROJECT, codings }, ctx.log);
+      const k = `${Math.round(codings / 1000)}k`;
+      const dir = mkdtempSync(join(tmpdir(), 'quarry-bench-exchange-'));
+      try {
+        const pkg = join(dir, 'large.qdpx');
+        const exp = await timed(() => exportInWorker(info.path, 'qdpx', pkg));
+        const expRss = lastWorkerPeakRssKb;
+        const expFloor = await timed(() => exportFloor(info.path, join(dir, 'floor.zip')));
+        rows.push({
+          name: `exchange: REFI-QDA export in the worker, ${k} codings`,
+          median: round(exp.ms),
+          runs: 1,
+          floor: round(expFloor.ms),
+          ratio: round(exp.ms / expFloor.ms),
+          note: `${(statSync(pkg).size / 1e6).toFixed(0)} MB package; worker peak RSS ${mb(expRss)}; floor (plain SQL + plain zip) ${round(expFloor.ms)} ms, ratio ${(exp.ms / expFloor.ms).toFixed(1)}`,
+        });
+        const imp = await timed(() => importInWorker(join(dir, 'imported.quarry'), 'large.qdpx', { path: pkg }, true));
+        const impRss = lastWorkerPeakRssKb;
+        const impFloor = await timed(() => importFloor(pkg, join(dir, 'floor.sqlite'), codings));
+        rows.push({
+          name: `exchange: REFI-QDA import in the worker, ${k} codings`,
+          median: round(imp.ms),
+          runs: 1,
+          floor: round(impFloor.ms),
+          ratio: round(imp.ms / impFloor.ms),
+          note: `${imp.value.codings} codings; worker peak RSS ${mb(impRss)}; floor (plain unzip + plain SQL inserts) ${round(impFloor.ms)} ms, ratio ${(imp.ms / impFloor.ms).toFixed(1)}`,
+        });
+
+        const { mine, theirs } = coauthorCopies(info.path, dir);
+        const open = ProjectDb.open(mine).project;
+        try {
+          const real = await mergeWithStall(open, theirs, 'real');
+          const noop = await mergeWithStall(open, theirs, 'noop');
+          rows.push({
+            name: `exchange: merge a co-author's copy, ${k} codings`,
+            median: round(real.ms),
+            runs: 1,
+            note: `${real.added} codings added; longest event-loop stall ${real.stallMs.toFixed(0)} ms`,
+          });
+          rows.push({
+            name: `exchange: merge the same copy again (adds nothing), ${k} codings`,
+            median: round(noop.ms),
+            runs: 1,
+            floor: round(real.ms),
+            ratio: round(noop.ms / real.ms),
+            note: `${noop.added} added, ${noop.present} already there; ${(noop.ms / real.ms).toFixed(2)} × the real merge; longest event-loop stall ${noop.stallMs.toFixed(0)} ms`,
+          });
+        } finally {
+          open.close();
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+    return rows;
+  },
+};

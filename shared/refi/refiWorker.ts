@@ -1,0 +1,82 @@
+/**
+ * REFI-QDA export, import preview and import as jobs in the worker process
+ * (refiWorkerChild.ts, started by runChildTask): the app's own event loop
+ * stays free, progress reaches the job, and Cancel kills the worker at once.
+ * A killed or failed worker leaves nothing behind: the file it was writing
+ * has a temporary name that is removed here (with a new project's SQLite
+ * side files and lock).
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { QuarryError } from '../errors.js';
+import { tempPathFor } from '../fsx/atomicWrite.js';
+import { runChildTask } from '../jobs/childTask.js';
+import { REFI_WORKER_MEMORY_MB } from '../limits.js';
+import { checkFolder } from '../services/refiService.js';
+import type { RefiImportReport } from './refiImportPlanTypes.js';
+import { refiWorkerEntry } from './refiWorkerEntry.js';
+import type { RefiSource, RefiWorkerRequest } from './refiWorkerProtocol.js';
+
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { recursive: true, force: true, maxRetries: 3 });
+  } catch {
+    // A leftover in a temporary name harms nothing the user sees.
+  }
+}
+
+/** A file the worker built under a temporary name, and what SQLite and the lock put beside it. */
+function removeBuilt(tempPath: string): void {
+  for (const suffix of ['', '-journal', '-wal', '-shm', '.lock']) removeQuietly(tempPath + suffix);
+}
+
+/** The worker's peak resident memory in its last run, in kB (the benchmark reports it). */
+export let lastWorkerPeakRssKb = 0;
+
+async function inWorker<T>(request: RefiWorkerRequest, what: string, tempPath?: string): Promise<T> {
+  try {
+    return await runChildTask<T>(refiWorkerEntry(), request, {
+      maxOldSpaceMb: REFI_WORKER_MEMORY_MB,
+      onPeakRss: (kb) => {
+        lastWorkerPeakRssKb = kb;
+      },
+      diedMessage: `${what} stopped before it was complete (Quarry's worker ended unexpectedly, perhaps out of memory); nothing was changed.`,
+    });
+  } catch (err) {
+    if (tempPath) removeBuilt(tempPath);
+    throw err;
+  }
+}
+
+/** Writes the project at `projectPath` as a REFI-QDA file at `target`; returns its size. */
+export async function exportInWorker(projectPath: string, format: 'qdpx' | 'qdc', target: string): Promise<number> {
+  checkFolder(target);
+  const tempPath = tempPathFor(target);
+  const { bytes } = await inWorker<{ bytes: number }>({ kind: 'export', format, projectPath, target, tempPath }, `Exporting ${basename(target)}`, tempPath);
+  return bytes;
+}
+
+/** The export's bytes, for a caller that must hand them over whole (a download in browser mode). */
+export async function exportBytesInWorker(projectPath: string, format: 'qdpx' | 'qdc'): Promise<Uint8Array> {
+  const dir = mkdtempSync(join(tmpdir(), 'quarry-export-'));
+  try {
+    const file = join(dir, `export.${format}`);
+    await exportInWorker(projectPath, format, file);
+    return new Uint8Array(readFileSync(file));
+  } finally {
+    removeQuietly(dir);
+  }
+}
+
+export function previewInWorker(fileName: string, source: RefiSource): Promise<RefiImportReport> {
+  return inWorker<RefiImportReport>({ kind: 'preview', fileName, source }, `Reading ${fileName}`);
+}
+
+/** Builds a new project at `target` from the file; it appears only once complete. */
+export function importInWorker(target: string, fileName: string, source: RefiSource, acceptLosses: boolean): Promise<RefiImportReport> {
+  if (existsSync(target)) throw new QuarryError('conflict', `${basename(target)} already exists; Quarry will not overwrite it. Choose another name.`);
+  const tempPath = `${target}.importing-${randomBytes(4).toString('hex')}`;
+  return inWorker<RefiImportReport>({ kind: 'import', fileName, source, target, tempPath, acceptLosses }, `Importing ${fileName}`, tempPath);
+}

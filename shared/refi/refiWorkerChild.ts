@@ -1,0 +1,77 @@
+/**
+ * The REFI-QDA worker process (see shared/jobs/childTask.ts): exports the
+ * open project, previews an import and builds the imported project, away
+ * from the process that answers the user. It opens its own connections:
+ * the project to export read-only, inside one read transaction (a
+ * consistent snapshot while the app goes on writing), and the new project
+ * of an import at a temporary path that the app moves into place only when
+ * it is complete — killed half-way, the worker leaves nothing the user sees.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { ProjectDb } from '../db/projectDb.js';
+import { QuarryError, toErrorPayload } from '../errors.js';
+import { writeFileAtomicSync } from '../fsx/atomicWrite.js';
+import { MAX_REFI_FILE_BYTES } from '../limits.js';
+import { exportQdcText, exportQdpxFile, importRefiProject, previewRefiImport } from '../services/refiService.js';
+import { onParentMessage, postToParent } from '../foreign/childPort.js';
+import type { ChildMessage } from '../jobs/childTask.js';
+import type { RefiSource, RefiWorkerRequest } from './refiWorkerProtocol.js';
+
+const post = (m: ChildMessage): void => postToParent(m);
+const progress = (done: number, total: number, phase: string): void => post({ kind: 'progress', done, total, phase });
+
+function sourceBytes(fileName: string, source: RefiSource): Uint8Array {
+  if ('bytes' in source) return source.bytes;
+  let size: number;
+  try {
+    size = statSync(source.path).size;
+  } catch {
+    throw new QuarryError('not_found', `${fileName}: no such file (${source.path}).`);
+  }
+  if (size > MAX_REFI_FILE_BYTES) throw new QuarryError('too_large', `${fileName}: the file is larger than ${MAX_REFI_FILE_BYTES / 1024 / 1024} MB, the most Quarry imports.`);
+  return readFileSync(source.path);
+}
+
+function exportProject(req: Extract<RefiWorkerRequest, { kind: 'export' }>): { bytes: number } {
+  progress(0, 1, 'Writing the package');
+  const { project } = ProjectDb.open(req.projectPath, { readOnly: true, lock: false });
+  const db = project.db;
+  try {
+    // One read transaction: every table as of the same moment, whatever the app writes meanwhile.
+    db.exec('BEGIN');
+    if (req.format === 'qdpx') return { bytes: exportQdpxFile(db, req.target, req.tempPath) };
+    const text = new TextEncoder().encode(exportQdcText(db));
+    writeFileAtomicSync(req.target, text, { tempPath: req.tempPath, what: 'the REFI-QDA file' });
+    return { bytes: text.length };
+  } finally {
+    if (db.inTransaction) db.exec('COMMIT');
+    project.close();
+  }
+}
+
+function answer(req: RefiWorkerRequest): unknown {
+  switch (req.kind) {
+    case 'export':
+      return exportProject(req);
+    case 'preview':
+      progress(0, 1, 'Reading the file');
+      return previewRefiImport(req.fileName, sourceBytes(req.fileName, req.source));
+    case 'import': {
+      progress(0, 2, 'Reading the file');
+      const bytes = sourceBytes(req.fileName, req.source);
+      progress(1, 2, 'Writing the new project');
+      const { report } = importRefiProject(req.target, req.fileName, bytes, { acceptLosses: req.acceptLosses, tempPath: req.tempPath });
+      return report;
+    }
+  }
+}
+
+onParentMessage((raw) => {
+  const req = raw as RefiWorkerRequest;
+  try {
+    const value = answer(req);
+    post({ kind: 'done', value, maxRssKb: process.resourceUsage().maxRSS });
+  } catch (err) {
+    post({ kind: 'error', error: toErrorPayload(err) });
+  }
+});
