@@ -29,7 +29,7 @@ import type { ServiceContext } from './context.js';
 import { mutate } from './context.js';
 
 
-export const toDef = (a: AttributeRow): AttributeDef => (a.type === 'choice' ? { name: a.name, type: a.type, choices: a.choices } : { name: a.name, type: a.type });
+export const toDef = (a: Pick<AttributeRow, 'name' | 'type' | 'choices'>): AttributeDef => (a.type === 'choice' ? { name: a.name, type: a.type, choices: a.choices } : { name: a.name, type: a.type });
 
 export function listCaseRecords(db: Database.Database): CaseRecord[] {
   const cases = listCases(db);

@@ -11,13 +11,15 @@ export interface AttributeRow {
   choices: string[];
   description: string;
   sortOrder: number;
+  /** Absent in a merged co-author's snapshot (the merge keeps attributes in the first classification). */
+  classificationId?: number | null;
 }
 
 interface RawAttribute extends Omit<AttributeRow, 'choices'> {
   choices: string;
 }
 
-const ATTR = `SELECT id, guid, name, type, choices, description, sort_order AS sortOrder FROM attributes`;
+const ATTR = `SELECT id, guid, name, type, choices, description, sort_order AS sortOrder, classification_id AS classificationId FROM attributes`;
 /** The stored choice list; one another program damaged reads as no choices rather than breaking every list of attributes. */
 function decodeChoices(json: string): string[] {
   try {
@@ -47,13 +49,15 @@ export function findAttributeByName(db: Database.Database, name: string): Attrib
 
 export function insertAttribute(
   db: Database.Database,
-  a: { name: string; type: AttributeType; choices?: string[]; description?: string; guid?: string },
+  a: { name: string; type: AttributeType; choices?: string[]; description?: string; guid?: string; classificationId?: number | null },
 ): number {
   const order = (stmt(db, `SELECT ifnull(max(sort_order), -1) + 1 AS n FROM attributes`).get() as { n: number }).n;
+  // Without a named classification an attribute joins the first one (a sheet import, REFI-QDA, a merge).
   const info = stmt(
     db,
-    `INSERT INTO attributes(guid, name, type, choices, description, sort_order, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  ).run(a.guid ?? randomUUID(), a.name, a.type, JSON.stringify(a.choices ?? []), a.description ?? '', order, nowIso());
+    `INSERT INTO attributes(guid, name, type, choices, description, sort_order, created_at, classification_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ifnull(?, (SELECT id FROM classifications ORDER BY sort_order, id LIMIT 1)))`,
+  ).run(a.guid ?? randomUUID(), a.name, a.type, JSON.stringify(a.choices ?? []), a.description ?? '', order, nowIso(), a.classificationId ?? null);
   return Number(info.lastInsertRowid);
 }
 

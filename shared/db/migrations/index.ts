@@ -4,11 +4,12 @@ import { migration0002 } from './0002-case-sets-and-spans.js';
 import { migration0003 } from './0003-queries.js';
 import { migration0004 } from './0004-search-folding.js';
 import { migration0005 } from './0005-recordings.js';
+import { migration0006 } from './0006-classifications.js';
 
 /**
  * Every migration in order; the last one's version is the current schema
  * version. Each runs when it is above the file's user_version.
  */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006];
 
 export const CURRENT_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -6,7 +6,7 @@ import type { CodeRef, MatrixMeasure, MatrixQueryDef } from '../../../../shared/
 import { splitPath } from '../../../../shared/domain/codePath.js';
 import { EMPTY_FILTER, fromCaseFilter, toCaseFilter, type FilterForm } from '../caseFilterModel.js';
 
-export type RowKind = 'cases' | 'setCases' | 'sets' | 'attribute' | 'codes';
+export type RowKind = 'cases' | 'classification' | 'setCases' | 'sets' | 'attribute' | 'codes';
 export type ColKind = 'codes' | 'children';
 
 export interface MatrixForm {
@@ -14,6 +14,8 @@ export interface MatrixForm {
   /** setCases: the set whose cases are the rows. */
   rowSet: string;
   rowAttribute: string;
+  /** classification: its cases are the rows, each with its sub-cases. */
+  rowClassification: string;
   /** codes: the row codes (none chosen = every code). */
   rowCodeIds: number[];
   colKind: ColKind;
@@ -30,6 +32,7 @@ export const DEFAULT_MATRIX_FORM: MatrixForm = {
   rowKind: 'cases',
   rowSet: '',
   rowAttribute: '',
+  rowClassification: '',
   rowCodeIds: [],
   colKind: 'codes',
   colCodeIds: [],
@@ -41,6 +44,7 @@ export const DEFAULT_MATRIX_FORM: MatrixForm = {
 
 export const ROW_KINDS: { kind: RowKind; label: string }[] = [
   { kind: 'cases', label: 'Cases' },
+  { kind: 'classification', label: 'Cases of a classification' },
   { kind: 'attribute', label: 'Values of an attribute' },
   { kind: 'setCases', label: 'Cases of a case set' },
   { kind: 'sets', label: 'Case sets' },
@@ -70,6 +74,10 @@ export function toMatrixDef(form: MatrixForm): MatrixQueryDef | string {
     case 'setCases':
       if (!form.rowSet) return 'Choose the case set whose cases are the rows.';
       rows = { kind: 'setCases', set: form.rowSet };
+      break;
+    case 'classification':
+      if (!form.rowClassification) return 'Choose the classification whose cases are the rows.';
+      rows = { kind: 'classification', classification: form.rowClassification };
       break;
     case 'attribute':
       if (!form.rowAttribute) return 'Choose the attribute whose values are the rows.';
@@ -105,6 +113,7 @@ export function fromMatrixDef(def: MatrixQueryDef, resolve: Resolve): MatrixForm
   form.rowKind = r.kind;
   if (r.kind === 'setCases') form.rowSet = r.set;
   if (r.kind === 'attribute') form.rowAttribute = r.attribute;
+  if (r.kind === 'classification') form.rowClassification = r.classification;
   if (r.kind === 'codes') form.rowCodeIds = ids(r.codes, resolve);
   if (def.cols.kind === 'children') {
     form.colKind = 'children';
