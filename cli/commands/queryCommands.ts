@@ -73,7 +73,7 @@ function caseFilter(p: Parsed): CaseFilter | undefined {
 }
 
 export function cmdQuery(argv: string[], io: CliIo): number {
-  const usage = 'quarry query <project> --code PATH [--and PATH] [--or PATH] [--not PATH] [--own] [--where "ATTR=VALUE"]... [--set NAME] [--coder NAME] [--json]';
+  const usage = 'quarry query <project> --code PATH [--and PATH] [--or PATH] [--not PATH] [--own] [--where "NAME OP VALUE"]... [--set NAME] [--coder NAME] [--json]';
   const p = parse(argv, QUERY_OPTIONS, { min: 1, max: 1, usage });
   const expr = codeExpression(argv);
   const filter = caseFilter(p);
@@ -116,7 +116,7 @@ function axis<T>(read: (spec: string) => T, spec: string): T {
 
 export function cmdMatrix(argv: string[], io: CliIo): number {
   const usage =
-    'quarry matrix <project> --rows cases|attribute:NAME|set:NAME|codes --cols codes|children:PATH [--measure references|sources|cases|words] [--where "ATTR=VALUE"]... [--coder NAME] [--format json|csv] [--out FILE]';
+    'quarry matrix <project> --rows cases|cases:CLASSIFICATION|attribute:NAME|set:NAME|codes --cols codes|children:PATH [--measure references|sources|cases|cases:CLASSIFICATION|words] [--where "NAME OP VALUE"]... [--coder NAME] [--format json|csv] [--out FILE]';
   const p = parse(
     argv,
     {
@@ -137,14 +137,24 @@ export function cmdMatrix(argv: string[], io: CliIo): number {
   if (!rowsSpec || !colsSpec) throw new UsageError(`say what the rows and columns are\nusage: ${usage}`);
   const rows = axis(parseMatrixRows, rowsSpec);
   const cols = axis(parseMatrixCols, colsSpec);
-  const measure = (str(p, 'measure') ?? 'references') as MatrixMeasure;
-  if (!MEASURES.includes(measure)) throw new UsageError(`--measure is one of ${MEASURES.join(', ')}, not “${measure}”`);
+  // cases:Firm counts the firms the passages reach (a respondent's coding counts their firm).
+  const measureSpec = str(p, 'measure') ?? 'references';
+  const casesOf = /^cases:/i.test(measureSpec) ? measureSpec.slice('cases:'.length).trim() : undefined;
+  const measure = (casesOf !== undefined ? 'cases' : measureSpec) as MatrixMeasure;
+  if (!MEASURES.includes(measure) || casesOf === '') throw new UsageError(`--measure is one of ${MEASURES.join(', ')}, not “${measure}”`);
   const format = str(p, 'format') ?? 'json';
   if (format !== 'json' && format !== 'csv') throw new UsageError(`--format is json or csv, not “${format}”`);
   const filter = caseFilter(p);
   const coder = str(p, 'coder');
   const m = withReadProject(io, p.positionals[0]!, (ctx) =>
-    runMatrixQuery(ctx.project.db, { rows, cols, measure, ...(filter ? { filter } : {}), ...(coder !== undefined ? { coder } : {}) }),
+    runMatrixQuery(ctx.project.db, {
+      rows,
+      cols,
+      measure,
+      ...(filter ? { filter } : {}),
+      ...(coder !== undefined ? { coder } : {}),
+      ...(casesOf !== undefined ? { casesOf } : {}),
+    }),
   );
   const text =
     format === 'csv' ? matrixCsv(m) : `${JSON.stringify({ rows: m.rows.map((r) => r.label), cols: m.cols.map((c) => c.label), cells: m.cells }, null, 2)}\n`;
