@@ -64,7 +64,8 @@ async function casesImport(argv: string[], io: CliIo): Promise<number> {
   const csv = await readClassificationSheet({ ...readCsv(io, file), ...(classification !== undefined ? { classification } : {}) });
   // New columns get the inferred type; existing attributes keep theirs. Cells that do not fit are reported, not written.
   const report = await withWriteProject(io, project, str(p, 'coder'), (ctx) => applyClassificationImport(ctx, csv));
-  const out = { created: report.created, updated: report.updated, rejected: report.rejected, nested: report.nested ?? 0 };
+  // nested appears only when a Parent column nested cases, so existing readers of this JSON see what they always saw.
+  const out = { created: report.created, updated: report.updated, rejected: report.rejected, ...(report.nested ? { nested: report.nested } : {}) };
   if (flag(p, 'json')) {
     printJson(io, out);
     return 0;
