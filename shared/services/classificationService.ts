@@ -178,7 +178,7 @@ export function applyClassificationImport(ctx: ServiceContext, args: Classificat
         rejected.push({ row: r.rowNumber, column: 'Parent', reason: err.message });
       }
     }
-    return { created, updated, rejected, attributesCreated: plan.createAttributes.length, unchanged: plan.unchanged, nested };
+    return { created, updated, rejected, attributesCreated: plan.createAttributes.length, unchanged: plan.unchanged, ...(parents.size > 0 ? { nested } : {}) };
   });
 }
 
