@@ -24,6 +24,8 @@ export interface MatrixForm {
   /** children: the code whose children are the columns. */
   colParent: number | null;
   measure: MatrixMeasure;
+  /** With measure 'cases': count the cases of this classification ('' = the cases themselves). */
+  casesOf: string;
   filter: FilterForm;
   coder: string;
 }
@@ -38,6 +40,7 @@ export const DEFAULT_MATRIX_FORM: MatrixForm = {
   colCodeIds: [],
   colParent: null,
   measure: 'references',
+  casesOf: '',
   filter: EMPTY_FILTER,
   coder: '',
 };
@@ -97,7 +100,8 @@ export function toMatrixDef(form: MatrixForm): MatrixQueryDef | string {
     cols = codes ? { kind: 'codes', codes } : { kind: 'codes' };
   }
   const filter = toCaseFilter(form.filter);
-  return { rows, cols, measure: form.measure, ...(filter ? { filter } : {}), ...(form.coder ? { coder: form.coder } : {}) };
+  const casesOf = form.measure === 'cases' && form.casesOf ? { casesOf: form.casesOf } : {};
+  return { rows, cols, measure: form.measure, ...(filter ? { filter } : {}), ...(form.coder ? { coder: form.coder } : {}), ...casesOf };
 }
 
 type Resolve = (ref: CodeRef) => number | null;
@@ -108,7 +112,13 @@ function ids(list: CodeRef[] | undefined, resolve: Resolve): number[] {
 
 /** The form for a saved definition (codes named by path are looked up; unknown ones are dropped). */
 export function fromMatrixDef(def: MatrixQueryDef, resolve: Resolve): MatrixForm {
-  const form: MatrixForm = { ...DEFAULT_MATRIX_FORM, measure: def.measure ?? 'references', filter: fromCaseFilter(def.filter), coder: def.coder ?? '' };
+  const form: MatrixForm = {
+    ...DEFAULT_MATRIX_FORM,
+    measure: def.measure ?? 'references',
+    casesOf: def.casesOf ?? '',
+    filter: fromCaseFilter(def.filter),
+    coder: def.coder ?? '',
+  };
   const r = def.rows;
   form.rowKind = r.kind;
   if (r.kind === 'setCases') form.rowSet = r.set;
