@@ -35,16 +35,7 @@ export interface ClassificationInfo {
 }
 
 /** A source attribute (Wave, Interview date…) with how many sources have a value. */
-export interface SourceAttributeInfo {
-  id: Id;
-  guid: string;
-  name: string;
-  type: AttributeType;
-  choices: string[];
-  description: string;
-  sortOrder: number;
-  valueCount: number;
-}
+export type SourceAttributeInfo = Omit<AttributeInfo, 'classificationId'>;
 
 /** The source classification sheet: every source's values by source attribute id. */
 export interface SourceSheet {

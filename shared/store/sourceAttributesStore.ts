@@ -6,32 +6,17 @@
 import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import type { AttributeType, AttributeValue } from '../cases/attributeTypes.js';
+import { decodeChoices, rowValue, storeValue, VALUE_TABLES, type AttributeRow } from './attributesStore.js';
 import { nowIso, stmt } from './statements.js';
 
-export interface SourceAttributeRow {
-  id: number;
-  guid: string;
-  name: string;
-  type: AttributeType;
-  choices: string[];
-  description: string;
-  sortOrder: number;
-}
+/** Shaped like a case attribute, without a classification: sources have one sheet. */
+export type SourceAttributeRow = Omit<AttributeRow, 'classificationId'>;
 
 const ATTR = `SELECT id, guid, name, type, choices, description, sort_order AS sortOrder FROM source_attributes`;
 
-function decode(r: Omit<SourceAttributeRow, 'choices'> & { choices: string }): SourceAttributeRow {
-  let choices: string[] = [];
-  try {
-    const parsed: unknown = JSON.parse(r.choices);
-    if (Array.isArray(parsed)) choices = parsed.filter((c): c is string => typeof c === 'string');
-  } catch {
-    // A damaged list reads as no choices rather than breaking every list of attributes.
-  }
-  return { ...r, choices };
-}
+const decode = (r: Raw): SourceAttributeRow => ({ ...r, choices: decodeChoices(r.choices) });
 
-type Raw = Parameters<typeof decode>[0];
+type Raw = Omit<SourceAttributeRow, 'choices'> & { choices: string };
 
 export function listSourceAttributes(db: Database.Database): SourceAttributeRow[] {
   return (stmt(db, `${ATTR} ORDER BY sort_order, id`).all() as Raw[]).map(decode);
@@ -83,26 +68,13 @@ export function listSourceValues(db: Database.Database): SourceValueRow[] {
   const rows = stmt(db, `SELECT source_id AS sourceId, attribute_id AS attributeId, kind, value FROM source_attribute_values`).all() as {
     sourceId: number;
     attributeId: number;
-    kind: 'value' | 'not_applicable';
+    kind: AttributeValue['kind'];
     value: string | null;
   }[];
-  return rows.map((r) => ({
-    sourceId: r.sourceId,
-    attributeId: r.attributeId,
-    value: r.kind === 'value' ? { kind: 'value', value: r.value ?? '' } : { kind: r.kind },
-  }));
+  return rows.map((r) => ({ sourceId: r.sourceId, attributeId: r.attributeId, value: rowValue(r.kind, r.value) }));
 }
 
 /** Unassigned is stored as no row, the same as never set. */
 export function setSourceValue(db: Database.Database, sourceId: number, attributeId: number, v: AttributeValue): void {
-  if (v.kind === 'unassigned') {
-    stmt(db, `DELETE FROM source_attribute_values WHERE source_id = ? AND attribute_id = ?`).run(sourceId, attributeId);
-    return;
-  }
-  stmt(
-    db,
-    `INSERT INTO source_attribute_values(source_id, attribute_id, kind, value) VALUES (?, ?, ?, ?)
-     ON CONFLICT(source_id, attribute_id) DO UPDATE SET kind = excluded.kind, value = excluded.value
-     WHERE kind IS NOT excluded.kind OR value IS NOT excluded.value`,
-  ).run(sourceId, attributeId, v.kind, v.kind === 'value' ? v.value : null);
+  storeValue(db, VALUE_TABLES.source, sourceId, attributeId, v);
 }
