@@ -66,7 +66,9 @@ Sources
   quarry media <project> <source> --out FILE        write a source's recording to a file
   quarry media <project> <source> --relink FILE     point a linked recording that has moved at its new place
   quarry media <project> <source> --transcript FILE attach a timed transcript to a recording imported without one
-  quarry sources <project> [--json]                 list sources
+  quarry sources <project> [--json]                 list sources (with their source attributes)
+  quarry sources set <project> <source> NAME=VALUE...
+                                                    set source attributes (Wave=2; a new name is created)
   quarry text <project> <source>                    print a source's stored text exactly
 Codes and coding (positions are Unicode code points, half-open [start, end))
   quarry codes <project> [--coder NAME] [--json]    the code tree with reference counts
@@ -81,8 +83,11 @@ Codes and coding (positions are Unicode code points, half-open [start, end))
   quarry code <project> <source> <start> <end> <code-path> [--coder NAME]
   quarry codings <project> [--code PATH] [--source NAME] [--coder NAME] [--json]
 Cases and classification sheets
-  quarry cases <project> [--json]                   cases with their sources and attribute values
-  quarry cases import <project> <file.csv> [--json] import a classification sheet (first column = case);
+  quarry cases <project> [--json]                   cases with parent, classification, sources and attribute values
+  quarry cases add <project> <case> [--parent CASE] [--classification NAME]
+                                                    add a case (nested under CASE; classification created if missing)
+  quarry cases import <project> <file.csv> [--classification NAME] [--json]
+                                                    import a classification sheet (first column = case; a Parent column nests);
                                                     <file.xlsx> reads an Excel workbook's first filled sheet
   quarry cases export <project> <file.csv> [--raw-numbers]
                                                     export the classification sheet (UTF-8 BOM, CRLF);
@@ -118,12 +123,12 @@ Co-authors and REFI-QDA exchange (NVivo, ATLAS.ti, MAXQDA, QualCoder)
 Queries (read-only: they never change the project)
   quarry search <project> <query> [--stem] [--json] text search: words, "phrases", prefix*, AND OR NOT, NEAR/n, ( );
                                                     ignores case and accents; --stem also finds other forms of a word
-  quarry query <project> --code PATH [--and PATH] [--or PATH] [--not PATH] [--where "ATTR=VALUE"]... [--set NAME]
+  quarry query <project> --code PATH [--and PATH] [--or PATH] [--not PATH] [--where "NAME OP VALUE"]... [--set NAME]
                  [--coder NAME] [--own] [--json]   passages coded at a combination of codes (left to right; a code
                                                     includes its children unless --own), in the cases the filters allow
-  quarry matrix <project> --rows cases|attribute:NAME|set:NAME|sets|codes [--row PATH]... --cols codes|children:PATH [--col PATH]...
-                 [--measure references|sources|cases|words|coverage] [--where "ATTR=VALUE"]... [--set NAME] [--coder NAME]
-                 [--format json|csv] [--out FILE]
+  quarry matrix <project> --rows cases|cases:CLASSIFICATION|attribute:NAME|set:NAME|sets|codes [--row PATH]...
+                 --cols codes|children:PATH [--col PATH]... [--measure references|sources|cases|cases:CLASSIFICATION|words|coverage]
+                 [--where "NAME OP VALUE"]... [--set NAME] [--coder NAME] [--format json|csv] [--out FILE]
                                                     matrix coding query (a column counts its code's children)
 Framework matrices (summaries per case and theme, for papers)
   quarry frameworks <project> [--json]              the saved framework matrices with their rows and columns

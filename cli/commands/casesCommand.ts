@@ -7,6 +7,7 @@ import { writeFileAtomicSync } from '../../shared/fsx/atomicWrite.js';
 import { basename } from 'node:path';
 import { QuarryError } from '../../shared/errors.js';
 import { casesByName } from '../../shared/services/caseService.js';
+import { addCase } from '../../shared/services/classificationsService.js';
 import { isXlsxFileName } from '../../shared/cases/classificationXlsx.js';
 import { applyClassificationImport, exportClassification, exportClassificationXlsx, readClassificationSheet } from '../../shared/services/classificationService.js';
 import { flag, parse, str } from '../args.js';
@@ -14,11 +15,11 @@ import { printJson, type CliIo } from '../io.js';
 import { abs, withReadProject, withWriteProject } from '../projectAccess.js';
 import { withContract } from '../contractSession.js';
 
-const USAGE = 'quarry cases <project> [--json] | quarry cases import|export|assign …';
+const USAGE = 'quarry cases <project> [--json] | quarry cases add|import|export|assign …';
 
 type Sub = (argv: string[], io: CliIo) => number | Promise<number>;
 
-const SUBCOMMANDS: Record<string, Sub> = { import: casesImport, export: casesExport, assign: casesAssign };
+const SUBCOMMANDS: Record<string, Sub> = { add: casesAdd, import: casesImport, export: casesExport, assign: casesAssign };
 
 export async function cmdCases(argv: string[], io: CliIo): Promise<number> {
   const sub = argv[0] !== undefined && Object.hasOwn(SUBCOMMANDS, argv[0]) ? SUBCOMMANDS[argv[0]] : undefined;
@@ -36,7 +37,8 @@ function casesList(argv: string[], io: CliIo): number {
   if (cases.length === 0) io.out('No cases.\n');
   for (const c of cases) {
     const values = Object.entries(c.attributes).map(([k, v]) => `${k}: ${v}`);
-    io.out(`${c.name}${c.sources.length ? `  [${c.sources.join(', ')}]` : ''}\n`);
+    const where = [c.classification, c.parent !== null ? `in ${c.parent}` : null].filter((x) => x !== null).join(', ');
+    io.out(`${c.name}${where ? ` (${where})` : ''}${c.sources.length ? `  [${c.sources.join(', ')}]` : ''}\n`);
     for (const v of values) io.out(`  ${v}\n`);
   }
   return 0;
@@ -54,15 +56,17 @@ function readCsv(io: CliIo, file: string): { fileName: string; bytes: Uint8Array
 async function casesImport(argv: string[], io: CliIo): Promise<number> {
   const p = parse(
     argv,
-    { json: { type: 'boolean' }, coder: { type: 'string' } },
-    { min: 2, max: 2, usage: 'quarry cases import <project> <file.csv|file.xlsx> [--json]' },
+    { json: { type: 'boolean' }, coder: { type: 'string' }, classification: { type: 'string' } },
+    { min: 2, max: 2, usage: 'quarry cases import <project> <file.csv|file.xlsx> [--classification NAME] [--json]' },
   );
   const [project, file] = p.positionals as [string, string];
   // A workbook is unpacked before the project is opened for writing (its reader is asynchronous).
-  const csv = await readClassificationSheet(readCsv(io, file));
+  const classification = str(p, 'classification');
+  const csv = await readClassificationSheet({ ...readCsv(io, file), ...(classification !== undefined ? { classification } : {}) });
   // New columns get the inferred type; existing attributes keep theirs. Cells that do not fit are reported, not written.
   const report = await withWriteProject(io, project, str(p, 'coder'), (ctx) => applyClassificationImport(ctx, csv));
-  const out = { created: report.created, updated: report.updated, rejected: report.rejected };
+  // nested appears only when a Parent column nested cases, so existing readers of this JSON see what they always saw.
+  const out = { created: report.created, updated: report.updated, rejected: report.rejected, ...(report.nested ? { nested: report.nested } : {}) };
   if (flag(p, 'json')) {
     printJson(io, out);
     return 0;
@@ -83,6 +87,24 @@ async function casesExport(argv: string[], io: CliIo): Promise<number> {
   const path = abs(io, file);
   writeFileAtomicSync(path, data, { what: 'the classification sheet' });
   io.out(`Exported the classification sheet to ${path}\n`);
+  return 0;
+}
+
+/** quarry cases add: one case, nested under --parent and of --classification (created if missing). */
+async function casesAdd(argv: string[], io: CliIo): Promise<number> {
+  const p = parse(
+    argv,
+    { parent: { type: 'string' }, classification: { type: 'string' }, json: { type: 'boolean' }, coder: { type: 'string' } },
+    { min: 2, max: 2, usage: 'quarry cases add <project> <case> [--parent CASE] [--classification NAME] [--json]' },
+  );
+  const [project, name] = p.positionals as [string, string];
+  const parent = str(p, 'parent');
+  const classification = str(p, 'classification');
+  const result = await withWriteProject(io, project, str(p, 'coder'), (ctx) =>
+    addCase(ctx, { name, ...(parent !== undefined ? { parent } : {}), ...(classification !== undefined ? { classification } : {}) }),
+  );
+  if (flag(p, 'json')) printJson(io, { name: name.trim(), parent: result.parent, classification: result.classification });
+  else io.out(`Created case ${name.trim()}${result.classification ? ` (${result.classification})` : ''}${result.parent ? ` under ${result.parent}` : ''}\n`);
   return 0;
 }
 

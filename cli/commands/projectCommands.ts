@@ -5,6 +5,7 @@ import { importFiles, type ImportFile } from '../../shared/services/sourceServic
 import { listSources } from '../../shared/store/sourcesStore.js';
 import type { ImportResultItem } from '../../shared/domain/types.js';
 import { mediaBySource } from '../../shared/services/mediaService.js';
+import { setSourceValuesByName, sourceAttributesByName } from '../../shared/services/sourceAttributeService.js';
 import { flag, parse, str } from '../args.js';
 import { printJson, UsageError, type CliIo } from '../io.js';
 import { importRecordingFile, isRecordingPath } from './mediaCommand.js';
@@ -80,15 +81,42 @@ export async function cmdImport(argv: string[], io: CliIo): Promise<number> {
   return skipped.length > 0 ? 1 : 0;
 }
 
-export function cmdSources(argv: string[], io: CliIo): number {
-  const p = parse(argv, { json: { type: 'boolean' } }, { min: 1, max: 1, usage: 'quarry sources <project> [--json]' });
-  const { rows, media } = withReadProject(io, p.positionals[0]!, (ctx) => ({ rows: listSources(ctx.project.db), media: mediaBySource(ctx.project.db, ctx.project.path) }));
+export function cmdSources(argv: string[], io: CliIo): number | Promise<number> {
+  if (argv[0] === 'set') return sourcesSet(argv.slice(1), io);
+  const p = parse(argv, { json: { type: 'boolean' } }, { min: 1, max: 1, usage: 'quarry sources <project> [--json] | quarry sources set <project> <source> NAME=VALUE...' });
+  const { rows, media, attributes } = withReadProject(io, p.positionals[0]!, (ctx) => ({
+    rows: listSources(ctx.project.db),
+    media: mediaBySource(ctx.project.db, ctx.project.path),
+    attributes: sourceAttributesByName(ctx.project.db),
+  }));
   const out = rows.map((r) => {
     const m = media.get(r.id);
-    return { name: r.name, characters: r.characters, case: r.caseName, media: m ? { kind: m.kind, durationMs: m.durationMs, embedded: m.embedded, ...(m.missing ? { missing: true } : {}) } : null };
+    return {
+      name: r.name,
+      characters: r.characters,
+      case: r.caseName,
+      media: m ? { kind: m.kind, durationMs: m.durationMs, embedded: m.embedded, ...(m.missing ? { missing: true } : {}) } : null,
+      attributes: attributes.get(r.id) ?? {},
+    };
   });
   if (flag(p, 'json')) printJson(io, out);
-  else for (const r of out) io.out(`${r.name}\t${r.characters}\t${r.case ?? '-'}\n`);
+  else for (const r of out) io.out(`${r.name}\t${r.characters}\t${r.case ?? '-'}${Object.entries(r.attributes).map(([k, v]) => `\t${k}=${v}`).join('')}\n`);
+  return 0;
+}
+
+/** quarry sources set: source attributes (Wave=2 "Interview date=2024-03-01"), created on first use with the type the value suggests. */
+async function sourcesSet(argv: string[], io: CliIo): Promise<number> {
+  const usage = 'quarry sources set <project> <source> NAME=VALUE... [--json]';
+  const p = parse(argv, { json: { type: 'boolean' }, coder: { type: 'string' } }, { min: 3, usage });
+  const [project, source, ...pairs] = p.positionals as [string, string, ...string[]];
+  const values = pairs.map((pair) => {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new UsageError(`“${pair}” is not NAME=VALUE\nusage: ${usage}`);
+    return { name: pair.slice(0, eq).trim(), raw: pair.slice(eq + 1) };
+  });
+  const result = await withWriteProject(io, project, str(p, 'coder'), (ctx) => setSourceValuesByName(ctx, { source, values }));
+  if (flag(p, 'json')) printJson(io, result);
+  else io.out(`${result.source}: ${Object.entries(result.values).map(([k, v]) => `${k} = ${v}`).join(', ')}\n`);
   return 0;
 }
 

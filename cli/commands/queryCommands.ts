@@ -81,7 +81,7 @@ function codeExpression(argv: string[]): CodeExpr {
 const caseFilter = (p: Parsed): CaseFilter | undefined => reportFilterOf(p);
 
 export function cmdQuery(argv: string[], io: CliIo): number {
-  const usage = 'quarry query <project> --code PATH [--and PATH] [--or PATH] [--not PATH] [--own] [--where "ATTR=VALUE"]... [--set NAME] [--coder NAME] [--json]';
+  const usage = 'quarry query <project> --code PATH [--and PATH] [--or PATH] [--not PATH] [--own] [--where "NAME OP VALUE"]... [--set NAME] [--coder NAME] [--json]';
   const p = parse(argv, QUERY_OPTIONS, { min: 1, max: 1, usage });
   const expr = codeExpression(argv);
   const filter = caseFilter(p);
@@ -117,7 +117,7 @@ const axis = asUsage;
 
 export async function cmdMatrix(argv: string[], io: CliIo): Promise<number> {
   const usage =
-    'quarry matrix <project> --rows cases|attribute:NAME|set:NAME|sets|codes [--row PATH]... --cols codes|children:PATH [--col PATH]... [--measure references|sources|cases|words|coverage] [--where "ATTR=VALUE"]... [--set NAME] [--coder NAME] [--format json|csv] [--out FILE]';
+    'quarry matrix <project> --rows cases|cases:CLASSIFICATION|attribute:NAME|set:NAME|sets|codes [--row PATH]... --cols codes|children:PATH [--col PATH]... [--measure references|sources|cases|cases:CLASSIFICATION|words|coverage] [--where "NAME OP VALUE"]... [--set NAME] [--coder NAME] [--format json|csv] [--out FILE]';
   const p = parse(
     argv,
     {
@@ -140,14 +140,24 @@ export async function cmdMatrix(argv: string[], io: CliIo): Promise<number> {
   if (!rowsSpec || !colsSpec) throw new UsageError(`say what the rows and columns are\nusage: ${usage}`);
   const rows = axis((s) => withRowCodes(parseMatrixRows(s), list(p, 'row')), rowsSpec);
   const cols = axis((s) => parseMatrixCols(s, list(p, 'col')), colsSpec);
-  const measure = (str(p, 'measure') ?? 'references') as MatrixMeasure;
-  if (!MEASURES.includes(measure)) throw new UsageError(`--measure is one of ${MEASURES.join(', ')}, not “${measure}”`);
+  // cases:Firm counts the firms the passages reach (a respondent's coding counts their firm).
+  const measureSpec = str(p, 'measure') ?? 'references';
+  const casesOf = /^cases:/i.test(measureSpec) ? measureSpec.slice('cases:'.length).trim() : undefined;
+  const measure = (casesOf !== undefined ? 'cases' : measureSpec) as MatrixMeasure;
+  if (!MEASURES.includes(measure) || casesOf === '') throw new UsageError(`--measure is one of ${MEASURES.join(', ')}, not “${measure}”`);
   const format = str(p, 'format') ?? 'json';
   if (format !== 'json' && format !== 'csv') throw new UsageError(`--format is json or csv, not “${format}”`);
   const filter = caseFilter(p);
   const coder = str(p, 'coder');
   const m = await readContract(io, p.positionals[0]!, (api) =>
-    api.call('queries.matrix', { rows, cols, measure, ...(filter ? { filter } : {}), ...(coder !== undefined ? { coder } : {}) }),
+    api.call('queries.matrix', {
+      rows,
+      cols,
+      measure,
+      ...(filter ? { filter } : {}),
+      ...(coder !== undefined ? { coder } : {}),
+      ...(casesOf !== undefined ? { casesOf } : {}),
+    }),
   );
   const text =
     format === 'csv' ? matrixCsv(m) : `${JSON.stringify({ rows: m.rows.map((r) => r.label), cols: m.cols.map((c) => c.label), cells: m.cells }, null, 2)}\n`;

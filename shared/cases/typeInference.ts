@@ -36,7 +36,7 @@ export function findAttribute(defs: readonly AttributeDef[], name: string): Attr
   return defs.find((d) => d.name === name) ?? defs.find((d) => d.name.toLowerCase() === lower);
 }
 
-function inferType(values: string[]): { type: AttributeType; choices?: string[] } {
+export function inferType(values: string[]): { type: AttributeType; choices?: string[] } {
   if (values.length === 0) return { type: 'text' };
   if (values.every((v) => parseNumberText(v).ok)) return { type: 'number' };
   if (values.every((v) => parseDateText(v).ok)) return { type: 'date' };

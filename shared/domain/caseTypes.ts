@@ -18,6 +18,29 @@ export interface CaseRecord {
   passages: number;
   /** By attribute id. A missing entry is Unassigned. */
   values: Record<number, AttributeValue>;
+  /** The case it is nested under (a pupil's school), or null at the top. */
+  parentId: Id | null;
+  classificationId: Id | null;
+}
+
+/** A classification (Firm, Person, School…): a kind of case with attributes of its own. */
+export interface ClassificationInfo {
+  id: Id;
+  guid: string;
+  name: string;
+  description: string;
+  sortOrder: number;
+  cases: number;
+  attributes: number;
+}
+
+/** A source attribute (Wave, Interview date…) with how many sources have a value. */
+export type SourceAttributeInfo = Omit<AttributeInfo, 'classificationId'>;
+
+/** The source classification sheet: every source's values by source attribute id. */
+export interface SourceSheet {
+  attributes: SourceAttributeInfo[];
+  sources: { id: Id; name: string; caseName: string | null; values: Record<number, AttributeValue> }[];
 }
 
 export interface AttributeInfo {
@@ -30,6 +53,7 @@ export interface AttributeInfo {
   sortOrder: number;
   /** Cases with a value or Not applicable (the rest are Unassigned). */
   valueCount: number;
+  classificationId?: Id | null;
 }
 
 export interface CaseSpan {
@@ -112,6 +136,8 @@ export interface ClassificationImportReport {
   rejected: ImportRejection[];
   attributesCreated: number;
   unchanged: number;
+  /** Cases put under the case their Parent column names. */
+  nested?: number;
 }
 
 export interface CaseSetInfo {

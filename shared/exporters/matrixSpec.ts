@@ -1,6 +1,6 @@
 /**
  * The matrix axes as `quarry matrix` and `quarry export … matrix` write them:
- * rows cases | attribute:NAME | set:NAME | sets | codes; columns codes |
+ * rows cases | cases:CLASSIFICATION | attribute:NAME | set:NAME | sets | codes; columns codes |
  * children:PATH.
  */
 import { QuarryError } from '../errors.js';
@@ -18,7 +18,9 @@ export function parseMatrixRows(spec: string): MatrixRows {
   if (attribute) return { kind: 'attribute', attribute };
   const set = after(s, 'set:');
   if (set) return { kind: 'setCases', set };
-  throw new QuarryError('bad_request', `The rows “${spec}” are not understood; use cases, attribute:NAME, set:NAME, sets or codes.`);
+  const classification = after(s, 'cases:');
+  if (classification) return { kind: 'classification', classification };
+  throw new QuarryError('bad_request', `The rows “${spec}” are not understood; use cases, cases:CLASSIFICATION, attribute:NAME, set:NAME, sets or codes.`);
 }
 
 /** Columns from `--cols` and the codes of `--col PATH` (repeatable): listed codes make the columns, in that order. */
@@ -44,6 +46,8 @@ export function rowsHeader(rows: MatrixRows): string {
   switch (rows.kind) {
     case 'attribute':
       return rows.attribute;
+    case 'classification':
+      return rows.classification;
     case 'sets':
       return 'Case set';
     case 'codes':

@@ -21,7 +21,10 @@ const name = z.string().min(1).max(500);
 
 export const reportFilterSchema = z
   .object({
-    where: z.array(z.object({ attribute: name, operator: z.enum(['=', '!=']).optional(), value: z.string().max(500) })).max(100).optional(),
+    where: z
+      .array(z.object({ attribute: name, operator: z.enum(['=', '!=', '<', '<=', '>', '>=']).optional(), value: z.string().max(500), scope: z.enum(['case', 'source']).optional() }))
+      .max(100)
+      .optional(),
     set: name.optional(),
     cases: z.array(name).max(10_000).optional(),
     sources: z.array(name).max(10_000).optional(),

@@ -11,16 +11,15 @@ import { caseIdsOfSet, previewRule } from '../services/caseSetService.js';
 import { findCaseSetByName } from '../store/caseSetsStore.js';
 import { changeKey } from '../store/changeCounter.js';
 import type { ProjectLookup } from './projectLookup.js';
-import type { AttributeCondition, CaseFilter } from './types.js';
+import { conditionsMatcher, parseCondition, splitConditions } from '../cases/attributeCondition.js';
+import { listAttributes } from '../store/attributesStore.js';
+import { listSourceAttributes, listSourceValues } from '../store/sourceAttributesStore.js';
+import { toDef } from '../services/caseService.js';
+import type { AttributeValue } from '../cases/attributeTypes.js';
+import type { CaseFilter } from './types.js';
 
-/** Parses "ATTR=VALUE" or "ATTR!=VALUE" (the CLI's --where). */
-export function parseCondition(text: string): AttributeCondition {
-  const m = /^(.*?)(!=|=)(.*)$/s.exec(text);
-  if (!m || !m[1]!.trim()) {
-    throw new QuarryError('invalid_input', `“${text}” is not a condition; write ATTRIBUTE=VALUE (for example Group=Entrepreneur).`, { condition: text });
-  }
-  return { attribute: m[1]!.trim(), operator: m[2] as '=' | '!=', value: m[3]!.trim() };
-}
+/** The CLI's --where: "NAME OP VALUE" (attributeCondition.ts). */
+export { parseCondition };
 
 export function caseIdsOfSetNamed(db: Database.Database, name: string): number[] {
   const set = findCaseSetByName(db, name);
@@ -52,10 +51,11 @@ function evaluateFilter(db: Database.Database, lookup: ProjectLookup, filter: Ca
     const next = new Set(ids);
     allowed = allowed === null ? next : new Set([...allowed].filter((id) => next.has(id)));
   };
-  if (filter.where && filter.where.length > 0) {
+  const { caseConditions } = splitWhere(db, filter);
+  if (caseConditions.length > 0) {
     const rule: CaseSetRule = {
       op: 'and',
-      conditions: filter.where.map((c) => ({ attribute: c.attribute, operator: c.operator ?? '=', value: c.value })),
+      conditions: caseConditions.map((c) => ({ attribute: c.attribute, operator: c.operator ?? '=', value: c.value })),
     };
     // previewRule checks every condition against the attributes and throws
     // (naming the condition) for an unknown attribute or a value that cannot be.
@@ -64,4 +64,42 @@ function evaluateFilter(db: Database.Database, lookup: ProjectLookup, filter: Ca
   if (filter.set !== undefined) narrow(caseIdsOfSetNamed(db, filter.set));
   if (filter.cases) narrow(filter.cases.map((n) => lookup.caseId(n)));
   return allowed;
+}
+
+function splitWhere(db: Database.Database, filter: CaseFilter): ReturnType<typeof splitConditions> {
+  if (!filter.where || filter.where.length === 0) return { caseConditions: [], sourceConditions: [] };
+  return splitConditions(filter.where, listAttributes(db).map(toDef), listSourceAttributes(db).map(toDef));
+}
+
+const resolvedSources = new WeakMap<Database.Database, Map<string, Set<number> | null>>();
+
+/**
+ * The sources whose text a query may use, by the filter's conditions on
+ * source attributes (Wave >= 2), or null when it has none. A passage must
+ * be in one of these sources and reach a case resolveCaseFilter allows.
+ */
+export function resolveSourceFilter(db: Database.Database, filter: CaseFilter | undefined): Set<number> | null {
+  if (!filter?.where?.length) return null;
+  let cache = resolvedSources.get(db);
+  if (!cache) resolvedSources.set(db, (cache = new Map()));
+  const key = `${changeKey(db)}|${JSON.stringify(filter.where)}`;
+  if (cache.has(key)) return cache.get(key)!;
+  const { sourceConditions } = splitWhere(db, filter);
+  let result: Set<number> | null = null;
+  if (sourceConditions.length > 0) {
+    const attrs = listSourceAttributes(db);
+    const test = conditionsMatcher(sourceConditions, attrs.map(toDef));
+    const nameOf = new Map(attrs.map((a) => [a.id, a.name]));
+    const bySource = new Map<number, Map<string, AttributeValue>>();
+    for (const v of listSourceValues(db)) {
+      let m = bySource.get(v.sourceId);
+      if (!m) bySource.set(v.sourceId, (m = new Map()));
+      m.set(nameOf.get(v.attributeId)!, v.value);
+    }
+    const ids = db.prepare(`SELECT id FROM sources`).pluck().all() as number[];
+    result = new Set(ids.filter((id) => test((name) => bySource.get(id)?.get(name))));
+  }
+  if (cache.size > 50) cache.clear();
+  cache.set(key, result);
+  return result;
 }

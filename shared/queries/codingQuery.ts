@@ -16,7 +16,7 @@ import type Database from 'better-sqlite3';
 import { QuarryError } from '../errors.js';
 import { codingsAt, passageDetails, sourceTexts } from '../store/queryStore.js';
 import { paragraphs } from '../text/structure.js';
-import { resolveCaseFilter } from './caseScope.js';
+import { resolveCaseFilter, resolveSourceFilter } from './caseScope.js';
 import { ProjectLookup } from './projectLookup.js';
 import { mergeIntoReferences } from './references.js';
 import { hasSpanWithin, intersectSpan, spansTouched, subtractSpan, unionSpans, type Span } from './spanAlgebra.js';
@@ -160,12 +160,16 @@ export function evaluate(ctx: EvalContext, expr: CodeExpr, depth = 0): RawPassag
 export function evalContext(db: Database.Database, def: { filter?: CodingQueryDef['filter']; coder?: string }): EvalContext {
   const lookup = ProjectLookup.of(db);
   const allowed = resolveCaseFilter(db, lookup, def.filter);
+  const sourcesAllowed = resolveSourceFilter(db, def.filter);
+  const ofCases = allowed ? lookup.sourcesOfCases(allowed) : null;
+  // Conditions on source attributes (Wave >= 2) narrow the sources whose codings are read.
+  const sourceIds = sourcesAllowed ? (ofCases ?? [...lookup.sources.keys()]).filter((id) => sourcesAllowed.has(id)) : ofCases;
   return {
     db,
     lookup,
     ...(def.coder !== undefined ? { coderId: lookup.coderId(def.coder) } : {}),
     allowed,
-    sourceIds: allowed ? lookup.sourcesOfCases(allowed) : null,
+    sourceIds,
     paragraphCache: new Map(),
   };
 }

@@ -8,7 +8,7 @@ import type Database from 'better-sqlite3';
 import { QuarryError } from '../errors.js';
 import { sourceTexts, streamCodings } from '../store/queryStore.js';
 import { paragraphs } from '../text/structure.js';
-import { resolveCaseFilter } from './caseScope.js';
+import { resolveCaseFilter, resolveSourceFilter } from './caseScope.js';
 import { describePassages, evalContext, evaluate } from './codingQuery.js';
 import { codeAxis } from './matrixAxes.js';
 import { matrixCellPassages, type CellPassage } from './matrixCell.js';
@@ -36,6 +36,7 @@ export function runCooccurrence(db: Database.Database, def: CooccurrenceDef): Co
   const lookup = ProjectLookup.of(db);
   const axis = codeAxis(lookup, def.codes, def.children ?? true);
   const allowed = resolveCaseFilter(db, lookup, def.filter);
+  const sourcesAllowed = resolveSourceFilter(db, def.filter);
   const coderId = def.coder !== undefined ? lookup.coderId(def.coder) : undefined;
   const n = axis.headers.length;
   const bySource = new Map<number, number[]>();
@@ -51,6 +52,7 @@ export function runCooccurrence(db: Database.Database, def: CooccurrenceDef): Co
   const cells = Array.from({ length: n }, () => new Array<number>(n).fill(0));
   const texts = sourceTexts(db, [...bySource.keys()]);
   for (const [src, entries] of bySource) {
+    if (sourcesAllowed && !sourcesAllowed.has(src)) continue;
     const paras = paragraphs(texts.get(src) ?? '');
     // paragraph index → the codes (axis positions) with text in it
     const present = new Map<number, Set<number>>();

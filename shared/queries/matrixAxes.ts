@@ -14,6 +14,10 @@ import { caseIdsOfSet } from '../services/caseSetService.js';
 import { findAttributeByName } from '../store/attributesStore.js';
 import { findCaseSetByName, listCaseSets } from '../store/caseSetsStore.js';
 import { attributeValueRows } from '../store/queryStore.js';
+import { caseHierarchyRows } from '../store/casesStore.js';
+import { findClassificationByName, listClassifications, type ClassificationRow } from '../store/classificationsStore.js';
+import { CaseHierarchy } from '../cases/caseHierarchy.js';
+import type { AttributeValue } from '../cases/attributeTypes.js';
 import type { ProjectLookup } from './projectLookup.js';
 import type { CodeRef, MatrixColumns, MatrixHeader, MatrixRows } from './types.js';
 
@@ -61,6 +65,7 @@ function caseRows(headers: MatrixHeader[], members: number[][]): CaseAxis {
   return { kind: 'cases', headers, positionsOfCase };
 }
 
+/** One row per value; a sub-case sits in its parent's row for an attribute of the parent's classification. */
 function attributeRows(db: Database.Database, name: string): CaseAxis {
   const attr = findAttributeByName(db, name);
   if (!attr) throw new QuarryError('not_found', `There is no attribute “${name}”.`, { attribute: name });
@@ -68,10 +73,17 @@ function attributeRows(db: Database.Database, name: string): CaseAxis {
   const byValue = new Map<string, number[]>();
   const na: number[] = [];
   const assigned = new Set<number>();
+  const stored = new Map<number, AttributeValue>();
   for (const r of attributeValueRows(db, attr.id)) {
-    assigned.add(r.caseId);
-    if (r.kind === 'value') addTo(byValue, r.value ?? '', r.caseId);
-    else if (r.kind === 'not_applicable') na.push(r.caseId);
+    stored.set(r.caseId, r.kind === 'value' ? { kind: 'value', value: r.value ?? '' } : { kind: r.kind });
+  }
+  const hierarchy = new CaseHierarchy(caseHierarchyRows(db));
+  for (const id of db.prepare(`SELECT id FROM cases ORDER BY id`).pluck().all() as number[]) {
+    const v = hierarchy.effectiveValue(id, attr.classificationId ?? null, (c) => stored.get(c));
+    if (!v || v.kind === 'unassigned') continue;
+    assigned.add(id);
+    if (v.kind === 'value') addTo(byValue, v.value, id);
+    else na.push(id);
   }
   const values = new Set([...(attr.type === 'choice' ? attr.choices : []), ...byValue.keys()]);
   const ordered = [...values].sort((a, b) => compareCanonical(def, a, b));
@@ -87,6 +99,26 @@ function attributeRows(db: Database.Database, name: string): CaseAxis {
     members.push(unassigned);
   }
   return caseRows(headers, members);
+}
+
+export function requireClassification(db: Database.Database, name: string): ClassificationRow {
+  const k = findClassificationByName(db, name);
+  if (!k) {
+    const known = listClassifications(db).map((c) => c.name);
+    throw new QuarryError('not_found', `There is no classification “${name}”${known.length ? ` (there are ${known.join(', ')})` : ''}.`, { classification: name });
+  }
+  return k;
+}
+
+/** The cases of one classification as rows; each row holds the case and every case nested under it. */
+function classificationRows(db: Database.Database, lookup: ProjectLookup, name: string): CaseAxis {
+  const k = requireClassification(db, name);
+  const hierarchy = new CaseHierarchy(caseHierarchyRows(db));
+  const ids = [...lookup.caseNames.keys()].filter((id) => hierarchy.classificationOf(id) === k.id);
+  return caseRows(
+    ids.map((id) => ({ label: lookup.caseNames.get(id)!, kind: 'case', id })),
+    ids.map((id) => hierarchy.subtree(id)),
+  );
 }
 
 export function resolveRows(db: Database.Database, lookup: ProjectLookup, rows: MatrixRows): CodeAxis | CaseAxis {
@@ -125,5 +157,7 @@ export function resolveRows(db: Database.Database, lookup: ProjectLookup, rows: 
     }
     case 'attribute':
       return attributeRows(db, rows.attribute);
+    case 'classification':
+      return classificationRows(db, lookup, rows.classification);
   }
 }

@@ -37,7 +37,8 @@ export function matrixCellPassages(db: Database.Database, def: MatrixQueryDef, r
   const ctx = evalContext(db, def);
   const coder = p.coderId !== undefined ? { coderId: p.coderId } : {};
   const colCodings = raw(codingsAt(db, codesAt(p.cols.positionsOfCode, col), coder));
-  const reaches = (cases: Set<number> | null) => (x: RawPassage) => !cases || p.lookup.casesOf(x.sourceId, x.start, x.end).some((c) => cases.has(c));
+  const reaches = (cases: Set<number> | null) => (x: RawPassage) =>
+    (!p.allowedSources || p.allowedSources.has(x.sourceId)) && (!cases || p.lookup.casesOf(x.sourceId, x.start, x.end).some((c) => cases.has(c)));
   let found: RawPassage[];
   let codings = colCodings;
   if (p.rows.kind === 'cases') {

@@ -10,9 +10,11 @@
 import type Database from 'better-sqlite3';
 import { sourceTexts } from '../store/queryStore.js';
 import { forEachSource, forEachSourceGrouped, OutOfOrder } from './matrixCodings.js';
-import { resolveCaseFilter } from './caseScope.js';
+import { resolveCaseFilter, resolveSourceFilter } from './caseScope.js';
 import { positionIndexOf } from './kwic.js';
-import { resolveColumns, resolveRows, type CaseAxis, type CodeAxis } from './matrixAxes.js';
+import { requireClassification, resolveColumns, resolveRows, type CaseAxis, type CodeAxis } from './matrixAxes.js';
+import { CaseHierarchy } from '../cases/caseHierarchy.js';
+import { caseHierarchyRows } from '../store/casesStore.js';
 import { bagUnion, pushSpan, Tally, wordIndex, wordsIn, type Bag, type WordIndex } from './matrixCounting.js';
 import { ProjectLookup } from './projectLookup.js';
 import { coveredLength, intersectUnions, unionSpans, type Span } from './spanAlgebra.js';
@@ -23,8 +25,12 @@ export interface PreparedMatrix {
   rows: CodeAxis | CaseAxis;
   cols: CodeAxis;
   allowed: Set<number> | null;
+  /** Sources the filter's source-attribute conditions allow (null: all). */
+  allowedSources: Set<number> | null;
   coderId?: number;
   measure: MatrixMeasure;
+  /** What the 'cases' measure counts for a case the passage reaches: the case, or its cases of the chosen classification. */
+  unitsOf: (caseId: number) => readonly number[];
   /** Every passage is in at most one row (case rows, no case in two rows, no case spans): totals are sums. */
   disjoint: boolean;
 }
@@ -40,17 +46,28 @@ export function prepareMatrix(db: Database.Database, def: MatrixQueryDef): Prepa
     rows,
     cols,
     allowed,
+    allowedSources: resolveSourceFilter(db, def.filter),
     ...(def.coder !== undefined ? { coderId: lookup.coderId(def.coder) } : {}),
     measure: def.measure ?? 'references',
+    unitsOf: countedUnits(db, def.casesOf),
     disjoint,
   };
 }
 
+/** With casesOf, a respondent's passage counts their firm (the case itself when it is a firm). */
+function countedUnits(db: Database.Database, casesOf: string | undefined): (caseId: number) => readonly number[] {
+  if (casesOf === undefined) return (c) => [c];
+  const k = requireClassification(db, casesOf);
+  const hierarchy = new CaseHierarchy(caseHierarchyRows(db));
+  return (c) => hierarchy.unitsOf(c, k.id);
+}
+
 /** Characters of text belonging to each case (a source's own case gets what no case span takes). */
-function caseLengths(lookup: ProjectLookup): Map<number, number> {
+function caseLengths(lookup: ProjectLookup, only: Set<number> | null): Map<number, number> {
   const out = new Map<number, number>();
   const add = (id: number, n: number) => out.set(id, (out.get(id) ?? 0) + n);
   for (const s of lookup.sources.values()) {
+    if (only && !only.has(s.id)) continue;
     const spans = unionSpans(lookup.caseSpansOf(s.id));
     for (const sp of lookup.caseSpansOf(s.id)) add(sp.caseId, sp.end - sp.start);
     if (s.caseId !== null) add(s.caseId, s.characters - coveredLength(spans));
@@ -132,13 +149,17 @@ function countCaseRows(p: PreparedMatrix, rows: CaseAxis, t: Tallies, src: numbe
           if (list[list.length - 1] !== ref) list.push(ref);
           cellSpans.set(r, list);
           if (members) {
-            t.cells.addMember(r * nc + col, c);
-            t.rows.addMember(r, c);
+            for (const u of p.unitsOf(c)) {
+              t.cells.addMember(r * nc + col, u);
+              t.rows.addMember(r, u);
+            }
           }
         }
         if (members) {
-          t.cols.addMember(col, c);
-          t.all.addMember(0, c);
+          for (const u of p.unitsOf(c)) {
+            t.cols.addMember(col, u);
+            t.all.addMember(0, u);
+          }
         }
       }
     }
@@ -208,7 +229,7 @@ function countCodeRows(p: PreparedMatrix, rows: CodeAxis, t: Tallies, src: numbe
   const allCols = unionSpans([...colUnions.values()].flat());
   const record = (tally: Tally, key: number, spans: Span[]) => {
     if (p.measure !== 'cases') tally.add(key, measureSpans(p.measure, spans, text));
-    else for (const s of spans) for (const c of p.lookup.casesOf(src, s.start, s.end)) if (!p.allowed || p.allowed.has(c)) tally.addMember(key, c);
+    else for (const s of spans) for (const c of p.lookup.casesOf(src, s.start, s.end)) if (!p.allowed || p.allowed.has(c)) for (const u of p.unitsOf(c)) tally.addMember(key, u);
   };
   for (const [r, ru] of rowUnions) {
     for (const [c, cu] of colUnions) record(t.cells, r * nc + c, intersectUnions(ru, cu));
@@ -225,8 +246,10 @@ function relevantSources(p: PreparedMatrix): number[] | null {
     const inRows = new Set(p.rows.positionsOfCase.keys());
     cases = cases ? new Set([...cases].filter((c) => inRows.has(c))) : inRows;
   }
-  if (!cases) return null;
-  return cases.size === p.lookup.caseNames.size && !p.lookup.hasCaseSpans ? null : p.lookup.sourcesOfCases(cases);
+  const ofCases = !cases || (cases.size === p.lookup.caseNames.size && !p.lookup.hasCaseSpans) ? null : p.lookup.sourcesOfCases(cases);
+  if (!p.allowedSources) return ofCases;
+  const only = p.allowedSources;
+  return (ofCases ?? [...p.lookup.sources.keys()]).filter((id) => only.has(id));
 }
 
 export function runMatrixQuery(db: Database.Database, def: MatrixQueryDef): MatrixResult {
@@ -283,12 +306,12 @@ export function runMatrixQuery(db: Database.Database, def: MatrixQueryDef): Matr
 
 /** Characters each row's coverage is a share of: its cases' text (for code rows: all text in scope). */
 function coverageDenominators(p: PreparedMatrix): { rows: number[]; all: number } {
-  const lengths = caseLengths(p.lookup);
+  const lengths = caseLengths(p.lookup, p.allowedSources);
   const ok = (c: number) => !p.allowed || p.allowed.has(c);
   if (p.rows.kind === 'codes') {
     let all = 0;
     if (p.allowed) for (const c of p.allowed) all += lengths.get(c) ?? 0;
-    else for (const s of p.lookup.sources.values()) all += s.characters;
+    else for (const s of p.lookup.sources.values()) if (!p.allowedSources || p.allowedSources.has(s.id)) all += s.characters;
     return { rows: p.rows.headers.map(() => all), all };
   }
   const rows = p.rows.headers.map(() => 0);

@@ -8,12 +8,9 @@ import type { CodedPassage } from '../domain/types.js';
 
 // ---------------------------------------------------------------- scope
 
-/** "ATTR=VALUE" / "ATTR!=VALUE": a condition on a case's attribute value (as typed; parsed by the attribute's type). */
-export interface AttributeCondition {
-  attribute: string;
-  operator?: '=' | '!=';
-  value: string;
-}
+/** A condition on a case's or a source's attribute value ("Wave >= 2"); defined once in shared/cases/attributeCondition.ts. */
+export type { AttributeCondition } from '../cases/attributeCondition.js';
+import type { AttributeCondition } from '../cases/attributeCondition.js';
 
 /** Which cases' passages a query looks at. Everything given must hold (AND). */
 export interface CaseFilter {
@@ -146,6 +143,8 @@ export type MatrixRows =
   | { kind: 'sets'; sets?: string[] }
   /** One row per value of an attribute. */
   | { kind: 'attribute'; attribute: string }
+  /** The cases of one classification (School), each counting its own sources and its sub-cases' (its pupils'). */
+  | { kind: 'classification'; classification: string }
   /** Codes (every code when omitted); a cell is text coded at both the row and the column code. */
   | { kind: 'codes'; codes?: CodeRef[]; children?: boolean };
 
@@ -161,6 +160,8 @@ export interface MatrixQueryDef {
   measure?: MatrixMeasure;
   filter?: CaseFilter;
   coder?: string;
+  /** With measure 'cases': count the cases of this classification the passages reach (firms, not respondents). */
+  casesOf?: string;
 }
 
 export interface MatrixHeader {

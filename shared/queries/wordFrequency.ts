@@ -10,7 +10,7 @@
 import type Database from 'better-sqlite3';
 import { indexTermCounts, listStopWordRows } from '../store/savedQueryStore.js';
 import { codingsAt, sourceTexts } from '../store/queryStore.js';
-import { resolveCaseFilter } from './caseScope.js';
+import { resolveCaseFilter, resolveSourceFilter } from './caseScope.js';
 import { positionIndexOf } from './kwic.js';
 import { porterStem } from './porterStemmer.js';
 import { ProjectLookup } from './projectLookup.js';
@@ -52,7 +52,9 @@ function scopeSpans(db: Database.Database, def: WordFrequencyDef): Map<number, S
   }
   if (scope.kind === 'filter') {
     const allowed = resolveCaseFilter(db, lookup, scope.filter) ?? new Set(lookup.caseNames.keys());
+    const sourcesAllowed = resolveSourceFilter(db, scope.filter);
     for (const s of lookup.sources.values()) {
+      if (sourcesAllowed && !sourcesAllowed.has(s.id)) continue;
       const spans = lookup.caseSpansOf(s.id);
       if (spans.length === 0) {
         if (s.caseId !== null && allowed.has(s.caseId)) out.set(s.id, null);

@@ -23,6 +23,7 @@ import { compileRule, type CaseSetRule } from '../cases/caseSetRules.js';
 import type { AttributeRow } from '../store/attributesStore.js';
 import { readSnapshot, type ProjectSnapshot, type SnapCode, type SnapMemo } from '../store/snapshotStore.js';
 import { getSourceText, listSources } from '../store/sourcesStore.js';
+import { listSourceAttributes, listSourceValues } from '../store/sourceAttributesStore.js';
 import { readFileSync } from 'node:fs';
 import { splitFileName } from '../importers/importLimits.js';
 import { linkedFilePresent, resolveLinkPath } from '../media/mediaFiles.js';
@@ -237,12 +238,43 @@ export function snapshotToRefi(stored: ProjectSnapshot, textOf: (sourceId: numbe
   return { project, warnings };
 }
 
+/**
+ * Source attributes (Wave, Interview date) travel as Variables with
+ * VariableValues on the sources, as NVivo's file classifications do.
+ * (Quarry's own REFI-QDA import still puts a source's values on the
+ * source's case: nothing is lost, but they come back as case attributes.)
+ */
+function addSourceVariables(db: Database.Database, project: RefiProject, bySourceGuid: Map<string, RefiTextSource>): void {
+  const attrs = listSourceAttributes(db);
+  if (attrs.length === 0) return;
+  const values = listSourceValues(db);
+  const guidOf = new Map(attrs.map((a) => [a.id, isRefiGuid(a.guid.trim()) ? g(a.guid) : derivedGuid('quarry-id', 'source_attributes', a.guid)]));
+  for (const a of attrs) {
+    const numbers = values.filter((v) => v.attributeId === a.id && v.value.kind === 'value');
+    const type: RefiVariableType =
+      a.type === 'number' ? (numbers.every((v) => v.value.kind === 'value' && /^-?\d+$/.test(v.value.value)) ? 'Integer' : 'Float')
+      : a.type === 'date' ? 'Date'
+      : a.type === 'boolean' ? 'Boolean'
+      : 'Text';
+    const v: RefiVariable = { guid: guidOf.get(a.id)!, name: a.name, type };
+    const description = a.type === 'choice' ? withChoices(a.description, a.choices) : nonEmpty(a.description);
+    if (description !== undefined) v.description = description;
+    project.variables.push(v);
+  }
+  const sourceGuid = new Map(listSources(db).map((s) => [s.id, isRefiGuid(s.guid.trim()) ? g(s.guid) : derivedGuid('quarry-id', 'sources', s.guid)]));
+  for (const v of values) {
+    const target = bySourceGuid.get(sourceGuid.get(v.sourceId) ?? '');
+    if (target) target.values.push({ variableGuid: guidOf.get(v.attributeId)!, value: v.value.kind === 'value' ? v.value.value : 'Not applicable' });
+  }
+}
+
 /** The open project as a REFI-QDA model (reads every source text once; recordings go in whole). */
 export function projectToRefi(db: Database.Database): RefiExport {
   // A linked recording's path is relative to the project file, which is the database's own file.
   const projectPath = db.name;
   const exported = snapshotToRefi(readSnapshot(db), (id) => getSourceText(db, id) ?? '');
   const bySourceGuid = new Map(exported.project.sources.map((s) => [s.guid, s]));
+  addSourceVariables(db, exported.project, bySourceGuid);
   for (const src of listSources(db)) {
     const target = bySourceGuid.get(g(src.guid));
     const media = getMedia(db, src.id);

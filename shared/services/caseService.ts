@@ -23,13 +23,14 @@ import {
   type AttributeRow,
 } from '../store/attributesStore.js';
 import { spanCountsByCase } from '../store/caseSpansStore.js';
+import { listClassifications } from '../store/classificationsStore.js';
 import { findSourceByName, getSource, setSourceCase } from '../store/sourcesStore.js';
 import { stmt } from '../store/statements.js';
 import type { ServiceContext } from './context.js';
 import { mutate } from './context.js';
 
 
-export const toDef = (a: AttributeRow): AttributeDef => (a.type === 'choice' ? { name: a.name, type: a.type, choices: a.choices } : { name: a.name, type: a.type });
+export const toDef = (a: Pick<AttributeRow, 'name' | 'type' | 'choices'>): AttributeDef => (a.type === 'choice' ? { name: a.name, type: a.type, choices: a.choices } : { name: a.name, type: a.type });
 
 export function listCaseRecords(db: Database.Database): CaseRecord[] {
   const cases = listCases(db);
@@ -49,12 +50,21 @@ export function listCaseRecords(db: Database.Database): CaseRecord[] {
 }
 
 /** The CLI's and exports' view: attribute values by name, formatted (Unassigned / Not applicable spelled out). */
-export function casesByName(db: Database.Database): { name: string; sources: string[]; attributes: Record<string, string> }[] {
+export function casesByName(
+  db: Database.Database,
+): { name: string; parent: string | null; classification: string | null; sources: string[]; attributes: Record<string, string> }[] {
   const attrs = listAttributes(db);
-  return listCaseRecords(db).map((c) => ({
+  const records = listCaseRecords(db);
+  const names = new Map(records.map((c) => [c.id, c.name]));
+  const classes = new Map(listClassifications(db).map((k) => [k.id, k.name]));
+  // A case lists the attributes of its own classification (all of them when it has none, as before classifications).
+  const own = (c: CaseRecord) => attrs.filter((a) => c.classificationId === null || a.classificationId === c.classificationId || c.values[a.id] !== undefined);
+  return records.map((c) => ({
     name: c.name,
+    parent: c.parentId === null ? null : (names.get(c.parentId) ?? null),
+    classification: c.classificationId === null ? null : (classes.get(c.classificationId) ?? null),
     sources: c.sources.map((s) => s.name),
-    attributes: Object.fromEntries(attrs.map((a) => [a.name, formatValue(toDef(a), c.values[a.id] ?? UNASSIGNED)])),
+    attributes: Object.fromEntries(own(c).map((a) => [a.name, formatValue(toDef(a), c.values[a.id] ?? UNASSIGNED)])),
   }));
 }
 
@@ -154,14 +164,20 @@ function checkAttributeName(name: string): string {
 
 export function defineAttribute(
   ctx: ServiceContext,
-  args: { name: string; type: AttributeType; choices?: string[]; description?: string },
+  args: { name: string; type: AttributeType; choices?: string[]; description?: string; classificationId?: number },
 ): number {
   return mutate(ctx, 'Add attribute', (db) => {
     const name = checkAttributeName(args.name);
     const clash = findAttributeByName(db, name);
     if (clash) throw new QuarryError('conflict', `There is already an attribute called “${clash.name}”.`);
     const choices = args.type === 'choice' ? dedupe(args.choices ?? []) : [];
-    return insertAttribute(db, { name, type: args.type, choices, ...(args.description !== undefined ? { description: args.description } : {}) });
+    return insertAttribute(db, {
+      name,
+      type: args.type,
+      choices,
+      ...(args.description !== undefined ? { description: args.description } : {}),
+      ...(args.classificationId !== undefined ? { classificationId: args.classificationId } : {}),
+    });
   });
 }
 
@@ -195,11 +211,12 @@ export function setCaseValue(ctx: ServiceContext, args: { caseId: number; attrib
  * Applies a confirmed classification-import plan as one transaction and one
  * undo step. `updated` counts the values written.
  */
-export function applyClassificationPlan(ctx: ServiceContext, plan: ImportPlan): { created: number; updated: number } {
+export function applyClassificationPlan(ctx: ServiceContext, plan: ImportPlan, classificationId?: number): { created: number; updated: number } {
   return mutate(ctx, 'Import classification sheet', (db) => {
+    const into = classificationId !== undefined ? { classificationId } : {};
     for (const def of plan.createAttributes) {
       if (!findAttributeByName(db, def.name)) {
-        insertAttribute(db, { name: def.name, type: def.type, choices: def.type === 'choice' ? (def.choices ?? []) : [] });
+        insertAttribute(db, { name: def.name, type: def.type, choices: def.type === 'choice' ? (def.choices ?? []) : [], ...into });
       }
     }
     for (const ext of plan.extendChoices) {
@@ -209,7 +226,7 @@ export function applyClassificationPlan(ctx: ServiceContext, plan: ImportPlan): 
     let created = 0;
     for (const name of plan.createCases) {
       if (!findCaseByName(db, name)) {
-        insertCase(db, { name });
+        insertCase(db, { name, ...into });
         created++;
       }
     }

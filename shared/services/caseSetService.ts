@@ -20,7 +20,8 @@ import {
   updateCaseSet,
   type CaseSetRow,
 } from '../store/caseSetsStore.js';
-import { allCaseIds, existingCaseIds } from '../store/casesStore.js';
+import { allCaseIds, caseHierarchyRows, existingCaseIds } from '../store/casesStore.js';
+import { CaseHierarchy } from '../cases/caseHierarchy.js';
 import { toDef } from './caseService.js';
 import { mutate, type ServiceContext } from './context.js';
 
@@ -33,15 +34,21 @@ export function caseIdsMatching(db: Database.Database, rule: CaseSetRule): numbe
 function evaluate(db: Database.Database, rule: CaseSetRule): { caseIds: number[]; problems: string[] } {
   const attrs = listAttributes(db);
   const compiled = compileRule(rule, attrs.map(toDef));
-  const wanted = new Map(attrs.filter((a) => compiled.attributes.includes(a.name)).map((a) => [a.id, a.name]));
+  const wanted = attrs.filter((a) => compiled.attributes.includes(a.name));
   const byCase = new Map<number, Map<string, (typeof values)[number]['value']>>();
-  const values = [...wanted.keys()].flatMap((id) => listValues(db, id));
+  const values = wanted.flatMap((a) => listValues(db, a.id));
+  const nameOf = new Map(wanted.map((a) => [a.id, a.name]));
   for (const v of values) {
     let m = byCase.get(v.caseId);
     if (!m) byCase.set(v.caseId, (m = new Map()));
-    m.set(wanted.get(v.attributeId)!, v.value);
+    m.set(nameOf.get(v.attributeId)!, v.value);
   }
-  const caseIds = allCaseIds(db).filter((id) => compiled.test((name) => byCase.get(id)?.get(name)));
+  // A sub-case reads its parent's value for an attribute of the parent's classification.
+  const hierarchy = new CaseHierarchy(caseHierarchyRows(db));
+  const classOf = new Map(wanted.map((a) => [a.name, a.classificationId]));
+  const caseIds = allCaseIds(db).filter((id) =>
+    compiled.test((name) => hierarchy.effectiveValue(id, classOf.get(name) ?? null, (c) => byCase.get(c)?.get(name))),
+  );
   return { caseIds, problems: compiled.problems };
 }
 

@@ -18,6 +18,9 @@ import { inferAttributeTypes, type InferredColumn } from '../cases/typeInference
 import type { ClassificationImportReport, ClassificationPreview, ColumnSetting, ImportRejection } from '../domain/caseTypes.js';
 import { QuarryError } from '../errors.js';
 import { listAttributes } from '../store/attributesStore.js';
+import { findCaseByName, setCaseClassification } from '../store/casesStore.js';
+import { findAttribute } from '../cases/typeInference.js';
+import { ensureClassification, placeCase } from './classificationsService.js';
 import { getMeta } from '../store/metaStore.js';
 import type { CsvCellOptions } from '../exporters/csvCells.js';
 import { applyClassificationPlan, classificationSheetData, dedupe, existingCaseValues, exportClassificationCsv, toDef } from './caseService.js';
@@ -33,6 +36,8 @@ export interface ClassificationImportArgs {
   columns?: (ColumnSetting | null | undefined)[];
   /** Values outside an existing choice list become new choices instead of being rejected. */
   allowNewChoices?: boolean;
+  /** The rows' cases get this classification (created if missing), and so do the new attributes. */
+  classification?: string;
 }
 
 
@@ -82,14 +87,31 @@ function planKeyOf(plan: ImportPlan): string {
   return createHash('sha256').update(material).digest('hex').slice(0, 24);
 }
 
+/**
+ * A column headed Parent names the case each row's case is nested under; it
+ * is not an attribute (unless the project already has an attribute called
+ * Parent, which keeps importing as before).
+ */
+function splitParentColumn(sheet: ParsedSheet, attributes: readonly AttributeDef[]): { sheet: ParsedSheet; parents: Map<string, string> } {
+  const col = sheet.headers.findIndex((h) => h.trim().toLowerCase() === 'parent');
+  const parents = new Map<string, string>();
+  if (col < 0 || findAttribute(attributes, 'Parent')) return { sheet, parents };
+  for (const r of sheet.rows) {
+    const p = (r.cells[col] ?? '').trim();
+    if (p) parents.set(r.caseName, p);
+  }
+  const without = <T>(list: readonly T[]) => list.filter((_, i) => i !== col);
+  return { sheet: { ...sheet, headers: without(sheet.headers), rows: sheet.rows.map((r) => ({ ...r, cells: without(r.cells) })) }, parents };
+}
+
 function planImport(db: Database.Database, args: ClassificationImportArgs) {
-  const sheet = args.sheet ?? parseClassificationCsv(args.fileName, args.bytes);
   const existingAttributes = listAttributes(db).map(toDef);
+  const { sheet, parents } = splitParentColumn(args.sheet ?? parseClassificationCsv(args.fileName, args.bytes), existingAttributes);
   const inferred = inferAttributeTypes(sheet, existingAttributes);
   const columns = resolveColumns(sheet, inferred, args.columns);
   const existing = existingCaseValues(db);
   const plan = planClassificationImport(sheet, columns, existing, { existingAttributes, allowNewChoices: args.allowNewChoices ?? false });
-  return { sheet, inferred, columns, plan, existing };
+  return { sheet, inferred, columns, plan, existing, parents };
 }
 
 /** Reads the file and says what importing it would do. Writes nothing. */
@@ -124,12 +146,39 @@ export function previewClassificationImport(db: Database.Database, args: Classif
  */
 export function applyClassificationImport(ctx: ServiceContext, args: ClassificationImportArgs & { expectedPlanKey?: string }): ClassificationImportReport {
   return mutate(ctx, 'Import classification sheet', (db) => {
-    const { plan } = planImport(db, args);
+    const { plan, sheet, parents } = planImport(db, args);
     if (args.expectedPlanKey !== undefined && args.expectedPlanKey !== planKeyOf(plan)) {
       throw new QuarryError('conflict', `${args.fileName}: the project changed since the preview, so the import would now do something else. Look at the preview again.`);
     }
-    const { created, updated } = applyClassificationPlan(ctx, plan);
-    return { created, updated, rejected: rejectionsOf(plan), attributesCreated: plan.createAttributes.length, unchanged: plan.unchanged };
+    const classificationId = args.classification !== undefined ? ensureClassification(db, args.classification) : undefined;
+    const { created, updated } = applyClassificationPlan(ctx, plan, classificationId);
+    const rejected = rejectionsOf(plan);
+    const idOf = (name: string) => findCaseByName(db, name)?.id;
+    if (classificationId !== undefined) {
+      for (const r of sheet.rows) {
+        const id = idOf(r.caseName);
+        if (id !== undefined) setCaseClassification(db, id, classificationId);
+      }
+    }
+    let nested = 0;
+    for (const r of sheet.rows) {
+      const parentName = parents.get(r.caseName);
+      const id = idOf(r.caseName);
+      if (parentName === undefined || id === undefined) continue;
+      const parentId = idOf(parentName);
+      if (parentId === undefined) {
+        rejected.push({ row: r.rowNumber, column: 'Parent', reason: `there is no case “${parentName}” to nest ${r.caseName} under` });
+        continue;
+      }
+      try {
+        placeCase(db, id, parentId);
+        nested++;
+      } catch (err) {
+        if (!(err instanceof QuarryError)) throw err;
+        rejected.push({ row: r.rowNumber, column: 'Parent', reason: err.message });
+      }
+    }
+    return { created, updated, rejected, attributesCreated: plan.createAttributes.length, unchanged: plan.unchanged, ...(parents.size > 0 ? { nested } : {}) };
   });
 }
 

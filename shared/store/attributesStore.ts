@@ -11,15 +11,17 @@ export interface AttributeRow {
   choices: string[];
   description: string;
   sortOrder: number;
+  /** Absent in a merged co-author's snapshot (the merge keeps attributes in the first classification). */
+  classificationId?: number | null;
 }
 
 interface RawAttribute extends Omit<AttributeRow, 'choices'> {
   choices: string;
 }
 
-const ATTR = `SELECT id, guid, name, type, choices, description, sort_order AS sortOrder FROM attributes`;
+const ATTR = `SELECT id, guid, name, type, choices, description, sort_order AS sortOrder, classification_id AS classificationId FROM attributes`;
 /** The stored choice list; one another program damaged reads as no choices rather than breaking every list of attributes. */
-function decodeChoices(json: string): string[] {
+export function decodeChoices(json: string): string[] {
   try {
     const parsed: unknown = JSON.parse(json);
     return Array.isArray(parsed) ? parsed.filter((c): c is string => typeof c === 'string') : [];
@@ -47,13 +49,15 @@ export function findAttributeByName(db: Database.Database, name: string): Attrib
 
 export function insertAttribute(
   db: Database.Database,
-  a: { name: string; type: AttributeType; choices?: string[]; description?: string; guid?: string },
+  a: { name: string; type: AttributeType; choices?: string[]; description?: string; guid?: string; classificationId?: number | null },
 ): number {
   const order = (stmt(db, `SELECT ifnull(max(sort_order), -1) + 1 AS n FROM attributes`).get() as { n: number }).n;
+  // Without a named classification an attribute joins the first one (a sheet import, REFI-QDA, a merge).
   const info = stmt(
     db,
-    `INSERT INTO attributes(guid, name, type, choices, description, sort_order, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  ).run(a.guid ?? randomUUID(), a.name, a.type, JSON.stringify(a.choices ?? []), a.description ?? '', order, nowIso());
+    `INSERT INTO attributes(guid, name, type, choices, description, sort_order, created_at, classification_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ifnull(?, (SELECT id FROM classifications ORDER BY sort_order, id LIMIT 1)))`,
+  ).run(a.guid ?? randomUUID(), a.name, a.type, JSON.stringify(a.choices ?? []), a.description ?? '', order, nowIso(), a.classificationId ?? null);
   return Number(info.lastInsertRowid);
 }
 
@@ -91,25 +95,38 @@ export function listValues(db: Database.Database, attributeId?: number): ValueRo
       ? stmt(db, `SELECT case_id AS caseId, attribute_id AS attributeId, kind, value FROM attribute_values`).all()
       : stmt(db, `SELECT case_id AS caseId, attribute_id AS attributeId, kind, value FROM attribute_values WHERE attribute_id = ?`).all(attributeId)
   ) as { caseId: number; attributeId: number; kind: AttributeValue['kind']; value: string | null }[];
-  return rows.map((r) => ({
-    caseId: r.caseId,
-    attributeId: r.attributeId,
-    value: r.kind === 'value' ? { kind: 'value', value: r.value ?? '' } : { kind: r.kind },
-  }));
+  return rows.map((r) => ({ caseId: r.caseId, attributeId: r.attributeId, value: rowValue(r.kind, r.value) }));
 }
 
 /** Stores a value; Unassigned is stored as no row, the same as never set. */
 export function setValue(db: Database.Database, caseId: number, attributeId: number, v: AttributeValue): void {
+  storeValue(db, VALUE_TABLES.case, caseId, attributeId, v);
+}
+
+/** The two value tables: a case's and a source's (their names are constants, never from input). */
+export const VALUE_TABLES = {
+  case: { table: 'attribute_values', owner: 'case_id' },
+  source: { table: 'source_attribute_values', owner: 'source_id' },
+} as const;
+
+/** Writes one value row of either table (only when it changes, so the undo log stays small). */
+export function storeValue(db: Database.Database, where: (typeof VALUE_TABLES)[keyof typeof VALUE_TABLES], ownerId: number, attributeId: number, v: AttributeValue): void {
+  const { table, owner } = where;
   if (v.kind === 'unassigned') {
-    stmt(db, `DELETE FROM attribute_values WHERE case_id = ? AND attribute_id = ?`).run(caseId, attributeId);
+    stmt(db, `DELETE FROM ${table} WHERE ${owner} = ? AND attribute_id = ?`).run(ownerId, attributeId);
     return;
   }
   stmt(
     db,
-    `INSERT INTO attribute_values(case_id, attribute_id, kind, value) VALUES (?, ?, ?, ?)
-     ON CONFLICT(case_id, attribute_id) DO UPDATE SET kind = excluded.kind, value = excluded.value
+    `INSERT INTO ${table}(${owner}, attribute_id, kind, value) VALUES (?, ?, ?, ?)
+     ON CONFLICT(${owner}, attribute_id) DO UPDATE SET kind = excluded.kind, value = excluded.value
      WHERE kind IS NOT excluded.kind OR value IS NOT excluded.value`,
-  ).run(caseId, attributeId, v.kind, v.kind === 'value' ? v.value : null);
+  ).run(ownerId, attributeId, v.kind, v.kind === 'value' ? v.value : null);
+}
+
+/** A stored row's kind and text as a value. */
+export function rowValue(kind: AttributeValue['kind'], value: string | null): AttributeValue {
+  return kind === 'value' ? { kind: 'value', value: value ?? '' } : { kind };
 }
 
 /** How many cases have a value (or Not applicable) for each attribute. */

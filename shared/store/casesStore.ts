@@ -7,27 +7,32 @@ export interface CaseRow {
   guid: string;
   name: string;
   description: string;
+  parentId: number | null;
+  classificationId: number | null;
 }
 
 export function listCases(db: Database.Database): CaseRow[] {
-  return stmt(db, `SELECT id, guid, name, description FROM cases ORDER BY name COLLATE NOCASE, id`).all() as CaseRow[];
+  return stmt(db, `SELECT id, guid, name, description, parent_id AS parentId, classification_id AS classificationId FROM cases ORDER BY name COLLATE NOCASE, id`).all() as CaseRow[];
 }
 
 export function findCaseByName(db: Database.Database, name: string): CaseRow | undefined {
-  return stmt(db, `SELECT id, guid, name, description FROM cases WHERE name = ?`).get(name) as CaseRow | undefined;
+  return stmt(db, `SELECT id, guid, name, description, parent_id AS parentId, classification_id AS classificationId FROM cases WHERE name = ?`).get(name) as CaseRow | undefined;
 }
 
 export function getCase(db: Database.Database, id: number): CaseRow | undefined {
-  return stmt(db, `SELECT id, guid, name, description FROM cases WHERE id = ?`).get(id) as CaseRow | undefined;
+  return stmt(db, `SELECT id, guid, name, description, parent_id AS parentId, classification_id AS classificationId FROM cases WHERE id = ?`).get(id) as CaseRow | undefined;
 }
 
-export function insertCase(db: Database.Database, c: { name: string; description?: string; guid?: string }): number {
-  const info = stmt(db, `INSERT INTO cases(guid, name, description, created_at) VALUES (?, ?, ?, ?)`).run(
-    c.guid ?? randomUUID(),
-    c.name,
-    c.description ?? '',
-    nowIso(),
-  );
+/** A case without a named classification gets the project's first one (so the sheet shows it as before). */
+export function insertCase(
+  db: Database.Database,
+  c: { name: string; description?: string; guid?: string; parentId?: number | null; classificationId?: number | null },
+): number {
+  const info = stmt(
+    db,
+    `INSERT INTO cases(guid, name, description, created_at, parent_id, classification_id)
+     VALUES (?, ?, ?, ?, ?, CASE WHEN ? THEN ? ELSE (SELECT id FROM classifications ORDER BY sort_order, id LIMIT 1) END)`,
+  ).run(c.guid ?? randomUUID(), c.name, c.description ?? '', nowIso(), c.parentId ?? null, c.classificationId !== undefined ? 1 : 0, c.classificationId ?? null);
   return Number(info.lastInsertRowid);
 }
 
@@ -51,4 +56,21 @@ export function allCaseIds(db: Database.Database): number[] {
 export function existingCaseIds(db: Database.Database, ids: readonly number[]): number[] {
   const known = new Set(stmt(db, `SELECT id FROM cases`).pluck().all() as number[]);
   return ids.filter((id) => known.has(id));
+}
+
+export function setCaseParent(db: Database.Database, id: number, parentId: number | null): void {
+  stmt(db, `UPDATE cases SET parent_id = ? WHERE id = ? AND parent_id IS NOT ?`).run(parentId, id, parentId);
+}
+
+export function setCaseClassification(db: Database.Database, id: number, classificationId: number | null): void {
+  stmt(db, `UPDATE cases SET classification_id = ? WHERE id = ? AND classification_id IS NOT ?`).run(classificationId, id, classificationId);
+}
+
+/** Every case's parent and classification: the hierarchy filters and matrices walk. */
+export function caseHierarchyRows(db: Database.Database): { id: number; parentId: number | null; classificationId: number | null }[] {
+  return stmt(db, `SELECT id, parent_id AS parentId, classification_id AS classificationId FROM cases`).all() as {
+    id: number;
+    parentId: number | null;
+    classificationId: number | null;
+  }[];
 }

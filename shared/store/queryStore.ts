@@ -130,10 +130,10 @@ export function sourceTexts(db: Database.Database, sourceIds: readonly number[])
   return new Map(rows);
 }
 
-export function attributeValueRows(db: Database.Database, attributeId: number): { caseId: number; kind: string; value: string | null }[] {
+export function attributeValueRows(db: Database.Database, attributeId: number): { caseId: number; kind: 'value' | 'unassigned' | 'not_applicable'; value: string | null }[] {
   return stmt(db, `SELECT case_id AS caseId, kind, value FROM attribute_values WHERE attribute_id = ?`).all(attributeId) as {
     caseId: number;
-    kind: string;
+    kind: 'value' | 'unassigned' | 'not_applicable';
     value: string | null;
   }[];
 }

@@ -48,7 +48,7 @@ describe('cases', () => {
     const r = assignSource(ctx, { sourceName: 'Interview 1', caseName: 'Anna' });
     expect(r).toMatchObject({ caseName: 'Anna', createdCase: true });
     expect(assignSource(ctx, { sourceId: ids.get('Interview 2')!, caseName: 'Anna' })).toMatchObject({ caseId: r.caseId, createdCase: false });
-    expect(casesByName(project.db)).toEqual([{ name: 'Anna', sources: ['Interview 1', 'Interview 2'], attributes: {} }]);
+    expect(casesByName(project.db)).toEqual([{ name: 'Anna', parent: null, classification: 'Default', sources: ['Interview 1', 'Interview 2'], attributes: {} }]);
     assignSource(ctx, { sourceId: ids.get('Interview 2')!, caseId: null });
     expect(listSources(project.db).map((s) => s.caseName)).toEqual(['Anna', null]);
     expect(() => assignSource(ctx, { sourceName: 'Nope', caseName: 'Anna' })).toThrow('There is no source called “Nope”.');

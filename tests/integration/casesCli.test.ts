@@ -31,10 +31,10 @@ describe('quarry cases', () => {
     const list = await cli(dir, 'cases', 'study.quarry', '--json');
     expect(list.code).toBe(0);
     expect(JSON.parse(list.out)).toEqual([
-      { name: 'Anna', sources: [], attributes: { Age: '34', Group: 'Entrepreneur', Joined: '2021-03-05' } },
-      { name: 'Ben', sources: [], attributes: { Age: '38', Group: 'Intermediary', Joined: 'Not applicable' } },
-      { name: 'Cara', sources: [], attributes: { Age: '51', Group: 'Entrepreneur', Joined: 'Unassigned' } },
-      { name: 'Dan', sources: [], attributes: { Age: '29', Group: 'Intermediary', Joined: '2020-05-01' } },
+      { name: 'Anna', parent: null, classification: 'Default', sources: [], attributes: { Age: '34', Group: 'Entrepreneur', Joined: '2021-03-05' } },
+      { name: 'Ben', parent: null, classification: 'Default', sources: [], attributes: { Age: '38', Group: 'Intermediary', Joined: 'Not applicable' } },
+      { name: 'Cara', parent: null, classification: 'Default', sources: [], attributes: { Age: '51', Group: 'Entrepreneur', Joined: 'Unassigned' } },
+      { name: 'Dan', parent: null, classification: 'Default', sources: [], attributes: { Age: '29', Group: 'Intermediary', Joined: '2020-05-01' } },
     ]);
 
     // A second import: existing attributes keep their types, so a value outside Group's choices is rejected.
@@ -98,7 +98,7 @@ describe('quarry cases', () => {
     const again = await cli(dir, 'cases', 'assign', 'study.quarry', 'Ben interview', 'Anna');
     expect(again.out).toBe('Ben interview is in case Anna\n');
     const list = JSON.parse((await cli(dir, 'cases', 'study.quarry', '--json')).out);
-    expect(list).toEqual([{ name: 'Anna', sources: ['Anna interview', 'Ben interview'], attributes: {} }]);
+    expect(list).toEqual([{ name: 'Anna', parent: null, classification: 'Default', sources: ['Anna interview', 'Ben interview'], attributes: {} }]);
     const sources = JSON.parse((await cli(dir, 'sources', 'study.quarry', '--json')).out);
     expect(sources.map((s: { case: string }) => s.case)).toEqual(['Anna', 'Anna']);
     const missing = await cli(dir, 'cases', 'assign', 'study.quarry', 'Nobody', 'Anna');

@@ -158,20 +158,20 @@ describe('quarry import', () => {
 });
 
 describe('quarry sources', () => {
-  it('--json gives [{name, characters, case}] with case null when unassigned', async () => {
+  it('--json gives [{name, characters, case, media, attributes}] with case null when unassigned', async () => {
     const { dir, file } = await projectWithSources();
     const r = await quarry(dir, 'sources', 'p.quarry', '--json');
     expect(r.code).toBe(0);
     const list = JSON.parse(r.out);
     expect(list).toEqual([
-      { name: 'interview', characters: cp(STORED), case: null, media: null },
-      { name: 'notes', characters: cp('# Notes\n\nSome *markdown* text.\n'), case: null, media: null },
+      { name: 'interview', characters: cp(STORED), case: null, media: null, attributes: {} },
+      { name: 'notes', characters: cp('# Notes\n\nSome *markdown* text.\n'), case: null, media: null, attributes: {} },
     ]);
-    for (const item of list) expect(Object.keys(item)).toEqual(['name', 'characters', 'case', 'media']);
+    for (const item of list) expect(Object.keys(item)).toEqual(['name', 'characters', 'case', 'media', 'attributes']);
     file('E1.txt', 'entrepreneur one');
     await quarry(dir, 'import', 'p.quarry', 'E1.txt', '--case-from-name');
     const withCase = JSON.parse((await quarry(dir, 'sources', 'p.quarry', '--json')).out);
-    expect(withCase[0]).toEqual({ name: 'E1', characters: 16, case: 'E1', media: null });
+    expect(withCase[0]).toEqual({ name: 'E1', characters: 16, case: 'E1', media: null, attributes: {} });
   });
 });
 

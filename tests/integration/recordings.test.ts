@@ -100,8 +100,8 @@ describe('recordings with timed transcripts (CLI)', () => {
 
     const sources = JSON.parse((await cli(dir, 'sources', 'study.quarry', '--json')).out) as unknown[];
     expect(sources).toEqual([
-      { name: 'Interview A', characters: [...text].length, case: null, media: { kind: 'audio', durationMs: 10_000, embedded: true } },
-      { name: 'Interview B', characters: [...srtText].length, case: null, media: { kind: 'audio', durationMs: 8000, embedded: true } },
+      { name: 'Interview A', characters: [...text].length, case: null, media: { kind: 'audio', durationMs: 10_000, embedded: true }, attributes: {} },
+      { name: 'Interview B', characters: [...srtText].length, case: null, media: { kind: 'audio', durationMs: 8000, embedded: true }, attributes: {} },
     ]);
   });
 
@@ -128,7 +128,7 @@ describe('recordings with timed transcripts (CLI)', () => {
     writeFileSync(join(dir, 'Voice note.wav'), sineWav(2));
     expect((await cli(dir, 'import', 'study.quarry', 'Voice note.wav')).code).toBe(0);
     const sources = JSON.parse((await cli(dir, 'sources', 'study.quarry', '--json')).out) as { name: string; characters: number; media: unknown }[];
-    expect(sources.find((s) => s.name === 'Voice note')).toEqual({ name: 'Voice note', characters: 0, case: null, media: { kind: 'audio', durationMs: 2000, embedded: true } });
+    expect(sources.find((s) => s.name === 'Voice note')).toEqual({ name: 'Voice note', characters: 0, case: null, media: { kind: 'audio', durationMs: 2000, embedded: true }, attributes: {} });
   });
 
   it('a transcript can be attached to a recording imported without one, once, and only if it fits the recording', async () => {

@@ -14,10 +14,33 @@ import { PassageCasesPanel } from './PassageCasesPanel.js';
 import { filterRows, sortRows, type ColumnFilters, type SortKey, type SortState } from './sheetModel.js';
 import { SourceTray } from './SourceTray.js';
 import { useCasesData } from './useCasesData.js';
+import { CaseTree } from './CaseTree.js';
+import { ClassificationEditor } from './ClassificationEditor.js';
+import { SourceAttributeSheet } from './SourceAttributeSheet.js';
+import { useClassificationData } from './useClassificationData.js';
 import { useCsvImport } from './useCsvImport.js';
 import './cases.css';
 
 type SetEditor = { set?: CaseSetInfo; kind?: 'rule' | 'manual'; caseIds?: number[] };
+
+type Page = 'sheet' | 'classifications' | 'sources';
+const PAGES: { page: Page; label: string }[] = [
+  { page: 'sheet', label: 'Classification sheet' },
+  { page: 'classifications', label: 'Classifications & case tree' },
+  { page: 'sources', label: 'Source attributes' },
+];
+
+/** The classifications, the case tree and the source sheet: their own page of the Cases view. */
+function ClassificationPages({ page }: { page: Exclude<Page, 'sheet'> }) {
+  const data = useClassificationData();
+  if (page === 'sources') return <SourceAttributeSheet data={data} />;
+  return (
+    <div className="classification-pages">
+      <ClassificationEditor data={data} />
+      <CaseTree data={data} />
+    </div>
+  );
+}
 
 /** Cases and their attributes: the classification sheet, CSV import/export, case sets, and sources by case. */
 export function CasesView(_props: WorkbenchViewProps) {
@@ -34,6 +57,7 @@ export function CasesView(_props: WorkbenchViewProps) {
   const [setEditor, setSetEditor] = useState<SetEditor | null>(null);
   const [activeSetId, setActiveSetId] = useState<number | null>(null);
   const [activeCaseId, setActiveCaseId] = useState<number | null>(null);
+  const [page, setPage] = useState<Page>('sheet');
 
   const activeSet = data.sets.find((s) => s.id === activeSetId) ?? null;
   const onlyIds = useMemo(() => (activeSet ? new Set(activeSet.caseIds) : null), [activeSet]);
@@ -78,6 +102,19 @@ export function CasesView(_props: WorkbenchViewProps) {
 
   return (
     <div className="cases-view">
+      <div className="cases-pages" role="tablist" aria-label="Cases pages">
+        {PAGES.map((p) => (
+          <button key={p.page} type="button" role="tab" aria-selected={page === p.page} className={page === p.page ? 'selected' : undefined} onClick={() => setPage(p.page)}>
+            {p.label}
+          </button>
+        ))}
+      </div>
+      {page !== 'sheet' ? (
+        <div className="cases-main">
+          <ClassificationPages page={page} />
+        </div>
+      ) : (
+        <>
       <div className="cases-toolbar">
         <form
           className="inline-form"
@@ -185,6 +222,8 @@ export function CasesView(_props: WorkbenchViewProps) {
           <PassageCasesPanel sources={data.sources} caseNames={caseNames} />
         </aside>
       </div>
+        </>
+      )}
       {attrDialog && (
         <AttributeDialog
           key={attrDialog.attr?.id ?? 'new'}

@@ -1,3 +1,4 @@
+import type { ComparisonOperator } from '../../../shared/cases/attributeCondition.js';
 import type { AttributeOption } from './useQueryOptions.js';
 import type { FilterForm } from './caseFilterModel.js';
 
@@ -22,17 +23,30 @@ export function CaseFilterEditor({ form, onChange, attributes, sets, idPrefix }:
         const values = attributes.find((a) => a.name === c.attribute)?.values ?? [];
         return (
           <div className="q-row" key={i}>
-            <select aria-label={`Condition ${i + 1} attribute`} value={c.attribute} onChange={(e) => update(i, { attribute: e.target.value, value: '' })}>
+            <select
+              aria-label={`Condition ${i + 1} attribute`}
+              value={c.scope === 'source' ? `source:${c.attribute}` : c.attribute}
+              onChange={(e) => {
+                // Source attributes (Wave, Interview date) are offered as source:NAME; the condition keeps the name and its scope.
+                const v = e.target.value;
+                const source = v.startsWith('source:');
+                update(i, { attribute: source ? v.slice('source:'.length) : v, value: '', ...(source ? { scope: 'source' as const } : { scope: undefined }) });
+              }}
+            >
               <option value="">Attribute…</option>
               {attributes.map((a) => (
-                <option key={a.name} value={a.name}>
-                  {a.name}
+                <option key={`${a.scope ?? ''}:${a.name}`} value={a.scope === 'source' ? `source:${a.name}` : a.name}>
+                  {a.scope === 'source' ? `${a.name} (source)` : a.name}
                 </option>
               ))}
             </select>
-            <select aria-label={`Condition ${i + 1} operator`} value={c.operator ?? '='} onChange={(e) => update(i, { operator: e.target.value as '=' | '!=' })}>
+            <select aria-label={`Condition ${i + 1} operator`} value={c.operator ?? '='} onChange={(e) => update(i, { operator: e.target.value as ComparisonOperator })}>
               <option value="=">is</option>
               <option value="!=">is not</option>
+              <option value="<">&lt;</option>
+              <option value="<=">≤</option>
+              <option value=">">&gt;</option>
+              <option value=">=">≥</option>
             </select>
             <input aria-label={`Condition ${i + 1} value`} list={listId} value={c.value} placeholder="value" onChange={(e) => update(i, { value: e.target.value })} />
             <datalist id={listId}>

@@ -6,6 +6,8 @@ import { useCoding } from '../coding/CodingProvider.js';
 
 export interface AttributeOption {
   name: string;
+  /** 'source' for a source attribute (Wave, Interview date). */
+  scope?: 'source';
   /** Values the cases have (and the choices of a choice attribute), sorted. */
   values: string[];
 }
@@ -15,6 +17,7 @@ export interface QueryOptions {
   codes: Map<number, CodeNode>;
   cases: { id: number; name: string }[];
   sets: { id: number; name: string }[];
+  classifications: string[];
   attributes: AttributeOption[];
   coders: string[];
   me: string;
@@ -25,9 +28,11 @@ export function useQueryOptions(): QueryOptions {
   const cases = useApiQuery('cases.list', {});
   const sets = useApiQuery('caseSets.list', {});
   const attrs = useApiQuery('attributes.list', {});
+  const classifications = useApiQuery('classifications.list', {});
+  const sourceSheet = useApiQuery('sourceAttributes.sheet', {});
   const coders = useApiQuery('coders.overview', {});
   return useMemo(() => {
-    const attributes = (attrs.data ?? []).map((a) => {
+    const attributes: AttributeOption[] = (attrs.data ?? []).map((a) => {
       const seen = new Set(a.choices);
       for (const c of cases.data ?? []) {
         const v = c.values[a.id];
@@ -35,14 +40,23 @@ export function useQueryOptions(): QueryOptions {
       }
       return { name: a.name, values: [...seen].sort((x, y) => x.localeCompare(y)) };
     });
+    for (const a of sourceSheet.data?.attributes ?? []) {
+      const seen = new Set(a.choices);
+      for (const s of sourceSheet.data?.sources ?? []) {
+        const v = s.values[a.id];
+        if (v?.kind === 'value') seen.add(v.value);
+      }
+      attributes.push({ name: a.name, scope: 'source', values: [...seen].sort((x, y) => x.localeCompare(y)) });
+    }
     return {
       tree: coding.tree,
       codes: coding.lookup,
       cases: (cases.data ?? []).map((c) => ({ id: c.id, name: c.name })),
       sets: (sets.data ?? []).map((s) => ({ id: s.id, name: s.name })),
+      classifications: (classifications.data ?? []).map((k) => k.name),
       attributes,
       coders: (coders.data?.coders ?? []).map((c) => c.name),
       me: coders.data?.currentName ?? '',
     };
-  }, [coding.tree, coding.lookup, cases.data, sets.data, attrs.data, coders.data]);
+  }, [coding.tree, coding.lookup, cases.data, sets.data, attrs.data, coders.data, classifications.data, sourceSheet.data]);
 }

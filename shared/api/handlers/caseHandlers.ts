@@ -9,6 +9,24 @@ import {
 } from '../../services/attributeService.js';
 import { assignSource, createCase, defineAttribute, editCase, listCaseRecords, removeCase, setCaseValue } from '../../services/caseService.js';
 import { caseSheet } from '../../services/caseSheetService.js';
+import {
+  addCase,
+  classifyCase,
+  createClassification,
+  editClassification,
+  listClassificationInfo,
+  moveCase,
+  removeClassification,
+} from '../../services/classificationsService.js';
+import {
+  defineSourceAttribute,
+  editSourceAttribute,
+  listSourceAttributeInfo,
+  removeSourceAttribute,
+  setSourceAttributeValue,
+  setSourceValuesByName,
+  sourceSheet,
+} from '../../services/sourceAttributeService.js';
 import { listCaseSetInfo, previewRule, removeCaseSet, saveCaseSet } from '../../services/caseSetService.js';
 import { assignPassageToCase, assignTurnsToCases, caseSpans, removeCaseSpan, speakersOfSource, unassignPassage } from '../../services/caseSpanService.js';
 import type { ClassificationImportArgs } from '../../services/classificationService.js';
@@ -23,12 +41,13 @@ import { readArrivingFile, type FileArgument } from './arrivingFile.js';
 interface CsvFileArgs extends FileArgument {
   columns?: ({ type: ColumnSetting['type']; choices?: string[] | undefined; name?: string | undefined } | null)[] | undefined;
   allowNewChoices?: boolean | undefined;
+  classification?: string | undefined;
 }
 
 function csvArgs(a: CsvFileArgs): ClassificationImportArgs {
   const { fileName, bytes } = readArrivingFile(a, MAX_CSV_BYTES, (name) => `${name}: the file is larger than the ${MAX_CSV_BYTES / 1024 / 1024} MB limit for a classification sheet.`);
   const columns = a.columns?.map((c): ColumnSetting | null => (c === null ? null : defined(c)));
-  return defined({ fileName, bytes, columns, allowNewChoices: a.allowNewChoices });
+  return defined({ fileName, bytes, columns, allowNewChoices: a.allowNewChoices, classification: a.classification });
 }
 
 /** Loaded on first use: the Excel reader and writer are large, and most runs never touch a classification sheet. */
@@ -48,6 +67,40 @@ export const caseHandlers: HandlersFor<keyof typeof caseMethods> = {
   },
   'cases.assignSource': (a, s) => assignSource(s.ctx(), defined(a)),
   'cases.setValue': (a, s) => setCaseValue(s.ctx(), a),
+  'cases.add': (a, s) => addCase(s.ctx(), defined(a)),
+  'cases.move': (a, s) => {
+    moveCase(s.ctx(), a);
+    return null;
+  },
+  'cases.classify': (a, s) => {
+    classifyCase(s.ctx(), a);
+    return null;
+  },
+
+  'classifications.list': (_a, s) => listClassificationInfo(s.ctx().project.db),
+  'classifications.create': (a, s) => ({ id: createClassification(s.ctx(), defined(a)) }),
+  'classifications.update': (a, s) => {
+    editClassification(s.ctx(), defined(a));
+    return null;
+  },
+  'classifications.delete': (a, s) => {
+    removeClassification(s.ctx(), a.id);
+    return null;
+  },
+
+  'sourceAttributes.list': (_a, s) => listSourceAttributeInfo(s.ctx().project.db),
+  'sourceAttributes.sheet': (_a, s) => sourceSheet(s.ctx().project.db),
+  'sourceAttributes.create': (a, s) => ({ id: defineSourceAttribute(s.ctx(), defined(a)) }),
+  'sourceAttributes.update': (a, s) => {
+    editSourceAttribute(s.ctx(), defined(a));
+    return null;
+  },
+  'sourceAttributes.delete': (a, s) => {
+    removeSourceAttribute(s.ctx(), a.id);
+    return null;
+  },
+  'sourceAttributes.setValue': (a, s) => setSourceAttributeValue(s.ctx(), a),
+  'sourceAttributes.setByName': (a, s) => setSourceValuesByName(s.ctx(), a),
 
   'cases.spans.list': (a, s) => caseSpans(s.ctx().project.db, defined(a)),
   'cases.spans.assign': (a, s) => assignPassageToCase(s.ctx(), defined(a)),

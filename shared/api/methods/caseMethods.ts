@@ -8,7 +8,10 @@ import type {
   CaseSetInfo,
   CaseSpan,
   ClassificationImportReport,
+  ClassificationInfo,
   ClassificationPreview,
+  SourceAttributeInfo,
+  SourceSheet,
   TypeChangePreview,
 } from '../../domain/caseTypes.js';
 import { method } from '../defineMethod.js';
@@ -34,6 +37,8 @@ const csvFile = {
     .array(z.object({ type: attributeType, choices: choices.optional(), name: z.string().optional() }).nullable())
     .optional(),
   allowNewChoices: z.boolean().optional(),
+  /** The rows' cases (and new attributes) get this classification, created if missing. */
+  classification: z.string().min(1).optional(),
 };
 
 export const caseMethods = {
@@ -49,6 +54,39 @@ export const caseMethods = {
     { mutates: true },
   ),
   'cases.setValue': method<AttributeValue>()(z.object({ caseId: id, attributeId: id, raw: z.string() }), { mutates: true }),
+  /** Creates a case nested under `parent` (by name) with a classification (by name, created if missing). */
+  'cases.add': method<{ id: number; parent: string | null; classification: string | null }>()(
+    z.object({ name, description: z.string().optional(), parent: z.string().optional(), classification: z.string().min(1).optional() }),
+    { mutates: true },
+  ),
+  /** Nests a case under another (parentId null: at the top); a loop is refused. */
+  'cases.move': method<null>()(z.object({ id, parentId: id.nullable() }), { mutates: true }),
+  'cases.classify': method<null>()(z.object({ id, classificationId: id.nullable() }), { mutates: true }),
+
+  'classifications.list': method<ClassificationInfo[]>()(z.object({})),
+  'classifications.create': method<{ id: number }>()(z.object({ name, description: z.string().optional() }), { mutates: true }),
+  'classifications.update': method<null>()(z.object({ id, name: name.optional(), description: z.string().optional() }), { mutates: true }),
+  /** Only a classification without cases and attributes. */
+  'classifications.delete': method<null>()(z.object({ id }), { mutates: true }),
+
+  'sourceAttributes.list': method<SourceAttributeInfo[]>()(z.object({})),
+  /** The source classification sheet: every source with its values. */
+  'sourceAttributes.sheet': method<SourceSheet>()(z.object({})),
+  'sourceAttributes.create': method<{ id: number }>()(
+    z.object({ name, type: attributeType, choices: choices.optional(), description: z.string().optional() }),
+    { mutates: true },
+  ),
+  'sourceAttributes.update': method<null>()(
+    z.object({ id, name: name.optional(), description: z.string().optional(), type: attributeType.optional(), choices: choices.optional() }),
+    { mutates: true },
+  ),
+  'sourceAttributes.delete': method<null>()(z.object({ id }), { mutates: true }),
+  'sourceAttributes.setValue': method<AttributeValue>()(z.object({ sourceId: id, attributeId: id, raw: z.string() }), { mutates: true }),
+  /** NAME=VALUE pairs for one source by name; a new name becomes an attribute of the type its value suggests. */
+  'sourceAttributes.setByName': method<{ source: string; values: Record<string, string>; createdAttributes: string[] }>()(
+    z.object({ source: z.string().min(1), values: z.array(z.object({ name, raw: z.string() })).min(1).max(1000) }),
+    { mutates: true },
+  ),
 
   'cases.spans.list': method<CaseSpan[]>()(z.object({ sourceId: id.optional(), caseId: id.optional() })),
   /** Codes a passage (e.g. a focus-group speaker turn) to a case; the passage leaves any other case. */
@@ -68,7 +106,7 @@ export const caseMethods = {
 
   'attributes.list': method<AttributeInfo[]>()(z.object({})),
   'attributes.create': method<{ id: number }>()(
-    z.object({ name, type: attributeType, choices: choices.optional(), description: z.string().optional() }),
+    z.object({ name, type: attributeType, choices: choices.optional(), description: z.string().optional(), classificationId: id.optional() }),
     { mutates: true },
   ),
   /** Rename and/or describe. */

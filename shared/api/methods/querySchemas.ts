@@ -31,7 +31,14 @@ export const codeExpr: z.ZodType<CodeExpr> = z.lazy(() =>
 
 export const caseFilter = z.object({
   where: z
-    .array(z.object({ attribute: z.string().min(1), operator: z.enum(['=', '!=']).optional(), value: z.string() }))
+    .array(
+      z.object({
+        attribute: z.string().min(1),
+        operator: z.enum(['=', '!=', '<', '<=', '>', '>=']).optional(),
+        value: z.string(),
+        scope: z.enum(['case', 'source']).optional(),
+      }),
+    )
     .max(50)
     .optional(),
   set: z.string().optional(),
@@ -61,6 +68,7 @@ export const matrixQueryDef = z.object({
     z.object({ kind: z.literal('setCases'), set: z.string() }),
     z.object({ kind: z.literal('sets'), sets: z.array(z.string()).optional() }),
     z.object({ kind: z.literal('attribute'), attribute: z.string() }),
+    z.object({ kind: z.literal('classification'), classification: z.string() }),
     z.object({ kind: z.literal('codes'), codes: z.array(codeRef).optional(), children: z.boolean().optional() }),
   ]),
   cols: z.union([
@@ -70,6 +78,7 @@ export const matrixQueryDef = z.object({
   measure: matrixMeasure.optional(),
   filter: caseFilter.optional(),
   coder: z.string().optional(),
+  casesOf: z.string().optional(),
 });
 
 export const cooccurrenceDef = z.object({

@@ -53,7 +53,7 @@ function checkDeadline(limits: CopyLimits): void {
 }
 
 /** Tables whose fresh rows (made by the migrations) the file's rows replace rather than join. */
-const REPLACED_WHOLE = new Set(['stop_words']);
+const REPLACED_WHOLE = new Set(['stop_words', 'classifications']);
 
 function copyTable(from: Database.Database, to: Database.Database, table: DataTable, found: FileTable | undefined, limits: CopyLimits): CleanedTable {
   const problem = whyNotReadable(found);

@@ -11,7 +11,7 @@ const NA: AttributeValue = { kind: 'not_applicable' };
 
 const attributes = [attr(1, 'Age', 'number'), attr(2, 'Stage', 'choice', ['Early', 'Mid', 'Late']), attr(3, 'Joined', 'date'), attr(4, 'Notes', 'text')];
 const record = (id: number, name: string, values: Record<number, AttributeValue>, sources: string[] = []): CaseRecord => ({
-  id, guid: `c${id}`, name, description: '', sources: sources.map((s, i) => ({ id: id * 10 + i, name: s })), passages: 0, values,
+  id, guid: `c${id}`, name, description: '', sources: sources.map((s, i) => ({ id: id * 10 + i, name: s })), passages: 0, values, parentId: null, classificationId: null,
 });
 const cases = [
   record(1, 'P10', { 1: v('9'), 2: v('Late'), 3: v('2020-05-01'), 4: v('Likes the talks') }, ['Interview P10']),

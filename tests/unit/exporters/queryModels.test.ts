@@ -100,6 +100,8 @@ describe('matrix axes as the CLI writes them', () => {
     expect(parseMatrixRows('attribute:Group')).toEqual({ kind: 'attribute', attribute: 'Group' });
     expect(parseMatrixRows('set:Early firms')).toEqual({ kind: 'setCases', set: 'Early firms' });
     expect(parseMatrixRows('sets')).toEqual({ kind: 'sets' });
+    expect(parseMatrixRows('cases:School')).toEqual({ kind: 'classification', classification: 'School' });
+    expect(rowsHeader({ kind: 'classification', classification: 'School' })).toBe('School');
     expect(parseMatrixRows('codes')).toEqual({ kind: 'codes' });
     expect(parseMatrixCols('codes')).toEqual({ kind: 'codes' });
     expect(parseMatrixCols('children:Outcomes/Entrepreneurs')).toEqual({ kind: 'children', of: { path: 'Outcomes/Entrepreneurs' } });
@@ -107,7 +109,7 @@ describe('matrix axes as the CLI writes them', () => {
   });
 
   it('refuses what it does not understand', () => {
-    expect(() => parseMatrixRows('people')).toThrow('The rows “people” are not understood; use cases, attribute:NAME, set:NAME, sets or codes.');
+    expect(() => parseMatrixRows('people')).toThrow('The rows “people” are not understood; use cases, cases:CLASSIFICATION, attribute:NAME, set:NAME, sets or codes.');
     expect(() => parseMatrixRows('attribute:')).toThrow(/not understood/);
     expect(() => parseMatrixCols('children:')).toThrow('The columns “children:” are not understood; use codes or children:PATH.');
   });

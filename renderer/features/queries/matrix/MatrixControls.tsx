@@ -40,6 +40,16 @@ export function MatrixControls({ form, update, setMeasure, options, onRun, onPic
             ))}
           </select>
         )}
+        {form.rowKind === 'classification' && (
+          <select aria-label="Row classification" value={form.rowClassification} onChange={(e) => update({ rowClassification: e.target.value })}>
+            <option value="">Classification…</option>
+            {options.classifications.map((k) => (
+              <option key={k} value={k}>
+                {k}
+              </option>
+            ))}
+          </select>
+        )}
         {form.rowKind === 'setCases' && (
           <select aria-label="Row case set" value={form.rowSet} onChange={(e) => update({ rowSet: e.target.value })}>
             <option value="">Case set…</option>
@@ -79,6 +89,16 @@ export function MatrixControls({ form, update, setMeasure, options, onRun, onPic
             ))}
           </select>
         </label>
+        {form.measure === 'cases' && options.classifications.length > 1 && (
+          <select aria-label="Count cases of" value={form.casesOf} onChange={(e) => update({ casesOf: e.target.value })}>
+            <option value="">any classification</option>
+            {options.classifications.map((k) => (
+              <option key={k} value={k}>
+                of {k}
+              </option>
+            ))}
+          </select>
+        )}
         <CoderSelect value={form.coder} onChange={(coder) => update({ coder })} coders={options.coders} />
         <button type="button" className="q-run" onClick={onRun}>
           Run matrix

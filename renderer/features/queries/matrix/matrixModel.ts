@@ -6,7 +6,7 @@ import type { CodeRef, MatrixMeasure, MatrixQueryDef } from '../../../../shared/
 import { splitPath } from '../../../../shared/domain/codePath.js';
 import { EMPTY_FILTER, fromCaseFilter, toCaseFilter, type FilterForm } from '../caseFilterModel.js';
 
-export type RowKind = 'cases' | 'setCases' | 'sets' | 'attribute' | 'codes';
+export type RowKind = 'cases' | 'classification' | 'setCases' | 'sets' | 'attribute' | 'codes';
 export type ColKind = 'codes' | 'children';
 
 export interface MatrixForm {
@@ -14,6 +14,8 @@ export interface MatrixForm {
   /** setCases: the set whose cases are the rows. */
   rowSet: string;
   rowAttribute: string;
+  /** classification: its cases are the rows, each with its sub-cases. */
+  rowClassification: string;
   /** codes: the row codes (none chosen = every code). */
   rowCodeIds: number[];
   colKind: ColKind;
@@ -22,6 +24,8 @@ export interface MatrixForm {
   /** children: the code whose children are the columns. */
   colParent: number | null;
   measure: MatrixMeasure;
+  /** With measure 'cases': count the cases of this classification ('' = the cases themselves). */
+  casesOf: string;
   filter: FilterForm;
   coder: string;
 }
@@ -30,17 +34,20 @@ export const DEFAULT_MATRIX_FORM: MatrixForm = {
   rowKind: 'cases',
   rowSet: '',
   rowAttribute: '',
+  rowClassification: '',
   rowCodeIds: [],
   colKind: 'codes',
   colCodeIds: [],
   colParent: null,
   measure: 'references',
+  casesOf: '',
   filter: EMPTY_FILTER,
   coder: '',
 };
 
 export const ROW_KINDS: { kind: RowKind; label: string }[] = [
   { kind: 'cases', label: 'Cases' },
+  { kind: 'classification', label: 'Cases of a classification' },
   { kind: 'attribute', label: 'Values of an attribute' },
   { kind: 'setCases', label: 'Cases of a case set' },
   { kind: 'sets', label: 'Case sets' },
@@ -71,6 +78,10 @@ export function toMatrixDef(form: MatrixForm): MatrixQueryDef | string {
       if (!form.rowSet) return 'Choose the case set whose cases are the rows.';
       rows = { kind: 'setCases', set: form.rowSet };
       break;
+    case 'classification':
+      if (!form.rowClassification) return 'Choose the classification whose cases are the rows.';
+      rows = { kind: 'classification', classification: form.rowClassification };
+      break;
     case 'attribute':
       if (!form.rowAttribute) return 'Choose the attribute whose values are the rows.';
       rows = { kind: 'attribute', attribute: form.rowAttribute };
@@ -89,7 +100,8 @@ export function toMatrixDef(form: MatrixForm): MatrixQueryDef | string {
     cols = codes ? { kind: 'codes', codes } : { kind: 'codes' };
   }
   const filter = toCaseFilter(form.filter);
-  return { rows, cols, measure: form.measure, ...(filter ? { filter } : {}), ...(form.coder ? { coder: form.coder } : {}) };
+  const casesOf = form.measure === 'cases' && form.casesOf ? { casesOf: form.casesOf } : {};
+  return { rows, cols, measure: form.measure, ...(filter ? { filter } : {}), ...(form.coder ? { coder: form.coder } : {}), ...casesOf };
 }
 
 type Resolve = (ref: CodeRef) => number | null;
@@ -100,11 +112,18 @@ function ids(list: CodeRef[] | undefined, resolve: Resolve): number[] {
 
 /** The form for a saved definition (codes named by path are looked up; unknown ones are dropped). */
 export function fromMatrixDef(def: MatrixQueryDef, resolve: Resolve): MatrixForm {
-  const form: MatrixForm = { ...DEFAULT_MATRIX_FORM, measure: def.measure ?? 'references', filter: fromCaseFilter(def.filter), coder: def.coder ?? '' };
+  const form: MatrixForm = {
+    ...DEFAULT_MATRIX_FORM,
+    measure: def.measure ?? 'references',
+    casesOf: def.casesOf ?? '',
+    filter: fromCaseFilter(def.filter),
+    coder: def.coder ?? '',
+  };
   const r = def.rows;
   form.rowKind = r.kind;
   if (r.kind === 'setCases') form.rowSet = r.set;
   if (r.kind === 'attribute') form.rowAttribute = r.attribute;
+  if (r.kind === 'classification') form.rowClassification = r.classification;
   if (r.kind === 'codes') form.rowCodeIds = ids(r.codes, resolve);
   if (def.cols.kind === 'children') {
     form.colKind = 'children';
