@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ProjectInfo } from '../../domain/types.js';
 import type { RefiImportReport } from '../../refi/refiImportPlanTypes.js';
+import { EVERYTHING } from '../affects.js';
 import { method } from '../defineMethod.js';
 
 // An empty file is refused by the reader, with a message that names it.
@@ -28,6 +29,6 @@ export const refiMethods = {
    */
   'refi.importProject': method<{ report: RefiImportReport; project: ProjectInfo }>()(
     z.object({ ...file, path: z.string().trim().min(1, 'name the new project'), acceptLosses: z.boolean().optional() }),
-    { invalidates: true },
+    { invalidates: true, affects: EVERYTHING },
   ),
 } as const;

@@ -6,10 +6,10 @@ import { method } from '../defineMethod.js';
 const id = z.number().int().positive();
 
 export const sourceMethods = {
-  'sources.list': method<SourceSummary[]>()(z.object({})),
-  'sources.get': method<SourceDocument>()(z.object({ id })),
+  'sources.list': method<SourceSummary[]>()(z.object({}), { reads: ['sources'] }),
+  'sources.get': method<SourceDocument>()(z.object({ id }), { reads: (a) => [`text:${a.id}`] }),
   /** Just a source's codings: what the document view refetches after a coding change (the text does not change). */
-  'sources.codings': method<Coding[]>()(z.object({ id })),
+  'sources.codings': method<Coding[]>()(z.object({ id }), { reads: (a) => [`codings:${a.id}`] }),
   /** One or more files; bytes travel base64-encoded so both transports carry them as JSON. */
   'sources.import': method<ImportResultItem[]>()(
     z.object({
@@ -17,8 +17,8 @@ export const sourceMethods = {
       caseFromFileName: z.boolean().optional(),
       jobId,
     }),
-    { mutates: true, long: true },
+    { mutates: true, affects: ['sources', 'cases', 'media', 'project', 'history'], long: true },
   ),
-  'sources.rename': method<null>()(z.object({ id, name: z.string(), description: z.string().optional() }), { mutates: true }),
-  'sources.delete': method<null>()(z.object({ id }), { mutates: true }),
+  'sources.rename': method<null>()(z.object({ id, name: z.string(), description: z.string().optional() }), { mutates: true, affects: (a) => [`sources:${a.id}`, `text:${a.id}`, 'history'] }),
+  'sources.delete': method<null>()(z.object({ id }), { mutates: true, affects: (a) => ['sources', `text:${a.id}`, `codings:${a.id}`, 'counts', 'cases', 'memos', 'frameworks', 'coders', 'media', 'project', 'history'] }),
 } as const;
