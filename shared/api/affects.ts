@@ -32,8 +32,10 @@ export const TOPICS = [
   /** Coders and their activity. */
   'coders',
   'memos',
-  /** Cases, attributes, values, case sets and case passages. */
+  /** Cases, attributes, case sets and case passages. */
   'cases',
+  /** Attribute values of cases (what the sheet shows and case-set rules select by). */
+  'caseValues',
   'frameworks',
   'savedQueries',
   'stopWords',

@@ -33,9 +33,9 @@ const csvFile = {
 };
 
 export const caseMethods = {
-  'cases.list': method<CaseRecord[]>()(z.object({}), { reads: ['cases'] }),
+  'cases.list': method<CaseRecord[]>()(z.object({}), { reads: ['cases', 'caseValues'] }),
   /** Every case, attribute and value in one compact answer, for the classification sheet. */
-  'cases.sheet': method<CaseSheet>()(z.object({}), { reads: ['cases'] }),
+  'cases.sheet': method<CaseSheet>()(z.object({}), { reads: ['cases', 'caseValues'] }),
   'cases.create': method<{ id: number }>()(z.object({ name, description: z.string().optional() }), { mutates: true, affects: CASES_AND_SOURCES }),
   'cases.update': method<null>()(z.object({ id, name: name.optional(), description: z.string().optional() }), { mutates: true, affects: CASES_AND_SOURCES }),
   'cases.delete': method<null>()(z.object({ id }), { mutates: true, affects: CASES_AND_SOURCES }),
@@ -44,7 +44,7 @@ export const caseMethods = {
     z.object({ sourceId: id.optional(), sourceName: z.string().optional(), caseId: id.nullable().optional(), caseName: z.string().optional() }),
     { mutates: true, affects: CASES_AND_SOURCES },
   ),
-  'cases.setValue': method<AttributeValue>()(z.object({ caseId: id, attributeId: id, raw: z.string() }), { mutates: true, affects: ['cases', 'history'] }),
+  'cases.setValue': method<AttributeValue>()(z.object({ caseId: id, attributeId: id, raw: z.string() }), { mutates: true, affects: ['caseValues', 'history'] }),
 
   'cases.spans.list': method<CaseSpan[]>()(z.object({ sourceId: id.optional(), caseId: id.optional() }), { reads: ['cases'] }),
   /** Codes a passage (e.g. a focus-group speaker turn) to a case; the passage leaves any other case. */
@@ -62,7 +62,7 @@ export const caseMethods = {
     { mutates: true, affects: ['cases', 'project', 'history'] },
   ),
 
-  'attributes.list': method<AttributeInfo[]>()(z.object({}), { reads: ['cases'] }),
+  'attributes.list': method<AttributeInfo[]>()(z.object({}), { reads: ['cases', 'caseValues'] }),
   'attributes.create': method<{ id: number }>()(
     z.object({ name, type: attributeType, choices: choices.optional(), description: z.string().optional() }),
     { mutates: true, affects: ['cases', 'history'] },
@@ -88,7 +88,7 @@ export const caseMethods = {
   /** The same sheet as an Excel workbook (.xlsx) with typed cells, base64-encoded. */
   'classification.exportXlsx': method<{ fileName: string; dataBase64: string }>()(z.object({})),
 
-  'caseSets.list': method<CaseSetInfo[]>()(z.object({}), { reads: ['cases'] }),
+  'caseSets.list': method<CaseSetInfo[]>()(z.object({}), { reads: ['cases', 'caseValues'] }),
   /** Checks a rule and lists the cases it selects now, without saving. */
   'caseSets.preview': method<{ rule: CaseSetRule; caseIds: number[] }>()(z.object({ rule })),
   /** Creates (no id) or replaces a set: by a rule, or by hand-picked case ids. */

@@ -34,7 +34,7 @@ export const codeMethods = {
   /** Merges with your overlapping or touching codings at the code; `alreadyCoded` when nothing changed. */
   'codings.apply': method<AppliedCoding>()(
     z.object({ sourceId: id, start: pos, end: pos, codeId: id.optional(), codePath: z.string().optional() }),
-    { mutates: true, affects: (a) => codingChangeIn(a.sourceId) },
+    { mutates: true, affects: (a) => (a.codePath === undefined ? codingChangeIn(a.sourceId) : [...codingChangeIn(a.sourceId), 'codes']) },
   ),
   /** A new code named from the selected words (under parentId), applied to the span: one undoable step. */
   'codings.inVivo': method<{ coding: Coding; codeId: number; name: string; created: boolean }>()(

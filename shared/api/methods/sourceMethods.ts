@@ -7,7 +7,13 @@ const id = z.number().int().positive();
 
 export const sourceMethods = {
   'sources.list': method<SourceSummary[]>()(z.object({}), { reads: ['sources'] }),
-  'sources.get': method<SourceDocument>()(z.object({ id }), { reads: (a) => [`text:${a.id}`] }),
+  /**
+   * A source's text, with its codings unless `codings: false` (then `codings` is empty): the
+   * document view fetches them apart, as sources.codings, so a coding change never resends the text.
+   */
+  'sources.get': method<SourceDocument>()(z.object({ id, codings: z.boolean().optional() }), {
+    reads: (a) => (a.codings === false ? [`text:${a.id}`] : [`text:${a.id}`, `codings:${a.id}`, `sources:${a.id}`]),
+  }),
   /** Just a source's codings: what the document view refetches after a coding change (the text does not change). */
   'sources.codings': method<Coding[]>()(z.object({ id }), { reads: (a) => [`codings:${a.id}`] }),
   /** One or more files; bytes travel base64-encoded so both transports carry them as JSON. */

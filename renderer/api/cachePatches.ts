@@ -1,0 +1,88 @@
+/**
+ * Mutations whose result says exactly what changed in some cached reads:
+ * those reads are updated in the cache from the result, and their keys are
+ * not refetched. Coding a passage is the hot path — the open document gains
+ * the coding, its source row and the project's totals change by the number
+ * of codings it added — so one coding costs the apply call plus the code
+ * tree's counts (references merge across coders, which only the core can
+ * count) and the undo state.
+ */
+import type { QueryClient } from '@tanstack/react-query';
+import type { DataKey } from '../../shared/api/affects.js';
+import type { ArgsOf, MethodName, ResultOf } from '../../shared/api/contract.js';
+import type { AppliedCoding, Coder, Coding, ProjectInfo, SourceSummary } from '../../shared/domain/types.js';
+import type { AttributeValue } from '../../shared/cases/attributeTypes.js';
+import type { CaseSheet, CompactValue } from '../../shared/domain/caseTypes.js';
+import { apiQueryKey, type ApiQueryKey } from './queryCache.js';
+
+type Patch<K extends MethodName> = (client: QueryClient, args: ArgsOf<K>, result: ResultOf<K>) => Handled;
+
+/** A coding as the document holds it (the apply result without its report fields). */
+function codingOf(r: AppliedCoding): Coding {
+  return { id: r.id, guid: r.guid, sourceId: r.sourceId, codeId: r.codeId, start: r.start, end: r.end, coderId: r.coderId, coderName: r.coderName, createdAt: r.createdAt };
+}
+
+/**
+ * The source's codings after an apply: the coder's codings at the code that the new span
+ * joined lie inside the result's span (it is their union) and are now the result.
+ */
+export function codingsAfterApply(codings: readonly Coding[], r: AppliedCoding): Coding[] {
+  const joined = (c: Coding) => c.id === r.id || (c.codeId === r.codeId && c.coderId === r.coderId && c.start >= r.start && c.end <= r.end);
+  return [...codings.filter((c) => !joined(c)), codingOf(r)];
+}
+
+/** What a patch brought up to date: whole keys (no read of them needs refetching), or single cached reads. */
+export interface Handled {
+  keys?: readonly DataKey[];
+  queries?: readonly ApiQueryKey[];
+}
+
+function patchApplied(client: QueryClient, r: AppliedCoding): Handled {
+  const sourceId = r.sourceId;
+  // The first coding by a coder the project did not know adds them.
+  const coders = client.getQueryData<Coder[]>(apiQueryKey('coders.list', {}));
+  const knownCoder = !coders || coders.some((c) => c.id === r.coderId);
+  if (r.alreadyCoded) return { keys: [`codings:${sourceId}`, `sources:${sourceId}`, 'project', 'counts', ...(knownCoder ? (['coders'] as const) : [])] };
+  const added = 1 - r.mergedWith;
+  const codings = apiQueryKey('sources.codings', { id: sourceId });
+  const list = apiQueryKey('sources.list', {});
+  const project = apiQueryKey('project.info', {});
+  client.setQueryData<Coding[]>(codings, (old) => (old ? codingsAfterApply(old, r) : old));
+  client.setQueryData<SourceSummary[]>(list, (old) => old?.map((s) => (s.id === sourceId ? { ...s, codingCount: s.codingCount + added } : s)));
+  client.setQueryData<ProjectInfo | null>(project, (old) => (old ? { ...old, counts: { ...old.counts, codings: old.counts.codings + added } } : old));
+  return { queries: [codings, list, project, ...(knownCoder ? [apiQueryKey('coders.list', {})] : [])] };
+}
+
+const compact = (v: AttributeValue): CompactValue => (v.kind === 'value' ? v.value : v.kind === 'unassigned' ? null : 0);
+
+/** One cell of the classification sheet: the value, and the attribute's count of cases with one. */
+export function sheetAfterSetValue(sheet: CaseSheet, caseId: number, attributeId: number, value: AttributeValue): CaseSheet {
+  const row = sheet.cases.findIndex((c) => c.id === caseId);
+  const column = sheet.values[attributeId];
+  if (row < 0 || !column) return sheet;
+  const next = compact(value);
+  const had = column[row] !== null && column[row] !== undefined;
+  const has = next !== null;
+  const values = { ...sheet.values, [attributeId]: column.map((v, i) => (i === row ? next : v)) };
+  const attributes = had === has ? sheet.attributes : sheet.attributes.map((a) => (a.id === attributeId ? { ...a, valueCount: a.valueCount + (has ? 1 : -1) } : a));
+  return { ...sheet, attributes, values };
+}
+
+function patchSetValue(client: QueryClient, args: ArgsOf<'cases.setValue'>, value: AttributeValue): Handled {
+  const key = apiQueryKey('cases.sheet', {});
+  const sheet = client.getQueryData<CaseSheet>(key);
+  if (!sheet || !sheet.cases.some((c) => c.id === args.caseId) || !sheet.values[args.attributeId]) return {};
+  client.setQueryData<CaseSheet>(key, sheetAfterSetValue(sheet, args.caseId, args.attributeId, value));
+  return { queries: [key] };
+}
+
+export const CACHE_PATCHES: { [K in MethodName]?: Patch<K> } = {
+  'codings.apply': (client, _args, r) => patchApplied(client, r),
+  'cases.setValue': patchSetValue,
+};
+
+/** Updates the cache from a mutation's result; says what is now up to date. */
+export function patchFromResult<K extends MethodName>(client: QueryClient, method: K, args: ArgsOf<K>, result: ResultOf<K>): Handled {
+  const patch = CACHE_PATCHES[method] as Patch<K> | undefined;
+  return patch ? patch(client, args, result) : {};
+}
