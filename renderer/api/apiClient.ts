@@ -17,6 +17,7 @@ export class ApiError extends Error {
 }
 
 export type ChangeListener = (method: MethodName) => void;
+export type FailureListener = (method: MethodName, error: ApiError) => void;
 
 /** What a change leaves to refetch: what it affects, less what its result already updated in the cache. */
 export function keysToRefetch(affected: readonly DataKey[] | typeof EVERYTHING, handled: readonly DataKey[]): readonly DataKey[] | typeof EVERYTHING {
@@ -32,6 +33,7 @@ export function keysToRefetch(affected: readonly DataKey[] | typeof EVERYTHING, 
  */
 export class ApiClient implements QuarryApi {
   private listeners = new Set<ChangeListener>();
+  private failureListeners = new Set<FailureListener>();
   constructor(
     readonly transport: Transport,
     readonly queries: QueryClient = createQueryClient(),
@@ -39,7 +41,11 @@ export class ApiClient implements QuarryApi {
 
   async call<K extends MethodName>(method: K, args: ArgsOf<K>): Promise<ResultOf<K>> {
     const result = await this.transport.invoke(method, args);
-    if (!result.ok) throw new ApiError(result.error);
+    if (!result.ok) {
+      const error = new ApiError(result.error);
+      if (METHODS[method].invalidates) for (const l of this.failureListeners) l(method, error);
+      throw error;
+    }
     const value = result.value as ResultOf<K>;
     const spec = METHODS[method];
     if (spec.invalidates) {
@@ -54,5 +60,11 @@ export class ApiClient implements QuarryApi {
   onChange(listener: ChangeListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Tells `listener` when a change is refused (e.g. the file changed on disk). */
+  onFailedChange(listener: FailureListener): () => void {
+    this.failureListeners.add(listener);
+    return () => this.failureListeners.delete(listener);
   }
 }

@@ -13,6 +13,7 @@ import type { ArgsOf, MethodName, ResultOf } from '../../shared/api/contract.js'
 import type { AppliedCoding, Coder, Coding, ProjectInfo, SourceSummary } from '../../shared/domain/types.js';
 import type { AttributeValue } from '../../shared/cases/attributeTypes.js';
 import type { CaseSheet, CompactValue } from '../../shared/domain/caseTypes.js';
+import type { CodersOverview } from '../../shared/domain/coderTypes.js';
 import { apiQueryKey, type ApiQueryKey } from './queryCache.js';
 
 type Patch<K extends MethodName> = (client: QueryClient, args: ArgsOf<K>, result: ResultOf<K>) => Handled;
@@ -47,10 +48,22 @@ function patchApplied(client: QueryClient, r: AppliedCoding): Handled {
   const codings = apiQueryKey('sources.codings', { id: sourceId });
   const list = apiQueryKey('sources.list', {});
   const project = apiQueryKey('project.info', {});
+  const before = client.getQueryData<Coding[]>(codings);
+  const overview = before && knownCoder ? patchCoderActivity(client, r.coderId, added, !before.some((c) => c.coderId === r.coderId)) : [];
   client.setQueryData<Coding[]>(codings, (old) => (old ? codingsAfterApply(old, r) : old));
   client.setQueryData<SourceSummary[]>(list, (old) => old?.map((s) => (s.id === sourceId ? { ...s, codingCount: s.codingCount + added } : s)));
   client.setQueryData<ProjectInfo | null>(project, (old) => (old ? { ...old, counts: { ...old.counts, codings: old.counts.codings + added } } : old));
-  return { queries: [codings, list, project, ...(knownCoder ? [apiQueryKey('coders.list', {})] : [])] };
+  return { queries: [codings, list, project, ...overview, ...(knownCoder ? [apiQueryKey('coders.list', {})] : [])] };
+}
+
+/** The coder's activity (the "Code as" prompt and the coders dialog): codings, and sources when this is their first here. */
+function patchCoderActivity(client: QueryClient, coderId: number, added: number, firstInSource: boolean): ApiQueryKey[] {
+  const key = apiQueryKey('coders.overview', {});
+  const overview = client.getQueryData<CodersOverview>(key);
+  if (!overview?.coders.some((c) => c.id === coderId)) return [];
+  const coders = overview.coders.map((c) => (c.id === coderId ? { ...c, codings: c.codings + added, sources: c.sources + (firstInSource ? 1 : 0) } : c));
+  client.setQueryData<CodersOverview>(key, { ...overview, coders });
+  return [key];
 }
 
 const compact = (v: AttributeValue): CompactValue => (v.kind === 'value' ? v.value : v.kind === 'unassigned' ? null : 0);
