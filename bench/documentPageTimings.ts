@@ -86,12 +86,15 @@ export function scrollFrames(page: Page, ms: number, step: number): Promise<{ de
  */
 export async function applyInView(page: Page, codePath: string, k: number): Promise<number> {
   await page.evaluate((k) => {
-    const texts = [...document.querySelectorAll('.doc-line .doc-text')].filter((el) => (el.textContent ?? '').length > 80);
-    const el = texts[k % texts.length]!;
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    let node = walker.nextNode() as Text | null;
-    while (node && node.data.length < 30) node = walker.nextNode() as Text | null;
-    if (!node) throw new Error('no text to select');
+    // Lines with an uncoded stretch of 30 characters or more (a text node of its own).
+    const longText = (el: Element): Text | null => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) if (n.data.length >= 30) return n;
+      return null;
+    };
+    const nodes = [...document.querySelectorAll('.doc-line .doc-text')].map(longText).filter((n): n is Text => n !== null);
+    if (nodes.length === 0) throw new Error('no text to select');
+    const node = nodes[k % nodes.length]!;
     const range = document.createRange();
     range.setStart(node, 3);
     range.setEnd(node, 25);

@@ -18,9 +18,10 @@ import { syncModesBench } from './syncModes.js';
 import { schemaCheckBench } from './schemaCheck.js';
 import { refiImportMemoryBench } from './refiImportMemory.js';
 import { recordingImportBench } from './recordingImport.js';
+import { uiUpdatesBench } from './uiUpdates.js';
 
 /** Every benchmark module. Other issues add theirs here (one line each). */
-const BENCHMARKS: BenchModule[] = [largeDocumentBench, classificationSheetBench, quotesExportBench, coauthorsBench, queryBench, syncModesBench, schemaCheckBench, refiImportMemoryBench, recordingImportBench];
+const BENCHMARKS: BenchModule[] = [largeDocumentBench, classificationSheetBench, quotesExportBench, coauthorsBench, queryBench, syncModesBench, schemaCheckBench, refiImportMemoryBench, recordingImportBench, uiUpdatesBench];
 
 const fmt = (n: number | undefined): string => (n === undefined ? '' : n.toFixed(2));
 
