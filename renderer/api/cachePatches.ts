@@ -10,7 +10,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { DataKey } from '../../shared/api/affects.js';
 import type { ArgsOf, MethodName, ResultOf } from '../../shared/api/contract.js';
-import type { AppliedCoding, Coder, Coding, ProjectInfo, SourceSummary } from '../../shared/domain/types.js';
+import type { AppliedCoding, AppliedCodingWithCounts, Coder, CodeNode, Coding, CountChange, CountDelta, ProjectInfo, SourceSummary } from '../../shared/domain/types.js';
 import type { AttributeValue } from '../../shared/cases/attributeTypes.js';
 import type { CaseSheet, CompactValue } from '../../shared/domain/caseTypes.js';
 import type { CodersOverview } from '../../shared/domain/coderTypes.js';
@@ -38,7 +38,48 @@ export interface Handled {
   queries?: readonly ApiQueryKey[];
 }
 
-function patchApplied(client: QueryClient, r: AppliedCoding): Handled {
+/** A code tree with each node's numbers moved by `change` (codes it does not name keep theirs). */
+export function treeAfterCountChange(tree: readonly CodeNode[], change: Record<number, CountDelta>): CodeNode[] {
+  return tree.map((n) => {
+    const d = change[n.id];
+    const children = treeAfterCountChange(n.children, change);
+    if (!d) return children.every((c, i) => c === n.children[i]) ? n : { ...n, children };
+    return {
+      ...n,
+      references: n.references + d.references,
+      sources: n.sources + d.sources,
+      aggregateReferences: n.aggregateReferences + d.aggregateReferences,
+      aggregateSources: n.aggregateSources + d.aggregateSources,
+      codings: n.codings + d.codings,
+      children,
+    };
+  });
+}
+
+/** The cached code trees counted for one coder other than `coderName`: another coder's coding leaves them as they are. */
+function otherCodersTrees(client: QueryClient, coderName: string): ApiQueryKey[] {
+  return client
+    .getQueryCache()
+    .findAll({ queryKey: ['codes.tree'] })
+    .map((q) => q.queryKey as unknown as ApiQueryKey<'codes.tree'>)
+    .filter(([, args]) => args.coder !== undefined && args.coder !== coderName);
+}
+
+/** The code trees cached for everyone and for the coder who coded, moved by the apply's count change. */
+function patchCodeTrees(client: QueryClient, change: CountChange | undefined, coderName: string): ApiQueryKey[] {
+  if (!change) return [];
+  const keys: ApiQueryKey[] = [];
+  const move = (key: ApiQueryKey, delta: Record<number, CountDelta>) => {
+    if (!client.getQueryData(key)) return;
+    client.setQueryData<CodeNode[]>(key, (old) => (old ? treeAfterCountChange(old, delta) : old));
+    keys.push(key);
+  };
+  move(apiQueryKey('codes.tree', {}), change.all);
+  move(apiQueryKey('codes.tree', { coder: coderName }), change.coder);
+  return keys;
+}
+
+function patchApplied(client: QueryClient, r: AppliedCodingWithCounts): Handled {
   const sourceId = r.sourceId;
   // The first coding by a coder the project did not know adds them.
   const coders = client.getQueryData<Coder[]>(apiQueryKey('coders.list', {}));
@@ -53,7 +94,10 @@ function patchApplied(client: QueryClient, r: AppliedCoding): Handled {
   client.setQueryData<Coding[]>(codings, (old) => (old ? codingsAfterApply(old, r) : old));
   client.setQueryData<SourceSummary[]>(list, (old) => old?.map((s) => (s.id === sourceId ? { ...s, codingCount: s.codingCount + added } : s)));
   client.setQueryData<ProjectInfo | null>(project, (old) => (old ? { ...old, counts: { ...old.counts, codings: old.counts.codings + added } } : old));
-  return { queries: [codings, list, project, ...overview, ...(knownCoder ? [apiQueryKey('coders.list', {})] : [])] };
+  const trees = patchCodeTrees(client, r.countChange, r.coderName);
+  // A tree filtered to another coder does not change; one filtered to an unknown name counts nothing.
+  const otherTrees = r.countChange ? otherCodersTrees(client, r.coderName) : [];
+  return { queries: [codings, list, project, ...overview, ...trees, ...otherTrees, ...(knownCoder ? [apiQueryKey('coders.list', {})] : [])] };
 }
 
 /** The coder's activity (the "Code as" prompt and the coders dialog): codings, and sources when this is their first here. */

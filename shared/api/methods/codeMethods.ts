@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AppliedCoding, CodedPassage, CodeNode, Coding } from '../../domain/types.js';
+import type { AppliedCodingWithCounts, CodedPassage, CodeNode, Coding } from '../../domain/types.js';
 import { CODINGS_EVERYWHERE, codingChangeIn } from '../affects.js';
 import { method } from '../defineMethod.js';
 import { codeNameSchema, colorSchema } from './valueSchemas.js';
@@ -31,8 +31,11 @@ export const codeMethods = {
   'codes.deletePreview': method<{ codes: number; codings: number }>()(z.object({ id })),
   'codes.delete': method<{ codes: number; codings: number }>()(z.object({ id }), { mutates: true, affects: CODINGS_EVERYWHERE }),
 
-  /** Merges with your overlapping or touching codings at the code; `alreadyCoded` when nothing changed. */
-  'codings.apply': method<AppliedCoding>()(
+  /**
+   * Merges with your overlapping or touching codings at the code; `alreadyCoded` when nothing changed.
+   * `countChange` (with `codeId`) says how the code tree's numbers moved, for everyone and for you.
+   */
+  'codings.apply': method<AppliedCodingWithCounts>()(
     z.object({ sourceId: id, start: pos, end: pos, codeId: id.optional(), codePath: z.string().optional() }),
     { mutates: true, affects: (a) => (a.codePath === undefined ? codingChangeIn(a.sourceId) : [...codingChangeIn(a.sourceId), 'codes']) },
   ),

@@ -9,7 +9,7 @@ import { EVERYTHING, keyMatches, keysOf, readIsAffected, type DataKey } from '..
 import { METHOD_NAMES, METHODS, type ArgsOf, type MethodName } from '../../../shared/api/contract.js';
 import type { ApiResult } from '../../../shared/api/result.js';
 import type { CaseSheet } from '../../../shared/domain/caseTypes.js';
-import type { AppliedCoding, Coder, Coding, ProjectInfo, SourceSummary } from '../../../shared/domain/types.js';
+import type { AppliedCoding, Coder, CodeNode, Coding, ProjectInfo, SourceSummary } from '../../../shared/domain/types.js';
 import { ApiClient } from '../../../renderer/api/apiClient.js';
 import { codingsAfterApply, sheetAfterSetValue } from '../../../renderer/api/cachePatches.js';
 import { apiQueryKey } from '../../../renderer/api/queryCache.js';
@@ -103,6 +103,22 @@ describe('the query cache after a change', () => {
     await client.call('codings.apply', { sourceId: 3, start: 100, end: 140, codeId: 7 });
     expect(transport.calls).toEqual(['codings.apply']);
     expect(stale()).toEqual(['codes.tree', 'codings.passages', 'history.state']);
+  });
+
+  it('with its count change, the code trees (everyone, and the coder) move by it and are not asked again', async () => {
+    const delta = { references: 1, sources: 1, aggregateReferences: 1, aggregateSources: 1, codings: 1 };
+    const { client, transport, stale } = workbenchCache({ 'codings.apply': applied({ countChange: { all: { 7: delta }, coder: { 7: delta } } } as Partial<AppliedCoding>) });
+    const node = { id: 7, references: 2, sources: 1, aggregateReferences: 2, aggregateSources: 1, codings: 3, children: [] };
+    client.queries.setQueryData(apiQueryKey('codes.tree', {}), [node]);
+    client.queries.setQueryData(apiQueryKey('codes.tree', { coder: 'Imke Varga' }), [node]);
+    client.queries.setQueryData(apiQueryKey('codes.tree', { coder: 'Tomasz Wren' }), [node]);
+    await client.call('codings.apply', { sourceId: 3, start: 100, end: 140, codeId: 7 });
+    expect(transport.calls).toEqual(['codings.apply']);
+    expect(stale()).toEqual(['codings.passages', 'history.state']);
+    const everyone = client.queries.getQueryData<CodeNode[]>(apiQueryKey('codes.tree', {}))![0]!;
+    expect([everyone.references, everyone.codings]).toEqual([3, 4]);
+    // Tomasz's counts do not change when Imke codes.
+    expect(client.queries.getQueryData<CodeNode[]>(apiQueryKey('codes.tree', { coder: 'Tomasz Wren' }))![0]!.references).toBe(2);
   });
 
   it('writes the new coding, the source row and the project total from the result', async () => {
