@@ -1,11 +1,12 @@
 /**
  * Mutations whose result says exactly what changed in some cached reads:
- * those reads are updated in the cache from the result, and their keys are
- * not refetched. Coding a passage is the hot path — the open document gains
- * the coding, its source row and the project's totals change by the number
- * of codings it added — so one coding costs the apply call plus the code
- * tree's counts (references merge across coders, which only the core can
- * count) and the undo state.
+ * those reads are updated in the cache from the result, and not refetched.
+ * Coding a passage is the hot path: the open document gains the coding; its
+ * source row, the project's totals and the coder's activity move by the
+ * number of codings it added; the code trees move by the count change the
+ * core computed for that one source (references merge across coders, so
+ * only the core can count them). One coding then costs the apply call and
+ * the undo state.
  */
 import type { QueryClient } from '@tanstack/react-query';
 import type { DataKey } from '../../shared/api/affects.js';

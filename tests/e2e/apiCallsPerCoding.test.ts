@@ -13,6 +13,7 @@ import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeNode, ProjectInfo, SourceSummary } from '../../shared/domain/types.js';
 import { buildCoauthorFiles, PRIMARY } from '../unit/coauthors/coauthorFiles.js';
+import { selectLongText } from '../../bench/documentPageTimings.js';
 import { launchApp, type AppUnderTest } from './harness.js';
 
 /** Every /api/call the page makes, by method, and the ones still under way. */
@@ -100,24 +101,10 @@ async function expectUiMatchesCore(app: AppUnderTest): Promise<void> {
     .toEqual([]);
 }
 
-/** Selects 22 characters of the k-th long visible line of the open document, as a mouse selection does. */
+/** Selects some text of the open document and waits until the workbench has taken it. */
 async function selectSomeText(page: Page, k: number): Promise<void> {
-  await page.evaluate((k) => {
-    const texts = [...document.querySelectorAll('.doc-line .doc-text')].filter((el) => (el.textContent ?? '').length > 60);
-    const el = texts[k % texts.length]!;
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    let node = walker.nextNode() as Text | null;
-    while (node && node.data.length < 30) node = walker.nextNode() as Text | null;
-    if (!node) throw new Error('no text to select');
-    const range = document.createRange();
-    range.setStart(node, 3);
-    range.setEnd(node, 25);
-    const sel = window.getSelection()!;
-    sel.removeAllRanges();
-    sel.addRange(range);
-    document.querySelector('.doc-body')!.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-  }, k);
-  await expect.poll(() => app.page.getByTestId('selection-status').textContent()).toMatch(/^Selected /);
+  await selectLongText(page, k);
+  await expect.poll(() => page.getByTestId('selection-status').textContent()).toMatch(/^Selected /);
 }
 
 let app: AppUnderTest;
