@@ -83,7 +83,7 @@ interface SizeResult {
 async function measureSize(app: BrowserApp, path: string, codings: number, sourceId: number, ctx: BenchContext): Promise<SizeResult> {
   await app.call('project.open', { path });
   const { page } = app;
-  await page.goto(app.url);
+  await reload(app);
   await page.locator('.list-name', { hasText: OPEN }).waitFor({ timeout: 60_000 });
   const recorder = callRecorder(page);
   await openSource(page, OPEN);
@@ -110,6 +110,12 @@ async function measureSize(app: BrowserApp, path: string, codings: number, sourc
     apply.push(performance.now() - t0);
   }
   return { codings, repaint, calls, methods, apply };
+}
+
+/** Loads the app afresh on the project the server has open (its address differs only in the hash, so a plain goto would not reload). */
+async function reload(app: BrowserApp): Promise<void> {
+  await app.page.goto('about:blank');
+  await app.page.goto(app.url);
 }
 
 const k = (n: number) => `${n / 1000}k`;
@@ -171,7 +177,7 @@ function createPaintProject(dir: string): string {
 async function firstPaintRows(app: BrowserApp, path: string, ctx: BenchContext): Promise<BenchRow[]> {
   await app.call('project.open', { path });
   const { page } = app;
-  await page.goto(app.url);
+  await reload(app);
   await page.locator('.list-name', { hasText: 'Huge 5M' }).waitFor({ timeout: 60_000 });
   const one: number[] = [];
   const five: number[] = [];
@@ -220,7 +226,13 @@ export const uiUpdatesBench: BenchModule = {
     try {
       const results: SizeResult[] = [];
       for (const p of projects) results.push(await measureSize(app, p.path, p.codings, p.sourceId, ctx));
-      return [...sizeRows(results), ...(await firstPaintRows(app, paint, ctx))];
+      const rows = sizeRows(results);
+      try {
+        rows.push(...(await firstPaintRows(app, paint, ctx)));
+      } catch (err) {
+        ctx.log(`first paint not measured: ${(err as Error).message}`);
+      }
+      return rows;
     } finally {
       await app.stop();
     }
