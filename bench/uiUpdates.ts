@@ -174,24 +174,39 @@ function createPaintProject(dir: string): string {
   return path;
 }
 
+/** Opens `name` in a freshly loaded app: nothing of it is in the query cache, so its text and codings travel. */
+async function coldOpen(app: BrowserApp, name: string): Promise<number> {
+  await reload(app);
+  await app.page.locator('.list-name', { hasText: name }).waitFor({ timeout: 120_000 });
+  return (await openSource(app.page, name)).paint;
+}
+
 async function firstPaintRows(app: BrowserApp, path: string, ctx: BenchContext): Promise<BenchRow[]> {
   await app.call('project.open', { path });
-  const { page } = app;
-  await reload(app);
-  await page.locator('.list-name', { hasText: 'Huge 5M' }).waitFor({ timeout: 60_000 });
   const one: number[] = [];
   const five: number[] = [];
   for (let i = 0; i < OPEN_RUNS; i++) {
-    await openSource(page, 'Small 50k');
-    one.push((await openSource(page, 'Large 1M')).paint);
-    await openSource(page, 'Small 50k');
-    five.push((await openSource(page, 'Huge 5M')).paint);
+    one.push(await coldOpen(app, 'Large 1M'));
+    five.push(await coldOpen(app, 'Huge 5M'));
   }
-  ctx.log(`first paint 1M: ${one.map((t) => t.toFixed(0)).join(', ')} ms; 5M: ${five.map((t) => t.toFixed(0)).join(', ')} ms`);
+  // Opening it again in the same session: the text is still in the query cache (gcTime).
+  const again: number[] = [];
+  for (let i = 0; i < OPEN_RUNS; i++) {
+    await openSource(app.page, 'Small 50k');
+    again.push((await openSource(app.page, 'Huge 5M')).paint);
+  }
+  ctx.log(`first paint 1M: ${one.map((t) => t.toFixed(0)).join(', ')} ms; 5M: ${five.map((t) => t.toFixed(0)).join(', ')} ms; 5M again: ${again.map((t) => t.toFixed(0)).join(', ')} ms`);
   const m1 = median(one);
   const m5 = median(five);
   return [
-    { name: 'ui: document first paint, 1M chars (click → painted)', median: round(m1), p95: round(percentile(one, 0.95)), runs: one.length, target: 200 },
+    {
+      name: 'ui: document first paint, 1M chars (click → painted)',
+      median: round(m1),
+      p95: round(percentile(one, 0.95)),
+      runs: one.length,
+      target: 200,
+      note: 'app freshly loaded before each open: text (sources.get, codings: false) and codings (sources.codings) fetched once each',
+    },
     {
       name: 'ui: document first paint, 5M chars (click → painted)',
       median: round(m5),
@@ -201,6 +216,13 @@ async function firstPaintRows(app: BrowserApp, path: string, ctx: BenchContext):
       ratio: round(m5 / m1),
       maxRatio: 2,
       note: `ratio to 1M ${round(m5 / m1)} (≤ 2, same run); 25,000 codings`,
+    },
+    {
+      name: 'ui: document reopened in the session, 5M chars (click → painted)',
+      median: round(median(again)),
+      p95: round(percentile(again, 0.95)),
+      runs: again.length,
+      note: 'informational: the text comes from the query cache',
     },
   ];
 }
