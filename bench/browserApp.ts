@@ -81,7 +81,8 @@ export async function launchBrowserApp(viewport = { width: 1400, height: 900 }):
   await page.route(
     (u) => u.pathname === '/' || u.pathname.endsWith('.html'),
     async (route) => {
-      const response = await route.fetch();
+      // A connection the server has just closed for being idle resets once; ask again on a new one.
+      const response = await route.fetch().catch(() => route.fetch());
       await route.fulfill({ response, headers: { ...response.headers(), 'cross-origin-embedder-policy': 'require-corp' } });
     },
   );

@@ -80,18 +80,19 @@ export function scrollFrames(page: Page, ms: number, step: number): Promise<{ de
 
 
 /**
- * Codes a passage through the UI at the code's "Code selection at …" button and times it
- * from the click to the frame showing the document with one coding more (the apply call, the
- * views' refetch of the open document, and the re-render). `k` picks a different visible line.
+ * Selects 22 characters of the k-th visible line that has an uncoded stretch of 30 characters or
+ * more, as a mouse selection does (the workbench takes it on mouseup).
  */
-export async function applyInView(page: Page, codePath: string, k: number): Promise<number> {
-  await page.evaluate((k) => {
-    const texts = [...document.querySelectorAll('.doc-line .doc-text')].filter((el) => (el.textContent ?? '').length > 80);
-    const el = texts[k % texts.length]!;
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    let node = walker.nextNode() as Text | null;
-    while (node && node.data.length < 30) node = walker.nextNode() as Text | null;
-    if (!node) throw new Error('no text to select');
+export function selectLongText(page: Page, k: number): Promise<void> {
+  return page.evaluate((k) => {
+    const longText = (el: Element): Text | null => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) if (n.data.length >= 30) return n;
+      return null;
+    };
+    const nodes = [...document.querySelectorAll('.doc-line .doc-text')].map(longText).filter((n): n is Text => n !== null);
+    if (nodes.length === 0) throw new Error('no text to select');
+    const node = nodes[k % nodes.length]!;
     const range = document.createRange();
     range.setStart(node, 3);
     range.setEnd(node, 25);
@@ -100,6 +101,15 @@ export async function applyInView(page: Page, codePath: string, k: number): Prom
     sel.addRange(range);
     document.querySelector('.doc-body')!.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
   }, k);
+}
+
+/**
+ * Codes a passage through the UI at the code's "Code selection at …" button and times it
+ * from the click to the frame showing the document with one coding more (the apply call, the
+ * views' refetch of the open document, and the re-render). `k` picks a different visible line.
+ */
+export async function applyInView(page: Page, codePath: string, k: number): Promise<number> {
+  await selectLongText(page, k);
   const button = page.locator(`button[aria-label="Code selection at ${codePath}"]`);
   await button.waitFor({ state: 'attached' });
   return page.evaluate(

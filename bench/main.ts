@@ -21,6 +21,7 @@ import { recordingImportBench } from './recordingImport.js';
 import { cliStartupBench } from './cliStartup.js';
 import { backupStallsBench } from './backupStalls.js';
 import { exchangeJobsBench } from './exchangeJobs.js';
+import { uiUpdatesBench } from './uiUpdates.js';
 
 /** Every benchmark module. Other issues add theirs here (one line each). */
 const BENCHMARKS: BenchModule[] = [
@@ -36,6 +37,7 @@ const BENCHMARKS: BenchModule[] = [
   cliStartupBench,
   backupStallsBench,
   exchangeJobsBench,
+  uiUpdatesBench,
 ];
 
 const fmt = (n: number | undefined): string => (n === undefined ? '' : n.toFixed(2));

@@ -1,10 +1,15 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { createContext, useContext, type ReactNode } from 'react';
 import type { ApiClient } from './apiClient.js';
 
 const Ctx = createContext<ApiClient | null>(null);
 
 export function ApiProvider({ client, children }: { client: ApiClient; children: ReactNode }) {
-  return <Ctx.Provider value={client}>{children}</Ctx.Provider>;
+  return (
+    <Ctx.Provider value={client}>
+      <QueryClientProvider client={client.queries}>{children}</QueryClientProvider>
+    </Ctx.Provider>
+  );
 }
 
 export function useApi(): ApiClient {

@@ -1,6 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import type { ArgsOf, MethodName, ResultOf } from '../../shared/api/contract.js';
 import { useApi } from '../api/ApiContext.js';
+import { apiQueryKey } from '../api/queryCache.js';
 
 export interface QueryState<T> {
   data: T | undefined;
@@ -10,39 +12,26 @@ export interface QueryState<T> {
 }
 
 /**
- * Calls a read method and keeps the result fresh: it refetches whenever a
- * mutating call goes through the client. Pass `enabled: false` to wait.
+ * Calls a read method through the query cache (keyed by method and
+ * arguments): views showing the same read share one call, and a change
+ * refetches it only when the contract says the change affects what it
+ * reads. Pass `enabled: false` to wait. While new arguments load, the
+ * answer to the previous ones stays (`keepPrevious: false` shows nothing).
  */
 export function useApiQuery<K extends MethodName>(
   method: K,
   args: ArgsOf<K>,
-  opts: { enabled?: boolean; refetchOn?: (changed: MethodName) => boolean } = {},
+  opts: { enabled?: boolean; keepPrevious?: boolean } = {},
 ): QueryState<ResultOf<K>> {
   const api = useApi();
   const enabled = opts.enabled ?? true;
-  const refetchOn = useRef(opts.refetchOn);
-  refetchOn.current = opts.refetchOn;
-  const key = JSON.stringify(args);
-  const [state, setState] = useState<{ data: ResultOf<K> | undefined; error: string | null; loading: boolean }>({
-    data: undefined,
-    error: null,
-    loading: enabled,
+  const q = useQuery<ResultOf<K>, Error>({
+    queryKey: apiQueryKey(method, args),
+    queryFn: () => api.call(method, args),
+    enabled,
+    placeholderData: opts.keepPrevious === false ? undefined : keepPreviousData,
   });
-  const seq = useRef(0);
-  const load = useCallback(() => {
-    if (!enabled) return;
-    const mine = ++seq.current;
-    setState((s) => ({ ...s, loading: true }));
-    api.call(method, JSON.parse(key) as ArgsOf<K>).then(
-      (data) => mine === seq.current && setState({ data, error: null, loading: false }),
-      (err: Error) => mine === seq.current && setState((s) => ({ data: s.data, error: err.message, loading: false })),
-    );
-  }, [api, method, key, enabled]);
-  useEffect(() => {
-    load();
-    return api.onChange((changed) => {
-      if (!refetchOn.current || refetchOn.current(changed)) load();
-    });
-  }, [api, load]);
-  return { ...state, reload: load };
+  const { refetch } = q;
+  const reload = useCallback(() => void refetch(), [refetch]);
+  return { data: q.data, error: q.error ? q.error.message : null, loading: enabled && q.isFetching, reload };
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Affects, Reads } from './affects.js';
 
 /**
  * A method of the API: its argument schema (checked at every transport
@@ -15,13 +16,33 @@ export interface MethodSpec<A extends z.ZodType, R> {
   invalidates: boolean;
   /** A long operation: it runs as a job (args.jobId names it) with progress and Cancel. */
   long: boolean;
+  /** For a method that invalidates: the data it changes (see affects.ts). */
+  affects?: Affects<z.input<A>>;
+  /** For a read: the data its answer depends on; undefined means anything. */
+  reads?: Reads<z.input<A>>;
 }
 
+/** A read: it may say what it reads; it changes nothing. */
+interface ReadOptions<A extends z.ZodType> {
+  mutates?: false;
+  invalidates?: false;
+  long?: boolean;
+  reads?: Reads<z.input<A>>;
+}
+
+/** A change: it must say what it affects, so the views refetch exactly that. */
+type ChangeOptions<A extends z.ZodType> = { long?: boolean; affects: Affects<z.input<A>> } & (
+  | { mutates: true; invalidates?: boolean }
+  | { mutates?: false; invalidates: true }
+);
+
 export function method<R>() {
-  return <A extends z.ZodType>(args: A, opts: { mutates?: boolean; invalidates?: boolean; long?: boolean } = {}): MethodSpec<A, R> => ({
+  return <A extends z.ZodType>(args: A, opts: ReadOptions<A> | ChangeOptions<A> = {}): MethodSpec<A, R> => ({
     args,
     mutates: opts.mutates ?? false,
     invalidates: opts.invalidates ?? opts.mutates ?? false,
     long: opts.long ?? false,
+    ...('affects' in opts ? { affects: opts.affects } : {}),
+    ...('reads' in opts && opts.reads ? { reads: opts.reads } : {}),
   });
 }

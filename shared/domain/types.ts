@@ -79,6 +79,27 @@ export interface AppliedCoding extends Coding {
   alreadyCoded: boolean;
 }
 
+/** The change of each number a code tree node shows (see queries/countChange.ts). */
+export interface CountDelta {
+  references: number;
+  sources: number;
+  aggregateReferences: number;
+  aggregateSources: number;
+  codings: number;
+}
+
+/** The change per code id: for everyone, and for the one coder who made the change. */
+export interface CountChange {
+  all: Record<number, CountDelta>;
+  coder: Record<number, CountDelta>;
+}
+
+/** codings.apply's answer over the API: the coding, and how the code tree's numbers moved. */
+export interface AppliedCodingWithCounts extends AppliedCoding {
+  /** Absent when the counts cannot be moved by a difference (a code path that may create codes) or nothing changed. */
+  countChange?: CountChange;
+}
+
 export interface SourceDocument extends SourceSummary {
   text: string;
   codings: Coding[];

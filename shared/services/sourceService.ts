@@ -128,10 +128,10 @@ export async function importFiles(ctx: ServiceContext, files: ImportFile[], opts
   return results;
 }
 
-export function getDocument(db: Database.Database, id: number): SourceDocument {
+export function getDocument(db: Database.Database, id: number, withCodings = true): SourceDocument {
   const summary = getSource(db, id);
   if (!summary) throw new QuarryError('not_found', 'That source no longer exists.');
-  return { ...summary, text: getSourceText(db, id) ?? '', codings: codingsForSource(db, id) };
+  return { ...summary, text: getSourceText(db, id) ?? '', codings: withCodings ? codingsForSource(db, id) : [] };
 }
 
 export function renameSource(ctx: ServiceContext, args: { id: number; name: string; description?: string }): void {

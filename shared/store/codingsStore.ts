@@ -59,6 +59,16 @@ export function updateCodingCode(db: Database.Database, id: number, codeId: numb
   stmt(db, `UPDATE codings SET code_id = ? WHERE id = ?`).run(codeId, id);
 }
 
+/** The spans of a source's codings at the given codes (for the count change of one coding): one covering-index range per code. */
+export function spansAtCodes(db: Database.Database, sourceId: number, codeIds: readonly number[]): { codeId: number; coderId: number; start: number; end: number }[] {
+  const at = stmt(
+    db,
+    `SELECT code_id AS codeId, coder_id AS coderId, start_pos AS start, end_pos AS "end"
+     FROM codings WHERE code_id = ? AND source_id = ?`,
+  );
+  return codeIds.flatMap((codeId) => at.all(codeId, sourceId) as { codeId: number; coderId: number; start: number; end: number }[]);
+}
+
 export function countCodingsUnder(db: Database.Database, codeIds: number[]): number {
   if (codeIds.length === 0) return 0;
   const row = db

@@ -15,20 +15,18 @@ export interface DocumentModel {
   codingById: Map<number, Coding>;
 }
 
-const refetchWholeDocument = (m: string): boolean => m.startsWith('sources.') || m.startsWith('history.') || m.startsWith('project.') || m.startsWith('merge.') || m.startsWith('refi.');
-
 /** The open document, with its codings converted to UTF-16 offsets and bucketed by line (computed once per change). */
 export function useDocument(sourceId: number | null, visibleCoders: ((coder: string) => boolean) | null) {
-  // The text never changes after import: refetch the whole document only when sources change or on undo/redo,
-  // and after a coding change fetch just the codings (a 1M-character text is megabytes of JSON).
-  const q = useApiQuery('sources.get', { id: sourceId ?? 0 }, { enabled: sourceId !== null, refetchOn: refetchWholeDocument });
-  const codings = useApiQuery('sources.codings', { id: sourceId ?? 0 }, { enabled: sourceId !== null });
+  // Text and codings travel apart, once each: the text (megabytes for a long transcript) is
+  // refetched only when the source itself changes, the codings when they do (see the contract's
+  // affects), and a coding just applied is added from the apply result (api/cachePatches.ts).
+  const open = { enabled: sourceId !== null, keepPrevious: false };
+  const q = useApiQuery('sources.get', { id: sourceId ?? 0, codings: false }, open);
+  const codings = useApiQuery('sources.codings', { id: sourceId ?? 0 }, open);
   const loaded = sourceId !== null && q.data?.id === sourceId ? q.data : undefined;
-  const freshCodings = codings.data && loaded && codings.data.every((c) => c.sourceId === loaded.id) ? codings.data : undefined;
-  const doc = useMemo(
-    () => (loaded ? (freshCodings ? { ...loaded, codings: freshCodings } : loaded) : undefined),
-    [loaded, freshCodings],
-  );
+  const freshCodings = loaded ? codings.data : undefined;
+  // Paint the text and the codings together: never a document that looks uncoded for a moment.
+  const doc = useMemo(() => (loaded && freshCodings ? { ...loaded, codings: freshCodings } : undefined), [loaded, freshCodings]);
   const base = useMemo(() => {
     if (!doc) return null;
     return { index: buildPositionIndex(doc.text), lines: splitLines(doc.text) };
@@ -41,7 +39,7 @@ export function useDocument(sourceId: number | null, visibleCoders: ((coder: str
     const codingById = new Map(doc.codings.map((c) => [c.id, c]));
     return { doc, index: base.index, lines: base.lines, spans, byLine: codingsByLine(base.lines, spans), codingById };
   }, [doc, base, visibleCoders]);
-  return { model, error: q.error, loading: q.loading };
+  return { model, error: q.error ?? codings.error, loading: q.loading || codings.loading };
 }
 
 export function codeLookup(tree: CodeNode[] | undefined): Map<number, CodeNode> {

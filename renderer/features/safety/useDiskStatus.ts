@@ -6,8 +6,9 @@ const POLL_MS = 5000;
 
 /**
  * Whether the open project's file changed underneath Quarry (a sync client,
- * another program): polled, and checked again after every change Quarry
- * makes (a refused save reports it at once).
+ * another program): polled, and checked again at once when a change is
+ * refused for it (a change that went through found the file as Quarry left
+ * it, so it needs no extra call).
  */
 export function useDiskStatus(enabled: boolean) {
   const api = useApi();
@@ -19,7 +20,7 @@ export function useDiskStatus(enabled: boolean) {
     if (!enabled) return;
     check();
     const timer = setInterval(check, POLL_MS);
-    const off = api.onChange(check);
+    const off = api.onFailedChange((_method, error) => error.code === 'changed_on_disk' && check());
     return () => {
       clearInterval(timer);
       off();

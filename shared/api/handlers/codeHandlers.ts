@@ -7,7 +7,8 @@ import {
   moveCodeTo,
   updateCodeDetails,
 } from '../../services/codeService.js';
-import { applyCoding, inVivoCoding, passages, recodeCoding, removeCoding, resizeCoding, uncodeSelection } from '../../services/codingService.js';
+import { applyCodingWithCounts } from '../../services/codingCountChange.js';
+import { inVivoCoding, passages, recodeCoding, removeCoding, resizeCoding, uncodeSelection } from '../../services/codingService.js';
 import type { codeMethods } from '../methods/codeMethods.js';
 import { defined } from './defined.js';
 import type { HandlersFor } from './handlerTypes.js';
@@ -27,7 +28,7 @@ export const codeHandlers: HandlersFor<keyof typeof codeMethods> = {
   'codes.merge': (a, s) => mergeCodes(s.ctx(), a),
   'codes.deletePreview': (a, s) => deleteCodePreview(s.ctx().project.db, a.id),
   'codes.delete': (a, s) => deleteCodeTree(s.ctx(), a.id),
-  'codings.apply': (a, s) => applyCoding(s.ctx(), defined(a)),
+  'codings.apply': (a, s) => applyCodingWithCounts(s.ctx(), defined(a)),
   'codings.inVivo': (a, s) => inVivoCoding(s.ctx(), defined(a)),
   'codings.remove': (a, s) => {
     removeCoding(s.ctx(), a.id);

@@ -12,7 +12,7 @@ export { base64DecodedSize } from './base64Size.js';
 
 export const sourceHandlers: HandlersFor<keyof typeof sourceMethods> = {
   'sources.list': (_a, s) => listSources(s.ctx().project.db),
-  'sources.get': (a, s) => getDocument(s.ctx().project.db, a.id),
+  'sources.get': (a, s) => getDocument(s.ctx().project.db, a.id, a.codings ?? true),
   'sources.codings': (a, s) => {
     const db = s.ctx().project.db;
     if (!getSource(db, a.id)) throw new QuarryError('not_found', 'That source no longer exists.');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AcceptResult, AgreementResult, SourceDisagreements } from '../../domain/agreementTypes.js';
+import { codingChangeIn } from '../affects.js';
 import { method } from '../defineMethod.js';
 
 const id = z.number().int().positive();
@@ -22,6 +23,6 @@ export const agreementMethods = {
   /** Makes the current coder's coding of a code in [start, end) match `from`'s version; one undoable step. */
   'agreement.accept': method<AcceptResult>()(
     z.object({ sourceId: id, codeId: id, start: z.number().int().nonnegative(), end: z.number().int().nonnegative(), from: coder }),
-    { mutates: true },
+    { mutates: true, affects: (a) => codingChangeIn(a.sourceId) },
   ),
 } as const;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { jobId } from '../../jobs/jobArg.js';
 import { AUTO_CODE_MODES, type AutoCodePreview, type AutoCodeResult } from '../../domain/autoCode.js';
+import { CODINGS_EVERYWHERE } from '../affects.js';
 import { method } from '../defineMethod.js';
 
 const request = z.object({
@@ -17,5 +18,5 @@ export const autoCodeMethods = {
   /** What a run would code: codes with passage counts and samples, per-source counts, or why it cannot run. */
   'autoCode.preview': method<AutoCodePreview>()(request),
   /** Codes it, as one undoable step; `coded` is the number of new codings. */
-  'autoCode.apply': method<AutoCodeResult>()(request.extend({ jobId }), { mutates: true, long: true }),
+  'autoCode.apply': method<AutoCodeResult>()(request.extend({ jobId }), { mutates: true, affects: CODINGS_EVERYWHERE, long: true }),
 } as const;

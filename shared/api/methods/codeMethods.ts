@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { AppliedCoding, CodedPassage, CodeNode, Coding } from '../../domain/types.js';
+import type { AppliedCodingWithCounts, CodedPassage, CodeNode, Coding } from '../../domain/types.js';
+import { CODINGS_EVERYWHERE, codingChangeIn } from '../affects.js';
 import { method } from '../defineMethod.js';
 import { codeNameSchema, colorSchema } from './valueSchemas.js';
 
@@ -10,7 +11,7 @@ const name = codeNameSchema;
 
 export const codeMethods = {
   /** Counts are for the coders in view: everyone, or `coder` (see queries/references.ts). */
-  'codes.tree': method<CodeNode[]>()(z.object({ coder: z.string().optional() })),
+  'codes.tree': method<CodeNode[]>()(z.object({ coder: z.string().optional() }), { reads: ['codes', 'counts'] }),
   'codes.create': method<{ id: number }>()(
     z.object({
       parentId: id.nullable().optional(),
@@ -19,31 +20,34 @@ export const codeMethods = {
       color: color.optional(),
       description: z.string().optional(),
     }),
-    { mutates: true },
+    { mutates: true, affects: ['codes', 'project', 'history'] },
   ),
   'codes.update': method<null>()(
     z.object({ id, name: name.optional(), color: color.optional(), description: z.string().optional() }),
-    { mutates: true },
+    { mutates: true, affects: ['codes', 'history'] },
   ),
-  'codes.move': method<null>()(z.object({ id, parentId: id.nullable(), index: z.number().int().nonnegative().optional() }), { mutates: true }),
-  'codes.merge': method<{ moved: number; collapsed: number }>()(z.object({ from: id, into: id }), { mutates: true }),
+  'codes.move': method<null>()(z.object({ id, parentId: id.nullable(), index: z.number().int().nonnegative().optional() }), { mutates: true, affects: ['codes', 'counts', 'history'] }),
+  'codes.merge': method<{ moved: number; collapsed: number }>()(z.object({ from: id, into: id }), { mutates: true, affects: CODINGS_EVERYWHERE }),
   'codes.deletePreview': method<{ codes: number; codings: number }>()(z.object({ id })),
-  'codes.delete': method<{ codes: number; codings: number }>()(z.object({ id }), { mutates: true }),
+  'codes.delete': method<{ codes: number; codings: number }>()(z.object({ id }), { mutates: true, affects: CODINGS_EVERYWHERE }),
 
-  /** Merges with your overlapping or touching codings at the code; `alreadyCoded` when nothing changed. */
-  'codings.apply': method<AppliedCoding>()(
+  /**
+   * Merges with your overlapping or touching codings at the code; `alreadyCoded` when nothing changed.
+   * `countChange` (with `codeId`) says how the code tree's numbers moved, for everyone and for you.
+   */
+  'codings.apply': method<AppliedCodingWithCounts>()(
     z.object({ sourceId: id, start: pos, end: pos, codeId: id.optional(), codePath: z.string().optional() }),
-    { mutates: true },
+    { mutates: true, affects: (a) => (a.codePath === undefined ? codingChangeIn(a.sourceId) : [...codingChangeIn(a.sourceId), 'codes']) },
   ),
   /** A new code named from the selected words (under parentId), applied to the span: one undoable step. */
   'codings.inVivo': method<{ coding: Coding; codeId: number; name: string; created: boolean }>()(
     z.object({ sourceId: id, start: pos, end: pos, parentId: id.nullable().optional(), name: z.string().max(200).optional() }),
-    { mutates: true },
+    { mutates: true, affects: (a) => [...codingChangeIn(a.sourceId), 'codes'] },
   ),
-  'codings.remove': method<null>()(z.object({ id }), { mutates: true }),
-  'codings.uncodeSelection': method<{ removed: number }>()(z.object({ sourceId: id, codeId: id, start: pos, end: pos }), { mutates: true }),
-  'codings.resize': method<Coding>()(z.object({ id, start: pos, end: pos }), { mutates: true }),
-  'codings.recode': method<Coding>()(z.object({ id, codeId: id }), { mutates: true }),
+  'codings.remove': method<null>()(z.object({ id }), { mutates: true, affects: codingChangeIn(undefined) }),
+  'codings.uncodeSelection': method<{ removed: number }>()(z.object({ sourceId: id, codeId: id, start: pos, end: pos }), { mutates: true, affects: (a) => codingChangeIn(a.sourceId) }),
+  'codings.resize': method<Coding>()(z.object({ id, start: pos, end: pos }), { mutates: true, affects: ['codings', 'counts', 'history'] }),
+  'codings.recode': method<Coding>()(z.object({ id, codeId: id }), { mutates: true, affects: ['codings', 'counts', 'history'] }),
   'codings.passages': method<CodedPassage[]>()(
     z.object({ codeId: id.optional(), includeChildren: z.boolean().optional(), sourceId: id.optional(), coder: z.string().optional() }),
   ),

@@ -7,13 +7,13 @@ const name = coderNameSchema;
 
 export const coderMethods = {
   /** The project's coders with their activity, and whether this machine still has to choose who it codes as. */
-  'coders.overview': method<CodersOverview>()(z.object({})),
+  'coders.overview': method<CodersOverview>()(z.object({}), { reads: ['coders', 'counts'] }),
   /**
    * "Code as": remembers the name on this machine and makes it a coder of the
    * open project (an undoable "Add coder" when new; nothing is written to a
    * read-only project).
    */
-  'coders.choose': method<CodersOverview>()(z.object({ name }), { invalidates: true }),
+  'coders.choose': method<CodersOverview>()(z.object({ name }), { invalidates: true, affects: ['app', 'coders', 'project', 'history'] }),
   /** Edits a coder; renaming this machine's coder renames the remembered name too. */
   'coders.edit': method<CodersOverview>()(
     z.object({
@@ -22,6 +22,6 @@ export const coderMethods = {
       initials: z.string().trim().max(4).optional(),
       color: colorSchema.optional(),
     }),
-    { mutates: true },
+    { mutates: true, affects: ['app', 'coders', 'codings', 'project', 'history'] },
   ),
 } as const;

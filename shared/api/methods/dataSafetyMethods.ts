@@ -5,6 +5,7 @@ import type { BackupSchedulerState } from '../../backup/backupScheduler.js';
 import type { DiskChange } from '../../db/diskGuard.js';
 import type { ProjectInfo } from '../../domain/types.js';
 import type { JobProgress } from '../../jobs/jobTypes.js';
+import { EVERYTHING } from '../affects.js';
 import { method } from '../defineMethod.js';
 
 const path = z.string().trim().min(1, 'a file path is needed').max(4096);
@@ -23,21 +24,21 @@ export interface DiskStatus {
  */
 export const dataSafetyMethods = {
   /** The backups of the open project, or of the project at `path` (the start screen). */
-  'backups.list': method<BackupList>()(z.object({ path: path.optional() })),
+  'backups.list': method<BackupList>()(z.object({ path: path.optional() }), { reads: ['backups', 'project'] }),
   /** Backs the open project up now. */
-  'backups.create': method<BackupInfo>()(z.object({}), { invalidates: true }),
+  'backups.create': method<BackupInfo>()(z.object({}), { invalidates: true, affects: ['backups'] }),
   /** Copies a backup to a new file beside the project and opens the copy. The current file is never touched. */
   'backups.restore': method<{ restored: RestoreResult; project: ProjectInfo }>()(z.object({ backupPath: path, projectPath: path.optional() }), {
-    invalidates: true,
+    invalidates: true, affects: EVERYTHING,
   }),
-  'backups.settings': method<BackupSettings>()(z.object({})),
+  'backups.settings': method<BackupSettings>()(z.object({}), { reads: ['backups'] }),
   'backups.setSettings': method<BackupSettings>()(
     z.object({
       enabled: z.boolean().optional(),
       keep: z.number().int().min(MIN_BACKUP_KEEP).max(MAX_BACKUP_KEEP).optional(),
       folder: z.string().trim().max(4096).nullable().optional(),
     }),
-    { invalidates: true },
+    { invalidates: true, affects: ['backups'] },
   ),
   /** When the last automatic backup was taken and whether changes are waiting for the next one. */
   'backups.status': method<BackupSchedulerState | null>()(z.object({})),
@@ -50,7 +51,7 @@ export const dataSafetyMethods = {
   /** Whether the project file changed underneath Quarry since it was opened. */
   'project.diskStatus': method<DiskStatus>()(z.object({})),
   /** Closes the project and opens the file as it now is on disk. */
-  'project.reopen': method<ProjectInfo>()(z.object({}), { invalidates: true }),
+  'project.reopen': method<ProjectInfo>()(z.object({}), { invalidates: true, affects: EVERYTHING }),
   /** Saves what Quarry shows as a new project file and continues in it. */
-  'project.saveCopy': method<ProjectInfo>()(z.object({ path }), { invalidates: true }),
+  'project.saveCopy': method<ProjectInfo>()(z.object({ path }), { invalidates: true, affects: EVERYTHING }),
 } as const;

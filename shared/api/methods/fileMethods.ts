@@ -14,5 +14,6 @@ export const fileMethods = {
       path: z.string().max(4096).optional(),
       extensions: z.array(z.string().regex(/^\.[A-Za-z0-9]{1,10}$/, 'an extension such as .quarry')).max(20),
     }),
+    { reads: ['app'] },
   ),
 } as const;

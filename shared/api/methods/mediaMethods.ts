@@ -16,14 +16,14 @@ export const mediaMethods = {
    */
   'media.importRecording': method<ImportResultItem>()(
     z.object({ mediaPath: path, transcriptPath: path.optional(), caseFromFileName: z.boolean().optional(), jobId }),
-    { mutates: true, long: true },
+    { mutates: true, affects: ['sources', 'cases', 'media', 'project', 'history'], long: true },
   ),
   /** A source's recording (null when it has none) and its timed lines (empty for untimed text). */
-  'media.get': method<{ media: SourceMedia | null; lines: TimedLine[] }>()(z.object({ sourceId })),
+  'media.get': method<{ media: SourceMedia | null; lines: TimedLine[] }>()(z.object({ sourceId }), { reads: (a) => [`media:${a.sourceId}`] }),
   /** Points a linked recording that has moved at its new place (refused for a different file). */
-  'media.relink': method<SourceMedia>()(z.object({ sourceId, path }), { mutates: true }),
+  'media.relink': method<SourceMedia>()(z.object({ sourceId, path }), { mutates: true, affects: (a) => [`media:${a.sourceId}`, 'history'] }),
   /** Attaches a timed transcript (a file on this machine) to a recording imported without one. */
-  'media.attachTranscript': method<{ characters: number; warnings: string[] }>()(z.object({ sourceId, transcriptPath: path }), { mutates: true }),
+  'media.attachTranscript': method<{ characters: number; warnings: string[] }>()(z.object({ sourceId, transcriptPath: path }), { mutates: true, affects: (a) => [`text:${a.sourceId}`, `codings:${a.sourceId}`, `sources:${a.sourceId}`, `media:${a.sourceId}`, 'counts', 'project', 'history'] }),
   /** Writes the recording's bytes to a file. */
   'media.export': method<{ path: string; bytes: number }>()(z.object({ sourceId, path })),
 } as const;

@@ -15,6 +15,7 @@ export const memoMethods = {
       caseId: id.optional(),
       text: z.string().optional(),
     }),
+    { reads: ['memos'] },
   ),
   'memos.add': method<Memo>()(
     z.object({
@@ -28,8 +29,8 @@ export const memoMethods = {
       title: z.string().max(500).optional(),
       body: z.string().max(1_000_000),
     }),
-    { mutates: true },
+    { mutates: true, affects: ['memos', 'project', 'history'] },
   ),
-  'memos.update': method<Memo>()(z.object({ id, title: z.string().max(500).optional(), body: z.string().max(1_000_000) }), { mutates: true }),
-  'memos.delete': method<null>()(z.object({ id }), { mutates: true }),
+  'memos.update': method<Memo>()(z.object({ id, title: z.string().max(500).optional(), body: z.string().max(1_000_000) }), { mutates: true, affects: ['memos', 'history'] }),
+  'memos.delete': method<null>()(z.object({ id }), { mutates: true, affects: ['memos', 'project', 'history'] }),
 } as const;

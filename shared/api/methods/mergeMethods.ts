@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { jobId } from '../../jobs/jobArg.js';
 import type { MergePreview, MergeResult } from '../../domain/mergeTypes.js';
+import { EVERYTHING } from '../affects.js';
 import { method } from '../defineMethod.js';
 
 const path = z.string().trim().min(1, 'the path of the other project file is needed');
@@ -13,5 +14,5 @@ export const mergeMethods = {
    */
   'merge.preview': method<MergePreview>()(z.object({ path, decisions: decisions.optional(), jobId }), { long: true }),
   /** Merges it with the given decisions (defaults for the rest): one undoable step. */
-  'merge.apply': method<MergeResult>()(z.object({ path, decisions: decisions.optional(), jobId }), { mutates: true, long: true }),
+  'merge.apply': method<MergeResult>()(z.object({ path, decisions: decisions.optional(), jobId }), { mutates: true, affects: EVERYTHING, long: true }),
 } as const;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Coder, ProjectInfo } from '../../domain/types.js';
 import type { HistoryState } from '../../db/undoHistoryTypes.js';
 import type { CleanedCopyReport } from '../../db/cleanedCopy/cleanedCopyTypes.js';
+import { EVERYTHING } from '../affects.js';
 import { method } from '../defineMethod.js';
 
 export interface RecentProject {
@@ -26,22 +27,22 @@ export interface AppInfo {
 const path = z.string().min(1, 'a file path is needed');
 
 export const projectMethods = {
-  'app.info': method<AppInfo>()(z.object({})),
-  'app.setCoder': method<AppInfo>()(z.object({ name: z.string().trim().min(1).max(100) }), { invalidates: true }),
-  'app.forgetRecent': method<AppInfo>()(z.object({ path }), { invalidates: true }),
-  'project.create': method<ProjectInfo>()(z.object({ path, name: z.string().optional() }), { invalidates: true }),
-  'project.open': method<ProjectInfo>()(z.object({ path, readOnly: z.boolean().optional() }), { invalidates: true }),
+  'app.info': method<AppInfo>()(z.object({}), { reads: ['app'] }),
+  'app.setCoder': method<AppInfo>()(z.object({ name: z.string().trim().min(1).max(100) }), { invalidates: true, affects: ['app', 'coders', 'project'] }),
+  'app.forgetRecent': method<AppInfo>()(z.object({ path }), { invalidates: true, affects: ['app'] }),
+  'project.create': method<ProjectInfo>()(z.object({ path, name: z.string().optional() }), { invalidates: true, affects: EVERYTHING }),
+  'project.open': method<ProjectInfo>()(z.object({ path, readOnly: z.boolean().optional() }), { invalidates: true, affects: EVERYTHING }),
   /** After an `untrusted_file` refusal: copies the file's data into a new project beside it and opens that. */
-  'project.openCleanedCopy': method<{ cleaned: CleanedCopyReport; project: ProjectInfo }>()(z.object({ path }), { invalidates: true }),
-  'project.openDemo': method<ProjectInfo>()(z.object({ rebuild: z.boolean().optional() }), { invalidates: true }),
-  'project.close': method<null>()(z.object({}), { invalidates: true }),
-  'project.info': method<ProjectInfo | null>()(z.object({})),
-  'coders.list': method<Coder[]>()(z.object({})),
+  'project.openCleanedCopy': method<{ cleaned: CleanedCopyReport; project: ProjectInfo }>()(z.object({ path }), { invalidates: true, affects: EVERYTHING }),
+  'project.openDemo': method<ProjectInfo>()(z.object({ rebuild: z.boolean().optional() }), { invalidates: true, affects: EVERYTHING }),
+  'project.close': method<null>()(z.object({}), { invalidates: true, affects: EVERYTHING }),
+  'project.info': method<ProjectInfo | null>()(z.object({}), { reads: ['project'] }),
+  'coders.list': method<Coder[]>()(z.object({}), { reads: ['coders'] }),
   'coders.save': method<Coder>()(
     z.object({ id: z.number().int().optional(), name: z.string(), initials: z.string().max(4).optional(), color: z.string().optional() }),
-    { mutates: true },
+    { mutates: true, affects: ['app', 'coders', 'codings', 'project', 'history'] },
   ),
-  'history.state': method<HistoryState>()(z.object({})),
-  'history.undo': method<{ undone: string | null; state: HistoryState }>()(z.object({}), { mutates: true }),
-  'history.redo': method<{ redone: string | null; state: HistoryState }>()(z.object({}), { mutates: true }),
+  'history.state': method<HistoryState>()(z.object({}), { reads: ['history'] }),
+  'history.undo': method<{ undone: string | null; state: HistoryState }>()(z.object({}), { mutates: true, affects: EVERYTHING }),
+  'history.redo': method<{ redone: string | null; state: HistoryState }>()(z.object({}), { mutates: true, affects: EVERYTHING }),
 } as const;

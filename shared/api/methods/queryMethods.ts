@@ -12,6 +12,7 @@ import type {
   SearchResult,
   WordFrequencyResult,
 } from '../../queries/types.js';
+import { CODINGS_EVERYWHERE } from '../affects.js';
 import { method } from '../defineMethod.js';
 import {
   chartDef,
@@ -40,7 +41,7 @@ export const queryMethods = {
       spread: z.enum(['none', 'sentence', 'paragraph']).optional(),
       jobId,
     }),
-    { mutates: true, long: true },
+    { mutates: true, affects: CODINGS_EVERYWHERE, long: true },
   ),
   'queries.coding': method<CodingQueryResult>()(codingQueryDef),
   'queries.matrix': method<MatrixResult>()(matrixQueryDef),
@@ -52,15 +53,15 @@ export const queryMethods = {
   /** Runs any definition without saving it. */
   'queries.run': method<SavedQueryRun>()(z.object({ query: savedQueryDefinition })),
 
-  'savedQueries.list': method<SavedQuery[]>()(z.object({})),
+  'savedQueries.list': method<SavedQuery[]>()(z.object({}), { reads: ['savedQueries'] }),
   'savedQueries.save': method<SavedQuery>()(z.intersection(z.object({ id: id.optional(), name: z.string() }), savedQueryDefinition), {
-    mutates: true,
+    mutates: true, affects: ['savedQueries', 'history'],
   }),
-  'savedQueries.delete': method<null>()(z.object({ id }), { mutates: true }),
+  'savedQueries.delete': method<null>()(z.object({ id }), { mutates: true, affects: ['savedQueries', 'history'] }),
   'savedQueries.run': method<SavedQueryRun>()(z.object({ id })),
 
-  'stopWords.list': method<string[]>()(z.object({})),
-  'stopWords.add': method<string[]>()(words, { mutates: true }),
-  'stopWords.remove': method<string[]>()(words, { mutates: true }),
-  'stopWords.reset': method<string[]>()(z.object({}), { mutates: true }),
+  'stopWords.list': method<string[]>()(z.object({}), { reads: ['stopWords'] }),
+  'stopWords.add': method<string[]>()(words, { mutates: true, affects: ['stopWords', 'history'] }),
+  'stopWords.remove': method<string[]>()(words, { mutates: true, affects: ['stopWords', 'history'] }),
+  'stopWords.reset': method<string[]>()(z.object({}), { mutates: true, affects: ['stopWords', 'history'] }),
 } as const;

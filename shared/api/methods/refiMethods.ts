@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ProjectInfo } from '../../domain/types.js';
 import { jobId } from '../../jobs/jobArg.js';
 import type { RefiImportReport } from '../../refi/refiImportPlanTypes.js';
+import { EVERYTHING } from '../affects.js';
 import { method } from '../defineMethod.js';
 
 /**
@@ -42,6 +43,6 @@ export const refiMethods = {
    */
   'refi.importProject': method<{ report: RefiImportReport; project: ProjectInfo }>()(
     z.object({ ...file, path: z.string().trim().min(1, 'name the new project'), acceptLosses: z.boolean().optional() }),
-    { invalidates: true, long: true },
+    { invalidates: true, affects: EVERYTHING, long: true },
   ),
 } as const;

@@ -7,10 +7,16 @@ const id = z.number().int().positive();
 const importFilePath = z.string().trim().min(1).max(4096);
 
 export const sourceMethods = {
-  'sources.list': method<SourceSummary[]>()(z.object({})),
-  'sources.get': method<SourceDocument>()(z.object({ id })),
+  'sources.list': method<SourceSummary[]>()(z.object({}), { reads: ['sources'] }),
+  /**
+   * A source's text, with its codings unless `codings: false` (then `codings` is empty): the
+   * document view fetches them apart, as sources.codings, so a coding change never resends the text.
+   */
+  'sources.get': method<SourceDocument>()(z.object({ id, codings: z.boolean().optional() }), {
+    reads: (a) => (a.codings === false ? [`text:${a.id}`] : [`text:${a.id}`, `codings:${a.id}`, `sources:${a.id}`]),
+  }),
   /** Just a source's codings: what the document view refetches after a coding change (the text does not change). */
-  'sources.codings': method<Coding[]>()(z.object({ id })),
+  'sources.codings': method<Coding[]>()(z.object({ id }), { reads: (a) => [`codings:${a.id}`] }),
   /**
    * One or more files, each by its path on the machine that runs Quarry
    * (picked in a file dialog; read from disk there) or by its bytes,
@@ -22,16 +28,16 @@ export const sourceMethods = {
       caseFromFileName: z.boolean().optional(),
       jobId,
     }),
-    { mutates: true, long: true },
+    { mutates: true, affects: ['sources', 'cases', 'media', 'project', 'history'], long: true },
   ),
-  'sources.rename': method<null>()(z.object({ id, name: z.string(), description: z.string().optional() }), { mutates: true }),
-  'sources.delete': method<null>()(z.object({ id }), { mutates: true }),
+  'sources.rename': method<null>()(z.object({ id, name: z.string(), description: z.string().optional() }), { mutates: true, affects: (a) => [`sources:${a.id}`, `text:${a.id}`, 'history'] }),
+  'sources.delete': method<null>()(z.object({ id }), { mutates: true, affects: (a) => ['sources', `text:${a.id}`, `codings:${a.id}`, 'counts', 'cases', 'memos', 'frameworks', 'coders', 'media', 'project', 'history'] }),
   /** The Sources list's folders (one level), with how many sources each holds. */
-  'sources.folders': method<SourceFolder[]>()(z.object({})),
-  'sources.createFolder': method<{ id: number; name: string }>()(z.object({ name: z.string() }), { mutates: true }),
-  'sources.renameFolder': method<null>()(z.object({ id, name: z.string() }), { mutates: true }),
+  'sources.folders': method<SourceFolder[]>()(z.object({}), { reads: ['sources'] }),
+  'sources.createFolder': method<{ id: number; name: string }>()(z.object({ name: z.string() }), { mutates: true, affects: ['sources', 'history'] }),
+  'sources.renameFolder': method<null>()(z.object({ id, name: z.string() }), { mutates: true, affects: ['sources', 'history'] }),
   /** Deletes a folder; its sources move to the top level. */
-  'sources.deleteFolder': method<null>()(z.object({ id }), { mutates: true }),
+  'sources.deleteFolder': method<null>()(z.object({ id }), { mutates: true, affects: ['sources', 'history'] }),
   /** Moves sources into a folder (null: the top level) in one undoable step. */
-  'sources.move': method<null>()(z.object({ ids: z.array(id).min(1), folderId: id.nullable() }), { mutates: true }),
+  'sources.move': method<null>()(z.object({ ids: z.array(id).min(1), folderId: id.nullable() }), { mutates: true, affects: ['sources', 'history'] }),
 } as const;

@@ -1,0 +1,201 @@
+/**
+ * The invalidation map (issue 19, item 1): every change declares what it
+ * affects, and after it the renderer's query cache refetches exactly the
+ * cached reads those keys name — less what the change's result already
+ * updated in the cache.
+ */
+import { describe, expect, it } from 'vitest';
+import { EVERYTHING, keyMatches, keysOf, readIsAffected, type DataKey } from '../../../shared/api/affects.js';
+import { METHOD_NAMES, METHODS, type ArgsOf, type MethodName } from '../../../shared/api/contract.js';
+import type { ApiResult } from '../../../shared/api/result.js';
+import type { CaseSheet } from '../../../shared/domain/caseTypes.js';
+import type { AppliedCoding, Coder, CodeNode, Coding, ProjectInfo, SourceSummary } from '../../../shared/domain/types.js';
+import { ApiClient } from '../../../renderer/api/apiClient.js';
+import { codingsAfterApply, sheetAfterSetValue } from '../../../renderer/api/cachePatches.js';
+import { apiQueryKey } from '../../../renderer/api/queryCache.js';
+import type { Transport } from '../../../renderer/api/transport.js';
+
+const coding = (id: number, over: Partial<Coding> = {}): Coding => ({
+  id,
+  guid: `g${id}`,
+  sourceId: 3,
+  codeId: 7,
+  start: 10 * id,
+  end: 10 * id + 5,
+  coderId: 1,
+  coderName: 'Imke Varga',
+  createdAt: '2026-12-01T10:00:00Z',
+  ...over,
+});
+
+/** A transport that answers one mutation with a fixed result. */
+function fakeTransport(answers: Partial<Record<MethodName, unknown>>): Transport & { calls: string[] } {
+  const calls: string[] = [];
+  return {
+    kind: 'web',
+    calls,
+    invoke(method: string): Promise<ApiResult<unknown>> {
+      calls.push(method);
+      return Promise.resolve({ ok: true, value: answers[method as MethodName] ?? null });
+    },
+  };
+}
+
+/** A client whose cache holds what the coding workbench shows (nothing mounted: invalidation only marks). */
+function workbenchCache(answers: Partial<Record<MethodName, unknown>>) {
+  const transport = fakeTransport(answers);
+  const client = new ApiClient(transport);
+  const seed = <K extends MethodName>(method: K, args: ArgsOf<K>, data: unknown) => client.queries.setQueryData(apiQueryKey(method, args), data);
+  seed('sources.codings', { id: 3 }, [coding(1), coding(2, { coderId: 2, coderName: 'Tomasz Wren' })]);
+  seed('sources.codings', { id: 4 }, [coding(9, { sourceId: 4 })]);
+  seed('sources.get', { id: 3, codings: false }, { id: 3, text: 'x', codings: [] });
+  seed('sources.list', {}, [{ id: 3, codingCount: 2 }, { id: 4, codingCount: 1 }] as SourceSummary[]);
+  seed('project.info', {}, { counts: { sources: 2, cases: 0, codes: 1, codings: 3, memos: 0 } } as ProjectInfo);
+  seed('coders.list', {}, [{ id: 1, name: 'Imke Varga' }, { id: 2, name: 'Tomasz Wren' }] as Coder[]);
+  seed('codes.tree', {}, []);
+  seed('history.state', {}, {});
+  seed('memos.list', {}, []);
+  seed('app.info', {}, {});
+  seed('cases.sheet', {}, { attributes: [{ id: 5, valueCount: 0 }], cases: [{ id: 8 }, { id: 9 }], values: { 5: [null, 'north'] } } as unknown as CaseSheet);
+  seed('caseSets.list', {}, []);
+  seed('codings.passages', { codeId: 7 }, []);
+  const stale = () =>
+    client.queries
+      .getQueryCache()
+      .findAll({ predicate: (q) => q.state.isInvalidated })
+      .map((q) => q.queryKey[0] + (q.queryKey[0] === 'sources.codings' ? `#${(q.queryKey[1] as { id: number }).id}` : ''))
+      .sort();
+  return { client, transport, stale };
+}
+
+describe('the contract declares what every change affects', () => {
+  it('every method that invalidates says what it affects', () => {
+    const missing = METHOD_NAMES.filter((m) => METHODS[m].invalidates && !(METHODS[m] as { affects?: unknown }).affects);
+    expect(missing).toEqual([]);
+  });
+
+  it('scoped keys match their source and the whole topic, not other sources or topics', () => {
+    expect(keyMatches('codings:3', 'codings:3')).toBe(true);
+    expect(keyMatches('codings:3', 'codings')).toBe(true);
+    expect(keyMatches('codings', 'codings:4')).toBe(true);
+    expect(keyMatches('codings:3', 'codings:4')).toBe(false);
+    expect(keyMatches('codings:3', 'counts')).toBe(false);
+    expect(readIsAffected(EVERYTHING, ['memos'])).toBe(true);
+    expect(readIsAffected(['memos'], EVERYTHING)).toBe(true);
+    expect(readIsAffected(EVERYTHING, [])).toBe(false);
+  });
+
+  it('coding a passage affects that source, the counts and the undo state — not the text, memos or cases', () => {
+    const keys = keysOf(METHODS['codings.apply'].affects, { sourceId: 3, start: 0, end: 5, codeId: 7 }) as DataKey[];
+    expect(keys).toEqual(expect.arrayContaining(['codings:3', 'sources:3', 'counts', 'history']));
+    expect(keys.some((k) => k.startsWith('text') || k === 'memos' || k === 'cases')).toBe(false);
+    // A code path may create codes.
+    expect(keysOf(METHODS['codings.apply'].affects, { sourceId: 3, start: 0, end: 5, codePath: 'A/B' })).toContain('codes');
+    expect(keysOf(METHODS['history.undo'].affects, {})).toBe(EVERYTHING);
+  });
+});
+
+describe('the query cache after a change', () => {
+  const applied = (over: Partial<AppliedCoding> = {}): AppliedCoding => ({ ...coding(20, { start: 100, end: 140 }), mergedWith: 0, alreadyCoded: false, ...over });
+
+  it('applying a code refetches only the code tree and the undo state (and reads that declare nothing)', async () => {
+    const { client, transport, stale } = workbenchCache({ 'codings.apply': applied() });
+    await client.call('codings.apply', { sourceId: 3, start: 100, end: 140, codeId: 7 });
+    expect(transport.calls).toEqual(['codings.apply']);
+    expect(stale()).toEqual(['codes.tree', 'codings.passages', 'history.state']);
+  });
+
+  it('with its count change, the code trees (everyone, and the coder) move by it and are not asked again', async () => {
+    const delta = { references: 1, sources: 1, aggregateReferences: 1, aggregateSources: 1, codings: 1 };
+    const { client, transport, stale } = workbenchCache({ 'codings.apply': applied({ countChange: { all: { 7: delta }, coder: { 7: delta } } } as Partial<AppliedCoding>) });
+    const node = { id: 7, references: 2, sources: 1, aggregateReferences: 2, aggregateSources: 1, codings: 3, children: [] };
+    client.queries.setQueryData(apiQueryKey('codes.tree', {}), [node]);
+    client.queries.setQueryData(apiQueryKey('codes.tree', { coder: 'Imke Varga' }), [node]);
+    client.queries.setQueryData(apiQueryKey('codes.tree', { coder: 'Tomasz Wren' }), [node]);
+    await client.call('codings.apply', { sourceId: 3, start: 100, end: 140, codeId: 7 });
+    expect(transport.calls).toEqual(['codings.apply']);
+    expect(stale()).toEqual(['codings.passages', 'history.state']);
+    const everyone = client.queries.getQueryData<CodeNode[]>(apiQueryKey('codes.tree', {}))![0]!;
+    expect([everyone.references, everyone.codings]).toEqual([3, 4]);
+    // Tomasz's counts do not change when Imke codes.
+    expect(client.queries.getQueryData<CodeNode[]>(apiQueryKey('codes.tree', { coder: 'Tomasz Wren' }))![0]!.references).toBe(2);
+  });
+
+  it('writes the new coding, the source row and the project total from the result', async () => {
+    const { client } = workbenchCache({ 'codings.apply': applied() });
+    await client.call('codings.apply', { sourceId: 3, start: 100, end: 140, codeId: 7 });
+    const codings = client.queries.getQueryData<Coding[]>(apiQueryKey('sources.codings', { id: 3 }))!;
+    expect(codings.map((c) => c.id).sort((a, b) => a - b)).toEqual([1, 2, 20]);
+    expect(codings.find((c) => c.id === 20)).not.toHaveProperty('mergedWith');
+    expect(client.queries.getQueryData<SourceSummary[]>(apiQueryKey('sources.list', {}))!.map((s) => s.codingCount)).toEqual([3, 1]);
+    expect(client.queries.getQueryData<ProjectInfo>(apiQueryKey('project.info', {}))!.counts.codings).toBe(4);
+  });
+
+  it('a coding that joined two of yours replaces them: the totals go down by one', async () => {
+    const { client } = workbenchCache({ 'codings.apply': applied({ id: 1, start: 10, end: 35, mergedWith: 2 }) });
+    client.queries.setQueryData(apiQueryKey('sources.codings', { id: 3 }), [coding(1), coding(2), coding(2 + 1, { coderId: 2, coderName: 'Tomasz Wren' })]);
+    await client.call('codings.apply', { sourceId: 3, start: 12, end: 35, codeId: 7 });
+    const codings = client.queries.getQueryData<Coding[]>(apiQueryKey('sources.codings', { id: 3 }))!;
+    // Imke's codings 1 (10–15) and 2 (20–25) are now coding 1 (10–35); Tomasz's coding at the same code stays.
+    expect(codings.map((c) => [c.id, c.start, c.end])).toEqual([
+      [3, 30, 35],
+      [1, 10, 35],
+    ]);
+    expect(client.queries.getQueryData<ProjectInfo>(apiQueryKey('project.info', {}))!.counts.codings).toBe(2);
+  });
+
+  it('a span already coded changes nothing: only the undo state is asked again', async () => {
+    const { client, stale } = workbenchCache({ 'codings.apply': applied({ alreadyCoded: true }) });
+    await client.call('codings.apply', { sourceId: 3, start: 100, end: 140, codeId: 7 });
+    expect(stale()).toEqual(['codings.passages', 'history.state']);
+  });
+
+  it('the first coding by a coder the project did not know refetches the coders', async () => {
+    const { client, stale } = workbenchCache({ 'codings.apply': applied({ coderId: 5, coderName: 'Noor Haddad' }) });
+    await client.call('codings.apply', { sourceId: 3, start: 100, end: 140, codeId: 7 });
+    expect(stale()).toEqual(['coders.list', 'codes.tree', 'codings.passages', 'history.state']);
+  });
+
+  it('removing a coding refetches every source’s codings (the id does not say which), not the text', async () => {
+    const { client, stale } = workbenchCache({});
+    await client.call('codings.remove', { id: 1 });
+    expect(stale()).toEqual(['coders.list', 'codes.tree', 'codings.passages', 'history.state', 'project.info', 'sources.codings#3', 'sources.codings#4', 'sources.list']);
+  });
+
+  it('saving a sheet cell updates the sheet from the result and refetches only case sets and the undo state', async () => {
+    const { client, stale } = workbenchCache({ 'cases.setValue': { kind: 'value', value: 'south' } });
+    await client.call('cases.setValue', { caseId: 8, attributeId: 5, raw: 'south' });
+    expect(stale()).toEqual(['caseSets.list', 'codings.passages', 'history.state']);
+    const sheet = client.queries.getQueryData<CaseSheet>(apiQueryKey('cases.sheet', {}))!;
+    expect(sheet.values[5]).toEqual(['south', 'north']);
+    expect(sheet.attributes[0]!.valueCount).toBe(1);
+  });
+
+  it('undo refetches everything cached', async () => {
+    const { client, stale } = workbenchCache({ 'history.undo': { undone: 'Code passage', state: {} } });
+    await client.call('history.undo', {});
+    expect(stale()).toHaveLength(client.queries.getQueryCache().getAll().length);
+  });
+});
+
+describe('cache patches', () => {
+  it('codingsAfterApply keeps other coders’ and other codes’ codings inside the span', () => {
+    const list = [coding(1), coding(2, { codeId: 8, start: 12, end: 14 }), coding(3, { coderId: 2, start: 11, end: 13 })];
+    const r: AppliedCoding = { ...coding(1, { start: 5, end: 30 }), mergedWith: 1, alreadyCoded: false };
+    expect(codingsAfterApply(list, r).map((c) => [c.id, c.start, c.end])).toEqual([
+      [2, 12, 14],
+      [3, 11, 13],
+      [1, 5, 30],
+    ]);
+  });
+
+  it('sheetAfterSetValue counts a cleared cell out and a filled one in', () => {
+    const sheet = { attributes: [{ id: 5, valueCount: 1 }], cases: [{ id: 8 }, { id: 9 }], values: { 5: [null, 'north'] } } as unknown as CaseSheet;
+    const cleared = sheetAfterSetValue(sheet, 9, 5, { kind: 'unassigned' });
+    expect(cleared.values[5]).toEqual([null, null]);
+    expect(cleared.attributes[0]!.valueCount).toBe(0);
+    const na = sheetAfterSetValue(cleared, 8, 5, { kind: 'not_applicable' });
+    expect(na.values[5]).toEqual([0, null]);
+    expect(na.attributes[0]!.valueCount).toBe(1);
+  });
+});
