@@ -24,7 +24,7 @@ import type { AttributeRow } from '../store/attributesStore.js';
 import { readSnapshot, type ProjectSnapshot, type SnapCode, type SnapMemo } from '../store/snapshotStore.js';
 import { getSourceText, listSources } from '../store/sourcesStore.js';
 import { listSourceAttributes, listSourceValues } from '../store/sourceAttributesStore.js';
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { splitFileName } from '../importers/importLimits.js';
 import { linkedFilePresent, resolveLinkPath } from '../media/mediaFiles.js';
 import { cuesForSource } from '../store/cuesStore.js';
@@ -281,17 +281,36 @@ export function projectToRefi(db: Database.Database): RefiExport {
     if (!target || !media) continue;
     const { ext } = splitFileName(media.fileName);
     const recording: RefiRecording = { kind: media.kind, transcriptGuid: derivedGuid('transcript', g(src.guid)), ext, lines: cuesForSource(db, src.id) };
-    const bytes = recordingBytes(db, projectPath, src.id, media);
-    if (bytes) recording.bytes = bytes;
+    const pieces = recordingPieces(db, projectPath, src.id, media);
+    if (pieces) recording.pieces = pieces;
     else exported.warnings.push(`The recording of “${src.name}” (${media.fileName}) is missing, so the package carries its transcript and times without the recording.`);
     target.recording = recording;
   }
   return exported;
 }
 
-/** The whole recording (REFI packages are built in memory), or null when a linked file is missing. */
-function recordingBytes(db: Database.Database, projectPath: string, sourceId: number, media: MediaRow): Uint8Array | null {
-  if (media.embedded) return Buffer.concat([...mediaChunks(db, sourceId)].map((c) => c.bytes));
+/** The recording a piece at a time (stored pieces, or the linked file read in pieces), or null when a linked file is missing. */
+function recordingPieces(db: Database.Database, projectPath: string, sourceId: number, media: MediaRow): (() => Iterable<Uint8Array>) | null {
+  if (media.embedded) {
+    return function* () {
+      for (const c of mediaChunks(db, sourceId)) yield c.bytes;
+    };
+  }
   if (!linkedFilePresent(projectPath, media.linkPath!, media.bytes)) return null;
-  return new Uint8Array(readFileSync(resolveLinkPath(projectPath, media.linkPath!)));
+  const path = resolveLinkPath(projectPath, media.linkPath!);
+  return function* () {
+    const fd = openSync(path, 'r');
+    try {
+      for (;;) {
+        const piece = Buffer.allocUnsafe(LINKED_PIECE_BYTES);
+        const n = readSync(fd, piece, 0, piece.length, null);
+        if (n === 0) return;
+        yield piece.subarray(0, n);
+      }
+    } finally {
+      closeSync(fd);
+    }
+  };
 }
+
+const LINKED_PIECE_BYTES = 1024 * 1024;

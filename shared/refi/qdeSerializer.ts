@@ -99,7 +99,7 @@ function writeRecordedSource(w: XmlWriter, src: RefiTextSource, rec: RefiRecordi
   w.open(element, [
     ['guid', g(src.guid)],
     ['name', src.name],
-    ['path', rec.bytes ? `internal://${g(src.guid)}.${rec.ext}` : undefined],
+    ['path', rec.bytes || rec.pieces ? `internal://${g(src.guid)}.${rec.ext}` : undefined],
     ['creatingUser', opt(src.creatingUserGuid)],
     ['creationDateTime', toXsdDateTime(src.creationDateTime)],
   ]);

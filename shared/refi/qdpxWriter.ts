@@ -44,12 +44,16 @@ export function writeQdpxTo(project: RefiProject, write: (bytes: Uint8Array) => 
     entry.push(encoder.encode(text), true);
   }
   // Recordings are already compressed (or, as WAV, barely compressible): stored as they are.
+  // A recording goes in a piece at a time (never whole in memory).
   for (const src of project.sources) {
-    if (!src.recording?.bytes) continue;
-    const entry = new ZipPassThrough(`sources/${src.guid.toLowerCase()}.${src.recording.ext}`);
+    const rec = src.recording;
+    if (!rec || (!rec.bytes && !rec.pieces)) continue;
+    const entry = new ZipPassThrough(`sources/${src.guid.toLowerCase()}.${rec.ext}`);
     entry.mtime = FIXED_MTIME;
     zip.add(entry);
-    entry.push(src.recording.bytes, true);
+    if (rec.pieces) for (const piece of rec.pieces()) entry.push(piece);
+    else entry.push(rec.bytes!);
+    entry.push(new Uint8Array(0), true);
   }
   zip.end();
 }

@@ -116,8 +116,14 @@ export interface RefiRecording {
   ext: string;
   /** Timed lines: code points [start, end) and milliseconds. */
   lines: { start: number; end: number; startMs: number; endMs: number }[];
-  /** The recording's bytes, when they go into (or came from) the package. */
+  /** The recording's bytes, when they came from a package (import). */
   bytes?: Uint8Array;
+  /**
+   * The recording's bytes a piece at a time, when they go into a package
+   * (export): a recording can be hundreds of megabytes, so it is never held
+   * whole; each call starts from the first piece.
+   */
+  pieces?: () => Iterable<Uint8Array>;
 }
 
 export interface RefiNote {
