@@ -34,7 +34,7 @@ async function pathAfter(api: CliApi, id: number): Promise<string> {
   return walk(await api.call('codes.tree', {})) ?? '';
 }
 
-async function rename(argv: string[], io: CliIo): Promise<number> {
+async function renameCode(argv: string[], io: CliIo): Promise<number> {
   const p = parse(argv, OPTIONS, { min: 3, max: 3, usage: 'quarry codes rename <project> <path> <new-name> [--json]' });
   const path = (await edit(p, io, async (api, old) => {
     const { id } = await codeByPath(api, old);
@@ -81,4 +81,4 @@ async function remove(argv: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-export const CODE_EDITS: Record<string, Edit> = { rename, move, merge, delete: remove };
+export const CODE_EDITS: Record<string, Edit> = { rename: renameCode, move, merge, delete: remove };

@@ -60,6 +60,14 @@ export class Job {
     }
   }
 
+  /** Always yields once, then throws if cancelled: the last chance for a Cancel before work that cannot be undone (a commit). */
+  async yieldNow(): Promise<void> {
+    this.throwIfCancelled();
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    this.sliceStart = performance.now();
+    this.throwIfCancelled();
+  }
+
   toProgress(): JobProgress {
     return {
       id: this.id,

@@ -22,6 +22,12 @@ export async function jobCheckpoint(): Promise<void> {
   if (job) await job.checkpoint();
 }
 
+/** A checkpoint that always yields: progress polls and Cancel get a turn even when the work since the last yield was short. */
+export async function jobYield(): Promise<void> {
+  const job = storage.getStore();
+  if (job) await job.yieldNow();
+}
+
 export function jobProgress(done: number, total?: number, phase?: string): void {
   storage.getStore()?.report(done, total, phase);
 }

@@ -27,7 +27,7 @@ import { evenChunks, linkFromOtherProject } from '../media/mediaFiles.js';
 import { insertMediaChunk } from '../store/mediaStore.js';
 import { writeMergePlanSteps } from '../store/mergeStore.js';
 import type { ForeignProject } from '../foreign/foreignReader.js';
-import { currentJob, jobCheckpoint, jobProgress } from '../jobs/jobContext.js';
+import { currentJob, jobCheckpoint, jobProgress, jobYield } from '../jobs/jobContext.js';
 import { mutateInSteps } from '../jobs/mutateInSteps.js';
 import { runStepsAsync } from '../jobs/steps.js';
 
@@ -144,8 +144,9 @@ export async function applyMerge(ctx: ServiceContext, path: string, decisions: D
         const plan = { ...current.plan, media: current.plan.media.map((m) => (m.linkPath === null ? m : { ...m, linkPath: linkFromOtherProject(ctx.project.path, full, m.linkPath, m.bytes) })) };
         const idOf = await runStepsAsync(writeMergePlanSteps(db, plan, (id) => texts.get(id) ?? ''));
         for (const m of plan.media) if (m.embedded) await copyRecording(db, other, m, idOf(m.source), basename(full));
-        // Cancelled now, the merge is still rolled back: it has not committed.
-        await jobCheckpoint();
+        // Cancelled now, the merge is still rolled back: it has not committed. Always yield here, so a
+        // Cancel sent on seeing "Merging" lands even when the writing was quicker than one time slice.
+        await jobYield();
         jobProgress(3, 3, 'Merging');
         return current;
       });

@@ -208,6 +208,8 @@ describe('cases and the classification sheet in browser mode', () => {
     const cases = (await cliJson(['cases', projectPath, '--json'])) as { name: string; sources: string[]; attributes: Record<string, string> }[];
     expect(cases.find((c) => c.name === 'Ben')).toEqual({
       name: 'Ben',
+      parent: null,
+      classification: 'Default',
       sources: ['Interview Ben'],
       attributes: { Age: '41', Group: 'Intermediary', 'Founding member': 'false', Joined: '2021-03-05' },
     });

@@ -20,7 +20,8 @@ export async function bundleForChild(entry: string, name: string): Promise<strin
     platform: 'node',
     // Packages and Node built-ins stay imports; only Quarry's own sources are bundled.
     external: [/^[^./]/],
-    output: { file, format: 'esm' },
+    // One file: the sources load some modules lazily (import()), which would otherwise split into chunks.
+    output: { file, format: 'esm', codeSplitting: false },
     logLevel: 'silent',
   });
   return file;

@@ -180,7 +180,7 @@ describe('.xlsx classification sheets through the CLI', () => {
     expect(r).toMatchObject({ code: 0, err: '' });
     expect(JSON.parse(r.out)).toEqual({ created: 4, updated: 18, rejected: [] });
     const list = JSON.parse((await cli(dir, 'cases', 'study.quarry', '--json')).out) as { name: string; attributes: Record<string, string> }[];
-    expect(list[0]).toEqual({ name: 'P01', sources: [], attributes: { Age: '34', Joined: '2021-03-05', Founder: 'true', Group: 'Entrepreneur', Notes: ' spaced ' } });
+    expect(list[0]).toEqual({ name: 'P01', parent: null, classification: 'Default', sources: [], attributes: { Age: '34', Joined: '2021-03-05', Founder: 'true', Group: 'Entrepreneur', Notes: ' spaced ' } });
 
     const exp = await cli(dir, 'cases', 'export', 'study.quarry', 'out.xlsx');
     expect(exp.code).toBe(0);
