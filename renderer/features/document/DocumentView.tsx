@@ -28,7 +28,10 @@ export interface LineTiming {
   onPlayLine: (line: number) => void;
 }
 
-const STRIPE_WIDTH = 7;
+const STRIPE_WIDTH = 15;
+/** A stripe label may run past its own line (over its own stripe below), up to this far. */
+const LABEL_MAX_PX = 160;
+const LINE_PX = 26;
 const NONE: SpanU16[] = [];
 const NO_NOTES: Memo[] = [];
 /** Marks with this code id are the passage just revealed (outlined), not an annotation. */
@@ -43,6 +46,11 @@ interface LineProps {
   codes: Map<number, CodeNode>;
   codingById: Map<number, Coding>;
   stripeColumns: Map<number, number>;
+  /** Lines of the whole document, to size a stripe label by how many lines its coding spans. */
+  lines: Line[];
+  /** How many different codes touch this line, and the most on any line (the density bar's scale). */
+  density: number;
+  maxDensity: number;
   activeCodingId: number | null;
   onStripeClick: (codingId: number) => void;
   onNoteClick?: ((memoId: number) => void) | undefined;
@@ -51,7 +59,7 @@ interface LineProps {
   onPlayLine?: ((line: number) => void) | undefined;
 }
 
-const DocLine = memo(function DocLine({ line, text, spans, marks, notes, codes, codingById, stripeColumns, activeCodingId, onStripeClick, onNoteClick, timeLabel, current, onPlayLine }: LineProps) {
+const DocLine = memo(function DocLine({ line, text, spans, marks, notes, codes, codingById, stripeColumns, lines, density, maxDensity, activeCodingId, onStripeClick, onNoteClick, timeLabel, current, onPlayLine }: LineProps) {
   const segments = segmentLine(line, spans, marks);
   const lineText = text.slice(line.start, line.end);
   const columns = stripeColumns.size;
@@ -82,23 +90,32 @@ const DocLine = memo(function DocLine({ line, text, spans, marks, notes, codes, 
           })
         )}
       </div>
+      <div className="doc-density" data-density={density} title={densityTitle(density)} aria-hidden="true" style={{ background: densityShade(density, maxDensity) }} />
       <div className="doc-stripes" style={{ width: columns * STRIPE_WIDTH + 4 }}>
         {spans.map((s) => {
           const code = codes.get(s.codeId);
           const col = stripeColumns.get(s.codeId) ?? 0;
           const title = stripeTitle(code, codingById.get(s.id));
+          const startsHere = s.start >= line.start;
+          const color = code?.color ?? '#999999';
           return (
             <button
               type="button"
               key={s.id}
-              className={`stripe${s.id === activeCodingId ? ' stripe-active' : ''}`}
-              style={{ left: col * STRIPE_WIDTH, background: code?.color ?? '#999' }}
+              className={`stripe${s.id === activeCodingId ? ' stripe-active' : ''}${startsHere ? ' stripe-start' : ''}`}
+              style={{ left: col * STRIPE_WIDTH, background: color }}
               data-tip={title}
               aria-label={`Coding stripe: ${title.replace('\n', ', ')}`}
               aria-pressed={s.id === activeCodingId}
               data-coding-id={s.id}
               onClick={() => onStripeClick(s.id)}
-            />
+            >
+              {startsHere && (
+                <span className="stripe-label" data-code-name={code?.name ?? ''} style={{ maxHeight: labelHeight(lines, s), color: labelInk(color), background: color }}>
+                  {code?.name ?? 'code'}
+                </span>
+              )}
+            </button>
           );
         })}
       </div>
@@ -115,6 +132,40 @@ const DocLine = memo(function DocLine({ line, text, spans, marks, notes, codes, 
     </div>
   );
 });
+
+/** A code's name runs down its stripe from where the coding starts, as far as the coding reaches. */
+function labelHeight(lines: Line[], s: SpanU16): number {
+  const first = lineAt(lines, s.start);
+  const last = lineAt(lines, Math.max(s.start, s.end - 1));
+  return Math.min(LABEL_MAX_PX, (last - first + 1) * LINE_PX);
+}
+
+/** Dark or white lettering, whichever reads on the code's colour. */
+function labelInk(hex: string): string {
+  const n = Number.parseInt(hex.slice(1, 7), 16);
+  const luminance = 0.299 * ((n >> 16) & 255) + 0.587 * ((n >> 8) & 255) + 0.114 * (n & 255);
+  return luminance > 150 ? '#1b1b1b' : '#ffffff';
+}
+
+/** Greyscale: white for no codes, darkest for the most codes on any line of the document. */
+function densityShade(n: number, max: number): string {
+  if (n === 0 || max === 0) return 'transparent';
+  const lightness = Math.round(88 - (58 * n) / max);
+  return `hsl(0, 0%, ${lightness}%)`;
+}
+
+const densityTitle = (n: number): string => (n === 1 ? '1 code on this line' : `${n} codes on this line`);
+
+/** How many different codes touch each line. */
+export function densityByLine(byLine: SpanU16[][]): { counts: number[]; max: number } {
+  let max = 0;
+  const counts = byLine.map((spans) => {
+    const n = spans.length < 2 ? spans.length : new Set(spans.map((s) => s.codeId)).size;
+    if (n > max) max = n;
+    return n;
+  });
+  return { counts, max };
+}
 
 /** The transcript: virtualised lines, highlights in code colours, coding stripes and annotations in the margin. */
 export function DocumentView({ model, codes, snap, annotations, onOpenAnnotation, timing }: Props) {
@@ -136,6 +187,8 @@ export function DocumentView({ model, codes, snap, annotations, onOpenAnnotation
     );
     return new Map(order.map((id, i) => [id, i]));
   }, [model.spans, codes]);
+
+  const density = useMemo(() => densityByLine(byLine), [byLine]);
 
   const revealSpan = useMemo(() => {
     const r = wb.reveal;
@@ -199,7 +252,7 @@ export function DocumentView({ model, codes, snap, annotations, onOpenAnnotation
           const marks = annotations?.byLine[item.index] ?? NONE;
           const withReveal = revealSpan && lineAt(lines, revealSpan.start) <= item.index && item.index <= lineAt(lines, Math.max(revealSpan.start, revealSpan.end - 1)) ? [...marks, revealSpan] : marks;
           return (
-            <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} className="doc-row" style={{ transform: `translateY(${item.start}px)` }}>
+            <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} className={byLine[item.index]!.some((s) => s.start >= lines[item.index]!.start) ? 'doc-row doc-row-labels' : 'doc-row'} style={{ transform: `translateY(${item.start}px)` }}>
               <DocLine
                 line={lines[item.index]!}
                 text={doc.text}
@@ -209,6 +262,9 @@ export function DocumentView({ model, codes, snap, annotations, onOpenAnnotation
                 codes={codes}
                 codingById={codingById}
                 stripeColumns={stripeColumns}
+                lines={lines}
+                density={density.counts[item.index] ?? 0}
+                maxDensity={density.max}
                 activeCodingId={wb.activeCodingId}
                 onStripeClick={selectCoding}
                 onNoteClick={onOpenAnnotation}
