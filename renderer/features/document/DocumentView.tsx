@@ -9,6 +9,9 @@ import { highlightStyle, stripeTitle } from './highlightStyle.js';
 import { BLANK_LINE_TEXT } from './selectionOffsets.js';
 import type { DocumentModel } from './useDocument.js';
 import { useDocumentSelection } from './useDocumentSelection.js';
+import { FindBar } from './FindBar.js';
+import { FIND_CURRENT_MARK, FIND_MARK, useFindInDocument } from './useFindInDocument.js';
+import { useKeyChords } from '../shortcuts/useKeyChords.js';
 import './document.css';
 
 interface Props {
@@ -75,7 +78,13 @@ const DocLine = memo(function DocLine({ line, text, spans, marks, notes, codes, 
           <span data-o={line.start}>{BLANK_LINE_TEXT}</span>
         ) : (
           segments.map((seg) => {
-            const classes = [seg.covering.length ? 'hl' : '', seg.marks.some((m) => m.codeId !== REVEAL_MARK) ? 'annotated' : '', seg.marks.some((m) => m.codeId === REVEAL_MARK) ? 'revealed' : ''].filter(Boolean);
+            const classes = [
+              seg.covering.length ? 'hl' : '',
+              seg.marks.some((m) => m.codeId >= 0) ? 'annotated' : '',
+              seg.marks.some((m) => m.codeId === REVEAL_MARK) ? 'revealed' : '',
+              seg.marks.some((m) => m.codeId === FIND_MARK) ? 'found' : '',
+              seg.marks.some((m) => m.codeId === FIND_CURRENT_MARK) ? 'found found-current' : '',
+            ].filter(Boolean);
             return (
               <span
                 key={seg.start}
@@ -223,6 +232,19 @@ export function DocumentView({ model, codes, snap, annotations, onOpenAnnotation
     [doc.id, index, wb, codingById],
   );
 
+  const returnFocus = useRef<Element | null>(null);
+  const scrollToMatch = useCallback((m: { start: number }) => virtualizer.scrollToIndex(lineAt(lines, m.start), { align: 'center' }), [virtualizer, lines]);
+  const find = useFindInDocument(doc.text, lines, scrollToMatch, () => {
+    const back = returnFocus.current;
+    (back instanceof HTMLElement && back.isConnected ? back : textRef.current)?.focus();
+  });
+  useKeyChords({
+    'Mod+F': () => {
+      if (!find.open) returnFocus.current = document.activeElement;
+      find.show();
+    },
+  });
+
   const items = virtualizer.getVirtualItems();
   const selection = useDocumentSelection({
     model,
@@ -236,6 +258,8 @@ export function DocumentView({ model, codes, snap, annotations, onOpenAnnotation
   });
 
   return (
+    <>
+    {find.open && <FindBar find={find} />}
     <div className="doc-scroll" ref={scrollRef} data-testid="document-view" aria-label={`Document ${doc.name}`} onMouseDown={selection.onMouseDown} onMouseUp={selection.onMouseUp}>
       <div
         ref={textRef}
@@ -249,7 +273,9 @@ export function DocumentView({ model, codes, snap, annotations, onOpenAnnotation
       >
         {selection.caret && <div className="doc-caret" style={{ left: selection.caret.left, top: selection.caret.top, height: selection.caret.height }} />}
         {items.map((item) => {
-          const marks = annotations?.byLine[item.index] ?? NONE;
+          const found = find.marksByLine.get(item.index);
+          const noted = annotations?.byLine[item.index] ?? NONE;
+          const marks = found ? [...noted, ...found] : noted;
           const withReveal = revealSpan && lineAt(lines, revealSpan.start) <= item.index && item.index <= lineAt(lines, Math.max(revealSpan.start, revealSpan.end - 1)) ? [...marks, revealSpan] : marks;
           return (
             <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} className={byLine[item.index]!.some((s) => s.start >= lines[item.index]!.start) ? 'doc-row doc-row-labels' : 'doc-row'} style={{ transform: `translateY(${item.start}px)` }}>
@@ -277,5 +303,6 @@ export function DocumentView({ model, codes, snap, annotations, onOpenAnnotation
         })}
       </div>
     </div>
+    </>
   );
 }
