@@ -32,8 +32,9 @@ export interface LineTiming {
 }
 
 const STRIPE_WIDTH = 15;
-/** A stripe label may run past its own line (over its own stripe below), up to this far. */
+/** A stripe label may run past its own line (down its own code's column), at least far enough for a short name. */
 const LABEL_MAX_PX = 160;
+const LABEL_MIN_PX = 96;
 const LINE_PX = 26;
 const NONE: SpanU16[] = [];
 const NO_NOTES: Memo[] = [];
@@ -142,11 +143,11 @@ const DocLine = memo(function DocLine({ line, text, spans, marks, notes, codes, 
   );
 });
 
-/** A code's name runs down its stripe from where the coding starts, as far as the coding reaches. */
+/** A code's name runs down its stripe from where the coding starts, as far as the coding reaches (or a short name's length). */
 function labelHeight(lines: Line[], s: SpanU16): number {
   const first = lineAt(lines, s.start);
   const last = lineAt(lines, Math.max(s.start, s.end - 1));
-  return Math.min(LABEL_MAX_PX, (last - first + 1) * LINE_PX);
+  return Math.min(LABEL_MAX_PX, Math.max(LABEL_MIN_PX, (last - first + 1) * LINE_PX));
 }
 
 /** Dark or white lettering, whichever reads on the code's colour. */
