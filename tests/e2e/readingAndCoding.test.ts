@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchApp, type AppUnderTest } from './harness.js';
-import { addCode, codeWithPicker, openProjectWithTranscript } from './workbenchSetup.js';
+import { addCode, codeWithPicker, codingCount, openProjectWithTranscript, pickCode, select } from './workbenchSetup.js';
 
 /** Screenshots the lead looks at are copied here too, when the notes folder exists. */
 const NOTES_SHOTS = process.env.QUARRY_NOTES_SHOTS;
@@ -116,5 +116,46 @@ describe('reading and coding: labelled stripes, density bar, find', () => {
     await input.waitFor({ state: 'detached' });
     expect(await page.locator('.doc-text .found').count()).toBe(0);
     await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('doc-body'))).toBe(true);
+  });
+
+  it('puts a new code at the top level, + Child under the selected code, and offers to create a typed path', async () => {
+    const { page } = app;
+    const box = page.getByLabel('New code name');
+    // A code is selected in the tree: Add still makes a top-level code (not a sibling of the selection).
+    await page.locator('[data-code-path="Motivations"]').first().click();
+    await box.fill('Outcomes');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.locator('[data-code-path="Outcomes"]').waitFor();
+    // The new code is now selected: + Child goes under it.
+    await box.fill('Trust');
+    await page.getByRole('button', { name: '+ Child' }).click();
+    await page.locator('[data-code-path="Outcomes/Trust"]').waitFor();
+
+    // A typed path: offered, then made under the top level, reusing Outcomes.
+    await box.fill('Outcomes/Networks/Weak ties');
+    const offer = page.getByRole('button', { name: 'Create path Outcomes › Networks › Weak ties' });
+    await offer.waitFor();
+    await offer.click();
+    await page.locator('[data-code-path="Outcomes/Networks/Weak ties"]').waitFor();
+    expect(await page.locator('[data-code-path="Outcomes"]').count()).toBe(1);
+    expect(await page.locator('[data-code-path="Outcomes/Networks"]').count()).toBe(1);
+
+    // An escaped slash stays in the name.
+    await box.fill('Input\\/output');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.locator('[data-code-path="Input\\\\/output"]').waitFor();
+    expect(await page.locator('[data-code-path="Input\\\\/output"]').first().textContent()).toContain('Input/output');
+
+    // The picker offers the path too, and coding with it makes the missing level.
+    await select(page, 'a sense of belonging');
+    const before = await codingCount(page);
+    await page.keyboard.press('Control+K');
+    await page.keyboard.type('Outcomes/Belonging');
+    await page.getByRole('option', { name: 'Create path “Outcomes › Belonging” and apply' }).waitFor();
+    await page.keyboard.press('Escape');
+    await pickCode(page, 'Outcomes/Belonging');
+    await page.locator('[data-code-path="Outcomes/Belonging"]').waitFor();
+    await expect.poll(() => codingCount(page)).toBe(before + 1);
+    expect(await page.locator('[data-code-path="Outcomes"]').count()).toBe(1);
   });
 });
