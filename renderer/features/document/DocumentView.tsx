@@ -121,9 +121,7 @@ const DocLine = memo(function DocLine({ line, text, spans, marks, notes, codes, 
               onClick={() => onStripeClick(s.id)}
             >
               {startsHere && (
-                <span className="stripe-label" data-code-name={code?.name ?? ''} style={{ maxHeight: labelHeight(lines, s), color: labelInk(color), background: color }}>
-                  {code?.name ?? 'code'}
-                </span>
+                <span className="stripe-label" data-label={code?.name ?? 'code'} style={{ maxHeight: labelHeight(lines, s), color: labelInk(color), background: color }} />
               )}
             </button>
           );
