@@ -71,7 +71,7 @@ describe('reading and coding: labelled stripes, density bar, find', () => {
     expect(await shade(1)).not.toBe(await shade(2));
 
     // Clicking a label selects its coding's passage.
-    await page.locator('.stripe-label[data-label="Motivations"]').click({ position: { x: 6, y: 8 } });
+    await page.locator('.stripe-label[data-label="Motivations"]').click({ position: { x: 2, y: 8 } });
     await expect.poll(() => page.locator('.stripe-active .stripe-label').getAttribute('data-label')).toBe('Motivations');
     await shot('desktopb-labelled-stripes-density');
   });

@@ -31,10 +31,12 @@ export interface LineTiming {
   onPlayLine: (line: number) => void;
 }
 
-const STRIPE_WIDTH = 15;
+const STRIPE_WIDTH = 7;
 /** A stripe label may run past its own line (down its own code's column), at least far enough for a short name. */
 const LABEL_MAX_PX = 160;
 const LABEL_MIN_PX = 96;
+/** A label is wider than its stripe (it reads over the next column on its first line only): room for the last one. */
+const LABEL_OVERHANG = 12;
 const LINE_PX = 26;
 const NONE: SpanU16[] = [];
 const NO_NOTES: Memo[] = [];
@@ -101,7 +103,7 @@ const DocLine = memo(function DocLine({ line, text, spans, marks, notes, codes, 
         )}
       </div>
       <div className="doc-density" data-density={density} title={densityTitle(density)} aria-hidden="true" style={{ background: densityShade(density, maxDensity) }} />
-      <div className="doc-stripes" style={{ width: columns * STRIPE_WIDTH + 4 }}>
+      <div className="doc-stripes" style={{ width: columns * STRIPE_WIDTH + (columns ? LABEL_OVERHANG : 4) }}>
         {spans.map((s) => {
           const code = codes.get(s.codeId);
           const col = stripeColumns.get(s.codeId) ?? 0;
@@ -277,7 +279,7 @@ export function DocumentView({ model, codes, snap, annotations, onOpenAnnotation
           const marks = found ? [...noted, ...found] : noted;
           const withReveal = revealSpan && lineAt(lines, revealSpan.start) <= item.index && item.index <= lineAt(lines, Math.max(revealSpan.start, revealSpan.end - 1)) ? [...marks, revealSpan] : marks;
           return (
-            <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} className={byLine[item.index]!.some((s) => s.start >= lines[item.index]!.start) ? 'doc-row doc-row-labels' : 'doc-row'} style={{ transform: `translateY(${item.start}px)` }}>
+            <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} className="doc-row" style={{ transform: `translateY(${item.start}px)` }}>
               <DocLine
                 line={lines[item.index]!}
                 text={doc.text}
