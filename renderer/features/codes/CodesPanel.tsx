@@ -1,3 +1,4 @@
+import { describePath, newCodeTarget } from './newCodeTarget.js';
 import { useCallback, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { CodeNode } from '../../../shared/domain/types.js';
 import { useApi } from '../../api/ApiContext.js';
@@ -42,13 +43,16 @@ export function CodesPanel() {
   const rows = useMemo(() => visibleRows(tree, collapsed, filter), [tree, collapsed, filter]);
   const shown = useMemo(() => new Set(rows.map((r) => r.node.id)), [rows]);
 
-  /** Adds a code beside the selected one (or at the top level), or under it with asChild. */
+  /** Where a new code goes: under the code "New child code…" named, under the selected one with asChild, else the top level. */
+  const parentFor = (asChild: boolean): number | null => childOf ?? (asChild ? wb.activeCodeId : null);
+  const target = newCodeTarget(name, null);
+
+  /** Adds a code at the top level, or under the selected code with asChild; "A/B" makes the path (reusing existing levels). */
   const create = async (asChild: boolean) => {
-    const clean = name.trim();
-    if (!clean) return;
-    const active = wb.activeCodeId !== null ? coding.lookup.get(wb.activeCodeId) : undefined;
-    const parentId = childOf ?? (asChild ? (active?.id ?? null) : (active?.parentId ?? null));
-    const res = await act(() => api.call('codes.create', { name: clean, parentId }));
+    const parentId = parentFor(asChild);
+    const typed = newCodeTarget(name, parentId !== null ? (coding.lookup.get(parentId)?.path ?? null) : null);
+    if (typed.kind === 'none') return;
+    const res = await act(() => api.call('codes.create', typed.kind === 'path' ? { path: typed.path } : { name: typed.name, parentId }));
     if (res) {
       setName('');
       setChildOf(null);
@@ -235,7 +239,7 @@ export function CodesPanel() {
           ref={nameRef}
           aria-label="New code name"
           placeholder={childOf !== null ? `New code under ${coding.lookup.get(childOf)?.name ?? 'the code'}…` : 'New code…'}
-          title="Enter adds it beside the selected code; Shift+Enter adds it as a child of the selected code"
+          title={'Enter adds it at the top level; Shift+Enter (or + Child) under the selected code. Parent/Child makes a path; type \\/ for a slash inside a name'}
           value={name}
           onChange={(e) => setName(e.target.value)}
           onBlur={() => !name.trim() && setChildOf(null)}
@@ -254,6 +258,12 @@ export function CodesPanel() {
           + Child
         </button>
       </form>
+      {target.kind === 'path' && (
+        <button type="button" className="link new-code-path" onClick={() => void create(childOf !== null)}>
+          Create path {childOf !== null ? `${coding.lookup.get(childOf)?.name ?? ''} › ` : ''}
+          {describePath(target.names)}
+        </button>
+      )}
       <input
         className="filter"
         type="search"

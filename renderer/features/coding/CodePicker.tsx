@@ -1,3 +1,4 @@
+import { describePath, newCodeTarget } from '../codes/newCodeTarget.js';
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import { Modal } from '../workbench/Modal.js';
 import { displayChord, isMacPlatform } from '../shortcuts/keyChord.js';
@@ -20,6 +21,13 @@ interface Props {
 }
 
 const MAX_ROWS = 60;
+
+/** "A/B" offers the path (missing levels made, existing ones reused); "\/" keeps a slash in the name. */
+function createLabel(typed: string): string {
+  const target = newCodeTarget(typed, null);
+  if (target.kind === 'path') return `Create path “${describePath(target.names)}” and apply`;
+  return `Create code “${target.kind === 'name' ? target.name : typed}” and apply`;
+}
 
 /** The fuzzy code picker: type, move with ↑↓, Enter applies (or creates). */
 export function CodePicker({ request, search, recent, onClose }: Props) {
@@ -102,9 +110,7 @@ export function CodePicker({ request, search, recent, onClose }: Props) {
                 {item.quickKey !== null && <kbd className="quick-key">{displayChord(`Mod+${item.quickKey}`, mac)}</kbd>}
               </>
             ) : (
-              <span className="picker-create">
-                Create code “{item.name}” and apply
-              </span>
+              <span className="picker-create">{createLabel(item.name)}</span>
             )}
           </li>
         ))}

@@ -1,5 +1,6 @@
+import { newCodeTarget } from '../codes/newCodeTarget.js';
 import { useCallback, useMemo } from 'react';
-import { splitPath } from '../../../shared/domain/codePath.js';
+import { escapeSegment, splitPath } from '../../../shared/domain/codePath.js';
 import type { AppliedCoding, CodeNode, Coding } from '../../../shared/domain/types.js';
 import { useApi } from '../../api/ApiContext.js';
 import { useAction, useNotice } from '../../hooks/useNotice.js';
@@ -50,7 +51,9 @@ export function useCodingActions(lookup: Map<number, CodeNode>, touch: (codeId: 
       const sel = selection;
       if (!sel) return;
       // "Parent/Child" makes (or reuses) the parents too; a plain name is a new top-level code.
-      const path = nameOrPath.trim();
+      const target = newCodeTarget(nameOrPath, null);
+      if (target.kind === 'none') return;
+      const path = target.kind === 'path' ? target.path : escapeSegment(target.name);
       const r = await act(() => api.call('codings.apply', { sourceId: sel.sourceId, start: sel.start, end: sel.end, codePath: path }));
       if (r) {
         touch(r.codeId);

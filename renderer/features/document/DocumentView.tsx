@@ -9,6 +9,9 @@ import { highlightStyle, stripeTitle } from './highlightStyle.js';
 import { BLANK_LINE_TEXT } from './selectionOffsets.js';
 import type { DocumentModel } from './useDocument.js';
 import { useDocumentSelection } from './useDocumentSelection.js';
+import { FindBar } from './FindBar.js';
+import { FIND_CURRENT_MARK, FIND_MARK, useFindInDocument } from './useFindInDocument.js';
+import { useKeyChords } from '../shortcuts/useKeyChords.js';
 import './document.css';
 
 interface Props {
@@ -29,6 +32,12 @@ export interface LineTiming {
 }
 
 const STRIPE_WIDTH = 7;
+/** A stripe label may run past its own line (down its own code's column), at least far enough for a short name. */
+const LABEL_MAX_PX = 160;
+const LABEL_MIN_PX = 96;
+/** A label is wider than its stripe (it reads over the next column on its first line only): room for the last one. */
+const LABEL_OVERHANG = 12;
+const LINE_PX = 26;
 const NONE: SpanU16[] = [];
 const NO_NOTES: Memo[] = [];
 /** Marks with this code id are the passage just revealed (outlined), not an annotation. */
@@ -43,6 +52,11 @@ interface LineProps {
   codes: Map<number, CodeNode>;
   codingById: Map<number, Coding>;
   stripeColumns: Map<number, number>;
+  /** Lines of the whole document, to size a stripe label by how many lines its coding spans. */
+  lines: Line[];
+  /** How many different codes touch this line, and the most on any line (the density bar's scale). */
+  density: number;
+  maxDensity: number;
   activeCodingId: number | null;
   onStripeClick: (codingId: number) => void;
   onNoteClick?: ((memoId: number) => void) | undefined;
@@ -51,7 +65,7 @@ interface LineProps {
   onPlayLine?: ((line: number) => void) | undefined;
 }
 
-const DocLine = memo(function DocLine({ line, text, spans, marks, notes, codes, codingById, stripeColumns, activeCodingId, onStripeClick, onNoteClick, timeLabel, current, onPlayLine }: LineProps) {
+const DocLine = memo(function DocLine({ line, text, spans, marks, notes, codes, codingById, stripeColumns, lines, density, maxDensity, activeCodingId, onStripeClick, onNoteClick, timeLabel, current, onPlayLine }: LineProps) {
   const segments = segmentLine(line, spans, marks);
   const lineText = text.slice(line.start, line.end);
   const columns = stripeColumns.size;
@@ -67,7 +81,13 @@ const DocLine = memo(function DocLine({ line, text, spans, marks, notes, codes, 
           <span data-o={line.start}>{BLANK_LINE_TEXT}</span>
         ) : (
           segments.map((seg) => {
-            const classes = [seg.covering.length ? 'hl' : '', seg.marks.some((m) => m.codeId !== REVEAL_MARK) ? 'annotated' : '', seg.marks.some((m) => m.codeId === REVEAL_MARK) ? 'revealed' : ''].filter(Boolean);
+            const classes = [
+              seg.covering.length ? 'hl' : '',
+              seg.marks.some((m) => m.codeId >= 0) ? 'annotated' : '',
+              seg.marks.some((m) => m.codeId === REVEAL_MARK) ? 'revealed' : '',
+              seg.marks.some((m) => m.codeId === FIND_MARK) ? 'found' : '',
+              seg.marks.some((m) => m.codeId === FIND_CURRENT_MARK) ? 'found found-current' : '',
+            ].filter(Boolean);
             return (
               <span
                 key={seg.start}
@@ -82,23 +102,30 @@ const DocLine = memo(function DocLine({ line, text, spans, marks, notes, codes, 
           })
         )}
       </div>
-      <div className="doc-stripes" style={{ width: columns * STRIPE_WIDTH + 4 }}>
+      <div className="doc-density" data-density={density} title={densityTitle(density)} aria-hidden="true" style={{ background: densityShade(density, maxDensity) }} />
+      <div className="doc-stripes" style={{ width: columns * STRIPE_WIDTH + (columns ? LABEL_OVERHANG : 4) }}>
         {spans.map((s) => {
           const code = codes.get(s.codeId);
           const col = stripeColumns.get(s.codeId) ?? 0;
           const title = stripeTitle(code, codingById.get(s.id));
+          const startsHere = s.start >= line.start;
+          const color = code?.color ?? '#999999';
           return (
             <button
               type="button"
               key={s.id}
-              className={`stripe${s.id === activeCodingId ? ' stripe-active' : ''}`}
-              style={{ left: col * STRIPE_WIDTH, background: code?.color ?? '#999' }}
+              className={`stripe${s.id === activeCodingId ? ' stripe-active' : ''}${startsHere ? ' stripe-start' : ''}`}
+              style={{ left: col * STRIPE_WIDTH, background: color }}
               data-tip={title}
               aria-label={`Coding stripe: ${title.replace('\n', ', ')}`}
               aria-pressed={s.id === activeCodingId}
               data-coding-id={s.id}
               onClick={() => onStripeClick(s.id)}
-            />
+            >
+              {startsHere && (
+                <span className="stripe-label" data-label={code?.name ?? 'code'} style={{ maxHeight: labelHeight(lines, s), color: labelInk(color), background: color }} />
+              )}
+            </button>
           );
         })}
       </div>
@@ -115,6 +142,40 @@ const DocLine = memo(function DocLine({ line, text, spans, marks, notes, codes, 
     </div>
   );
 });
+
+/** A code's name runs down its stripe from where the coding starts, as far as the coding reaches (or a short name's length). */
+function labelHeight(lines: Line[], s: SpanU16): number {
+  const first = lineAt(lines, s.start);
+  const last = lineAt(lines, Math.max(s.start, s.end - 1));
+  return Math.min(LABEL_MAX_PX, Math.max(LABEL_MIN_PX, (last - first + 1) * LINE_PX));
+}
+
+/** Dark or white lettering, whichever reads on the code's colour. */
+function labelInk(hex: string): string {
+  const n = Number.parseInt(hex.slice(1, 7), 16);
+  const luminance = 0.299 * ((n >> 16) & 255) + 0.587 * ((n >> 8) & 255) + 0.114 * (n & 255);
+  return luminance > 150 ? '#1b1b1b' : '#ffffff';
+}
+
+/** Greyscale: white for no codes, darkest for the most codes on any line of the document. */
+function densityShade(n: number, max: number): string {
+  if (n === 0 || max === 0) return 'transparent';
+  const lightness = Math.round(88 - (58 * n) / max);
+  return `hsl(0, 0%, ${lightness}%)`;
+}
+
+const densityTitle = (n: number): string => (n === 1 ? '1 code on this line' : `${n} codes on this line`);
+
+/** How many different codes touch each line. */
+export function densityByLine(byLine: SpanU16[][]): { counts: number[]; max: number } {
+  let max = 0;
+  const counts = byLine.map((spans) => {
+    const n = spans.length < 2 ? spans.length : new Set(spans.map((s) => s.codeId)).size;
+    if (n > max) max = n;
+    return n;
+  });
+  return { counts, max };
+}
 
 /** The transcript: virtualised lines, highlights in code colours, coding stripes and annotations in the margin. */
 export function DocumentView({ model, codes, snap, annotations, onOpenAnnotation, timing }: Props) {
@@ -136,6 +197,8 @@ export function DocumentView({ model, codes, snap, annotations, onOpenAnnotation
     );
     return new Map(order.map((id, i) => [id, i]));
   }, [model.spans, codes]);
+
+  const density = useMemo(() => densityByLine(byLine), [byLine]);
 
   const revealSpan = useMemo(() => {
     const r = wb.reveal;
@@ -170,6 +233,19 @@ export function DocumentView({ model, codes, snap, annotations, onOpenAnnotation
     [doc.id, index, wb, codingById],
   );
 
+  const returnFocus = useRef<Element | null>(null);
+  const scrollToMatch = useCallback((m: { start: number }) => virtualizer.scrollToIndex(lineAt(lines, m.start), { align: 'center' }), [virtualizer, lines]);
+  const find = useFindInDocument(doc.text, lines, scrollToMatch, () => {
+    const back = returnFocus.current;
+    (back instanceof HTMLElement && back.isConnected ? back : textRef.current)?.focus();
+  });
+  useKeyChords({
+    'Mod+F': () => {
+      if (!find.open) returnFocus.current = document.activeElement;
+      find.show();
+    },
+  });
+
   const items = virtualizer.getVirtualItems();
   const selection = useDocumentSelection({
     model,
@@ -183,6 +259,8 @@ export function DocumentView({ model, codes, snap, annotations, onOpenAnnotation
   });
 
   return (
+    <>
+    {find.open && <FindBar find={find} />}
     <div className="doc-scroll" ref={scrollRef} data-testid="document-view" aria-label={`Document ${doc.name}`} onMouseDown={selection.onMouseDown} onMouseUp={selection.onMouseUp}>
       <div
         ref={textRef}
@@ -196,7 +274,9 @@ export function DocumentView({ model, codes, snap, annotations, onOpenAnnotation
       >
         {selection.caret && <div className="doc-caret" style={{ left: selection.caret.left, top: selection.caret.top, height: selection.caret.height }} />}
         {items.map((item) => {
-          const marks = annotations?.byLine[item.index] ?? NONE;
+          const found = find.marksByLine.get(item.index);
+          const noted = annotations?.byLine[item.index] ?? NONE;
+          const marks = found ? [...noted, ...found] : noted;
           const withReveal = revealSpan && lineAt(lines, revealSpan.start) <= item.index && item.index <= lineAt(lines, Math.max(revealSpan.start, revealSpan.end - 1)) ? [...marks, revealSpan] : marks;
           return (
             <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} className="doc-row" style={{ transform: `translateY(${item.start}px)` }}>
@@ -209,6 +289,9 @@ export function DocumentView({ model, codes, snap, annotations, onOpenAnnotation
                 codes={codes}
                 codingById={codingById}
                 stripeColumns={stripeColumns}
+                lines={lines}
+                density={density.counts[item.index] ?? 0}
+                maxDensity={density.max}
                 activeCodingId={wb.activeCodingId}
                 onStripeClick={selectCoding}
                 onNoteClick={onOpenAnnotation}
@@ -221,5 +304,6 @@ export function DocumentView({ model, codes, snap, annotations, onOpenAnnotation
         })}
       </div>
     </div>
+    </>
   );
 }

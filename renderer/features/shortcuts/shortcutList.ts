@@ -62,6 +62,7 @@ export const SHORTCUT_GROUPS: ShortcutGroup[] = [
       { keys: ['Mod+Z'], action: 'Undo' },
       { keys: ['Mod+Shift+Z', 'Mod+Y'], action: 'Redo' },
       { keys: ['Alt+1', 'Alt+2', 'Alt+3'], action: 'Switch view: Document, Coded passages, Memos (and further tabs in order)' },
+      { keys: ['Mod+F'], action: 'Find in the open document (Enter / Shift+Enter: next / previous; Escape closes)' },
       { keys: ['?', 'F1', 'Mod+/'], action: 'This list of shortcuts' },
       { keys: ['Tab', 'Shift+Tab'], action: 'Move between controls (focus is outlined)' },
       { keys: ['Shift+F10', 'ContextMenu'], action: 'Context menu of the focused code, source or folder, or of the selected text' },
