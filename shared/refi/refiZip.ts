@@ -46,6 +46,14 @@ function damaged(fileName: string, detail: string): QuarryError {
   return new QuarryError('invalid_input', `${fileName}: the .qdpx archive is damaged (${detail})`);
 }
 
+/** A zip whose end is missing: almost always a copy or download that stopped early. */
+function cutOff(fileName: string, bytes: Uint8Array): QuarryError {
+  return new QuarryError(
+    'invalid_input',
+    `${fileName}: the package ends early — it may have been cut off while copying (it ends after ${bytes.length.toLocaleString('en')} bytes, before its table of contents is complete)`,
+  );
+}
+
 function readUint64(view: DataView, at: number): number {
   const v = view.getBigUint64(at, true);
   return v > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(v);
@@ -61,7 +69,7 @@ export function listZipEntries(fileName: string, bytes: Uint8Array, limits: ZipL
       break;
     }
   }
-  if (eocd < 0) throw damaged(fileName, 'its table of contents is missing');
+  if (eocd < 0) throw cutOff(fileName, bytes);
   let count = view.getUint16(eocd + 10, true);
   let cdOffset = view.getUint32(eocd + 16, true);
   if ((count === 0xffff || cdOffset === 0xffffffff) && eocd >= 20 && view.getUint32(eocd - 20, true) === 0x07064b50) {
@@ -77,12 +85,13 @@ export function listZipEntries(fileName: string, bytes: Uint8Array, limits: ZipL
   const names = new TextDecoder('utf-8');
   let p = cdOffset;
   for (let k = 0; k < count; k++) {
-    if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) throw damaged(fileName, 'its table of contents is cut short');
+    if (p + 46 > bytes.length) throw cutOff(fileName, bytes);
+    if (view.getUint32(p, true) !== 0x02014b50) throw damaged(fileName, 'its table of contents is damaged');
     const flags = view.getUint16(p + 8, true);
     const nameLen = view.getUint16(p + 28, true);
     const extraLen = view.getUint16(p + 30, true);
     const commentLen = view.getUint16(p + 32, true);
-    if (p + 46 + nameLen + extraLen > bytes.length) throw damaged(fileName, 'its table of contents is cut short');
+    if (p + 46 + nameLen + extraLen > bytes.length) throw cutOff(fileName, bytes);
     const entry: ZipEntry = {
       name: names.decode(bytes.subarray(p + 46, p + 46 + nameLen)),
       method: view.getUint16(p + 10, true),

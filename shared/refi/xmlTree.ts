@@ -11,6 +11,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { QuarryError } from '../errors.js';
 import { MAX_XML_DEPTH } from '../limits.js';
 import { decodeWindows1252 } from '../importers/textDecoding.js';
+import { xmlProblemError } from './xmlProblem.js';
 
 export interface XmlElement {
   /** Local name, without any namespace prefix. */
@@ -45,6 +46,17 @@ export function decodeXmlEntities(s: string): string {
  */
 const WINDOWS_1252_LABELS = new Set(['windows-1252', 'cp1252', 'x-cp1252', 'iso-8859-1', 'iso8859-1', 'iso_8859-1', 'latin1', 'l1', 'us-ascii', 'ascii']);
 
+/** How many bytes at the end start a UTF-8 character that never finishes (0 when none). */
+function incompleteUtf8Tail(bytes: Uint8Array): number {
+  for (let k = 1; k <= 3 && k <= bytes.length; k++) {
+    const b = bytes[bytes.length - k] as number;
+    if ((b & 0xc0) === 0x80) continue; // a continuation byte: look further back for the lead
+    const needs = (b & 0xe0) === 0xc0 ? 2 : (b & 0xf0) === 0xe0 ? 3 : (b & 0xf8) === 0xf0 ? 4 : 0;
+    return needs > k ? k : 0;
+  }
+  return 0;
+}
+
 export function decodeXmlBytes(fileName: string, bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
@@ -66,6 +78,15 @@ export function decodeXmlBytes(fileName: string, bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
+    // A file cut off inside a character: read what came before, so the parse says it was cut off.
+    const whole = bytes.length - incompleteUtf8Tail(bytes);
+    if (whole < bytes.length) {
+      try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, whole));
+      } catch {
+        // bad bytes earlier too: not UTF-8 at all
+      }
+    }
     throw new QuarryError('invalid_input', `${fileName}: the file is not valid UTF-8 text, so it cannot be a REFI-QDA XML file`);
   }
 }
@@ -114,10 +135,7 @@ export function parseXmlTree(fileName: string, xml: string, what: string): XmlEl
     );
   }
   const valid = XMLValidator.validate(text);
-  if (valid !== true) {
-    const { line, col, msg } = valid.err;
-    throw new QuarryError('invalid_input', `${fileName}: ${what} is not well-formed XML (line ${line}, column ${col}: ${msg})`, { line, column: col });
-  }
+  if (valid !== true) throw xmlProblemError(fileName, what, text, valid.err);
   let parsed: FxpNode[];
   try {
     const parser = new XMLParser({
@@ -141,7 +159,7 @@ export function parseXmlTree(fileName: string, xml: string, what: string): XmlEl
     if (/nested tags/i.test(detail ?? '')) {
       throw new QuarryError('invalid_input', `${fileName}: ${what} nests its elements more than ${MAX_XML_DEPTH} levels deep, more than Quarry reads (REFI-QDA needs about 10)`);
     }
-    throw new QuarryError('invalid_input', `${fileName}: ${what} could not be read as XML (${detail})`);
+    throw new QuarryError('invalid_input', `${fileName}: ${what} could not be read as XML; its markup is broken`);
   }
   const roots = parsed.filter((n) => Object.keys(n).some((k) => k !== ':@' && k !== '#text'));
   const rootNode = roots[0];

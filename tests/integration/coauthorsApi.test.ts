@@ -132,7 +132,13 @@ describe('REFI-QDA through the API', () => {
     const cases: [string, () => Uint8Array, RegExp][] = [
       ['a zip that is not a .qdpx', () => zipSync({ 'photo.jpg': new Uint8Array([1, 2, 3]) }), /^bad\.qdpx: not a REFI-QDA project: the archive holds no \.qde file/],
       ['a .qde that is not XML', () => enc('Name,Age\nAda,36\n'), /^bad\.qdpx: not a REFI-QDA project/],
-      ['a .qde that is broken XML', () => enc('<Project xmlns="urn:QDA-XML:project:1.0"><Users></Project>'), /^bad\.qdpx: .*not well-formed XML/],
+      ['a .qde that is broken XML', () => enc('<Project xmlns="urn:QDA-XML:project:1.0"><Users></Project>'), /^bad\.qdpx: .*is not valid XML: <Users> .* is still open where <\/Project> ends something else \(line 1, column \d+\)$/],
+      [
+        'a .qde cut off while copying',
+        () => enc('<?xml version="1.0" encoding="utf-8"?>\n<Project xmlns="urn:QDA-XML:project:1.0" name="Cut">\n  <Sources>\n    <TextSource guid="0000'),
+        /^bad\.qdpx: the project file ends before the sources are complete — it may have been cut off while copying \(it ends at line 4, column 27\)$/,
+      ],
+      ['a .qdpx cut off while copying', () => zipSync({ 'project.qde': enc('<Project xmlns="urn:QDA-XML:project:1.0" name="Cut"/>') }).subarray(0, 40), /^bad\.qdpx: the package ends early — it may have been cut off while copying/],
       ['a codebook in a namespace that is not REFI-QDA', () => enc('<CodeBook xmlns="http://example.org/codes"><Codes/></CodeBook>'), /^bad\.qdpx: not a REFI-QDA codebook/],
       ['a project in another vocabulary', () => enc('<Project xmlns="http://example.org/p"/>'), /^bad\.qdpx: .*not a REFI-QDA project/],
     ];

@@ -45,7 +45,7 @@ describe('REFI-QDA reader refuses hostile or broken input', () => {
     expect(refusal('p.qdpx', pack({ 'project.qde': 'name,age\nAnn,3\n' })).message).toBe('p.qdpx: project.qde is not XML');
     expect(refusal('p.qde', new Uint8Array([0x3c, 0x00, 0xff, 0xfe, 0x01])).message).toMatch(/^p\.qde: /);
     expect(refusal('p.qdpx', pack({ 'project.qde': '<Project xmlns="urn:QDA-XML:project:1.0" name="x"><Users></Project>' })).message).toMatch(
-      /^p\.qdpx: project\.qde is not well-formed XML \(line 1, column \d+/,
+      /^p\.qdpx: project\.qde is not valid XML: <Users> \(started at line 1, column \d+\) is still open where <\/Project> ends something else \(line 1, column \d+\)$/,
     );
   });
 
@@ -102,7 +102,7 @@ describe('REFI-QDA reader refuses hostile or broken input', () => {
     const broken = zip.slice();
     broken[60] = (broken[60] as number) ^ 0xff; // inside the stored project.qde (header 30 + name 11 bytes)
     expect(refusal('crc.qdpx', broken).message).toMatch(/damaged/);
-    expect(refusal('cut.qdpx', zip.slice(0, 30)).message).toMatch(/damaged/);
+    expect(refusal('cut.qdpx', zip.slice(0, 30)).message).toMatch(/^cut\.qdpx: the package ends early — it may have been cut off while copying/);
   });
 
   it('skips, with a reason, selections that fall outside their source', () => {
