@@ -8,6 +8,7 @@ import { readCodebook, readRefiPackage } from './qdpxReader.js';
 import type { RefiCode, RefiImportResult } from './refiModel.js';
 import { looksLikeZip } from './refiZip.js';
 import { decodeXmlBytes } from './xmlTree.js';
+import { openElementsAtEnd } from './xmlProblem.js';
 
 const countCodes = (codes: RefiCode[]): number => codes.reduce((n, c) => n + 1 + countCodes(c.children), 0);
 
@@ -15,6 +16,16 @@ const countCodes = (codes: RefiCode[]): number => codes.reduce((n, c) => n + 1 +
 function isCodebookXml(xml: string): boolean {
   const withoutProlog = xml.replace(/^\uFEFF?\s*(<\?[^>]*\?>\s*|<!--[\s\S]*?-->\s*)*/, '');
   return /^<(?:[\w.-]+:)?CodeBook[\s/>]/.test(withoutProlog);
+}
+
+/**
+ * A .qdc cut off before its root element is complete cannot show it is a codebook;
+ * its name is the best evidence, so it is told as a cut-off codebook, not a cut-off project.
+ */
+function isCutOffCodebook(fileName: string, xml: string): boolean {
+  if (!/\.qdc$/i.test(fileName)) return false;
+  const open = openElementsAtEnd(xml);
+  return open !== undefined && !/^(?:[\w.-]+:)?Project$/.test(open[0] ?? '');
 }
 
 export function readRefiFile(fileName: string, bytes: Uint8Array): RefiImportResult {
@@ -26,7 +37,7 @@ export function readRefiFile(fileName: string, bytes: Uint8Array): RefiImportRes
     } catch {
       // not decodable text: the package reader below says what the file is not
     }
-    if (isCodebookXml(xml)) {
+    if (isCodebookXml(xml) || isCutOffCodebook(fileName, xml)) {
       const book = readCodebook(fileName, xml);
       return {
         project: {

@@ -69,6 +69,8 @@ describe('a REFI-QDA file cut off while copying', () => {
     ['inside a code', after(qdc, 'name="Joy', 7), 'the codebook is'],
     ['inside a set', after(qdc, '<MemberCode', 5), 'the sets are'],
     ['after the codes, before the codebook is closed', after(qdc, '</CodeBook>'), 'the codebook is'],
+    ['inside the XML declaration', 12, 'the codebook is'],
+    ['inside its first start tag', after(qdc, '<CodeBook', 6), 'the codebook is'],
   ])('a .qdc cut %s', (_label, byteAt, part) => {
     expectCutOff('shared.qdc', 'the codebook', qdc, byteAt, part);
   });
