@@ -97,11 +97,21 @@ function CodeChecklist({ draft, update, choices }: Props) {
 function CaseFilterFields({ draft, update, choices, withSources }: Props & { withSources?: boolean }) {
   const sets = useApiQuery('caseSets.list', {});
   const sources = useApiQuery('sources.list', {}, { enabled: Boolean(withSources) });
+  const classifications = useApiQuery('classifications.list', {}, { enabled: Boolean(withSources) });
   const attributes = choices.attributes.map((a) => ({ name: a.name, values: a.choices }));
-  const on = draft.filter.where.length > 0 || draft.filter.set !== '' || (withSources === true && draft.sources.length > 0);
+  const on = draft.filter.where.length > 0 || draft.filter.set !== '' || (withSources === true && (draft.sources.length > 0 || draft.classification !== ''));
   return (
     <details className="export-filter" open={on}>
       <summary>Filter cases{withSources ? ' and sources' : ''}{on ? ' (on)' : ''}</summary>
+      {withSources && (
+        <label className="export-field">
+          Classification
+          <select value={draft.classification} onChange={(e) => update({ classification: e.target.value })}>
+            <option value="">Any classification</option>
+            {(classifications.data ?? []).map((k) => <option key={k.id} value={k.name}>{k.name}</option>)}
+          </select>
+        </label>
+      )}
       <CaseFilterEditor form={draft.filter} onChange={(filter) => update({ filter })} attributes={attributes} sets={(sets.data ?? []).map((s) => ({ id: s.id, name: s.name }))} idPrefix="export" />
       {withSources && (
         <label className="export-field wide">
