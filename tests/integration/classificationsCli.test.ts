@@ -167,6 +167,10 @@ describe('classifications, nested cases and source attributes through the CLI', 
     ]);
     // Matrix rows of cases become the School cases, each counting its own text.
     expect(await csv('matrix', '--rows', 'cases', '--cols', 'codes', '--classification', 'School')).toEqual(['Case,Belonging,Other,Total', 'North,0,0,0', 'South,1,0,1', 'Total,1,0,1']);
+    // Other rows count the text of the School cases and their pupils: all seven, North's four with the condition.
+    const codes = (...extra: string[]) => csv('matrix', '--rows', 'codes', '--cols', 'codes', '--classification', 'School', ...extra);
+    expect((await codes())[1]).toBe('Belonging,7,0,7');
+    expect((await codes('--where', 'Pupils enrolled < 200'))[1]).toBe('Belonging,4,0,4');
     const unknown = await cli(dir, 'export', 'study.quarry', 'quotes', '--code', 'Belonging', '--classification', 'Firm', '--out', 'x.csv');
     expect(unknown.code).toBe(1);
     expect(unknown.err).toMatch(/There is no classification “Firm” \(there are Default, School, Pupil\)/);
