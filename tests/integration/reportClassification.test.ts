@@ -108,6 +108,14 @@ describe('reports filtered by classification', () => {
     expect([tomas.text, tomas.start, tomas.end]).toEqual(['Clubs', 0, 5]);
   });
 
+  it('tells the export dialog which classification each attribute belongs to', async () => {
+    const choices = await call<{ attributes: { name: string; classification?: string }[] }>('export.choices');
+    expect(choices.attributes.map((a) => [a.name, a.classification])).toEqual([
+      ['Region', 'School'],
+      ['Year', 'Pupil'],
+    ]);
+  });
+
   it('refuses an unknown classification, naming it and the known ones', async () => {
     const r = await dispatch('export.preview', { request: { kind: 'cases', format: 'csv', filter: { classification: 'Firm' } } });
     expect(r.ok).toBe(false);

@@ -106,7 +106,7 @@ function CaseFilterFields({ draft, update, choices, withSources }: Props & { wit
       {withSources && (
         <label className="export-field">
           Classification
-          <select value={draft.classification} onChange={(e) => update({ classification: e.target.value })}>
+          <select value={draft.classification} onChange={(e) => update({ classification: e.target.value, attributes: null })}>
             <option value="">Any classification</option>
             {(classifications.data ?? []).map((k) => <option key={k.id} value={k.name}>{k.name}</option>)}
           </select>
@@ -209,7 +209,8 @@ export function ExportOptions(props: Props) {
         </div>
       );
     case 'cases': {
-      const shown = draft.attributes ?? choices.attributes.filter((a) => a.name !== draft.groupBy).map((a) => a.name);
+      // Narrowed to a classification, the table's default columns are that classification's attributes (as the loader does).
+      const shown = draft.attributes ?? choices.attributes.filter((a) => a.name !== draft.groupBy && (!draft.classification || a.classification === draft.classification)).map((a) => a.name);
       const toggle = (name: string) => update({ attributes: shown.includes(name) ? shown.filter((n) => n !== name) : choices.attributes.map((a) => a.name).filter((n) => n === name || shown.includes(n)) });
       return (
         <div className="export-options">
