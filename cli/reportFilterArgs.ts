@@ -1,7 +1,8 @@
 /**
  * The filter flags every report and query shares: --where "ATTR=VALUE"
  * (repeatable, all must hold), --set NAME, --case NAME and --source NAME
- * (both repeatable). They become one ReportFilter, the shape the loaders take.
+ * (both repeatable), and for reports --classification NAME. They become one
+ * ReportFilter, the shape the loaders take.
  */
 import { QuarryError } from '../shared/errors.js';
 import type { ReportFilter } from '../shared/exporters/reportFilter.js';
@@ -10,7 +11,8 @@ import { list, str, type Parsed } from './args.js';
 import { UsageError } from './io.js';
 
 export const CASE_FILTER_OPTIONS = { where: { type: 'string', multiple: true }, set: { type: 'string' } } as const;
-export const REPORT_FILTER_OPTIONS = { ...CASE_FILTER_OPTIONS, case: { type: 'string', multiple: true }, source: { type: 'string', multiple: true } } as const;
+export const CLASSIFICATION_OPTION = { classification: { type: 'string' } } as const;
+export const REPORT_FILTER_OPTIONS = { ...CASE_FILTER_OPTIONS, ...CLASSIFICATION_OPTION, case: { type: 'string', multiple: true }, source: { type: 'string', multiple: true } } as const;
 
 /** A value the command cannot read is a usage error (exit 2), not a project error. */
 export function asUsage<T>(read: (spec: string) => T, spec: string): T {
@@ -28,6 +30,13 @@ export function reportFilterOf(p: Parsed): ReportFilter | undefined {
   const set = str(p, 'set');
   const cases = list(p, 'case');
   const sources = list(p, 'source');
-  if (where.length === 0 && set === undefined && cases.length === 0 && sources.length === 0) return undefined;
-  return { ...(where.length ? { where } : {}), ...(set !== undefined ? { set } : {}), ...(cases.length ? { cases } : {}), ...(sources.length ? { sources } : {}) };
+  const classification = str(p, 'classification');
+  if (where.length === 0 && set === undefined && cases.length === 0 && sources.length === 0 && classification === undefined) return undefined;
+  return {
+    ...(where.length ? { where } : {}),
+    ...(set !== undefined ? { set } : {}),
+    ...(cases.length ? { cases } : {}),
+    ...(sources.length ? { sources } : {}),
+    ...(classification !== undefined ? { classification } : {}),
+  };
 }

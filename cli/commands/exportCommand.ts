@@ -10,7 +10,7 @@ import { formatOfPath, loadExportModel, writeExportFile } from '../../shared/exp
 import { flag, list, parse, str, type Parsed } from '../args.js';
 import { printJson, UsageError, type CliIo } from '../io.js';
 import { abs, withReadProject } from '../projectAccess.js';
-import { CASE_FILTER_OPTIONS, REPORT_FILTER_OPTIONS, reportFilterOf } from '../reportFilterArgs.js';
+import { CASE_FILTER_OPTIONS, CLASSIFICATION_OPTION, REPORT_FILTER_OPTIONS, reportFilterOf } from '../reportFilterArgs.js';
 import { exportQdc, exportQdpx } from './refiExportKinds.js';
 
 /** One kind of export: gets the project path and the arguments after the kind. */
@@ -65,7 +65,7 @@ async function exportFramework(project: string, argv: string[], io: CliIo): Prom
 }
 
 const MATRIX_USAGE =
-  'quarry export <project> matrix --rows cases|attribute:NAME|set:NAME|sets|codes [--row PATH]... --cols codes|children:PATH [--col PATH]... [--measure references|sources|cases|words|coverage] [--coder NAME] [--where "ATTR=VALUE"]... [--set NAME] [--caption TEXT] [--row-header TEXT] [--note TEXT] [--style apa] [--row-percentages] [--shading] [--orientation auto|portrait|landscape] --out F.docx|F.csv';
+  'quarry export <project> matrix --rows cases|attribute:NAME|set:NAME|sets|codes [--row PATH]... --cols codes|children:PATH [--col PATH]... [--measure references|sources|cases|words|coverage] [--coder NAME] [--where "ATTR=VALUE"]... [--set NAME] [--classification NAME] [--caption TEXT] [--row-header TEXT] [--note TEXT] [--style apa] [--row-percentages] [--shading] [--orientation auto|portrait|landscape] --out F.docx|F.csv';
 const MEASURES = ['references', 'sources', 'cases', 'words', 'coverage'] as const;
 async function exportMatrix(project: string, argv: string[], io: CliIo): Promise<number> {
   const p = parse(
@@ -73,6 +73,7 @@ async function exportMatrix(project: string, argv: string[], io: CliIo): Promise
     {
       ...OUT,
       ...CASE_FILTER_OPTIONS,
+      ...CLASSIFICATION_OPTION,
       rows: { type: 'string' },
       cols: { type: 'string' },
       row: { type: 'string', multiple: true },
@@ -121,7 +122,7 @@ async function exportMatrix(project: string, argv: string[], io: CliIo): Promise
   });
 }
 
-const FILTER_USAGE = '[--case NAME]... [--set NAME] [--where "ATTR=VALUE"]... [--source NAME]...';
+const FILTER_USAGE = '[--case NAME]... [--set NAME] [--classification NAME] [--where "ATTR=VALUE"]... [--source NAME]...';
 const CASES_USAGE = `quarry export <project> cases [--group-by ATTR] [--attribute NAME]... ${FILTER_USAGE} [--caption TEXT] [--raw-numbers] --out F.docx|F.csv`;
 async function exportCases(project: string, argv: string[], io: CliIo): Promise<number> {
   const p = parse(

@@ -8,6 +8,7 @@ import type { CodeNode } from '../domain/types.js';
 import { listAttributes } from '../services/caseService.js';
 import { codeTree } from '../services/codeService.js';
 import { listFrameworks } from '../queries/frameworkMatrix.js';
+import { listClassifications } from '../store/classificationsStore.js';
 import { listUsers } from '../store/usersStore.js';
 import { DEFAULT_LABEL_TEMPLATE } from './attributionTemplate.js';
 import type { ExportChoices } from './exportModels.js';
@@ -22,9 +23,13 @@ export function loadExportChoices(db: Database.Database): ExportChoices {
     }
   };
   walk(codeTree(db), 0);
+  const classifications = new Map(listClassifications(db).map((k) => [k.id, k.name]));
   return {
     frameworks: listFrameworks(db).map((m) => ({ name: m.name, caption: m.caption })),
-    attributes: listAttributes(db).map((a) => ({ name: a.name, type: a.type, choices: a.choices })),
+    attributes: listAttributes(db).map((a) => {
+      const classification = a.classificationId == null ? undefined : classifications.get(a.classificationId);
+      return { name: a.name, type: a.type, choices: a.choices, ...(classification !== undefined ? { classification } : {}) };
+    }),
     codes,
     coders: listUsers(db).map((u) => u.name),
     hasInterviewGuide: findInterviewGuide(db) !== undefined,

@@ -144,7 +144,8 @@ export type ExportFormat = 'docx' | 'csv';
 /** What the export dialog can offer for a project. */
 export interface ExportChoices {
   frameworks: { name: string; caption: string }[];
-  attributes: { name: string; type: AttributeType; choices: string[] }[];
+  /** `classification`: the name of the classification the attribute belongs to, if any. */
+  attributes: { name: string; type: AttributeType; choices: string[]; classification?: string }[];
   codes: { path: string; name: string; depth: number; references: number }[];
   coders: string[];
   hasInterviewGuide: boolean;

@@ -6,6 +6,7 @@
 import type Database from 'better-sqlite3';
 import { NOT_APPLICABLE_LABEL, UNASSIGNED_LABEL, type AttributeValue } from '../cases/attributeTypes.js';
 import { QuarryError } from '../errors.js';
+import { requireClassification } from '../queries/matrixAxes.js';
 import { listAttributes, listCaseRecords } from '../services/caseService.js';
 import type { AttributeRow } from '../store/attributesStore.js';
 import { naturalCompare } from './caseAttribution.js';
@@ -38,7 +39,11 @@ const valueLabel = (v: AttributeValue): string => (v.kind === 'value' ? v.value 
 export function loadClassificationTable(db: Database.Database, opts: ClassificationOptions = {}): ClassificationTable {
   const attrs = listAttributes(db);
   const group = opts.groupBy ? requireAttribute(attrs, opts.groupBy) : null;
-  const chosen = opts.attributes ? opts.attributes.map((n) => requireAttribute(attrs, n)) : attrs.filter((a) => a.id !== group?.id);
+  // Filtered to one classification, the default columns are that classification's attributes.
+  const own = opts.filter?.classification === undefined ? null : requireClassification(db, opts.filter.classification).id;
+  const chosen = opts.attributes
+    ? opts.attributes.map((n) => requireAttribute(attrs, n))
+    : attrs.filter((a) => a.id !== group?.id && (own === null || a.classificationId === own));
   const allowed = isEmptyFilter(opts.filter) ? null : resolveReportFilter(db, opts.filter);
   const cases = listCaseRecords(db)
     .filter((c) => !allowed || allowed.hasCase(c.id))

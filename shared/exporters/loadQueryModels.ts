@@ -6,11 +6,13 @@ import type Database from 'better-sqlite3';
 import { QuarryError } from '../errors.js';
 import { getFramework, listFrameworks } from '../queries/frameworkMatrix.js';
 import { runMatrixQuery } from '../queries/matrixQuery.js';
+import { ProjectLookup } from '../queries/projectLookup.js';
+import type { CaseFilter, MatrixRows } from '../queries/types.js';
 import { projectAttributor } from './caseAttribution.js';
 import type { FrameworkTable, MatrixMeasure, MatrixTable } from './exportModels.js';
 import { MEASURE_LABELS } from './matrixFormat.js';
 import { parseMatrixCols, parseMatrixRows, rowsHeader, withRowCodes } from './matrixSpec.js';
-import { caseFilterOf, describeReportFilter, type ReportFilter } from './reportFilter.js';
+import { caseFilterOf, describeReportFilter, resolveReportFilter, type ReportFilter } from './reportFilter.js';
 import { frameworkToTable, matrixToTable } from './queryModels.js';
 
 export interface MatrixTableOptions {
@@ -30,21 +32,35 @@ export interface MatrixTableOptions {
 }
 
 export function loadMatrixTable(db: Database.Database, o: MatrixTableOptions): MatrixTable {
-  const rows = withRowCodes(parseMatrixRows(o.rows), o.rowCodes);
   const cols = parseMatrixCols(o.cols, o.colCodes);
   const measure = o.measure ?? 'references';
   if (o.filter?.sources) throw new QuarryError('bad_request', 'A matrix is narrowed by cases (cases, a case set, attribute conditions), not by sources.');
-  const filter = caseFilterOf(o.filter);
+  const { rows, filter } = narrowedByClassification(db, withRowCodes(parseMatrixRows(o.rows), o.rowCodes), o.filter);
   const result = runMatrixQuery(db, { rows, cols, measure, ...(filter ? { filter } : {}), ...(o.coder !== undefined ? { coder: o.coder } : {}) });
   const corner = rowsHeader(rows);
   const caption = o.caption ?? `${MEASURE_LABELS[measure].replace(/ \(%\)$/, '')} by ${corner.toLowerCase()} and code`;
-  const scope = describeReportFilter(filter, o.coder);
+  const scope = describeReportFilter(o.filter, o.coder);
   const note = o.note?.trim();
   return {
     ...matrixToTable(result, { caption, corner: o.rowHeader?.trim() || corner }),
     ...(scope ? { scope } : {}),
     ...(note ? { note } : {}),
   };
+}
+
+/**
+ * The query itself knows no classification: rows of cases become the
+ * classification's cases; any other rows count the text of those cases and
+ * of their sub-cases, as a quotes report does.
+ */
+function narrowedByClassification(db: Database.Database, rows: MatrixRows, f: ReportFilter | undefined): { rows: MatrixRows; filter: CaseFilter | undefined } {
+  const filter = caseFilterOf(f);
+  if (f?.classification === undefined) return { rows, filter };
+  const resolved = resolveReportFilter(db, f);
+  const names = ProjectLookup.of(db).caseNames;
+  const named = (ids: Set<number> | null) => [...(ids ?? [])].map((id) => names.get(id)!);
+  if (rows.kind === 'cases') return { rows: { kind: 'cases', cases: rows.cases ? rows.cases.filter((n) => named(resolved.caseIds).includes(n)) : named(resolved.caseIds) }, filter };
+  return { rows, filter: { cases: named(resolved.passageCaseIds) } };
 }
 
 export interface FrameworkTableLoadOptions {

@@ -4,17 +4,25 @@
  * conditions (all must hold) and named sources. It is the queries' case
  * filter plus sources, so a report narrows exactly as a query does; the
  * loaders only ever ask it "is this case in?" and "is this passage in?".
+ * A classification keeps the cases whose own classification it is, and
+ * their passages include their sub-cases' text: a Firm report holds its
+ * respondents' interviews, as a matrix row of a classification does.
  */
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
+import { CaseHierarchy } from '../cases/caseHierarchy.js';
 import { QuarryError } from '../errors.js';
+import { requireClassification } from '../queries/matrixAxes.js';
 import { resolveCaseFilter } from '../queries/caseScope.js';
 import { ProjectLookup } from '../queries/projectLookup.js';
 import type { CaseFilter } from '../queries/types.js';
+import { caseHierarchyRows } from '../store/casesStore.js';
 
 export interface ReportFilter extends CaseFilter {
   /** Only passages of these sources, by name. */
   sources?: string[];
+  /** Only cases whose own classification this is (by name); their passages include their sub-cases'. */
+  classification?: string;
 }
 
 const name = z.string().min(1).max(500);
@@ -28,21 +36,24 @@ export const reportFilterSchema = z
     set: name.optional(),
     cases: z.array(name).max(10_000).optional(),
     sources: z.array(name).max(10_000).optional(),
+    classification: name.optional(),
   })
   .optional();
 
-export const isEmptyFilter = (f: ReportFilter | undefined): boolean => !f || (!f.where?.length && f.set === undefined && !f.cases && !f.sources);
+export const isEmptyFilter = (f: ReportFilter | undefined): boolean => !f || (!f.where?.length && f.set === undefined && !f.cases && !f.sources && f.classification === undefined);
 
-/** The filter without its sources: what the case-level queries understand. */
+/** The filter without its sources and classification: what the case-level queries understand. */
 export function caseFilterOf(f: ReportFilter | undefined): CaseFilter | undefined {
   if (!f) return undefined;
-  const { sources: _sources, ...rest } = f;
+  const { sources: _sources, classification: _classification, ...rest } = f;
   return rest.where?.length || rest.set !== undefined || rest.cases ? rest : undefined;
 }
 
 export interface ResolvedFilter {
   /** Allowed case ids, or null when any case (and text in no case) is allowed. */
   caseIds: Set<number> | null;
+  /** Cases whose text a passage may reach: the allowed cases and, with a classification, their sub-cases. */
+  passageCaseIds: Set<number> | null;
   /** Allowed source ids, or null for every source. */
   sourceIds: Set<number> | null;
   /** A case is in when it meets the case conditions and (with sources) has text in one of the sources. */
@@ -54,7 +65,8 @@ export interface ResolvedFilter {
 /** Resolves names against the project; an unknown case, set, attribute or source is refused with its name. */
 export function resolveReportFilter(db: Database.Database, filter: ReportFilter | undefined): ResolvedFilter {
   const lookup = ProjectLookup.of(db);
-  const caseIds = resolveCaseFilter(db, lookup, caseFilterOf(filter));
+  const conditions = resolveCaseFilter(db, lookup, caseFilterOf(filter));
+  const { caseIds, passageCaseIds } = filter?.classification === undefined ? { caseIds: conditions, passageCaseIds: conditions } : classified(db, filter.classification, conditions);
   let sourceIds: Set<number> | null = null;
   if (filter?.sources) {
     const byName = new Map([...lookup.sources.values()].map((s) => [s.name, s.id]));
@@ -75,10 +87,21 @@ export function resolveReportFilter(db: Database.Database, filter: ReportFilter 
   };
   return {
     caseIds,
+    passageCaseIds,
     sourceIds,
     hasCase: (id) => (!caseIds || caseIds.has(id)) && hasText(id),
-    hasPassage: (p) => (!sourceIds || sourceIds.has(p.sourceId)) && (!caseIds || lookup.casesOf(p.sourceId, p.start, p.end).some((c) => caseIds.has(c))),
+    hasPassage: (p) =>
+      (!sourceIds || sourceIds.has(p.sourceId)) && (!passageCaseIds || lookup.casesOf(p.sourceId, p.start, p.end).some((c) => passageCaseIds.has(c))),
   };
+}
+
+/** The cases of the classification that meet the other conditions, and those cases with everything nested under them. */
+function classified(db: Database.Database, classification: string, conditions: Set<number> | null): { caseIds: Set<number>; passageCaseIds: Set<number> } {
+  const k = requireClassification(db, classification);
+  const rows = caseHierarchyRows(db);
+  const hierarchy = new CaseHierarchy(rows);
+  const caseIds = new Set(rows.filter((c) => c.classificationId === k.id && (!conditions || conditions.has(c.id))).map((c) => c.id));
+  return { caseIds, passageCaseIds: new Set([...caseIds].flatMap((id) => hierarchy.subtree(id))) };
 }
 
 /** "Cases where Group = Entrepreneur, in the case set Founders; sources E1, E2; codings by Ruth" — a sentence for a table's note. */
@@ -86,6 +109,7 @@ export function describeReportFilter(f: ReportFilter | undefined, coder?: string
   const cases: string[] = (f?.where ?? []).map((c) => `${c.attribute} ${c.operator ?? '='} ${c.value}`);
   if (f?.set !== undefined) cases.push(`in the case set ${f.set}`);
   if (f?.cases) cases.push(`named ${f.cases.join(', ')}`);
+  if (f?.classification !== undefined) cases.push(`of the classification ${f.classification} (with their sub-cases' text)`);
   const parts: string[] = [];
   if (cases.length) parts.push(`cases ${f?.where?.length ? 'where ' : ''}${cases.join(', ')}`);
   if (f?.sources) parts.push(`sources ${f.sources.join(', ')}`);

@@ -80,4 +80,21 @@ describe('export dialog in browser mode', () => {
     // No cell of the demo's passages may start a formula.
     for (const line of text.split('\r\n').slice(1)) expect(line).not.toMatch(/(^|,)[=+\-@]/);
   });
+
+  it('narrows the classification table by a classification picked next to the other filters', async () => {
+    const { page } = app;
+    const dialog = page.getByRole('dialog', { name: 'Export' });
+    await dialog.getByRole('radio', { name: 'Case classification' }).check();
+    await dialog.getByText('Filter cases and sources').click();
+    const picker = dialog.getByRole('combobox', { name: 'Classification' });
+    await expect.poll(async () => (await picker.locator('option').allTextContents()).length).toBeGreaterThan(1);
+    const [any, first] = await picker.locator('option').allTextContents();
+    expect(any).toBe('Any classification');
+    await picker.selectOption(first!);
+    await dialog.getByText('Filter cases and sources (on)').waitFor();
+    // Every demo case is of its one classification: the table keeps all of them.
+    await dialog.getByTestId('export-preview-table').getByText('Entrepreneur (n = 9)').waitFor();
+    await app.shot('08-export-classification-filter');
+  });
 });
+

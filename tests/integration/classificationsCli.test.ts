@@ -5,7 +5,7 @@
  * classification, and comparison filters on case and source attributes.
  */
 import { describe, it, expect } from 'vitest';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../../cli/main.js';
 import { tempDir } from './caseFixtures.js';
@@ -144,5 +144,35 @@ describe('classifications, nested cases and source attributes through the CLI', 
     const noClass = await cli(dir, 'matrix', 'study.quarry', '--rows', 'cases:Firm', '--cols', 'codes');
     expect(noClass.code).toBe(1);
     expect(noClass.err).toMatch(/no classification “Firm” \(there are Default, School, Pupil\)/);
+  });
+
+  it('exports reports of one classification with --classification, refusing an unknown one by name', async () => {
+    const dir = await twoLevelStudy();
+    const csv = async (...argv: string[]) => {
+      await ok(dir, 'export', 'study.quarry', ...argv, '--out', 'out.csv');
+      return readFileSync(join(dir, 'out.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    };
+    // Only School cases, only School attributes as columns.
+    expect(await csv('cases', '--classification', 'School')).toEqual(['Case,Pupils enrolled,Opened', 'North,120,1998-09-01', 'South,340,2005-09-01']);
+    expect(await csv('cases', '--classification', 'Pupil', '--case', 'Bo')).toEqual(['Case,Year', 'Bo,9']);
+    // A school's quotes include its pupils' interviews; the condition picks the school (North), not the pupils.
+    const quotes = (await csv('quotes', '--code', 'Belonging', '--classification', 'School')).slice(1).map((l) => l.split(',').slice(1, 3).join(' '));
+    expect(new Set(quotes)).toEqual(new Set(['Ada Ada w1', 'Ada Ada w2', 'Bo Bo w1', 'Cy Cy w1', 'Cy Cy w2', 'South South head']));
+    expect(await csv('quotes', '--code', 'Belonging', '--classification', 'School', '--where', 'Pupils enrolled < 200')).toEqual([
+      'Code,Case,Source,Start,End,Attribution,Quote,Memos',
+      'Belonging,Ada,Ada w1,13,18,[Ada],liked,',
+      'Belonging,Ada,Ada w2,4,9,[Ada],liked,',
+      'Belonging,Ada,Ada w2,21,26,[Ada],liked,',
+      'Belonging,Bo,Bo w1,3,8,[Bo],liked,',
+    ]);
+    // Matrix rows of cases become the School cases, each counting its own text.
+    expect(await csv('matrix', '--rows', 'cases', '--cols', 'codes', '--classification', 'School')).toEqual(['Case,Belonging,Other,Total', 'North,0,0,0', 'South,1,0,1', 'Total,1,0,1']);
+    // Other rows count the text of the School cases and their pupils: all seven, North's four with the condition.
+    const codes = (...extra: string[]) => csv('matrix', '--rows', 'codes', '--cols', 'codes', '--classification', 'School', ...extra);
+    expect((await codes())[1]).toBe('Belonging,7,0,7');
+    expect((await codes('--where', 'Pupils enrolled < 200'))[1]).toBe('Belonging,4,0,4');
+    const unknown = await cli(dir, 'export', 'study.quarry', 'quotes', '--code', 'Belonging', '--classification', 'Firm', '--out', 'x.csv');
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toMatch(/There is no classification “Firm” \(there are Default, School, Pupil\)/);
   });
 });

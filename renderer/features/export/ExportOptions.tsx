@@ -97,11 +97,21 @@ function CodeChecklist({ draft, update, choices }: Props) {
 function CaseFilterFields({ draft, update, choices, withSources }: Props & { withSources?: boolean }) {
   const sets = useApiQuery('caseSets.list', {});
   const sources = useApiQuery('sources.list', {}, { enabled: Boolean(withSources) });
+  const classifications = useApiQuery('classifications.list', {}, { enabled: Boolean(withSources) });
   const attributes = choices.attributes.map((a) => ({ name: a.name, values: a.choices }));
-  const on = draft.filter.where.length > 0 || draft.filter.set !== '' || (withSources === true && draft.sources.length > 0);
+  const on = draft.filter.where.length > 0 || draft.filter.set !== '' || (withSources === true && (draft.sources.length > 0 || draft.classification !== ''));
   return (
     <details className="export-filter" open={on}>
       <summary>Filter cases{withSources ? ' and sources' : ''}{on ? ' (on)' : ''}</summary>
+      {withSources && (
+        <label className="export-field">
+          Classification
+          <select value={draft.classification} onChange={(e) => update({ classification: e.target.value, attributes: null })}>
+            <option value="">Any classification</option>
+            {(classifications.data ?? []).map((k) => <option key={k.id} value={k.name}>{k.name}</option>)}
+          </select>
+        </label>
+      )}
       <CaseFilterEditor form={draft.filter} onChange={(filter) => update({ filter })} attributes={attributes} sets={(sets.data ?? []).map((s) => ({ id: s.id, name: s.name }))} idPrefix="export" />
       {withSources && (
         <label className="export-field wide">
@@ -199,7 +209,8 @@ export function ExportOptions(props: Props) {
         </div>
       );
     case 'cases': {
-      const shown = draft.attributes ?? choices.attributes.filter((a) => a.name !== draft.groupBy).map((a) => a.name);
+      // Narrowed to a classification, the table's default columns are that classification's attributes (as the loader does).
+      const shown = draft.attributes ?? choices.attributes.filter((a) => a.name !== draft.groupBy && (!draft.classification || a.classification === draft.classification)).map((a) => a.name);
       const toggle = (name: string) => update({ attributes: shown.includes(name) ? shown.filter((n) => n !== name) : choices.attributes.map((a) => a.name).filter((n) => n === name || shown.includes(n)) });
       return (
         <div className="export-options">

@@ -20,6 +20,8 @@ export interface ExportDraft {
   filter: FilterForm;
   /** The classification and the quotes: only these sources (none chosen = every source). */
   sources: string[];
+  /** The classification and the quotes: only cases of this classification ('' = any); quotes include their sub-cases' text. */
+  classification: string;
   // framework
   framework: string;
   frameworkQuotes: boolean;
@@ -61,6 +63,7 @@ export const INITIAL_DRAFT: ExportDraft = {
   labelTemplate: '[{case}]',
   filter: EMPTY_FILTER,
   sources: [],
+  classification: '',
   framework: '',
   frameworkQuotes: false,
   rows: 'cases',
@@ -107,9 +110,9 @@ export function toRequest(d: ExportDraft): { request: ExportRequest } | { missin
   const orientation = d.orientation === 'auto' ? {} : { orientation: d.orientation };
   const labelTemplate = opt('labelTemplate', text(d.labelTemplate));
   const filter = opt<'filter', ReportFilter>('filter', toCaseFilter(d.filter));
-  // The classification and the quotes can be narrowed to sources too (a matrix only by cases).
-  const cases = toCaseFilter(d.filter);
-  const reportFilter = opt<'filter', ReportFilter>('filter', d.sources.length ? { ...cases, sources: d.sources } : cases);
+  // The classification and the quotes can be narrowed to sources and a classification too (a matrix only by cases).
+  const narrowed: ReportFilter = { ...toCaseFilter(d.filter), ...(d.sources.length ? { sources: d.sources } : {}), ...opt('classification', text(d.classification)) };
+  const reportFilter = opt<'filter', ReportFilter>('filter', Object.keys(narrowed).length ? narrowed : undefined);
   switch (d.kind) {
     case 'framework':
       if (!d.framework) return { missing: 'Choose a framework matrix.' };

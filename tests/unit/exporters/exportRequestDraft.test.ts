@@ -77,6 +77,16 @@ describe('the export dialog’s request', () => {
     for (const r of [quotes, cases, matrix]) expect(exportRequestSchema.safeParse('request' in r ? r.request : null).success).toBe(true);
   });
 
+  it('narrows the classification and the quotes to one classification, and sends no filter when nothing is chosen', () => {
+    const quotes = toRequest({ ...INITIAL_DRAFT, kind: 'quotes', codes: ['Outcomes'], classification: 'School' });
+    expect(quotes).toMatchObject({ request: { filter: { classification: 'School' } } });
+    const cases = toRequest({ ...INITIAL_DRAFT, kind: 'cases', classification: 'Pupil', sources: ['E2'] });
+    expect('request' in cases && cases.request.kind === 'cases' && cases.request.filter).toEqual({ classification: 'Pupil', sources: ['E2'] });
+    const plain = toRequest({ ...INITIAL_DRAFT, kind: 'cases' });
+    expect('request' in plain && plain.request.kind === 'cases' && 'filter' in plain.request).toBe(false);
+    for (const r of [quotes, cases]) expect(exportRequestSchema.safeParse('request' in r ? r.request : null).success).toBe(true);
+  });
+
   it('switches to a format the new kind can take', () => {
     expect(withKind({ ...INITIAL_DRAFT, kind: 'cases', format: 'csv' }, 'codebook').format).toBe('docx');
     expect(withKind({ ...INITIAL_DRAFT, kind: 'cases', format: 'csv' }, 'matrix').format).toBe('csv');
