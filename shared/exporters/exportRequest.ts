@@ -3,7 +3,7 @@
  * export dialog. Checked with zod at the API boundary.
  */
 import { z } from 'zod';
-import { reportFilterSchema } from './reportFilter.js';
+import { reportFilterSchema } from './reportFilterSchema.js';
 
 const caption = z.string().max(500).optional();
 const labelTemplate = z.string().max(200).optional();

@@ -9,36 +9,16 @@
  * respondents' interviews, as a matrix row of a classification does.
  */
 import type Database from 'better-sqlite3';
-import { z } from 'zod';
 import { CaseHierarchy } from '../cases/caseHierarchy.js';
 import { QuarryError } from '../errors.js';
 import { requireClassification } from '../queries/matrixAxes.js';
 import { resolveCaseFilter } from '../queries/caseScope.js';
 import { ProjectLookup } from '../queries/projectLookup.js';
 import type { CaseFilter } from '../queries/types.js';
+import type { ReportFilter } from './reportFilterSchema.js';
 import { caseHierarchyRows } from '../store/casesStore.js';
 
-export interface ReportFilter extends CaseFilter {
-  /** Only passages of these sources, by name. */
-  sources?: string[];
-  /** Only cases whose own classification this is (by name); their passages include their sub-cases'. */
-  classification?: string;
-}
-
-const name = z.string().min(1).max(500);
-
-export const reportFilterSchema = z
-  .object({
-    where: z
-      .array(z.object({ attribute: name, operator: z.enum(['=', '!=', '<', '<=', '>', '>=']).optional(), value: z.string().max(500), scope: z.enum(['case', 'source']).optional() }))
-      .max(100)
-      .optional(),
-    set: name.optional(),
-    cases: z.array(name).max(10_000).optional(),
-    sources: z.array(name).max(10_000).optional(),
-    classification: name.optional(),
-  })
-  .optional();
+export { reportFilterSchema, type ReportFilter } from './reportFilterSchema.js';
 
 export const isEmptyFilter = (f: ReportFilter | undefined): boolean => !f || (!f.where?.length && f.set === undefined && !f.cases && !f.sources && f.classification === undefined);
 

@@ -44,8 +44,10 @@ describe('codes panel: references for the coders in view', () => {
     await page.getByLabel('New code name').fill('Trust');
     await page.getByRole('button', { name: '+ Child' }).click();
     await page.locator('[data-code-path="Outcomes/Trust"]').waitFor();
+    // Add makes a top-level code; a sibling of Trust is a child of Outcomes.
+    await page.locator('[data-code-path="Outcomes"] .code-name').first().click();
     await page.getByLabel('New code name').fill('Advice');
-    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.getByRole('button', { name: '+ Child' }).click();
     await page.locator('[data-code-path="Outcomes/Advice"]').waitFor();
 
     await codeAt(page, 'meet other founders', 'Trust', /Coded \d+ characters at Outcomes\/Trust/, 1);

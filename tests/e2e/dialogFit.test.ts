@@ -69,6 +69,13 @@ const DIALOGS: DialogCase[] = [
 async function measure(page: Page, selector: string) {
   const dialog = page.locator('dialog[open]');
   await dialog.waitFor();
+  // The alternatives in order of preference (a selector list would just take the first button in the page's order).
+  for (const one of selector.split(',').map((x) => x.trim())) {
+    if ((await dialog.locator(one).count()) > 0) {
+      selector = one;
+      break;
+    }
+  }
   await dialog.locator(selector).first().scrollIntoViewIfNeeded({ timeout: 5000 });
   return page.evaluate((sel) => {
     const d = document.querySelector('dialog[open]')!;
