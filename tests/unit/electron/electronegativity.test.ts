@@ -48,14 +48,19 @@ function runElectronegativity(): Promise<Finding[]> {
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       if (code !== 0) return reject(new Error(`electronegativity exited with ${code ?? signal}:\n${output.slice(-2000)}`));
-      const lines = readFileSync(out, 'utf8').split('\n').slice(1).filter((l) => l.trim());
-      resolvePromise(
-        lines.map((l) => {
-          const m = /^([A-Z0-9_]+),"([A-Z]+)","([A-Z]+)","([^"]*)","([^"]*)"/.exec(l);
-          if (!m) throw new Error(`unexpected line from electronegativity: ${l}`);
-          return { id: m[1]!, severity: m[2]!, confidence: m[3]!, file: m[4]!, location: m[5]! };
-        }),
-      );
+      // Each finding's leading fields, wherever they stand: under load the tool's CSV rows can come out
+      // interleaved (one row's description cut by the next row), so rows are not split on newlines.
+      const text = readFileSync(out, 'utf8');
+      const findings = [...text.matchAll(/([A-Z0-9_]+_CHECK),"([A-Z]+)","([A-Z]+)","([^"]*)","([^"]*)"/g)].map((m) => ({
+        id: m[1]!,
+        severity: m[2]!,
+        confidence: m[3]!,
+        file: m[4]!,
+        location: m[5]!,
+      }));
+      const rows = text.split('\n').filter((l) => /^[A-Z0-9_]+_CHECK,/.test(l)).length;
+      if (findings.length < rows) return reject(new Error(`electronegativity wrote rows this test cannot read:\n${text.slice(0, 4000)}`));
+      resolvePromise(findings);
     });
   });
 }
