@@ -5,26 +5,19 @@
  * the test says it skipped the rendering.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runCli } from '../../cli/main.js';
 import { buildDemoProject } from '../../shared/demo/buildDemo.js';
 import { buildDocument, packDocx, para } from '../../shared/exporters/docxStyles.js';
+import { hasTool } from './hasTool.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const SCRIPT = join(ROOT, 'scripts', 'check-docx-render.mjs');
 
-function has(tool: string): boolean {
-  try {
-    execFileSync('sh', ['-c', `command -v ${tool}`], { stdio: 'pipe' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-const CAN_RENDER = has('soffice') && has('pdftoppm');
+const CAN_RENDER = hasTool('soffice') && hasTool('pdftoppm');
 if (!CAN_RENDER) console.warn('exportRender.test.ts: soffice or pdftoppm is not installed; the rendering checks only confirm that.');
 
 interface RenderResult {

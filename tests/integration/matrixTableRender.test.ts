@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { runCli } from '../../cli/main.js';
 import { buildDemoProject } from '../../shared/demo/buildDemo.js';
 import { cellText, inspectDocx } from '../unit/exporters/docxInspect.js';
+import { hasTool } from './hasTool.js';
 
 const PARENT = 'Cluster themes';
 const THEMES = [
@@ -33,15 +34,7 @@ const THEMES = [
   'Sustainability',
 ];
 
-function has(tool: string): boolean {
-  try {
-    execFileSync('sh', ['-c', `command -v ${tool}`], { stdio: 'pipe' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-const CAN_RENDER = has('soffice') && has('pdftotext');
+const CAN_RENDER = hasTool('soffice') && hasTool('pdftotext');
 if (!CAN_RENDER) console.warn('matrixTableRender.test.ts: soffice or pdftotext is not installed; only the Word files are checked.');
 
 let dir: string;
