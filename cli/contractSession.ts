@@ -27,18 +27,14 @@ export interface Access {
   coder?: string | undefined;
 }
 
-/** Opens the project, runs fn against the contract, and always closes the project. */
-export async function withContract<T>(io: CliIo, projectArg: string, access: Access, fn: (api: CliApi) => T | Promise<T>): Promise<T> {
-  const path = abs(io, projectArg);
-  const { project, upgradedFrom } = ProjectDb.open(path, access.write ? {} : { readOnly: true, lock: false });
-  // The session's data folder is the project's own folder: a one-shot session reads no settings and writes none.
-  const session = new Session({ dataDir: dirname(path), projectsDir: dirname(path), platform: 'web', backupCheckMs: 0, oneShot: { coderName: coderName(io, access.coder) } });
-  try {
-    session.attach(project, upgradedFrom);
-  } catch (err) {
-    project.close();
-    throw err;
-  }
+/** A session of the command's own: it reads no settings, writes none, starts no backups, and names the coder itself. */
+function oneShotSession(io: CliIo, folder: string, coder: string | undefined): Session {
+  // The session's data folder is the project's own folder.
+  return new Session({ dataDir: folder, projectsDir: folder, platform: 'web', backupCheckMs: 0, oneShot: { coderName: coderName(io, coder) } });
+}
+
+/** Runs fn against the session's contract, and always closes the session (and the project it has open). */
+async function runContract<T>(session: Session, projectArg: string, fn: (api: CliApi) => T | Promise<T>): Promise<T> {
   // An unexpected failure keeps its own message for the CLI's "internal error" line (the transports hide it).
   let internal: unknown;
   const dispatch = createLazyDispatcher(session, (err) => (internal = err));
@@ -57,6 +53,30 @@ export async function withContract<T>(io: CliIo, projectArg: string, access: Acc
   } finally {
     session.close();
   }
+}
+
+/** Opens the project, runs fn against the contract, and always closes the project. */
+export async function withContract<T>(io: CliIo, projectArg: string, access: Access, fn: (api: CliApi) => T | Promise<T>): Promise<T> {
+  const path = abs(io, projectArg);
+  const { project, upgradedFrom } = ProjectDb.open(path, access.write ? {} : { readOnly: true, lock: false });
+  const session = oneShotSession(io, dirname(path), access.coder);
+  try {
+    session.attach(project, upgradedFrom);
+  } catch (err) {
+    project.close();
+    throw err;
+  }
+  return runContract(session, projectArg, fn);
+}
+
+/**
+ * The contract with no project open, for a command whose method makes or opens the
+ * project itself (demo, clean, import-qdpx); `fileArg` is the file it names, for messages.
+ * The session's folder is the working directory: it exists already, so the session makes
+ * no folder the command was not asked for.
+ */
+export function withoutProject<T>(io: CliIo, fileArg: string, fn: (api: CliApi) => T | Promise<T>): Promise<T> {
+  return runContract(oneShotSession(io, io.cwd, undefined), fileArg, fn);
 }
 
 export const readContract = <T>(io: CliIo, projectArg: string, fn: (api: CliApi) => T | Promise<T>): Promise<T> => withContract(io, projectArg, {}, fn);

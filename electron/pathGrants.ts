@@ -17,6 +17,8 @@ export const PATH_ARGUMENTS: Partial<Record<MethodName, readonly string[]>> = {
   'project.create': ['path'],
   'project.open': ['path'],
   'project.saveCopy': ['path'],
+  'project.openDemo': ['path'],
+  'project.openCleanedCopy': ['target'],
   'export.save': ['path'],
   'refi.exportQdpx': ['path'],
   'refi.exportQdc': ['path'],

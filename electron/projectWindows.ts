@@ -61,7 +61,10 @@ export function samePath(a: string, b: string): boolean {
 
 /** The file a call would open, for the calls that open one. */
 export function projectTarget(method: string, args: unknown, session: Session): { path: string; readOnly: boolean } | null {
-  if (method === 'project.openDemo') return { path: demoPath(session), readOnly: false };
+  if (method === 'project.openDemo') {
+    const path = (args as { path?: unknown } | null)?.path;
+    return { path: typeof path === 'string' ? path : demoPath(session), readOnly: false };
+  }
   if (method !== 'project.open') return null;
   const parsed = METHODS['project.open'].args.safeParse(args ?? {});
   if (!parsed.success) return null;

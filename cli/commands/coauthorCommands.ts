@@ -3,40 +3,30 @@
  *   quarry import-qdpx <file.qdpx|file.qde> <new-project.quarry> [--json] [--strict]
  *   quarry merge <project> <other.quarry> [--json]
  *   quarry agreement <project> --coders A,B [--code PATH]... [--source NAME]... [--exclude-uncoded] [--alpha-coders A,B,C] [--json]
+ *
+ * Each calls the contract method the app's dialog calls: refi.importProject (in the
+ * worker process), merge.apply (the other file read in a reader process) and
+ * agreement.compare.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { AgreementResult } from '../../shared/domain/agreementTypes.js';
-import { QuarryError } from '../../shared/errors.js';
-import { compareCoding } from '../../shared/services/agreementService.js';
-import { requireCodeByPath } from '../../shared/services/codeService.js';
-import { applyMerge } from '../../shared/services/mergeService.js';
-import { importRefiProject } from '../../shared/services/refiService.js';
-import { findSourceByName } from '../../shared/store/sourcesStore.js';
 import { flag, list, parse, str } from '../args.js';
+import { codeByPath, sourceIdByName } from '../contractLookups.js';
+import { readContract, withContract, withoutProject } from '../contractSession.js';
+import { requireInputFile } from '../inputFile.js';
 import { printJson, UsageError, type CliIo } from '../io.js';
-import { abs, withReadProject, withWriteProject } from '../projectAccess.js';
+import { abs } from '../projectAccess.js';
 
 const IMPORT_USAGE = 'quarry import-qdpx <file.qdpx|file.qde> <new-project.quarry> [--json] [--strict]';
 
-function readInput(path: string, shown: string): Uint8Array {
-  try {
-    if (!statSync(path).isFile()) throw new QuarryError('invalid_input', `${shown}: not a file (is it a folder?)`);
-    return new Uint8Array(readFileSync(path));
-  } catch (err) {
-    if (err instanceof QuarryError) throw err;
-    throw new QuarryError('not_found', `${shown}: no such file`);
-  }
-}
-
-export function cmdImportQdpx(argv: string[], io: CliIo): number {
+export async function cmdImportQdpx(argv: string[], io: CliIo): Promise<number> {
   const p = parse(argv, { json: { type: 'boolean' }, strict: { type: 'boolean' } }, { min: 2, max: 2, usage: IMPORT_USAGE });
   const [file, target] = p.positionals as [string, string];
   const path = abs(io, target);
   if (!/\.quarry$/i.test(path)) throw new UsageError(`the new project's name must end in .quarry (got ${target})\nusage: ${IMPORT_USAGE}`);
-  const bytes = readInput(abs(io, file), file);
+  const filePath = requireInputFile(io, file);
   // Without --strict the import goes ahead and lists what it left out; --strict refuses instead.
-  const { report } = importRefiProject(path, basename(file), bytes, { acceptLosses: !flag(p, 'strict') });
+  const { report } = await withoutProject(io, target, (api) => api.call('refi.importProject', { filePath, path, acceptLosses: !flag(p, 'strict') }));
   const skipped = report.skipped.map((s) => ({ kind: s.kind, ...(s.name !== undefined ? { name: s.name } : {}), reason: s.reason }));
   if (flag(p, 'json')) {
     printJson(io, { sources: report.sources, codes: report.codes, codings: report.codings, cases: report.cases, notes: report.notes, skipped, positionUnit: report.positionUnit });
@@ -62,7 +52,7 @@ export async function cmdMerge(argv: string[], io: CliIo): Promise<number> {
   const p = parse(argv, { json: { type: 'boolean' }, coder: { type: 'string' } }, { min: 2, max: 2, usage: MERGE_USAGE });
   const [project, other] = p.positionals as [string, string];
   // Non-interactive: every conflict takes its default (keep both where possible, else keep mine).
-  const r = await withWriteProject(io, project, str(p, 'coder'), (ctx) => applyMerge(ctx, abs(io, other)));
+  const r = await withContract(io, project, { write: true, coder: str(p, 'coder') }, (api) => api.call('merge.apply', { path: abs(io, other) }));
   const conflicts = r.conflicts.map((c) => ({ id: c.id, kind: c.kind, subject: c.subject, mine: c.mine, theirs: c.theirs, resolution: r.decisions[c.id], means: c.explain[r.decisions[c.id]!] }));
   if (flag(p, 'json')) {
     const { decisions: _d, conflicts: _c, otherFileHash: _h, ...summary } = r;
@@ -118,7 +108,7 @@ function agreementJson(r: AgreementResult) {
 const pct = (x: number | null): string => (x === null ? '—' : `${x.toFixed(2)}%`);
 const num = (x: number | null): string => (x === null ? '—' : x.toFixed(3));
 
-export function cmdAgreement(argv: string[], io: CliIo): number {
+export async function cmdAgreement(argv: string[], io: CliIo): Promise<number> {
   const p = parse(
     argv,
     {
@@ -135,19 +125,15 @@ export function cmdAgreement(argv: string[], io: CliIo): number {
   if (coders.length !== 2) throw new UsageError(`name the two coders to compare with --coders A,B\nusage: ${AGREEMENT_USAGE}`);
   const alphaCoders = (str(p, 'alpha-coders') ?? '').split(',').map((c) => c.trim()).filter(Boolean);
   const project = p.positionals[0]!;
-  const r = withReadProject(io, project, (ctx) => {
-    const db = ctx.project.db;
-    const codes = list(p, 'code');
-    const sources = list(p, 'source');
-    const sourceIds = sources.map((name) => {
-      const s = findSourceByName(db, name);
-      if (!s) throw new QuarryError('not_found', `There is no source “${name}” in ${basename(project)}.`);
-      return s.id;
-    });
-    return compareCoding(db, {
+  const r = await readContract(io, project, async (api) => {
+    const sourceIds: number[] = [];
+    for (const name of list(p, 'source')) sourceIds.push(await sourceIdByName(api, name));
+    const codeIds: number[] = [];
+    for (const path of list(p, 'code')) codeIds.push((await codeByPath(api, path)).id);
+    return api.call('agreement.compare', {
       coderA: coders[0]!,
       coderB: coders[1]!,
-      ...(codes.length ? { codeIds: codes.map((c) => requireCodeByPath(db, c)) } : {}),
+      ...(codeIds.length ? { codeIds } : {}),
       ...(sourceIds.length ? { sourceIds } : {}),
       excludeUncoded: flag(p, 'exclude-uncoded'),
       ...(alphaCoders.length ? { alphaCoders } : {}),

@@ -2,14 +2,17 @@
  * quarry export <project> <kind> … — publication-ready files from a project.
  * Each kind is a function in KINDS; other issues register theirs (qdpx, qdc)
  * there. Files are written atomically: a failed export leaves no file.
+ *
+ * Each writes its file through the contract's `export.save`, the method the
+ * desktop app's Save dialog calls, so the file is the app's to the byte.
  */
 import { basename } from 'node:path';
-import { EXPORT_FORMATS, type ExportFormat, type ExportKind as ModelKind } from '../../shared/exporters/exportModels.js';
-import type { ExportRequest } from '../../shared/exporters/exportRequest.js';
-import { formatOfPath, loadExportModel, writeExportFile } from '../../shared/exporters/runExport.js';
+import type { ArgsOf } from '../../shared/api/contract.js';
+import { EXPORT_FORMATS, formatOfPath, type ExportFormat, type ExportKind as ModelKind } from '../../shared/api/methods/exportMethods.js';
 import { flag, list, parse, str, type Parsed } from '../args.js';
-import { printJson, UsageError, type CliIo } from '../io.js';
-import { abs, withReadProject } from '../projectAccess.js';
+import { readContract } from '../contractSession.js';
+import { printJson, UsageError, wroteLine, type CliIo } from '../io.js';
+import { abs } from '../projectAccess.js';
 import { CASE_FILTER_OPTIONS, CLASSIFICATION_OPTION, REPORT_FILTER_OPTIONS, reportFilterOf } from '../reportFilterArgs.js';
 import { exportQdc, exportQdpx } from './refiExportKinds.js';
 
@@ -39,13 +42,12 @@ function orientation(p: Parsed): { orientation?: 'auto' | 'portrait' | 'landscap
 
 const optional = <K extends string>(key: K, value: string | undefined): { [P in K]?: string } => (value === undefined ? {} : ({ [key]: value } as { [P in K]?: string }));
 
+type ExportRequest = ArgsOf<'export.save'>['request'];
+
 async function write(io: CliIo, project: string, p: Parsed, path: string, request: ExportRequest): Promise<number> {
-  const target = abs(io, path);
-  // Read everything while the project is open; build and write the file after closing it.
-  const model = withReadProject(io, project, (ctx) => loadExportModel(ctx.project.db, request));
-  const bytes = await writeExportFile(model, request, target);
-  if (flag(p, 'json')) printJson(io, { kind: request.kind, format: request.format, path: target, bytes });
-  else io.out(`Wrote ${path} (${Math.max(1, Math.round(bytes / 1024))} KB)\n`);
+  const saved = await readContract(io, project, (api) => api.call('export.save', { request, path: abs(io, path) }));
+  if (flag(p, 'json')) printJson(io, { kind: request.kind, format: request.format, path: saved.path, bytes: saved.bytes });
+  else io.out(wroteLine(path, saved.bytes));
   return 0;
 }
 

@@ -161,6 +161,12 @@ export const EXPORT_FORMATS: Record<ExportKind, readonly ExportFormat[]> = {
   quotes: ['docx', 'csv'],
 };
 
+/** The format a path asks for, from its extension. */
+export function formatOfPath(path: string): ExportFormat | undefined {
+  const ext = /\.([a-z]+)$/i.exec(path)?.[1]?.toLowerCase();
+  return ext === 'docx' || ext === 'csv' ? ext : undefined;
+}
+
 export const MIME_TYPES: Record<ExportFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   csv: 'text/csv;charset=utf-8',

@@ -10,7 +10,7 @@ import { classificationTableToCsv } from './classificationCsv.js';
 import { classificationTableToDocx } from './classificationDocx.js';
 import { codebookToDocx } from './codebookDocx.js';
 import { suggestedFileName } from './exportFileName.js';
-import { EXPORT_FORMATS, MIME_TYPES, type ExportFormat, type ExportModel } from './exportModels.js';
+import { EXPORT_FORMATS, formatOfPath, MIME_TYPES, type ExportFormat, type ExportModel } from './exportModels.js';
 import type { ExportedFile, ExportRequest } from './exportRequest.js';
 import { frameworkTableToDocx } from './frameworkDocx.js';
 import { loadClassificationTable } from './loadClassification.js';
@@ -111,12 +111,6 @@ export async function exportFile(db: Database.Database, req: ExportRequest): Pro
     mimeType: MIME_TYPES[req.format],
     bytes: typeof content === 'string' ? new TextEncoder().encode(content) : content,
   };
-}
-
-/** The format a path asks for, from its extension. */
-export function formatOfPath(path: string): ExportFormat | undefined {
-  const ext = /\.([a-z]+)$/i.exec(path)?.[1]?.toLowerCase();
-  return ext === 'docx' || ext === 'csv' ? ext : undefined;
 }
 
 /** Writes a loaded model to `path` atomically; returns the file's size. */

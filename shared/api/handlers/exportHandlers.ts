@@ -15,8 +15,9 @@ export const exportHandlers: HandlersFor<keyof typeof exportMethods> = {
     return { fileName: file.fileName, mimeType: file.mimeType, dataBase64: Buffer.from(file.bytes).toString('base64'), bytes: file.bytes.length };
   },
   'export.save': async (a, s) => {
-    // A browser page must not name paths on the machine that serves it; it downloads instead.
-    if (s.platform !== 'electron') throw new QuarryError('bad_request', 'In the browser, exports are downloaded; saving to a path is for the desktop app.');
+    // A browser page must not name paths on the machine that serves it; it downloads instead. The
+    // `quarry` command (a one-shot session) runs as the user on their own machine and writes where it is told.
+    if (s.platform !== 'electron' && !s.opts.oneShot) throw new QuarryError('bad_request', 'In the browser, exports are downloaded; saving to a path is for the desktop app.');
     if (!isAbsolute(a.path)) throw new QuarryError('bad_request', 'Say where to save the export with a full path.');
     return (await exporters()).saveExport(s.ctx().project.db, a.request, a.path);
   },

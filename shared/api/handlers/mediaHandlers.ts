@@ -33,7 +33,7 @@ export const mediaHandlers: HandlersFor<keyof typeof mediaMethods> = {
   'media.attachTranscript': (a, s) => attachTranscript(s.ctx(), a.sourceId, readTranscript(a.transcriptPath)),
   'media.export': async (a, s) => {
     const { db, path } = s.ctx().project;
-    const { bytes } = await writeMediaFile(db, path, a.sourceId, a.path);
-    return { path: a.path, bytes };
+    const { bytes, fileName } = await writeMediaFile(db, path, a.sourceId, a.path);
+    return { path: a.path, bytes, fileName };
   },
 };

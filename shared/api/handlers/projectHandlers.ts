@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { CURRENT_SCHEMA_VERSION } from '../../db/migrations/index.js';
 import { ProjectDb } from '../../db/projectDb.js';
 import { writeCleanedCopy } from '../../db/cleanedCopy/writeCleanedCopy.js';
@@ -15,6 +15,12 @@ import { resolveProjectPath } from '../../app/projectPath.js';
 import type { HandlersFor } from './handlerTypes.js';
 
 export const APP_VERSION = '0.1.0';
+
+/** A new file the call names exactly (project.openDemo's `path`, project.openCleanedCopy's `target`): by its full path, never read as typed. */
+function exactNewFile(path: string): string {
+  if (!isAbsolute(path)) throw new QuarryError('bad_request', `${path}: name the new project by its full path.`);
+  return path;
+}
 
 export function projectInfo(session: Session): ProjectInfo | null {
   const p = session.project;
@@ -83,16 +89,20 @@ export const projectHandlers: HandlersFor<keyof typeof projectMethods> = {
   },
   'project.openCleanedCopy': async (a, session) => {
     await session.backups?.idle();
-    const cleaned = writeCleanedCopy(resolveProjectPath(a.path, session.projectsDir, 'existing'));
+    const cleaned = writeCleanedCopy(resolveProjectPath(a.path, session.projectsDir, 'existing'), a.target === undefined ? {} : { target: exactNewFile(a.target) });
     const { project } = ProjectDb.open(cleaned.path);
     session.attach(project);
     return { cleaned, project: projectInfo(session)! };
   },
   'project.openDemo': async (a, session) => {
     await session.backups?.idle();
-    const path = demoPath(session);
-    if (session.project?.path === path) session.close();
-    if (!existsSync(path) || a.rebuild) await buildDemoProject(path, { overwrite: a.rebuild ?? false });
+    const path = a.path === undefined ? demoPath(session) : exactNewFile(a.path);
+    // A study built at a path the caller names never replaces a file that is there (nor closes what is open when refused).
+    if (a.path !== undefined) await buildDemoProject(path, { overwrite: false });
+    else {
+      if (session.project?.path === path) session.close();
+      if (!existsSync(path) || a.rebuild) await buildDemoProject(path, { overwrite: a.rebuild ?? false });
+    }
     const { project } = ProjectDb.open(path);
     session.attach(project);
     return projectInfo(session)!;

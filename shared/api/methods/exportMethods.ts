@@ -5,6 +5,9 @@ import type { ExportChoices } from '../../exporters/exportModels.js';
 import { exportRequestSchema } from '../../exporters/exportRequest.js';
 import { method } from '../defineMethod.js';
 
+/** Which file formats each kind of export is written in, and the format a file name asks for: part of what the export methods accept. */
+export { EXPORT_FORMATS, formatOfPath, type ExportFormat, type ExportKind } from '../../exporters/exportModels.js';
+
 /**
  * Exports. None changes the project. The browser downloads `export.file`'s
  * bytes; the desktop app asks the shell for a path and calls `export.save`,

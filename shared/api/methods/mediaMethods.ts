@@ -24,6 +24,6 @@ export const mediaMethods = {
   'media.relink': method<SourceMedia>()(z.object({ sourceId, path }), { mutates: true, affects: (a) => [`media:${a.sourceId}`, 'history'] }),
   /** Attaches a timed transcript (a file on this machine) to a recording imported without one. */
   'media.attachTranscript': method<{ characters: number; warnings: string[] }>()(z.object({ sourceId, transcriptPath: path }), { mutates: true, affects: (a) => [`text:${a.sourceId}`, `codings:${a.sourceId}`, `sources:${a.sourceId}`, `media:${a.sourceId}`, 'counts', 'project', 'history'] }),
-  /** Writes the recording's bytes to a file. */
-  'media.export': method<{ path: string; bytes: number }>()(z.object({ sourceId, path })),
+  /** Writes the recording's bytes to a file; `fileName` is the recording's own name. */
+  'media.export': method<{ path: string; bytes: number; fileName: string }>()(z.object({ sourceId, path })),
 } as const;

@@ -25,6 +25,8 @@ export interface AppInfo {
 }
 
 const path = z.string().min(1, 'a file path is needed');
+/** A file to create, named exactly by its full path (as the `quarry` command names it); never over a file that is there. */
+const newFile = z.string().min(1, 'a file path is needed');
 
 export const projectMethods = {
   'app.info': method<AppInfo>()(z.object({}), { reads: ['app'] }),
@@ -32,9 +34,16 @@ export const projectMethods = {
   'app.forgetRecent': method<AppInfo>()(z.object({ path }), { invalidates: true, affects: ['app'] }),
   'project.create': method<ProjectInfo>()(z.object({ path, name: z.string().optional() }), { invalidates: true, affects: EVERYTHING }),
   'project.open': method<ProjectInfo>()(z.object({ path, readOnly: z.boolean().optional() }), { invalidates: true, affects: EVERYTHING }),
-  /** After an `untrusted_file` refusal: copies the file's data into a new project beside it and opens that. */
-  'project.openCleanedCopy': method<{ cleaned: CleanedCopyReport; project: ProjectInfo }>()(z.object({ path }), { invalidates: true, affects: EVERYTHING }),
-  'project.openDemo': method<ProjectInfo>()(z.object({ rebuild: z.boolean().optional() }), { invalidates: true, affects: EVERYTHING }),
+  /**
+   * After an `untrusted_file` refusal: copies the file's data into a new project and opens that;
+   * the new project is `target` (refused if there is a file) or, by default, "<name> (cleaned).quarry" beside it.
+   */
+  'project.openCleanedCopy': method<{ cleaned: CleanedCopyReport; project: ProjectInfo }>()(z.object({ path, target: newFile.optional() }), { invalidates: true, affects: EVERYTHING }),
+  /**
+   * Opens the demo study, built first if it is not there (or when `rebuild`). With `path`, the
+   * study is built as a new project there instead (refused if there is a file: `quarry demo`).
+   */
+  'project.openDemo': method<ProjectInfo>()(z.object({ rebuild: z.boolean().optional(), path: newFile.optional() }), { invalidates: true, affects: EVERYTHING }),
   'project.close': method<null>()(z.object({}), { invalidates: true, affects: EVERYTHING }),
   'project.info': method<ProjectInfo | null>()(z.object({}), { reads: ['project'] }),
   'coders.list': method<Coder[]>()(z.object({}), { reads: ['coders'] }),
