@@ -19,16 +19,6 @@ export function withReadProject<T>(io: CliIo, path: string, fn: (ctx: ServiceCon
   }
 }
 
-/** withReadProject for work that awaits (streaming a recording out). */
-export async function withReadProjectAsync<T>(io: CliIo, path: string, fn: (ctx: ServiceContext) => Promise<T>): Promise<T> {
-  const { project } = ProjectDb.open(abs(io, path), { readOnly: true, lock: false });
-  try {
-    return await fn({ project, coderName: coderName(io) });
-  } finally {
-    project.close();
-  }
-}
-
 export async function withWriteProject<T>(io: CliIo, path: string, coder: string | undefined, fn: (ctx: ServiceContext) => T | Promise<T>): Promise<T> {
   const { project } = ProjectDb.open(abs(io, path));
   try {

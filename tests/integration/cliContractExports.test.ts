@@ -11,9 +11,15 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/main.js';
+import { createDispatcher } from '../../shared/api/dispatcher.js';
+import { Session } from '../../shared/api/session.js';
+import type { CleanedCopyReport } from '../../shared/db/cleanedCopy/cleanedCopyTypes.js';
 import { ProjectDb } from '../../shared/db/projectDb.js';
+import type { AgreementResult } from '../../shared/domain/agreementTypes.js';
+import type { CodeNode, ProjectInfo } from '../../shared/domain/types.js';
+import type { RefiImportReport } from '../../shared/refi/refiImportPlanTypes.js';
 import { importRecording } from '../../shared/services/mediaService.js';
 import { sineWav } from '../media/mediaFixtures.js';
 import { buildCoauthorFiles } from '../unit/coauthors/coauthorFiles.js';
@@ -207,5 +213,183 @@ describe('quarry media, as it printed and wrote before', () => {
     expect(runOf(await quarry(d, 'media', 'media.quarry', 'Long walk', '--relink', 'Moved walk.wav'))).toMatchSnapshot('media relink');
     expect(runOf(await quarry(d, 'media', 'media.quarry', 'Harbour walk', '--relink', 'Moved walk.wav'))).toMatchSnapshot('media relink embedded');
     expect(runOf(await quarry(d, 'media', 'media.quarry', 'Nobody', '--out', 'x.wav'))).toMatchSnapshot('media unknown source');
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Each command's output is what the contract method returns when called directly.
+
+const sessions: Session[] = [];
+afterEach(() => {
+  for (const s of sessions.splice(0)) s.close();
+});
+
+type Call = <T>(method: string, args?: unknown) => Promise<T>;
+
+/** An app session (the dispatcher the desktop app and browser mode use), with `project` opened when given. */
+async function direct(project?: string, platform: 'web' | 'electron' = 'web'): Promise<Call> {
+  const session = new Session({ dataDir: join(work, 'app-data'), platform, backupCheckMs: 0, oneShot: { coderName: ENV.QUARRY_CODER } });
+  sessions.push(session);
+  const dispatch = createDispatcher(session, (e) => {
+    throw e;
+  });
+  const call: Call = async <T>(method: string, args: unknown = {}): Promise<T> => {
+    const r = await dispatch(method, args);
+    if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+    return r.value as T;
+  };
+  if (project) await call('project.open', { path: project });
+  return call;
+}
+
+const documentXml = (bytes: Uint8Array): string => inspectDocx(bytes).parts['word/document.xml']!;
+const fromBase64 = (b64: string): Uint8Array => new Uint8Array(Buffer.from(b64, 'base64'));
+
+describe('each converted command prints what the contract returns', () => {
+  it('export: the file the CLI writes is export.file’s, and its JSON names it', async () => {
+    const d = dir('same-export');
+    copyFileSync(files.full, join(d, 'demo.quarry'));
+    const cases = [
+      { argv: ['cases', '--group-by', 'Group', '--raw-numbers', '--out', 'c.csv'], request: { kind: 'cases', format: 'csv', groupBy: 'Group', rawNumbers: true } },
+      { argv: ['matrix', '--rows', 'cases', '--cols', 'codes', '--measure', 'words', '--out', 'm.docx'], request: { kind: 'matrix', format: 'docx', rows: 'cases', cols: 'codes', measure: 'words', rowPercentages: false, shading: false } },
+      { argv: ['quotes', '--code', 'Sources of advice', '--order', 'source', '--out', 'q.csv'], request: { kind: 'quotes', format: 'csv', codes: ['Sources of advice'], order: 'source', memos: false, includeChildren: true } },
+      { argv: ['codebook', '--out', 'b.docx'], request: { kind: 'codebook', format: 'docx', examples: false, guide: true } },
+      { argv: ['framework', 'Motivations and outcomes by theme', '--out', 'f.docx'], request: { kind: 'framework', format: 'docx', name: 'Motivations and outcomes by theme', quotes: false } },
+    ];
+    const call = await direct(join(d, 'demo.quarry'));
+    for (const c of cases) {
+      const out = c.argv[c.argv.length - 1]!;
+      const r = await quarry(d, 'export', 'demo.quarry', ...c.argv, '--json');
+      expect(r.err).toBe('');
+      const written = new Uint8Array(readFileSync(join(d, out)));
+      expect(JSON.parse(r.out)).toEqual({ kind: c.request.kind, format: c.request.format, path: join(d, out), bytes: written.length });
+      const file = await call<{ dataBase64: string }>('export.file', { request: c.request });
+      const expected = fromBase64(file.dataBase64);
+      if (c.request.format === 'csv') expect(Buffer.from(written).equals(Buffer.from(expected)), out).toBe(true);
+      else expect(documentXml(written), out).toBe(documentXml(expected));
+    }
+  });
+
+  it('export qdpx / qdc: the files refi.exportQdpx / refi.exportQdc hand back', async () => {
+    const d = dir('same-refi');
+    copyFileSync(files.full, join(d, 'demo.quarry'));
+    const qdc = await quarry(d, 'export', 'demo.quarry', 'qdc', '--out', 'demo.qdc', '--json');
+    const qdpx = await quarry(d, 'export', 'demo.quarry', 'qdpx', '--out', 'demo.qdpx', '--json');
+    const call = await direct(join(d, 'demo.quarry'));
+    const directQdc = await call<{ dataBase64: string; bytes: number }>('refi.exportQdc', {});
+    expect(readFileSync(join(d, 'demo.qdc'), 'utf8')).toBe(Buffer.from(directQdc.dataBase64, 'base64').toString('utf8'));
+    expect(JSON.parse(qdc.out)).toEqual({ kind: 'qdc', path: join(d, 'demo.qdc'), bytes: directQdc.bytes });
+    const directQdpx = await call<{ dataBase64: string }>('refi.exportQdpx', {});
+    writeFileSync(join(d, 'direct.qdpx'), fromBase64(directQdpx.dataBase64));
+    expect(qdpxEntries(join(d, 'demo.qdpx'))).toEqual(qdpxEntries(join(d, 'direct.qdpx')));
+    expect(JSON.parse(qdpx.out)).toEqual({ kind: 'qdpx', path: join(d, 'demo.qdpx'), bytes: readFileSync(join(d, 'demo.qdpx')).length });
+  });
+
+  it('import-qdpx: the report of refi.importProject, and the same project', async () => {
+    const d = dir('same-import');
+    copyFileSync(files.full, join(d, 'demo.quarry'));
+    expect((await quarry(d, 'export', 'demo.quarry', 'qdpx', '--out', 'demo.qdpx')).code).toBe(0);
+    const r = await quarry(d, 'import-qdpx', 'demo.qdpx', 'cli.quarry', '--json');
+    const call = await direct();
+    const { report } = await call<{ report: RefiImportReport }>('refi.importProject', { filePath: join(d, 'demo.qdpx'), path: join(d, 'direct.quarry'), acceptLosses: true });
+    const { sources, codes, codings, cases, notes, skipped, positionUnit } = report;
+    expect(JSON.parse(r.out)).toEqual({ sources, codes, codings, cases, notes, skipped, positionUnit });
+    expect(r.err).toBe(`position unit: ${report.positionUnit} (${report.positionUnitReason})\n`);
+    sessions.pop()!.close();
+    expect(await projectReadBack(join(d, 'cli.quarry'))).toEqual(await projectReadBack(join(d, 'direct.quarry')));
+  });
+
+  it('merge: merge.apply’s result, and the same merged project', async () => {
+    const d = dir('same-merge');
+    copyFileSync(files.ruth, join(d, 'cli.quarry'));
+    copyFileSync(files.ruth, join(d, 'direct.quarry'));
+    copyFileSync(files.daniel, join(d, 'daniel.quarry'));
+    const r = await quarry(d, 'merge', 'cli.quarry', 'daniel.quarry', '--json');
+    const call = await direct(join(d, 'direct.quarry'));
+    const merged = await call<Record<string, unknown> & { conflicts: unknown[] }>('merge.apply', { path: join(d, 'daniel.quarry') });
+    const { decisions: _d, conflicts: _c, otherFileHash: _h, ...summary } = merged;
+    expect(JSON.parse(r.out)).toEqual({ ...summary, conflicts: [] });
+    sessions.pop()!.close();
+    expect(await projectReadBack(join(d, 'cli.quarry'))).toEqual(await projectReadBack(join(d, 'direct.quarry')));
+  });
+
+  it('agreement: agreement.compare’s figures, rounded as before', async () => {
+    const d = dir('same-agree');
+    copyFileSync(files.full, join(d, 'demo.quarry'));
+    const r = await quarry(d, 'agreement', 'demo.quarry', '--coders', 'Ruth Ashworth,Daniel Osei', '--code', 'Motivations/Entrepreneurs', '--code', 'Sources of advice/Bank manager', '--source', 'E2', '--json');
+    const call = await direct(join(d, 'demo.quarry'));
+    const tree = await call<CodeNode[]>('codes.tree');
+    const id = (path: string): number => path.split('/').reduce<{ level: CodeNode[]; node?: CodeNode }>(({ level }, name) => { const node = level.find((n) => n.name === name)!; return { level: node.children, node }; }, { level: tree }).node!.id;
+    const sourceId = (await call<{ id: number; name: string }[]>('sources.list')).find((s) => s.name === 'E2')!.id;
+    const a = await call<AgreementResult>('agreement.compare', { coderA: 'Ruth Ashworth', coderB: 'Daniel Osei', codeIds: [id('Motivations/Entrepreneurs'), id('Sources of advice/Bank manager')], sourceIds: [sourceId], excludeUncoded: false });
+    const round = (x: number | null): number | null => (x === null ? null : Number(x.toFixed(4)));
+    const j = JSON.parse(r.out);
+    expect(j).toMatchObject({ unit: a.unit, percentAgreement: round(a.percentAgreement), kappa: round(a.kappa), alpha: round(a.alpha), coders: [a.coderA, a.coderB], alphaCoders: a.alphaCoders, comparedSources: a.comparedSources.map((s) => s.name) });
+    expect(j.perCode.map((c: { code: string; agreeBoth: number; onlyA: number; onlyB: number; kappa: number | null }) => [c.code, c.agreeBoth, c.onlyA, c.onlyB, c.kappa])).toEqual(
+      a.perCode.map((c) => [c.code, c.agreeBoth, c.onlyA, c.onlyB, round(c.kappa)]),
+    );
+  });
+
+  it('media --out: the bytes and file name media.export gives', async () => {
+    const d = dir('same-media');
+    writeFileSync(join(d, 'Quay.wav'), sineWav(1));
+    const project = ProjectDb.create(join(d, 'm.quarry'));
+    try {
+      await importRecording({ project, coderName: ENV.QUARRY_CODER }, { mediaPath: join(d, 'Quay.wav') });
+    } finally {
+      project.close();
+    }
+    const r = await quarry(d, 'media', 'm.quarry', 'Quay', '--out', 'cli.wav');
+    const call = await direct(join(d, 'm.quarry'));
+    const sourceId = (await call<{ id: number }[]>('sources.list'))[0]!.id;
+    const e = await call<{ path: string; bytes: number; fileName: string }>('media.export', { sourceId, path: join(d, 'direct.wav') });
+    expect(r.out).toBe(`Wrote ${e.bytes} bytes (${e.fileName}) to ${join(d, 'cli.wav')}\n`);
+    expect(readFileSync(join(d, 'cli.wav')).equals(readFileSync(join(d, 'direct.wav')))).toBe(true);
+  });
+
+  it('demo: the study project.openDemo builds at a path', async () => {
+    const d = dir('same-demo');
+    const r = await quarry(d, 'demo', 'cli.quarry');
+    const call = await direct();
+    const info = await call<ProjectInfo>('project.openDemo', { path: join(d, 'direct.quarry') });
+    expect(r.out).toBe(`Built the demo study at ${join(d, 'cli.quarry')}: ${info.counts.sources} sources, ${info.counts.cases} cases, ${info.counts.codings} codings\n`);
+    sessions.pop()!.close();
+    expect(await projectReadBack(join(d, 'cli.quarry'))).toEqual(await projectReadBack(join(d, 'direct.quarry')));
+    // Named by a relative path, the contract refuses: the CLI always gives the full one.
+    await expect((await direct())('project.openDemo', { path: 'relative.quarry' })).rejects.toThrow(/name the new project by its full path/);
+  }, 120_000);
+
+  it('clean: the report project.openCleanedCopy gives', async () => {
+    const d = dir('same-clean');
+    copyFileSync(files.full, join(d, 'demo.quarry'));
+    const r = await quarry(d, 'clean', 'demo.quarry', '--out', 'cli.quarry', '--json');
+    const call = await direct();
+    const { cleaned } = await call<{ cleaned: CleanedCopyReport }>('project.openCleanedCopy', { path: join(d, 'demo.quarry'), target: join(d, 'direct.quarry') });
+    expect(JSON.parse(r.out)).toEqual({ ...cleaned, path: join(d, 'cli.quarry') });
+  });
+});
+
+/** What a project reads back through the contract, without what differs by nature between two files (GUIDs, times, its path). */
+async function projectReadBack(path: string): Promise<unknown> {
+  const call = await direct(path);
+  const info = await call<ProjectInfo>('project.info');
+  const out = { counts: info.counts, codes: await call('codes.tree'), sources: await call('sources.list'), cases: await call('cases.list') };
+  sessions.pop()!.close();
+  return JSON.parse(JSON.stringify(out, (k, v: unknown) => (k === 'guid' || k === 'createdAt' || k === 'modifiedAt' || k === 'importedAt' ? undefined : v)));
+}
+
+describe('the converted commands reach the project only through the contract', () => {
+  const ROOT = join(import.meta.dirname, '..', '..');
+  const CONVERTED = ['exportCommand.ts', 'refiExportKinds.ts', 'coauthorCommands.ts', 'mediaCommand.ts', 'demoCommand.ts', 'cleanCommand.ts'];
+  // Module specifiers of static imports, re-exports and dynamic imports.
+  const specifiers = (source: string): string[] => [...source.matchAll(/(?:\bfrom\s+|\bimport\s*\(\s*|^\s*import\s+)['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
+
+  it.each(CONVERTED)('%s imports no service, store, exporter or query module, and opens no project itself', (file) => {
+    const source = readFileSync(join(ROOT, 'cli', 'commands', file), 'utf8');
+    const found = specifiers(source);
+    expect(found.length, 'the import reader found the imports').toBeGreaterThan(0);
+    expect(found.filter((s) => /\/shared\/(services|store|exporters|queries)\//.test(s))).toEqual([]);
+    // withReadProject / withWriteProject hand out the database; the contract session is the way in.
+    expect(source).not.toMatch(/\bwith(Read|Write)Project\w*\b|ProjectDb/);
   });
 });
