@@ -7,7 +7,8 @@
  * and fields other tools read must not change. What differs by nature between two runs
  * (the temporary folder, GUIDs, times, a zip's compressed size) is normalised first.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
@@ -391,5 +392,23 @@ describe('the converted commands reach the project only through the contract', (
     expect(found.filter((s) => /\/shared\/(services|store|exporters|queries)\//.test(s))).toEqual([]);
     // withReadProject / withWriteProject hand out the database; the contract session is the way in.
     expect(source).not.toMatch(/\bwith(Read|Write)Project\w*\b|ProjectDb/);
+  });
+});
+
+describe('the installed command (the bundle) runs the REFI-QDA export and import in the worker process', () => {
+  it('finds the worker beside the compiled core, without being told where it is', () => {
+    const root = join(import.meta.dirname, '..', '..');
+    expect(existsSync(join(root, 'build', 'cli-bundle', 'quarry.mjs')), 'run npm run build first').toBe(true);
+    const d = dir('bundle');
+    copyFileSync(files.full, join(d, 'demo.quarry'));
+    // The tests name a worker bundled from the sources; the installed command must not need that.
+    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'QUARRY_REFI_WORKER' && k !== 'QUARRY_FOREIGN_READER'));
+    const run = (...args: string[]) => spawnSync(process.execPath, [join(root, 'bin', 'quarry.mjs'), ...args], { encoding: 'utf8', cwd: d, env });
+    const qdpx = run('export', 'demo.quarry', 'qdpx', '--out', 'demo.qdpx', '--json');
+    expect(qdpx.stderr).toBe('');
+    expect(JSON.parse(qdpx.stdout)).toMatchObject({ kind: 'qdpx', path: join(d, 'demo.qdpx') });
+    const imported = run('import-qdpx', 'demo.qdpx', 'again.quarry', '--json');
+    expect(imported.status, imported.stderr).toBe(0);
+    expect(JSON.parse(imported.stdout)).toMatchObject({ sources: 14, cases: 14, skipped: [] });
   });
 });
