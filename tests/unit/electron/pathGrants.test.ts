@@ -49,6 +49,9 @@ describe('paths from the renderer', () => {
       ['merge.preview', { path: join(dir, 'Other.quarry') }],
       ['backups.restore', { backupPath: join(dir, 'Study backups', 'fake.quarry') }],
       ['backups.setSettings', { folder: '/tmp' }],
+      // The new files the `quarry` command names: a renderer may not name them.
+      ['project.openDemo', { path: join(dir, 'Demo elsewhere.quarry') }],
+      ['project.openCleanedCopy', { path, target: join(dir, 'Cleaned elsewhere.quarry') }],
     ] as const) {
       expect(await invokeRaw(0, method, args), method).toEqual(REFUSED);
     }
