@@ -5,7 +5,7 @@
  * returns (no second implementation of a result's shape).
  */
 import { dirname } from 'node:path';
-import { ProjectDb } from '../shared/db/projectDb.js';
+import { ProjectDb, type OpenResult } from '../shared/db/projectDb.js';
 import { QuarryError } from '../shared/errors.js';
 import type { ArgsOf, MethodName, ResultOf } from '../shared/api/contract.js';
 import { createLazyDispatcher } from '../shared/api/lazyDispatcher.js';
@@ -27,17 +27,21 @@ export interface Access {
   coder?: string | undefined;
 }
 
-/** Opens the project, runs fn against the contract, and always closes the project. */
-export async function withContract<T>(io: CliIo, projectArg: string, access: Access, fn: (api: CliApi) => T | Promise<T>): Promise<T> {
+/**
+ * A one-shot session, with `project` attached when given (else a contract call such as
+ * project.create opens one), fn run against it, and the session always closed.
+ */
+async function inSession<T>(io: CliIo, projectArg: string, access: Access, opened: OpenResult | undefined, fn: (api: CliApi) => T | Promise<T>): Promise<T> {
   const path = abs(io, projectArg);
-  const { project, upgradedFrom } = ProjectDb.open(path, access.write ? {} : { readOnly: true, lock: false });
   // The session's data folder is the project's own folder: a one-shot session reads no settings and writes none.
   const session = new Session({ dataDir: dirname(path), projectsDir: dirname(path), platform: 'web', backupCheckMs: 0, oneShot: { coderName: coderName(io, access.coder) } });
-  try {
-    session.attach(project, upgradedFrom);
-  } catch (err) {
-    project.close();
-    throw err;
+  if (opened) {
+    try {
+      session.attach(opened.project, opened.upgradedFrom);
+    } catch (err) {
+      opened.project.close();
+      throw err;
+    }
   }
   // An unexpected failure keeps its own message for the CLI's "internal error" line (the transports hide it).
   let internal: unknown;
@@ -59,4 +63,14 @@ export async function withContract<T>(io: CliIo, projectArg: string, access: Acc
   }
 }
 
+/** Opens the project, runs fn against the contract, and always closes the project. */
+export function withContract<T>(io: CliIo, projectArg: string, access: Access, fn: (api: CliApi) => T | Promise<T>): Promise<T> {
+  // Opened before the session exists: a missing project is refused before anything is made beside it.
+  const opened = ProjectDb.open(abs(io, projectArg), access.write ? {} : { readOnly: true, lock: false });
+  return inSession(io, projectArg, access, opened, fn);
+}
+
 export const readContract = <T>(io: CliIo, projectArg: string, fn: (api: CliApi) => T | Promise<T>): Promise<T> => withContract(io, projectArg, {}, fn);
+
+/** No project open yet: fn creates it through the contract (project.create), and it is closed afterwards. */
+export const withoutProject = <T>(io: CliIo, projectArg: string, fn: (api: CliApi) => T | Promise<T>): Promise<T> => inSession(io, projectArg, {}, undefined, fn);

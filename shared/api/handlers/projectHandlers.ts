@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { CURRENT_SCHEMA_VERSION } from '../../db/migrations/index.js';
 import { ProjectDb } from '../../db/projectDb.js';
 import { writeCleanedCopy } from '../../db/cleanedCopy/writeCleanedCopy.js';
@@ -66,7 +66,8 @@ export const projectHandlers: HandlersFor<keyof typeof projectMethods> = {
   },
   'project.create': async (a, session) => {
     await session.backups?.idle();
-    const path = resolveProjectPath(a.path, session.projectsDir, 'new');
+    if (a.exactPath && !isAbsolute(a.path)) throw new QuarryError('bad_request', `${a.path}: name the new project by its full path.`);
+    const path = a.exactPath ? a.path : resolveProjectPath(a.path, session.projectsDir, 'new');
     const project = ProjectDb.create(path, a.name ? { name: a.name } : {});
     // Nothing to back up yet: the first change starts the backups.
     session.attach(project, undefined, { backupOnOpen: false });
