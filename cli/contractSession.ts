@@ -28,13 +28,14 @@ export interface Access {
 }
 
 /**
- * A one-shot session, with `project` attached when given (else a contract call such as
+ * A one-shot session, with the `opened` project attached when given (else a contract call such as
  * project.create opens one), fn run against it, and the session always closed.
  */
 async function inSession<T>(io: CliIo, projectArg: string, access: Access, opened: OpenResult | undefined, fn: (api: CliApi) => T | Promise<T>): Promise<T> {
-  const path = abs(io, projectArg);
-  // The session's data folder is the project's own folder: a one-shot session reads no settings and writes none.
-  const session = new Session({ dataDir: dirname(path), projectsDir: dirname(path), platform: 'web', backupCheckMs: 0, oneShot: { coderName: coderName(io, access.coder) } });
+  // The session's data folder is the open project's own folder (a one-shot session reads no settings
+  // and writes none); with no project yet, the working folder, so a missing folder is never made.
+  const folder = opened ? dirname(opened.project.path) : io.cwd;
+  const session = new Session({ dataDir: folder, projectsDir: folder, platform: 'web', backupCheckMs: 0, oneShot: { coderName: coderName(io, access.coder) } });
   if (opened) {
     try {
       session.attach(opened.project, opened.upgradedFrom);
