@@ -12,7 +12,6 @@
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../cli/main.js';
 import { createDispatcher } from '../../shared/api/dispatcher.js';
 import { Session } from '../../shared/api/session.js';
 import type { CaseRecord } from '../../shared/domain/caseTypes.js';
@@ -20,21 +19,11 @@ import type { CodedPassage, CodeNode, ImportResultItem, ProjectInfo, SourceSumma
 import type { CodingQueryResult } from '../../shared/queries/types.js';
 import { sineWav } from '../media/mediaFixtures.js';
 import { tempDir } from '../unit/db/testProject.js';
+import { cliRunner } from './cliRunner.js';
 
 const ENV = { QUARRY_CODER: 'Ilse Marwick' };
 
-async function quarry(cwd: string, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t), cwd, env: ENV });
-  return { code, out, err };
-}
-
-async function ok(cwd: string, ...argv: string[]): Promise<string> {
-  const r = await quarry(cwd, ...argv);
-  expect(r.code, r.err).toBe(0);
-  return r.out;
-}
+const { quarry, ok } = cliRunner(ENV);
 
 const json = async (cwd: string, ...argv: string[]): Promise<unknown> => JSON.parse(await ok(cwd, ...argv, '--json'));
 
