@@ -9,7 +9,7 @@
  * read to show which still reach past the contract into services, stores or
  * queries.
  */
-import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../shared/api/dispatcher.js';
@@ -118,6 +118,20 @@ describe('quarry new and import', () => {
     expect(await snapshot(dir, 'cli.quarry')).toEqual(await snapshot(dir, 'api.quarry'));
     // A file name with .quarry implied on the start screen is taken exactly as given here.
     expect(await ok(dir, 'new', 'plain-name')).toBe(`Created ${join(dir, 'plain-name')}\n`);
+  });
+
+  it('project.create names a file exactly only for the command line: an app session keeps the .quarry rule', async () => {
+    const dir = tempDir('quarry-cli-older-exact-');
+    const session = new Session({ dataDir: join(dir, 'app-data'), platform: 'web', backupCheckMs: 0 });
+    sessions.push(session);
+    const dispatch = createDispatcher(session, (e) => {
+      throw e;
+    });
+    const refused = await dispatch('project.create', { path: join(dir, 'page-made.txt'), exactPath: true });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'bad_request', message: 'exactPath is for the quarry command line only.' } });
+    expect(existsSync(join(dir, 'page-made.txt'))).toBe(false);
+    const made = await dispatch('project.create', { path: join(dir, 'page-made.txt') });
+    expect(made).toMatchObject({ ok: true, value: { path: join(dir, 'page-made.txt.quarry') } });
   });
 
   it('a missing document is its own line, the rest still import; a missing transcript names it', async () => {

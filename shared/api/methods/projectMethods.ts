@@ -33,7 +33,7 @@ export const projectMethods = {
   /**
    * A new project (never over an existing file). The path is read as the start screen reads a typed
    * one (`.quarry` implied, a bare name in the projects folder) unless `exactPath`: then it is the
-   * file to create, as `quarry new` names it.
+   * file to create, as `quarry new` names it (refused outside the CLI's one-shot session).
    */
   'project.create': method<ProjectInfo>()(z.object({ path, name: z.string().optional(), exactPath: z.boolean().optional() }), { invalidates: true, affects: EVERYTHING }),
   'project.open': method<ProjectInfo>()(z.object({ path, readOnly: z.boolean().optional() }), { invalidates: true, affects: EVERYTHING }),
