@@ -5,7 +5,7 @@
  * returns (no second implementation of a result's shape).
  */
 import { dirname } from 'node:path';
-import { ProjectDb } from '../shared/db/projectDb.js';
+import { ProjectDb, type OpenResult } from '../shared/db/projectDb.js';
 import { QuarryError } from '../shared/errors.js';
 import type { ArgsOf, MethodName, ResultOf } from '../shared/api/contract.js';
 import { createLazyDispatcher } from '../shared/api/lazyDispatcher.js';
@@ -27,14 +27,23 @@ export interface Access {
   coder?: string | undefined;
 }
 
-/** A session of the command's own: it reads no settings, writes none, starts no backups, and names the coder itself. */
-function oneShotSession(io: CliIo, folder: string, coder: string | undefined): Session {
-  // The session's data folder is the project's own folder.
-  return new Session({ dataDir: folder, projectsDir: folder, platform: 'web', backupCheckMs: 0, oneShot: { coderName: coderName(io, coder) } });
-}
-
-/** Runs fn against the session's contract, and always closes the session (and the project it has open). */
-async function runContract<T>(session: Session, projectArg: string, fn: (api: CliApi) => T | Promise<T>): Promise<T> {
+/**
+ * A one-shot session, with the `opened` project attached when given (else a contract call such as
+ * project.create opens one), fn run against it, and the session always closed.
+ */
+async function inSession<T>(io: CliIo, projectArg: string, access: Access, opened: OpenResult | undefined, fn: (api: CliApi) => T | Promise<T>): Promise<T> {
+  // The session's data folder is the open project's own folder (a one-shot session reads no settings
+  // and writes none); with no project yet, the working folder, so a missing folder is never made.
+  const folder = opened ? dirname(opened.project.path) : io.cwd;
+  const session = new Session({ dataDir: folder, projectsDir: folder, platform: 'web', backupCheckMs: 0, oneShot: { coderName: coderName(io, access.coder) } });
+  if (opened) {
+    try {
+      session.attach(opened.project, opened.upgradedFrom);
+    } catch (err) {
+      opened.project.close();
+      throw err;
+    }
+  }
   // An unexpected failure keeps its own message for the CLI's "internal error" line (the transports hide it).
   let internal: unknown;
   const dispatch = createLazyDispatcher(session, (err) => (internal = err));
@@ -56,27 +65,13 @@ async function runContract<T>(session: Session, projectArg: string, fn: (api: Cl
 }
 
 /** Opens the project, runs fn against the contract, and always closes the project. */
-export async function withContract<T>(io: CliIo, projectArg: string, access: Access, fn: (api: CliApi) => T | Promise<T>): Promise<T> {
-  const path = abs(io, projectArg);
-  const { project, upgradedFrom } = ProjectDb.open(path, access.write ? {} : { readOnly: true, lock: false });
-  const session = oneShotSession(io, dirname(path), access.coder);
-  try {
-    session.attach(project, upgradedFrom);
-  } catch (err) {
-    project.close();
-    throw err;
-  }
-  return runContract(session, projectArg, fn);
-}
-
-/**
- * The contract with no project open, for a command whose method makes or opens the
- * project itself (demo, clean, import-qdpx); `fileArg` is the file it names, for messages.
- * The session's folder is the working directory: it exists already, so the session makes
- * no folder the command was not asked for.
- */
-export function withoutProject<T>(io: CliIo, fileArg: string, fn: (api: CliApi) => T | Promise<T>): Promise<T> {
-  return runContract(oneShotSession(io, io.cwd, undefined), fileArg, fn);
+export function withContract<T>(io: CliIo, projectArg: string, access: Access, fn: (api: CliApi) => T | Promise<T>): Promise<T> {
+  // Opened before the session exists: a missing project is refused before anything is made beside it.
+  const opened = ProjectDb.open(abs(io, projectArg), access.write ? {} : { readOnly: true, lock: false });
+  return inSession(io, projectArg, access, opened, fn);
 }
 
 export const readContract = <T>(io: CliIo, projectArg: string, fn: (api: CliApi) => T | Promise<T>): Promise<T> => withContract(io, projectArg, {}, fn);
+
+/** No project open yet: fn creates it through the contract (project.create), and it is closed afterwards. */
+export const withoutProject = <T>(io: CliIo, projectArg: string, fn: (api: CliApi) => T | Promise<T>): Promise<T> => inSession(io, projectArg, {}, undefined, fn);

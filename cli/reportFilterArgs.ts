@@ -6,7 +6,7 @@
  */
 import { QuarryError } from '../shared/errors.js';
 import type { ReportFilter } from '../shared/exporters/reportFilter.js';
-import { parseCondition } from '../shared/queries/caseScope.js';
+import { parseCondition } from '../shared/cases/attributeCondition.js';
 import { list, str, type Parsed } from './args.js';
 import { UsageError } from './io.js';
 

@@ -2,18 +2,15 @@
  * quarry cases: list cases with their sources and attribute values, import
  * and export classification sheets (CSV or .xlsx), and put a source in a case.
  */
-import { readFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { writeFileAtomicSync } from '../../shared/fsx/atomicWrite.js';
 import { basename } from 'node:path';
 import { QuarryError } from '../../shared/errors.js';
-import { casesByName } from '../../shared/services/caseService.js';
-import { addCase } from '../../shared/services/classificationsService.js';
 import { isXlsxFileName } from '../../shared/cases/classificationXlsx.js';
-import { applyClassificationImport, exportClassification, exportClassificationXlsx, readClassificationSheet } from '../../shared/services/classificationService.js';
 import { flag, parse, str } from '../args.js';
 import { printJson, type CliIo } from '../io.js';
-import { abs, withReadProject, withWriteProject } from '../projectAccess.js';
-import { withContract } from '../contractSession.js';
+import { abs } from '../projectAccess.js';
+import { readContract, withContract } from '../contractSession.js';
 
 const USAGE = 'quarry cases <project> [--json] | quarry cases add|import|export|assign …';
 
@@ -27,9 +24,9 @@ export async function cmdCases(argv: string[], io: CliIo): Promise<number> {
   return casesList(argv, io);
 }
 
-function casesList(argv: string[], io: CliIo): number {
+async function casesList(argv: string[], io: CliIo): Promise<number> {
   const p = parse(argv, { json: { type: 'boolean' } }, { min: 1, max: 1, usage: USAGE });
-  const cases = withReadProject(io, p.positionals[0]!, (ctx) => casesByName(ctx.project.db));
+  const cases = await readContract(io, p.positionals[0]!, (api) => api.call('cases.overview', {}));
   if (flag(p, 'json')) {
     printJson(io, cases);
     return 0;
@@ -44,13 +41,17 @@ function casesList(argv: string[], io: CliIo): number {
   return 0;
 }
 
-function readCsv(io: CliIo, file: string): { fileName: string; bytes: Uint8Array } {
+/** The sheet's full path, which the core reads; a file that is not there is named as typed. */
+function sheetPath(io: CliIo, file: string): string {
   const path = abs(io, file);
+  let isFile = false;
   try {
-    return { fileName: basename(path), bytes: new Uint8Array(readFileSync(path)) };
+    isFile = statSync(path).isFile();
   } catch {
-    throw new QuarryError('not_found', `${file}: no such file.`);
+    // not there: refused below
   }
+  if (!isFile) throw new QuarryError('not_found', `${file}: no such file.`);
+  return path;
 }
 
 async function casesImport(argv: string[], io: CliIo): Promise<number> {
@@ -60,11 +61,12 @@ async function casesImport(argv: string[], io: CliIo): Promise<number> {
     { min: 2, max: 2, usage: 'quarry cases import <project> <file.csv|file.xlsx> [--classification NAME] [--json]' },
   );
   const [project, file] = p.positionals as [string, string];
-  // A workbook is unpacked before the project is opened for writing (its reader is asynchronous).
+  const filePath = sheetPath(io, file);
   const classification = str(p, 'classification');
-  const csv = await readClassificationSheet({ ...readCsv(io, file), ...(classification !== undefined ? { classification } : {}) });
   // New columns get the inferred type; existing attributes keep theirs. Cells that do not fit are reported, not written.
-  const report = await withWriteProject(io, project, str(p, 'coder'), (ctx) => applyClassificationImport(ctx, csv));
+  const report = await withContract(io, project, { write: true, coder: str(p, 'coder') }, (api) =>
+    api.call('classification.import', { filePath, ...(classification !== undefined ? { classification } : {}) }),
+  );
   // nested appears only when a Parent column nested cases, so existing readers of this JSON see what they always saw.
   const out = { created: report.created, updated: report.updated, rejected: report.rejected, ...(report.nested ? { nested: report.nested } : {}) };
   if (flag(p, 'json')) {
@@ -72,7 +74,7 @@ async function casesImport(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  io.out(`${csv.fileName}: ${plural(out.created, 'case')} created, ${plural(out.updated, 'value')} updated, ${plural(out.rejected.length, 'cell')} rejected\n`);
+  io.out(`${basename(filePath)}: ${plural(out.created, 'case')} created, ${plural(out.updated, 'value')} updated, ${plural(out.rejected.length, 'cell')} rejected\n`);
   for (const r of out.rejected) io.out(`  row ${r.row}${r.column ? `, ${r.column}` : ''}: ${r.reason}\n`);
   return 0;
 }
@@ -81,9 +83,11 @@ async function casesImport(argv: string[], io: CliIo): Promise<number> {
 async function casesExport(argv: string[], io: CliIo): Promise<number> {
   const p = parse(argv, { 'raw-numbers': { type: 'boolean' } }, { min: 2, max: 2, usage: 'quarry cases export <project> <file.csv|file.xlsx> [--raw-numbers]' });
   const [project, file] = p.positionals as [string, string];
-  const data: string | Uint8Array = isXlsxFileName(file)
-    ? (await withReadProject(io, project, (ctx) => exportClassificationXlsx(ctx.project.db))).bytes
-    : withReadProject(io, project, (ctx) => exportClassification(ctx.project.db, flag(p, 'raw-numbers') ? { rawNumbers: true } : {})).csv;
+  const data: string | Uint8Array = await readContract(io, project, async (api) =>
+    isXlsxFileName(file)
+      ? new Uint8Array(Buffer.from((await api.call('classification.exportXlsx', {})).dataBase64, 'base64'))
+      : (await api.call('classification.export', flag(p, 'raw-numbers') ? { rawNumbers: true } : {})).csv,
+  );
   const path = abs(io, file);
   writeFileAtomicSync(path, data, { what: 'the classification sheet' });
   io.out(`Exported the classification sheet to ${path}\n`);
@@ -100,8 +104,8 @@ async function casesAdd(argv: string[], io: CliIo): Promise<number> {
   const [project, name] = p.positionals as [string, string];
   const parent = str(p, 'parent');
   const classification = str(p, 'classification');
-  const result = await withWriteProject(io, project, str(p, 'coder'), (ctx) =>
-    addCase(ctx, { name, ...(parent !== undefined ? { parent } : {}), ...(classification !== undefined ? { classification } : {}) }),
+  const result = await withContract(io, project, { write: true, coder: str(p, 'coder') }, (api) =>
+    api.call('cases.add', { name, ...(parent !== undefined ? { parent } : {}), ...(classification !== undefined ? { classification } : {}) }),
   );
   if (flag(p, 'json')) printJson(io, { name: name.trim(), parent: result.parent, classification: result.classification });
   else io.out(`Created case ${name.trim()}${result.classification ? ` (${result.classification})` : ''}${result.parent ? ` under ${result.parent}` : ''}\n`);

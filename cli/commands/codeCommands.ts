@@ -1,16 +1,12 @@
 import { basename } from 'node:path';
 import type { CodeNode } from '../../shared/domain/types.js';
 import { QuarryError } from '../../shared/errors.js';
-import { createCode, requireCodeByPath } from '../../shared/services/codeService.js';
-import { passages } from '../../shared/services/codingService.js';
-import { findSourceByName } from '../../shared/store/sourcesStore.js';
-import type Database from 'better-sqlite3';
-import { spanTime } from '../../shared/store/cuesStore.js';
+import { colorSchema } from '../../shared/api/methods/valueSchemas.js';
 import { flag, int, parse, str } from '../args.js';
 import { printJson, type CliIo } from '../io.js';
-import { withReadProject, withWriteProject } from '../projectAccess.js';
-import { sourceIdByName } from '../contractLookups.js';
+import { codeByPath, sourceIdByName } from '../contractLookups.js';
 import { readContract, withContract } from '../contractSession.js';
+import { passageTimes } from './passageTimes.js';
 import { CODE_EDITS } from './codeEditCommands.js';
 
 interface CodeJson {
@@ -38,12 +34,6 @@ const toJson = (n: CodeNode): CodeJson => ({
   children: n.children.map(toJson),
 });
 
-function requireSource(db: Database.Database, project: string, name: string): number {
-  const src = findSourceByName(db, name);
-  if (!src) throw new QuarryError('not_found', `There is no source “${name}” in ${basename(project)}.`);
-  return src.id;
-}
-
 export async function cmdCodes(argv: string[], io: CliIo): Promise<number> {
   const editing = argv[0] !== undefined && Object.hasOwn(CODE_EDITS, argv[0]) ? CODE_EDITS[argv[0]] : undefined;
   if (editing) return editing(argv.slice(1), io);
@@ -56,8 +46,10 @@ export async function cmdCodes(argv: string[], io: CliIo): Promise<number> {
     const [project, path] = p.positionals as [string, string];
     const color = str(p, 'color');
     const description = str(p, 'description');
-    await withWriteProject(io, project, str(p, 'coder'), (ctx) =>
-      createCode(ctx, { path, ...(color ? { color } : {}), ...(description !== undefined ? { description } : {}) }),
+    // Checked here so the message names the colour (the contract's own check speaks of its argument).
+    if (color !== undefined && !colorSchema.safeParse(color).success) throw new QuarryError('bad_request', `“${color}” is not a colour; use the form #rrggbb.`);
+    await withContract(io, project, { write: true, coder: str(p, 'coder') }, (api) =>
+      api.call('codes.create', { path, ...(color ? { color } : {}), ...(description !== undefined ? { description } : {}) }),
     );
     io.out(`Code ${path} is ready\n`);
     return 0;
@@ -111,25 +103,24 @@ export async function cmdCode(argv: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-export function cmdCodings(argv: string[], io: CliIo): number {
+export async function cmdCodings(argv: string[], io: CliIo): Promise<number> {
   const p = parse(
     argv,
     { code: { type: 'string' }, source: { type: 'string' }, coder: { type: 'string' }, json: { type: 'boolean' } },
     { min: 1, max: 1, usage: 'quarry codings <project> [--code PATH] [--source NAME] [--coder NAME] --json' },
   );
-  const project = p.positionals[0]!;
-  const rows = withReadProject(io, project, (ctx) => {
-    const db = ctx.project.db;
-    const code = str(p, 'code');
-    const source = str(p, 'source');
-    const coder = str(p, 'coder');
-    return passages(db, {
-      ...(code !== undefined ? { codeId: requireCodeByPath(db, code) } : {}),
-      ...(source !== undefined ? { sourceId: requireSource(db, project, source) } : {}),
-      ...(coder !== undefined ? { coderName: coder } : {}),
-    }).map((r) => ({ ...r, time: spanTime(db, r.sourceId, r.start, r.end) }));
+  const code = str(p, 'code');
+  const source = str(p, 'source');
+  const coder = str(p, 'coder');
+  const { rows, times } = await readContract(io, p.positionals[0]!, async (api) => {
+    const found = await api.call('codings.passages', {
+      ...(code !== undefined ? { codeId: (await codeByPath(api, code)).id } : {}),
+      ...(source !== undefined ? { sourceId: await sourceIdByName(api, source) } : {}),
+      ...(coder !== undefined ? { coder } : {}),
+    });
+    return { rows: found, times: await passageTimes(api, found) };
   });
-  const out = rows.map((r) => ({ source: r.source, case: r.case, start: r.start, end: r.end, text: r.text, code: r.code, coder: r.coder, time: r.time }));
+  const out = rows.map((r, i) => ({ source: r.source, case: r.case, start: r.start, end: r.end, text: r.text, code: r.code, coder: r.coder, time: times[i] }));
   if (flag(p, 'json')) printJson(io, out);
   else for (const r of out) io.out(`${r.source} [${r.start},${r.end}) ${r.code} (${r.coder}): ${r.text.replace(/\s+/g, ' ').slice(0, 100)}\n`);
   return 0;

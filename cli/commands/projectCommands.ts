@@ -1,24 +1,21 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { ProjectDb } from '../../shared/db/projectDb.js';
-import { importFiles, type ImportFile } from '../../shared/services/sourceService.js';
-import { listSources } from '../../shared/store/sourcesStore.js';
 import type { ImportResultItem } from '../../shared/domain/types.js';
-import { mediaBySource } from '../../shared/services/mediaService.js';
-import { setSourceValuesByName, sourceAttributesByName } from '../../shared/services/sourceAttributeService.js';
+import { QuarryError } from '../../shared/errors.js';
+import { splitFileName } from '../../shared/importers/importLimits.js';
+import { isMediaExtension } from '../../shared/media/mediaTypes.js';
 import { flag, parse, str } from '../args.js';
 import { printJson, UsageError, type CliIo } from '../io.js';
-import { importRecordingFile, isRecordingPath } from './mediaCommand.js';
-import { abs, withReadProject, withWriteProject } from '../projectAccess.js';
-import { readContract } from '../contractSession.js';
+import { abs } from '../projectAccess.js';
+import { readContract, withContract, withoutProject, type CliApi } from '../contractSession.js';
 import { sourceIdByName } from '../contractLookups.js';
 
-export function cmdNew(argv: string[], io: CliIo): number {
+export async function cmdNew(argv: string[], io: CliIo): Promise<number> {
   const p = parse(argv, { name: { type: 'string' } }, { min: 1, max: 1, usage: 'quarry new <project.quarry> [--name NAME]' });
-  const path = abs(io, p.positionals[0]!);
   const name = str(p, 'name');
-  ProjectDb.create(path, name ? { name } : {}).close();
-  io.out(`Created ${path}\n`);
+  // The file exactly as named (the start screen would imply .quarry), closed again once made.
+  const info = await withoutProject(io, p.positionals[0]!, (api) => api.call('project.create', { path: abs(io, p.positionals[0]!), exactPath: true, ...(name ? { name } : {}) }));
+  io.out(`Created ${info.path}\n`);
   return 0;
 }
 
@@ -35,6 +32,49 @@ export async function cmdInfo(argv: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
+const isRecordingPath = (path: string): boolean => isMediaExtension(splitFileName(path).ext);
+
+/**
+ * Why a file named on the command line cannot be imported, in the words the CLI has always
+ * used (the path as typed); undefined when it is a file. Stat-ed, not read: the core reads it.
+ */
+function missingFile(io: CliIo, typed: string): string | undefined {
+  try {
+    return statSync(abs(io, typed)).isFile() ? undefined : `${typed}: not a file (is it a folder?)`;
+  } catch {
+    return `${typed}: no such file`;
+  }
+}
+
+/** Documents through sources.import in one batch (one undo step); a file that is not there is that file's skipped result. */
+async function importDocuments(api: CliApi, io: CliIo, files: string[], caseFromFileName: boolean): Promise<ImportResultItem[]> {
+  const results: (ImportResultItem | undefined)[] = files.map((f) => {
+    const problem = missingFile(io, f);
+    return problem === undefined ? undefined : { file: basename(f), status: 'skipped', reason: problem };
+  });
+  const present = files.filter((_f, i) => results[i] === undefined);
+  const imported = present.length > 0 ? await api.call('sources.import', { files: present.map((f) => ({ filePath: abs(io, f) })), caseFromFileName }) : [];
+  let next = 0;
+  return results.map((r) => r ?? imported[next++]!);
+}
+
+/** One recording through media.importRecording, its own transaction; a refusal is that file's skipped result. */
+async function importRecording(api: CliApi, io: CliIo, mediaPath: string, transcriptPath: string | undefined, caseFromFileName: boolean): Promise<ImportResultItem> {
+  try {
+    if (transcriptPath !== undefined && missingFile(io, transcriptPath) !== undefined) {
+      throw new QuarryError('invalid_input', `${transcriptPath}: no such file`, { file: basename(transcriptPath) });
+    }
+    return await api.call('media.importRecording', {
+      mediaPath: abs(io, mediaPath),
+      ...(transcriptPath !== undefined ? { transcriptPath: abs(io, transcriptPath) } : {}),
+      caseFromFileName,
+    });
+  } catch (err) {
+    if (!(err instanceof QuarryError) || err.code === 'internal') throw err;
+    return { file: basename(mediaPath), status: 'skipped', reason: err.message };
+  }
+}
+
 export async function cmdImport(argv: string[], io: CliIo): Promise<number> {
   const p = parse(
     argv,
@@ -48,24 +88,11 @@ export async function cmdImport(argv: string[], io: CliIo): Promise<number> {
   if (transcript !== undefined && (recordings.length !== 1 || files.length > 0)) {
     throw new UsageError('--transcript goes with exactly one recording: quarry import <project> <recording> --transcript FILE');
   }
-  // Files are stat-ed, not read: the size limit applies before any byte is loaded, and a
-  // missing or unreadable file is one skipped result, not the end of the batch.
-  const inputs: ImportFile[] = files.map((f) => {
-    const path = abs(io, f);
-    let size: number;
-    try {
-      const st = statSync(path);
-      if (!st.isFile()) return { fileName: basename(path), problem: `${f}: not a file (is it a folder?)` };
-      size = st.size;
-    } catch {
-      return { fileName: basename(path), problem: `${f}: no such file` };
-    }
-    return { fileName: basename(path), size, read: () => new Uint8Array(readFileSync(path)) };
-  });
-  const results = await withWriteProject(io, project, str(p, 'coder'), async (ctx) => {
-    const documents = inputs.length > 0 ? await importFiles(ctx, inputs, { caseFromFileName: flag(p, 'case-from-name') }) : [];
+  const caseFromFileName = flag(p, 'case-from-name');
+  const results = await withContract(io, project, { write: true, coder: str(p, 'coder') }, async (api) => {
+    const documents = files.length > 0 ? await importDocuments(api, io, files, caseFromFileName) : [];
     const media: ImportResultItem[] = [];
-    for (const r of recordings) media.push(await importRecordingFile(ctx, io, r, transcript, flag(p, 'case-from-name')));
+    for (const r of recordings) media.push(await importRecording(api, io, r, transcript, caseFromFileName));
     return [...documents, ...media];
   });
   const imported = results.filter((r) => r.status === 'imported');
@@ -81,24 +108,10 @@ export async function cmdImport(argv: string[], io: CliIo): Promise<number> {
   return skipped.length > 0 ? 1 : 0;
 }
 
-export function cmdSources(argv: string[], io: CliIo): number | Promise<number> {
+export async function cmdSources(argv: string[], io: CliIo): Promise<number> {
   if (argv[0] === 'set') return sourcesSet(argv.slice(1), io);
   const p = parse(argv, { json: { type: 'boolean' } }, { min: 1, max: 1, usage: 'quarry sources <project> [--json] | quarry sources set <project> <source> NAME=VALUE...' });
-  const { rows, media, attributes } = withReadProject(io, p.positionals[0]!, (ctx) => ({
-    rows: listSources(ctx.project.db),
-    media: mediaBySource(ctx.project.db, ctx.project.path),
-    attributes: sourceAttributesByName(ctx.project.db),
-  }));
-  const out = rows.map((r) => {
-    const m = media.get(r.id);
-    return {
-      name: r.name,
-      characters: r.characters,
-      case: r.caseName,
-      media: m ? { kind: m.kind, durationMs: m.durationMs, embedded: m.embedded, ...(m.missing ? { missing: true } : {}) } : null,
-      attributes: attributes.get(r.id) ?? {},
-    };
-  });
+  const out = await readContract(io, p.positionals[0]!, (api) => api.call('sources.overview', {}));
   if (flag(p, 'json')) printJson(io, out);
   else for (const r of out) io.out(`${r.name}\t${r.characters}\t${r.case ?? '-'}${Object.entries(r.attributes).map(([k, v]) => `\t${k}=${v}`).join('')}\n`);
   return 0;
@@ -114,7 +127,7 @@ async function sourcesSet(argv: string[], io: CliIo): Promise<number> {
     if (eq <= 0) throw new UsageError(`“${pair}” is not NAME=VALUE\nusage: ${usage}`);
     return { name: pair.slice(0, eq).trim(), raw: pair.slice(eq + 1) };
   });
-  const result = await withWriteProject(io, project, str(p, 'coder'), (ctx) => setSourceValuesByName(ctx, { source, values }));
+  const result = await withContract(io, project, { write: true, coder: str(p, 'coder') }, (api) => api.call('sourceAttributes.setByName', { source, values }));
   if (flag(p, 'json')) printJson(io, result);
   else io.out(`${result.source}: ${Object.entries(result.values).map(([k, v]) => `${k} = ${v}`).join(', ')}\n`);
   return 0;

@@ -5,17 +5,16 @@
  */
 import { neutraliseCell } from '../../shared/exporters/csvCells.js';
 import { writeFileAtomicSync } from '../../shared/fsx/atomicWrite.js';
-import { spanTime } from '../../shared/store/cuesStore.js';
 import { parseArgs } from 'node:util';
 import { parseMatrixCols, parseMatrixRows, withRowCodes } from '../../shared/exporters/matrixSpec.js';
-import { runCodingQuery } from '../../shared/queries/codingQuery.js';
 import type { CaseFilter, CodeExpr, MatrixMeasure, MatrixResult } from '../../shared/queries/types.js';
 import { flag, list, parse, str, type Parsed } from '../args.js';
 import { printJson, UsageError, type CliIo } from '../io.js';
-import { abs, withReadProject } from '../projectAccess.js';
+import { abs } from '../projectAccess.js';
 import { asUsage, CASE_FILTER_OPTIONS, reportFilterOf } from '../reportFilterArgs.js';
 import { FRAMEWORK_EDITS } from './frameworkCommands.js';
 import { readContract } from '../contractSession.js';
+import { passageTimes } from './passageTimes.js';
 
 /** The contract answers a search a page at a time; a script gets every hit. */
 const SEARCH_PAGE = 100_000;
@@ -80,15 +79,15 @@ function codeExpression(argv: string[]): CodeExpr {
 /** --where and --set (a query takes no --case or --source flags, so this is a plain case filter). */
 const caseFilter = (p: Parsed): CaseFilter | undefined => reportFilterOf(p);
 
-export function cmdQuery(argv: string[], io: CliIo): number {
+export async function cmdQuery(argv: string[], io: CliIo): Promise<number> {
   const usage = 'quarry query <project> --code PATH [--and PATH] [--or PATH] [--not PATH] [--own] [--where "NAME OP VALUE"]... [--set NAME] [--coder NAME] [--json]';
   const p = parse(argv, QUERY_OPTIONS, { min: 1, max: 1, usage });
   const expr = codeExpression(argv);
   const filter = caseFilter(p);
   const coder = str(p, 'coder');
-  const { result, times } = withReadProject(io, p.positionals[0]!, (ctx) => {
-    const r = runCodingQuery(ctx.project.db, { expr, ...(filter ? { filter } : {}), ...(coder !== undefined ? { coder } : {}) });
-    return { result: r, times: r.passages.map((x) => spanTime(ctx.project.db, x.sourceId, x.start, x.end)) };
+  const { result, times } = await readContract(io, p.positionals[0]!, async (api) => {
+    const r = await api.call('queries.coding', { expr, ...(filter ? { filter } : {}), ...(coder !== undefined ? { coder } : {}) });
+    return { result: r, times: await passageTimes(api, r.passages) };
   });
   const out = result.passages.map((r, i) => ({ source: r.source, case: r.case, start: r.start, end: r.end, text: r.text, code: r.code, coder: r.coder, time: times[i] }));
   if (flag(p, 'json')) printJson(io, out);

@@ -23,6 +23,15 @@ export interface CaseRecord {
   classificationId: Id | null;
 }
 
+/** A case as scripts list it (`quarry cases --json`): names instead of ids, values formatted as shown. */
+export interface CaseOverview {
+  name: string;
+  parent: string | null;
+  classification: string | null;
+  sources: string[];
+  attributes: Record<string, string>;
+}
+
 /** A classification (Firm, Person, School…): a kind of case with attributes of its own. */
 export interface ClassificationInfo {
   id: Id;

@@ -51,6 +51,18 @@ export interface SourceSummary {
   mediaKind: 'audio' | 'video' | null;
 }
 
+/**
+ * A source as scripts list it (`quarry sources --json`): its case and recording
+ * by name, and its source attribute values spelled out (Unassigned left out).
+ */
+export interface SourceOverview {
+  name: string;
+  characters: number;
+  case: string | null;
+  media: { kind: 'audio' | 'video'; durationMs: number; embedded: boolean; missing?: true } | null;
+  attributes: Record<string, string>;
+}
+
 /** A folder of the Sources list (one level deep). */
 export interface SourceFolder {
   id: Id;

@@ -7,7 +7,7 @@
 import type Database from 'better-sqlite3';
 import { parseValue, formatValue, UNASSIGNED, type AttributeDef, type AttributeValue, type AttributeType } from '../cases/attributeTypes.js';
 import type { ImportPlan } from '../cases/classificationImportPlan.js';
-import type { CaseRecord } from '../domain/caseTypes.js';
+import type { CaseOverview, CaseRecord } from '../domain/caseTypes.js';
 import { writeClassificationCsv, type SheetCase } from '../cases/classificationCsv.js';
 import type { CsvCellOptions } from '../exporters/csvCells.js';
 import { QuarryError } from '../errors.js';
@@ -50,9 +50,7 @@ export function listCaseRecords(db: Database.Database): CaseRecord[] {
 }
 
 /** The CLI's and exports' view: attribute values by name, formatted (Unassigned / Not applicable spelled out). */
-export function casesByName(
-  db: Database.Database,
-): { name: string; parent: string | null; classification: string | null; sources: string[]; attributes: Record<string, string> }[] {
+export function casesByName(db: Database.Database): CaseOverview[] {
   const attrs = listAttributes(db);
   const records = listCaseRecords(db);
   const names = new Map(records.map((c) => [c.id, c.name]));

@@ -7,7 +7,7 @@ import {
   removeAttribute,
   reorderAttributes,
 } from '../../services/attributeService.js';
-import { assignSource, createCase, defineAttribute, editCase, listCaseRecords, removeCase, setCaseValue } from '../../services/caseService.js';
+import { assignSource, casesByName, createCase, defineAttribute, editCase, listCaseRecords, removeCase, setCaseValue } from '../../services/caseService.js';
 import { caseSheet } from '../../services/caseSheetService.js';
 import {
   addCase,
@@ -55,6 +55,7 @@ const classification = () => import('../../services/classificationService.js');
 
 export const caseHandlers: HandlersFor<keyof typeof caseMethods> = {
   'cases.list': (_a, s) => listCaseRecords(s.ctx().project.db),
+  'cases.overview': (_a, s) => casesByName(s.ctx().project.db),
   'cases.sheet': (_a, s) => caseSheet(s.ctx().project.db),
   'cases.create': (a, s) => ({ id: createCase(s.ctx(), defined(a)) }),
   'cases.update': (a, s) => {

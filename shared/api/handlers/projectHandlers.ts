@@ -72,7 +72,13 @@ export const projectHandlers: HandlersFor<keyof typeof projectMethods> = {
   },
   'project.create': async (a, session) => {
     await session.backups?.idle();
-    const path = resolveProjectPath(a.path, session.projectsDir, 'new');
+    if (a.exactPath) {
+      // Only the command line's one-shot session names a file exactly: through the app's transports a
+      // new project is always a .quarry file, whatever a page asks for.
+      if (!session.opts.oneShot) throw new QuarryError('bad_request', 'exactPath is for the quarry command line only.');
+      if (!isAbsolute(a.path)) throw new QuarryError('bad_request', `${a.path}: name the new project by its full path.`);
+    }
+    const path = a.exactPath ? a.path : resolveProjectPath(a.path, session.projectsDir, 'new');
     const project = ProjectDb.create(path, a.name ? { name: a.name } : {});
     // Nothing to back up yet: the first change starts the backups.
     session.attach(project, undefined, { backupOnOpen: false });

@@ -4,6 +4,8 @@ import { createSourceFolder, moveSourcesToFolder, removeSourceFolder, renameSour
 import { listSourceFolders } from '../../store/sourceFoldersStore.js';
 import { getSource, listSources } from '../../store/sourcesStore.js';
 import { codingsForSource } from '../../store/codingsStore.js';
+import { spanTime } from '../../store/cuesStore.js';
+import { sourceOverview } from '../../services/sourceOverview.js';
 import type { sourceMethods } from '../methods/sourceMethods.js';
 import type { HandlersFor } from './handlerTypes.js';
 import { arrivingFile } from './arrivingFile.js';
@@ -12,6 +14,11 @@ export { base64DecodedSize } from './base64Size.js';
 
 export const sourceHandlers: HandlersFor<keyof typeof sourceMethods> = {
   'sources.list': (_a, s) => listSources(s.ctx().project.db),
+  'sources.overview': (_a, s) => sourceOverview(s.ctx().project.db, s.ctx().project.path),
+  'sources.spanTimes': (a, s) => {
+    const db = s.ctx().project.db;
+    return a.spans.map((x) => spanTime(db, x.sourceId, x.start, x.end));
+  },
   'sources.get': (a, s) => getDocument(s.ctx().project.db, a.id, a.codings ?? true),
   'sources.codings': (a, s) => {
     const db = s.ctx().project.db;

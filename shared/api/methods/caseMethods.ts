@@ -3,6 +3,7 @@ import type { AttributeValue } from '../../cases/attributeTypes.js';
 import type { CaseSetRule } from '../../cases/caseSetRules.js';
 import type {
   AttributeInfo,
+  CaseOverview,
   CaseRecord,
   CaseSheet,
   CaseSetInfo,
@@ -44,6 +45,8 @@ const csvFile = {
 
 export const caseMethods = {
   'cases.list': method<CaseRecord[]>()(z.object({}), { reads: ['cases', 'caseValues'] }),
+  /** Every case by name with its parent, classification, sources and values formatted as shown: what `quarry cases --json` prints. */
+  'cases.overview': method<CaseOverview[]>()(z.object({}), { reads: ['cases', 'caseValues'] }),
   /** Every case, attribute and value in one compact answer, for the classification sheet. */
   'cases.sheet': method<CaseSheet>()(z.object({}), { reads: ['cases', 'caseValues'] }),
   'cases.create': method<{ id: number }>()(z.object({ name, description: z.string().optional() }), { mutates: true, affects: CASES_AND_SOURCES }),

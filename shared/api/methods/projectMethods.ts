@@ -32,7 +32,12 @@ export const projectMethods = {
   'app.info': method<AppInfo>()(z.object({}), { reads: ['app'] }),
   'app.setCoder': method<AppInfo>()(z.object({ name: z.string().trim().min(1).max(100) }), { invalidates: true, affects: ['app', 'coders', 'project'] }),
   'app.forgetRecent': method<AppInfo>()(z.object({ path }), { invalidates: true, affects: ['app'] }),
-  'project.create': method<ProjectInfo>()(z.object({ path, name: z.string().optional() }), { invalidates: true, affects: EVERYTHING }),
+  /**
+   * A new project (never over an existing file). The path is read as the start screen reads a typed
+   * one (`.quarry` implied, a bare name in the projects folder) unless `exactPath`: then it is the
+   * file to create, as `quarry new` names it (refused outside the CLI's one-shot session).
+   */
+  'project.create': method<ProjectInfo>()(z.object({ path, name: z.string().optional(), exactPath: z.boolean().optional() }), { invalidates: true, affects: EVERYTHING }),
   'project.open': method<ProjectInfo>()(z.object({ path, readOnly: z.boolean().optional() }), { invalidates: true, affects: EVERYTHING }),
   /**
    * After an `untrusted_file` refusal: copies the file's data into a new project and opens that;

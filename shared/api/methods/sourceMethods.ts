@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { jobId } from '../../jobs/jobArg.js';
-import type { Coding, ImportResultItem, SourceDocument, SourceFolder, SourceSummary } from '../../domain/types.js';
+import type { Coding, ImportResultItem, SourceDocument, SourceFolder, SourceOverview, SourceSummary } from '../../domain/types.js';
 import { method } from '../defineMethod.js';
 
 const id = z.number().int().positive();
@@ -8,6 +8,16 @@ const importFilePath = z.string().trim().min(1).max(4096);
 
 export const sourceMethods = {
   'sources.list': method<SourceSummary[]>()(z.object({}), { reads: ['sources'] }),
+  /** Every source with its case, recording and source attribute values by name: what `quarry sources --json` prints. */
+  'sources.overview': method<SourceOverview[]>()(z.object({}), { reads: ['sources', 'media', 'caseValues'] }),
+  /**
+   * The recording time of each span, [first ms, last ms] of the timed lines it overlaps, or
+   * null (an untimed source or line): coded passages as a script lists them carry their time.
+   */
+  'sources.spanTimes': method<([number, number] | null)[]>()(
+    z.object({ spans: z.array(z.object({ sourceId: id, start: z.number().int().nonnegative(), end: z.number().int().nonnegative() })).max(1_000_000) }),
+    { reads: ['sources', 'media'] },
+  ),
   /**
    * A source's text, with its codings unless `codings: false` (then `codings` is empty): the
    * document view fetches them apart, as sources.codings, so a coding change never resends the text.
