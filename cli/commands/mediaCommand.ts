@@ -3,8 +3,6 @@
  * the recording panel's media.export, media.relink and media.attachTranscript.
  */
 import { basename } from 'node:path';
-import { splitFileName } from '../../shared/importers/importLimits.js';
-import { isMediaExtension } from '../../shared/media/mediaTypes.js';
 import { parse, str } from '../args.js';
 import { sourceIdByName } from '../contractLookups.js';
 import { readContract, withContract } from '../contractSession.js';
@@ -13,9 +11,7 @@ import { UsageError, type CliIo } from '../io.js';
 import { abs } from '../projectAccess.js';
 
 // `quarry import` of a recording still uses this until it goes through media.importRecording (projectCommands.ts).
-export { importRecordingFile } from './recordingImportFile.js';
 
-export const isRecordingPath = (path: string): boolean => isMediaExtension(splitFileName(path).ext);
 
 export async function cmdMedia(argv: string[], io: CliIo): Promise<number> {
   const usage = 'quarry media <project> <source> --out FILE | --relink FILE | --transcript FILE';
