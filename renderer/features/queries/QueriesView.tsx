@@ -1,3 +1,4 @@
+import { QUERY_KIND_SPECS, SAVED_QUERY_KINDS } from '../../../shared/queries/queryKindRegistry.js';
 import type { WorkbenchViewProps } from '../workbench/views.js';
 import { ChartsPanel } from './charts/ChartsPanel.js';
 import { CodingQueryPanel } from './coding-query/CodingQueryPanel.js';
@@ -11,11 +12,7 @@ import { ProjectScope, useViewState } from './viewState.js';
 import './queries.css';
 
 const TABS: { id: QueryTab; label: string; tip: string }[] = [
-  { id: 'search', label: 'Text search', tip: 'Find words and phrases in every source; code all hits' },
-  { id: 'coding', label: 'Coding query', tip: 'Passages coded at codes combined with AND, OR, NOT, NEAR' },
-  { id: 'matrix', label: 'Matrix coding', tip: 'Cases, attribute values or codes × codes, with a count per cell' },
-  { id: 'cooccurrence', label: 'Co-occurrence', tip: 'Code × code: overlapping text or the same paragraph' },
-  { id: 'wordfreq', label: 'Word frequency', tip: 'The most frequent words' },
+  ...SAVED_QUERY_KINDS.map((k) => QUERY_KIND_SPECS[k].tab),
   { id: 'charts', label: 'Charts', tip: 'References per code by attribute value, as a bar chart' },
   { id: 'saved', label: 'Saved queries', tip: 'Run or delete the queries saved in the project' },
 ];
