@@ -35,6 +35,8 @@ export interface AttributeEditor {
   conditionOptions?: (choices: readonly string[]) => EditorOption[];
   /** What an input says when the browser cannot read what was typed into it. */
   badInput?: string;
+  /** The column's width in the classification sheet, in CSS pixels. */
+  columnWidth: number;
 }
 
 /** A canonical value as a typed spreadsheet cell. */
@@ -115,7 +117,7 @@ const text: AttributeTypeSpec = {
   infer: () => ({ confidence: 0.1 }),
   refi: { typeOfVariable: () => 'Text', imports: ['Text', 'DateTime'] },
   sheetCell: (v) => v,
-  editor: { kind: 'text-input' },
+  editor: { kind: 'text-input', columnWidth: 200 },
 };
 
 const number: AttributeTypeSpec = {
@@ -128,7 +130,7 @@ const number: AttributeTypeSpec = {
   infer: (samples) => (allParse(samples, parseNumberText) ? { confidence: 0.9 } : undefined),
   refi: { typeOfVariable: (values) => (values.every((v) => /^-?\d+$/.test(v)) ? 'Integer' : 'Float'), imports: ['Integer', 'Float'] },
   sheetCell: (v) => Number(v),
-  editor: { kind: 'number-input', badInput: 'Not a number' },
+  editor: { kind: 'number-input', badInput: 'Not a number', columnWidth: 140 },
 };
 
 const date: AttributeTypeSpec = {
@@ -142,7 +144,7 @@ const date: AttributeTypeSpec = {
   infer: (samples) => (allParse(samples, parseDateText) ? { confidence: 0.8 } : undefined),
   refi: { typeOfVariable: () => 'Date', imports: ['Date'] },
   sheetCell: (v) => new Date(`${v}T00:00:00Z`),
-  editor: { kind: 'date-input', badInput: 'Not a complete date' },
+  editor: { kind: 'date-input', badInput: 'Not a complete date', columnWidth: 150 },
 };
 
 const YES_NO: EditorOption[] = [
@@ -164,6 +166,7 @@ const boolean: AttributeTypeSpec = {
   sheetCell: (v) => v === 'true',
   editor: {
     kind: 'select',
+    columnWidth: 130,
     options: () => YES_NO,
     conditionOptions: () => [
       { value: 'yes', label: 'Yes' },
@@ -202,7 +205,7 @@ const choice: AttributeTypeSpec = {
   },
   refi: { typeOfVariable: () => 'Text', imports: [] },
   sheetCell: (v) => v,
-  editor: { kind: 'select', options: choiceOptions, conditionOptions: choiceOptions },
+  editor: { kind: 'select', columnWidth: 170, options: choiceOptions, conditionOptions: choiceOptions },
 };
 
 /** The registry. Key order is the order types are offered in. */

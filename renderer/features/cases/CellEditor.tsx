@@ -21,7 +21,7 @@ interface Props {
 
 const NA_RAW = NOT_APPLICABLE_LABEL;
 
-const NAME_EDITOR: AttributeEditor = { kind: 'text-input' };
+const NAME_EDITOR: AttributeEditor = { kind: 'text-input', columnWidth: 180 };
 
 function initialText(type: Props['type'], editor: AttributeEditor, value: AttributeValue, typed?: string): string {
   if (typed !== undefined) return typed;

@@ -91,7 +91,7 @@ export const SheetHeader = memo(function SheetHeader({ columns, template, sort, 
               <input
                 aria-label={label}
                 aria-invalid={error !== undefined}
-                placeholder={attr && attr.type !== 'text' ? 'Filter, e.g. > 10' : 'Filter'}
+                placeholder={attr && attributeTypeSpec(attr.type).editor.kind !== 'text-input' ? 'Filter, e.g. > 10' : 'Filter'}
                 title={error ?? (attr ? 'Text to look for, or a comparison: = != < <= > >=' : 'Text to look for')}
                 value={value}
                 onChange={(e) => onFilter(col.key, e.target.value)}
