@@ -1,4 +1,5 @@
-import { QUERY_KIND_SPECS, SAVED_QUERY_KINDS } from '../../../shared/queries/queryKindRegistry.js';
+import type { ComponentType } from 'react';
+import { QUERY_KIND_SPECS, SAVED_QUERY_KINDS, type QueryKindTab } from '../../../shared/queries/queryKindRegistry.js';
 import type { WorkbenchViewProps } from '../workbench/views.js';
 import { ChartsPanel } from './charts/ChartsPanel.js';
 import { CodingQueryPanel } from './coding-query/CodingQueryPanel.js';
@@ -17,6 +18,15 @@ const TABS: { id: QueryTab; label: string; tip: string }[] = [
   { id: 'saved', label: 'Saved queries', tip: 'Run or delete the queries saved in the project' },
 ];
 
+/** The panel that builds and shows each kind of query, by its tab (a record over the registry's tabs). */
+const KIND_PANELS: { [T in QueryKindTab]: ComponentType<{ readOnly: boolean }> } = {
+  search: SearchPanel,
+  coding: CodingQueryPanel,
+  matrix: MatrixPanel,
+  cooccurrence: CooccurrencePanel,
+  wordfreq: WordFrequencyPanel,
+};
+
 /** NVivo's Explore ribbon as one view: every query, each in its own tab. */
 export function QueriesView({ project }: WorkbenchViewProps) {
   return (
@@ -29,6 +39,7 @@ export function QueriesView({ project }: WorkbenchViewProps) {
 function QueriesTabs({ readOnly }: { readOnly: boolean }) {
   const [tab, setTab] = useViewState('queries.tab', 'search');
   const open = useOpenSavedQuery(setTab);
+  const KindPanel = Object.hasOwn(KIND_PANELS, tab) ? KIND_PANELS[tab as QueryKindTab] : null;
   return (
     <div className="queries-view">
       <nav className="q-tabs" role="tablist" aria-label="Queries">
@@ -39,11 +50,7 @@ function QueriesTabs({ readOnly }: { readOnly: boolean }) {
         ))}
       </nav>
       <section className="q-tabpanel" role="tabpanel" aria-label={TABS.find((t) => t.id === tab)?.label}>
-        {tab === 'search' && <SearchPanel readOnly={readOnly} />}
-        {tab === 'coding' && <CodingQueryPanel readOnly={readOnly} />}
-        {tab === 'matrix' && <MatrixPanel readOnly={readOnly} />}
-        {tab === 'cooccurrence' && <CooccurrencePanel readOnly={readOnly} />}
-        {tab === 'wordfreq' && <WordFrequencyPanel readOnly={readOnly} />}
+        {KindPanel && <KindPanel readOnly={readOnly} />}
         {tab === 'charts' && <ChartsPanel />}
         {tab === 'saved' && <SavedQueriesPanel onOpen={open} readOnly={readOnly} />}
       </section>
