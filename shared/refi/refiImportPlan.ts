@@ -32,7 +32,6 @@ function initialsOf(name: string): string {
 }
 
 
-
 class Planner {
   readonly plan: RefiImportPlan;
   /** The file's project without the rows whose names or choice lists do not fit (refiRowChecks.ts). */
