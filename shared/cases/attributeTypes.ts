@@ -9,12 +9,11 @@
  *   choice  → one of the attribute's choices, in the choice's own spelling
  *   text    → as typed, with line ends normalised to LF
  */
-import { matchChoice, parseBooleanText, parseDateText, parseNumberText, type ValueParse } from './attributeValueParsers.js';
+import { ATTRIBUTE_TYPE_SPECS, distinctIgnoringCase, type AttributeType } from './attributeTypeRegistry.js';
+import type { ValueParse } from './attributeValueParsers.js';
 import { orderChoices } from './ordinalScales.js';
 
-export type AttributeType = 'text' | 'number' | 'date' | 'boolean' | 'choice';
-
-export const ATTRIBUTE_TYPES: readonly AttributeType[] = ['text', 'number', 'date', 'boolean', 'choice'];
+export { ATTRIBUTE_TYPES, distinctIgnoringCase, type AttributeType } from './attributeTypeRegistry.js';
 
 export interface AttributeDef {
   name: string;
@@ -45,26 +44,7 @@ export function specialValue(raw: string): AttributeValue | undefined {
 }
 
 function parseTyped(def: AttributeDef, raw: string): ValueParse {
-  const s = raw.trim();
-  switch (def.type) {
-    case 'text':
-      // Text keeps its surrounding spaces: the CSV reader has already removed
-      // the ones that were only layout (unquoted), so what is left is meant.
-      return { ok: true, canonical: raw.replace(/\r\n?/g, '\n') };
-    case 'number':
-      return parseNumberText(s);
-    case 'date':
-      return parseDateText(s);
-    case 'boolean':
-      return parseBooleanText(s);
-    case 'choice': {
-      const choices = def.choices ?? [];
-      const match = matchChoice(s, choices);
-      if (match !== undefined) return { ok: true, canonical: match };
-      const list = choices.length === 0 ? 'it has no choices yet' : `the choices are ${choices.join(', ')}`;
-      return { ok: false, reason: `'${s}' is not one of the choices of ${def.name} (${list})` };
-    }
-  }
+  return ATTRIBUTE_TYPE_SPECS[def.type].parse(raw, def);
 }
 
 /** Reads a value as typed in a cell, the CLI or the UI. Whitespace-only counts as blank. */
@@ -85,16 +65,6 @@ export function formatValue(_def: AttributeDef, v: AttributeValue): string {
 export function valuesEqual(a: AttributeValue, b: AttributeValue): boolean {
   if (a.kind !== b.kind) return false;
   return a.kind !== 'value' || a.value === (b as { value: string }).value;
-}
-
-/** Distinct values ignoring letter case, first spelling kept, in order of first appearance. */
-export function distinctIgnoringCase(values: Iterable<string>): string[] {
-  const seen = new Map<string, string>();
-  for (const v of values) {
-    const key = v.toLowerCase();
-    if (!seen.has(key)) seen.set(key, v);
-  }
-  return [...seen.values()];
 }
 
 export interface CaseValue {
@@ -126,7 +96,7 @@ export interface ConversionPreview {
  */
 export function convertPreview(def: AttributeDef, toType: AttributeType, values: CaseValue[], toChoices?: string[]): ConversionPreview {
   let choices: string[] | undefined;
-  if (toType === 'choice') {
+  if (ATTRIBUTE_TYPE_SPECS[toType].hasChoices) {
     const present = values.flatMap((cv) => (cv.value.kind === 'value' && cv.value.value.trim() !== '' ? [cv.value.value.trim()] : []));
     choices = toChoices ? [...toChoices] : orderChoices(distinctIgnoringCase(present));
   }

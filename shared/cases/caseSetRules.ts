@@ -14,6 +14,7 @@
  */
 import { caseSetRuleSchema } from '../api/methods/valueSchemas.js';
 import { QuarryError } from '../errors.js';
+import { ATTRIBUTE_TYPE_SPECS } from './attributeTypeRegistry.js';
 import { formatValue, parseValue, UNASSIGNED, type AttributeDef, type AttributeValue } from './attributeTypes.js';
 import { findAttribute } from './typeInference.js';
 import { compareCanonical } from './valueOrder.js';
@@ -92,11 +93,11 @@ export function normalizeRule(rule: CaseSetRule, defs: readonly AttributeDef[]):
 
 function holds(c: CheckedCondition, v: AttributeValue): boolean {
   const def = c.def as AttributeDef;
-  // Canonical values are equal exactly when their strings are; text ignores letter case.
+  // Each type says when two canonical values are equal (text ignores letter case).
   const equals = (want: AttributeValue) =>
     want.kind === v.kind &&
     (want.kind !== 'value' ||
-      (def.type === 'text' ? compareCanonical(def, want.value, (v as { value: string }).value) === 0 : want.value === (v as { value: string }).value));
+      ATTRIBUTE_TYPE_SPECS[def.type].equal(want.value, (v as { value: string }).value, def));
   switch (c.condition.operator) {
     case '=':
       return equals(c.values[0] as AttributeValue);

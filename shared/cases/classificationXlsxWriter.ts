@@ -7,6 +7,7 @@
  * Text is always a text cell: a value starting with '=' is never a formula.
  */
 import writeXlsxFile, { type Cell, type Row } from 'write-excel-file/node';
+import { ATTRIBUTE_TYPE_SPECS } from './attributeTypeRegistry.js';
 import { formatValue, UNASSIGNED, type AttributeDef, type AttributeValue } from './attributeTypes.js';
 import { caseColumnHeader, type SheetCase } from './classificationCsv.js';
 
@@ -15,16 +16,11 @@ export const CLASSIFICATION_WORKSHEET = 'Classification';
 function cell(def: AttributeDef, v: AttributeValue): Cell {
   if (v.kind === 'unassigned') return null;
   if (v.kind === 'not_applicable') return { value: formatValue(def, v), type: String };
-  switch (def.type) {
-    case 'number':
-      return { value: Number(v.value), type: Number };
-    case 'date':
-      return { value: new Date(`${v.value}T00:00:00Z`), type: Date, format: 'yyyy-mm-dd' };
-    case 'boolean':
-      return { value: v.value === 'true', type: Boolean };
-    default:
-      return { value: v.value, type: String };
-  }
+  const value = ATTRIBUTE_TYPE_SPECS[def.type].sheetCell(v.value);
+  if (typeof value === 'number') return { value, type: Number };
+  if (typeof value === 'boolean') return { value, type: Boolean };
+  if (value instanceof Date) return { value, type: Date, format: 'yyyy-mm-dd' };
+  return { value, type: String };
 }
 
 /** Wide enough for the header and most values, within reason (Excel's unit is about one character). */

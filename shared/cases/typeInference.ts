@@ -6,9 +6,8 @@
  * about the type and are ignored.
  */
 import { distinctIgnoringCase, parseValue, specialValue, type AttributeDef, type AttributeType } from './attributeTypes.js';
-import { parseBooleanText, parseDateText, parseNumberText } from './attributeValueParsers.js';
+import { attributeTypeSpec, inferAttributeType } from './attributeTypeRegistry.js';
 import type { ParsedSheet } from './classificationCsv.js';
-import { orderChoices } from './ordinalScales.js';
 
 export interface InferredColumn {
   /** Attribute name: the existing attribute's own spelling when the header matched one ignoring case. */
@@ -28,8 +27,7 @@ export interface InferredColumn {
 }
 
 export const SAMPLE_SIZE = 5;
-/** A column is offered as 'choice' with at most this many distinct values... */
-export const MAX_INFERRED_CHOICES = 12;
+export { MAX_INFERRED_CHOICES } from './attributeTypeRegistry.js';
 
 export function findAttribute(defs: readonly AttributeDef[], name: string): AttributeDef | undefined {
   const lower = name.toLowerCase();
@@ -37,16 +35,7 @@ export function findAttribute(defs: readonly AttributeDef[], name: string): Attr
 }
 
 export function inferType(values: string[]): { type: AttributeType; choices?: string[] } {
-  if (values.length === 0) return { type: 'text' };
-  if (values.every((v) => parseNumberText(v).ok)) return { type: 'number' };
-  if (values.every((v) => parseDateText(v).ok)) return { type: 'date' };
-  if (values.every((v) => parseBooleanText(v).ok)) return { type: 'boolean' };
-  const distinct = distinctIgnoringCase(values);
-  // ...and only when values repeat enough to look like categories rather than free text.
-  if (distinct.length <= MAX_INFERRED_CHOICES && distinct.length <= values.length / 2 && distinct.length < values.length) {
-    return { type: 'choice', choices: orderChoices(distinct) };
-  }
-  return { type: 'text' };
+  return inferAttributeType(values);
 }
 
 export function inferAttributeTypes(sheet: ParsedSheet, existing: AttributeDef[]): InferredColumn[] {
@@ -58,7 +47,7 @@ export function inferAttributeTypes(sheet: ParsedSheet, existing: AttributeDef[]
     if (def) {
       const failing = meaningful.filter((c) => !parseValue(def, c).ok);
       const column: InferredColumn = { name: def.name, header, existing: true, type: def.type, sampleValues, conflicts: failing.length };
-      if (def.type === 'choice') {
+      if (attributeTypeSpec(def.type).hasChoices) {
         column.choices = [...(def.choices ?? [])];
         column.newChoices = distinctIgnoringCase(failing.map((c) => c.trim()));
       }

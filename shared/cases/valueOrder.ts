@@ -5,35 +5,12 @@
  * Used by case-set conditions and by sorting the classification sheet, so
  * both agree on what "greater" means.
  */
+import { ATTRIBUTE_TYPE_SPECS } from './attributeTypeRegistry.js';
 import type { AttributeDef, AttributeValue } from './attributeTypes.js';
-
-// Made on first use: creating a collator starts ICU, which costs start-up time of every quarry command.
-let textCollator: Intl.Collator | undefined;
-const collator = (): Intl.Collator => (textCollator ??= new Intl.Collator(undefined, { sensitivity: 'accent', numeric: true }));
 
 /** Compares two canonical stored values of one attribute. */
 export function compareCanonical(def: AttributeDef, a: string, b: string): number {
-  switch (def.type) {
-    case 'number':
-      return Math.sign(Number(a) - Number(b));
-    case 'date':
-      // Canonical dates are YYYY-MM-DD with a four-digit year: text order is date order.
-      return a < b ? -1 : a > b ? 1 : 0;
-    case 'boolean':
-      return (a === 'true' ? 1 : 0) - (b === 'true' ? 1 : 0);
-    case 'choice': {
-      const choices = def.choices ?? [];
-      return Math.sign(rank(choices, a) - rank(choices, b));
-    }
-    case 'text':
-      return Math.sign(collator().compare(a, b));
-  }
-}
-
-/** A value no longer in the list sorts after every listed choice. */
-function rank(choices: readonly string[], v: string): number {
-  const i = choices.indexOf(v);
-  return i < 0 ? choices.length : i;
+  return ATTRIBUTE_TYPE_SPECS[def.type].compare(a, b, def);
 }
 
 const KIND_RANK: Record<AttributeValue['kind'], number> = { value: 0, not_applicable: 1, unassigned: 2 };

@@ -4,6 +4,7 @@
  * classification sheet: the group-by attribute becomes an ordinary first
  * column and the cases follow in group order.
  */
+import { attributeDefOf } from '../cases/attributeTypeRegistry.js';
 import type { AttributeDef, AttributeValue } from '../cases/attributeTypes.js';
 import { writeClassificationCsv } from '../cases/classificationCsv.js';
 import type { CsvCellOptions } from './csvCells.js';
@@ -11,7 +12,7 @@ import type { ClassificationTable } from './exportModels.js';
 
 export function classificationTableToCsv(t: ClassificationTable, opts: CsvCellOptions = {}): string {
   const columns = t.groupBy && !t.columns.some((c) => c.name === t.groupBy!.name) ? [t.groupBy, ...t.columns] : t.columns;
-  const defs: AttributeDef[] = columns.map((c) => (c.type === 'choice' ? { name: c.name, type: c.type, choices: c.choices ?? [] } : { name: c.name, type: c.type }));
+  const defs: AttributeDef[] = columns.map(attributeDefOf);
   const cases = t.groups.flatMap((g) =>
     g.rows.map((r) => {
       const values: Record<string, AttributeValue> = {};

@@ -4,6 +4,7 @@
  * rows (one per value of the group-by attribute, e.g. Intermediary /
  * Entrepreneur) that span the table.
  */
+import { attributeTypeSpec } from '../cases/attributeTypeRegistry.js';
 import { displayValue } from './classificationText.js';
 import type { ClassificationTable } from './exportModels.js';
 import { buildDocument, caption, packDocx, type Orientation, type SectionSpec } from './docxStyles.js';
@@ -32,7 +33,7 @@ export function classificationSection(t: ClassificationTable, opts: Classificati
   const header: CellSpec[] = [textCell(t.caseHeader, { bold: true }), ...t.columns.map((c) => textCell(c.name, { bold: true }))];
   const body: CellSpec[][] = [];
   for (const g of t.groups) {
-    if (t.groupBy) body.push([textCell(groupHeading(t.groupBy.type === 'boolean' && g.value ? displayValue(g.value, 'boolean') : g.label, g.rows.length), { bold: true, fill: GROUP_FILL, span })]);
+    if (t.groupBy) body.push([textCell(groupHeading(g.value && attributeTypeSpec(t.groupBy.type).display ? displayValue(g.value, t.groupBy.type) : g.label, g.rows.length), { bold: true, fill: GROUP_FILL, span })]);
     for (const r of g.rows) body.push([textCell(r.caseName), ...r.values.map((v, i) => textCell(displayValue(v, t.columns[i]?.type)))]);
   }
   return { orientation, children: [...(t.caption.trim() ? [caption(t.caption.trim())] : []), gridTable(header, body, widths)] };

@@ -9,6 +9,7 @@
  */
 import type { z } from 'zod';
 import { choicesSchema, issueMessage, nameSchema, rowProblem, shownName } from '../api/methods/valueSchemas.js';
+import { attributeDefOf } from '../cases/attributeTypeRegistry.js';
 import { parseValue, type AttributeDef, type AttributeValue } from '../cases/attributeTypes.js';
 import { ruleFromFile } from '../cases/ruleFromFile.js';
 import type { MergeSkipped } from '../domain/mergeTypes.js';
@@ -123,7 +124,7 @@ function checkAttributes(c: Checker, raw: RawSnapshot['attributes']): AttributeR
   return out;
 }
 
-const defOf = (a: AttributeRow): AttributeDef => (a.type === 'choice' ? { name: a.name, type: a.type, choices: a.choices } : { name: a.name, type: a.type });
+const defOf = (a: AttributeRow): AttributeDef => attributeDefOf(a);
 
 function checkValues(c: Checker, raw: RawSnapshot['values'], cases: SnapCase[], attributes: AttributeRow[]): SnapValue[] {
   const caseName = new Map(cases.map((x) => [x.id, x.name]));

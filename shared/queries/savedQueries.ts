@@ -21,10 +21,11 @@ import { runCodingQuery } from './codingQuery.js';
 import { runCooccurrence } from './cooccurrence.js';
 import { runMatrixQuery } from './matrixQuery.js';
 import { searchText } from './textSearch.js';
-import type { SavedQuery, SavedQueryDefinition, SavedQueryRun } from './types.js';
+import { SAVED_QUERY_KINDS } from './queryKindRegistry.js';
+import type { QueryKindTypes, SavedQuery, SavedQueryDefinition, SavedQueryKind, SavedQueryRun } from './types.js';
 import { wordFrequency } from './wordFrequency.js';
 
-export const SAVED_QUERY_KINDS = ['text', 'coding', 'matrix', 'cooccurrence', 'wordFrequency'] as const;
+export { SAVED_QUERY_KINDS };
 
 function decode(r: SavedQueryRow): SavedQuery {
   return {
@@ -72,20 +73,24 @@ export function removeSavedQuery(ctx: ServiceContext, id: number): void {
   });
 }
 
+type Runners = { [K in SavedQueryKind]: (db: Database.Database, definition: QueryKindTypes[K]['definition']) => QueryKindTypes[K]['result'] };
+
+/** How each kind of query runs; a record over the registry's kinds, so a new kind needs its runner here. */
+const RUNNERS: Runners = {
+  text: searchText,
+  coding: runCodingQuery,
+  matrix: runMatrixQuery,
+  cooccurrence: runCooccurrence,
+  wordFrequency: wordFrequency,
+};
+
+function runKind<K extends SavedQueryKind>(db: Database.Database, kind: K, definition: QueryKindTypes[K]['definition']): SavedQueryRun {
+  return { kind, result: RUNNERS[kind](db, definition) } as SavedQueryRun;
+}
+
 /** Runs any query definition (saved or not). */
 export function runDefinition(db: Database.Database, q: SavedQueryDefinition): SavedQueryRun {
-  switch (q.kind) {
-    case 'text':
-      return { kind: 'text', result: searchText(db, q.definition) };
-    case 'coding':
-      return { kind: 'coding', result: runCodingQuery(db, q.definition) };
-    case 'matrix':
-      return { kind: 'matrix', result: runMatrixQuery(db, q.definition) };
-    case 'cooccurrence':
-      return { kind: 'cooccurrence', result: runCooccurrence(db, q.definition) };
-    case 'wordFrequency':
-      return { kind: 'wordFrequency', result: wordFrequency(db, q.definition) };
-  }
+  return runKind(db, q.kind, q.definition);
 }
 
 export function runSavedQuery(db: Database.Database, id: number): SavedQueryRun {

@@ -252,12 +252,20 @@ export interface WordFrequencyResult {
 
 // ---------------------------------------------------------------- saved queries
 
-export type SavedQueryDefinition =
-  | { kind: 'text'; definition: SearchOptions }
-  | { kind: 'coding'; definition: CodingQueryDef }
-  | { kind: 'matrix'; definition: MatrixQueryDef }
-  | { kind: 'cooccurrence'; definition: CooccurrenceDef }
-  | { kind: 'wordFrequency'; definition: WordFrequencyDef };
+/** What each kind of saved query takes and gives; queryKindRegistry.ts has one spec per key. */
+export interface QueryKindTypes {
+  text: { definition: SearchOptions; result: SearchResult };
+  coding: { definition: CodingQueryDef; result: CodingQueryResult };
+  matrix: { definition: MatrixQueryDef; result: MatrixResult };
+  cooccurrence: { definition: CooccurrenceDef; result: CooccurrenceResult };
+  wordFrequency: { definition: WordFrequencyDef; result: WordFrequencyResult };
+}
+
+export type SavedQueryKind = keyof QueryKindTypes;
+
+export type QueryDefinitionOf<K extends SavedQueryKind> = { [P in K]: { kind: P; definition: QueryKindTypes[P]['definition'] } }[K];
+
+export type SavedQueryDefinition = QueryDefinitionOf<SavedQueryKind>;
 
 export type SavedQuery = SavedQueryDefinition & {
   id: number;
@@ -267,12 +275,7 @@ export type SavedQuery = SavedQueryDefinition & {
   modifiedAt: string;
 };
 
-export type SavedQueryRun =
-  | { kind: 'text'; result: SearchResult }
-  | { kind: 'coding'; result: CodingQueryResult }
-  | { kind: 'matrix'; result: MatrixResult }
-  | { kind: 'cooccurrence'; result: CooccurrenceResult }
-  | { kind: 'wordFrequency'; result: WordFrequencyResult };
+export type SavedQueryRun = { [K in SavedQueryKind]: { kind: K; result: QueryKindTypes[K]['result'] } }[SavedQueryKind];
 
 // ---------------------------------------------------------------- framework matrices
 

@@ -18,7 +18,7 @@
  * Quarry has no code sets, so none are written.
  */
 import type Database from 'better-sqlite3';
-import type { AttributeType } from '../cases/attributeTypes.js';
+import { attributeTypeSpec } from '../cases/attributeTypeRegistry.js';
 import { compileRule, type CaseSetRule } from '../cases/caseSetRules.js';
 import type { AttributeRow } from '../store/attributesStore.js';
 import { readSnapshot, type ProjectSnapshot, type SnapCode, type SnapMemo } from '../store/snapshotStore.js';
@@ -48,10 +48,8 @@ export const codingSelectionGuid = (codingGuid: string): string => derivedGuid('
 export const caseMemoSetGuid = (caseGuid: string): string => derivedGuid('case-memos', g(caseGuid));
 
 function variableType(a: AttributeRow, snap: ProjectSnapshot): RefiVariableType {
-  const map: Record<AttributeType, RefiVariableType> = { text: 'Text', number: 'Float', date: 'Date', boolean: 'Boolean', choice: 'Text' };
-  if (a.type !== 'number') return map[a.type];
-  const values = snap.values.filter((v) => v.attributeId === a.id && v.value.kind === 'value');
-  return values.every((v) => v.value.kind === 'value' && /^-?\d+$/.test(v.value.value)) ? 'Integer' : 'Float';
+  const values = snap.values.flatMap((v) => (v.attributeId === a.id && v.value.kind === 'value' ? [v.value.value] : []));
+  return attributeTypeSpec(a.type).refi.typeOfVariable(values);
 }
 
 function buildCodes(snap: ProjectSnapshot, memosOf: (target: 'code', id: number) => string[]): RefiCode[] {
@@ -250,12 +248,8 @@ function addSourceVariables(db: Database.Database, project: RefiProject, bySourc
   const values = listSourceValues(db);
   const guidOf = new Map(attrs.map((a) => [a.id, isRefiGuid(a.guid.trim()) ? g(a.guid) : derivedGuid('quarry-id', 'source_attributes', a.guid)]));
   for (const a of attrs) {
-    const numbers = values.filter((v) => v.attributeId === a.id && v.value.kind === 'value');
-    const type: RefiVariableType =
-      a.type === 'number' ? (numbers.every((v) => v.value.kind === 'value' && /^-?\d+$/.test(v.value.value)) ? 'Integer' : 'Float')
-      : a.type === 'date' ? 'Date'
-      : a.type === 'boolean' ? 'Boolean'
-      : 'Text';
+    const own = values.flatMap((v) => (v.attributeId === a.id && v.value.kind === 'value' ? [v.value.value] : []));
+    const type = attributeTypeSpec(a.type).refi.typeOfVariable(own);
     const v: RefiVariable = { guid: guidOf.get(a.id)!, name: a.name, type };
     const description = a.type === 'choice' ? withChoices(a.description, a.choices) : nonEmpty(a.description);
     if (description !== undefined) v.description = description;

@@ -5,12 +5,13 @@
  * replaced by a stable derived one, so a later export is valid), and
  * everything that cannot be carried over is listed with its reason.
  */
-import { parseValue, type AttributeDef, type AttributeType, type AttributeValue } from '../cases/attributeTypes.js';
+import { attributeTypeFromRefi } from '../cases/attributeTypeRegistry.js';
+import { parseValue, type AttributeDef, type AttributeValue } from '../cases/attributeTypes.js';
 import { choicesSchema, nameSchema } from '../api/methods/valueSchemas.js';
 import type { CaseSetRule } from '../cases/caseSetRules.js';
 import { ruleFromFile } from '../cases/ruleFromFile.js';
 import { codePointLength } from '../text/positions.js';
-import type { RefiCode, RefiImportResult, RefiSkipped, RefiVariable } from './refiModel.js';
+import type { RefiCode, RefiImportResult, RefiSkipped } from './refiModel.js';
 import { derivedGuid } from './refiGuid.js';
 import { fixGuid } from './importGuid.js';
 import { normalizeColor } from './refiValues.js';
@@ -30,8 +31,6 @@ function initialsOf(name: string): string {
   return letters.join('').toUpperCase();
 }
 
-
-const ATTRIBUTE_TYPE: Record<RefiVariable['type'], AttributeType> = { Text: 'text', Boolean: 'boolean', Integer: 'number', Float: 'number', Date: 'date', DateTime: 'text' };
 
 class Planner {
   readonly plan: RefiImportPlan;
@@ -197,7 +196,7 @@ function planAttributes(p: Planner): void {
   const names = new UniqueNames(true);
   for (const v of p.input.project.variables) {
     const { description, choices } = v.type === 'Text' ? readChoices(v.description) : { description: v.description ?? '', choices: undefined };
-    const attr: PlannedAttribute = { guid: p.claim('attribute', v.guid), name: names.take(v.name.trim() || 'Unnamed attribute'), type: choices ? 'choice' : ATTRIBUTE_TYPE[v.type], choices: choices ?? [], description };
+    const attr: PlannedAttribute = { guid: p.claim('attribute', v.guid), name: names.take(v.name.trim() || 'Unnamed attribute'), type: choices ? 'choice' : attributeTypeFromRefi(v.type), choices: choices ?? [], description };
     if (v.type === 'DateTime') p.plan.warnings.push(`The variable “${v.name}” holds dates with times; Quarry keeps them as text.`);
     p.plan.attributes.push(attr);
     p.attributes.set(attr.guid, attr);

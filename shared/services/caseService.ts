@@ -5,6 +5,7 @@
  * case coding in caseSpanService.
  */
 import type Database from 'better-sqlite3';
+import { attributeDefOf } from '../cases/attributeTypeRegistry.js';
 import { parseValue, formatValue, UNASSIGNED, type AttributeDef, type AttributeValue, type AttributeType } from '../cases/attributeTypes.js';
 import type { ImportPlan } from '../cases/classificationImportPlan.js';
 import type { CaseOverview, CaseRecord } from '../domain/caseTypes.js';
@@ -30,7 +31,7 @@ import type { ServiceContext } from './context.js';
 import { mutate } from './context.js';
 
 
-export const toDef = (a: Pick<AttributeRow, 'name' | 'type' | 'choices'>): AttributeDef => (a.type === 'choice' ? { name: a.name, type: a.type, choices: a.choices } : { name: a.name, type: a.type });
+export const toDef = (a: Pick<AttributeRow, 'name' | 'type' | 'choices'>): AttributeDef => attributeDefOf(a);
 
 export function listCaseRecords(db: Database.Database): CaseRecord[] {
   const cases = listCases(db);

@@ -6,6 +6,7 @@
  * content) is not added again, which makes merging the same file twice a
  * no-op.
  */
+import { attributeDefOf } from '../cases/attributeTypeRegistry.js';
 import { formatValue, parseValue, valuesEqual, type AttributeDef, type AttributeValue } from '../cases/attributeTypes.js';
 import { derivedGuid } from '../refi/refiGuid.js';
 import type { AttributeRow } from '../store/attributesStore.js';
@@ -14,7 +15,7 @@ import type { MergeContext } from './mergePlanner.js';
 import type { Ref } from '../domain/mergePlanTypes.js';
 
 const isMine = (r: Ref | null | undefined): r is { id: number } => !!r && 'id' in r;
-const def = (a: AttributeRow): AttributeDef => (a.type === 'choice' ? { name: a.name, type: a.type, choices: a.choices } : { name: a.name, type: a.type });
+const def = (a: AttributeRow): AttributeDef => attributeDefOf(a);
 
 function planCaseLinks(m: MergeContext): void {
   for (const s of m.theirs.sources) {

@@ -4,14 +4,9 @@ import type { AttributeInfo, TypeChangePreview } from '../../../shared/domain/ca
 import { useApi } from '../../api/ApiContext.js';
 import { useAction } from '../../hooks/useNotice.js';
 import { Modal } from '../workbench/Modal.js';
+import { TYPE_NAMES } from './attributeEditors.js';
 
-export const TYPE_NAMES: Record<AttributeType, string> = {
-  text: 'Text',
-  number: 'Number',
-  date: 'Date',
-  boolean: 'Yes / no',
-  choice: 'Choice list',
-};
+export { TYPE_NAMES };
 
 interface Props {
   /** Absent: create a new attribute. */

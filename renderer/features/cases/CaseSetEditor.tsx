@@ -5,6 +5,7 @@ import type { AttributeInfo, CaseSetInfo } from '../../../shared/domain/caseType
 import { useApi } from '../../api/ApiContext.js';
 import { useAction } from '../../hooks/useNotice.js';
 import { Modal } from '../workbench/Modal.js';
+import { editorOf, inputTypeOf } from './attributeEditors.js';
 import { haystackOf, type SheetRow } from './sheetModel.js';
 
 interface Props {
@@ -133,7 +134,8 @@ export function CaseSetEditor({ set, initialCaseIds, initialKind, attributes, ro
           </label>
           {conditions.map((c, i) => {
             const attr = attributes.find((a) => a.name === c.attribute);
-            const options = attr?.type === 'choice' ? attr.choices : attr?.type === 'boolean' ? ['yes', 'no'] : null;
+            const editor = attr ? editorOf(attr.type) : undefined;
+            const options = attr && editor?.conditionOptions ? editor.conditionOptions(attr.choices).map((o) => o.value) : null;
             return (
               <div className="condition" key={i}>
                 <select aria-label={`Attribute of condition ${i + 1}`} value={c.attribute} onChange={(e) => update(i, { attribute: e.target.value, value: '' })}>
@@ -163,7 +165,7 @@ export function CaseSetEditor({ set, initialCaseIds, initialKind, attributes, ro
                 ) : (
                   <input
                     aria-label={`Value of condition ${i + 1}`}
-                    type={attr?.type === 'date' ? 'date' : attr?.type === 'number' ? 'number' : 'text'}
+                    type={editor ? inputTypeOf(editor) : 'text'}
                     value={String(c.value)}
                     onChange={(e) => update(i, { value: e.target.value })}
                   />

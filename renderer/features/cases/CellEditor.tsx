@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { AttributeEditor } from '../../../shared/cases/attributeTypeRegistry.js';
 import { NOT_APPLICABLE_LABEL, UNASSIGNED_LABEL, type AttributeType, type AttributeValue } from '../../../shared/cases/attributeTypes.js';
+import { editorOf, inputTypeOf } from './attributeEditors.js';
 
 /** Where the active cell goes after an edit is committed. */
 export type Move = 'down' | 'up' | 'right' | 'left' | 'none';
@@ -19,15 +21,20 @@ interface Props {
 
 const NA_RAW = NOT_APPLICABLE_LABEL;
 
-function initialText(type: Props['type'], value: AttributeValue, typed?: string): string {
+const NAME_EDITOR: AttributeEditor = { kind: 'text-input', columnWidth: 180 };
+
+function initialText(type: Props['type'], editor: AttributeEditor, value: AttributeValue, typed?: string): string {
   if (typed !== undefined) return typed;
   if (value.kind === 'value') return value.value;
-  return type === 'boolean' || type === 'choice' ? (value.kind === 'not_applicable' ? NA_RAW : '') : value.kind === 'not_applicable' && type === 'text' ? NA_RAW : '';
+  // A number or date input cannot show the words, so it starts empty.
+  const showsWords = type !== 'name' && (editor.kind === 'select' || editor.kind === 'text-input');
+  return value.kind === 'not_applicable' && showsWords ? NA_RAW : '';
 }
 
 /** The editor shown in a cell: an input or a select suited to the attribute's type. */
 export function CellEditor({ label, type, choices, value, typed, onCommit, onCancel }: Props) {
-  const [text, setText] = useState(() => initialText(type, value, typed));
+  const editor = type === 'name' ? NAME_EDITOR : editorOf(type);
+  const [text, setText] = useState(() => initialText(type, editor, value, typed));
   const [problem, setProblem] = useState<string | null>(null);
   const input = useRef<HTMLInputElement & HTMLSelectElement>(null);
   const done = useRef(false);
@@ -51,7 +58,7 @@ export function CellEditor({ label, type, choices, value, typed, onCommit, onCan
     const el = input.current;
     // A number input reports '' for text it cannot read; do not let that erase the value.
     if (el?.tagName === 'INPUT' && el.validity.badInput) {
-      setProblem(type === 'date' ? 'Not a complete date' : 'Not a number');
+      setProblem(editor.badInput ?? 'Not a number');
       return;
     }
     done.current = true;
@@ -88,8 +95,8 @@ export function CellEditor({ label, type, choices, value, typed, onCommit, onCan
     </>
   );
 
-  if (type === 'boolean' || type === 'choice') {
-    const options = type === 'boolean' ? [['true', 'Yes'], ['false', 'No']] : (choices ?? []).map((c) => [c, c]);
+  if (editor.kind === 'select') {
+    const options = (editor.options?.(choices ?? []) ?? []).map((o) => [o.value, o.label]);
     return (
       <div className="cell-editor">
         <select
@@ -120,14 +127,14 @@ export function CellEditor({ label, type, choices, value, typed, onCommit, onCan
     );
   }
 
-  const inputType = type === 'number' ? 'number' : type === 'date' ? 'date' : 'text';
+  const inputType = inputTypeOf(editor);
   return (
     <div className="cell-editor">
       <input
         ref={input}
         aria-label={label}
         type={inputType}
-        step={type === 'number' ? 'any' : undefined}
+        step={inputType === 'number' ? 'any' : undefined}
         value={text}
         aria-invalid={problem !== null}
         title={problem ?? undefined}

@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { AttributeInfo } from '../../../shared/domain/caseTypes.js';
 import type { SourceSummary } from '../../../shared/domain/types.js';
+import { editsByTyping } from './attributeEditors.js';
 import type { Move } from './CellEditor.js';
 import { SheetHeader } from './SheetHeader.js';
 import { SheetRowView, type EditState, type RowCallbacks } from './SheetRowView.js';
@@ -178,7 +179,7 @@ export function ClassificationSheet(props: Props) {
       e.preventDefault();
       commit(row, col, '', 'none');
     } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
-      const typing = column.key === 'name' || (isAttributeColumn(column) && ['text', 'number', 'date'].includes(column.attr.type));
+      const typing = column.key === 'name' || (isAttributeColumn(column) && editsByTyping(column.attr.type));
       if (typing) {
         e.preventDefault();
         startEdit(row, col, e.key);

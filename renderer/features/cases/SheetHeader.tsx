@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { attributeTypeSpec } from '../../../shared/cases/attributeTypeRegistry.js';
 import { NOT_APPLICABLE_LABEL, UNASSIGNED_LABEL } from '../../../shared/cases/attributeTypes.js';
 import type { AttributeInfo } from '../../../shared/domain/caseTypes.js';
 import { isAttributeColumn, type SheetColumn } from './sheetColumns.js';
@@ -15,7 +16,7 @@ interface Props {
   onEditAttribute: (attr: AttributeInfo) => void;
 }
 
-const TYPE_LABEL: Record<AttributeInfo['type'], string> = { text: 'text', number: 'number', date: 'date', boolean: 'yes/no', choice: 'choice' };
+const typeLabel = (type: AttributeInfo['type']): string => attributeTypeSpec(type).shortLabel;
 
 function sortKeyOf(col: SheetColumn): SortKey {
   if (isAttributeColumn(col)) return { column: 'attribute', attributeId: col.attr.id };
@@ -42,11 +43,11 @@ export const SheetHeader = memo(function SheetHeader({ columns, template, sort, 
               aria-colindex={c + 1}
               aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'}
               className={`head-cell${c === 0 ? ' cell-name' : ''}`}
-              title={attr ? `${attr.name} (${TYPE_LABEL[attr.type]})${attr.description ? ` — ${attr.description}` : ''}` : col.label}
+              title={attr ? `${attr.name} (${typeLabel(attr.type)})${attr.description ? ` — ${attr.description}` : ''}` : col.label}
             >
               <button type="button" className="head-sort" onClick={() => onSort(key)} aria-label={`Sort by ${col.label}`}>
                 <span className="head-name">{col.label}</span>
-                {attr && <span className="type-badge">{TYPE_LABEL[attr.type]}</span>}
+                {attr && <span className="type-badge">{typeLabel(attr.type)}</span>}
                 <span className="sort-mark" aria-hidden="true">
                   {dir === 'asc' ? '▲' : dir === 'desc' ? '▼' : ''}
                 </span>
@@ -67,8 +68,9 @@ export const SheetHeader = memo(function SheetHeader({ columns, template, sort, 
           const error = filterErrors[col.key];
           const label = `Filter ${col.label}`;
           const className = `head-cell filter-cell${c === 0 ? ' cell-name' : ''}`;
-          if (attr && (attr.type === 'choice' || attr.type === 'boolean')) {
-            const options = attr.type === 'boolean' ? [['yes', 'Yes'], ['no', 'No']] : attr.choices.map((ch) => [ch, ch]);
+          const listed = attr && attributeTypeSpec(attr.type).editor.conditionOptions;
+          if (attr && listed) {
+            const options = listed(attr.choices).map((o) => [o.value, o.label]);
             return (
               <div key={col.key} role="columnheader" aria-colindex={c + 1} className={className}>
                 <select aria-label={label} value={value.replace(/^= /, '')} onChange={(e) => onFilter(col.key, e.target.value ? `= ${e.target.value}` : '')}>
@@ -89,7 +91,7 @@ export const SheetHeader = memo(function SheetHeader({ columns, template, sort, 
               <input
                 aria-label={label}
                 aria-invalid={error !== undefined}
-                placeholder={attr && attr.type !== 'text' ? 'Filter, e.g. > 10' : 'Filter'}
+                placeholder={attr && attributeTypeSpec(attr.type).editor.kind !== 'text-input' ? 'Filter, e.g. > 10' : 'Filter'}
                 title={error ?? (attr ? 'Text to look for, or a comparison: = != < <= > >=' : 'Text to look for')}
                 value={value}
                 onChange={(e) => onFilter(col.key, e.target.value)}

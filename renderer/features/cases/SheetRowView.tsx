@@ -1,5 +1,6 @@
 import { memo, useState, type CSSProperties } from 'react';
-import { formatValue, type AttributeValue } from '../../../shared/cases/attributeTypes.js';
+import { displayCanonical } from '../../../shared/cases/attributeTypeRegistry.js';
+import { formatValue, type AttributeType, type AttributeValue } from '../../../shared/cases/attributeTypes.js';
 import type { SourceSummary } from '../../../shared/domain/types.js';
 import { CellEditor, type Move } from './CellEditor.js';
 import { SOURCE_DRAG_TYPE } from './fileTransfer.js';
@@ -144,8 +145,7 @@ export const SheetRowView = memo(function SheetRowView(props: Props) {
   );
 });
 
-function displayValue(type: string, shown: string, value: AttributeValue): string {
-  if (type === 'boolean' && value.kind === 'value') return value.value === 'true' ? 'Yes' : 'No';
-  return shown;
+function displayValue(type: AttributeType, shown: string, value: AttributeValue): string {
+  return value.kind === 'value' ? displayCanonical(type, value.value) : shown;
 }
 

@@ -1,3 +1,4 @@
+import { attributeTypeSpec } from '../../../shared/cases/attributeTypeRegistry.js';
 import type { AttributeInfo } from '../../../shared/domain/caseTypes.js';
 
 /** A column of the sheet: the case name, its sources, then one per attribute. */
@@ -10,13 +11,11 @@ export const ROW_HEIGHT = 30;
 /** Header row plus filter row. */
 export const HEAD_HEIGHT = 2 * ROW_HEIGHT + 4;
 
-const WIDTH: Record<AttributeInfo['type'], number> = { text: 200, number: 140, date: 150, boolean: 130, choice: 170 };
-
 export function sheetColumns(attributes: readonly AttributeInfo[]): SheetColumn[] {
   return [
     { key: 'name', label: 'Case', width: 180 },
     { key: 'sources', label: 'Sources', width: 210 },
-    ...attributes.map((attr) => ({ key: String(attr.id), label: attr.name, width: WIDTH[attr.type], attr })),
+    ...attributes.map((attr) => ({ key: String(attr.id), label: attr.name, width: attributeTypeSpec(attr.type).editor.columnWidth, attr })),
   ];
 }
 

@@ -5,6 +5,7 @@
  * order); a column filter is either text to look for or a comparison
  * ("> 40", "<= 2020-01-01", "= Early") evaluated like a case-set condition.
  */
+import { attributeDefOf } from '../../../shared/cases/attributeTypeRegistry.js';
 import { formatValue, NOT_APPLICABLE, UNASSIGNED, type AttributeDef, type AttributeValue } from '../../../shared/cases/attributeTypes.js';
 import { compileRule, type RuleOperator } from '../../../shared/cases/caseSetRules.js';
 import { compareValues } from '../../../shared/cases/valueOrder.js';
@@ -29,7 +30,7 @@ export interface SortState {
 /** Column filters by column key ('name', 'sources' or the attribute id). */
 export type ColumnFilters = Record<string, string>;
 
-export const defOf = (a: AttributeInfo): AttributeDef => (a.type === 'choice' ? { name: a.name, type: a.type, choices: a.choices } : { name: a.name, type: a.type });
+export const defOf = (a: AttributeInfo): AttributeDef => attributeDefOf(a);
 
 export function decodeValue(v: CompactValue | undefined): AttributeValue {
   if (v === null || v === undefined) return UNASSIGNED;

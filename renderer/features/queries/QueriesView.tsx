@@ -1,3 +1,5 @@
+import type { ComponentType } from 'react';
+import { QUERY_KIND_SPECS, SAVED_QUERY_KINDS, type QueryKindTab } from '../../../shared/queries/queryKindRegistry.js';
 import type { WorkbenchViewProps } from '../workbench/views.js';
 import { ChartsPanel } from './charts/ChartsPanel.js';
 import { CodingQueryPanel } from './coding-query/CodingQueryPanel.js';
@@ -11,14 +13,19 @@ import { ProjectScope, useViewState } from './viewState.js';
 import './queries.css';
 
 const TABS: { id: QueryTab; label: string; tip: string }[] = [
-  { id: 'search', label: 'Text search', tip: 'Find words and phrases in every source; code all hits' },
-  { id: 'coding', label: 'Coding query', tip: 'Passages coded at codes combined with AND, OR, NOT, NEAR' },
-  { id: 'matrix', label: 'Matrix coding', tip: 'Cases, attribute values or codes × codes, with a count per cell' },
-  { id: 'cooccurrence', label: 'Co-occurrence', tip: 'Code × code: overlapping text or the same paragraph' },
-  { id: 'wordfreq', label: 'Word frequency', tip: 'The most frequent words' },
+  ...SAVED_QUERY_KINDS.map((k) => QUERY_KIND_SPECS[k].tab),
   { id: 'charts', label: 'Charts', tip: 'References per code by attribute value, as a bar chart' },
   { id: 'saved', label: 'Saved queries', tip: 'Run or delete the queries saved in the project' },
 ];
+
+/** The panel that builds and shows each kind of query, by its tab (a record over the registry's tabs). */
+const KIND_PANELS: { [T in QueryKindTab]: ComponentType<{ readOnly: boolean }> } = {
+  search: SearchPanel,
+  coding: CodingQueryPanel,
+  matrix: MatrixPanel,
+  cooccurrence: CooccurrencePanel,
+  wordfreq: WordFrequencyPanel,
+};
 
 /** NVivo's Explore ribbon as one view: every query, each in its own tab. */
 export function QueriesView({ project }: WorkbenchViewProps) {
@@ -32,6 +39,7 @@ export function QueriesView({ project }: WorkbenchViewProps) {
 function QueriesTabs({ readOnly }: { readOnly: boolean }) {
   const [tab, setTab] = useViewState('queries.tab', 'search');
   const open = useOpenSavedQuery(setTab);
+  const KindPanel = Object.hasOwn(KIND_PANELS, tab) ? KIND_PANELS[tab as QueryKindTab] : null;
   return (
     <div className="queries-view">
       <nav className="q-tabs" role="tablist" aria-label="Queries">
@@ -42,11 +50,7 @@ function QueriesTabs({ readOnly }: { readOnly: boolean }) {
         ))}
       </nav>
       <section className="q-tabpanel" role="tabpanel" aria-label={TABS.find((t) => t.id === tab)?.label}>
-        {tab === 'search' && <SearchPanel readOnly={readOnly} />}
-        {tab === 'coding' && <CodingQueryPanel readOnly={readOnly} />}
-        {tab === 'matrix' && <MatrixPanel readOnly={readOnly} />}
-        {tab === 'cooccurrence' && <CooccurrencePanel readOnly={readOnly} />}
-        {tab === 'wordfreq' && <WordFrequencyPanel readOnly={readOnly} />}
+        {KindPanel && <KindPanel readOnly={readOnly} />}
         {tab === 'charts' && <ChartsPanel />}
         {tab === 'saved' && <SavedQueriesPanel onOpen={open} readOnly={readOnly} />}
       </section>

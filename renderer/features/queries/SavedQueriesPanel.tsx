@@ -1,14 +1,8 @@
+import { QUERY_KIND_SPECS } from '../../../shared/queries/queryKindRegistry.js';
 import type { SavedQuery } from '../../../shared/queries/types.js';
 import { formatWhen } from '../memos/memoFormat.js';
 import { useSavedQueries } from './useSavedQueries.js';
 
-const KIND_LABEL: Record<SavedQuery['kind'], string> = {
-  text: 'Text search',
-  coding: 'Coding query',
-  matrix: 'Matrix coding',
-  cooccurrence: 'Code co-occurrence',
-  wordFrequency: 'Word frequency',
-};
 
 interface Props {
   onOpen(q: SavedQuery): void;
@@ -43,7 +37,7 @@ export function SavedQueriesPanel({ onOpen, readOnly }: Props) {
                 <td>
                   <strong>{q.name}</strong>
                 </td>
-                <td>{KIND_LABEL[q.kind]}</td>
+                <td>{QUERY_KIND_SPECS[q.kind].label}</td>
                 <td className="hint">{formatWhen(q.modifiedAt)}</td>
                 <td className="q-actions">
                   <button type="button" onClick={() => onOpen(q)} aria-label={`Run ${q.name}`}>

@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
-import type { CodeRef, SavedQuery } from '../../../shared/queries/types.js';
+import { QUERY_KIND_SPECS, type QueryKindTab } from '../../../shared/queries/queryKindRegistry.js';
+import type { CodeRef, QueryDefinitionOf, QueryKindTypes, SavedQuery, SavedQueryKind } from '../../../shared/queries/types.js';
 import { useNotice } from '../../hooks/useNotice.js';
 import { useCoding } from '../coding/CodingProvider.js';
 import { fromCaseFilter } from './caseFilterModel.js';
@@ -10,7 +11,13 @@ import { SEARCH_PAGE } from './search/useTextSearch.js';
 import { useViewStateWriter } from './viewState.js';
 import { fromWordFrequencyDef } from './wordfreq/wordFrequencyModel.js';
 
-export type QueryTab = 'search' | 'coding' | 'matrix' | 'cooccurrence' | 'wordfreq' | 'charts' | 'saved';
+export type QueryTab = QueryKindTab | 'charts' | 'saved';
+
+type Openers = { [K in SavedQueryKind]: (d: QueryKindTypes[K]['definition']) => void };
+
+function openKind<K extends SavedQueryKind>(openers: Openers, q: QueryDefinitionOf<K>): void {
+  (openers[q.kind] as (d: QueryKindTypes[K]['definition']) => void)(q.definition);
+}
 
 /** Opens a saved query: fills the panel it belongs to, runs it there, and shows that panel. */
 export function useOpenSavedQuery(showTab: (tab: QueryTab) => void) {
@@ -28,34 +35,27 @@ export function useOpenSavedQuery(showTab: (tab: QueryTab) => void) {
 
   return useCallback(
     (q: SavedQuery) => {
-      switch (q.kind) {
-        case 'text': {
-          const d = q.definition;
+      // One opener per kind of query (a record over the registry's kinds, so a new kind needs one here).
+      const openers: Openers = {
+        text: (d) => {
           write('search.draft', d.expression);
           write('search.stem', !!d.stem);
           write('search.submitted', { expression: d.expression, stem: !!d.stem, sourceId: null, limit: SEARCH_PAGE });
-          showTab('search');
-          break;
-        }
-        case 'coding': {
-          const d = q.definition;
+        },
+        coding: (d) => {
           const builder = builderFromExpr(d.expr, resolve);
           if (builder) write('coding.builder', builder);
           else notify(`“${q.name}” combines codes in a way the builder cannot show; its results are below.`);
           write('coding.filter', fromCaseFilter(d.filter));
           write('coding.coder', d.coder ?? '');
           write('coding.submitted', d);
-          showTab('coding');
-          break;
-        }
-        case 'matrix':
-          write('matrix.form', fromMatrixDef(q.definition, resolve as (r: CodeRef) => number | null));
-          write('matrix.submitted', q.definition);
+        },
+        matrix: (d) => {
+          write('matrix.form', fromMatrixDef(d, resolve as (r: CodeRef) => number | null));
+          write('matrix.submitted', d);
           write('matrix.cell', null);
-          showTab('matrix');
-          break;
-        case 'cooccurrence': {
-          const d = q.definition;
+        },
+        cooccurrence: (d) => {
           write('cooc.form', {
             ...DEFAULT_COOCCURRENCE_FORM,
             codeIds: (d.codes ?? []).map(resolve).filter((x): x is number => x !== null),
@@ -66,15 +66,14 @@ export function useOpenSavedQuery(showTab: (tab: QueryTab) => void) {
           });
           write('cooc.submitted', d);
           write('cooc.cell', null);
-          showTab('cooccurrence');
-          break;
-        }
-        case 'wordFrequency':
-          write('wf.form', fromWordFrequencyDef(q.definition, resolve));
-          write('wf.submitted', q.definition);
-          showTab('wordfreq');
-          break;
-      }
+        },
+        wordFrequency: (d) => {
+          write('wf.form', fromWordFrequencyDef(d, resolve));
+          write('wf.submitted', d);
+        },
+      };
+      openKind(openers, q);
+      showTab(QUERY_KIND_SPECS[q.kind].tab.id);
     },
     [write, resolve, notify, showTab],
   );

@@ -12,6 +12,7 @@ import type {
   SearchResult,
   WordFrequencyResult,
 } from '../../queries/types.js';
+import { savedQueryDefinition } from '../../queries/queryKindRegistry.js';
 import { CODINGS_EVERYWHERE } from '../affects.js';
 import { method } from '../defineMethod.js';
 import {
@@ -20,7 +21,6 @@ import {
   cooccurrenceDef,
   id,
   matrixQueryDef,
-  savedQueryDefinition,
   searchOptions,
   wordFrequencyDef,
 } from './querySchemas.js';

@@ -112,11 +112,3 @@ export const chartDef = z.object({
   filter: caseFilter.optional(),
   coder: z.string().optional(),
 });
-
-export const savedQueryDefinition = z.union([
-  z.object({ kind: z.literal('text'), definition: searchOptions }),
-  z.object({ kind: z.literal('coding'), definition: codingQueryDef }),
-  z.object({ kind: z.literal('matrix'), definition: matrixQueryDef }),
-  z.object({ kind: z.literal('cooccurrence'), definition: cooccurrenceDef }),
-  z.object({ kind: z.literal('wordFrequency'), definition: wordFrequencyDef }),
-]);

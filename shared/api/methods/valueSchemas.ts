@@ -5,6 +5,7 @@
  * sheets), so that a value refused at the API is refused from a file too.
  */
 import { z } from 'zod';
+import { ATTRIBUTE_TYPES } from '../../cases/attributeTypeRegistry.js';
 
 /** C0 and C1 control characters: never part of a name (they break lists, exports and XML). */
 // eslint-disable-next-line no-control-regex
@@ -34,7 +35,7 @@ export const coderNameSchema = label(100, { empty: 'a coder needs a name', long:
 
 export const colorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour in the form #rrggbb');
 
-export const attributeTypeSchema = z.enum(['text', 'number', 'date', 'boolean', 'choice']);
+export const attributeTypeSchema = z.enum(ATTRIBUTE_TYPES);
 
 /** One choice of a choice attribute: a label like a name. */
 export const choiceSchema = label(MAX_NAME_CHARS, { empty: 'a choice is empty', long: `a choice is longer than ${MAX_NAME_CHARS} characters`, control: 'a choice contains control characters' });
