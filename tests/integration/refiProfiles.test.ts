@@ -259,16 +259,10 @@ function survival(peer: PeerReader, bytes: Uint8Array, reference: ReturnType<typ
   }).length;
   const projectNotes = new Set(reference.projectNoteRefs);
   const noteText = new Map(x.notes.map((n) => [n.guid, n]));
-  let projectRead = 0;
-  let otherRead = 0;
-  if (peer.notes === 'all') {
-    projectRead = projectNotes.size;
-    otherRead = x.notes.length - projectNotes.size;
-  } else {
-    projectRead = [...projectNotes].filter((guid) => noteText.get(guid)?.file).length;
-    // Coding memos read from their selection's Description.
-    otherRead = x.selections.reduce((n, s) => n + (s.description !== undefined ? s.noteRefs.length : 0), 0);
-  }
+  const readsAll = peer.notes === 'all';
+  const projectRead = readsAll ? projectNotes.size : [...projectNotes].filter((guid) => noteText.get(guid)?.file).length;
+  // QualCoder reads coding memos only from their selection's Description.
+  const otherRead = readsAll ? x.notes.length - projectNotes.size : x.selections.reduce((n, s) => n + (s.description !== undefined ? s.noteRefs.length : 0), 0);
   const refLinks = reference.cases.reduce((n, c) => n + c.sourceRefs.length, 0);
   const links =
     peer.caseLinks === 'sourceRef' ? x.cases.reduce((n, c) => n + c.sourceRefs.length, 0)
