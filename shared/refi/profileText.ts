@@ -6,7 +6,7 @@
  * character outside the Basic Multilingual Plane as two.
  */
 import type { ExportProfile } from './exportProfiles.js';
-import { buildPositionIndex } from '../text/positions.js';
+import { buildPositionIndex, countBelow } from '../text/positions.js';
 
 export interface ProfileText {
   /** The file's text (with its BOM, if the profile writes one). */
@@ -24,17 +24,6 @@ function lineFeeds(text: string): number[] {
     cp++;
   }
   return out;
-}
-
-function countBelow(sorted: number[], x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as number) < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 export function profileText(text: string, profile: ExportProfile): ProfileText {
