@@ -130,7 +130,7 @@ function positionChanges(project: RefiProject, profile: ExportProfile, changes: 
       kind: 'converted',
       item: 'positions',
       count: selections(astral),
-      detail: `Offsets are counted in UTF-16 units, as ${profile.label} counts them (the spec counts code points): an emoji or other character outside the Basic Multilingual Plane counts as two. ${plural(selections(astral), 'selection')} in ${plural(astral.length, 'source')} get different numbers.`,
+      detail: `Offsets are counted in UTF-16 units, as ${profile.label} counts them (the spec counts code points): an emoji or other character outside the Basic Multilingual Plane counts as two. ${plural(selections(astral), 'selection')} are in the ${plural(astral.length, 'source')} that hold such characters.`,
     });
   }
   if (profile.lineEndings === 'crlf') {
@@ -139,7 +139,7 @@ function positionChanges(project: RefiProject, profile: ExportProfile, changes: 
       kind: 'converted',
       item: 'line endings',
       count: project.sources.length,
-      detail: `Text files are written with CRLF line breaks, counted as two characters in the offsets (${plural(selections(broken), 'selection')} in ${plural(broken.length, 'source')} with line breaks get different numbers).`,
+      detail: `Text files are written with CRLF line breaks, counted as two characters in the offsets (${plural(selections(broken), 'selection')} are in the ${plural(broken.length, 'source')} with line breaks).`,
     });
   }
   if (profile.bom) changes.push({ kind: 'converted', item: 'text files', detail: 'Text files start with a UTF-8 byte order mark (not counted in the offsets).' });
