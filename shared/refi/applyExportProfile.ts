@@ -47,6 +47,7 @@ const MEMO_WORDS: Record<MemoKind, string> = {
 };
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+const are = (n: number): string => (n === 1 ? 'is' : 'are');
 
 function walkCodes(codes: RefiCode[], visit: (c: RefiCode, path: string[]) => void, path: string[] = []): void {
   for (const c of codes) {
@@ -130,7 +131,7 @@ function positionChanges(project: RefiProject, profile: ExportProfile, changes: 
       kind: 'converted',
       item: 'positions',
       count: selections(astral),
-      detail: `Offsets are counted in UTF-16 units, as ${profile.label} counts them (the spec counts code points): an emoji or other character outside the Basic Multilingual Plane counts as two. ${plural(selections(astral), 'selection')} are in the ${plural(astral.length, 'source')} that hold such characters.`,
+      detail: `Offsets are counted in UTF-16 units, as ${profile.label} counts them (the spec counts code points): an emoji or other character outside the Basic Multilingual Plane counts as two. ${plural(selections(astral), 'selection')} ${are(selections(astral))} in the ${plural(astral.length, 'source')} that hold such characters.`,
     });
   }
   if (profile.lineEndings === 'crlf') {
@@ -139,7 +140,7 @@ function positionChanges(project: RefiProject, profile: ExportProfile, changes: 
       kind: 'converted',
       item: 'line endings',
       count: project.sources.length,
-      detail: `Text files are written with CRLF line breaks, counted as two characters in the offsets (${plural(selections(broken), 'selection')} are in the ${plural(broken.length, 'source')} with line breaks).`,
+      detail: `Text files are written with CRLF line breaks, counted as two characters in the offsets (${plural(selections(broken), 'selection')} ${are(selections(broken))} in the ${plural(broken.length, 'source')} with line breaks).`,
     });
   }
   if (profile.bom) changes.push({ kind: 'converted', item: 'text files', detail: 'Text files start with a UTF-8 byte order mark (not counted in the offsets).' });
@@ -165,10 +166,11 @@ function memoChanges(project: RefiProject, profile: ExportProfile, changes: Expo
         }),
       })),
     };
-    changes.push({ kind: 'moved', item: 'coding memos', count: copied, detail: `${plural(copied, 'coding memo')} are also written into their passage’s Description, where ${profile.label} reads them.` });
+    changes.push({ kind: 'moved', item: 'coding memos', count: copied, detail: `${plural(copied, 'coding memo')} ${are(copied)} also written into their passage’s Description, where ${profile.label} reads them.` });
   }
-  if (profile.noteText === 'file' && project.notes.length > 0) {
-    changes.push({ kind: 'moved', item: 'notes', count: project.notes.length, detail: `${plural(project.notes.length, 'note')} are written as text files (plainTextPath), as ${profile.label} reads project notes.` });
+  const projectNotes = counts.get('project') ?? 0;
+  if (profile.projectNoteText === 'file' && projectNotes > 0) {
+    changes.push({ kind: 'moved', item: 'project notes', count: projectNotes, detail: `${plural(projectNotes, 'project memo')} ${are(projectNotes)} written as text files (plainTextPath), where ${profile.label} reads them.` });
   }
   for (const kind of profile.ignoredMemos) {
     const n = counts.get(kind) ?? 0;
@@ -192,7 +194,7 @@ function caseChanges(project: RefiProject, profile: ExportProfile, changes: Expo
     memberSourceGuids: c.sourceGuids,
     memberNoteGuids: [],
   }));
-  changes.push({ kind: 'added', item: 'case sets', count: sets.length, detail: `${plural(sets.length, 'case')} are also written as a set of their sources, the way ${profile.label} groups documents.` });
+  changes.push({ kind: 'added', item: 'case sets', count: sets.length, detail: `${plural(sets.length, 'case')} ${are(sets.length)} also written as a set of their sources, the way ${profile.label} groups documents.` });
   return { ...project, sets: [...project.sets, ...sets] };
 }
 
@@ -205,6 +207,9 @@ export function applyExportProfile(project: RefiProject, profile: ExportProfile)
   out = memoChanges(out, profile, changes);
   out = caseChanges(out, profile, changes);
   const options: SerializeOptions = { textOf: (text) => profileText(text, profile) };
-  if (profile.noteText === 'file') options.noteFiles = true;
+  if (profile.projectNoteText === 'file') {
+    const inFile = new Set(project.projectNoteGuids.map(normalizeGuid));
+    options.noteInFile = (guid) => inFile.has(guid);
+  }
   return { project: out, options, changes };
 }

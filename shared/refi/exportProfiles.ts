@@ -25,8 +25,8 @@ export interface ExportProfile {
   bom: boolean;
   /** Where a coding's memo goes: a Note (NoteRef from the Coding), or also copied into the selection's Description. */
   codingMemos: 'note' | 'note+description';
-  /** Notes' text: inline <PlainTextContent>, or a file named by plainTextPath. */
-  noteText: 'inline' | 'file';
+  /** Project notes' text: inline <PlainTextContent>, or a file named by plainTextPath (other notes stay inline). */
+  projectNoteText: 'inline' | 'file';
   /** Memos the peer's importer does not read at all (they are still written). */
   ignoredMemos: readonly ('project' | 'source' | 'code' | 'coding' | 'case' | 'annotation')[];
   /** How a case's sources are linked: <SourceRef> in the Case (the spec), plus a Set of the case's sources for peers that group documents in sets. */
@@ -50,7 +50,7 @@ const STANDARD: ExportProfile = {
   lineEndings: 'lf',
   bom: false,
   codingMemos: 'note',
-  noteText: 'inline',
+  projectNoteText: 'inline',
   ignoredMemos: [],
   caseLinks: 'sourceRef',
   caseLinksIgnored: false,
@@ -107,13 +107,14 @@ export const EXPORT_PROFILES: Record<ExportProfileId, ExportProfile> = {
     id: 'qualcoder',
     label: 'QualCoder',
     codingMemos: 'note+description',
-    noteText: 'file',
+    projectNoteText: 'file',
     ignoredMemos: ['source', 'code', 'case', 'annotation'],
     caseLinksIgnored: true,
     uniqueCodeNames: true,
     evidence: {
       positions: 'QualCoder slices its Python str (code points), as the spec says.',
-      notes: 'QualCoder’s importer, run headless: coding memos come only from the selection’s Description, project notes only from plainTextPath files; every other note is dropped.',
+      notes:
+        'QualCoder’s importer, run headless: coding memos come only from the selection’s Description, project notes (journals) only from plainTextPath files — and every Note with a plainTextPath becomes a journal, so only project notes get one; every other note is dropped.',
       cases: 'QualCoder’s importer keeps no case→source link.',
       names: 'QualCoder merges codes of the same name under different parents: codes vanish or move and their codings lose their code.',
     },

@@ -17,8 +17,8 @@ import type { ProfileText } from './profileText.js';
 export interface SerializeOptions {
   /** A source's (or transcript's) text file and offsets. */
   textOf?: (text: string) => ProfileText;
-  /** Every note's text in a file named by plainTextPath rather than inline. */
-  noteFiles?: boolean;
+  /** Notes whose text goes in a file named by plainTextPath rather than inline. */
+  noteInFile?: (noteGuid: string) => boolean;
 }
 
 type Position = (cp: number) => number;
@@ -220,7 +220,7 @@ export function serializeProjectTo(project: RefiProject, sink: (text: string) =>
   if (project.notes.length > 0) {
     w.open('Notes');
     for (const n of project.notes) {
-      const inline = !options.noteFiles && stripForbiddenXmlChars(n.text) === n.text;
+      const inline = !options.noteInFile?.(g(n.guid)) && stripForbiddenXmlChars(n.text) === n.text;
       w.open('Note', [
         ['guid', g(n.guid)],
         ['name', n.name],

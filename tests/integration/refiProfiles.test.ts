@@ -320,7 +320,7 @@ describe('the demo study through each profile', () => {
         ['Outcomes/Intermediaries', 'Intermediaries (Outcomes)'],
         ['Outcomes/Entrepreneurs', 'Entrepreneurs (Outcomes)'],
       ]);
-      expect(qc.map((c) => c.item)).toEqual(expect.arrayContaining(['coding memos', 'notes', 'case links']));
+      expect(qc.map((c) => c.item)).toEqual(expect.arrayContaining(['coding memos', 'project notes', 'case links']));
       expect(planExportChanges(project.db, 'nvivo').map((c) => c.item)).toEqual(['positions', 'line endings', 'text files']);
       expect(planExportChanges(project.db, 'qualcoder', 'qdc').map((c) => c.kind)).toEqual(['renamed', 'renamed']);
     } finally {
