@@ -113,8 +113,10 @@ Exports (Word tables and reports for papers; written atomically)
                  --raw-numbers leaves cells that are plain numbers (-3, +1.5) as they are
                  label templates: "[{case}]" → [E4]; "Firm {Firm}’s {Role}" → Firm C’s COO; "{Firm|case}" → the case when Firm is missing
 Co-authors and REFI-QDA exchange (NVivo, ATLAS.ti, MAXQDA, QualCoder)
-  quarry export <project> qdpx --out F.qdpx         the whole project as a REFI-QDA package
-  quarry export <project> qdc --out F.qdc           the code book as a REFI-QDA codebook
+  quarry export <project> qdpx --out F.qdpx [--for standard|nvivo|atlasti|maxqda|qualcoder]
+                                                    the whole project as a REFI-QDA package, laid out for
+                                                    the program that will read it (lists what it drops)
+  quarry export <project> qdc --out F.qdc [--for …]  the code book as a REFI-QDA codebook
   quarry import-qdpx <file.qdpx|file.qde> <new-project.quarry> [--json] [--strict]
                                                     a new project from a REFI-QDA file (--strict: refuse if anything would be left out)
   quarry merge <project> <other.quarry> [--json]    bring in a co-author's copy (conflicts: keep both, else keep mine)

@@ -11,6 +11,18 @@ import { syncPointsFor } from './transcriptSync.js';
 import { derivedGuid, normalizeGuid } from './refiGuid.js';
 import { normalizeColor, toXsdDateTime, valueElementFor } from './refiValues.js';
 import { stripForbiddenXmlChars, XmlWriter } from './xmlWriter.js';
+import type { ProfileText } from './profileText.js';
+
+/** How a profile lays the package out (exportProfiles.ts); none: the spec, as Quarry has always written it. */
+export interface SerializeOptions {
+  /** A source's (or transcript's) text file and offsets. */
+  textOf?: (text: string) => ProfileText;
+  /** Notes whose text goes in a file named by plainTextPath rather than inline. */
+  noteInFile?: (noteGuid: string) => boolean;
+}
+
+type Position = (cp: number) => number;
+const same: Position = (cp) => cp;
 
 export interface SerializedProject {
   qde: string;
@@ -76,7 +88,7 @@ function writeCoding(w: XmlWriter, c: RefiCoding): void {
 type SelectionEnds = [[string, string | number], [string, string | number]];
 
 /** A PlainTextSelection (by positions) or, in a transcript, a TranscriptSelection (by SyncPoints). */
-function writeSelection(w: XmlWriter, s: RefiSelection, element = 'PlainTextSelection', ends: SelectionEnds = [['startPosition', s.start], ['endPosition', s.end]]): void {
+function writeSelection(w: XmlWriter, s: RefiSelection, pos: Position = same, element = 'PlainTextSelection', ends: SelectionEnds = [['startPosition', pos(s.start)], ['endPosition', pos(s.end)]]): void {
   const attrs: [string, string | number | undefined][] = [
     ['guid', g(s.guid)],
     ['name', s.name],
@@ -92,7 +104,7 @@ function writeSelection(w: XmlWriter, s: RefiSelection, element = 'PlainTextSele
 }
 
 /** A recording: AudioSource/VideoSource → Transcript (its text in a file) → SyncPoints and TranscriptSelections. */
-function writeRecordedSource(w: XmlWriter, src: RefiTextSource, rec: RefiRecording, annotations: RefiSelection[], types: Map<string, RefiVariableType>): void {
+function writeRecordedSource(w: XmlWriter, src: RefiTextSource, rec: RefiRecording, annotations: RefiSelection[], types: Map<string, RefiVariableType>, pos: Position): void {
   const element = rec.kind === 'video' ? 'VideoSource' : 'AudioSource';
   const selections = [...src.selections, ...annotations];
   const { points, at } = syncPointsFor(g(rec.transcriptGuid), rec.lines, selections.flatMap((sel) => [sel.start, sel.end]));
@@ -105,9 +117,9 @@ function writeRecordedSource(w: XmlWriter, src: RefiTextSource, rec: RefiRecordi
   ]);
   writeDescription(w, src.description);
   w.element('Transcript', [['guid', g(rec.transcriptGuid)], ['name', src.name], ['plainTextPath', `internal://${g(rec.transcriptGuid)}.txt`]], points.length > 0, () => {
-    for (const p of points) w.empty('SyncPoint', [['guid', p.guid], ['timeStamp', p.timeMs], ['position', p.position]]);
+    for (const p of points) w.empty('SyncPoint', [['guid', p.guid], ['timeStamp', p.timeMs], ['position', pos(p.position)]]);
     for (const sel of selections) {
-      writeSelection(w, sel, 'TranscriptSelection', [['fromSyncPoint', at.get(sel.start)!.guid], ['toSyncPoint', at.get(sel.end)!.guid]]);
+      writeSelection(w, sel, same, 'TranscriptSelection', [['fromSyncPoint', at.get(sel.start)!.guid], ['toSyncPoint', at.get(sel.end)!.guid]]);
     }
   });
   writeRefs(w, 'NoteRef', src.noteGuids);
@@ -115,8 +127,8 @@ function writeRecordedSource(w: XmlWriter, src: RefiTextSource, rec: RefiRecordi
   w.close(element);
 }
 
-function writeSource(w: XmlWriter, src: RefiTextSource, annotations: RefiSelection[], types: Map<string, RefiVariableType>): void {
-  if (src.recording) return writeRecordedSource(w, src, src.recording, annotations, types);
+function writeSource(w: XmlWriter, src: RefiTextSource, annotations: RefiSelection[], types: Map<string, RefiVariableType>, pos: Position): void {
+  if (src.recording) return writeRecordedSource(w, src, src.recording, annotations, types, pos);
   const attrs: [string, string | undefined][] = [
     ['guid', g(src.guid)],
     ['name', src.name],
@@ -127,15 +139,15 @@ function writeSource(w: XmlWriter, src: RefiTextSource, annotations: RefiSelecti
   const selections = [...src.selections, ...annotations];
   w.element('TextSource', attrs, src.description !== undefined || selections.length > 0 || src.noteGuids.length > 0 || src.values.length > 0, () => {
     writeDescription(w, src.description);
-    for (const s of selections) writeSelection(w, s);
+    for (const s of selections) writeSelection(w, s, pos);
     writeRefs(w, 'NoteRef', src.noteGuids);
     writeValues(w, src.values, types);
   });
 }
 
-export function serializeProject(project: RefiProject): SerializedProject {
+export function serializeProject(project: RefiProject, options: SerializeOptions = {}): SerializedProject {
   const pieces: string[] = [];
-  const files = serializeProjectTo(project, (text) => pieces.push(text));
+  const files = serializeProjectTo(project, (text) => pieces.push(text), options);
   return { qde: pieces.join(''), files };
 }
 
@@ -144,8 +156,9 @@ export function serializeProject(project: RefiProject): SerializedProject {
  * returns the package's other entries: source texts and notes too large or
  * too odd for the XML.
  */
-export function serializeProjectTo(project: RefiProject, sink: (text: string) => void): [string, string][] {
+export function serializeProjectTo(project: RefiProject, sink: (text: string) => void, options: SerializeOptions = {}): [string, string][] {
   const w = new XmlWriter(sink);
+  const laidOut = new Map(options.textOf ? project.sources.map((s) => [s.guid, options.textOf!(s.text)]) : []);
   const types = new Map(project.variables.map((v) => [g(v.guid), v.type]));
   const annotations = new Map<string, RefiSelection[]>();
   for (const note of project.notes) {
@@ -200,14 +213,14 @@ export function serializeProjectTo(project: RefiProject, sink: (text: string) =>
   }
   if (project.sources.length > 0) {
     w.open('Sources');
-    for (const s of project.sources) writeSource(w, s, annotations.get(g(s.guid)) ?? [], types);
+    for (const s of project.sources) writeSource(w, s, annotations.get(g(s.guid)) ?? [], types, laidOut.get(s.guid)?.position ?? same);
     w.close('Sources');
   }
   const noteFiles: [string, string][] = [];
   if (project.notes.length > 0) {
     w.open('Notes');
     for (const n of project.notes) {
-      const inline = stripForbiddenXmlChars(n.text) === n.text;
+      const inline = !options.noteInFile?.(g(n.guid)) && stripForbiddenXmlChars(n.text) === n.text;
       w.open('Note', [
         ['guid', g(n.guid)],
         ['name', n.name],
@@ -239,7 +252,7 @@ export function serializeProjectTo(project: RefiProject, sink: (text: string) =>
   writeRefs(w, 'NoteRef', project.projectNoteGuids);
   w.close('Project');
 
-  const sourceFiles = project.sources.map((s): [string, string] => [`sources/${g(s.recording ? s.recording.transcriptGuid : s.guid)}.txt`, s.text]);
+  const sourceFiles = project.sources.map((s): [string, string] => [`sources/${g(s.recording ? s.recording.transcriptGuid : s.guid)}.txt`, laidOut.get(s.guid)?.text ?? s.text]);
   w.end();
   return [...sourceFiles, ...noteFiles];
 }

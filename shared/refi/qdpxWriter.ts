@@ -12,7 +12,7 @@
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import type { RefiProject } from './refiModel.js';
 import { validateForExport } from './refiExportCheck.js';
-import { serializeProject, serializeProjectTo } from './qdeSerializer.js';
+import { serializeProject, serializeProjectTo, type SerializeOptions } from './qdeSerializer.js';
 
 export { writeQdc } from './qdcWriter.js';
 
@@ -27,7 +27,7 @@ function deflated(name: string): ZipDeflate {
 }
 
 /** Writes the package to `write`, in order, a piece at a time. */
-export function writeQdpxTo(project: RefiProject, write: (bytes: Uint8Array) => void): void {
+export function writeQdpxTo(project: RefiProject, write: (bytes: Uint8Array) => void, options: SerializeOptions = {}): void {
   validateForExport(project);
   const zip = new Zip((err, data) => {
     if (err) throw err;
@@ -36,7 +36,7 @@ export function writeQdpxTo(project: RefiProject, write: (bytes: Uint8Array) => 
   const encoder = new TextEncoder();
   const qde = deflated('project.qde');
   zip.add(qde);
-  const files = serializeProjectTo(project, (text) => qde.push(encoder.encode(text)));
+  const files = serializeProjectTo(project, (text) => qde.push(encoder.encode(text)), options);
   qde.push(new Uint8Array(0), true);
   for (const [name, text] of files) {
     const entry = deflated(name);
@@ -59,9 +59,9 @@ export function writeQdpxTo(project: RefiProject, write: (bytes: Uint8Array) => 
 }
 
 /** The whole package in memory (tests, small projects). */
-export function writeQdpx(project: RefiProject): Uint8Array {
+export function writeQdpx(project: RefiProject, options: SerializeOptions = {}): Uint8Array {
   const pieces: Uint8Array[] = [];
-  writeQdpxTo(project, (bytes) => pieces.push(bytes));
+  writeQdpxTo(project, (bytes) => pieces.push(bytes), options);
   const out = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
   let at = 0;
   for (const p of pieces) {
@@ -72,7 +72,7 @@ export function writeQdpx(project: RefiProject): Uint8Array {
 }
 
 /** The project.qde text alone, e.g. for validating against the XSD. */
-export function writeQde(project: RefiProject): string {
+export function writeQde(project: RefiProject, options: SerializeOptions = {}): string {
   validateForExport(project);
-  return serializeProject(project).qde;
+  return serializeProject(project, options).qde;
 }

@@ -70,3 +70,35 @@ export const caseMemosDescription = (caseGuid: string): string => `[Quarry case 
 export function readCaseMemos(description: string | undefined): string | undefined {
   return CASE_MEMOS.exec(description ?? '')?.[1];
 }
+
+/*
+ * A code renamed for a peer that needs unique code names (exportProfiles.ts):
+ * its Description ends `[Quarry name: <the name in Quarry>]`, so Quarry
+ * reads the code back under its own name.
+ */
+const ORIGINAL_NAME = /\n*\[Quarry name: (.*)\]\s*$/s;
+
+export function withOriginalName(description: string | undefined, name: string): string {
+  return joinDescription(description ?? '', `[Quarry name: ${name}]`);
+}
+
+export function readOriginalName(description: string | undefined): { description: string | undefined; name?: string } {
+  const m = ORIGINAL_NAME.exec(description ?? '');
+  if (!m) return { description };
+  const rest = (description as string).slice(0, m.index);
+  return rest ? { description: rest, name: m[1] as string } : { description: undefined, name: m[1] as string };
+}
+
+/*
+ * The sources of a case, also written as a Set for peers that group
+ * documents in sets rather than read a Case's SourceRefs (ATLAS.ti, MAXQDA):
+ * its Description is `[Quarry case sources: <case GUID>]`, and Quarry skips
+ * the set on reading (the Case already links them).
+ */
+const CASE_SOURCES = /^\s*\[Quarry case sources: ([0-9a-fA-F{}-]+)\]\s*$/;
+
+export const caseSourcesDescription = (caseGuid: string): string => `[Quarry case sources: ${caseGuid}]`;
+
+export function readCaseSources(description: string | undefined): string | undefined {
+  return CASE_SOURCES.exec(description ?? '')?.[1];
+}

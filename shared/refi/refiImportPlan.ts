@@ -11,11 +11,11 @@ import { choicesSchema, nameSchema } from '../api/methods/valueSchemas.js';
 import type { CaseSetRule } from '../cases/caseSetRules.js';
 import { ruleFromFile } from '../cases/ruleFromFile.js';
 import { codePointLength } from '../text/positions.js';
-import type { RefiCode, RefiImportResult, RefiSkipped } from './refiModel.js';
+import type { RefiCode, RefiImportResult, RefiSelection, RefiSkipped } from './refiModel.js';
 import { derivedGuid } from './refiGuid.js';
 import { fixGuid } from './importGuid.js';
 import { normalizeColor } from './refiValues.js';
-import { readCaseMemos, readCaseSet, readChoices } from './quarryMarkers.js';
+import { readCaseMemos, readCaseSet, readCaseSources, readChoices, readOriginalName } from './quarryMarkers.js';
 import { planNotes, type NoteOwner } from './refiImportNotes.js';
 import type { PlannedAttribute, PlannedCase, PlannedCaseSet, PlannedCode, PlannedSource, PlannedUser, RefiImportPlan } from './refiImportPlanTypes.js';
 import { UniqueNames } from './uniqueNames.js';
@@ -46,6 +46,8 @@ class Planner {
   private readonly caseNames = new UniqueNames(false);
   private unknownCoder: string | undefined;
   readonly caseSelections: Set<string>;
+  /** Each note's text by GUID. */
+  readonly noteText: Map<string, string>;
   readonly valueKeys = new Set<string>();
   private readonly userGuids = new Set<string>();
 
@@ -53,6 +55,7 @@ class Planner {
     const skipped = [...input.skipped];
     this.input = { ...input, project: checkRefiRows(input.project, (s) => skipped.push(s)) };
     this.caseSelections = new Set(this.input.project.cases.flatMap((c) => c.selectionGuids));
+    this.noteText = new Map(this.input.project.notes.map((n) => [fixGuid(n.guid), n.text]));
     this.plan = {
       projectName: projectName(input.project.name),
       users: [], codes: [], sources: [], codings: [], memos: [], cases: [], attributes: [], values: [], caseSpans: [], caseSets: [],
@@ -119,20 +122,29 @@ class Planner {
 function planCodes(p: Planner, codes: RefiCode[], parentGuid: string | null): void {
   const names = new UniqueNames(false);
   codes.forEach((c, i) => {
-    const name = names.take(c.name.trim() || 'Unnamed code');
-    if (name !== (c.name.trim() || 'Unnamed code')) p.plan.warnings.push(`Two codes under the same parent are called “${c.name}”; Quarry named the second “${name}”.`);
+    // A code Quarry renamed for a peer that needs unique names comes back under its own name.
+    const original = readOriginalName(c.description);
+    const wanted = (original.name ?? c.name).trim() || 'Unnamed code';
+    const name = names.take(wanted);
+    if (name !== wanted) p.plan.warnings.push(`Two codes under the same parent are called “${wanted}”; Quarry named the second “${name}”.`);
     const code: PlannedCode = {
       guid: p.claim('code', c.guid),
       parentGuid,
       name,
       color: normalizeColor(c.color)?.toLowerCase() ?? CODE_COLORS[p.plan.codes.length % CODE_COLORS.length]!,
-      description: c.description ?? '',
+      description: original.description ?? '',
       sortOrder: i,
     };
     p.plan.codes.push(code);
     for (const n of c.noteGuids) p.own(n, { kind: 'code', codeGuid: code.guid });
     planCodes(p, c.children, code.guid);
   });
+}
+
+/** The selection's Description is only a copy of its codings' memos (written so for peers that read memos there). */
+function copiesCodingMemos(p: Planner, sel: RefiSelection): boolean {
+  const bodies = sel.codings.flatMap((c) => c.noteGuids.map((guid) => p.noteText.get(fixGuid(guid))));
+  return bodies.length > 0 && bodies.every((b) => b !== undefined) && bodies.join('\n\n') === sel.description;
 }
 
 function planSources(p: Planner): void {
@@ -176,7 +188,7 @@ function planSources(p: Planner): void {
       }
       const anchor = first !== undefined ? ({ kind: 'coding', codingGuid: first } as const) : ({ kind: 'span', sourceGuid: src.guid, start: sel.start, end: sel.end } as const);
       for (const n of sel.noteGuids) p.own(n, anchor);
-      if (sel.description !== undefined && sel.description.trim()) {
+      if (sel.description !== undefined && sel.description.trim() && !copiesCodingMemos(p, sel)) {
         p.plan.memos.push({
           guid: derivedGuid('selection-description', sel.guid),
           target: anchor.kind,
@@ -271,6 +283,9 @@ function checkedRule(p: Planner, json: string | null): { rule: CaseSetRule | nul
 function planSets(p: Planner): void {
   const names = new UniqueNames(true);
   for (const set of p.input.project.sets) {
+    // A case's sources written again as a set for peers that group documents so (exportProfiles.ts): the Case already links them.
+    const sourcesOf = readCaseSources(set.description);
+    if (sourcesOf !== undefined && p.cases.has(fixGuid(sourcesOf))) continue;
     const memoCase = readCaseMemos(set.description);
     if (memoCase !== undefined && p.cases.has(fixGuid(memoCase))) {
       for (const n of set.memberNoteGuids) p.own(n, { kind: 'case', caseGuid: fixGuid(memoCase) });

@@ -9,6 +9,7 @@
  * keeps more selections inside their text and puts more of their ends on
  * word boundaries wins, with the spec's reading preferred on a tie.
  */
+import { profileOfOrigin } from './exportProfiles.js';
 import type { RefiPositionUnit, RefiSelection, RefiTextSource } from './refiModel.js';
 import type { ReadContext } from './refiElements.js';
 import type { RawSelection, RawTextSource } from './qdeSources.js';
@@ -110,8 +111,10 @@ function describeFit(f: Fit): string {
 
 export function choosePositionModel(origin: string | undefined, sources: RawTextSource[]): { model: PositionModel; reason: string } {
   const coded = sources.map((s) => ({ prep: prepare(s.rawText), sels: s.selections.filter((x) => !x.wholeSource) })).filter((s) => s.sels.length > 0);
-  const nvivo = origin !== undefined && /nvivo/i.test(origin);
-  const quarry = origin !== undefined && /^\s*quarry\b/i.test(origin);
+  // Quarry names the profile it wrote for in the origin ("Quarry (for NVivo)"): its unit, whatever the program named.
+  const profile = profileOfOrigin(origin);
+  const nvivo = profile === undefined && origin !== undefined && /nvivo/i.test(origin);
+  const quarry = profile !== undefined;
   const astral = coded.filter((s) => ASTRAL_RE.test(s.prep.raw));
   const crlf = coded.filter((s) => s.prep.raw.includes('\r\n'));
 
@@ -121,7 +124,11 @@ export function choosePositionModel(origin: string | undefined, sources: RawText
     unit = 'utf16';
     unitReason = `origin "${origin}": NVivo counts offsets in UTF-16 code units (an emoji counts as 2), not in code points as the spec says (real NVivo 12 exports for Windows and Mac show this)`;
   } else if (quarry) {
-    unitReason = `origin "${origin}": Quarry writes code points, as the spec says`;
+    unit = profile.positions;
+    unitReason =
+      profile.positions === 'utf16'
+        ? `origin "${origin}": Quarry wrote this file for ${profile.label}, in UTF-16 units (an emoji counts as 2)`
+        : `origin "${origin}": Quarry writes code points, as the spec says`;
   } else if (coded.length === 0) {
     unitReason = 'the project has no text selections, so the unit does not matter; code points (REFI-QDA §10.2) assumed';
   } else if (astral.length === 0) {

@@ -18,6 +18,9 @@ import { checkFolder } from '../services/refiService.js';
 import type { RefiImportReport } from './refiImportPlanTypes.js';
 import { refiWorkerEntry } from './refiWorkerEntry.js';
 import type { RefiSource, RefiWorkerRequest } from './refiWorkerProtocol.js';
+import type { ExportChange } from './applyExportProfile.js';
+import type { ExportProfileId } from './exportProfiles.js';
+import type { ProfiledExportResult } from '../services/refiService.js';
 
 function removeQuietly(path: string): void {
   try {
@@ -50,24 +53,28 @@ async function inWorker<T>(request: RefiWorkerRequest, what: string, tempPath?: 
   }
 }
 
-/** Writes the project at `projectPath` as a REFI-QDA file at `target`; returns its size. */
-export async function exportInWorker(projectPath: string, format: 'qdpx' | 'qdc', target: string): Promise<number> {
+/** Writes the project at `projectPath` as a REFI-QDA file at `target` for `profile`'s program; its size and the changes. */
+export function exportInWorker(projectPath: string, format: 'qdpx' | 'qdc', target: string, profile: ExportProfileId = 'standard'): Promise<ProfiledExportResult> {
   checkFolder(target);
   const tempPath = tempPathFor(target);
-  const { bytes } = await inWorker<{ bytes: number }>({ kind: 'export', format, projectPath, target, tempPath }, `Exporting ${basename(target)}`, tempPath);
-  return bytes;
+  return inWorker<ProfiledExportResult>({ kind: 'export', format, projectPath, target, tempPath, profile }, `Exporting ${basename(target)}`, tempPath);
 }
 
 /** The export's bytes, for a caller that must hand them over whole (a download in browser mode). */
-export async function exportBytesInWorker(projectPath: string, format: 'qdpx' | 'qdc'): Promise<Uint8Array> {
+export async function exportBytesInWorker(projectPath: string, format: 'qdpx' | 'qdc', profile: ExportProfileId = 'standard'): Promise<{ data: Uint8Array; changes: ExportChange[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'quarry-export-'));
   try {
     const file = join(dir, `export.${format}`);
-    await exportInWorker(projectPath, format, file);
-    return new Uint8Array(readFileSync(file));
+    const { changes } = await exportInWorker(projectPath, format, file, profile);
+    return { data: new Uint8Array(readFileSync(file)), changes };
   } finally {
     removeQuietly(dir);
   }
+}
+
+/** What exporting for `profile` would drop or change; writes nothing. */
+export function planExportInWorker(projectPath: string, format: 'qdpx' | 'qdc', profile: ExportProfileId): Promise<ExportChange[]> {
+  return inWorker<ExportChange[]>({ kind: 'planExport', format, projectPath, profile }, 'Planning the export');
 }
 
 export function previewInWorker(fileName: string, source: RefiSource): Promise<RefiImportReport> {

@@ -12,7 +12,7 @@ import { ProjectDb } from '../db/projectDb.js';
 import { QuarryError, toErrorPayload } from '../errors.js';
 import { writeFileAtomicSync } from '../fsx/atomicWrite.js';
 import { MAX_REFI_FILE_BYTES } from '../limits.js';
-import { exportQdcText, exportQdpxFile, importRefiProject, previewRefiImport } from '../services/refiService.js';
+import { exportQdcForProfile, exportQdpxForProfile, importRefiProject, planExportChanges, previewRefiImport, type ProfiledExportResult } from '../services/refiService.js';
 import { onParentMessage, postToParent } from '../foreign/childPort.js';
 import type { ChildMessage } from '../jobs/childTask.js';
 import type { RefiSource, RefiWorkerRequest } from './refiWorkerProtocol.js';
@@ -32,27 +32,37 @@ function sourceBytes(fileName: string, source: RefiSource): Uint8Array {
   return readFileSync(source.path);
 }
 
-function exportProject(req: Extract<RefiWorkerRequest, { kind: 'export' }>): { bytes: number } {
-  progress(0, 1, 'Writing the package');
-  const { project } = ProjectDb.open(req.projectPath, { readOnly: true, lock: false });
+/** The project at `projectPath`, read-only, in one read transaction: every table as of the same moment, whatever the app writes meanwhile. */
+function withSnapshot<T>(projectPath: string, read: (db: ProjectDb['db']) => T): T {
+  const { project } = ProjectDb.open(projectPath, { readOnly: true, lock: false });
   const db = project.db;
   try {
-    // One read transaction: every table as of the same moment, whatever the app writes meanwhile.
     db.exec('BEGIN');
-    if (req.format === 'qdpx') return { bytes: exportQdpxFile(db, req.target, req.tempPath) };
-    const text = new TextEncoder().encode(exportQdcText(db));
-    writeFileAtomicSync(req.target, text, { tempPath: req.tempPath, what: 'the REFI-QDA file' });
-    return { bytes: text.length };
+    return read(db);
   } finally {
     if (db.inTransaction) db.exec('COMMIT');
     project.close();
   }
 }
 
+function exportProject(req: Extract<RefiWorkerRequest, { kind: 'export' }>): ProfiledExportResult {
+  progress(0, 1, 'Writing the package');
+  return withSnapshot(req.projectPath, (db) => {
+    if (req.format === 'qdpx') return exportQdpxForProfile(db, req.target, req.profile, req.tempPath);
+    const { text, changes } = exportQdcForProfile(db, req.profile);
+    const bytes = new TextEncoder().encode(text);
+    writeFileAtomicSync(req.target, bytes, { tempPath: req.tempPath, what: 'the REFI-QDA file' });
+    return { bytes: bytes.length, profile: req.profile, changes };
+  });
+}
+
 function answer(req: RefiWorkerRequest): unknown {
   switch (req.kind) {
     case 'export':
       return exportProject(req);
+    case 'planExport':
+      progress(0, 1, 'Reading the project');
+      return withSnapshot(req.projectPath, (db) => planExportChanges(db, req.profile, req.format));
     case 'preview':
       progress(0, 1, 'Reading the file');
       return previewRefiImport(req.fileName, sourceBytes(req.fileName, req.source));

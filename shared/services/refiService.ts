@@ -17,23 +17,52 @@ import { writeQdc, writeQdpx, writeQdpxTo } from '../refi/qdpxWriter.js';
 import { planRefiImport } from '../refi/refiImportPlan.js';
 import type { RefiImportReport } from '../refi/refiImportPlanTypes.js';
 import { reportOf, writeImportPlan } from '../refi/refiToProject.js';
+import { applyExportProfile, profileCodes, type ExportChange } from '../refi/applyExportProfile.js';
+import { exportProfile, type ExportProfileId } from '../refi/exportProfiles.js';
 
-export function exportQdpxBytes(db: Database.Database): Uint8Array {
-  return writeQdpx(projectToRefi(db).project);
+export function exportQdpxBytes(db: Database.Database, profile: ExportProfileId = 'standard'): Uint8Array {
+  const { project, options } = applyExportProfile(projectToRefi(db).project, exportProfile(profile));
+  return writeQdpx(project, options);
 }
 
-/** Streams the .qdpx package to `path` atomically (see writeQdpxTo); returns its size. */
-export function exportQdpxFile(db: Database.Database, path: string, tempPath?: string): number {
+/** A REFI-QDA file written for one peer program: its size and what that program will drop or see changed. */
+export interface ProfiledExportResult {
+  bytes: number;
+  profile: ExportProfileId;
+  changes: ExportChange[];
+}
+
+/** Streams the .qdpx package to `path` atomically (see writeQdpxTo), laid out for `profile`. */
+export function exportQdpxForProfile(db: Database.Database, path: string, profile: ExportProfileId, tempPath?: string): ProfiledExportResult {
   checkFolder(path);
-  const { project } = projectToRefi(db);
-  return writeProducedAtomicSync(path, (write) => writeQdpxTo(project, write), { what: 'the REFI-QDA file', ...(tempPath ? { tempPath } : {}) });
+  const { project, options, changes } = applyExportProfile(projectToRefi(db).project, exportProfile(profile));
+  const bytes = writeProducedAtomicSync(path, (write) => writeQdpxTo(project, write, options), { what: 'the REFI-QDA file', ...(tempPath ? { tempPath } : {}) });
+  return { bytes, profile, changes };
 }
 
-export function exportQdcText(db: Database.Database): string {
+/** Streams the .qdpx package to `path` atomically, to the spec; returns its size. */
+export function exportQdpxFile(db: Database.Database, path: string, tempPath?: string): number {
+  return exportQdpxForProfile(db, path, 'standard', tempPath).bytes;
+}
+
+/** The codebook for one peer program, and what that program will see changed. */
+export function exportQdcForProfile(db: Database.Database, profile: ExportProfileId): { text: string; changes: ExportChange[] } {
   const codes = projectToRefi(db).project.codes;
   // The codebook schema requires at least one code.
   if (codes.length === 0) throw new QuarryError('bad_request', 'This project has no codes yet, so there is no codebook to export.');
-  return writeQdc(codes, []);
+  const changes: ExportChange[] = [];
+  const spec = exportProfile(profile);
+  return { text: writeQdc(profileCodes(codes, spec, changes), []), changes };
+}
+
+export function exportQdcText(db: Database.Database): string {
+  return exportQdcForProfile(db, 'standard').text;
+}
+
+/** What the target program will drop or see changed, before anything is written. */
+export function planExportChanges(db: Database.Database, profile: ExportProfileId, format: 'qdpx' | 'qdc' = 'qdpx'): ExportChange[] {
+  if (format === 'qdc') return exportQdcForProfile(db, profile).changes;
+  return applyExportProfile(projectToRefi(db).project, exportProfile(profile)).changes;
 }
 
 export function checkFolder(path: string): void {

@@ -26,7 +26,7 @@ function isLowSurrogate(c: number): boolean {
 }
 
 /** Number of elements of a sorted array that are < x. */
-function countBelow(sorted: Uint32Array | number[], x: number): number {
+export function countBelow(sorted: Uint32Array | number[], x: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {

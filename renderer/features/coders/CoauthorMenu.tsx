@@ -3,17 +3,16 @@ import { CodersDialog } from './CodersDialog.js';
 import { useCoderFilter } from './useCoderFilter.js';
 import { MergeDialog } from '../merge/MergeDialog.js';
 import { RefiImportDialog } from '../refi/RefiImportDialog.js';
-import { useRefiExport } from '../refi/useRefiExport.js';
+import { RefiExportDialog } from '../refi/RefiExportDialog.js';
 import './coders.css';
 
-type Open = 'coders' | 'merge' | 'import' | null;
+type Open = 'coders' | 'merge' | 'import' | 'qdpx' | 'qdc' | null;
 
 /** Toolbar menu for working with co-authors: coders and blind coding, merging a co-author's file, REFI-QDA exchange. */
 export function CoauthorMenu() {
   const [menu, setMenu] = useState(false);
   const [open, setOpen] = useState<Open>(null);
   const filter = useCoderFilter();
-  const refi = useRefiExport();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!menu) return;
@@ -51,14 +50,15 @@ export function CoauthorMenu() {
           {item('Coders and blind coding…', () => setOpen('coders'))}
           {item('Merge a co-author’s project…', () => setOpen('merge'), 'Bring a co-author’s copy of this project (.quarry) into this one')}
           <hr />
-          {item('Export REFI-QDA project (.qdpx)', () => void refi.exportFile('qdpx'), 'For NVivo, ATLAS.ti, MAXQDA, QualCoder')}
-          {item('Export REFI-QDA codebook (.qdc)', () => void refi.exportFile('qdc'))}
+          {item('Export REFI-QDA project (.qdpx)…', () => setOpen('qdpx'), 'For NVivo, ATLAS.ti, MAXQDA, QualCoder')}
+          {item('Export REFI-QDA codebook (.qdc)…', () => setOpen('qdc'))}
           {item('Import REFI-QDA project as a new project…', () => setOpen('import'))}
         </div>
       )}
       {open === 'coders' && <CodersDialog onClose={() => setOpen(null)} />}
       {open === 'merge' && <MergeDialog onClose={() => setOpen(null)} />}
       {open === 'import' && <RefiImportDialog onClose={() => setOpen(null)} />}
+      {(open === 'qdpx' || open === 'qdc') && <RefiExportDialog kind={open} onClose={() => setOpen(null)} />}
     </div>
   );
 }

@@ -2,7 +2,8 @@ import { basename } from 'node:path';
 import { QuarryError } from '../../errors.js';
 import { MAX_REFI_FILE_BYTES } from '../../limits.js';
 import { ProjectDb } from '../../db/projectDb.js';
-import { exportBytesInWorker, exportInWorker, importInWorker, previewInWorker } from '../../refi/refiWorker.js';
+import { exportBytesInWorker, exportInWorker, importInWorker, planExportInWorker, previewInWorker } from '../../refi/refiWorker.js';
+import type { ExportProfileId } from '../../refi/exportProfiles.js';
 import type { RefiSource } from '../../refi/refiWorkerProtocol.js';
 import { getMeta } from '../../store/metaStore.js';
 import type { RefiExportResult, refiMethods } from '../methods/refiMethods.js';
@@ -38,19 +39,26 @@ function exportName(session: Session, ext: string): string {
 }
 
 /** Written by the worker to `path`, or handed back whole for a download. */
-async function exportRefi(session: Session, format: 'qdpx' | 'qdc', path: string | undefined): Promise<RefiExportResult> {
+async function exportRefi(session: Session, format: 'qdpx' | 'qdc', path: string | undefined, profile: ExportProfileId = 'standard'): Promise<RefiExportResult> {
   const projectPath = session.ctx().project.path;
-  if (path) return { fileName: basename(path), bytes: await exportInWorker(projectPath, format, path), path };
+  if (path) {
+    const written = await exportInWorker(projectPath, format, path, profile);
+    return { fileName: basename(path), bytes: written.bytes, path, profile, changes: written.changes };
+  }
   const fileName = exportName(session, format);
-  const bytes = await exportBytesInWorker(projectPath, format);
-  return { fileName, bytes: bytes.length, dataBase64: Buffer.from(bytes).toString('base64') };
+  const { data, changes } = await exportBytesInWorker(projectPath, format, profile);
+  return { fileName, bytes: data.length, dataBase64: Buffer.from(data).toString('base64'), profile, changes };
 }
 
 const newProjectPath = (path: string, session: Session): string => resolveProjectPath(path, session.projectsDir, 'new');
 
 export const refiHandlers: HandlersFor<keyof typeof refiMethods> = {
-  'refi.exportQdpx': (a, s) => exportRefi(s, 'qdpx', a.path),
-  'refi.exportQdc': (a, s) => exportRefi(s, 'qdc', a.path),
+  'refi.exportQdpx': (a, s) => exportRefi(s, 'qdpx', a.path, a.profile),
+  'refi.exportQdc': (a, s) => exportRefi(s, 'qdc', a.path, a.profile),
+  'refi.planExport': async (a, s) => {
+    const profile = a.profile ?? 'standard';
+    return { profile, changes: await planExportInWorker(s.ctx().project.path, a.format, profile) };
+  },
   'refi.previewImport': (a) => {
     const { fileName, source } = sourceOf(a);
     return previewInWorker(fileName, source);

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { ProjectInfo } from '../../domain/types.js';
 import { jobId } from '../../jobs/jobArg.js';
 import type { RefiImportReport } from '../../refi/refiImportPlanTypes.js';
+import type { ExportChange } from '../../refi/applyExportProfile.js';
+import { EXPORT_PROFILE_IDS, type ExportProfileId } from '../../refi/exportProfiles.js';
 import { EVERYTHING } from '../affects.js';
 import { method } from '../defineMethod.js';
 
@@ -26,15 +28,25 @@ export interface RefiExportResult {
   path?: string;
   /** The file itself, when no path was given (browser mode downloads it). */
   dataBase64?: string;
+  /** The program the file was written for (exportProfiles.ts); `standard` is the spec. */
+  profile: ExportProfileId;
+  /** What that program will drop or see changed (empty for `standard`). */
+  changes: ExportChange[];
 }
 
-const exportArgs = z.object({ path: z.string().trim().min(1).optional(), jobId });
+const profile = z.enum(EXPORT_PROFILE_IDS).optional();
+const exportArgs = z.object({ path: z.string().trim().min(1).optional(), profile, jobId });
 
 export const refiMethods = {
   /** The open project as a REFI-QDA package (.qdpx): written to `path`, or returned for download. A long job, in a worker process. */
   'refi.exportQdpx': method<RefiExportResult>()(exportArgs, { long: true }),
   /** The code book as a REFI-QDA codebook (.qdc). */
   'refi.exportQdc': method<RefiExportResult>()(exportArgs, { long: true }),
+  /** What exporting for `profile`'s program would drop or change, listed before anything is written (the export dialog's preview). */
+  'refi.planExport': method<{ profile: ExportProfileId; changes: ExportChange[] }>()(z.object({ format: z.enum(['qdpx', 'qdc']), profile, jobId }), {
+    long: true,
+    reads: ['codes', 'sources', 'text', 'codings', 'memos', 'cases'],
+  }),
   /** What importing a .qdpx / .qde / .qdc would create, what it would leave out and why, and the position unit assumed. Creates nothing. */
   'refi.previewImport': method<RefiImportReport>()(z.object(file), { long: true }),
   /**

@@ -1,0 +1,215 @@
+/**
+ * A REFI-QDA model (as projectToRefi builds it, to the spec) → what one
+ * peer program reads (exportProfiles.ts), and the list of what that peer
+ * will drop or see changed, for the user to read before the file is
+ * written. The standard profile changes nothing and lists nothing.
+ */
+import type { ExportProfile } from './exportProfiles.js';
+import { DEFAULT_CODE_COLOUR, profileOrigin } from './exportProfiles.js';
+import type { RefiCode, RefiProject, RefiSet } from './refiModel.js';
+import { derivedGuid, normalizeGuid } from './refiGuid.js';
+import { caseSourcesDescription, readCaseMemos, withOriginalName } from './quarryMarkers.js';
+import { profileText } from './profileText.js';
+import type { SerializeOptions } from './qdeSerializer.js';
+import { UniqueNames } from './uniqueNames.js';
+
+export type ExportChangeKind = 'renamed' | 'changed' | 'moved' | 'converted' | 'added' | 'dropped';
+
+/** One thing the target program will drop or see changed. */
+export interface ExportChange {
+  kind: ExportChangeKind;
+  /** What it is about: "code", "positions", "line endings", "coding memos"… */
+  item: string;
+  /** A sentence for the user. */
+  detail: string;
+  /** For a rename: the code's path in Quarry and the name written. */
+  from?: string;
+  to?: string;
+  /** How many items the change covers, where it is a count. */
+  count?: number;
+}
+
+export interface ProfiledExport {
+  project: RefiProject;
+  options: SerializeOptions;
+  changes: ExportChange[];
+}
+
+type MemoKind = 'project' | 'source' | 'code' | 'coding' | 'case' | 'annotation';
+
+const MEMO_WORDS: Record<MemoKind, string> = {
+  project: 'project memo',
+  source: 'source memo',
+  code: 'code memo',
+  coding: 'coding memo',
+  case: 'case memo',
+  annotation: 'annotation',
+};
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+const are = (n: number): string => (n === 1 ? 'is' : 'are');
+
+function walkCodes(codes: RefiCode[], visit: (c: RefiCode, path: string[]) => void, path: string[] = []): void {
+  for (const c of codes) {
+    visit(c, [...path, c.name]);
+    walkCodes(c.children, visit, [...path, c.name]);
+  }
+}
+
+/** Each note's kind, from what refers to it. */
+function memoKinds(project: RefiProject): Map<string, MemoKind> {
+  const kinds = new Map<string, MemoKind>();
+  const mark = (guids: string[], kind: MemoKind): void => guids.forEach((guid) => kinds.set(normalizeGuid(guid), kind));
+  mark(project.projectNoteGuids, 'project');
+  for (const s of project.sources) {
+    mark(s.noteGuids, 'source');
+    for (const sel of s.selections) for (const c of sel.codings) mark(c.noteGuids, 'coding');
+  }
+  walkCodes(project.codes, (c) => mark(c.noteGuids, 'code'));
+  for (const set of project.sets) if (readCaseMemos(set.description) !== undefined) mark(set.memberNoteGuids, 'case');
+  for (const n of project.notes) if (n.selection) kinds.set(normalizeGuid(n.guid), 'annotation');
+  return kinds;
+}
+
+/** Code names unique across the code book: a later code of a taken name gets its parent's name after it. */
+function uniqueCodeNames(codes: RefiCode[], changes: ExportChange[]): RefiCode[] {
+  const all: string[] = [];
+  walkCodes(codes, (c) => all.push(c.name));
+  const seen = new Set<string>();
+  const duplicated = new Set(all.filter((n) => (seen.has(n) ? true : (seen.add(n), false))));
+  if (duplicated.size === 0) return codes;
+  const names = new UniqueNames(false);
+  // Names that are already unique stay as they are; they are taken first.
+  for (const n of all) if (!duplicated.has(n)) names.take(n);
+  const firstTaken = new Set<string>();
+  const rename = (list: RefiCode[], path: string[]): RefiCode[] =>
+    list.map((c) => {
+      const here = [...path, c.name];
+      const children = rename(c.children, here);
+      if (!duplicated.has(c.name)) return { ...c, children };
+      if (!firstTaken.has(c.name) && !names.has(c.name)) {
+        firstTaken.add(c.name);
+        names.take(c.name);
+        return { ...c, children };
+      }
+      const wanted = path.length > 0 ? `${c.name} (${path[path.length - 1]})` : c.name;
+      const name = names.take(wanted);
+      changes.push({ kind: 'renamed', item: 'code', from: here.join('/'), to: name, detail: `The code “${here.join('/')}” is written as “${name}”: code names must be unique.` });
+      return { ...c, name, description: withOriginalName(c.description, c.name), children };
+    });
+  return rename(codes, []);
+}
+
+function colourEveryCode(codes: RefiCode[], changes: ExportChange[]): RefiCode[] {
+  let n = 0;
+  const paint = (list: RefiCode[]): RefiCode[] =>
+    list.map((c) => {
+      const children = paint(c.children);
+      if (c.color) return { ...c, children };
+      n++;
+      return { ...c, color: DEFAULT_CODE_COLOUR, children };
+    });
+  const out = paint(codes);
+  if (n > 0) changes.push({ kind: 'changed', item: 'colours', count: n, detail: `${plural(n, 'code')} without a colour get ${DEFAULT_CODE_COLOUR}.` });
+  return out;
+}
+
+/** The code book alone (.qdc) for a profile: names and colours are all a codebook holds that a peer may refuse. */
+export function profileCodes(codes: RefiCode[], profile: ExportProfile, changes: ExportChange[]): RefiCode[] {
+  let out = codes;
+  if (profile.uniqueCodeNames) out = uniqueCodeNames(out, changes);
+  if (profile.colours === 'always') out = colourEveryCode(out, changes);
+  return out;
+}
+
+function positionChanges(project: RefiProject, profile: ExportProfile, changes: ExportChange[]): void {
+  const coded = project.sources.filter((s) => s.selections.length > 0);
+  const selections = (list: typeof coded): number => list.reduce((n, s) => n + s.selections.length, 0);
+  if (profile.positions === 'utf16') {
+    const astral = coded.filter((s) => /[\u{10000}-\u{10FFFF}]/u.test(s.text));
+    changes.push({
+      kind: 'converted',
+      item: 'positions',
+      count: selections(astral),
+      detail: `Offsets are counted in UTF-16 units, as ${profile.label} counts them (the spec counts code points): an emoji or other character outside the Basic Multilingual Plane counts as two. ${plural(selections(astral), 'selection')} ${are(selections(astral))} in the ${plural(astral.length, 'source')} that hold such characters.`,
+    });
+  }
+  if (profile.lineEndings === 'crlf') {
+    const broken = coded.filter((s) => s.text.includes('\n'));
+    changes.push({
+      kind: 'converted',
+      item: 'line endings',
+      count: project.sources.length,
+      detail: `Text files are written with CRLF line breaks, counted as two characters in the offsets (${plural(selections(broken), 'selection')} ${are(selections(broken))} in the ${plural(broken.length, 'source')} with line breaks).`,
+    });
+  }
+  if (profile.bom) changes.push({ kind: 'converted', item: 'text files', detail: 'Text files start with a UTF-8 byte order mark (not counted in the offsets).' });
+}
+
+function memoChanges(project: RefiProject, profile: ExportProfile, changes: ExportChange[]): RefiProject {
+  const kinds = memoKinds(project);
+  const counts = new Map<MemoKind, number>();
+  for (const kind of kinds.values()) counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  let out = project;
+  if (profile.codingMemos === 'note+description' && (counts.get('coding') ?? 0) > 0) {
+    const text = new Map(project.notes.map((n) => [normalizeGuid(n.guid), n.text]));
+    let copied = 0;
+    out = {
+      ...out,
+      sources: out.sources.map((s) => ({
+        ...s,
+        selections: s.selections.map((sel) => {
+          const bodies = sel.codings.flatMap((c) => c.noteGuids.map((guid) => text.get(normalizeGuid(guid)) ?? ''));
+          if (bodies.length === 0 || sel.description !== undefined) return sel;
+          copied += bodies.length;
+          return { ...sel, description: bodies.join('\n\n') };
+        }),
+      })),
+    };
+    changes.push({ kind: 'moved', item: 'coding memos', count: copied, detail: `${plural(copied, 'coding memo')} ${are(copied)} also written into their passage’s Description, where ${profile.label} reads them.` });
+  }
+  const projectNotes = counts.get('project') ?? 0;
+  if (profile.projectNoteText === 'file' && projectNotes > 0) {
+    changes.push({ kind: 'moved', item: 'project notes', count: projectNotes, detail: `${plural(projectNotes, 'project memo')} ${are(projectNotes)} written as text files (plainTextPath), where ${profile.label} reads them.` });
+  }
+  for (const kind of profile.ignoredMemos) {
+    const n = counts.get(kind) ?? 0;
+    if (n > 0) changes.push({ kind: 'dropped', item: `${MEMO_WORDS[kind]}s`, count: n, detail: `${plural(n, MEMO_WORDS[kind])}: ${profile.label} does not read them (they are in the file).` });
+  }
+  return out;
+}
+
+function caseChanges(project: RefiProject, profile: ExportProfile, changes: ExportChange[]): RefiProject {
+  const linked = project.cases.filter((c) => c.sourceGuids.length > 0);
+  if (profile.caseLinksIgnored) {
+    const links = project.cases.reduce((n, c) => n + c.sourceGuids.length + c.selectionGuids.length, 0);
+    if (links > 0) changes.push({ kind: 'dropped', item: 'case links', count: links, detail: `${plural(links, 'case→source link')} (sources and passages of cases): ${profile.label} does not read them.` });
+  }
+  if (profile.caseLinks !== 'sourceRef+set' || linked.length === 0) return project;
+  const sets: RefiSet[] = linked.map((c) => ({
+    guid: derivedGuid('case-sources', normalizeGuid(c.guid)),
+    name: c.name,
+    description: caseSourcesDescription(normalizeGuid(c.guid)),
+    memberCodeGuids: [],
+    memberSourceGuids: c.sourceGuids,
+    memberNoteGuids: [],
+  }));
+  changes.push({ kind: 'added', item: 'case sets', count: sets.length, detail: `${plural(sets.length, 'case')} ${are(sets.length)} also written as a set of their sources, the way ${profile.label} groups documents.` });
+  return { ...project, sets: [...project.sets, ...sets] };
+}
+
+/** The model as `profile`'s program reads it, how to lay out its files, and the list of changes. */
+export function applyExportProfile(project: RefiProject, profile: ExportProfile): ProfiledExport {
+  if (profile.id === 'standard') return { project, options: {}, changes: [] };
+  const changes: ExportChange[] = [];
+  let out: RefiProject = { ...project, origin: profileOrigin(profile), codes: profileCodes(project.codes, profile, changes) };
+  positionChanges(out, profile, changes);
+  out = memoChanges(out, profile, changes);
+  out = caseChanges(out, profile, changes);
+  const options: SerializeOptions = { textOf: (text) => profileText(text, profile) };
+  if (profile.projectNoteText === 'file') {
+    const inFile = new Set(project.projectNoteGuids.map(normalizeGuid));
+    options.noteInFile = (guid) => inFile.has(guid);
+  }
+  return { project: out, options, changes };
+}
