@@ -279,11 +279,11 @@ describe('each converted command prints what the contract returns', () => {
     const call = await direct(join(d, 'demo.quarry'));
     const directQdc = await call<{ dataBase64: string; bytes: number }>('refi.exportQdc', {});
     expect(readFileSync(join(d, 'demo.qdc'), 'utf8')).toBe(Buffer.from(directQdc.dataBase64, 'base64').toString('utf8'));
-    expect(JSON.parse(qdc.out)).toEqual({ kind: 'qdc', path: join(d, 'demo.qdc'), bytes: directQdc.bytes });
+    expect(JSON.parse(qdc.out)).toEqual({ kind: 'qdc', path: join(d, 'demo.qdc'), bytes: directQdc.bytes, profile: 'standard', changes: [] });
     const directQdpx = await call<{ dataBase64: string }>('refi.exportQdpx', {});
     writeFileSync(join(d, 'direct.qdpx'), fromBase64(directQdpx.dataBase64));
     expect(qdpxEntries(join(d, 'demo.qdpx'))).toEqual(qdpxEntries(join(d, 'direct.qdpx')));
-    expect(JSON.parse(qdpx.out)).toEqual({ kind: 'qdpx', path: join(d, 'demo.qdpx'), bytes: readFileSync(join(d, 'demo.qdpx')).length });
+    expect(JSON.parse(qdpx.out)).toEqual({ kind: 'qdpx', path: join(d, 'demo.qdpx'), bytes: readFileSync(join(d, 'demo.qdpx')).length, profile: 'standard', changes: [] });
   });
 
   it('import-qdpx: the report of refi.importProject, and the same project', async () => {
