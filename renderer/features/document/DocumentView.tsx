@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, type CSSProperties } from 'react';
 import type { CodeNode, Coding, Memo } from '../../../shared/domain/types.js';
 import { byline, memoExcerpt } from '../memos/memoFormat.js';
 import type { AnnotationModel } from '../memos/useAnnotations.js';
@@ -35,6 +35,8 @@ export interface LineTiming {
 const STRIPE_WIDTH = 7;
 /** Gap between the last stripe column and the label lane. */
 const LANE_GAP = 5;
+/** Room after the label lane, so a label does not touch the pane's edge. */
+const LANE_END = 4;
 /** One label's slot in the lane: its height and the space below it. */
 const LABEL_SLOT = 18;
 const NONE: SpanU16[] = [];
@@ -105,7 +107,7 @@ const DocLine = memo(function DocLine({ line, text, spans, marks, notes, codes, 
         )}
       </div>
       <div className="doc-density" data-density={density} title={densityTitle(density)} aria-hidden="true" style={{ background: densityShade(density, maxDensity) }} />
-      <div className={columns ? 'doc-stripes doc-stripes-labelled' : 'doc-stripes'} style={columns ? { width: `calc(${laneLeft}px + var(--label-lane))` } : { width: 4 }}>
+      <div className={columns ? 'doc-stripes doc-stripes-labelled' : 'doc-stripes'} style={columns ? { width: `calc(${laneLeft + 1 + LANE_END}px + var(--label-lane))` } : { width: 4 }}>
         {spans.map((s) => {
           const code = codes.get(s.codeId);
           const col = stripeColumns.get(s.id) ?? 0;
@@ -202,6 +204,24 @@ function StripeLabel({ label, code, title, hiddenNames, left, leader, active, on
   );
 }
 
+/** The label font, as document.css sets it (the width of a name is measured with it). */
+const LABEL_FONT = '500 11px';
+/** A label's padding and border, and the "+N" beside it. */
+const LABEL_CHROME_PX = 12;
+const MORE_PX = 30;
+let measureContext: CanvasRenderingContext2D | null | undefined;
+
+/** The lane is as wide as the longest name on show needs (CSS caps it by the room there is). */
+function labelLaneWidth(names: string[], hasMore: boolean): number {
+  if (names.length === 0) return 0;
+  measureContext ??= typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
+  const ctx = measureContext;
+  let widest = 0;
+  if (ctx) ctx.font = `${LABEL_FONT} ${getComputedStyle(document.body).fontFamily}`;
+  for (const name of new Set(names)) widest = Math.max(widest, ctx ? ctx.measureText(name).width : name.length * 7);
+  return Math.ceil(widest) + LABEL_CHROME_PX + (hasMore ? MORE_PX : 0);
+}
+
 /** Dark or white lettering, whichever reads on the code's colour. */
 function labelInk(hex: string): string {
   const n = Number.parseInt(hex.slice(1, 7), 16);
@@ -274,6 +294,8 @@ export function DocumentView({ model, codes, snap, annotations, onOpenAnnotation
     for (const [line, list] of labelsByLine) rows.set(line, list.map((l) => ({ ...l, codeId: codeOf.get(l.id) ?? -1 })));
     return { columns, rows };
   }, [stripeExtents, measurements, lines.length, model.spans]);
+  const hasMore = useMemo(() => [...margin.rows.values()].some((list) => list.some((l) => l.hidden.length > 0)), [margin]);
+  const laneNeed = useMemo(() => labelLaneWidth(model.spans.map((s) => codes.get(s.codeId)?.name ?? 'code'), hasMore), [model.spans, codes, hasMore]);
 
   // While the recording plays, the line being said stays in view.
   const currentLine = timing?.currentLine ?? -1;
@@ -327,7 +349,7 @@ export function DocumentView({ model, codes, snap, annotations, onOpenAnnotation
       <div
         ref={textRef}
         className={`doc-body${showNotes ? ' with-notes' : ''}`}
-        style={{ height: totalSize }}
+        style={{ height: totalSize, '--label-need': `${laneNeed}px` } as CSSProperties}
         tabIndex={0}
         role="document"
         aria-label={`${doc.name}: select text with the mouse, or move the caret with the arrow keys and select with Shift+arrows; Ctrl+A selects the whole document`}
