@@ -141,13 +141,21 @@ const PANELS: { view: string; groups: string[][] }[] = [
       ['.view-tabs', '.doc-head', '.context-bar', '.doc-scroll'],
     ],
   },
-  { view: 'Cases', groups: [['.toolbar', 'aside.left', 'main.center', '.status-bar'], ['.cases-toolbar', '.cases-main', '.cases-side']] },
+  {
+    view: 'Cases',
+    groups: [
+      ['.toolbar', 'aside.left', 'main.center', '.status-bar'],
+      ['.cases-pages', '.cases-toolbar', '.cases-main'],
+      ['.cases-main > :first-child', '.cases-side'],
+    ],
+  },
   { view: 'Queries', groups: [['.toolbar', 'aside.left', 'main.center', '.status-bar'], ['.q-tabs', '.q-tabpanel']] },
 ];
 
 async function showView(page: Page, view: string): Promise<void> {
-  await page.getByRole('tab', { name: view, exact: true }).click();
-  await expect.poll(() => page.getByRole('tab', { name: view, exact: true }).getAttribute('aria-selected')).toBe('true');
+  const tab = page.getByRole('tab', { name: view, exact: true });
+  await tab.click();
+  await page.locator('[role="tab"][aria-selected="true"]', { hasText: view }).first().waitFor();
 }
 
 /** The dialog's box and its main button's box, after scrolling that button into view inside the dialog. */
@@ -237,24 +245,28 @@ describe('dialogs at 1280×720 and at 200 % zoom', () => {
     for (const { view, groups } of PANELS) {
       await showView(page, view);
       await app.shot(`panel-fit-zoom200-${view.replace(/ /g, '-')}`);
+      // The page itself never scrolls: every panel fits the window or scrolls inside it.
+      const page_ = await page.evaluate(() => ({ w: document.documentElement.scrollWidth, h: document.documentElement.scrollHeight, x: window.scrollX, y: window.scrollY }));
+      if (page_.w > 641 || page_.h > 361 || page_.x !== 0 || page_.y !== 0) problems.push(`${view}: the page is ${page_.w}×${page_.h}, scrolled to ${page_.x},${page_.y}`);
       for (const group of groups) {
         const boxes = await page.evaluate((sels) => {
           const vw = window.innerWidth;
           const vh = window.innerHeight;
-          return sels.map((sel) => {
+          // How much of each shows once scrolled to (within its view, if it lies below the fold)…
+          const visible = sels.map((sel) => {
             const e = document.querySelector(sel);
-            if (!e) return { sel, missing: true, left: 0, top: 0, right: 0, bottom: 0, visibleW: 0, visibleH: 0 };
+            if (!e) return null;
+            e.scrollIntoView({ block: 'nearest', inline: 'nearest' });
             const r = e.getBoundingClientRect();
-            return {
-              sel,
-              missing: false,
-              left: r.left,
-              top: r.top,
-              right: r.right,
-              bottom: r.bottom,
-              visibleW: Math.min(r.right, vw) - Math.max(r.left, 0),
-              visibleH: Math.min(r.bottom, vh) - Math.max(r.top, 0),
-            };
+            return { w: Math.min(r.right, vw) - Math.max(r.left, 0), h: Math.min(r.bottom, vh) - Math.max(r.top, 0) };
+          });
+          // …and where all of them lie at one scroll position, to tell whether any two overlap.
+          return sels.map((sel, i) => {
+            const e = document.querySelector(sel);
+            const v = visible[i];
+            if (!e || !v) return { sel, missing: true, left: 0, top: 0, right: 0, bottom: 0, visibleW: 0, visibleH: 0 };
+            const r = e.getBoundingClientRect();
+            return { sel, missing: false, left: r.left, top: r.top, right: r.right, bottom: r.bottom, visibleW: v.w, visibleH: v.h };
           });
         }, group);
         for (const b of boxes) {
