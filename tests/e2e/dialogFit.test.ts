@@ -93,6 +93,16 @@ const DIALOGS: DialogCase[] = [
     },
   },
   { name: 'new attribute', source: 'cases/AttributeDialog.tsx', view: 'Cases', open: clickButton('Add attribute…') },
+  {
+    name: 'edit attribute with a type change preview',
+    source: 'cases/AttributeDialog.tsx',
+    view: 'Cases',
+    open: async (page) => {
+      await page.getByRole('button', { name: 'Edit attribute Group' }).click();
+      await page.locator('dialog[open]').getByLabel('Type').selectOption('number');
+      await page.getByRole('region', { name: 'Type change preview' }).waitFor();
+    },
+  },
   { name: 'new case set', source: 'cases/CaseSetEditor.tsx', view: 'Cases', open: clickButton('New by conditions') },
   {
     name: 'import sheet preview',
@@ -209,6 +219,13 @@ describe('dialogs at 1280×720 and at 200 % zoom', () => {
     await page.getByLabel('New case name').fill('Anna');
     await page.getByRole('button', { name: 'Add case', exact: true }).click();
     await page.locator('.sheet-row[data-case="Anna"]').waitFor();
+    // A text attribute with a value, whose editor can preview a change of type.
+    await page.getByRole('button', { name: 'Add attribute…' }).click();
+    const attr = page.getByRole('dialog', { name: 'New attribute' });
+    await attr.getByLabel('Name').fill('Group');
+    await attr.getByRole('button', { name: 'Add attribute' }).click();
+    await attr.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Edit attribute Group' }).waitFor();
   });
   afterAll(async () => {
     await app?.stop();

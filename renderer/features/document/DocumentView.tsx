@@ -1,11 +1,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useMemo, useRef, type CSSProperties } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import type { CodeNode, Coding, Memo } from '../../../shared/domain/types.js';
 import { byline, memoExcerpt } from '../memos/memoFormat.js';
 import type { AnnotationModel } from '../memos/useAnnotations.js';
 import { useWorkbench } from '../workbench/workbenchState.js';
 import { lineAt, lineDirection, segmentLine, type Line, type SpanU16 } from './documentLayout.js';
-import { layoutStripeMargin, type PlacedLabel } from './stripeLayout.js';
+import { assignColumns, keepUnchangedRows, labelsByRow, sortExtents, type RowLabel } from './stripeLayout.js';
 import { highlightStyle, stripeTitle } from './highlightStyle.js';
 import { BLANK_LINE_TEXT } from './selectionOffsets.js';
 import type { DocumentModel } from './useDocument.js';
@@ -39,6 +39,9 @@ const LANE_GAP = 5;
 const LANE_END = 4;
 /** One label's slot in the lane: its height and the space below it. */
 const LABEL_SLOT = 18;
+/** How often, at most, labels are placed again while rows are being measured. */
+const LABEL_SETTLE_MS = 120;
+const NO_LABELS = new Map<number, RowLabel[]>();
 const NONE: SpanU16[] = [];
 const NO_NOTES: Memo[] = [];
 /** Marks with this code id are the passage just revealed (outlined), not an annotation. */
@@ -131,8 +134,8 @@ const DocLine = memo(function DocLine({ line, text, spans, marks, notes, codes, 
           <StripeLabel
             key={l.id}
             label={l}
-            code={codes.get(l.codeId)}
-            title={stripeTitle(codes.get(l.codeId), codingById.get(l.id))}
+            code={codes.get(codingById.get(l.id)?.codeId ?? -1)}
+            title={stripeTitle(codes.get(codingById.get(l.id)?.codeId ?? -1), codingById.get(l.id))}
             hiddenNames={l.hidden.map((h) => codes.get(codingById.get(h)?.codeId ?? -1)?.path ?? 'code')}
             left={laneLeft}
             leader={laneLeft - ((stripeColumns.get(l.id) ?? 0) * STRIPE_WIDTH + 5)}
@@ -154,13 +157,6 @@ const DocLine = memo(function DocLine({ line, text, spans, marks, notes, codes, 
     </div>
   );
 });
-
-/** A placed label of the stripe margin, with the code it names. */
-interface RowLabel extends PlacedLabel {
-  codeId: number;
-  /** Top, relative to the top of the row it is drawn in. */
-  offset: number;
-}
 
 interface StripeLabelProps {
   label: RowLabel;
@@ -204,12 +200,41 @@ function StripeLabel({ label, code, title, hiddenNames, left, leader, active, on
   );
 }
 
+/** `value` as it was at most `ms` ago, and null until just after the first paint. */
+function useSettled<T>(value: T, ms: number): T | null {
+  const [settled, setSettled] = useState<T | null>(null);
+  const latest = useRef(value);
+  latest.current = value;
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const first = settled === null;
+  useEffect(() => {
+    if (timer.current !== null) return;
+    timer.current = setTimeout(
+      () => {
+        timer.current = null;
+        setSettled(() => latest.current);
+      },
+      first ? 0 : ms,
+    );
+  }, [value, first, ms]);
+  useEffect(
+    () => () => {
+      if (timer.current !== null) clearTimeout(timer.current);
+      timer.current = null;
+    },
+    [],
+  );
+  return settled;
+}
+
 /** The label font, as document.css sets it (the width of a name is measured with it). */
 const LABEL_FONT = '500 11px';
 /** A label's padding and border, and the "+N" beside it. */
 const LABEL_CHROME_PX = 12;
 const MORE_PX = 30;
 let measureContext: CanvasRenderingContext2D | null | undefined;
+/** The page's font family, read once (reading a computed style during a render would make the browser restyle the page). */
+let pageFontFamily: string | undefined;
 
 /** The lane is as wide as the longest name on show needs (CSS caps it by the room there is). */
 function labelLaneWidth(names: string[], hasMore: boolean): number {
@@ -217,7 +242,8 @@ function labelLaneWidth(names: string[], hasMore: boolean): number {
   measureContext ??= typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
   const ctx = measureContext;
   let widest = 0;
-  if (ctx) ctx.font = `${LABEL_FONT} ${getComputedStyle(document.body).fontFamily}`;
+  pageFontFamily ??= ctx ? getComputedStyle(document.body).fontFamily : '';
+  if (ctx) ctx.font = `${LABEL_FONT} ${pageFontFamily}`;
   for (const name of new Set(names)) widest = Math.max(widest, ctx ? ctx.measureText(name).width : name.length * 7);
   return Math.ceil(widest) + LABEL_CHROME_PX + (hasMore ? MORE_PX : 0);
 }
@@ -283,18 +309,23 @@ export function DocumentView({ model, codes, snap, annotations, onOpenAnnotation
     overscan: 12,
   });
 
-  // The margin is laid out over the whole document from the rows' measured (or, off screen, estimated) sizes.
+  // The margin is laid out over the whole document: columns from the codings alone, labels from the rows' measured
+  // (or, off screen, estimated) sizes. The label sweep runs after the first paint and then at most every
+  // LABEL_SETTLE_MS while rows are being measured (scrolling), so a long document's sweep never holds up a frame.
   const totalSize = virtualizer.getTotalSize();
-  const measurements = virtualizer.measurementsCache;
-  const margin = useMemo(() => {
+  const columns = useMemo(() => assignColumns(stripeExtents), [stripeExtents]);
+  const sortedExtents = useMemo(() => sortExtents(stripeExtents), [stripeExtents]);
+  const measurements = useSettled(virtualizer.measurementsCache, LABEL_SETTLE_MS);
+  const previousLabels = useRef<Map<number, RowLabel[]> | null>(null);
+  const rowLabels = useMemo(() => {
+    if (!measurements) return NO_LABELS;
     const boxes = { top: (i: number) => measurements[i]?.start ?? 0, bottom: (i: number) => measurements[i]?.end ?? 0 };
-    const { columns, labelsByLine } = layoutStripeMargin(stripeExtents, boxes, Math.min(lines.length, measurements.length), LABEL_SLOT);
-    const codeOf = new Map(model.spans.map((s) => [s.id, s.codeId]));
-    const rows = new Map<number, RowLabel[]>();
-    for (const [line, list] of labelsByLine) rows.set(line, list.map((l) => ({ ...l, codeId: codeOf.get(l.id) ?? -1 })));
-    return { columns, rows };
-  }, [stripeExtents, measurements, lines.length, model.spans]);
-  const hasMore = useMemo(() => [...margin.rows.values()].some((list) => list.some((l) => l.hidden.length > 0)), [margin]);
+    return keepUnchangedRows(labelsByRow(sortedExtents, boxes, Math.min(lines.length, measurements.length), LABEL_SLOT), previousLabels.current);
+  }, [sortedExtents, measurements, lines.length]);
+  useEffect(() => {
+    previousLabels.current = rowLabels;
+  }, [rowLabels]);
+  const hasMore = useMemo(() => [...rowLabels.values()].some((list) => list.some((l) => l.hidden.length > 0)), [rowLabels]);
   const laneNeed = useMemo(() => labelLaneWidth(model.spans.map((s) => codes.get(s.codeId)?.name ?? 'code'), hasMore), [model.spans, codes, hasMore]);
 
   // While the recording plays, the line being said stays in view.
@@ -372,9 +403,9 @@ export function DocumentView({ model, codes, snap, annotations, onOpenAnnotation
                 notes={showNotes ? (notesByLine.get(item.index) ?? NO_NOTES) : null}
                 codes={codes}
                 codingById={codingById}
-                stripeColumns={margin.columns.columnOf}
-                columnCount={margin.columns.count}
-                labels={margin.rows.get(item.index)}
+                stripeColumns={columns.columnOf}
+                columnCount={columns.count}
+                labels={rowLabels.get(item.index)}
                 density={density.counts[item.index] ?? 0}
                 maxDensity={density.max}
                 activeCodingId={wb.activeCodingId}

@@ -105,10 +105,13 @@ export interface LineBoxes {
   bottom(line: number): number;
 }
 
+/** A placed label filed under the row it is drawn in, with its top relative to that row. */
+export type RowLabel = PlacedLabel & { offset: number };
+
 export interface StripeMargin {
   columns: StripeColumns;
-  /** Line index → the labels drawn in that line's row, with their top relative to the row. */
-  labelsByLine: Map<number, (PlacedLabel & { offset: number })[]>;
+  /** Line index → the labels drawn in that line's row. */
+  labelsByLine: Map<number, RowLabel[]>;
 }
 
 /** Which row a pixel offset falls in (binary search over the rows' tops). */
@@ -123,20 +126,49 @@ function rowAt(boxes: LineBoxes, lineCount: number, y: number): number {
   return lo;
 }
 
-/** The whole margin: columns for the bars, and each placed label filed under the row it is drawn in. */
-export function layoutStripeMargin(extents: readonly StripeExtent[], boxes: LineBoxes, lineCount: number, slot: number): StripeMargin {
-  const columns = assignColumns(extents);
+/** Extents in the order the label sweep takes them; sorting them once lets every later sweep skip most of its own sort. */
+export function sortExtents(extents: readonly StripeExtent[]): StripeExtent[] {
+  return [...extents].sort((a, b) => a.first - b.first || a.last - b.last || a.id - b.id);
+}
+
+/** Places every coding's label (see placeLabels) and files each under the row it is drawn in. */
+export function labelsByRow(extents: readonly StripeExtent[], boxes: LineBoxes, lineCount: number, slot: number): Map<number, RowLabel[]> {
   const placed = placeLabels(
     extents.map((e) => ({ id: e.id, top: boxes.top(e.first), bottom: boxes.bottom(e.last) })),
     slot,
   );
-  const labelsByLine = new Map<number, (PlacedLabel & { offset: number })[]>();
+  const out = new Map<number, RowLabel[]>();
   for (const p of placed) {
     const line = rowAt(boxes, lineCount, p.top);
-    const entry = { ...p, offset: p.top - boxes.top(line) };
-    const list = labelsByLine.get(line);
+    const entry: RowLabel = { id: p.id, top: p.top, hidden: p.hidden, offset: p.top - boxes.top(line) };
+    const list = out.get(line);
     if (list) list.push(entry);
-    else labelsByLine.set(line, [entry]);
+    else out.set(line, [entry]);
   }
-  return { columns, labelsByLine };
+  return out;
+}
+
+const sameLabels = (a: readonly RowLabel[], b: readonly RowLabel[]): boolean =>
+  a.length === b.length &&
+  a.every((x, i) => {
+    const y = b[i]!;
+    return x.id === y.id && x.offset === y.offset && x.hidden.length === y.hidden.length && x.hidden.every((h, k) => h === y.hidden[k]);
+  });
+
+/**
+ * The new layout, keeping the previous one's list for every row whose labels did not move, so
+ * a row drawn with its labels is not drawn again when rows elsewhere are measured.
+ */
+export function keepUnchangedRows(next: Map<number, RowLabel[]>, previous: Map<number, RowLabel[]> | null): Map<number, RowLabel[]> {
+  if (!previous) return next;
+  for (const [line, list] of next) {
+    const before = previous.get(line);
+    if (before && sameLabels(before, list)) next.set(line, before);
+  }
+  return next;
+}
+
+/** The whole margin: columns for the bars, and each placed label filed under the row it is drawn in. */
+export function layoutStripeMargin(extents: readonly StripeExtent[], boxes: LineBoxes, lineCount: number, slot: number): StripeMargin {
+  return { columns: assignColumns(extents), labelsByLine: labelsByRow(sortExtents(extents), boxes, lineCount, slot) };
 }
