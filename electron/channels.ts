@@ -1,5 +1,5 @@
 /**
- * The IPC surface between the shell and the renderer: four channels, no
+ * The IPC surface between the shell and the renderer: five channels, no
  * more. The preload (a sandboxed CommonJS file that may require nothing but
  * `electron`) repeats these literals; a unit test keeps the two in step.
  */
@@ -10,6 +10,11 @@ export const CHANNELS = {
   pickFile: 'quarry:pick-file',
   /** renderer → main: show a native context menu of the renderer's items; answered with the chosen id or null. */
   contextMenu: 'quarry:context-menu',
+  /**
+   * preload → main: the paths of files dropped on the window, as the preload read them from the
+   * dropped File objects (webUtils.getPathForFile); main grants exactly these and answers with them.
+   */
+  droppedPaths: 'quarry:dropped-paths',
   /** main → renderer: a menu command the renderer carries out (undo, redo, shortcuts…). */
   menu: 'quarry:menu',
 } as const;

@@ -1,10 +1,12 @@
 /**
  * The shell's IPC surface: `quarry:invoke` carries one contract call and
- * `quarry:pick-file` one native file dialog. Every message is checked: it
+ * `quarry:pick-file` one native file dialog; `quarry:dropped-paths` grants the
+ * paths of files dropped on the window. Every message is checked: it
  * must come from the top frame of a Quarry window showing the app's own
  * origin, name a contract method, and carry arguments the method's schema
  * accepts (checked by the dispatcher).
  */
+import { isAbsolute } from 'node:path';
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { isMethodName, type MethodName } from '../shared/api/contract.js';
 import type { ApiResult } from '../shared/api/result.js';
@@ -19,6 +21,18 @@ export interface IpcDeps {
   invoke(w: QuarryWindow, method: MethodName, args: unknown): Promise<ApiResult<unknown>>;
   pickFile(w: QuarryWindow, kind: PickKind, suggestedName: string | undefined): Promise<string[] | null>;
   showContextMenu(w: QuarryWindow, items: NativeMenuItem[]): Promise<string | null>;
+  /** Grants this window the paths of files dropped on it; answers with the paths granted. */
+  grantDropped(w: QuarryWindow, paths: string[]): string[];
+}
+
+/** At most this many dropped files at once (a drop of a whole folder tree is still far below it). */
+export const MAX_DROPPED_PATHS = 10_000;
+
+/** The dropped paths a message carries: absolute path strings only, or null when it is not a list of them. */
+export function parseDroppedPaths(raw: unknown): string[] | null {
+  if (!Array.isArray(raw) || raw.length > MAX_DROPPED_PATHS) return null;
+  const paths = raw.filter((p): p is string => typeof p === 'string' && p.length > 0 && p.length <= 4096 && isAbsolute(p));
+  return paths.length === raw.length ? paths : null;
 }
 
 export const SENDER_REFUSED: ApiResult<never> = {
@@ -54,5 +68,11 @@ export function registerIpcHandlers(deps: IpcDeps): void {
     const items = parseMenuItems(raw);
     if (!w || !items) return null;
     return deps.showContextMenu(w, items);
+  });
+  deps.ipcMain.handle(CHANNELS.droppedPaths, async (event, raw: unknown) => {
+    const w = senderWindow(event, deps.windowFor);
+    const paths = parseDroppedPaths(raw);
+    if (!w || !paths) return [];
+    return deps.grantDropped(w, paths);
   });
 }

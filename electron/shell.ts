@@ -137,6 +137,10 @@ export function startShell(api: ElectronApi, opts: ShellOptions = {}): ShellHand
       return paths;
     },
     showContextMenu: (w, items) => popupContextMenu(Menu, w.win, items),
+    grantDropped: (w, paths) => {
+      w.grants.grant(paths);
+      return paths;
+    },
   });
 
   const pendingFiles: string[] = [];

@@ -19,6 +19,11 @@ export interface PreloadBridge {
   pickFile(kind: PickKind, suggestedName?: string): Promise<string[] | null>;
   /** Shows a native context menu of these items; the chosen id, or null when dismissed. */
   showContextMenu(items: MenuItem[]): Promise<string | null>;
+  /**
+   * The path on disk of each dropped file ('' where there is none, e.g. a File the page built),
+   * granted to this window for importing by path.
+   */
+  pathsForDroppedFiles(files: File[]): Promise<string[]>;
 }
 
 declare global {

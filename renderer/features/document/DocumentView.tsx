@@ -1,10 +1,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import type { CodeNode, Coding, Memo } from '../../../shared/domain/types.js';
 import { byline, memoExcerpt } from '../memos/memoFormat.js';
 import type { AnnotationModel } from '../memos/useAnnotations.js';
 import { useWorkbench } from '../workbench/workbenchState.js';
 import { lineAt, lineDirection, segmentLine, type Line, type SpanU16 } from './documentLayout.js';
+import { assignColumns, keepUnchangedRows, labelsByRow, sortExtents, type RowLabel } from './stripeLayout.js';
 import { highlightStyle, stripeTitle } from './highlightStyle.js';
 import { BLANK_LINE_TEXT } from './selectionOffsets.js';
 import type { DocumentModel } from './useDocument.js';
@@ -32,12 +33,15 @@ export interface LineTiming {
 }
 
 const STRIPE_WIDTH = 7;
-/** A stripe label may run past its own line (down its own code's column), at least far enough for a short name. */
-const LABEL_MAX_PX = 160;
-const LABEL_MIN_PX = 96;
-/** A label is wider than its stripe (it reads over the next column on its first line only): room for the last one. */
-const LABEL_OVERHANG = 12;
-const LINE_PX = 26;
+/** Gap between the last stripe column and the label lane. */
+const LANE_GAP = 5;
+/** Room after the label lane, so a label does not touch the pane's edge. */
+const LANE_END = 4;
+/** One label's slot in the lane: its height and the space below it. */
+const LABEL_SLOT = 18;
+/** How often, at most, labels are placed again while rows are being measured. */
+const LABEL_SETTLE_MS = 120;
+const NO_LABELS = new Map<number, RowLabel[]>();
 const NONE: SpanU16[] = [];
 const NO_NOTES: Memo[] = [];
 /** Marks with this code id are the passage just revealed (outlined), not an annotation. */
@@ -51,9 +55,11 @@ interface LineProps {
   notes: Memo[] | null;
   codes: Map<number, CodeNode>;
   codingById: Map<number, Coding>;
+  /** Coding id → its stripe column, and how many columns there are. */
   stripeColumns: Map<number, number>;
-  /** Lines of the whole document, to size a stripe label by how many lines its coding spans. */
-  lines: Line[];
+  columnCount: number;
+  /** The code-name labels drawn in this line's row (they may reach into the next row). */
+  labels: RowLabel[] | undefined;
   /** How many different codes touch this line, and the most on any line (the density bar's scale). */
   density: number;
   maxDensity: number;
@@ -65,10 +71,11 @@ interface LineProps {
   onPlayLine?: ((line: number) => void) | undefined;
 }
 
-const DocLine = memo(function DocLine({ line, text, spans, marks, notes, codes, codingById, stripeColumns, lines, density, maxDensity, activeCodingId, onStripeClick, onNoteClick, timeLabel, current, onPlayLine }: LineProps) {
+const DocLine = memo(function DocLine({ line, text, spans, marks, notes, codes, codingById, stripeColumns, columnCount, labels, density, maxDensity, activeCodingId, onStripeClick, onNoteClick, timeLabel, current, onPlayLine }: LineProps) {
   const segments = segmentLine(line, spans, marks);
   const lineText = text.slice(line.start, line.end);
-  const columns = stripeColumns.size;
+  const columns = columnCount;
+  const laneLeft = columns * STRIPE_WIDTH + LANE_GAP;
   return (
     <div className={`${line.start === line.end ? 'doc-line doc-line-blank' : 'doc-line'}${current ? ' doc-line-current' : ''}`} data-line={line.index}>
       {timeLabel !== undefined && (
@@ -103,31 +110,39 @@ const DocLine = memo(function DocLine({ line, text, spans, marks, notes, codes, 
         )}
       </div>
       <div className="doc-density" data-density={density} title={densityTitle(density)} aria-hidden="true" style={{ background: densityShade(density, maxDensity) }} />
-      <div className="doc-stripes" style={{ width: columns * STRIPE_WIDTH + (columns ? LABEL_OVERHANG : 4) }}>
+      <div className={columns ? 'doc-stripes doc-stripes-labelled' : 'doc-stripes'} style={columns ? { width: `calc(${laneLeft + 1 + LANE_END}px + var(--label-lane))` } : { width: 4 }}>
         {spans.map((s) => {
           const code = codes.get(s.codeId);
-          const col = stripeColumns.get(s.codeId) ?? 0;
+          const col = stripeColumns.get(s.id) ?? 0;
           const title = stripeTitle(code, codingById.get(s.id));
           const startsHere = s.start >= line.start;
-          const color = code?.color ?? '#999999';
           return (
             <button
               type="button"
               key={s.id}
               className={`stripe${s.id === activeCodingId ? ' stripe-active' : ''}${startsHere ? ' stripe-start' : ''}`}
-              style={{ left: col * STRIPE_WIDTH, background: color }}
+              style={{ left: col * STRIPE_WIDTH, background: code?.color ?? '#999999' }}
               data-tip={title}
               aria-label={`Coding stripe: ${title.replace('\n', ', ')}`}
               aria-pressed={s.id === activeCodingId}
               data-coding-id={s.id}
               onClick={() => onStripeClick(s.id)}
-            >
-              {startsHere && (
-                <span className="stripe-label" data-label={code?.name ?? 'code'} style={{ maxHeight: labelHeight(lines, s), color: labelInk(color), background: color }} />
-              )}
-            </button>
+            />
           );
         })}
+        {labels?.map((l) => (
+          <StripeLabel
+            key={l.id}
+            label={l}
+            code={codes.get(codingById.get(l.id)?.codeId ?? -1)}
+            title={stripeTitle(codes.get(codingById.get(l.id)?.codeId ?? -1), codingById.get(l.id))}
+            hiddenNames={l.hidden.map((h) => codes.get(codingById.get(h)?.codeId ?? -1)?.path ?? 'code')}
+            left={laneLeft}
+            leader={laneLeft - ((stripeColumns.get(l.id) ?? 0) * STRIPE_WIDTH + 5)}
+            active={l.id === activeCodingId}
+            onSelect={onStripeClick}
+          />
+        ))}
       </div>
       {notes && (
         <div className="doc-notes">
@@ -143,11 +158,94 @@ const DocLine = memo(function DocLine({ line, text, spans, marks, notes, codes, 
   );
 });
 
-/** A code's name runs down its stripe from where the coding starts, as far as the coding reaches (or a short name's length). */
-function labelHeight(lines: Line[], s: SpanU16): number {
-  const first = lineAt(lines, s.start);
-  const last = lineAt(lines, Math.max(s.start, s.end - 1));
-  return Math.min(LABEL_MAX_PX, Math.max(LABEL_MIN_PX, (last - first + 1) * LINE_PX));
+interface StripeLabelProps {
+  label: RowLabel;
+  code: CodeNode | undefined;
+  title: string;
+  hiddenNames: string[];
+  left: number;
+  /** How far back the thin line reaches to the coding's own stripe. */
+  leader: number;
+  active: boolean;
+  onSelect: (codingId: number) => void;
+}
+
+/** A code's name in the label lane, level with (or just below) where its coding starts; "+N" stands for labels with no room here. */
+function StripeLabel({ label, code, title, hiddenNames, left, leader, active, onSelect }: StripeLabelProps) {
+  const color = code?.color ?? '#999999';
+  const name = code?.name ?? 'code';
+  return (
+    <div className="stripe-tag" style={{ top: label.offset, left }} data-coding-id={label.id} data-tip={hiddenNames.length ? `${title}\n\nAlso coded here (+${hiddenNames.length}):\n${hiddenNames.join('\n')}` : title}>
+      <span className="stripe-leader" aria-hidden="true" style={{ left: -leader, width: leader, background: color }} />
+      <button
+        type="button"
+        className={`stripe-label${active ? ' stripe-label-active' : ''}`}
+        data-label={name}
+        data-coding-id={label.id}
+        aria-label={`Code label: ${title.replace('\n', ', ')}`}
+        aria-pressed={active}
+        style={{ color: labelInk(color), background: color }}
+        onClick={() => onSelect(label.id)}
+      />
+      {label.hidden.length > 0 && (
+        <button
+          type="button"
+          className="stripe-more"
+          data-more={`+${label.hidden.length}`}
+          aria-label={`${label.hidden.length} more codings here: ${hiddenNames.join(', ')}`}
+          onClick={() => onSelect(label.hidden[0]!)}
+        />
+      )}
+    </div>
+  );
+}
+
+/** `value` as it was at most `ms` ago, and null until just after the first paint. */
+function useSettled<T>(value: T, ms: number): T | null {
+  const [settled, setSettled] = useState<T | null>(null);
+  const latest = useRef(value);
+  latest.current = value;
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const first = settled === null;
+  useEffect(() => {
+    if (timer.current !== null) return;
+    timer.current = setTimeout(
+      () => {
+        timer.current = null;
+        setSettled(() => latest.current);
+      },
+      first ? 0 : ms,
+    );
+  }, [value, first, ms]);
+  useEffect(
+    () => () => {
+      if (timer.current !== null) clearTimeout(timer.current);
+      timer.current = null;
+    },
+    [],
+  );
+  return settled;
+}
+
+/** The label font, as document.css sets it (the width of a name is measured with it). */
+const LABEL_FONT = '500 11px';
+/** A label's padding and border, and the "+N" beside it. */
+const LABEL_CHROME_PX = 12;
+const MORE_PX = 30;
+let measureContext: CanvasRenderingContext2D | null | undefined;
+/** The page's font family, read once (reading a computed style during a render would make the browser restyle the page). */
+let pageFontFamily: string | undefined;
+
+/** The lane is as wide as the longest name on show needs (CSS caps it by the room there is). */
+function labelLaneWidth(names: string[], hasMore: boolean): number {
+  if (names.length === 0) return 0;
+  measureContext ??= typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
+  const ctx = measureContext;
+  let widest = 0;
+  pageFontFamily ??= ctx ? getComputedStyle(document.body).fontFamily : '';
+  if (ctx) ctx.font = `${LABEL_FONT} ${pageFontFamily}`;
+  for (const name of new Set(names)) widest = Math.max(widest, ctx ? ctx.measureText(name).width : name.length * 7);
+  return Math.ceil(widest) + LABEL_CHROME_PX + (hasMore ? MORE_PX : 0);
 }
 
 /** Dark or white lettering, whichever reads on the code's colour. */
@@ -191,12 +289,10 @@ export function DocumentView({ model, codes, snap, annotations, onOpenAnnotation
     return out;
   }, [annotations]);
 
-  const stripeColumns = useMemo(() => {
-    const order = [...new Set(model.spans.map((s) => s.codeId))].sort(
-      (a, b) => (codes.get(a)?.path ?? '').localeCompare(codes.get(b)?.path ?? ''),
-    );
-    return new Map(order.map((id, i) => [id, i]));
-  }, [model.spans, codes]);
+  const stripeExtents = useMemo(
+    () => model.spans.map((s) => ({ id: s.id, first: lineAt(lines, s.start), last: lineAt(lines, Math.max(s.start, s.end - 1)) })),
+    [model.spans, lines],
+  );
 
   const density = useMemo(() => densityByLine(byLine), [byLine]);
 
@@ -212,6 +308,25 @@ export function DocumentView({ model, codes, snap, annotations, onOpenAnnotation
     estimateSize: (i) => 22 * Math.max(1, Math.ceil((lines[i]!.end - lines[i]!.start) / 95)) + 6,
     overscan: 12,
   });
+
+  // The margin is laid out over the whole document: columns from the codings alone, labels from the rows' measured
+  // (or, off screen, estimated) sizes. The label sweep runs after the first paint and then at most every
+  // LABEL_SETTLE_MS while rows are being measured (scrolling), so a long document's sweep never holds up a frame.
+  const totalSize = virtualizer.getTotalSize();
+  const columns = useMemo(() => assignColumns(stripeExtents), [stripeExtents]);
+  const sortedExtents = useMemo(() => sortExtents(stripeExtents), [stripeExtents]);
+  const measurements = useSettled(virtualizer.measurementsCache, LABEL_SETTLE_MS);
+  const previousLabels = useRef<Map<number, RowLabel[]> | null>(null);
+  const rowLabels = useMemo(() => {
+    if (!measurements) return NO_LABELS;
+    const boxes = { top: (i: number) => measurements[i]?.start ?? 0, bottom: (i: number) => measurements[i]?.end ?? 0 };
+    return keepUnchangedRows(labelsByRow(sortedExtents, boxes, Math.min(lines.length, measurements.length), LABEL_SLOT), previousLabels.current);
+  }, [sortedExtents, measurements, lines.length]);
+  useEffect(() => {
+    previousLabels.current = rowLabels;
+  }, [rowLabels]);
+  const hasMore = useMemo(() => [...rowLabels.values()].some((list) => list.some((l) => l.hidden.length > 0)), [rowLabels]);
+  const laneNeed = useMemo(() => labelLaneWidth(model.spans.map((s) => codes.get(s.codeId)?.name ?? 'code'), hasMore), [model.spans, codes, hasMore]);
 
   // While the recording plays, the line being said stays in view.
   const currentLine = timing?.currentLine ?? -1;
@@ -265,7 +380,7 @@ export function DocumentView({ model, codes, snap, annotations, onOpenAnnotation
       <div
         ref={textRef}
         className={`doc-body${showNotes ? ' with-notes' : ''}`}
-        style={{ height: virtualizer.getTotalSize() }}
+        style={{ height: totalSize, '--label-need': `${laneNeed}px` } as CSSProperties}
         tabIndex={0}
         role="document"
         aria-label={`${doc.name}: select text with the mouse, or move the caret with the arrow keys and select with Shift+arrows; Ctrl+A selects the whole document`}
@@ -288,8 +403,9 @@ export function DocumentView({ model, codes, snap, annotations, onOpenAnnotation
                 notes={showNotes ? (notesByLine.get(item.index) ?? NO_NOTES) : null}
                 codes={codes}
                 codingById={codingById}
-                stripeColumns={stripeColumns}
-                lines={lines}
+                stripeColumns={columns.columnOf}
+                columnCount={columns.count}
+                labels={rowLabels.get(item.index)}
                 density={density.counts[item.index] ?? 0}
                 maxDensity={density.max}
                 activeCodingId={wb.activeCodingId}

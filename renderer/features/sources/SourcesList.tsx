@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import type { SourceFolder, SourceSummary } from '../../../shared/domain/types.js';
+import type { DropImport } from '../../api/dropImport.js';
 import { useApiQuery } from '../../hooks/useApiQuery.js';
 import { useContextMenuTrigger } from '../contextmenu/ContextMenuProvider.js';
 import { JobProgressBar } from '../jobs/JobProgressBar.js';
@@ -44,7 +45,9 @@ export function SourcesList() {
   const [dropFolder, setDropFolder] = useState<number | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
 
-  const dropping = useFileDrop(useCallback((files: File[]) => void importFiles(files, caseFromName), [importFiles, caseFromName]));
+  const dropping = useFileDrop(
+    useCallback((drop: DropImport) => void (drop.kind === 'paths' ? importPaths(drop.paths, caseFromName) : importFiles(drop.files, caseFromName)), [importFiles, importPaths, caseFromName]),
+  );
   const groups = useMemo(() => groupSources(sources.data ?? [], folders, sort), [sources.data, folders, sort]);
 
   const ui = useMemo(() => ({ actions, startRename: setRenaming, pickFolder: setMoving, pickCase: setAssigning }), [actions]);

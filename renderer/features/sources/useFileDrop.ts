@@ -1,12 +1,24 @@
 import { useEffect, useState } from 'react';
+import { desktopBridge, dropImport, type DropBridge, type DropImport } from '../../api/dropImport.js';
 import { carriesFiles, dataTransferFiles, droppedFiles } from './droppedFiles.js';
+
+/**
+ * What a drop imports: the dropped files, and every importable file inside a
+ * dropped folder, by path in the desktop app or as bytes in browser mode.
+ * Call it during the drop event: entries are readable only then.
+ */
+export function takeDrop(dt: DataTransfer, bridge: DropBridge = desktopBridge()): Promise<DropImport | null> {
+  const { files, entries } = dataTransferFiles(dt);
+  return droppedFiles(files, entries).then((all) => (all.length ? dropImport(all, bridge) : null));
+}
 
 /**
  * Files (and folders) dragged from the desktop onto the window import as
  * sources. Listens on the window so a drop anywhere counts; a drag inside
- * the page (a code, a source) carries no files and is left alone.
+ * the page (a code, a source) carries no files and is left alone. The
+ * desktop app hands over the files' paths, browser mode their bytes.
  */
-export function useFileDrop(onFiles: (files: File[]) => void): boolean {
+export function useFileDrop(onDrop: (drop: DropImport) => void): boolean {
   const [over, setOver] = useState(false);
   useEffect(() => {
     let depth = 0;
@@ -31,9 +43,7 @@ export function useFileDrop(onFiles: (files: File[]) => void): boolean {
       e.preventDefault();
       depth = 0;
       setOver(false);
-      // Entries are readable only during the drop event: take them now, read them after.
-      const { files, entries } = dataTransferFiles(e.dataTransfer!);
-      void droppedFiles(files, entries).then((all) => all.length && onFiles(all));
+      void takeDrop(e.dataTransfer!).then((drop) => drop && onDrop(drop));
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragleave', leave);
@@ -45,6 +55,6 @@ export function useFileDrop(onFiles: (files: File[]) => void): boolean {
       window.removeEventListener('dragover', overWindow);
       window.removeEventListener('drop', drop);
     };
-  }, [onFiles]);
+  }, [onDrop]);
   return over;
 }

@@ -29,8 +29,9 @@ describe('quarry:invoke', () => {
       invoke: async () => ({ ok: true, value: null }),
       pickFile: async () => null,
       showContextMenu: async () => null,
+      grantDropped: () => [],
     });
-    expect(channels).toEqual(['quarry:invoke', 'quarry:pick-file', 'quarry:context-menu']);
+    expect(channels).toEqual(['quarry:invoke', 'quarry:pick-file', 'quarry:context-menu', 'quarry:dropped-paths']);
   });
 
   it('refuses subframes, other origins and unknown webContents', () => {

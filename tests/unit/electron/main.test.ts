@@ -38,7 +38,7 @@ describe('electron/main.ts wiring (electron mocked)', () => {
   });
 
   it('registers exactly the invoke, pick-file and context-menu IPC handlers', () => {
-    expect([...fake.ipcMain.handlers.keys()].sort()).toEqual(['quarry:context-menu', 'quarry:invoke', 'quarry:pick-file']);
+    expect([...fake.ipcMain.handlers.keys()].sort()).toEqual(['quarry:context-menu', 'quarry:dropped-paths', 'quarry:invoke', 'quarry:pick-file']);
     expect(fake.ipcMain.on).not.toHaveBeenCalled();
   });
 

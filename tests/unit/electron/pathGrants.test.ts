@@ -4,7 +4,7 @@
  * backups it listed); an arbitrary string is refused before the core sees
  * it. And a window whose project cannot be closed safely stays open.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { QuarryError } from '../../../shared/errors.js';
@@ -96,6 +96,25 @@ describe('paths from the renderer', () => {
     const ok = await invokeRaw(0, 'sources.import', { files: [{ filePath: chosen }, { fileName: 'up.txt', dataBase64: 'eA==' }] });
     // Granted: it reaches the core, which says the file is not there.
     expect(ok).toMatchObject({ ok: true, value: [{ file: 'Chosen.txt', status: 'skipped' }, { file: 'up.txt', status: 'imported' }] });
+  });
+
+  it('imports dropped files by path: exactly the paths the preload read from the drop are granted, to that window only', async () => {
+    const { fake, dir, invokeRaw, invoke } = await start();
+    expect((await invoke(0, 'project.create', { path: join(dir, 'Study.quarry') })).ok).toBe(true);
+    const dropped = join(dir, 'P1 interview.txt');
+    writeFileSync(dropped, 'We met at the station and talked about the plans.\n');
+    const other = join(dir, 'Not dropped.txt');
+    writeFileSync(other, 'Nobody dropped this one.\n');
+    expect(await invokeRaw(0, 'sources.import', { files: [{ filePath: dropped }] })).toEqual(REFUSED);
+    const drop = fake.ipcMain.handlers.get('quarry:dropped-paths')!;
+    // Not a list of absolute paths, or not from a Quarry window: nothing is granted.
+    expect(await drop(appEvent(fake.BrowserWindow.instances[0]!.webContents.id), [dropped, 'relative.txt'])).toEqual([]);
+    expect(await drop(appEvent(fake.BrowserWindow.instances[0]!.webContents.id), dropped)).toEqual([]);
+    expect(await drop({ sender: { id: fake.BrowserWindow.instances[0]!.webContents.id }, senderFrame: { url: 'https://evil.example/', parent: null } }, [dropped])).toEqual([]);
+    expect(await invokeRaw(0, 'sources.import', { files: [{ filePath: dropped }] })).toEqual(REFUSED);
+    expect(await drop(appEvent(fake.BrowserWindow.instances[0]!.webContents.id), [dropped])).toEqual([dropped]);
+    expect(await invokeRaw(0, 'sources.import', { files: [{ filePath: other }] })).toEqual(REFUSED);
+    expect(await invokeRaw(0, 'sources.import', { files: [{ filePath: dropped }] })).toMatchObject({ ok: true, value: [{ file: 'P1 interview.txt', status: 'imported' }] });
   });
 
   it('a backup folder is accepted once chosen in the folder dialog, and stays accepted as the saved setting', async () => {
