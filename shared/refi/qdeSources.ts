@@ -140,6 +140,12 @@ function readSelection(env: SourceReadEnv, el: XmlElement, sourceName: string, a
   return sel;
 }
 
+/** A nameless source (qc writes none) is called after its file: "internal://board_2017.txt" → "board_2017". */
+function nameFromPath(path: string | undefined): string | undefined {
+  const file = path?.replace(/^[a-z]+:\/\/+/iu, '').split(/[\\/]/u).pop()?.replace(/\.[^.]*$/u, '').trim();
+  return file ? file : undefined;
+}
+
 /**
  * Reads one TextSourceType element (a TextSource, or a PDF's Representation)
  * as a text source. `identity` supplies the GUID, name and attributes that
@@ -149,7 +155,7 @@ function readSelection(env: SourceReadEnv, el: XmlElement, sourceName: string, a
  */
 function readTextSource(env: SourceReadEnv, el: XmlElement, identity: XmlElement, extraCodingsFrom: XmlElement[], originalExt: string | undefined): RawTextSource | undefined {
   const guid = guidOf(env.ctx, identity);
-  const name = attrOf(identity, 'name') ?? guid;
+  const name = attrOf(identity, 'name') ?? nameFromPath(attrOf(el, 'plainTextPath')) ?? guid;
   const text = readTextOf(env, el);
   if ('missing' in text) {
     env.ctx.skipped.push({ kind: 'source', name, reason: text.missing });

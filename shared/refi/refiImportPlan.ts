@@ -19,6 +19,7 @@ import { planNotes, type NoteOwner } from './refiImportNotes.js';
 import type { PlannedAttribute, PlannedCase, PlannedCaseSet, PlannedCode, PlannedSource, PlannedUser, RefiImportPlan } from './refiImportPlanTypes.js';
 import { UniqueNames } from './uniqueNames.js';
 import { checkRefiRows } from './refiRowChecks.js';
+import { caseLinkWarnings, caseWithSameValues, noCaseLinkRepairs, repairDanglingLinks, valuesKey, type DanglingLink } from './refiCaseLinks.js';
 
 const CODE_COLORS = ['#e57373', '#64b5f6', '#81c784', '#ffb74d', '#ba68c8', '#4db6ac', '#f06292', '#a1887f', '#7986cb', '#aed581', '#ffd54f', '#4fc3f7'];
 const CODER_COLORS = ['#1e88e5', '#e53935', '#43a047', '#8e24aa', '#fb8c00', '#00897b', '#6d4c41', '#3949ab'];
@@ -49,6 +50,7 @@ class Planner {
   readonly caseSelections: Set<string>;
   readonly valueKeys = new Set<string>();
   private readonly userGuids = new Set<string>();
+  readonly caseLinks = noCaseLinkRepairs();
 
   constructor(input: RefiImportResult) {
     const skipped = [...input.skipped];
@@ -57,6 +59,7 @@ class Planner {
     this.plan = {
       projectName: projectName(input.project.name),
       users: [], codes: [], sources: [], codings: [], memos: [], cases: [], attributes: [], values: [], caseSpans: [], caseSets: [],
+      caseLinks: noCaseLinkRepairs(),
       skipped,
       warnings: [...input.warnings],
     };
@@ -230,18 +233,18 @@ function planValue(p: Planner, caseGuid: string, owner: string, variableGuid: st
 }
 
 function planCases(p: Planner): void {
+  const dangling: DanglingLink[] = [];
+  const caseValues = new Map<string, string>();
   p.input.project.cases.forEach((rc, i) => {
     const c = p.newCase(rc.guid, rc.name.trim() || `Case ${i + 1}`, rc.description ?? '', true);
+    caseValues.set(c.guid, valuesKey(rc.values));
     for (const v of rc.values) planValue(p, c.guid, c.name, v.variableGuid, v.value);
     for (const sg of rc.sourceGuids) {
       const src = p.sources.get(fixGuid(sg));
-      if (!src) continue;
-      if (!src.caseGuid) src.caseGuid = c.guid;
-      else if (src.caseGuid !== c.guid) {
-        p.plan.caseSpans.push({ guid: derivedGuid('case-source', c.guid, src.guid), caseGuid: c.guid, sourceGuid: src.guid, start: 0, end: codePointLength(src.text) });
-        p.plan.warnings.push(`“${src.name}” belongs to several cases; Quarry puts it in the first and links its whole text to “${c.name}” as a case passage.`);
-      }
+      if (src) attachSource(p, c, src);
+      else dangling.push({ fileCase: rc, caseGuid: c.guid, caseName: c.name, ref: sg });
     }
+    for (const ref of rc.danglingSourceGuids ?? []) dangling.push({ fileCase: rc, caseGuid: c.guid, caseName: c.name, ref });
     for (const selGuid of rc.selectionGuids) {
       const sel = p.selections.get(fixGuid(selGuid));
       if (sel && sel.end > sel.start) p.plan.caseSpans.push({ guid: p.claim('span', selGuid), caseGuid: c.guid, ...sel });
@@ -250,16 +253,41 @@ function planCases(p: Planner): void {
       p.skip({ kind: 'reference', name: c.name, reason: `the case refers to ${rc.codeGuids.length} code(s); a Quarry case holds sources and passages, not codes (the codes were imported)` });
     }
   });
+  const candidates = p.input.project.sources.flatMap((file) => {
+    const planned = p.sources.get(fixGuid(file.guid));
+    return planned ? [{ planned, file }] : [];
+  });
+  repairDanglingLinks(dangling, candidates, p.caseLinks);
+  for (const u of p.caseLinks.unmatched) {
+    p.skip({ kind: 'link', name: u, reason: 'the case refers to a source that is not in the file, and no single source has its name or its variable values' });
+  }
   // Variable values on a source (NVivo's file classifications) belong to the source's case in Quarry.
   for (const s of p.input.project.sources) {
     if (s.values.length === 0) continue;
     const src = p.sources.get(fixGuid(s.guid));
     if (!src) continue;
     if (!src.caseGuid) {
+      // The participant may already be a case (its link was lost): never make a second case for them.
+      const same = caseWithSameValues(s, caseValues);
+      if (same !== undefined) {
+        src.caseGuid = same;
+        p.caseLinks.joinedExisting++;
+        continue;
+      }
       src.caseGuid = p.newCase(derivedGuid('source-case', src.guid), src.name, '', false).guid;
       p.plan.warnings.push(`“${src.name}” has attribute values but no case; Quarry made a case of the same name to hold them.`);
     }
     for (const v of s.values) planValue(p, src.caseGuid, src.name, v.variableGuid, v.value);
+  }
+  p.plan.warnings.push(...caseLinkWarnings(p.caseLinks));
+  p.plan.caseLinks = p.caseLinks;
+}
+
+function attachSource(p: Planner, c: PlannedCase, src: PlannedSource): void {
+  if (!src.caseGuid) src.caseGuid = c.guid;
+  else if (src.caseGuid !== c.guid) {
+    p.plan.caseSpans.push({ guid: derivedGuid('case-source', c.guid, src.guid), caseGuid: c.guid, sourceGuid: src.guid, start: 0, end: codePointLength(src.text) });
+    p.plan.warnings.push(`“${src.name}” belongs to several cases; Quarry puts it in the first and links its whole text to “${c.name}” as a case passage.`);
   }
 }
 

@@ -8,6 +8,7 @@ import type { AttributeType, AttributeValue } from '../cases/attributeTypes.js';
 import type { CaseSetRule } from '../cases/caseSetRules.js';
 import type { MemoTarget } from '../domain/types.js';
 import type { RefiDeclaredCounts, RefiPositionUnit, RefiSkipped } from './refiModel.js';
+import type { CaseLinkRepairs } from './refiCaseLinks.js';
 
 export interface PlannedUser {
   guid: string;
@@ -116,6 +117,8 @@ export interface RefiImportPlan {
   values: PlannedValue[];
   caseSpans: PlannedCaseSpan[];
   caseSets: PlannedCaseSet[];
+  /** Case ↔ source links repaired (refiCaseLinks.ts). */
+  caseLinks: CaseLinkRepairs;
   skipped: RefiSkipped[];
   warnings: string[];
 }
@@ -133,6 +136,8 @@ export interface RefiImportReport {
   cases: number;
   /** Memos made from the file's <Note> elements. */
   notes: number;
+  /** Case links the file got wrong and the import repaired, and those it could not (refiCaseLinks.ts). */
+  caseLinks: CaseLinkRepairs;
   skipped: RefiSkipped[];
   positionUnit: RefiPositionUnit;
   positionUnitReason: string;

@@ -63,6 +63,8 @@ export interface RefiCase {
   description?: string;
   values: RefiVariableValue[];
   sourceGuids: string[];
+  /** SourceRefs that match no source in the file (QualCoder writes such); the import plan repairs them. */
+  danglingSourceGuids?: string[];
   codeGuids: string[];
   selectionGuids: string[];
 }

@@ -31,6 +31,7 @@ export function reportOf(result: RefiImportResult, plan: RefiImportPlan): RefiIm
     codings: plan.codings.length,
     cases: plan.cases.filter((c) => c.fromCase).length,
     notes: plan.memos.filter((m) => m.fromNote).length,
+    caseLinks: plan.caseLinks,
     skipped: plan.skipped,
     positionUnit: result.positionUnit,
     positionUnitReason: result.positionUnitReason,
