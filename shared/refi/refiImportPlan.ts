@@ -51,11 +51,14 @@ class Planner {
   readonly valueKeys = new Set<string>();
   private readonly userGuids = new Set<string>();
   readonly caseLinks = noCaseLinkRepairs();
+  /** Codes the file applies somewhere: a folder code among them must stay codable to keep its codings. */
+  readonly codedCodes: Set<string>;
 
   constructor(input: RefiImportResult) {
     const skipped = [...input.skipped];
     this.input = { ...input, project: checkRefiRows(input.project, (s) => skipped.push(s)) };
     this.caseSelections = new Set(this.input.project.cases.flatMap((c) => c.selectionGuids));
+    this.codedCodes = new Set(this.input.project.sources.flatMap((s) => s.selections.flatMap((sel) => sel.codings.map((c) => fixGuid(c.codeGuid)))));
     this.plan = {
       projectName: projectName(input.project.name),
       users: [], codes: [], sources: [], codings: [], memos: [], cases: [], attributes: [], values: [], caseSpans: [], caseSets: [],
@@ -125,11 +128,14 @@ function planCodes(p: Planner, codes: RefiCode[], parentGuid: string | null): vo
   codes.forEach((c, i) => {
     const name = names.take(c.name.trim() || 'Unnamed code');
     if (name !== (c.name.trim() || 'Unnamed code')) p.plan.warnings.push(`Two codes under the same parent are called “${c.name}”; Quarry named the second “${name}”.`);
+    const fileColor = normalizeColor(c.color)?.toLowerCase();
     const code: PlannedCode = {
       guid: p.claim('code', c.guid),
       parentGuid,
       name,
-      color: normalizeColor(c.color)?.toLowerCase() ?? CODE_COLORS[p.plan.codes.length % CODE_COLORS.length]!,
+      color: fileColor ?? CODE_COLORS[p.plan.codes.length % CODE_COLORS.length]!,
+      colorChosen: fileColor !== undefined,
+      isCodable: c.isCodable || p.codedCodes.has(fixGuid(c.guid)),
       description: c.description ?? '',
       sortOrder: i,
     };
@@ -344,8 +350,10 @@ export function planRefiImport(result: RefiImportResult): RefiImportPlan {
   const project = p.input.project;
   project.users.forEach((u, i) => p.addUser(u.guid, u.name.trim() || `User ${i + 1}`));
   planCodes(p, project.codes, null);
-  const folders = countFolders(project.codes);
-  if (folders > 0) p.plan.warnings.push(`${folders} code(s) are folders that cannot be coded in the exporting tool; in Quarry they are ordinary codes.`);
+  const folders = p.plan.codes.filter((c) => !c.isCodable).length;
+  if (folders > 0) p.plan.warnings.push(`${folders} code(s) are folders that cannot be applied; they stay folders in Quarry.`);
+  const coded = countFolders(project.codes) - folders;
+  if (coded > 0) p.plan.warnings.push(`${coded} code(s) marked as folders are applied to text in the file; Quarry keeps them as ordinary codes so no coding is lost.`);
   planSources(p);
   planAttributes(p);
   planCases(p);

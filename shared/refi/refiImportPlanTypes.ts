@@ -22,6 +22,10 @@ export interface PlannedCode {
   parentGuid: string | null;
   name: string;
   color: string;
+  /** False when the file gave the code no colour: `color` is then only Quarry's default. */
+  colorChosen: boolean;
+  /** False for a folder code (isCodable="false" and never applied in the file). */
+  isCodable: boolean;
   description: string;
   sortOrder: number;
 }

@@ -59,7 +59,20 @@ export function writeImportPlan(db: Database.Database, plan: RefiImportPlan): vo
   const codes = new Map<string, number>();
   for (const c of plan.codes) {
     const parentId = c.parentGuid === null ? null : idOf(codes, c.parentGuid, 'parent code');
-    codes.set(c.guid, insertCode(db, { guid: c.guid, parentId, name: c.name, color: c.color, description: c.description, createdBy: null, sortOrder: c.sortOrder }));
+    codes.set(
+      c.guid,
+      insertCode(db, {
+        guid: c.guid,
+        parentId,
+        name: c.name,
+        color: c.color,
+        colorChosen: c.colorChosen,
+        isCodable: c.isCodable,
+        description: c.description,
+        createdBy: null,
+        sortOrder: c.sortOrder,
+      }),
+    );
   }
   const cases = new Map<string, number>();
   for (const c of plan.cases) cases.set(c.guid, insertCase(db, { guid: c.guid, name: c.name, description: c.description }));

@@ -13,6 +13,12 @@ import { importRefiProject, previewRefiImport } from '../../shared/services/refi
 import { ProjectDb } from '../../shared/db/projectDb.js';
 import { sharedPath } from '../sharedReference.js';
 import { tempDir } from './caseFixtures.js';
+import { codeTree, mergeCodes } from '../../shared/services/codeService.js';
+import { applyCoding } from '../../shared/services/codingService.js';
+import { getCodeRow, updateCode } from '../../shared/store/codesStore.js';
+import { projectToRefi } from '../../shared/refi/projectToRefi.js';
+import { writeQde } from '../../shared/refi/qdpxWriter.js';
+import { runCli } from '../../cli/main.js';
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 const G = (n: number): string => `0000${n.toString(16).padStart(4, '0')}-1111-4222-8333-444455556666`;
@@ -139,6 +145,95 @@ describe('dangling case links', () => {
       expect(report.caseLinks).toEqual({ byName: 0, byVariables: 0, joinedExisting: 0, unmatched: [] });
     } finally {
       close();
+    }
+  });
+});
+
+/** A codebook with a folder (no colour), codes under it, and a "folder" the file does apply. */
+function folderFile(): string {
+  return `<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="urn:QDA-XML:project:1.0" name="Folders" origin="QualCoder 3.6">
+<Users><User guid="${G(1)}" name="maria"/></Users>
+<CodeBook><Codes>
+<Code guid="${G(20)}" name="Places" isCodable="false">
+  <Code guid="${G(21)}" name="River" isCodable="true" color="#3366CC"/>
+  <Code guid="${G(22)}" name="Bakery" isCodable="true"/>
+</Code>
+<Code guid="${G(23)}" name="Moods" isCodable="false" color="#AA0000"/>
+</Codes></CodeBook>
+<Sources>
+<TextSource guid="${G(200)}" name="ann" plainTextPath="internal://ann.txt">
+<PlainTextSelection guid="${G(300)}" startPosition="0" endPosition="3" creatingUser="${G(1)}"><Coding guid="${G(301)}" creatingUser="${G(1)}"><CodeRef targetGUID="${G(21)}"/></Coding></PlainTextSelection>
+<PlainTextSelection guid="${G(302)}" startPosition="4" endPosition="9" creatingUser="${G(1)}"><Coding guid="${G(303)}" creatingUser="${G(1)}"><CodeRef targetGUID="${G(23)}"/></Coding></PlainTextSelection>
+</TextSource>
+</Sources>
+</Project>`;
+}
+
+describe('folder codes and colourless codes', () => {
+  it('keeps a folder code a folder (refused by coding, the CLI and merging) and writes it back isCodable="false"', async () => {
+    const path = join(tempDir('quarry-repairs-'), 'folders.quarry');
+    const { report, project } = importRefiProject(path, 'folders.qdpx', qdpx(folderFile(), { 'ann.txt': TEXTS['ann.txt'] }), { acceptLosses: true, keepOpen: true });
+    const db = project!.db;
+    try {
+      const rows = db.prepare(`SELECT name, is_codable AS codable, color_chosen AS chosen FROM codes ORDER BY name`).all();
+      expect(rows).toEqual([
+        { name: 'Bakery', codable: 1, chosen: 0 },
+        { name: 'Moods', codable: 1, chosen: 1 },
+        { name: 'Places', codable: 0, chosen: 0 },
+        { name: 'River', codable: 1, chosen: 1 },
+      ]);
+      expect(report.warnings).toContain('1 code(s) are folders that cannot be applied; they stay folders in Quarry.');
+      expect(report.warnings).toContain('1 code(s) marked as folders are applied to text in the file; Quarry keeps them as ordinary codes so no coding is lost.');
+      const tree = codeTree(db);
+      expect(tree.find((n) => n.name === 'Places')).toMatchObject({ isCodable: false, colorChosen: false });
+
+      const ctx = { project: project!, coderName: 'maria' };
+      const placesId = db.prepare(`SELECT id FROM codes WHERE name = 'Places'`).pluck().get() as number;
+      const riverId = db.prepare(`SELECT id FROM codes WHERE name = 'River'`).pluck().get() as number;
+      const sourceId = db.prepare(`SELECT id FROM sources`).pluck().get() as number;
+      const message = '“Places” is a folder: it groups codes and cannot be applied to text. Code the passage at one of its codes, or at a code of its own.';
+      expect(() => applyCoding(ctx, { sourceId, start: 10, end: 20, codeId: placesId })).toThrow(message);
+      expect(() => mergeCodes(ctx, { from: riverId, into: placesId })).toThrow(message);
+      // Underneath the services, the database refuses it too.
+      expect(() => db.prepare(`INSERT INTO codings(guid, source_id, code_id, start_pos, end_pos, coder_id, created_at) VALUES ('x', ?, ?, 0, 2, 1, 'now')`).run(sourceId, placesId)).toThrow(
+        'a folder code cannot be applied',
+      );
+      expect(applyCoding(ctx, { sourceId, start: 10, end: 20, codeId: riverId }).codeId).toBe(riverId);
+
+      const { project: refi } = projectToRefi(db);
+      const places = refi.codes.find((c) => c.name === 'Places')!;
+      expect(places.isCodable).toBe(false);
+      expect(places.color).toBeUndefined();
+      expect(places.children.find((c) => c.name === 'Bakery')!.color).toBeUndefined();
+      expect(places.children.find((c) => c.name === 'River')!.color).toBe('#3366CC');
+      const xml = writeQde(refi);
+      expect(xml).toMatch(new RegExp(`<Code guid="${G(20)}" name="Places" isCodable="false">`));
+      expect(xml).toMatch(new RegExp(`<Code guid="${G(22)}" name="Bakery" isCodable="true"/>`));
+    } finally {
+      project!.close();
+    }
+
+    let out = '';
+    let err = '';
+    const exit = await runCli(['code', path, 'ann', '10', '20', 'Places'], { out: (t) => (out += t), err: (t) => (err += t), cwd: tempDir(), env: {} });
+    expect(exit).toBe(1);
+    expect(err).toContain('“Places” is a folder');
+    expect(out).toBe('');
+  });
+
+  it('makes a chosen colour of a default one when the user sets it', () => {
+    const path = join(tempDir('quarry-repairs-'), 'colour.quarry');
+    const { project } = importRefiProject(path, 'folders.qdpx', qdpx(folderFile(), { 'ann.txt': TEXTS['ann.txt'] }), { acceptLosses: true, keepOpen: true });
+    try {
+      const db = project!.db;
+      const bakery = db.prepare(`SELECT id, color FROM codes WHERE name = 'Bakery'`).get() as { id: number; color: string };
+      updateCode(db, bakery.id, { name: 'Bakery', color: bakery.color, description: 'renamed only' });
+      expect(getCodeRow(db, bakery.id)!.colorChosen).toBe(false);
+      updateCode(db, bakery.id, { name: 'Bakery', color: '#00ff00', description: '' });
+      expect(getCodeRow(db, bakery.id)!.colorChosen).toBe(true);
+    } finally {
+      project!.close();
     }
   });
 });
