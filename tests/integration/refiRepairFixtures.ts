@@ -1,0 +1,46 @@
+/**
+ * REFI-QDA files written for the import-repair tests (synthetic text, shaped
+ * the way QualCoder writes its exports), shared by the integration and
+ * browser tests.
+ */
+import { zipSync } from 'fflate';
+
+export const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
+export const G = (n: number): string => `0000${n.toString(16).padStart(4, '0')}-1111-4222-8333-444455556666`;
+
+/** A .qdpx whose project.qde is `qde` and whose sources are `texts` (file name → text). */
+export function qdpx(qde: string, texts: Record<string, string>): Uint8Array {
+  const files: Record<string, Uint8Array> = { 'project.qde': enc(qde) };
+  for (const [name, text] of Object.entries(texts)) files[`sources/${name}`] = enc(text);
+  return zipSync(files);
+}
+
+export const TEXTS = {
+  'ann.txt': 'Ann talks about the allotment by the river and the queue for water.\n',
+  'bo.txt': 'Bo describes the night shift at the bakery and the smell of rye.\n',
+  'cy.txt': 'Cy remembers the ferry timetable changing every spring.\n',
+  'dee.txt': 'Dee keeps a list of every bus that ran late in March.\n',
+};
+
+/** A codebook with a folder (no colour), codes under it (one without a colour), and a "folder" the file does apply. */
+export function folderFile(): string {
+  return `<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="urn:QDA-XML:project:1.0" name="Folders" origin="QualCoder 3.6">
+<Users><User guid="${G(1)}" name="maria"/></Users>
+<CodeBook><Codes>
+<Code guid="${G(20)}" name="Places" isCodable="false">
+  <Code guid="${G(21)}" name="River" isCodable="true" color="#3366CC"/>
+  <Code guid="${G(22)}" name="Bakery" isCodable="true"/>
+</Code>
+<Code guid="${G(23)}" name="Moods" isCodable="false" color="#AA0000"/>
+</Codes></CodeBook>
+<Sources>
+<TextSource guid="${G(200)}" name="ann" plainTextPath="internal://ann.txt">
+<PlainTextSelection guid="${G(300)}" startPosition="0" endPosition="3" creatingUser="${G(1)}"><Coding guid="${G(301)}" creatingUser="${G(1)}"><CodeRef targetGUID="${G(21)}"/></Coding></PlainTextSelection>
+<PlainTextSelection guid="${G(302)}" startPosition="4" endPosition="9" creatingUser="${G(1)}"><Coding guid="${G(303)}" creatingUser="${G(1)}"><CodeRef targetGUID="${G(23)}"/></Coding></PlainTextSelection>
+<PlainTextSelection guid="${G(304)}" startPosition="10" endPosition="29" creatingUser="${G(1)}"><Coding guid="${G(305)}" creatingUser="${G(1)}"><CodeRef targetGUID="${G(22)}"/></Coding></PlainTextSelection>
+</TextSource>
+</Sources>
+</Project>`;
+}
+
