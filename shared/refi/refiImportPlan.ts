@@ -185,7 +185,8 @@ function planSources(p: Planner): void {
         for (const n of c.noteGuids) p.own(n, { kind: 'coding', codingGuid: guid });
       }
       const anchor = first !== undefined ? ({ kind: 'coding', codingGuid: first } as const) : ({ kind: 'span', sourceGuid: src.guid, start: sel.start, end: sel.end } as const);
-      for (const n of sel.noteGuids) p.own(n, anchor);
+      // A note on the selection itself is an annotation of that text (QualCoder's, NVivo's): it keeps the range, coded or not.
+      for (const n of sel.noteGuids) p.own(n, { kind: 'span', sourceGuid: src.guid, start: sel.start, end: sel.end });
       if (sel.description !== undefined && sel.description.trim()) {
         p.plan.memos.push({
           guid: derivedGuid('selection-description', sel.guid),

@@ -12,12 +12,14 @@ import { importRefiProject, previewRefiImport } from '../../shared/services/refi
 import { ProjectDb } from '../../shared/db/projectDb.js';
 import { sharedPath } from '../sharedReference.js';
 import { tempDir } from './caseFixtures.js';
-import { folderFile, G, qdpx, TEXTS } from './refiRepairFixtures.js';
+import { annotationFile, folderFile, G, qdpx, TEXTS } from './refiRepairFixtures.js';
 import { codeTree, mergeCodes } from '../../shared/services/codeService.js';
 import { applyCoding } from '../../shared/services/codingService.js';
 import { getCodeRow, updateCode } from '../../shared/store/codesStore.js';
 import { projectToRefi } from '../../shared/refi/projectToRefi.js';
-import { writeQde } from '../../shared/refi/qdpxWriter.js';
+import { writeQde, writeQdpx } from '../../shared/refi/qdpxWriter.js';
+import { readRefiPackage } from '../../shared/refi/qdpxReader.js';
+import { planRefiImport } from '../../shared/refi/refiImportPlan.js';
 import { runCli } from '../../cli/main.js';
 
 
@@ -197,6 +199,39 @@ describe('folder codes and colourless codes', () => {
       expect(getCodeRow(db, bakery.id)!.colorChosen).toBe(true);
     } finally {
       project!.close();
+    }
+  });
+});
+
+describe('annotations', () => {
+  it('keeps a note on a selection as an annotation of that span, coded or not, and writes it back with its range', () => {
+    const { db, report, close } = importInto(qdpx(annotationFile(), { 'ann.txt': TEXTS['ann.txt'] }));
+    try {
+      expect(report.notes).toBe(2);
+      const memos = db.prepare(`SELECT title, target, start_pos AS start, end_pos AS "end", coding_id AS codingId FROM memos ORDER BY start_pos`).all();
+      expect(memos).toEqual([
+        { title: 'river', target: 'span', start: 33, end: 42, codingId: null },
+        { title: 'queue', target: 'span', start: 51, end: 66, codingId: null },
+      ]);
+      const text = TEXTS['ann.txt'];
+      expect([...text].slice(33, 42).join('')).toBe('the river');
+
+      const back = readRefiPackage('again.qdpx', writeQdpx(projectToRefi(db).project));
+      const notes = back.project.notes.map((n) => ({ name: n.name, selection: n.selection && { start: n.selection.start, end: n.selection.end } }));
+      expect(notes.sort((a, b) => a.selection!.start - b.selection!.start)).toEqual([
+        { name: 'river', selection: { start: 33, end: 42 } },
+        { name: 'queue', selection: { start: 51, end: 66 } },
+      ]);
+      // Read back, they are annotations again: the round trip is stable.
+      const again = planRefiImport(back);
+      expect(again.memos.map((m) => [m.title, m.target, m.start, m.end])).toEqual(
+        expect.arrayContaining([
+          ['river', 'span', 33, 42],
+          ['queue', 'span', 51, 66],
+        ]),
+      );
+    } finally {
+      close();
     }
   });
 });

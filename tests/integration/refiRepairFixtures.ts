@@ -44,3 +44,22 @@ export function folderFile(): string {
 </Project>`;
 }
 
+
+/** Annotations as QualCoder writes them: Notes referred to from PlainTextSelections, one of them coded. */
+export function annotationFile(): string {
+  return `<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="urn:QDA-XML:project:1.0" name="Annotated" origin="QualCoder 3.6">
+<Users><User guid="${G(1)}" name="maria"/></Users>
+<CodeBook><Codes><Code guid="${G(21)}" name="River" isCodable="true" color="#3366CC"/></Codes></CodeBook>
+<Sources>
+<TextSource guid="${G(200)}" name="ann" plainTextPath="internal://ann.txt">
+<PlainTextSelection guid="${G(310)}" startPosition="33" endPosition="42" creatingUser="${G(1)}"><Coding guid="${G(311)}" creatingUser="${G(1)}"><CodeRef targetGUID="${G(21)}"/></Coding><NoteRef targetGUID="${G(400)}"/></PlainTextSelection>
+<PlainTextSelection guid="${G(312)}" startPosition="51" endPosition="66" creatingUser="${G(1)}"><NoteRef targetGUID="${G(401)}"/></PlainTextSelection>
+</TextSource>
+</Sources>
+<Notes>
+<Note guid="${G(400)}" name="river" creatingUser="${G(1)}" creationDateTime="2024-03-05T10:00:00Z"><PlainTextContent>Which river? Ask in the follow-up.</PlainTextContent></Note>
+<Note guid="${G(401)}" name="queue" creatingUser="${G(1)}" creationDateTime="2024-03-05T10:05:00Z"><PlainTextContent>The queue comes up again later.</PlainTextContent></Note>
+</Notes>
+</Project>`;
+}
