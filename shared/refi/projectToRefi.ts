@@ -24,6 +24,7 @@ import type { AttributeRow } from '../store/attributesStore.js';
 import { readSnapshot, type ProjectSnapshot, type SnapCode, type SnapMemo } from '../store/snapshotStore.js';
 import { getSourceText, listSources } from '../store/sourcesStore.js';
 import { listCodeRows } from '../store/codesStore.js';
+import { applyStoredProvenance } from './refiProvenance.js';
 import { listSourceAttributes, listSourceValues } from '../store/sourceAttributesStore.js';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { splitFileName } from '../importers/importLimits.js';
@@ -294,6 +295,7 @@ export function projectToRefi(db: Database.Database): RefiExport {
   const bySourceGuid = new Map(exported.project.sources.map((s) => [s.guid, s]));
   addSourceVariables(db, exported.project, bySourceGuid);
   applyCodeFlags(db, exported.project.codes);
+  applyStoredProvenance(db, exported.project);
   for (const src of listSources(db)) {
     const target = bySourceGuid.get(g(src.guid));
     const media = getMedia(db, src.id);

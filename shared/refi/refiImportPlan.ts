@@ -10,13 +10,13 @@ import { choicesSchema, nameSchema } from '../api/methods/valueSchemas.js';
 import type { CaseSetRule } from '../cases/caseSetRules.js';
 import { ruleFromFile } from '../cases/ruleFromFile.js';
 import { codePointLength } from '../text/positions.js';
-import type { RefiCode, RefiImportResult, RefiSkipped, RefiVariable } from './refiModel.js';
+import type { RefiCode, RefiImportResult, RefiSelection, RefiSkipped, RefiVariable } from './refiModel.js';
 import { derivedGuid } from './refiGuid.js';
 import { fixGuid } from './importGuid.js';
 import { normalizeColor } from './refiValues.js';
 import { readCaseMemos, readCaseSet, readChoices } from './quarryMarkers.js';
 import { planNotes, type NoteOwner } from './refiImportNotes.js';
-import type { PlannedAttribute, PlannedCase, PlannedCaseSet, PlannedCode, PlannedSource, PlannedUser, RefiImportPlan } from './refiImportPlanTypes.js';
+import type { PlannedAttribute, PlannedCase, PlannedCaseSet, PlannedCode, PlannedCoding, PlannedSource, PlannedUser, RefiImportPlan } from './refiImportPlanTypes.js';
 import { UniqueNames } from './uniqueNames.js';
 import { checkRefiRows } from './refiRowChecks.js';
 import { caseLinkWarnings, caseWithSameValues, noCaseLinkRepairs, repairDanglingLinks, valuesKey, type DanglingLink } from './refiCaseLinks.js';
@@ -63,6 +63,7 @@ class Planner {
       projectName: projectName(input.project.name),
       users: [], codes: [], sources: [], codings: [], memos: [], cases: [], attributes: [], values: [], caseSpans: [], caseSets: [],
       caseLinks: noCaseLinkRepairs(),
+      projectProvenance: {},
       skipped,
       warnings: [...input.warnings],
     };
@@ -159,6 +160,9 @@ function planSources(p: Planner): void {
       description: s.description ?? '',
     };
     if (s.creationDateTime) src.createdAt = s.creationDateTime;
+    if (s.modifiedDateTime) src.modifiedAt = s.modifiedDateTime;
+    const modifier = p.user(s.modifyingUserGuid);
+    if (modifier) src.modifiedByGuid = modifier;
     if (s.recording) src.recording = s.recording;
     const creator = s.creatingUserGuid && p.plan.users.find((u) => u.guid === fixGuid(s.creatingUserGuid!));
     if (creator) src.createdByGuid = creator.guid;
@@ -180,7 +184,17 @@ function planSources(p: Planner): void {
         seen.add(key);
         const guid = p.claim('coding', c.guid);
         const created = c.creationDateTime ?? sel.creationDateTime;
-        p.plan.codings.push({ guid, sourceGuid: src.guid, codeGuid, coderGuid: coder, start: sel.start, end: sel.end, ...(created ? { createdAt: created } : {}) });
+        const selection = selectionProvenance(p, sel);
+        p.plan.codings.push({
+          guid,
+          sourceGuid: src.guid,
+          codeGuid,
+          coderGuid: coder,
+          start: sel.start,
+          end: sel.end,
+          ...(created ? { createdAt: created } : {}),
+          ...(selection ? { selection } : {}),
+        });
         first ??= guid;
         for (const n of c.noteGuids) p.own(n, { kind: 'coding', codingGuid: guid });
       }
@@ -201,6 +215,29 @@ function planSources(p: Planner): void {
       }
     }
   }
+}
+
+/** What the file says of a selection's own creator and modifier; undefined when it says nothing. */
+function selectionProvenance(p: Planner, sel: RefiSelection): PlannedCoding['selection'] {
+  const out: NonNullable<PlannedCoding['selection']> = {};
+  const creator = p.user(sel.creatingUserGuid);
+  if (creator) out.createdByGuid = creator;
+  if (sel.creationDateTime) out.createdAt = sel.creationDateTime;
+  const modifier = p.user(sel.modifyingUserGuid);
+  if (modifier) out.modifiedByGuid = modifier;
+  if (sel.modifiedDateTime) out.modifiedAt = sel.modifiedDateTime;
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+function planProjectProvenance(p: Planner): void {
+  const project = p.input.project;
+  const out = p.plan.projectProvenance;
+  const creator = p.user(project.creatingUserGuid);
+  if (creator) out.creatingUserGuid = creator;
+  if (project.creationDateTime) out.creationDateTime = project.creationDateTime;
+  const modifier = p.user(project.modifyingUserGuid);
+  if (modifier) out.modifyingUserGuid = modifier;
+  if (project.modifiedDateTime) out.modifiedDateTime = project.modifiedDateTime;
 }
 
 function planAttributes(p: Planner): void {
@@ -350,6 +387,7 @@ export function planRefiImport(result: RefiImportResult): RefiImportPlan {
   const p = new Planner(result);
   const project = p.input.project;
   project.users.forEach((u, i) => p.addUser(u.guid, u.name.trim() || `User ${i + 1}`));
+  planProjectProvenance(p);
   planCodes(p, project.codes, null);
   const folders = p.plan.codes.filter((c) => !c.isCodable).length;
   if (folders > 0) p.plan.warnings.push(`${folders} code(s) are folders that cannot be applied; they stay folders in Quarry.`);

@@ -39,6 +39,8 @@ export interface PlannedSource {
   description: string;
   createdAt?: string;
   createdByGuid?: string;
+  modifiedAt?: string;
+  modifiedByGuid?: string;
   caseGuid?: string;
   /** A recording's timed lines and (when the package had it) its bytes. */
   recording?: RefiRecording;
@@ -52,6 +54,8 @@ export interface PlannedCoding {
   start: number;
   end: number;
   createdAt?: string;
+  /** The selection's own creator, date and modifier, when the file gives them (kept apart from the coding's). */
+  selection?: { createdByGuid?: string; createdAt?: string; modifiedByGuid?: string; modifiedAt?: string };
 }
 
 export interface PlannedMemo {
@@ -67,6 +71,8 @@ export interface PlannedMemo {
   body: string;
   authorGuid?: string;
   createdAt?: string;
+  modifiedAt?: string;
+  modifiedByGuid?: string;
   /** True for memos made from a <Note> (counted as notes); false for ones made from a selection's description. */
   fromNote: boolean;
 }
@@ -121,6 +127,8 @@ export interface RefiImportPlan {
   values: PlannedValue[];
   caseSpans: PlannedCaseSpan[];
   caseSets: PlannedCaseSet[];
+  /** The file's project creator and dates (user GUIDs as planned), kept in project_meta for the next export. */
+  projectProvenance: { creatingUserGuid?: string; creationDateTime?: string; modifyingUserGuid?: string; modifiedDateTime?: string };
   /** Case ↔ source links repaired (refiCaseLinks.ts). */
   caseLinks: CaseLinkRepairs;
   skipped: RefiSkipped[];

@@ -13,6 +13,9 @@ export interface RefiProject {
   origin?: string;
   creatingUserGuid?: string;
   creationDateTime?: string;
+  /** Who last changed it and when (REFI-QDA modifyingUser / modifiedDateTime), kept as the file had them. */
+  modifyingUserGuid?: string;
+  modifiedDateTime?: string;
   description?: string;
   users: RefiUser[];
   codes: RefiCode[];
@@ -84,6 +87,9 @@ export interface RefiSelection {
   end: number;
   creatingUserGuid?: string;
   creationDateTime?: string;
+  /** Who last changed it and when (REFI-QDA modifyingUser / modifiedDateTime), kept as the file had them. */
+  modifyingUserGuid?: string;
+  modifiedDateTime?: string;
   description?: string;
   codings: RefiCoding[];
   noteGuids: string[];
@@ -98,6 +104,9 @@ export interface RefiTextSource {
   description?: string;
   creatingUserGuid?: string;
   creationDateTime?: string;
+  /** Who last changed it and when (REFI-QDA modifyingUser / modifiedDateTime), kept as the file had them. */
+  modifyingUserGuid?: string;
+  modifiedDateTime?: string;
   selections: RefiSelection[];
   noteGuids: string[];
   values: RefiVariableValue[];
@@ -134,6 +143,9 @@ export interface RefiNote {
   text: string;
   creatingUserGuid?: string;
   creationDateTime?: string;
+  /** Who last changed it and when (REFI-QDA modifyingUser / modifiedDateTime), kept as the file had them. */
+  modifyingUserGuid?: string;
+  modifiedDateTime?: string;
   /** For annotations anchored to a stretch of source text. */
   selection?: { sourceGuid: string; start: number; end: number };
 }

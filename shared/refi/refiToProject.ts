@@ -22,6 +22,7 @@ import { codePointLength } from '../text/positions.js';
 import type { RefiImportResult } from './refiModel.js';
 import { storeRefiRecording } from './recordingToProject.js';
 import { planRefiImport } from './refiImportPlan.js';
+import { writeImportProvenance } from './refiProvenance.js';
 import type { RefiImportPlan, RefiImportReport } from './refiImportPlanTypes.js';
 
 export function reportOf(result: RefiImportResult, plan: RefiImportPlan): RefiImportReport {
@@ -120,8 +121,9 @@ export function writeImportPlan(db: Database.Database, plan: RefiImportPlan): vo
     const id = insertCaseSet(db, { guid: set.guid, name: set.name, description: set.description, rule: set.rule });
     if (set.rule === null) replaceMembers(db, id, set.memberCaseGuids.map((g) => idOf(cases, g, 'case')));
   }
+  const memos = new Map<string, number>();
   for (const m of plan.memos) {
-    insertMemo(db, {
+    memos.set(m.guid, insertMemo(db, {
       guid: m.guid,
       target: m.target,
       sourceId: m.sourceGuid === undefined ? null : idOf(sources, m.sourceGuid, 'source'),
@@ -134,8 +136,9 @@ export function writeImportPlan(db: Database.Database, plan: RefiImportPlan): vo
       body: m.body,
       authorId: m.authorGuid === undefined ? null : (users.get(m.authorGuid) ?? null),
       ...(m.createdAt ? { createdAt: m.createdAt } : {}),
-    });
+    }));
   }
+  writeImportProvenance(db, plan, { users, sources, codings, memos });
 }
 
 /** Plans and writes (inside the caller's transaction); returns the summary. */

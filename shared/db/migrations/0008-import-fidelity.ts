@@ -10,8 +10,14 @@ import type { Migration } from './migration.js';
  *   code, but it is not the code's own: export writes no colour for it.
  *   (`color` stays NOT NULL: making it nullable means rebuilding `codes`,
  *   which the foreign keys that cascade from it forbid inside a migration.)
+ * - Who last changed a source, a coded passage's selection or a memo, and
+ *   when (REFI-QDA modifyingUser / modifiedDateTime), and who made the
+ *   selection around a coding when that was not the coder: an import keeps
+ *   them and an export writes them back instead of the importer and now.
+ *   (The project's own creator and dates live in project_meta.)
  *
- * Existing codes are codable and their colours were chosen: nothing changes.
+ * Existing codes are codable and their colours were chosen; existing rows
+ * have no recorded modifier (NULL): nothing changes.
  */
 export const migration0008ImportFidelity: Migration = {
   version: 8,
@@ -19,6 +25,14 @@ export const migration0008ImportFidelity: Migration = {
   sql: `
 ALTER TABLE codes ADD COLUMN is_codable INTEGER NOT NULL DEFAULT 1 CHECK (is_codable IN (0, 1));
 ALTER TABLE codes ADD COLUMN color_chosen INTEGER NOT NULL DEFAULT 1 CHECK (color_chosen IN (0, 1));
+
+ALTER TABLE sources ADD COLUMN modified_at TEXT;
+ALTER TABLE sources ADD COLUMN modified_by INTEGER REFERENCES users(id) ON DELETE SET NULL;
+ALTER TABLE codings ADD COLUMN selection_created_by INTEGER REFERENCES users(id) ON DELETE SET NULL;
+ALTER TABLE codings ADD COLUMN selection_created_at TEXT;
+ALTER TABLE codings ADD COLUMN selection_modified_by INTEGER REFERENCES users(id) ON DELETE SET NULL;
+ALTER TABLE codings ADD COLUMN selection_modified_at TEXT;
+ALTER TABLE memos ADD COLUMN modified_by INTEGER REFERENCES users(id) ON DELETE SET NULL;
 
 CREATE TRIGGER codings_codable BEFORE INSERT ON codings
 WHEN (SELECT is_codable FROM codes WHERE id = new.code_id) = 0
