@@ -12,7 +12,9 @@ import { importRefiProject, previewRefiImport } from '../../shared/services/refi
 import { ProjectDb } from '../../shared/db/projectDb.js';
 import { sharedPath } from '../sharedReference.js';
 import { tempDir } from './caseFixtures.js';
-import { annotationFile, folderFile, G, qdpx, TEXTS } from './refiRepairFixtures.js';
+import { annotationFile, folderFile, G, MARIA, provenanceFile, qdpx, TEXTS, TOM } from './refiRepairFixtures.js';
+import { parseXmlTree, type XmlElement } from '../../shared/refi/xmlTree.js';
+import { updateMemo } from '../../shared/store/memosStore.js';
 import { codeTree, mergeCodes } from '../../shared/services/codeService.js';
 import { applyCoding } from '../../shared/services/codingService.js';
 import { getCodeRow, updateCode } from '../../shared/store/codesStore.js';
@@ -230,6 +232,51 @@ describe('annotations', () => {
           ['queue', 'span', 51, 66],
         ]),
       );
+    } finally {
+      close();
+    }
+  });
+});
+
+const PROVENANCE = ['creatingUser', 'creatingUserGUID', 'creationDateTime', 'modifyingUser', 'modifyingUserGUID', 'modifiedDateTime'];
+const provenanceOf = (el: XmlElement): Record<string, string> => Object.fromEntries(PROVENANCE.filter((a) => el.attrs[a] !== undefined).map((a) => [a, el.attrs[a]!]));
+const find = (el: XmlElement, name: string, guid: string): XmlElement | undefined =>
+  el.name === name && el.attrs['guid'] === guid ? el : el.children.map((c) => find(c, name, guid)).find((x) => x !== undefined);
+/** The selection holding the coding `codingGuid` (Quarry writes its own selection GUID around each coding). */
+const selectionOf = (el: XmlElement, codingGuid: string): XmlElement | undefined =>
+  el.name === 'PlainTextSelection' && el.children.some((c) => c.name === 'Coding' && c.attrs['guid'] === codingGuid)
+    ? el
+    : el.children.map((c) => selectionOf(c, codingGuid)).find((x) => x !== undefined);
+
+describe('provenance', () => {
+  it('writes back the file’s creators, modifiers and dates, element by element', () => {
+    const { db, close } = importInto(qdpx(provenanceFile(), { 'ann.txt': TEXTS['ann.txt'] }));
+    try {
+      // Imported by someone else, then exported: none of it becomes the importer or now.
+      const before = parseXmlTree('in.qde', provenanceFile(), 'the project');
+      const after = parseXmlTree('out.qde', writeQde(projectToRefi(db).project), 'the export');
+      expect(provenanceOf(after)).toEqual(provenanceOf(before));
+      expect(provenanceOf(after)).toEqual({ creatingUserGUID: TOM, creationDateTime: '2023-01-02T03:04:05Z', modifyingUserGUID: MARIA, modifiedDateTime: '2024-06-07T08:09:10Z' });
+      for (const [name, guid] of [['TextSource', G(200)], ['Coding', G(321)], ['Note', G(410)]] as const) {
+        expect(provenanceOf(find(after, name, guid)!), `${name} ${guid}`).toEqual(provenanceOf(find(before, name, guid)!));
+      }
+      const selection = provenanceOf(selectionOf(after, G(321))!);
+      expect(selection).toEqual(provenanceOf(selectionOf(before, G(321))!));
+      expect(selection['creatingUser']).toBe(TOM);
+      expect(db.prepare(`SELECT u.name FROM codings c JOIN users u ON u.id = c.coder_id`).pluck().get()).toBe('maria');
+    } finally {
+      close();
+    }
+  });
+
+  it('forgets a memo’s recorded modifier once the memo is edited here', () => {
+    const { db, close } = importInto(qdpx(provenanceFile(), { 'ann.txt': TEXTS['ann.txt'] }));
+    try {
+      const id = db.prepare(`SELECT id FROM memos`).pluck().get() as number;
+      updateMemo(db, id, 'about ann', 'Second visit done.');
+      const note = projectToRefi(db).project.notes[0]!;
+      expect(note.modifyingUserGuid).toBeUndefined();
+      expect(note.creatingUserGuid).toBe(TOM);
     } finally {
       close();
     }

@@ -63,3 +63,24 @@ export function annotationFile(): string {
 </Notes>
 </Project>`;
 }
+
+export const MARIA = G(1);
+export const TOM = G(2);
+
+/** Provenance everywhere REFI-QDA has it; the selection was made by Tom, its coding by Maria. */
+export function provenanceFile(): string {
+  return `<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="urn:QDA-XML:project:1.0" name="Provenance" origin="QualCoder 3.6" creatingUserGUID="${TOM}" creationDateTime="2023-01-02T03:04:05Z" modifyingUserGUID="${MARIA}" modifiedDateTime="2024-06-07T08:09:10Z">
+<Users><User guid="${MARIA}" name="maria"/><User guid="${TOM}" name="tom"/></Users>
+<CodeBook><Codes><Code guid="${G(21)}" name="River" isCodable="true" color="#3366CC"/></Codes></CodeBook>
+<Sources>
+<TextSource guid="${G(200)}" name="ann" plainTextPath="internal://ann.txt" creatingUser="${TOM}" creationDateTime="2023-02-01T10:00:00Z" modifyingUser="${MARIA}" modifiedDateTime="2023-02-03T11:00:00Z">
+<PlainTextSelection guid="${G(320)}" startPosition="33" endPosition="42" creatingUser="${TOM}" creationDateTime="2023-03-01T09:00:00Z" modifyingUser="${MARIA}" modifiedDateTime="2023-03-02T09:30:00Z"><Coding guid="${G(321)}" creatingUser="${MARIA}" creationDateTime="2023-03-04T12:00:00Z"><CodeRef targetGUID="${G(21)}"/></Coding></PlainTextSelection>
+<NoteRef targetGUID="${G(410)}"/>
+</TextSource>
+</Sources>
+<Notes>
+<Note guid="${G(410)}" name="about ann" creatingUser="${TOM}" creationDateTime="2023-04-01T08:00:00Z" modifyingUser="${MARIA}" modifiedDateTime="2023-04-05T17:45:00Z"><PlainTextContent>Second visit planned.</PlainTextContent></Note>
+</Notes>
+</Project>`;
+}
