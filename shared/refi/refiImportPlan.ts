@@ -10,13 +10,13 @@ import { choicesSchema, nameSchema } from '../api/methods/valueSchemas.js';
 import type { CaseSetRule } from '../cases/caseSetRules.js';
 import { ruleFromFile } from '../cases/ruleFromFile.js';
 import { codePointLength } from '../text/positions.js';
-import type { RefiCode, RefiImportResult, RefiSelection, RefiSkipped, RefiVariable } from './refiModel.js';
+import type { RefiCode, RefiImportResult, RefiSkipped, RefiVariable } from './refiModel.js';
 import { derivedGuid } from './refiGuid.js';
 import { fixGuid } from './importGuid.js';
 import { normalizeColor } from './refiValues.js';
 import { readCaseMemos, readCaseSet, readChoices } from './quarryMarkers.js';
 import { planNotes, type NoteOwner } from './refiImportNotes.js';
-import type { PlannedAttribute, PlannedCase, PlannedCaseSet, PlannedCode, PlannedCoding, PlannedSource, PlannedUser, RefiImportPlan } from './refiImportPlanTypes.js';
+import type { PlannedAttribute, PlannedCase, PlannedCaseSet, PlannedCode, PlannedProvenance, PlannedSource, PlannedUser, RefiImportPlan } from './refiImportPlanTypes.js';
 import { UniqueNames } from './uniqueNames.js';
 import { checkRefiRows } from './refiRowChecks.js';
 import { caseLinkWarnings, caseWithSameValues, noCaseLinkRepairs, repairDanglingLinks, valuesKey, type DanglingLink } from './refiCaseLinks.js';
@@ -184,7 +184,7 @@ function planSources(p: Planner): void {
         seen.add(key);
         const guid = p.claim('coding', c.guid);
         const created = c.creationDateTime ?? sel.creationDateTime;
-        const selection = selectionProvenance(p, sel);
+        const selection = plannedProvenance(p, sel);
         p.plan.codings.push({
           guid,
           sourceGuid: src.guid,
@@ -217,27 +217,19 @@ function planSources(p: Planner): void {
   }
 }
 
-/** What the file says of a selection's own creator and modifier; undefined when it says nothing. */
-function selectionProvenance(p: Planner, sel: RefiSelection): PlannedCoding['selection'] {
-  const out: NonNullable<PlannedCoding['selection']> = {};
-  const creator = p.user(sel.creatingUserGuid);
+/** Who made and last changed something and when, as the file says (users as planned); undefined when it says nothing. */
+function plannedProvenance(
+  p: Planner,
+  f: { creatingUserGuid?: string; creationDateTime?: string; modifyingUserGuid?: string; modifiedDateTime?: string },
+): PlannedProvenance | undefined {
+  const out: PlannedProvenance = {};
+  const creator = p.user(f.creatingUserGuid);
   if (creator) out.createdByGuid = creator;
-  if (sel.creationDateTime) out.createdAt = sel.creationDateTime;
-  const modifier = p.user(sel.modifyingUserGuid);
+  if (f.creationDateTime) out.createdAt = f.creationDateTime;
+  const modifier = p.user(f.modifyingUserGuid);
   if (modifier) out.modifiedByGuid = modifier;
-  if (sel.modifiedDateTime) out.modifiedAt = sel.modifiedDateTime;
+  if (f.modifiedDateTime) out.modifiedAt = f.modifiedDateTime;
   return Object.keys(out).length > 0 ? out : undefined;
-}
-
-function planProjectProvenance(p: Planner): void {
-  const project = p.input.project;
-  const out = p.plan.projectProvenance;
-  const creator = p.user(project.creatingUserGuid);
-  if (creator) out.creatingUserGuid = creator;
-  if (project.creationDateTime) out.creationDateTime = project.creationDateTime;
-  const modifier = p.user(project.modifyingUserGuid);
-  if (modifier) out.modifyingUserGuid = modifier;
-  if (project.modifiedDateTime) out.modifiedDateTime = project.modifiedDateTime;
 }
 
 function planAttributes(p: Planner): void {
@@ -387,7 +379,7 @@ export function planRefiImport(result: RefiImportResult): RefiImportPlan {
   const p = new Planner(result);
   const project = p.input.project;
   project.users.forEach((u, i) => p.addUser(u.guid, u.name.trim() || `User ${i + 1}`));
-  planProjectProvenance(p);
+  p.plan.projectProvenance = plannedProvenance(p, project) ?? {};
   planCodes(p, project.codes, null);
   const folders = p.plan.codes.filter((c) => !c.isCodable).length;
   if (folders > 0) p.plan.warnings.push(`${folders} code(s) are folders that cannot be applied; they stay folders in Quarry.`);

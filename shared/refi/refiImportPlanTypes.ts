@@ -55,7 +55,15 @@ export interface PlannedCoding {
   end: number;
   createdAt?: string;
   /** The selection's own creator, date and modifier, when the file gives them (kept apart from the coding's). */
-  selection?: { createdByGuid?: string; createdAt?: string; modifiedByGuid?: string; modifiedAt?: string };
+  selection?: PlannedProvenance;
+}
+
+/** Who made and last changed something, and when (planned user GUIDs). */
+export interface PlannedProvenance {
+  createdByGuid?: string;
+  createdAt?: string;
+  modifiedByGuid?: string;
+  modifiedAt?: string;
 }
 
 export interface PlannedMemo {
@@ -128,7 +136,7 @@ export interface RefiImportPlan {
   caseSpans: PlannedCaseSpan[];
   caseSets: PlannedCaseSet[];
   /** The file's project creator and dates (user GUIDs as planned), kept in project_meta for the next export. */
-  projectProvenance: { creatingUserGuid?: string; creationDateTime?: string; modifyingUserGuid?: string; modifiedDateTime?: string };
+  projectProvenance: PlannedProvenance;
   /** Case ↔ source links repaired (refiCaseLinks.ts). */
   caseLinks: CaseLinkRepairs;
   skipped: RefiSkipped[];

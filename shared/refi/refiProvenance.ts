@@ -21,10 +21,10 @@ export function writeImportProvenance(
 ): void {
   const user = (guid: string | undefined): number | null => (guid === undefined ? null : (ids.users.get(guid) ?? null));
   const pp = plan.projectProvenance;
-  if (pp.creatingUserGuid) setMeta(db, META.creatingUser, pp.creatingUserGuid);
-  if (pp.creationDateTime) setMeta(db, META.created, pp.creationDateTime);
-  if (pp.modifyingUserGuid) setMeta(db, META.modifyingUser, pp.modifyingUserGuid);
-  if (pp.modifiedDateTime) setMeta(db, META.modified, pp.modifiedDateTime);
+  if (pp.createdByGuid) setMeta(db, META.creatingUser, pp.createdByGuid);
+  if (pp.createdAt) setMeta(db, META.created, pp.createdAt);
+  if (pp.modifiedByGuid) setMeta(db, META.modifyingUser, pp.modifiedByGuid);
+  if (pp.modifiedAt) setMeta(db, META.modified, pp.modifiedAt);
   for (const s of plan.sources) {
     const id = ids.sources.get(s.guid);
     if (id !== undefined && (s.modifiedAt || s.modifiedByGuid)) setSourceModified(db, id, s.modifiedAt ?? null, user(s.modifiedByGuid));

@@ -62,6 +62,10 @@ function importInto(bytes: Uint8Array, fileName = 'in.qdpx'): { db: ProjectDb['d
   return { db: project!.db, report, close: () => project!.close() };
 }
 
+/** Each source's case, by source name. */
+const linkedSources = (db: ProjectDb['db']) =>
+  db.prepare(`SELECT s.name AS source, c.name AS kase FROM sources s LEFT JOIN cases c ON c.id = s.case_id ORDER BY s.name COLLATE NOCASE`).all();
+
 describe('dangling case links', () => {
   it('links a case to its source by name or by variables, and never makes a second case for a participant', () => {
     const { db, report, close } = importInto(qdpx(qualcoderLike(), TEXTS));
@@ -70,10 +74,7 @@ describe('dangling case links', () => {
       const cases = db.prepare(`SELECT name FROM cases ORDER BY name COLLATE NOCASE`).pluck().all();
       expect(cases).toEqual(['ann', 'Bo.txt', 'dee', 'Participant C', 'Participant Z']);
       expect(report.cases).toBe(4);
-      const linked = db
-        .prepare(`SELECT s.name AS source, c.name AS kase FROM sources s LEFT JOIN cases c ON c.id = s.case_id ORDER BY s.name COLLATE NOCASE`)
-        .all();
-      expect(linked).toEqual([
+      expect(linkedSources(db)).toEqual([
         { source: 'ann', kase: 'ann' },
         { source: 'bo', kase: 'Bo.txt' },
         { source: 'cy', kase: 'Participant C' },
@@ -101,10 +102,7 @@ describe('dangling case links', () => {
       .replace(/<Case guid="[^"]+" name="Participant Z">.*?<\/Case>/s, '');
     const { db, report, close } = importInto(qdpx(xml, TEXTS));
     try {
-      const linked = db
-        .prepare(`SELECT s.name AS source, c.name AS kase FROM sources s LEFT JOIN cases c ON c.id = s.case_id ORDER BY s.name COLLATE NOCASE`)
-        .all();
-      expect(linked).toEqual([
+      expect(linkedSources(db)).toEqual([
         { source: 'ann', kase: 'ann' },
         { source: 'bo', kase: 'Bo.txt' },
         { source: 'cy', kase: 'Participant C' },
