@@ -104,6 +104,8 @@ function writeRecordedSource(w: XmlWriter, src: RefiTextSource, rec: RefiRecordi
     ['path', rec.bytes || rec.pieces ? `internal://${g(src.guid)}.${rec.ext}` : undefined],
     ['creatingUser', opt(src.creatingUserGuid)],
     ['creationDateTime', toXsdDateTime(src.creationDateTime)],
+    ['modifyingUser', opt(src.modifyingUserGuid)],
+    ['modifiedDateTime', toXsdDateTime(src.modifiedDateTime)],
   ]);
   writeDescription(w, src.description);
   w.element('Transcript', [['guid', g(rec.transcriptGuid)], ['name', src.name], ['plainTextPath', `internal://${g(rec.transcriptGuid)}.txt`]], points.length > 0, () => {

@@ -6,7 +6,8 @@
  * is read when present.
  */
 import { describe, it, expect } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importRefiProject, previewRefiImport } from '../../shared/services/refiService.js';
 import { ProjectDb } from '../../shared/db/projectDb.js';
@@ -262,6 +263,15 @@ describe('provenance', () => {
       expect(selection).toEqual(provenanceOf(selectionOf(before, G(321))!));
       expect(selection['creatingUser']).toBe(TOM);
       expect(db.prepare(`SELECT u.name FROM codings c JOIN users u ON u.id = c.coder_id`).pluck().get()).toBe('maria');
+
+      const schema = sharedPath('refi', 'schemas', 'Project-mrt2019.xsd');
+      if (existsSync(schema) && existsSync('/usr/bin/xmllint')) {
+        const file = join(tempDir(), 'project.qde');
+        writeFileSync(file, writeQde(projectToRefi(db).project));
+        expect(() => execFileSync('/usr/bin/xmllint', ['--noout', '--schema', schema, file], { stdio: 'pipe' })).not.toThrow();
+      } else {
+        console.warn('REFI-QDA schema or xmllint absent: the export with provenance was not validated');
+      }
     } finally {
       close();
     }
