@@ -7,10 +7,12 @@
  * source would lose its case and then get a second, made-up case for its
  * variables. A dangling reference is therefore matched to a source by name
  * (the case's name is the source's, with or without the file extension) or
- * by variables (the source's values are exactly the case's); only a single,
- * unambiguous source that no case owns yet is linked. A source whose values
+ * by variables (the source's values are exactly the case's); a reference that
+ * is the name-derived identifier the qc tool gives a file (nameDerivedGuid)
+ * counts as a match by name. Only a single, unambiguous source that no case owns yet is linked. A source whose values
  * are exactly an existing case's joins that case instead of getting its own.
  */
+import { createHash } from 'node:crypto';
 import type { RefiCase, RefiTextSource, RefiVariableValue } from './refiModel.js';
 import { fixGuid } from './importGuid.js';
 import type { PlannedSource } from './refiImportPlanTypes.js';
@@ -37,6 +39,20 @@ export function valuesKey(values: RefiVariableValue[]): string {
     .sort()
     .join('\n');
 }
+
+/**
+ * The identifier the qc tool (cproctor's qualitative-coding, origin "qc")
+ * writes for a file: the first 16 hex digits of the MD5 of its file name,
+ * as ASCII, in hex — "board_2017.txt" → 33663939-3636-3632-3038-613431643463
+ * (its demo.qdpx shows it). Another export of the same corpus refers to the
+ * source by it, whatever GUID the source got since.
+ */
+export function nameDerivedGuid(fileName: string): string {
+  const hex = Buffer.from(createHash('md5').update(fileName).digest('hex').slice(0, 16), 'ascii').toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+const fileNamesOf = (s: RefiTextSource): string[] => [s.name, `${s.name}.${s.originalExt ?? 'txt'}`];
 
 const bareName = (name: string): string => name.trim().replace(/\.[A-Za-z0-9]{1,5}$/u, '').toLocaleLowerCase();
 
@@ -75,7 +91,14 @@ export function repairDanglingLinks(
   const unresolved: DanglingLink[] = [];
   // Names first, for every case, so a name match is never taken by another case's variables.
   for (const d of dangling) {
-    const hit = unique(sources, (c) => bareName(c.planned.name) === bareName(d.caseName) || bareName(c.file.name) === bareName(d.caseName));
+    const ref = d.ref.toLowerCase();
+    const hit = unique(
+      sources,
+      (c) =>
+        bareName(c.planned.name) === bareName(d.caseName) ||
+        bareName(c.file.name) === bareName(d.caseName) ||
+        fileNamesOf(c.file).some((f) => nameDerivedGuid(f) === ref),
+    );
     if (hit) {
       link(d, hit);
       repairs.byName++;

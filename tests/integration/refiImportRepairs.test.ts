@@ -16,6 +16,7 @@ import { tempDir } from './caseFixtures.js';
 import { annotationFile, folderFile, G, MARIA, provenanceFile, qdpx, TEXTS, TOM } from './refiRepairFixtures.js';
 import { parseXmlTree, type XmlElement } from '../../shared/refi/xmlTree.js';
 import { updateMemo } from '../../shared/store/memosStore.js';
+import { nameDerivedGuid } from '../../shared/refi/refiCaseLinks.js';
 import { codeTree, mergeCodes } from '../../shared/services/codeService.js';
 import { applyCoding } from '../../shared/services/codingService.js';
 import { getCodeRow, updateCode } from '../../shared/store/codesStore.js';
@@ -285,6 +286,26 @@ describe('provenance', () => {
       const note = projectToRefi(db).project.notes[0]!;
       expect(note.modifyingUserGuid).toBeUndefined();
       expect(note.creatingUserGuid).toBe(TOM);
+    } finally {
+      close();
+    }
+  });
+});
+
+describe('name-derived source identifiers', () => {
+  it('reproduces the identifiers of the qc 1.3.2 sample from its file names', () => {
+    // demo.qdpx: <TextSource plainTextPath="board_2017.txt" guid="33663939-…"> and admin-1.txt likewise.
+    expect(nameDerivedGuid('board_2017.txt')).toBe('33663939-3636-3632-3038-613431643463');
+    expect(nameDerivedGuid('admin-1.txt')).toBe('66653866-6334-3535-3435-366637306566');
+  });
+
+  it('links a case whose SourceRef is a source’s name-derived identifier, though the source has another GUID', () => {
+    const xml = qualcoderLike().replace(`<SourceRef targetGUID="${G(7004)}"/>`, `<SourceRef targetGUID="${nameDerivedGuid('dee.txt')}"/>`);
+    const { db, report, close } = importInto(qdpx(xml, TEXTS));
+    try {
+      expect(linkedSources(db)).toContainEqual({ source: 'dee', kase: 'Participant Z' });
+      expect(db.prepare(`SELECT count(*) FROM cases`).pluck().get()).toBe(4);
+      expect(report.caseLinks).toEqual({ byName: 3, byVariables: 1, joinedExisting: 0, unmatched: [] });
     } finally {
       close();
     }
