@@ -1,7 +1,8 @@
 /**
  * Migration 0008 (folder codes, chosen colours) on a project exactly as
  * schema v7 left it: every code stays codable with its own colour, every
- * coding stays, and only then do folder codes refuse codings.
+ * coding stays, no provenance is invented, and only then do folder codes
+ * refuse codings.
  */
 import { describe, it, expect } from 'vitest';
 import Database from 'better-sqlite3';
@@ -12,6 +13,7 @@ import { CURRENT_SCHEMA_VERSION } from '../../shared/db/migrations/index.js';
 import { ProjectDb } from '../../shared/db/projectDb.js';
 import { QUARRY_APPLICATION_ID } from '../../shared/db/projectFormat.js';
 import { codeTree } from '../../shared/services/codeService.js';
+import { projectToRefi } from '../../shared/refi/projectToRefi.js';
 import { tempDir } from './caseFixtures.js';
 
 const BEFORE = migration0008ImportFidelity.version - 1;
@@ -43,6 +45,14 @@ describe('migration 0008 (import fidelity)', () => {
         { name: 'Rain', color: '#654321', codable: 1, chosen: 1 },
       ]);
       expect(project.db.prepare(`SELECT count(*) FROM codings`).pluck().get()).toBe(2);
+      // No recorded provenance on existing rows, so an export writes what it always did.
+      expect(project.db.prepare(`SELECT modified_at, modified_by FROM sources`).get()).toEqual({ modified_at: null, modified_by: null });
+      expect(project.db.prepare(`SELECT count(*) FROM codings WHERE selection_created_by IS NOT NULL OR selection_created_at IS NOT NULL`).pluck().get()).toBe(0);
+      const { project: refi } = projectToRefi(project.db);
+      expect(refi.modifyingUserGuid).toBeUndefined();
+      expect(refi.sources[0]!.modifyingUserGuid).toBeUndefined();
+      expect(refi.sources[0]!.selections.map((s) => s.creatingUserGuid)).toEqual(['g-user', 'g-user'].map(() => refi.users[0]!.guid));
+      expect(refi.codes[0]).toMatchObject({ name: 'Weather', isCodable: true, color: '#123456' });
       const [weather] = codeTree(project.db);
       expect(weather).toMatchObject({ name: 'Weather', isCodable: true, colorChosen: true, codings: 1 });
       expect(weather!.children[0]).toMatchObject({ name: 'Rain', isCodable: true, codings: 1 });
