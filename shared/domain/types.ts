@@ -126,6 +126,10 @@ export interface CodeNode {
   color: string;
   description: string;
   sortOrder: number;
+  /** False for a folder code (REFI-QDA isCodable="false"): it groups codes and cannot be applied. */
+  isCodable?: boolean;
+  /** False when the colour is only a default (nobody chose one); export writes no colour for it. */
+  colorChosen?: boolean;
   /** References at this code: its codings (by the coders in view) merged into passages, see queries/references.ts. */
   references: number;
   /** Distinct sources those references are in. */

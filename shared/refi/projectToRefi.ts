@@ -23,6 +23,8 @@ import { compileRule, type CaseSetRule } from '../cases/caseSetRules.js';
 import type { AttributeRow } from '../store/attributesStore.js';
 import { readSnapshot, type ProjectSnapshot, type SnapCode, type SnapMemo } from '../store/snapshotStore.js';
 import { getSourceText, listSources } from '../store/sourcesStore.js';
+import { listCodeRows } from '../store/codesStore.js';
+import { applyStoredProvenance } from './refiProvenance.js';
 import { listSourceAttributes, listSourceValues } from '../store/sourceAttributesStore.js';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { splitFileName } from '../importers/importLimits.js';
@@ -262,6 +264,23 @@ function addSourceVariables(db: Database.Database, project: RefiProject, bySourc
   }
 }
 
+/**
+ * Folder codes are written isCodable="false", and a code whose colour nobody
+ * chose (imported without one) is written without a colour, as it came.
+ */
+function applyCodeFlags(db: Database.Database, codes: RefiCode[]): void {
+  const flags = new Map(listCodeRows(db).map((c) => [isRefiGuid(c.guid.trim()) ? g(c.guid) : derivedGuid('quarry-id', 'codes', c.guid), c]));
+  const visit = (list: RefiCode[]): void => {
+    for (const code of list) {
+      const row = flags.get(code.guid);
+      if (row && !row.isCodable) code.isCodable = false;
+      if (row && !row.colorChosen) delete code.color;
+      visit(code.children);
+    }
+  };
+  visit(codes);
+}
+
 /** The open project as a REFI-QDA model (reads every source text once; recordings go in whole). */
 export function projectToRefi(db: Database.Database): RefiExport {
   // A linked recording's path is relative to the project file, which is the database's own file.
@@ -269,6 +288,8 @@ export function projectToRefi(db: Database.Database): RefiExport {
   const exported = snapshotToRefi(readSnapshot(db), (id) => getSourceText(db, id) ?? '');
   const bySourceGuid = new Map(exported.project.sources.map((s) => [s.guid, s]));
   addSourceVariables(db, exported.project, bySourceGuid);
+  applyCodeFlags(db, exported.project.codes);
+  applyStoredProvenance(db, exported.project);
   for (const src of listSources(db)) {
     const target = bySourceGuid.get(g(src.guid));
     const media = getMedia(db, src.id);

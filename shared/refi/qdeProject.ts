@@ -88,6 +88,10 @@ export function readQdeProject(ctx: ReadContext, root: XmlElement, container: Re
   if (creator) project.creatingUserGuid = creator;
   const created = attrOf(root, 'creationDateTime');
   if (created) project.creationDateTime = created.trim();
+  const modifier = refOf(root, 'modifyingUserGUID');
+  if (modifier) project.modifyingUserGuid = modifier;
+  const modified = attrOf(root, 'modifiedDateTime');
+  if (modified) project.modifiedDateTime = modified.trim();
   const description = descriptionOf(ctx, root);
   if (description !== undefined) project.description = description;
 

@@ -95,6 +95,8 @@ function writeSelection(w: XmlWriter, s: RefiSelection, pos: Position = same, el
     ...ends,
     ['creatingUser', opt(s.creatingUserGuid)],
     ['creationDateTime', toXsdDateTime(s.creationDateTime)],
+    ['modifyingUser', opt(s.modifyingUserGuid)],
+    ['modifiedDateTime', toXsdDateTime(s.modifiedDateTime)],
   ];
   w.element(element, attrs, s.description !== undefined || s.codings.length > 0 || s.noteGuids.length > 0, () => {
     writeDescription(w, s.description);
@@ -114,6 +116,8 @@ function writeRecordedSource(w: XmlWriter, src: RefiTextSource, rec: RefiRecordi
     ['path', rec.bytes || rec.pieces ? `internal://${g(src.guid)}.${rec.ext}` : undefined],
     ['creatingUser', opt(src.creatingUserGuid)],
     ['creationDateTime', toXsdDateTime(src.creationDateTime)],
+    ['modifyingUser', opt(src.modifyingUserGuid)],
+    ['modifiedDateTime', toXsdDateTime(src.modifiedDateTime)],
   ]);
   writeDescription(w, src.description);
   w.element('Transcript', [['guid', g(rec.transcriptGuid)], ['name', src.name], ['plainTextPath', `internal://${g(rec.transcriptGuid)}.txt`]], points.length > 0, () => {
@@ -135,6 +139,8 @@ function writeSource(w: XmlWriter, src: RefiTextSource, annotations: RefiSelecti
     ['plainTextPath', `internal://${g(src.guid)}.txt`],
     ['creatingUser', opt(src.creatingUserGuid)],
     ['creationDateTime', toXsdDateTime(src.creationDateTime)],
+    ['modifyingUser', opt(src.modifyingUserGuid)],
+    ['modifiedDateTime', toXsdDateTime(src.modifiedDateTime)],
   ];
   const selections = [...src.selections, ...annotations];
   w.element('TextSource', attrs, src.description !== undefined || selections.length > 0 || src.noteGuids.length > 0 || src.values.length > 0, () => {
@@ -177,6 +183,8 @@ export function serializeProjectTo(project: RefiProject, sink: (text: string) =>
     ['origin', exportOrigin(project.origin)],
     ['creatingUserGUID', opt(project.creatingUserGuid)],
     ['creationDateTime', toXsdDateTime(project.creationDateTime)],
+    ['modifyingUserGUID', opt(project.modifyingUserGuid)],
+    ['modifiedDateTime', toXsdDateTime(project.modifiedDateTime)],
   ]);
   if (project.users.length > 0) {
     w.open('Users');
@@ -227,6 +235,8 @@ export function serializeProjectTo(project: RefiProject, sink: (text: string) =>
         ['plainTextPath', inline ? undefined : `internal://${g(n.guid)}.txt`],
         ['creatingUser', opt(n.creatingUserGuid)],
         ['creationDateTime', toXsdDateTime(n.creationDateTime)],
+        ['modifyingUser', opt(n.modifyingUserGuid)],
+        ['modifiedDateTime', toXsdDateTime(n.modifiedDateTime)],
       ]);
       // XML cannot carry some control characters; a note holding any goes to a file so that nothing is lost.
       if (inline) w.text('PlainTextContent', n.text);

@@ -22,6 +22,8 @@ export interface RawSelection {
   wholeSource: boolean;
   creatingUserGuid?: string;
   creationDateTime?: string;
+  modifyingUserGuid?: string;
+  modifiedDateTime?: string;
   description?: string;
   codings: RefiCoding[];
   noteGuids: string[];
@@ -36,6 +38,8 @@ export interface RawTextSource {
   description?: string;
   creatingUserGuid?: string;
   creationDateTime?: string;
+  modifyingUserGuid?: string;
+  modifiedDateTime?: string;
   selections: RawSelection[];
   noteGuids: string[];
   values: RefiVariableValue[];
@@ -135,9 +139,26 @@ function readSelection(env: SourceReadEnv, el: XmlElement, sourceName: string, a
   if (user) sel.creatingUserGuid = user;
   const when = attrOf(el, 'creationDateTime');
   if (when) sel.creationDateTime = when.trim();
+  Object.assign(sel, readModified(el));
   const description = descriptionOf(env.ctx, el);
   if (description !== undefined) sel.description = description;
   return sel;
+}
+
+/** modifyingUser / modifiedDateTime of a source, selection or note, when the file has them. */
+function readModified(el: XmlElement): { modifyingUserGuid?: string; modifiedDateTime?: string } {
+  const out: { modifyingUserGuid?: string; modifiedDateTime?: string } = {};
+  const user = refOf(el, 'modifyingUser');
+  if (user) out.modifyingUserGuid = user;
+  const when = attrOf(el, 'modifiedDateTime');
+  if (when) out.modifiedDateTime = when.trim();
+  return out;
+}
+
+/** A nameless source (qc writes none) is called after its file: "internal://board_2017.txt" → "board_2017". */
+function nameFromPath(path: string | undefined): string | undefined {
+  const file = path?.replace(/^[a-z]+:\/\/+/iu, '').split(/[\\/]/u).pop()?.replace(/\.[^.]*$/u, '').trim();
+  return file ? file : undefined;
 }
 
 /**
@@ -149,7 +170,7 @@ function readSelection(env: SourceReadEnv, el: XmlElement, sourceName: string, a
  */
 function readTextSource(env: SourceReadEnv, el: XmlElement, identity: XmlElement, extraCodingsFrom: XmlElement[], originalExt: string | undefined): RawTextSource | undefined {
   const guid = guidOf(env.ctx, identity);
-  const name = attrOf(identity, 'name') ?? guid;
+  const name = attrOf(identity, 'name') ?? nameFromPath(attrOf(el, 'plainTextPath')) ?? guid;
   const text = readTextOf(env, el);
   if ('missing' in text) {
     env.ctx.skipped.push({ kind: 'source', name, reason: text.missing });
@@ -165,6 +186,7 @@ function readTextSource(env: SourceReadEnv, el: XmlElement, identity: XmlElement
   if (user) src.creatingUserGuid = user;
   const when = attrOf(identity, 'creationDateTime');
   if (when) src.creationDateTime = when.trim();
+  Object.assign(src, readModified(identity));
   for (const s of childrenNamed(el, 'PlainTextSelection')) {
     const sel = readSelection(env, s, name);
     if (sel) src.selections.push(sel);
@@ -282,6 +304,7 @@ export function readNotes(env: SourceReadEnv, notesEl: XmlElement | undefined): 
     if (user) note.creatingUserGuid = user;
     const when = attrOf(el, 'creationDateTime');
     if (when) note.creationDateTime = when.trim();
+    Object.assign(note, readModified(el));
     const description = descriptionOf(env.ctx, el);
     if (description !== undefined) {
       env.ctx.skipped.push({ kind: 'description', name: name ?? guid, reason: 'Quarry notes have no separate description; the note was imported without it' });

@@ -10,6 +10,7 @@ import { openRefiContainer } from './refiPackage.js';
 import { readQdeProject } from './qdeProject.js';
 import { choosePositionModel, convertSources } from './refiPositions.js';
 import { linkProject } from './refiLinks.js';
+import { normalizeGuid } from './refiGuid.js';
 import { decodeXmlBytes, namespaceOf, parseXmlTree, type XmlElement } from './xmlTree.js';
 
 export { readCodebook } from './qdcReader.js';
@@ -42,6 +43,10 @@ export function readRefiPackage(fileName: string, bytes: Uint8Array): RefiImport
   const { project, rawSources, declared } = readQdeProject(ctx, root, container);
   const { model, reason } = choosePositionModel(project.origin, rawSources);
   project.sources = convertSources(ctx, rawSources, model);
-  linkProject(ctx, project);
+  // Sources the file declares, read or skipped: a case's reference to one of them is no dangling link.
+  const declaredSources = new Set(
+    (root.children.find((c) => c.name === 'Sources')?.children ?? []).flatMap((c) => (c.attrs['guid'] ? [normalizeGuid(c.attrs['guid'])] : [])),
+  );
+  linkProject(ctx, project, declaredSources);
   return { project, positionUnit: model.unit, positionUnitReason: reason, skipped: ctx.skipped, declared, warnings: ctx.warnings };
 }

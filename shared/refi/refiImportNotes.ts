@@ -58,6 +58,9 @@ export function planNotes(p: Planner, notes: RefiNote[]): void {
     const author = note.creatingUserGuid ? p.user(note.creatingUserGuid) : undefined;
     if (author) memo.authorGuid = author;
     if (note.creationDateTime) memo.createdAt = note.creationDateTime;
+    if (note.modifiedDateTime) memo.modifiedAt = note.modifiedDateTime;
+    const modifier = p.user(note.modifyingUserGuid);
+    if (modifier) memo.modifiedByGuid = modifier;
     p.plan.memos.push(memo);
   }
 }

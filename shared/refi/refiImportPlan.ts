@@ -17,9 +17,10 @@ import { fixGuid } from './importGuid.js';
 import { normalizeColor } from './refiValues.js';
 import { readCaseMemos, readCaseSet, readCaseSources, readChoices, readOriginalName } from './quarryMarkers.js';
 import { planNotes, type NoteOwner } from './refiImportNotes.js';
-import type { PlannedAttribute, PlannedCase, PlannedCaseSet, PlannedCode, PlannedSource, PlannedUser, RefiImportPlan } from './refiImportPlanTypes.js';
+import type { PlannedAttribute, PlannedCase, PlannedCaseSet, PlannedCode, PlannedProvenance, PlannedSource, PlannedUser, RefiImportPlan } from './refiImportPlanTypes.js';
 import { UniqueNames } from './uniqueNames.js';
 import { checkRefiRows } from './refiRowChecks.js';
+import { caseLinkWarnings, caseWithSameValues, noCaseLinkRepairs, repairDanglingLinks, valuesKey, type DanglingLink } from './refiCaseLinks.js';
 
 const CODE_COLORS = ['#e57373', '#64b5f6', '#81c784', '#ffb74d', '#ba68c8', '#4db6ac', '#f06292', '#a1887f', '#7986cb', '#aed581', '#ffd54f', '#4fc3f7'];
 const CODER_COLORS = ['#1e88e5', '#e53935', '#43a047', '#8e24aa', '#fb8c00', '#00897b', '#6d4c41', '#3949ab'];
@@ -50,15 +51,21 @@ class Planner {
   readonly noteText: Map<string, string>;
   readonly valueKeys = new Set<string>();
   private readonly userGuids = new Set<string>();
+  readonly caseLinks = noCaseLinkRepairs();
+  /** Codes the file applies somewhere: a folder code among them must stay codable to keep its codings. */
+  readonly codedCodes: Set<string>;
 
   constructor(input: RefiImportResult) {
     const skipped = [...input.skipped];
     this.input = { ...input, project: checkRefiRows(input.project, (s) => skipped.push(s)) };
     this.caseSelections = new Set(this.input.project.cases.flatMap((c) => c.selectionGuids));
     this.noteText = new Map(this.input.project.notes.map((n) => [fixGuid(n.guid), n.text]));
+    this.codedCodes = new Set(this.input.project.sources.flatMap((s) => s.selections.flatMap((sel) => sel.codings.map((c) => fixGuid(c.codeGuid)))));
     this.plan = {
       projectName: projectName(input.project.name),
       users: [], codes: [], sources: [], codings: [], memos: [], cases: [], attributes: [], values: [], caseSpans: [], caseSets: [],
+      caseLinks: noCaseLinkRepairs(),
+      projectProvenance: {},
       skipped,
       warnings: [...input.warnings],
     };
@@ -127,11 +134,14 @@ function planCodes(p: Planner, codes: RefiCode[], parentGuid: string | null): vo
     const wanted = (original.name ?? c.name).trim() || 'Unnamed code';
     const name = names.take(wanted);
     if (name !== wanted) p.plan.warnings.push(`Two codes under the same parent are called “${wanted}”; Quarry named the second “${name}”.`);
+    const fileColor = normalizeColor(c.color)?.toLowerCase();
     const code: PlannedCode = {
       guid: p.claim('code', c.guid),
       parentGuid,
       name,
-      color: normalizeColor(c.color)?.toLowerCase() ?? CODE_COLORS[p.plan.codes.length % CODE_COLORS.length]!,
+      color: fileColor ?? CODE_COLORS[p.plan.codes.length % CODE_COLORS.length]!,
+      colorChosen: fileColor !== undefined,
+      isCodable: c.isCodable || p.codedCodes.has(fixGuid(c.guid)),
       description: original.description ?? '',
       sortOrder: i,
     };
@@ -161,6 +171,9 @@ function planSources(p: Planner): void {
       description: s.description ?? '',
     };
     if (s.creationDateTime) src.createdAt = s.creationDateTime;
+    if (s.modifiedDateTime) src.modifiedAt = s.modifiedDateTime;
+    const modifier = p.user(s.modifyingUserGuid);
+    if (modifier) src.modifiedByGuid = modifier;
     if (s.recording) src.recording = s.recording;
     const creator = s.creatingUserGuid && p.plan.users.find((u) => u.guid === fixGuid(s.creatingUserGuid!));
     if (creator) src.createdByGuid = creator.guid;
@@ -182,12 +195,23 @@ function planSources(p: Planner): void {
         seen.add(key);
         const guid = p.claim('coding', c.guid);
         const created = c.creationDateTime ?? sel.creationDateTime;
-        p.plan.codings.push({ guid, sourceGuid: src.guid, codeGuid, coderGuid: coder, start: sel.start, end: sel.end, ...(created ? { createdAt: created } : {}) });
+        const selection = plannedProvenance(p, sel);
+        p.plan.codings.push({
+          guid,
+          sourceGuid: src.guid,
+          codeGuid,
+          coderGuid: coder,
+          start: sel.start,
+          end: sel.end,
+          ...(created ? { createdAt: created } : {}),
+          ...(selection ? { selection } : {}),
+        });
         first ??= guid;
         for (const n of c.noteGuids) p.own(n, { kind: 'coding', codingGuid: guid });
       }
       const anchor = first !== undefined ? ({ kind: 'coding', codingGuid: first } as const) : ({ kind: 'span', sourceGuid: src.guid, start: sel.start, end: sel.end } as const);
-      for (const n of sel.noteGuids) p.own(n, anchor);
+      // A note on the selection itself is an annotation of that text (QualCoder's, NVivo's): it keeps the range, coded or not.
+      for (const n of sel.noteGuids) p.own(n, { kind: 'span', sourceGuid: src.guid, start: sel.start, end: sel.end });
       if (sel.description !== undefined && sel.description.trim() && !copiesCodingMemos(p, sel)) {
         p.plan.memos.push({
           guid: derivedGuid('selection-description', sel.guid),
@@ -202,6 +226,21 @@ function planSources(p: Planner): void {
       }
     }
   }
+}
+
+/** Who made and last changed something and when, as the file says (users as planned); undefined when it says nothing. */
+function plannedProvenance(
+  p: Planner,
+  f: { creatingUserGuid?: string; creationDateTime?: string; modifyingUserGuid?: string; modifiedDateTime?: string },
+): PlannedProvenance | undefined {
+  const out: PlannedProvenance = {};
+  const creator = p.user(f.creatingUserGuid);
+  if (creator) out.createdByGuid = creator;
+  if (f.creationDateTime) out.createdAt = f.creationDateTime;
+  const modifier = p.user(f.modifyingUserGuid);
+  if (modifier) out.modifiedByGuid = modifier;
+  if (f.modifiedDateTime) out.modifiedAt = f.modifiedDateTime;
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 function planAttributes(p: Planner): void {
@@ -241,18 +280,18 @@ function planValue(p: Planner, caseGuid: string, owner: string, variableGuid: st
 }
 
 function planCases(p: Planner): void {
+  const dangling: DanglingLink[] = [];
+  const caseValues = new Map<string, string>();
   p.input.project.cases.forEach((rc, i) => {
     const c = p.newCase(rc.guid, rc.name.trim() || `Case ${i + 1}`, rc.description ?? '', true);
+    caseValues.set(c.guid, valuesKey(rc.values));
     for (const v of rc.values) planValue(p, c.guid, c.name, v.variableGuid, v.value);
     for (const sg of rc.sourceGuids) {
       const src = p.sources.get(fixGuid(sg));
-      if (!src) continue;
-      if (!src.caseGuid) src.caseGuid = c.guid;
-      else if (src.caseGuid !== c.guid) {
-        p.plan.caseSpans.push({ guid: derivedGuid('case-source', c.guid, src.guid), caseGuid: c.guid, sourceGuid: src.guid, start: 0, end: codePointLength(src.text) });
-        p.plan.warnings.push(`“${src.name}” belongs to several cases; Quarry puts it in the first and links its whole text to “${c.name}” as a case passage.`);
-      }
+      if (src) attachSource(p, c, src);
+      else dangling.push({ fileCase: rc, caseGuid: c.guid, caseName: c.name, ref: sg });
     }
+    for (const ref of rc.danglingSourceGuids ?? []) dangling.push({ fileCase: rc, caseGuid: c.guid, caseName: c.name, ref });
     for (const selGuid of rc.selectionGuids) {
       const sel = p.selections.get(fixGuid(selGuid));
       if (sel && sel.end > sel.start) p.plan.caseSpans.push({ guid: p.claim('span', selGuid), caseGuid: c.guid, ...sel });
@@ -261,16 +300,41 @@ function planCases(p: Planner): void {
       p.skip({ kind: 'reference', name: c.name, reason: `the case refers to ${rc.codeGuids.length} code(s); a Quarry case holds sources and passages, not codes (the codes were imported)` });
     }
   });
+  const candidates = p.input.project.sources.flatMap((file) => {
+    const planned = p.sources.get(fixGuid(file.guid));
+    return planned ? [{ planned, file }] : [];
+  });
+  repairDanglingLinks(dangling, candidates, p.caseLinks);
+  for (const u of p.caseLinks.unmatched) {
+    p.skip({ kind: 'link', name: u, reason: 'the case refers to a source that is not in the file, and no single source has its name or its variable values' });
+  }
   // Variable values on a source (NVivo's file classifications) belong to the source's case in Quarry.
   for (const s of p.input.project.sources) {
     if (s.values.length === 0) continue;
     const src = p.sources.get(fixGuid(s.guid));
     if (!src) continue;
     if (!src.caseGuid) {
+      // The participant may already be a case (its link was lost): never make a second case for them.
+      const same = caseWithSameValues(s, caseValues);
+      if (same !== undefined) {
+        src.caseGuid = same;
+        p.caseLinks.joinedExisting++;
+        continue;
+      }
       src.caseGuid = p.newCase(derivedGuid('source-case', src.guid), src.name, '', false).guid;
       p.plan.warnings.push(`“${src.name}” has attribute values but no case; Quarry made a case of the same name to hold them.`);
     }
     for (const v of s.values) planValue(p, src.caseGuid, src.name, v.variableGuid, v.value);
+  }
+  p.plan.warnings.push(...caseLinkWarnings(p.caseLinks));
+  p.plan.caseLinks = p.caseLinks;
+}
+
+function attachSource(p: Planner, c: PlannedCase, src: PlannedSource): void {
+  if (!src.caseGuid) src.caseGuid = c.guid;
+  else if (src.caseGuid !== c.guid) {
+    p.plan.caseSpans.push({ guid: derivedGuid('case-source', c.guid, src.guid), caseGuid: c.guid, sourceGuid: src.guid, start: 0, end: codePointLength(src.text) });
+    p.plan.warnings.push(`“${src.name}” belongs to several cases; Quarry puts it in the first and links its whole text to “${c.name}” as a case passage.`);
   }
 }
 
@@ -329,9 +393,12 @@ export function planRefiImport(result: RefiImportResult): RefiImportPlan {
   const p = new Planner(result);
   const project = p.input.project;
   project.users.forEach((u, i) => p.addUser(u.guid, u.name.trim() || `User ${i + 1}`));
+  p.plan.projectProvenance = plannedProvenance(p, project) ?? {};
   planCodes(p, project.codes, null);
-  const folders = countFolders(project.codes);
-  if (folders > 0) p.plan.warnings.push(`${folders} code(s) are folders that cannot be coded in the exporting tool; in Quarry they are ordinary codes.`);
+  const folders = p.plan.codes.filter((c) => !c.isCodable).length;
+  if (folders > 0) p.plan.warnings.push(`${folders} code(s) are folders that cannot be applied; they stay folders in Quarry.`);
+  const coded = countFolders(project.codes) - folders;
+  if (coded > 0) p.plan.warnings.push(`${coded} code(s) marked as folders are applied to text in the file; Quarry keeps them as ordinary codes so no coding is lost.`);
   planSources(p);
   planAttributes(p);
   planCases(p);

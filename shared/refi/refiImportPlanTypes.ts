@@ -8,6 +8,7 @@ import type { AttributeType, AttributeValue } from '../cases/attributeTypes.js';
 import type { CaseSetRule } from '../cases/caseSetRules.js';
 import type { MemoTarget } from '../domain/types.js';
 import type { RefiDeclaredCounts, RefiPositionUnit, RefiSkipped } from './refiModel.js';
+import type { CaseLinkRepairs } from './refiCaseLinks.js';
 
 export interface PlannedUser {
   guid: string;
@@ -21,6 +22,10 @@ export interface PlannedCode {
   parentGuid: string | null;
   name: string;
   color: string;
+  /** False when the file gave the code no colour: `color` is then only Quarry's default. */
+  colorChosen: boolean;
+  /** False for a folder code (isCodable="false" and never applied in the file). */
+  isCodable: boolean;
   description: string;
   sortOrder: number;
 }
@@ -34,6 +39,8 @@ export interface PlannedSource {
   description: string;
   createdAt?: string;
   createdByGuid?: string;
+  modifiedAt?: string;
+  modifiedByGuid?: string;
   caseGuid?: string;
   /** A recording's timed lines and (when the package had it) its bytes. */
   recording?: RefiRecording;
@@ -47,6 +54,16 @@ export interface PlannedCoding {
   start: number;
   end: number;
   createdAt?: string;
+  /** The selection's own creator, date and modifier, when the file gives them (kept apart from the coding's). */
+  selection?: PlannedProvenance;
+}
+
+/** Who made and last changed something, and when (planned user GUIDs). */
+export interface PlannedProvenance {
+  createdByGuid?: string;
+  createdAt?: string;
+  modifiedByGuid?: string;
+  modifiedAt?: string;
 }
 
 export interface PlannedMemo {
@@ -62,6 +79,8 @@ export interface PlannedMemo {
   body: string;
   authorGuid?: string;
   createdAt?: string;
+  modifiedAt?: string;
+  modifiedByGuid?: string;
   /** True for memos made from a <Note> (counted as notes); false for ones made from a selection's description. */
   fromNote: boolean;
 }
@@ -116,6 +135,10 @@ export interface RefiImportPlan {
   values: PlannedValue[];
   caseSpans: PlannedCaseSpan[];
   caseSets: PlannedCaseSet[];
+  /** The file's project creator and dates (user GUIDs as planned), kept in project_meta for the next export. */
+  projectProvenance: PlannedProvenance;
+  /** Case ↔ source links repaired (refiCaseLinks.ts). */
+  caseLinks: CaseLinkRepairs;
   skipped: RefiSkipped[];
   warnings: string[];
 }
@@ -133,6 +156,8 @@ export interface RefiImportReport {
   cases: number;
   /** Memos made from the file's <Note> elements. */
   notes: number;
+  /** Case links the file got wrong and the import repaired, and those it could not (refiCaseLinks.ts). */
+  caseLinks: CaseLinkRepairs;
   skipped: RefiSkipped[];
   positionUnit: RefiPositionUnit;
   positionUnitReason: string;

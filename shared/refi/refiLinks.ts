@@ -90,7 +90,7 @@ function extractAnnotations(project: RefiProject): void {
   }
 }
 
-export function linkProject(ctx: ReadContext, project: RefiProject): void {
+export function linkProject(ctx: ReadContext, project: RefiProject, declaredSources: Set<string> = new Set()): void {
   dropDuplicateGuids(ctx, project);
   extractAnnotations(project);
 
@@ -113,7 +113,10 @@ export function linkProject(ctx: ReadContext, project: RefiProject): void {
   }
   for (const c of project.cases) {
     c.values = pruneValues(ctx, c.values, variables, c.name);
-    c.sourceGuids = prune(ctx, c.sourceGuids, sources, 'reference', c.name, 'source');
+    // A source reference that matches nothing is kept aside: the import plan links it by name or variables (refiCaseLinks.ts).
+    const dangling = [...new Set(c.sourceGuids.filter((g) => !sources.has(g) && !declaredSources.has(g)))];
+    if (dangling.length > 0) c.danglingSourceGuids = dangling;
+    c.sourceGuids = prune(ctx, c.sourceGuids.filter((g) => !dangling.includes(g)), sources, 'reference', c.name, 'source');
     c.codeGuids = prune(ctx, c.codeGuids, codes, 'reference', c.name, 'code');
     c.selectionGuids = prune(ctx, c.selectionGuids, selections, 'reference', c.name, 'selection');
   }

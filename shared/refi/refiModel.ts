@@ -13,6 +13,9 @@ export interface RefiProject {
   origin?: string;
   creatingUserGuid?: string;
   creationDateTime?: string;
+  /** Who last changed it and when (REFI-QDA modifyingUser / modifiedDateTime), kept as the file had them. */
+  modifyingUserGuid?: string;
+  modifiedDateTime?: string;
   description?: string;
   users: RefiUser[];
   codes: RefiCode[];
@@ -63,6 +66,8 @@ export interface RefiCase {
   description?: string;
   values: RefiVariableValue[];
   sourceGuids: string[];
+  /** SourceRefs that match no source in the file (QualCoder writes such); the import plan repairs them. */
+  danglingSourceGuids?: string[];
   codeGuids: string[];
   selectionGuids: string[];
 }
@@ -82,6 +87,9 @@ export interface RefiSelection {
   end: number;
   creatingUserGuid?: string;
   creationDateTime?: string;
+  /** Who last changed it and when (REFI-QDA modifyingUser / modifiedDateTime), kept as the file had them. */
+  modifyingUserGuid?: string;
+  modifiedDateTime?: string;
   description?: string;
   codings: RefiCoding[];
   noteGuids: string[];
@@ -96,6 +104,9 @@ export interface RefiTextSource {
   description?: string;
   creatingUserGuid?: string;
   creationDateTime?: string;
+  /** Who last changed it and when (REFI-QDA modifyingUser / modifiedDateTime), kept as the file had them. */
+  modifyingUserGuid?: string;
+  modifiedDateTime?: string;
   selections: RefiSelection[];
   noteGuids: string[];
   values: RefiVariableValue[];
@@ -132,6 +143,9 @@ export interface RefiNote {
   text: string;
   creatingUserGuid?: string;
   creationDateTime?: string;
+  /** Who last changed it and when (REFI-QDA modifyingUser / modifiedDateTime), kept as the file had them. */
+  modifyingUserGuid?: string;
+  modifiedDateTime?: string;
   /** For annotations anchored to a stretch of source text. */
   selection?: { sourceGuid: string; start: number; end: number };
 }

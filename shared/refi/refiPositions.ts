@@ -184,6 +184,8 @@ export function convertSources(ctx: ReadContext, sources: RawTextSource[], model
     if (raw.description !== undefined) out.description = raw.description;
     if (raw.creatingUserGuid !== undefined) out.creatingUserGuid = raw.creatingUserGuid;
     if (raw.creationDateTime !== undefined) out.creationDateTime = raw.creationDateTime;
+    if (raw.modifyingUserGuid !== undefined) out.modifyingUserGuid = raw.modifyingUserGuid;
+    if (raw.modifiedDateTime !== undefined) out.modifiedDateTime = raw.modifiedDateTime;
     if (raw.recording) {
       const points = raw.recording.syncPoints.flatMap((sp) => {
         const position = toCodePoint(prep, sp.position, model);
@@ -215,6 +217,8 @@ export function convertSources(ctx: ReadContext, sources: RawTextSource[], model
       if (sel.name !== undefined) converted.name = sel.name;
       if (sel.creatingUserGuid !== undefined) converted.creatingUserGuid = sel.creatingUserGuid;
       if (sel.creationDateTime !== undefined) converted.creationDateTime = sel.creationDateTime;
+      if (sel.modifyingUserGuid !== undefined) converted.modifyingUserGuid = sel.modifyingUserGuid;
+      if (sel.modifiedDateTime !== undefined) converted.modifiedDateTime = sel.modifiedDateTime;
       if (sel.description !== undefined) converted.description = sel.description;
       out.selections.push(converted);
     }

@@ -22,6 +22,7 @@ import { codePointLength } from '../text/positions.js';
 import type { RefiImportResult } from './refiModel.js';
 import { storeRefiRecording } from './recordingToProject.js';
 import { planRefiImport } from './refiImportPlan.js';
+import { writeImportProvenance } from './refiProvenance.js';
 import type { RefiImportPlan, RefiImportReport } from './refiImportPlanTypes.js';
 
 export function reportOf(result: RefiImportResult, plan: RefiImportPlan): RefiImportReport {
@@ -31,6 +32,7 @@ export function reportOf(result: RefiImportResult, plan: RefiImportPlan): RefiIm
     codings: plan.codings.length,
     cases: plan.cases.filter((c) => c.fromCase).length,
     notes: plan.memos.filter((m) => m.fromNote).length,
+    caseLinks: plan.caseLinks,
     skipped: plan.skipped,
     positionUnit: result.positionUnit,
     positionUnitReason: result.positionUnitReason,
@@ -58,7 +60,20 @@ export function writeImportPlan(db: Database.Database, plan: RefiImportPlan): vo
   const codes = new Map<string, number>();
   for (const c of plan.codes) {
     const parentId = c.parentGuid === null ? null : idOf(codes, c.parentGuid, 'parent code');
-    codes.set(c.guid, insertCode(db, { guid: c.guid, parentId, name: c.name, color: c.color, description: c.description, createdBy: null, sortOrder: c.sortOrder }));
+    codes.set(
+      c.guid,
+      insertCode(db, {
+        guid: c.guid,
+        parentId,
+        name: c.name,
+        color: c.color,
+        colorChosen: c.colorChosen,
+        isCodable: c.isCodable,
+        description: c.description,
+        createdBy: null,
+        sortOrder: c.sortOrder,
+      }),
+    );
   }
   const cases = new Map<string, number>();
   for (const c of plan.cases) cases.set(c.guid, insertCase(db, { guid: c.guid, name: c.name, description: c.description }));
@@ -106,8 +121,9 @@ export function writeImportPlan(db: Database.Database, plan: RefiImportPlan): vo
     const id = insertCaseSet(db, { guid: set.guid, name: set.name, description: set.description, rule: set.rule });
     if (set.rule === null) replaceMembers(db, id, set.memberCaseGuids.map((g) => idOf(cases, g, 'case')));
   }
+  const memos = new Map<string, number>();
   for (const m of plan.memos) {
-    insertMemo(db, {
+    memos.set(m.guid, insertMemo(db, {
       guid: m.guid,
       target: m.target,
       sourceId: m.sourceGuid === undefined ? null : idOf(sources, m.sourceGuid, 'source'),
@@ -120,8 +136,9 @@ export function writeImportPlan(db: Database.Database, plan: RefiImportPlan): vo
       body: m.body,
       authorId: m.authorGuid === undefined ? null : (users.get(m.authorGuid) ?? null),
       ...(m.createdAt ? { createdAt: m.createdAt } : {}),
-    });
+    }));
   }
+  writeImportProvenance(db, plan, { users, sources, codings, memos });
 }
 
 /** Plans and writes (inside the caller's transaction); returns the summary. */

@@ -1,3 +1,4 @@
+import { assertCodable } from './folderCodes.js';
 import type Database from 'better-sqlite3';
 import { joinPath, splitPath } from '../domain/codePath.js';
 import type { CodeNode } from '../domain/types.js';
@@ -255,6 +256,7 @@ export function mergeCodes(ctx: ServiceContext, args: { from: number; into: numb
 function mergeInto(db: Database.Database, from: number, into: number): { moved: number; collapsed: number } {
   if (from === into) throw new QuarryError('bad_request', 'A code cannot be merged into itself.');
   if (!getCodeRow(db, from) || !getCodeRow(db, into)) throw new QuarryError('not_found', 'One of the codes no longer exists.');
+  assertCodable(db, into);
   if (descendantIds(db, from).includes(into)) throw new QuarryError('bad_request', 'A code cannot be merged into one of its own children.');
   const collapsed = stmt(
     db,

@@ -13,11 +13,13 @@ import type Database from 'better-sqlite3';
 import type { AppliedCoding } from '../domain/types.js';
 import { codingsTouching, deleteCoding, getCoding, insertCoding, updateCodingSpan } from '../store/codingsStore.js';
 import { moveCodingMemos } from '../store/memosStore.js';
+import { assertCodable } from './folderCodes.js';
 
 /** Which coding now holds the span (its id) and what happened to the coder's codings already there. */
 export type CodedSpan = Pick<AppliedCoding, 'id' | 'mergedWith' | 'alreadyCoded'>;
 
 export function codeSpanMerging(db: Database.Database, c: { sourceId: number; codeId: number; coderId: number; start: number; end: number }): CodedSpan {
+  assertCodable(db, c.codeId);
   const touching = codingsTouching(db, c);
   const within = touching.find((t) => t.start <= c.start && t.end >= c.end);
   if (within) return { id: within.id, mergedWith: 0, alreadyCoded: true };

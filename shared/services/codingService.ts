@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { AppliedCoding, CodedPassage, Coding } from '../domain/types.js';
 import { QuarryError } from '../errors.js';
+import { assertCodable } from './folderCodes.js';
 import { descendantIds, findChildCode, getCodeRow, insertCode } from '../store/codesStore.js';
 import {
   deleteCoding,
@@ -138,6 +139,7 @@ export function recodeCoding(ctx: ServiceContext, args: { id: number; codeId: nu
     const c = getCoding(db, args.id);
     if (!c) throw new QuarryError('not_found', 'That coding no longer exists.');
     if (!getCodeRow(db, args.codeId)) throw new QuarryError('not_found', 'That code no longer exists.');
+    assertCodable(db, args.codeId);
     const dup = findCoding(db, c.sourceId, args.codeId, c.coderId, c.start, c.end);
     if (dup !== undefined) {
       deleteCoding(db, args.id);

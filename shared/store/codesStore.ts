@@ -10,22 +10,34 @@ export interface CodeRow {
   color: string;
   description: string;
   sortOrder: number;
+  /** False for a folder code, which groups codes and is never applied. */
+  isCodable: boolean;
+  /** False when nobody chose the colour (an imported code without one): `color` is only a default, and export leaves it out. */
+  colorChosen: boolean;
 }
+
+type StoredCodeRow = Omit<CodeRow, 'isCodable' | 'colorChosen'> & { isCodable: number; colorChosen: number };
+const asCodeRow = (r: StoredCodeRow): CodeRow => ({ ...r, isCodable: r.isCodable === 1, colorChosen: r.colorChosen === 1 });
 
 export function listCodeRows(db: Database.Database): CodeRow[] {
-  return stmt(
-    db,
-    `SELECT c.id, c.guid, c.parent_id AS parentId, c.name, c.color, c.description, c.sort_order AS sortOrder
-     FROM codes c
-     ORDER BY c.sort_order, c.name COLLATE NOCASE, c.id`,
-  ).all() as CodeRow[];
+  return (
+    stmt(
+      db,
+      `SELECT c.id, c.guid, c.parent_id AS parentId, c.name, c.color, c.description, c.sort_order AS sortOrder,
+              c.is_codable AS isCodable, c.color_chosen AS colorChosen
+       FROM codes c
+       ORDER BY c.sort_order, c.name COLLATE NOCASE, c.id`,
+    ).all() as StoredCodeRow[]
+  ).map(asCodeRow);
 }
 
-export function getCodeRow(db: Database.Database, id: number): { id: number; guid: string; parentId: number | null; name: string; color: string; description: string; sortOrder: number } | undefined {
-  return stmt(
+export function getCodeRow(db: Database.Database, id: number): CodeRow | undefined {
+  const row = stmt(
     db,
-    `SELECT id, guid, parent_id AS parentId, name, color, description, sort_order AS sortOrder FROM codes WHERE id = ?`,
-  ).get(id) as ReturnType<typeof getCodeRow>;
+    `SELECT id, guid, parent_id AS parentId, name, color, description, sort_order AS sortOrder,
+            is_codable AS isCodable, color_chosen AS colorChosen FROM codes WHERE id = ?`,
+  ).get(id) as StoredCodeRow | undefined;
+  return row && asCodeRow(row);
 }
 
 export function findChildCode(db: Database.Database, parentId: number | null, name: string): number | undefined {
@@ -44,17 +56,46 @@ export function nextSortOrder(db: Database.Database, parentId: number | null): n
 
 export function insertCode(
   db: Database.Database,
-  c: { parentId: number | null; name: string; color: string; description: string; createdBy: number | null; guid?: string; sortOrder?: number },
+  c: {
+    parentId: number | null;
+    name: string;
+    color: string;
+    description: string;
+    createdBy: number | null;
+    guid?: string;
+    sortOrder?: number;
+    isCodable?: boolean;
+    colorChosen?: boolean;
+  },
 ): number {
   const info = stmt(
     db,
-    `INSERT INTO codes(guid, parent_id, name, color, description, sort_order, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(c.guid ?? randomUUID(), c.parentId, c.name, c.color, c.description, c.sortOrder ?? nextSortOrder(db, c.parentId), nowIso(), c.createdBy);
+    `INSERT INTO codes(guid, parent_id, name, color, description, sort_order, created_at, created_by, is_codable, color_chosen)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    c.guid ?? randomUUID(),
+    c.parentId,
+    c.name,
+    c.color,
+    c.description,
+    c.sortOrder ?? nextSortOrder(db, c.parentId),
+    nowIso(),
+    c.createdBy,
+    c.isCodable === false ? 0 : 1,
+    c.colorChosen === false ? 0 : 1,
+  );
   return Number(info.lastInsertRowid);
 }
 
+/** A colour set here is chosen from then on (an imported code's default becomes its own when changed). */
 export function updateCode(db: Database.Database, id: number, c: { name: string; color: string; description: string }): void {
-  stmt(db, `UPDATE codes SET name = ?, color = ?, description = ? WHERE id = ?`).run(c.name, c.color, c.description, id);
+  stmt(db, `UPDATE codes SET name = ?, color_chosen = CASE WHEN color = ? THEN color_chosen ELSE 1 END, color = ?, description = ? WHERE id = ?`).run(
+    c.name,
+    c.color,
+    c.color,
+    c.description,
+    id,
+  );
 }
 
 export function moveCode(db: Database.Database, id: number, parentId: number | null, sortOrder: number): void {

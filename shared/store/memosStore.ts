@@ -53,7 +53,8 @@ export function getMemo(db: Database.Database, id: number): Memo | undefined {
 }
 
 export function updateMemo(db: Database.Database, id: number, title: string, body: string): void {
-  stmt(db, `UPDATE memos SET title = ?, body = ?, modified_at = ? WHERE id = ?`).run(title, body, nowIso(), id);
+  // Changed here: no longer the change another tool's file recorded (migration 0008), so its modifier goes.
+  stmt(db, `UPDATE memos SET title = ?, body = ?, modified_at = ?, modified_by = NULL WHERE id = ?`).run(title, body, nowIso(), id);
 }
 
 export function deleteMemo(db: Database.Database, id: number): void {

@@ -83,7 +83,11 @@ export function CodeTreeRow({ node, counts, whose, depth, open, selected, renami
         ) : (
           <span className="twisty" />
         )}
-        <span className="swatch" style={{ background: node.color }} />
+        {node.isCodable === false ? (
+          <span className="swatch folder-code" style={{ borderColor: node.color }} title="Folder: groups codes, cannot be applied" aria-label="Folder" />
+        ) : (
+          <span className="swatch" style={{ background: node.color }} />
+        )}
         {renaming ? (
           <RenameBox name={node.name} onDone={(name) => (name !== null && handlers.onRename(node.id, name), onRenameDone())} />
         ) : (
@@ -97,7 +101,7 @@ export function CodeTreeRow({ node, counts, whose, depth, open, selected, renami
           </kbd>
         )}
         <CodeCount counts={counts} whose={whose} parent={node.children.length > 0} />
-        {canApply && (
+        {canApply && node.isCodable !== false && (
           <button
             type="button"
             tabIndex={-1}

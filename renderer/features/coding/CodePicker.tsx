@@ -102,8 +102,9 @@ export function CodePicker({ request, search, recent, onClose }: Props) {
           >
             {item.kind === 'code' ? (
               <>
-                <span className="swatch" style={{ background: item.code.color }} />
+                <span className={item.code.isCodable === false ? 'swatch folder-code' : 'swatch'} style={item.code.isCodable === false ? { borderColor: item.code.color } : { background: item.code.color }} />
                 <span className="picker-name">{item.code.name}</span>
+                {item.code.isCodable === false && <span className="picker-path">folder</span>}
                 {item.code.path !== item.code.name && <span className="picker-path">{item.code.path}</span>}
                 <span className="spacer" />
                 <span className="code-count">{item.code.references}</span>

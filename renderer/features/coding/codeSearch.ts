@@ -12,6 +12,8 @@ export interface CodeChoice {
   path: string;
   color: string;
   references: number;
+  /** False for a folder code: listed (it names a branch) but choosing it is refused with a message. */
+  isCodable?: boolean;
 }
 
 export type PickerItem = { kind: 'code'; code: CodeChoice; quickKey: number | null } | { kind: 'create'; name: string };
@@ -25,7 +27,7 @@ export function flattenCodes(tree: readonly CodeNode[]): CodeChoice[] {
   const out: CodeChoice[] = [];
   const walk = (list: readonly CodeNode[]) => {
     for (const n of list) {
-      out.push({ id: n.id, name: n.name, path: n.path, color: n.color, references: n.references });
+      out.push({ id: n.id, name: n.name, path: n.path, color: n.color, references: n.references, ...(n.isCodable === false ? { isCodable: false } : {}) });
       walk(n.children);
     }
   };

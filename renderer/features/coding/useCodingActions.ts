@@ -25,6 +25,11 @@ export function appliedMessage(r: AppliedCoding, characters: number, path: strin
   return `Coded ${characters} characters at ${path}`;
 }
 
+/** Why a folder code (REFI-QDA isCodable="false") is not applied; the core says the same if asked. */
+export function folderRefusal(path: string): string {
+  return `“${path}” is a folder: it groups codes and cannot be applied to text. Code the passage at one of its codes.`;
+}
+
 /** The coding actions, each one API call (so one undo step), remembering codes for the quick keys. */
 export function useCodingActions(lookup: Map<number, CodeNode>, touch: (codeId: number) => void): CodingActions {
   const api = useApi();
@@ -37,6 +42,11 @@ export function useCodingActions(lookup: Map<number, CodeNode>, touch: (codeId: 
     async (codeId: number, sel: TextSelection | null = selection) => {
       if (!sel) {
         notify('Select some text in the document first.');
+        return;
+      }
+      const code = lookup.get(codeId);
+      if (code?.isCodable === false) {
+        notify(folderRefusal(code.path));
         return;
       }
       touch(codeId);

@@ -42,9 +42,10 @@ function impliedVersion(present: ReadonlySet<string>): number {
   let implied = 0;
   let before = new Set<string>();
   for (let v = 1; v <= CURRENT_SCHEMA_VERSION; v++) {
-    const tables = canonicalSchema(v).dataTables.map((t) => t.name);
-    if (tables.some((t) => !before.has(t) && present.has(`table ${t}`))) implied = v;
-    before = new Set(tables);
+    // A version may add only columns and triggers (0008 does): its new triggers and indexes count as well as its tables.
+    const objects = [...canonicalSchema(v).dataTables.map((t) => `table ${t.name}`), ...canonicalSchema(v).objects.filter((o) => o.type !== 'table').map(objectKey)];
+    if (objects.some((k) => !before.has(k) && present.has(k))) implied = v;
+    before = new Set(objects);
   }
   return implied;
 }

@@ -45,6 +45,7 @@ describe('committed schema snapshots', () => {
     expect(tables.some((t) => t.startsWith('source_fts'))).toBe(false);
     expect(canonicalSchema(CURRENT_SCHEMA_VERSION).dataTables.find((t) => t.name === 'codings')?.columns).toEqual([
       'id', 'guid', 'source_id', 'code_id', 'start_pos', 'end_pos', 'coder_id', 'created_at',
+      'selection_created_by', 'selection_created_at', 'selection_modified_by', 'selection_modified_at',
     ]);
   });
 });
