@@ -72,6 +72,10 @@ export interface PlannedCase {
   description: string;
   /** False for cases Quarry made to hold a source's variable values. */
   fromCase: boolean;
+  /** The case it is nested under (a planned case). */
+  parentGuid?: string;
+  /** By name; null = none (a Quarry file that lists classifications); absent = the project's first. */
+  classification?: string | null;
 }
 
 export interface PlannedAttribute {
@@ -80,6 +84,14 @@ export interface PlannedAttribute {
   type: AttributeType;
   choices: string[];
   description: string;
+  /** A case attribute's classification, by name (absent = the project's first). */
+  classification?: string;
+}
+
+export interface PlannedSourceValue {
+  sourceGuid: string;
+  attributeGuid: string;
+  value: AttributeValue;
 }
 
 export interface PlannedValue {
@@ -114,6 +126,10 @@ export interface RefiImportPlan {
   cases: PlannedCase[];
   attributes: PlannedAttribute[];
   values: PlannedValue[];
+  /** Classification names in order (from a Quarry file's marker and the names its cases and attributes use). */
+  classifications: string[];
+  sourceAttributes: PlannedAttribute[];
+  sourceValues: PlannedSourceValue[];
   caseSpans: PlannedCaseSpan[];
   caseSets: PlannedCaseSet[];
   skipped: RefiSkipped[];
