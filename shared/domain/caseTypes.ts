@@ -127,6 +127,10 @@ export interface ClassificationPreview {
   rejectedTotal: number;
   /** Identifies the plan; apply refuses when the plan changed since the preview. */
   planKey: string;
+  /** Rows a Parent column nests under another case (absent without one). */
+  nest?: number;
+  /** The classifications a Classification column gives its rows (absent without one). */
+  classify?: string[];
 }
 
 export interface ClassificationImportReport {
