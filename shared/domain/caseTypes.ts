@@ -167,7 +167,18 @@ export type CompactValue = string | null | 0;
 export interface CaseSheet {
   attributes: AttributeInfo[];
   /** In case-name order. */
-  cases: { id: Id; name: string; sources: { id: Id; name: string }[]; passages: number }[];
+  cases: {
+    id: Id;
+    name: string;
+    sources: { id: Id; name: string }[];
+    passages: number;
+    /** The name of the case it is nested under, or null at the top. */
+    parent: string | null;
+    /** Its classification's name, or null for none. */
+    classification: string | null;
+  }[];
+  /** How many classifications the project has: the sheet shows a Classification column when there is more than one. */
+  classificationCount: number;
   /** values[attributeId][i] is the value of cases[i]. */
   values: Record<number, CompactValue[]>;
 }

@@ -19,7 +19,7 @@ const TYPE_LABEL: Record<AttributeInfo['type'], string> = { text: 'text', number
 
 function sortKeyOf(col: SheetColumn): SortKey {
   if (isAttributeColumn(col)) return { column: 'attribute', attributeId: col.attr.id };
-  return { column: col.key as 'name' | 'sources' };
+  return { column: col.key as 'name' | 'sources' | 'parent' | 'classification' };
 }
 
 function sameKey(a: SortKey, b: SortKey): boolean {
