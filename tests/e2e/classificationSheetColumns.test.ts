@@ -9,17 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../../cli/main.js';
+import { quarryOk } from '../integration/quarryCli.js';
 import { launchApp, type AppUnderTest } from './harness.js';
 
-async function cli(cwd: string, ...argv: string[]): Promise<string> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t), cwd, env: { QUARRY_CODER: 'E2E' } });
-  expect(err).toBe('');
-  expect(code).toBe(0);
-  return out;
-}
+const cli = quarryOk;
 
 describe('Parent and Classification columns of the sheet in browser mode', () => {
   let app: AppUnderTest;

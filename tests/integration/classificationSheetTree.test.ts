@@ -8,21 +8,14 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli } from '../../cli/main.js';
 import { ProjectDb } from '../../shared/db/projectDb.js';
 import { previewClassificationImport, readClassificationSheet } from '../../shared/services/classificationService.js';
 import { listAttributes } from '../../shared/store/attributesStore.js';
 import { listClassifications } from '../../shared/store/classificationsStore.js';
 import { tempDir } from './caseFixtures.js';
+import { quarryOk } from './quarryCli.js';
 
-async function ok(cwd: string, ...argv: string[]): Promise<string> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t), cwd, env: { QUARRY_CODER: 'Sheet tester' } });
-  expect(err).toBe('');
-  expect(code).toBe(0);
-  return out;
-}
+const ok = quarryOk;
 
 /** Each attribute's classification, by name. */
 function attributeHomes(path: string): Record<string, string | null> {

@@ -10,7 +10,6 @@ import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../cli/main.js';
 import { ProjectDb } from '../../shared/db/projectDb.js';
 import type { ServiceContext } from '../../shared/services/context.js';
 import type { MergeChoice } from '../../shared/domain/mergeTypes.js';
@@ -18,15 +17,9 @@ import { applyMerge, previewMerge } from '../../shared/services/mergeService.js'
 import { listAttributes } from '../../shared/store/attributesStore.js';
 import { listClassifications } from '../../shared/store/classificationsStore.js';
 import { tempDir } from './caseFixtures.js';
+import { quarryOk } from './quarryCli.js';
 
-async function ok(cwd: string, ...argv: string[]): Promise<string> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t), cwd, env: { QUARRY_CODER: 'Noor Haddad' } });
-  expect(err).toBe('');
-  expect(code).toBe(0);
-  return out;
-}
+const ok = quarryOk;
 
 async function withProject<T>(path: string, fn: (ctx: ServiceContext) => Promise<T>): Promise<T> {
   const ctx: ServiceContext = { project: ProjectDb.open(path).project, coderName: 'Noor Haddad' };

@@ -8,8 +8,8 @@ import { describe, it, expect } from 'vitest';
 import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { unzipSync } from 'fflate';
-import { runCli } from '../../cli/main.js';
 import { tempDir } from './caseFixtures.js';
+import { runQuarry } from './quarryCli.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const HEADING = '## A scripted analysis, from `quarry new` to Word tables';
@@ -72,12 +72,7 @@ function commands(block: string): string[] {
     .filter((l) => l !== '' && !l.startsWith('#'));
 }
 
-async function run(cwd: string, argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t), cwd, env: { QUARRY_CODER: 'Walkthrough reader' } });
-  return { code, out, err };
-}
+const run = (cwd: string, argv: string[]) => runQuarry(cwd, argv, 'Walkthrough reader');
 
 async function json<T>(cwd: string, ...argv: string[]): Promise<T> {
   const r = await run(cwd, [...argv, '--json']);

@@ -11,7 +11,6 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
-import { runCli } from '../../cli/main.js';
 import { ProjectDb } from '../../shared/db/projectDb.js';
 import { listAttributes } from '../../shared/store/attributesStore.js';
 import { listClassifications } from '../../shared/store/classificationsStore.js';
@@ -19,16 +18,10 @@ import { listSourceAttributes } from '../../shared/store/sourceAttributesStore.j
 import { readRefiPackage } from '../../shared/refi/qdpxReader.js';
 import { planRefiImport } from '../../shared/refi/refiImportPlan.js';
 import { tempDir } from './caseFixtures.js';
+import { quarryOk } from './quarryCli.js';
 import { sharedPath } from '../sharedReference.js';
 
-async function ok(cwd: string, ...argv: string[]): Promise<string> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t), cwd, env: { QUARRY_CODER: 'Round tripper' } });
-  expect(err).toBe('');
-  expect(code).toBe(0);
-  return out;
-}
+const ok = quarryOk;
 
 // Newly written synthetic lines; every coded passage is the word "garden".
 const TEXTS: Record<string, string> = {
