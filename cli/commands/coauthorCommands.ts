@@ -67,6 +67,12 @@ export async function cmdMerge(argv: string[], io: CliIo): Promise<number> {
     `Merged ${basename(other)}: ${r.sources.added.length} sources, ${r.codes.added.length} codes, ${r.codings.added} codings, ${r.memos.added} memos, ` +
       `${r.cases.added.length} cases, ${r.values.added} attribute values added (${r.codings.alreadyPresent} codings were already there)\n`,
   );
+  if (r.classifications.added.length + r.caseTree.nested + r.caseTree.classified + r.sourceValues.added > 0) {
+    io.out(
+      `Classifications added: ${r.classifications.added.join(', ') || 'none'}; ${r.caseTree.nested} cases nested, ${r.caseTree.classified} classified; ` +
+        `${r.sourceValues.added} source attribute values added\n`,
+    );
+  }
   if (r.recordings.added.length > 0) io.out(`Recordings added: ${r.recordings.added.join(', ')} (${r.timedLines.added} timed transcript lines)\n`);
   for (const c of conflicts) io.out(`Conflict (${c.kind}) ${c.subject}: ${c.means}\n`);
   if (r.skipped.length > 0) io.out(`Left out (${r.skipped.length}), as they do not fit:\n`);

@@ -202,6 +202,18 @@ function describe(delimiter: CsvDelimiter): string {
 export interface SheetCase {
   name: string;
   values: Record<string, AttributeValue>;
+  /** The case it is nested under ('' at the top); set on every case when the sheet has a Parent column. */
+  parent?: string;
+  /** Its classification ('' for none); set on every case when the sheet has a Classification column. */
+  classification?: string;
+}
+
+/** The Parent and Classification columns the cases carry (sheetStructure.ts), after the case column. */
+export function structureFields(cases: readonly SheetCase[]): { header: string; cell: (c: SheetCase) => string }[] {
+  const out: { header: string; cell: (c: SheetCase) => string }[] = [];
+  if (cases.some((c) => c.parent !== undefined)) out.push({ header: 'Parent', cell: (c) => c.parent ?? '' });
+  if (cases.some((c) => c.classification !== undefined)) out.push({ header: 'Classification', cell: (c) => c.classification ?? '' });
+  return out;
 }
 
 /** 'Case', unless an attribute already has that name. */
@@ -221,9 +233,11 @@ export function caseColumnHeader(defs: AttributeDef[]): string {
  */
 export function writeClassificationCsv(defs: AttributeDef[], cases: SheetCase[], opts: CsvCellOptions = {}): string {
   // Names and values that look like formulas are written as text (see csvCells.ts); numbers may opt out.
-  const fields = [caseColumnHeader(defs), ...defs.map((d) => neutraliseCell(d.name))];
+  const structure = structureFields(cases);
+  const fields = [caseColumnHeader(defs), ...structure.map((f) => f.header), ...defs.map((d) => neutraliseCell(d.name))];
   const data = cases.map((c) => [
     neutraliseCell(c.name),
+    ...structure.map((f) => neutraliseCell(f.cell(c))),
     ...defs.map((d) => neutraliseCell(formatValue(d, c.values[d.name] ?? UNASSIGNED), opts)),
   ]);
   const csv = Papa.unparse(

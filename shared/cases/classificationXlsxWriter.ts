@@ -9,7 +9,7 @@
 import writeXlsxFile, { type Cell, type Row } from 'write-excel-file/node';
 import { ATTRIBUTE_TYPE_SPECS } from './attributeTypeRegistry.js';
 import { formatValue, UNASSIGNED, type AttributeDef, type AttributeValue } from './attributeTypes.js';
-import { caseColumnHeader, type SheetCase } from './classificationCsv.js';
+import { caseColumnHeader, structureFields, type SheetCase } from './classificationCsv.js';
 
 export const CLASSIFICATION_WORKSHEET = 'Classification';
 
@@ -32,10 +32,16 @@ function columnWidth(header: string, values: string[]): number {
 export async function writeClassificationXlsx(defs: AttributeDef[], cases: SheetCase[]): Promise<Uint8Array> {
   const bold = (value: string): Cell => ({ value, type: String, fontWeight: 'bold' });
   const caseHeader = caseColumnHeader(defs);
-  const header: Row = [bold(caseHeader), ...defs.map((d) => bold(d.name))];
-  const rows: Row[] = cases.map((c) => [{ value: c.name, type: String }, ...defs.map((d) => cell(d, c.values[d.name] ?? UNASSIGNED))]);
+  const structure = structureFields(cases);
+  const header: Row = [bold(caseHeader), ...structure.map((f) => bold(f.header)), ...defs.map((d) => bold(d.name))];
+  const rows: Row[] = cases.map((c) => [
+    { value: c.name, type: String },
+    ...structure.map((f): Cell => ({ value: f.cell(c), type: String })),
+    ...defs.map((d) => cell(d, c.values[d.name] ?? UNASSIGNED)),
+  ]);
   const columns = [
     { width: columnWidth(caseHeader, cases.map((c) => c.name)) },
+    ...structure.map((f) => ({ width: columnWidth(f.header, cases.map(f.cell)) })),
     ...defs.map((d) => ({ width: columnWidth(d.name, cases.map((c) => formatValue(d, c.values[d.name] ?? UNASSIGNED))) })),
   ];
   const file = await writeXlsxFile([header, ...rows], { sheet: CLASSIFICATION_WORKSHEET, columns, stickyRowsCount: 1 });

@@ -136,6 +136,10 @@ export interface ClassificationPreview {
   rejectedTotal: number;
   /** Identifies the plan; apply refuses when the plan changed since the preview. */
   planKey: string;
+  /** Rows a Parent column nests under another case (absent without one). */
+  nest?: number;
+  /** The classifications a Classification column gives its rows (absent without one). */
+  classify?: string[];
 }
 
 export interface ClassificationImportReport {
@@ -172,7 +176,18 @@ export type CompactValue = string | null | 0;
 export interface CaseSheet {
   attributes: AttributeInfo[];
   /** In case-name order. */
-  cases: { id: Id; name: string; sources: { id: Id; name: string }[]; passages: number }[];
+  cases: {
+    id: Id;
+    name: string;
+    sources: { id: Id; name: string }[];
+    passages: number;
+    /** The name of the case it is nested under, or null at the top. */
+    parent: string | null;
+    /** Its classification's name, or null for none. */
+    classification: string | null;
+  }[];
+  /** How many classifications the project has: the sheet shows a Classification column when there is more than one. */
+  classificationCount: number;
   /** values[attributeId][i] is the value of cases[i]. */
   values: Record<number, CompactValue[]>;
 }

@@ -32,6 +32,15 @@ export interface NewCase {
   guid: string;
   name: string;
   description: string;
+  /** null = unclassified; absent = the project's first classification (a file without classifications). */
+  classification?: Ref | null;
+}
+
+export interface NewClassification {
+  key: string;
+  guid: string;
+  name: string;
+  description: string;
 }
 
 export interface NewAttribute {
@@ -41,6 +50,8 @@ export interface NewAttribute {
   type: AttributeType;
   choices: string[];
   description: string;
+  /** A case attribute's classification (absent or null = the project's first). */
+  classification?: Ref | null;
 }
 
 export interface NewSource {
@@ -97,8 +108,11 @@ export interface MergePlan {
   users: NewUser[];
   codes: NewCode[];
   codeUpdates: { id: number; color: string; description: string }[];
+  classifications: NewClassification[];
   cases: NewCase[];
   caseUpdates: { id: number; description: string }[];
+  /** Parents of new cases, and parents or classifications of mine that change (written after every case exists). */
+  caseTree: { case: Ref; parent?: Ref | null; classification?: Ref | null }[];
   attributes: NewAttribute[];
   attributeUpdates: { id: number; choices: string[]; description: string }[];
   sources: NewSource[];
@@ -107,6 +121,9 @@ export interface MergePlan {
   codings: NewCoding[];
   memos: NewMemo[];
   values: { case: Ref; attribute: Ref; value: AttributeValue }[];
+  sourceAttributes: NewAttribute[];
+  sourceAttributeUpdates: { id: number; choices: string[]; description: string }[];
+  sourceValues: { source: Ref; attribute: Ref; value: AttributeValue }[];
   caseSpans: { guid: string; case: Ref; source: Ref; start: number; end: number }[];
   caseSets: { guid: string; name: string; description: string; rule: string | null; members: Ref[] }[];
   setMembers: { setId: number; members: Ref[] }[];
@@ -123,7 +140,11 @@ export function emptySummary(): MergeSummary {
     sources: { added: [], matched: [], notImported: [] },
     codes: { added: [], matched: [], updated: [] },
     cases: { added: [], matched: [] },
+    classifications: { added: [], matched: [] },
+    caseTree: { nested: 0, classified: 0 },
     attributes: { added: [], matched: [] },
+    sourceAttributes: { added: [], matched: [] },
+    sourceValues: { added: 0, same: 0 },
     codings: { added: 0, alreadyPresent: 0, notImported: 0, addedByCoder: {} },
     memos: { added: 0, alreadyPresent: 0, notImported: 0 },
     caseLinks: { added: 0 },

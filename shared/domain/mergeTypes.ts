@@ -6,7 +6,18 @@
 /** keep mine / take theirs / keep both (what "both" means depends on the conflict; see its detail). */
 export type MergeChoice = 'mine' | 'theirs' | 'both';
 
-export type MergeConflictKind = 'code description' | 'code colour' | 'source' | 'case description' | 'attribute type' | 'attribute value' | 'source case';
+export type MergeConflictKind =
+  | 'code description'
+  | 'code colour'
+  | 'source'
+  | 'case description'
+  | 'attribute type'
+  | 'attribute value'
+  | 'source case'
+  | 'case parent'
+  | 'case classification'
+  | 'source attribute type'
+  | 'source attribute value';
 
 export interface MergeConflict {
   /** Stable across previews of the same files: the key for a decision. */
@@ -35,7 +46,12 @@ export interface MergeSummary {
   sources: { added: string[]; matched: MergeMatch[]; notImported: string[] };
   codes: { added: string[]; matched: MergeMatch[]; updated: string[] };
   cases: { added: string[]; matched: MergeMatch[] };
+  classifications: { added: string[]; matched: MergeMatch[] };
+  /** Cases placed under a parent / given a classification by the merge. */
+  caseTree: { nested: number; classified: number };
   attributes: { added: string[]; matched: MergeMatch[] };
+  sourceAttributes: { added: string[]; matched: MergeMatch[] };
+  sourceValues: { added: number; same: number };
   codings: { added: number; alreadyPresent: number; notImported: number; addedByCoder: Record<string, number> };
   memos: { added: number; alreadyPresent: number; notImported: number };
   caseLinks: { added: number };

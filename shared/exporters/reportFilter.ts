@@ -12,7 +12,7 @@ import type Database from 'better-sqlite3';
 import { CaseHierarchy } from '../cases/caseHierarchy.js';
 import { QuarryError } from '../errors.js';
 import { requireClassification } from '../queries/matrixAxes.js';
-import { resolveCaseFilter } from '../queries/caseScope.js';
+import { resolveCaseFilter, resolveSourceFilter } from '../queries/caseScope.js';
 import { ProjectLookup } from '../queries/projectLookup.js';
 import type { CaseFilter } from '../queries/types.js';
 import type { ReportFilter } from './reportFilterSchema.js';
@@ -58,6 +58,9 @@ export function resolveReportFilter(db: Database.Database, filter: ReportFilter 
       }),
     );
   }
+  // Conditions on source attributes (Wave >= 2) keep the sources that meet them, as in queries and matrices.
+  const bySourceAttributes = resolveSourceFilter(db, caseFilterOf(filter));
+  if (bySourceAttributes) sourceIds = sourceIds ? new Set([...sourceIds].filter((id) => bySourceAttributes.has(id))) : new Set(bySourceAttributes);
   const inSources = new Map<number, boolean>();
   const hasText = (id: number) => {
     if (!sourceIds) return true;

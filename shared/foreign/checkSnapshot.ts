@@ -14,10 +14,10 @@ import { parseValue, type AttributeDef, type AttributeValue } from '../cases/att
 import { ruleFromFile } from '../cases/ruleFromFile.js';
 import type { MergeSkipped } from '../domain/mergeTypes.js';
 import type { AttributeRow } from '../store/attributesStore.js';
-import type { ProjectSnapshot, RawSnapshot, SnapCase, SnapCaseSet, SnapCode, SnapCue, SnapMedia, SnapSource, SnapValue } from '../store/snapshotStore.js';
+import type { ProjectSnapshot, RawSnapshot, SnapCase, SnapCaseSet, SnapClassification, SnapCode, SnapCue, SnapMedia, SnapSource, SnapSourceValue, SnapValue } from '../store/snapshotStore.js';
 import { RECORDING_END_TOLERANCE_MS } from '../transcripts/cueChecks.js';
 import { formatTimecode } from '../transcripts/timecode.js';
-import { attributeRow, caseRow, caseSetRow, caseSpanRow, codeRow, codingRow, cueRow, mediaRow, memoRow, sourceRow, userRow, valueRow } from './foreignRowSchemas.js';
+import { attributeRow, caseRow, caseSetRow, caseSpanRow, classificationRow, codeRow, codingRow, cueRow, mediaRow, memoRow, sourceRow, sourceValueRow, userRow, valueRow } from './foreignRowSchemas.js';
 
 export interface CheckedSnapshot {
   snapshot: ProjectSnapshot;
@@ -98,25 +98,25 @@ function reachableCodes(c: Checker, codes: SnapCode[]): SnapCode[] {
   return codes.filter((x) => kept.has(x.id));
 }
 
-function checkAttributes(c: Checker, raw: RawSnapshot['attributes']): AttributeRow[] {
-  const rows = c.rows('attribute', raw, attributeRow, [ID, GUID, ['name', (a) => lower(a.name)]]);
+function checkAttributes(c: Checker, raw: RawSnapshot['attributes'], kind = 'attribute'): AttributeRow[] {
+  const rows = c.rows(kind, raw, attributeRow, [ID, GUID, ['name', (a) => lower(a.name)]]);
   const out: AttributeRow[] = [];
   for (const a of rows) {
     let json: unknown;
     try {
       json = JSON.parse(a.choices);
     } catch {
-      c.skip('attribute', a.name, 'its list of choices is not readable');
+      c.skip(kind, a.name, 'its list of choices is not readable');
       continue;
     }
     const choices = choicesSchema.safeParse(json);
     if (!choices.success) {
-      c.skip('attribute', a.name, Array.isArray(json) ? `its list of choices does not fit: ${issueMessage(choices.error)}` : 'its list of choices is not a list');
+      c.skip(kind, a.name, Array.isArray(json) ? `its list of choices does not fit: ${issueMessage(choices.error)}` : 'its list of choices is not a list');
       continue;
     }
     const unique = [...new Set(choices.data)];
     if (a.type !== 'choice' && unique.length > 0) {
-      c.skip('attribute', a.name, `it is a ${a.type} attribute with a list of choices`);
+      c.skip(kind, a.name, `it is a ${a.type} attribute with a list of choices`);
       continue;
     }
     out.push({ ...a, choices: unique });
@@ -125,6 +125,15 @@ function checkAttributes(c: Checker, raw: RawSnapshot['attributes']): AttributeR
 }
 
 const defOf = (a: AttributeRow): AttributeDef => attributeDefOf(a);
+
+/** A stored value checked against its attribute like API input; undefined (reported) when it does not fit. */
+function checkedValue(c: Checker, v: { kind: AttributeValue['kind']; value: string | null }, attr: AttributeRow, owner: string, kind: string): AttributeValue | undefined {
+  if (v.kind !== 'value') return { kind: v.kind };
+  const parsed = v.value === null ? ({ ok: false, reason: 'it has no value' } as const) : parseValue(defOf(attr), v.value);
+  if (parsed.ok) return parsed.value;
+  c.skip(kind, `${owner} · ${attr.name}`, parsed.reason);
+  return undefined;
+}
 
 function checkValues(c: Checker, raw: RawSnapshot['values'], cases: SnapCase[], attributes: AttributeRow[]): SnapValue[] {
   const caseName = new Map(cases.map((x) => [x.id, x.name]));
@@ -137,19 +146,44 @@ function checkValues(c: Checker, raw: RawSnapshot['values'], cases: SnapCase[], 
       c.skip('attribute value', kase ?? attr?.name ?? 'attribute value', `its ${attr ? 'case' : 'attribute'} is missing or was left out`);
       continue;
     }
-    let value: AttributeValue;
-    if (v.kind !== 'value') value = { kind: v.kind };
-    else {
-      const parsed = v.value === null ? ({ ok: false, reason: 'it has no value' } as const) : parseValue(defOf(attr), v.value);
-      if (!parsed.ok) {
-        c.skip('attribute value', `${kase} · ${attr.name}`, parsed.reason);
-        continue;
-      }
-      value = parsed.value;
-    }
-    out.push({ caseId: v.caseId, attributeId: v.attributeId, value });
+    const value = checkedValue(c, v, attr, kase, 'attribute value');
+    if (value) out.push({ caseId: v.caseId, attributeId: v.attributeId, value });
   }
   return out;
+}
+
+function checkSourceValues(c: Checker, raw: RawSnapshot['sourceValues'], sources: Map<number, SnapSource>, attributes: AttributeRow[]): SnapSourceValue[] {
+  const attrs = new Map(attributes.map((a) => [a.id, a]));
+  const out: SnapSourceValue[] = [];
+  for (const v of c.rows('source attribute value', raw, sourceValueRow, [['source and attribute', (v) => `${v.sourceId}:${v.attributeId}`]])) {
+    const attr = attrs.get(v.attributeId);
+    const source = sources.get(v.sourceId)?.name;
+    if (!attr || source === undefined) {
+      c.skip('source attribute value', source ?? attr?.name ?? 'source attribute value', `its ${attr ? 'source' : 'attribute'} is missing or was left out`);
+      continue;
+    }
+    const value = checkedValue(c, v, attr, source, 'source attribute value');
+    if (value) out.push({ sourceId: v.sourceId, attributeId: v.attributeId, value });
+  }
+  return out;
+}
+
+/** Cases keep a parent that is in the file and not in a loop, and a classification that is in the file; otherwise they stand at the top / unclassified. */
+function checkCaseTree(c: Checker, cases: SnapCase[], classifications: SnapClassification[]): SnapCase[] {
+  const ids = new Set(cases.map((x) => x.id));
+  const classIds = new Set(classifications.map((k) => k.id));
+  const parentOf = new Map(cases.map((x) => [x.id, x.parentId !== null && ids.has(x.parentId) ? x.parentId : null]));
+  return cases.map((x) => {
+    let parentId = parentOf.get(x.id) ?? null;
+    for (let at = parentId, n = 0; at !== null && n <= cases.length; at = parentOf.get(at) ?? null, n++) {
+      if (at === x.id) {
+        c.skip('case parent', x.name, 'its parent case is nested under it; it is merged at the top level');
+        parentId = null;
+        break;
+      }
+    }
+    return { ...x, parentId, classificationId: x.classificationId !== null && classIds.has(x.classificationId) ? x.classificationId : null };
+  });
 }
 
 function checkCaseSets(c: Checker, raw: RawSnapshot['caseSets'], cases: SnapCase[], attributes: AttributeRow[]): SnapCaseSet[] {
@@ -226,7 +260,8 @@ function checkAll(raw: RawSnapshot): CheckedSnapshot {
   if (!title.success && raw.name !== '') c.skip('project name', nameOf(raw, 'project name'), rowProblem(title.error));
   const users = c.rows('coder', raw.users, userRow, [ID, GUID, ['name', (u) => u.name]]);
   const codes = reachableCodes(c, c.rows('code', raw.codes, codeRow, [ID, GUID, ['name under the same parent', (x) => `${x.parentId ?? 0}/${x.name}`]]));
-  const cases = c.rows('case', raw.cases, caseRow, [ID, GUID, ['name', (x) => x.name]]);
+  const classifications = c.rows('classification', raw.classifications ?? [], classificationRow, [ID, GUID, ['name', (x) => lower(x.name)]]);
+  const cases = checkCaseTree(c, c.rows('case', raw.cases, caseRow, [ID, GUID, ['name', (x) => x.name]]), classifications);
   const caseIds = new Set(cases.map((x) => x.id));
   const userIds = new Set(users.map((x) => x.id));
   const sourceList = c.rows('source', raw.sources, sourceRow, [ID, GUID, ['name', (x) => x.name]]).map((s) => ({
@@ -267,7 +302,9 @@ function checkAll(raw: RawSnapshot): CheckedSnapshot {
     if (problem) c.skip('memo', m.title || `memo ${idOf(m)}`, problem);
     return !problem;
   });
-  const attributes = checkAttributes(c, raw.attributes);
+  const classIds = new Set(classifications.map((k) => k.id));
+  const attributes = checkAttributes(c, raw.attributes).map((a) => ({ ...a, classificationId: a.classificationId != null && classIds.has(a.classificationId) ? a.classificationId : null }));
+  const sourceAttributes = checkAttributes(c, raw.sourceAttributes ?? [], 'source attribute').map(({ classificationId: _k, ...a }) => a);
   const caseSpans = c.rows('case passage', raw.caseSpans, caseSpanRow, [ID, GUID]).filter((s) => {
     const problem = caseIds.has(s.caseId) ? within(sources, s.sourceId, s.start, s.end) : 'its case is missing or was left out';
     if (problem) c.skip('case passage', `passage ${idOf(s)}`, problem);
@@ -283,8 +320,11 @@ function checkAll(raw: RawSnapshot): CheckedSnapshot {
     codings,
     memos: memos.map((m) => ({ ...m, authorId: m.authorId !== null && userIds.has(m.authorId) ? m.authorId : null })),
     cases,
+    classifications,
     attributes,
     values: checkValues(c, raw.values, cases, attributes),
+    sourceAttributes,
+    sourceValues: checkSourceValues(c, raw.sourceValues ?? [], sources, sourceAttributes),
     caseSpans,
     caseSets: checkCaseSets(c, raw.caseSets, cases, attributes),
     media,
@@ -293,7 +333,7 @@ function checkAll(raw: RawSnapshot): CheckedSnapshot {
   return { snapshot, skipped: c.skipped };
 }
 
-const EMPTY: ProjectSnapshot = { guid: '', name: '', createdAt: '', users: [], codes: [], sources: [], codings: [], memos: [], cases: [], attributes: [], values: [], caseSpans: [], caseSets: [], media: [], cues: [] };
+const EMPTY: ProjectSnapshot = { guid: '', name: '', createdAt: '', users: [], codes: [], sources: [], codings: [], memos: [], cases: [], classifications: [], attributes: [], values: [], sourceAttributes: [], sourceValues: [], caseSpans: [], caseSets: [], media: [], cues: [] };
 
 /** The rows of `raw` a merge may use, and the ones left out. Never throws: a file too broken to check gives nothing to merge. */
 export function checkSnapshot(raw: RawSnapshot): CheckedSnapshot {
@@ -314,6 +354,7 @@ export function withoutSources(s: ProjectSnapshot, sourceIds: ReadonlySet<number
     codings,
     memos: s.memos.filter((m) => (m.sourceId === null || !sourceIds.has(m.sourceId)) && (m.codingId === null || codingIds.has(m.codingId))),
     caseSpans: s.caseSpans.filter((x) => !sourceIds.has(x.sourceId)),
+    sourceValues: s.sourceValues.filter((x) => !sourceIds.has(x.sourceId)),
     media: s.media.filter((x) => !sourceIds.has(x.sourceId)),
     cues: s.cues.filter((x) => !sourceIds.has(x.sourceId)),
   };

@@ -85,12 +85,26 @@ export const memoRow = z.object({
   modifiedAt: time,
 }).refine(attached, 'its note does not say what it is attached to');
 
-export const caseRow = z.object({ id, guid, name: nameSchema, description: text, createdAt: time });
+export const caseRow = z.object({ id, guid, name: nameSchema, description: text, createdAt: time, parentId: optionalId, classificationId: optionalId });
+
+export const classificationRow = z.object({ id, guid, name: nameSchema, description: text });
 
 /** Choices stay the file's JSON text here; checkSnapshot reads them with the contract's choice-list schema. */
-export const attributeRow = z.object({ id, guid, name: nameSchema, type: attributeTypeSchema, choices: z.string(), description: text, sortOrder: z.number() });
+export const attributeRow = z.object({
+  id,
+  guid,
+  name: nameSchema,
+  type: attributeTypeSchema,
+  choices: z.string(),
+  description: text,
+  sortOrder: z.number(),
+  /** Absent for source attributes, which have no classification. */
+  classificationId: optionalId.optional(),
+});
 
 export const valueRow = z.object({ caseId: id, attributeId: id, kind: z.enum(['value', 'unassigned', 'not_applicable']), value: z.string().nullable() });
+
+export const sourceValueRow = z.object({ sourceId: id, attributeId: id, kind: z.enum(['value', 'unassigned', 'not_applicable']), value: z.string().nullable() });
 
 export const caseSpanRow = z
   .object({ id, guid, caseId: id, sourceId: id, start: pos, end: pos, createdAt: time })

@@ -35,6 +35,7 @@ import type { RefiCase, RefiCode, RefiCoding, RefiNote, RefiProject, RefiRecordi
 import { derivedGuid, isRefiGuid, normalizeGuid } from './refiGuid.js';
 import { normalizeColor } from './refiValues.js';
 import { caseMemosDescription, caseSetDescription, withChoices } from './quarryMarkers.js';
+import { markClassifications } from './refiClassifications.js';
 
 export interface RefiExport {
   project: RefiProject;
@@ -240,9 +241,9 @@ export function snapshotToRefi(stored: ProjectSnapshot, textOf: (sourceId: numbe
 
 /**
  * Source attributes (Wave, Interview date) travel as Variables with
- * VariableValues on the sources, as NVivo's file classifications do.
- * (Quarry's own REFI-QDA import still puts a source's values on the
- * source's case: nothing is lost, but they come back as case attributes.)
+ * VariableValues on the sources, as NVivo's file classifications do
+ * (refiClassifications.ts marks them so Quarry reads them back as source
+ * attributes).
  */
 function addSourceVariables(db: Database.Database, project: RefiProject, bySourceGuid: Map<string, RefiTextSource>): void {
   const attrs = listSourceAttributes(db);
@@ -290,6 +291,7 @@ export function projectToRefi(db: Database.Database): RefiExport {
   addSourceVariables(db, exported.project, bySourceGuid);
   applyCodeFlags(db, exported.project.codes);
   applyStoredProvenance(db, exported.project);
+  markClassifications(db, exported.project);
   for (const src of listSources(db)) {
     const target = bySourceGuid.get(g(src.guid));
     const media = getMedia(db, src.id);

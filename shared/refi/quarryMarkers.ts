@@ -17,7 +17,7 @@ const CASE_SET = /\[Quarry case set: ([0-9a-fA-F{}\- ]*)\]/;
 const CASE_SET_RULE = /\[Quarry case set rule: (\{.*\})\]/s;
 const CASE_MEMOS = /^\s*\[Quarry case memos: ([0-9a-fA-F{}-]+)\]\s*$/;
 
-function joinDescription(description: string, marker: string): string {
+export function joinDescription(description: string, marker: string): string {
   return description.trim() ? `${description}\n\n${marker}` : marker;
 }
 

@@ -21,6 +21,7 @@ import type { PlannedAttribute, PlannedCase, PlannedCaseSet, PlannedCode, Planne
 import { UniqueNames } from './uniqueNames.js';
 import { checkRefiRows } from './refiRowChecks.js';
 import { caseLinkWarnings, caseWithSameValues, noCaseLinkRepairs, repairDanglingLinks, valuesKey, type DanglingLink } from './refiCaseLinks.js';
+import { readCaseMarkers, readProjectClassifications, readVariableMarkers } from './refiClassifications.js';
 
 const CODE_COLORS = ['#e57373', '#64b5f6', '#81c784', '#ffb74d', '#ba68c8', '#4db6ac', '#f06292', '#a1887f', '#7986cb', '#aed581', '#ffd54f', '#4fc3f7'];
 const CODER_COLORS = ['#1e88e5', '#e53935', '#43a047', '#8e24aa', '#fb8c00', '#00897b', '#6d4c41', '#3949ab'];
@@ -43,6 +44,9 @@ class Planner {
   readonly selections = new Map<string, { sourceGuid: string; start: number; end: number }>();
   readonly sources = new Map<string, PlannedSource>();
   readonly attributes = new Map<string, PlannedAttribute>();
+  readonly sourceAttributes = new Map<string, PlannedAttribute>();
+  /** Classification names the file lists or uses, in order (ignoring letter case). */
+  readonly classificationNames = new UniqueNames(true);
   readonly cases = new Map<string, PlannedCase>();
   private readonly caseNames = new UniqueNames(false);
   private unknownCoder: string | undefined;
@@ -63,7 +67,7 @@ class Planner {
     this.codedCodes = new Set(this.input.project.sources.flatMap((s) => s.selections.flatMap((sel) => sel.codings.map((c) => fixGuid(c.codeGuid)))));
     this.plan = {
       projectName: projectName(input.project.name),
-      users: [], codes: [], sources: [], codings: [], memos: [], cases: [], attributes: [], values: [], caseSpans: [], caseSets: [],
+      users: [], codes: [], sources: [], codings: [], memos: [], cases: [], attributes: [], values: [], classifications: [], sourceAttributes: [], sourceValues: [], caseSpans: [], caseSets: [],
       caseLinks: noCaseLinkRepairs(),
       projectProvenance: {},
       skipped,
@@ -243,20 +247,55 @@ function plannedProvenance(
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
+/** A classification name from a marker, or undefined when Quarry would not accept it as a name. */
+function classificationName(p: Planner, raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  const r = nameSchema.safeParse(raw);
+  if (!r.success) {
+    p.plan.warnings.push(`The classification “${raw.slice(0, 60)}” has a name Quarry cannot use; what it classified went to the first classification.`);
+    return undefined;
+  }
+  if (!p.classificationNames.has(r.data)) {
+    p.classificationNames.take(r.data);
+    p.plan.classifications.push(r.data);
+  }
+  return p.plan.classifications.find((k) => k.toLowerCase() === r.data.toLowerCase());
+}
+
+/**
+ * Variables become case attributes, or source attributes when Quarry marked
+ * them so or — in another tool's file — when only sources carry their
+ * values (NVivo's file classifications).
+ */
 function planAttributes(p: Planner): void {
   const names = new UniqueNames(true);
+  const sourceNames = new UniqueNames(true);
+  const onCases = new Set(p.input.project.cases.flatMap((c) => c.values.map((v) => fixGuid(v.variableGuid))));
+  const onSources = new Set(p.input.project.sources.flatMap((s) => s.values.map((v) => fixGuid(v.variableGuid))));
+  for (const k of readProjectClassifications(p.input.project.description)) classificationName(p, k);
   for (const v of p.input.project.variables) {
-    const { description, choices } = v.type === 'Text' ? readChoices(v.description) : { description: v.description ?? '', choices: undefined };
-    const attr: PlannedAttribute = { guid: p.claim('attribute', v.guid), name: names.take(v.name.trim() || 'Unnamed attribute'), type: choices ? 'choice' : attributeTypeFromRefi(v.type), choices: choices ?? [], description };
+    const markers = readVariableMarkers(v.description);
+    const { description, choices } = v.type === 'Text' ? readChoices(markers.description) : { description: markers.description ?? '', choices: undefined };
+    const guid = fixGuid(v.guid);
+    const onSourceSide = markers.sourceAttribute || (markers.classification === undefined && onSources.has(guid) && !onCases.has(guid));
+    const pool = onSourceSide ? sourceNames : names;
+    const attr: PlannedAttribute = { guid: p.claim(onSourceSide ? 'source attribute' : 'attribute', v.guid), name: pool.take(v.name.trim() || 'Unnamed attribute'), type: choices ? 'choice' : attributeTypeFromRefi(v.type), choices: choices ?? [], description };
     if (v.type === 'DateTime') p.plan.warnings.push(`The variable “${v.name}” holds dates with times; Quarry keeps them as text.`);
+    if (onSourceSide) {
+      p.plan.sourceAttributes.push(attr);
+      p.sourceAttributes.set(attr.guid, attr);
+      continue;
+    }
+    const classification = classificationName(p, markers.classification);
+    if (classification !== undefined) attr.classification = classification;
     p.plan.attributes.push(attr);
     p.attributes.set(attr.guid, attr);
   }
 }
 
-function planValue(p: Planner, caseGuid: string, owner: string, variableGuid: string, raw: string | number | boolean | null): void {
-  const attr = p.attributes.get(fixGuid(variableGuid));
-  if (!attr || raw === null) return;
+/** A value checked like API input against its attribute (a missing choice joins the list); undefined when it is left out. */
+function checkedValue(p: Planner, attr: PlannedAttribute, owner: string, raw: string | number | boolean | null): AttributeValue | undefined {
+  if (raw === null) return undefined;
   const text = String(raw);
   const def: AttributeDef = attr.type === 'choice' ? { name: attr.name, type: attr.type, choices: attr.choices } : { name: attr.name, type: attr.type };
   let parsed = parseValue(def, text);
@@ -267,10 +306,15 @@ function planValue(p: Planner, caseGuid: string, owner: string, variableGuid: st
   }
   if (!parsed.ok) {
     p.skip({ kind: 'variable value', name: owner, reason: `${attr.name}: ${parsed.reason}` });
-    return;
+    return undefined;
   }
-  const value: AttributeValue = parsed.value;
-  if (value.kind === 'unassigned') return;
+  return parsed.value.kind === 'unassigned' ? undefined : parsed.value;
+}
+
+function planValue(p: Planner, caseGuid: string, owner: string, variableGuid: string, raw: string | number | boolean | null): void {
+  const attr = p.attributes.get(fixGuid(variableGuid));
+  const value = attr && checkedValue(p, attr, owner, raw);
+  if (!attr || !value) return;
   if (p.valueKeys.has(`${caseGuid}|${attr.guid}`)) {
     p.skip({ kind: 'variable value', name: owner, reason: `${attr.name}: the case already has a value for it` });
     return;
@@ -279,12 +323,47 @@ function planValue(p: Planner, caseGuid: string, owner: string, variableGuid: st
   p.plan.values.push({ caseGuid, attributeGuid: attr.guid, value });
 }
 
+function planSourceValue(p: Planner, sourceGuid: string, owner: string, attr: PlannedAttribute, raw: string | number | boolean | null): void {
+  const value = checkedValue(p, attr, owner, raw);
+  if (!value) return;
+  if (p.valueKeys.has(`source|${sourceGuid}|${attr.guid}`)) {
+    p.skip({ kind: 'variable value', name: owner, reason: `${attr.name}: the source already has a value for it` });
+    return;
+  }
+  p.valueKeys.add(`source|${sourceGuid}|${attr.guid}`);
+  p.plan.sourceValues.push({ sourceGuid, attributeGuid: attr.guid, value });
+}
+
+/** Nests the cases a Quarry file nested; a parent that is missing or would make a loop is reported and left out. */
+function planParents(p: Planner, parents: Map<string, string>): void {
+  for (const [caseGuid, rawParent] of parents) {
+    const c = p.cases.get(caseGuid)!;
+    const parentGuid = fixGuid(rawParent);
+    let loop = false;
+    for (let at: string | undefined = parentGuid, n = 0; at !== undefined && n <= parents.size; at = parents.has(at) ? fixGuid(parents.get(at)!) : undefined, n++) {
+      if (at === caseGuid) loop = true;
+    }
+    if (!p.cases.has(parentGuid) || loop) {
+      p.skip({ kind: 'reference', name: c.name, reason: loop ? 'its parent case is nested under it; Quarry keeps it at the top level' : 'its parent case is not in the file; Quarry keeps it at the top level' });
+      continue;
+    }
+    c.parentGuid = parentGuid;
+  }
+}
+
 function planCases(p: Planner): void {
   const dangling: DanglingLink[] = [];
   const caseValues = new Map<string, string>();
+  const listsClassifications = p.plan.classifications.length > 0;
+  const parents = new Map<string, string>();
   p.input.project.cases.forEach((rc, i) => {
-    const c = p.newCase(rc.guid, rc.name.trim() || `Case ${i + 1}`, rc.description ?? '', true);
+    const markers = readCaseMarkers(rc.description);
+    const c = p.newCase(rc.guid, rc.name.trim() || `Case ${i + 1}`, markers.description, true);
     caseValues.set(c.guid, valuesKey(rc.values));
+    const classification = classificationName(p, markers.classification);
+    if (classification !== undefined) c.classification = classification;
+    else if (listsClassifications) c.classification = null;
+    if (markers.parentGuid !== undefined) parents.set(c.guid, markers.parentGuid);
     for (const v of rc.values) planValue(p, c.guid, c.name, v.variableGuid, v.value);
     for (const sg of rc.sourceGuids) {
       const src = p.sources.get(fixGuid(sg));
@@ -308,14 +387,21 @@ function planCases(p: Planner): void {
   for (const u of p.caseLinks.unmatched) {
     p.skip({ kind: 'link', name: u, reason: 'the case refers to a source that is not in the file, and no single source has its name or its variable values' });
   }
-  // Variable values on a source (NVivo's file classifications) belong to the source's case in Quarry.
+  planParents(p, parents);
   for (const s of p.input.project.sources) {
     if (s.values.length === 0) continue;
     const src = p.sources.get(fixGuid(s.guid));
     if (!src) continue;
+    for (const v of s.values) {
+      const sourceAttr = p.sourceAttributes.get(fixGuid(v.variableGuid));
+      if (sourceAttr) planSourceValue(p, src.guid, src.name, sourceAttr, v.value);
+    }
+    // A case attribute's value on a source (another tool's file, NVivo's file classifications) belongs to the source's case.
+    const caseSide = s.values.filter((v) => p.attributes.has(fixGuid(v.variableGuid)) && v.value !== null);
+    if (caseSide.length === 0) continue;
     if (!src.caseGuid) {
       // The participant may already be a case (its link was lost): never make a second case for them.
-      const same = caseWithSameValues(s, caseValues);
+      const same = caseWithSameValues({ ...s, values: caseSide }, caseValues);
       if (same !== undefined) {
         src.caseGuid = same;
         p.caseLinks.joinedExisting++;
@@ -324,7 +410,7 @@ function planCases(p: Planner): void {
       src.caseGuid = p.newCase(derivedGuid('source-case', src.guid), src.name, '', false).guid;
       p.plan.warnings.push(`“${src.name}” has attribute values but no case; Quarry made a case of the same name to hold them.`);
     }
-    for (const v of s.values) planValue(p, src.caseGuid, src.name, v.variableGuid, v.value);
+    for (const v of caseSide) planValue(p, src.caseGuid, src.name, v.variableGuid, v.value);
   }
   p.plan.warnings.push(...caseLinkWarnings(p.caseLinks));
   p.plan.caseLinks = p.caseLinks;

@@ -91,6 +91,10 @@ export interface PlannedCase {
   description: string;
   /** False for cases Quarry made to hold a source's variable values. */
   fromCase: boolean;
+  /** The case it is nested under (a planned case). */
+  parentGuid?: string;
+  /** By name; null = none (a Quarry file that lists classifications); absent = the project's first. */
+  classification?: string | null;
 }
 
 export interface PlannedAttribute {
@@ -99,6 +103,14 @@ export interface PlannedAttribute {
   type: AttributeType;
   choices: string[];
   description: string;
+  /** A case attribute's classification, by name (absent = the project's first). */
+  classification?: string;
+}
+
+export interface PlannedSourceValue {
+  sourceGuid: string;
+  attributeGuid: string;
+  value: AttributeValue;
 }
 
 export interface PlannedValue {
@@ -133,6 +145,10 @@ export interface RefiImportPlan {
   cases: PlannedCase[];
   attributes: PlannedAttribute[];
   values: PlannedValue[];
+  /** Classification names in order (from a Quarry file's marker and the names its cases and attributes use). */
+  classifications: string[];
+  sourceAttributes: PlannedAttribute[];
+  sourceValues: PlannedSourceValue[];
   caseSpans: PlannedCaseSpan[];
   caseSets: PlannedCaseSet[];
   /** The file's project creator and dates (user GUIDs as planned), kept in project_meta for the next export. */

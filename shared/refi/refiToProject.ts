@@ -9,7 +9,10 @@ import { QuarryError } from '../errors.js';
 import { insertAttribute, setValue } from '../store/attributesStore.js';
 import { insertCaseSet, replaceMembers } from '../store/caseSetsStore.js';
 import { insertCaseSpan } from '../store/caseSpansStore.js';
-import { insertCase } from '../store/casesStore.js';
+import { insertCase, setCaseParent } from '../store/casesStore.js';
+import { classificationUsage, deleteClassification, findClassificationByName } from '../store/classificationsStore.js';
+import { insertSourceAttribute, setSourceValue } from '../store/sourceAttributesStore.js';
+import { ensureClassification } from '../services/classificationsService.js';
 import { insertCode } from '../store/codesStore.js';
 import { insertCoding } from '../store/codingsStore.js';
 import { insertMemo } from '../store/memosStore.js';
@@ -75,8 +78,12 @@ export function writeImportPlan(db: Database.Database, plan: RefiImportPlan): vo
       }),
     );
   }
+  const classifications = new Map(plan.classifications.map((name) => [name, ensureClassification(db, name)]));
+  const classificationId = (name: string | null | undefined): { classificationId?: number | null } =>
+    name === undefined ? {} : { classificationId: name === null ? null : (classifications.get(name) ?? null) };
   const cases = new Map<string, number>();
-  for (const c of plan.cases) cases.set(c.guid, insertCase(db, { guid: c.guid, name: c.name, description: c.description }));
+  for (const c of plan.cases) cases.set(c.guid, insertCase(db, { guid: c.guid, name: c.name, description: c.description, ...classificationId(c.classification) }));
+  for (const c of plan.cases) if (c.parentGuid !== undefined) setCaseParent(db, idOf(cases, c.guid, 'case'), idOf(cases, c.parentGuid, 'parent case'));
   const sources = new Map<string, number>();
   for (const s of plan.sources) {
     const id = insertSource(db, {
@@ -112,8 +119,14 @@ export function writeImportPlan(db: Database.Database, plan: RefiImportPlan): vo
     );
   }
   const attributes = new Map<string, number>();
-  for (const a of plan.attributes) attributes.set(a.guid, insertAttribute(db, { guid: a.guid, name: a.name, type: a.type, choices: a.choices, description: a.description }));
+  for (const a of plan.attributes) {
+    attributes.set(a.guid, insertAttribute(db, { guid: a.guid, name: a.name, type: a.type, choices: a.choices, description: a.description, ...classificationId(a.classification) }));
+  }
   for (const v of plan.values) setValue(db, idOf(cases, v.caseGuid, 'case'), idOf(attributes, v.attributeGuid, 'attribute'), v.value);
+  const sourceAttributes = new Map<string, number>();
+  for (const a of plan.sourceAttributes) sourceAttributes.set(a.guid, insertSourceAttribute(db, { guid: a.guid, name: a.name, type: a.type, choices: a.choices, description: a.description }));
+  for (const v of plan.sourceValues) setSourceValue(db, idOf(sources, v.sourceGuid, 'source'), idOf(sourceAttributes, v.attributeGuid, 'source attribute'), v.value);
+  dropUnlistedDefault(db, plan);
   for (const s of plan.caseSpans) {
     insertCaseSpan(db, { guid: s.guid, caseId: idOf(cases, s.caseGuid, 'case'), sourceId: idOf(sources, s.sourceGuid, 'source'), start: s.start, end: s.end });
   }
@@ -139,6 +152,18 @@ export function writeImportPlan(db: Database.Database, plan: RefiImportPlan): vo
     }));
   }
   writeImportProvenance(db, plan, { users, sources, codings, memos });
+}
+
+/**
+ * A new project starts with the classification Default; when the file
+ * lists its own classifications without it, an unused Default goes, so the
+ * imported project has the classifications it was exported with.
+ */
+function dropUnlistedDefault(db: Database.Database, plan: RefiImportPlan): void {
+  if (plan.classifications.length === 0 || plan.classifications.some((k) => k.toLowerCase() === 'default')) return;
+  const k = findClassificationByName(db, 'Default');
+  const used = k && classificationUsage(db).get(k.id);
+  if (k && used && used.cases === 0 && used.attributes === 0) deleteClassification(db, k.id);
 }
 
 /** Plans and writes (inside the caller's transaction); returns the summary. */

@@ -10,6 +10,7 @@ import { parseValue, formatValue, UNASSIGNED, type AttributeDef, type AttributeV
 import type { ImportPlan } from '../cases/classificationImportPlan.js';
 import type { CaseOverview, CaseRecord } from '../domain/caseTypes.js';
 import { writeClassificationCsv, type SheetCase } from '../cases/classificationCsv.js';
+import { structureColumnsOf } from '../cases/sheetStructure.js';
 import type { CsvCellOptions } from '../exporters/csvCells.js';
 import { QuarryError } from '../errors.js';
 import { deleteCase, findCaseByName, getCase, insertCase, listCases, updateCase } from '../store/casesStore.js';
@@ -210,12 +211,19 @@ export function setCaseValue(ctx: ServiceContext, args: { caseId: number; attrib
  * Applies a confirmed classification-import plan as one transaction and one
  * undo step. `updated` counts the values written.
  */
-export function applyClassificationPlan(ctx: ServiceContext, plan: ImportPlan, classificationId?: number): { created: number; updated: number } {
+export function applyClassificationPlan(
+  ctx: ServiceContext,
+  plan: ImportPlan,
+  classificationId?: number,
+  /** A new attribute's own classification (a sheet with a Classification column), before `classificationId`. */
+  attributeClassification?: (name: string) => number | undefined,
+): { created: number; updated: number } {
   return mutate(ctx, 'Import classification sheet', (db) => {
     const into = classificationId !== undefined ? { classificationId } : {};
     for (const def of plan.createAttributes) {
       if (!findAttributeByName(db, def.name)) {
-        insertAttribute(db, { name: def.name, type: def.type, choices: def.type === 'choice' ? (def.choices ?? []) : [], ...into });
+        const own = attributeClassification?.(def.name);
+        insertAttribute(db, { name: def.name, type: def.type, choices: def.type === 'choice' ? (def.choices ?? []) : [], ...(own !== undefined ? { classificationId: own } : into) });
       }
     }
     for (const ext of plan.extendChoices) {
@@ -247,9 +255,17 @@ export function applyClassificationPlan(ctx: ServiceContext, plan: ImportPlan, c
 export function classificationSheetData(db: Database.Database): { defs: AttributeDef[]; cases: SheetCase[] } {
   const attrs = listAttributes(db);
   const defs = attrs.map(toDef);
-  const cases = listCaseRecords(db).map((c) => ({
+  const records = listCaseRecords(db);
+  const classifications = listClassifications(db);
+  // Parent and Classification columns when the project uses them, so that export → import keeps the case tree.
+  const structure = structureColumnsOf(defs, records.some((c) => c.parentId !== null), classifications.length);
+  const caseName = new Map(records.map((c) => [c.id, c.name]));
+  const className = new Map(classifications.map((k) => [k.id, k.name]));
+  const cases = records.map((c) => ({
     name: c.name,
     values: Object.fromEntries(attrs.map((a) => [a.name, c.values[a.id] ?? UNASSIGNED])),
+    ...(structure.parent ? { parent: c.parentId === null ? '' : (caseName.get(c.parentId) ?? '') } : {}),
+    ...(structure.classification ? { classification: c.classificationId === null ? '' : (className.get(c.classificationId) ?? '') } : {}),
   }));
   return { defs, cases };
 }

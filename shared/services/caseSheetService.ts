@@ -3,6 +3,7 @@
  * attribute and every value in one compact, column-wise answer.
  */
 import type Database from 'better-sqlite3';
+import { listClassifications } from '../store/classificationsStore.js';
 import type { CaseSheet, CompactValue } from '../domain/caseTypes.js';
 import { spanCountsByCase } from '../store/caseSpansStore.js';
 import { listCases } from '../store/casesStore.js';
@@ -12,7 +13,18 @@ import { allValuesRaw, listAttributes } from '../store/attributesStore.js';
 export function caseSheet(db: Database.Database): CaseSheet {
   const attributes = listAttributes(db).map((a) => ({ ...a, valueCount: 0 }));
   const passages = spanCountsByCase(db);
-  const cases = listCases(db).map((c) => ({ id: c.id, name: c.name, sources: [] as { id: number; name: string }[], passages: passages.get(c.id) ?? 0 }));
+  const rows = listCases(db);
+  const classifications = listClassifications(db);
+  const caseName = new Map(rows.map((c) => [c.id, c.name]));
+  const className = new Map(classifications.map((k) => [k.id, k.name]));
+  const cases = rows.map((c) => ({
+    id: c.id,
+    name: c.name,
+    sources: [] as { id: number; name: string }[],
+    passages: passages.get(c.id) ?? 0,
+    parent: c.parentId === null ? null : (caseName.get(c.parentId) ?? null),
+    classification: c.classificationId === null ? null : (className.get(c.classificationId) ?? null),
+  }));
   const position = new Map(cases.map((c, i) => [c.id, i]));
   const links = stmt(db, `SELECT id, name, case_id FROM sources WHERE case_id IS NOT NULL ORDER BY name COLLATE NOCASE`).raw().all() as [number, string, number][];
   for (const [id, name, caseId] of links) {
@@ -29,5 +41,5 @@ export function caseSheet(db: Database.Database): CaseSheet {
   }
   // Counted from the arrays: cheaper than another pass over the table.
   for (const a of attributes) a.valueCount = values[a.id]!.reduce<number>((n, v) => (v === null ? n : n + 1), 0);
-  return { attributes, cases, values };
+  return { attributes, cases, values, classificationCount: classifications.length };
 }

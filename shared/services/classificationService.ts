@@ -19,8 +19,8 @@ import type { ClassificationImportReport, ClassificationPreview, ColumnSetting, 
 import { QuarryError } from '../errors.js';
 import { listAttributes } from '../store/attributesStore.js';
 import { findCaseByName, setCaseClassification } from '../store/casesStore.js';
-import { findAttribute } from '../cases/typeInference.js';
 import { ensureClassification, placeCase } from './classificationsService.js';
+import { columnClassifications, splitStructureColumns } from '../cases/sheetStructure.js';
 import { getMeta } from '../store/metaStore.js';
 import type { CsvCellOptions } from '../exporters/csvCells.js';
 import { applyClassificationPlan, classificationSheetData, dedupe, existingCaseValues, exportClassificationCsv, toDef } from './caseService.js';
@@ -87,36 +87,19 @@ function planKeyOf(plan: ImportPlan): string {
   return createHash('sha256').update(material).digest('hex').slice(0, 24);
 }
 
-/**
- * A column headed Parent names the case each row's case is nested under; it
- * is not an attribute (unless the project already has an attribute called
- * Parent, which keeps importing as before).
- */
-function splitParentColumn(sheet: ParsedSheet, attributes: readonly AttributeDef[]): { sheet: ParsedSheet; parents: Map<string, string> } {
-  const col = sheet.headers.findIndex((h) => h.trim().toLowerCase() === 'parent');
-  const parents = new Map<string, string>();
-  if (col < 0 || findAttribute(attributes, 'Parent')) return { sheet, parents };
-  for (const r of sheet.rows) {
-    const p = (r.cells[col] ?? '').trim();
-    if (p) parents.set(r.caseName, p);
-  }
-  const without = <T>(list: readonly T[]) => list.filter((_, i) => i !== col);
-  return { sheet: { ...sheet, headers: without(sheet.headers), rows: sheet.rows.map((r) => ({ ...r, cells: without(r.cells) })) }, parents };
-}
-
 function planImport(db: Database.Database, args: ClassificationImportArgs) {
   const existingAttributes = listAttributes(db).map(toDef);
-  const { sheet, parents } = splitParentColumn(args.sheet ?? parseClassificationCsv(args.fileName, args.bytes), existingAttributes);
+  const { sheet, parents, classifications } = splitStructureColumns(args.sheet ?? parseClassificationCsv(args.fileName, args.bytes), existingAttributes);
   const inferred = inferAttributeTypes(sheet, existingAttributes);
   const columns = resolveColumns(sheet, inferred, args.columns);
   const existing = existingCaseValues(db);
   const plan = planClassificationImport(sheet, columns, existing, { existingAttributes, allowNewChoices: args.allowNewChoices ?? false });
-  return { sheet, inferred, columns, plan, existing, parents };
+  return { sheet, inferred, columns, plan, existing, parents, classifications };
 }
 
 /** Reads the file and says what importing it would do. Writes nothing. */
 export function previewClassificationImport(db: Database.Database, args: ClassificationImportArgs): ClassificationPreview {
-  const { sheet, inferred, columns, plan, existing } = planImport(db, args);
+  const { sheet, inferred, columns, plan, existing, parents, classifications } = planImport(db, args);
   const rejected = rejectionsOf(plan);
   const updated = new Set(plan.setValues.filter((v) => existing.has(v.caseName)).map((v) => v.caseName));
   return {
@@ -136,6 +119,8 @@ export function previewClassificationImport(db: Database.Database, args: Classif
     rejected: rejected.slice(0, PREVIEW_LIMIT),
     rejectedTotal: rejected.length,
     planKey: planKeyOf(plan),
+    ...(parents.size > 0 ? { nest: parents.size } : {}),
+    ...(classifications.size > 0 ? { classify: [...new Set(classifications.values())] } : {}),
   };
 }
 
@@ -146,19 +131,25 @@ export function previewClassificationImport(db: Database.Database, args: Classif
  */
 export function applyClassificationImport(ctx: ServiceContext, args: ClassificationImportArgs & { expectedPlanKey?: string }): ClassificationImportReport {
   return mutate(ctx, 'Import classification sheet', (db) => {
-    const { plan, sheet, parents } = planImport(db, args);
+    const { plan, sheet, parents, classifications } = planImport(db, args);
     if (args.expectedPlanKey !== undefined && args.expectedPlanKey !== planKeyOf(plan)) {
       throw new QuarryError('conflict', `${args.fileName}: the project changed since the preview, so the import would now do something else. Look at the preview again.`);
     }
     const classificationId = args.classification !== undefined ? ensureClassification(db, args.classification) : undefined;
-    const { created, updated } = applyClassificationPlan(ctx, plan, classificationId);
+    const columnClass = columnClassifications(sheet, classifications);
+    const ownClass = (name: string) => {
+      const k = columnClass.get(name.trim().toLowerCase());
+      return k === undefined ? undefined : ensureClassification(db, k);
+    };
+    const { created, updated } = applyClassificationPlan(ctx, plan, classificationId, ownClass);
     const rejected = rejectionsOf(plan);
     const idOf = (name: string) => findCaseByName(db, name)?.id;
-    if (classificationId !== undefined) {
-      for (const r of sheet.rows) {
-        const id = idOf(r.caseName);
-        if (id !== undefined) setCaseClassification(db, id, classificationId);
-      }
+    // A row's Classification cell wins over --classification, which applies to the other rows.
+    for (const r of sheet.rows) {
+      const id = idOf(r.caseName);
+      const named = classifications.get(r.caseName);
+      const k = named !== undefined ? ensureClassification(db, named) : classificationId;
+      if (id !== undefined && k !== undefined) setCaseClassification(db, id, k);
     }
     let nested = 0;
     for (const r of sheet.rows) {

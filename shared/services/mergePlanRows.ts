@@ -130,36 +130,52 @@ function planMemos(m: MergeContext, codings: Map<number, Ref>): void {
   }
 }
 
-function planValues(m: MergeContext): void {
-  const theirAttrs = new Map(m.theirs.attributes.map((a) => [a.id, a]));
-  const myAttrs = new Map(m.mine.attributes.map((a) => [a.id, a]));
-  const myValues = new Map(m.mine.values.map((v) => [`${v.caseId}:${v.attributeId}`, v.value]));
-  const theirCaseGuid = new Map(m.theirs.cases.map((c) => [c.id, c.guid]));
-  const myCaseName = new Map(m.mine.cases.map((c) => [c.id, c.name]));
-  for (const v of m.theirs.values) {
-    const attr = m.attributes.get(v.attributeId);
-    const kase = m.cases.get(v.caseId);
-    if (!attr || !kase) continue;
+/** Case values or source values: the same rules on both sheets. */
+interface ValueSide {
+  theirAttributes: AttributeRow[];
+  myAttributes: AttributeRow[];
+  attributeRefs: Map<number, Ref | null>;
+  updates: { id: number; choices: string[] }[];
+  /** Their values, by their owner (case or source) id. */
+  theirs: { ownerId: number; attributeId: number; value: AttributeValue }[];
+  mine: { ownerId: number; attributeId: number; value: AttributeValue }[];
+  ownerRefs: Map<number, Ref | null>;
+  theirOwnerGuid: Map<number, string>;
+  myOwnerName: Map<number, string>;
+  prefix: string;
+  kind: 'attribute value' | 'source attribute value';
+  push: (owner: Ref, attribute: Ref, value: AttributeValue) => void;
+  same: () => void;
+}
+
+function planValueSide(m: MergeContext, side: ValueSide): void {
+  const theirAttrs = new Map(side.theirAttributes.map((a) => [a.id, a]));
+  const myAttrs = new Map(side.myAttributes.map((a) => [a.id, a]));
+  const myValues = new Map(side.mine.map((v) => [`${v.ownerId}:${v.attributeId}`, v.value]));
+  for (const v of side.theirs) {
+    const attr = side.attributeRefs.get(v.attributeId);
+    const owner = side.ownerRefs.get(v.ownerId);
+    if (!attr || !owner) continue;
     let value: AttributeValue = v.value;
     const theirAttr = theirAttrs.get(v.attributeId)!;
     const myAttr = isMine(attr) ? myAttrs.get(attr.id)! : undefined;
     if (myAttr && myAttr.type !== theirAttr.type) {
-      const update = m.plan.attributeUpdates.find((u) => u.id === myAttr.id);
+      const update = side.updates.find((u) => u.id === myAttr.id);
       const parsed = parseValue(def({ ...myAttr, choices: update?.choices ?? myAttr.choices }), formatValue(def(theirAttr), v.value));
       if (!parsed.ok) continue; // kept out by the user's "keep my attribute" choice, as the conflict said
       value = parsed.value;
     }
     if (value.kind === 'unassigned') continue;
-    const mine = isMine(kase) && myAttr ? myValues.get(`${kase.id}:${myAttr.id}`) : undefined;
+    const mine = isMine(owner) && myAttr ? myValues.get(`${owner.id}:${myAttr.id}`) : undefined;
     if (mine && valuesEqual(mine, value)) {
-      m.plan.summary.values.same++;
+      side.same();
       continue;
     }
-    if (mine && myAttr && isMine(kase)) {
+    if (mine && myAttr && isMine(owner)) {
       const choice = m.decide({
-        id: `value:${theirCaseGuid.get(v.caseId)}:${theirAttr.guid}`,
-        kind: 'attribute value',
-        subject: `${myCaseName.get(kase.id)} · ${myAttr.name}`,
+        id: `${side.prefix}:${side.theirOwnerGuid.get(v.ownerId)}:${theirAttr.guid}`,
+        kind: side.kind,
+        subject: `${side.myOwnerName.get(owner.id)} · ${myAttr.name}`,
         mine: formatValue(def(myAttr), mine),
         theirs: formatValue(def(myAttr), value),
         choices: ['mine', 'theirs'],
@@ -168,9 +184,48 @@ function planValues(m: MergeContext): void {
       });
       if (choice === 'mine') continue;
     }
-    m.plan.values.push({ case: kase, attribute: attr, value });
-    m.plan.summary.values.added++;
+    side.push(owner, attr, value);
   }
+}
+
+function planValues(m: MergeContext): void {
+  const p = m.plan;
+  planValueSide(m, {
+    theirAttributes: m.theirs.attributes,
+    myAttributes: m.mine.attributes,
+    attributeRefs: m.attributes,
+    updates: p.attributeUpdates,
+    theirs: m.theirs.values.map((v) => ({ ownerId: v.caseId, attributeId: v.attributeId, value: v.value })),
+    mine: m.mine.values.map((v) => ({ ownerId: v.caseId, attributeId: v.attributeId, value: v.value })),
+    ownerRefs: m.cases,
+    theirOwnerGuid: new Map(m.theirs.cases.map((c) => [c.id, c.guid])),
+    myOwnerName: new Map(m.mine.cases.map((c) => [c.id, c.name])),
+    prefix: 'value',
+    kind: 'attribute value',
+    push: (owner, attribute, value) => {
+      p.values.push({ case: owner, attribute, value });
+      p.summary.values.added++;
+    },
+    same: () => p.summary.values.same++,
+  });
+  planValueSide(m, {
+    theirAttributes: m.theirs.sourceAttributes,
+    myAttributes: m.mine.sourceAttributes,
+    attributeRefs: m.sourceAttributes,
+    updates: p.sourceAttributeUpdates,
+    theirs: m.theirs.sourceValues.map((v) => ({ ownerId: v.sourceId, attributeId: v.attributeId, value: v.value })),
+    mine: m.mine.sourceValues.map((v) => ({ ownerId: v.sourceId, attributeId: v.attributeId, value: v.value })),
+    ownerRefs: m.sources,
+    theirOwnerGuid: new Map(m.theirs.sources.map((s) => [s.id, s.guid])),
+    myOwnerName: new Map(m.mine.sources.map((s) => [s.id, s.name])),
+    prefix: 'source-value',
+    kind: 'source attribute value',
+    push: (owner, attribute, value) => {
+      p.sourceValues.push({ source: owner, attribute, value });
+      p.summary.sourceValues.added++;
+    },
+    same: () => p.summary.sourceValues.same++,
+  });
 }
 
 function planCaseSpans(m: MergeContext): void {

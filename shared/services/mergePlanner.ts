@@ -9,23 +9,29 @@
 import { randomUUID } from 'node:crypto';
 import type { MergeChoice, MergeConflict } from '../domain/mergeTypes.js';
 import type { ProjectSnapshot, SnapCode, SnapCue, SnapMedia, SnapSource } from '../store/snapshotStore.js';
+import type { AttributeRow } from '../store/attributesStore.js';
+import type { MergeMatch } from '../domain/mergeTypes.js';
+import { newCaseClassification, planCaseTree, planClassifications } from './mergeCaseTree.js';
 import { formatTimecode } from '../transcripts/timecode.js';
 import { planRows } from './mergePlanRows.js';
-import { emptySummary, type MergePlan, type Ref } from '../domain/mergePlanTypes.js';
+import { emptySummary, type MergePlan, type NewAttribute, type Ref } from '../domain/mergePlanTypes.js';
 
 export type Decisions = Record<string, MergeChoice>;
 
 /** Lookups shared by the planning steps. */
 export class MergeContext {
   readonly plan: MergePlan = {
-    summary: emptySummary(), conflicts: [], users: [], codes: [], codeUpdates: [], cases: [], caseUpdates: [], attributes: [], attributeUpdates: [],
-    sources: [], sourceUpdates: [], caseLinks: [], codings: [], memos: [], values: [], caseSpans: [], caseSets: [], setMembers: [],
+    summary: emptySummary(), conflicts: [], users: [], codes: [], codeUpdates: [], classifications: [], cases: [], caseUpdates: [], caseTree: [],
+    attributes: [], attributeUpdates: [], sources: [], sourceUpdates: [], caseLinks: [], codings: [], memos: [], values: [],
+    sourceAttributes: [], sourceAttributeUpdates: [], sourceValues: [], caseSpans: [], caseSets: [], setMembers: [],
     media: [], cues: [], transcripts: [],
   };
   readonly users = new Map<number, Ref>();
   readonly codes = new Map<number, Ref>();
   readonly cases = new Map<number, Ref>();
   readonly attributes = new Map<number, Ref | null>();
+  readonly sourceAttributes = new Map<number, Ref | null>();
+  readonly classifications = new Map<number, Ref>();
   /** Their source id → mine, or null when the user kept their different text out. */
   readonly sources = new Map<number, Ref | null>();
   readonly label: string;
@@ -165,7 +171,7 @@ function planCases(m: MergeContext): void {
     if (!mine) {
       const key = `case:${c.id}`;
       const name = uniqueName(c.name, (n) => m.mine.cases.some((x) => x.name === n) || m.plan.cases.some((x) => x.name === n));
-      m.plan.cases.push({ key, guid: m.guidFor(c.guid, m.mine.cases), name, description: c.description });
+      m.plan.cases.push({ key, guid: m.guidFor(c.guid, m.mine.cases), name, description: c.description, ...newCaseClassification(m, c.classificationId) });
       m.cases.set(c.id, { key });
       m.plan.summary.cases.added.push(name);
       continue;
@@ -193,25 +199,40 @@ function planCases(m: MergeContext): void {
   }
 }
 
-function planAttributes(m: MergeContext): void {
-  for (const a of m.theirs.attributes) {
-    const mine = m.mine.attributes.find((x) => x.guid === a.guid) ?? m.mine.attributes.find((x) => x.name.toLowerCase() === a.name.toLowerCase());
+/** Case attributes or source attributes: the two sheets merge the same way, each on its own. */
+interface AttributeSide {
+  theirs: AttributeRow[];
+  mine: AttributeRow[];
+  refs: Map<number, Ref | null>;
+  added: NewAttribute[];
+  updates: MergePlan['attributeUpdates'];
+  summary: { added: string[]; matched: MergeMatch[] };
+  /** Conflict id prefix and kind. */
+  prefix: string;
+  kind: 'attribute type' | 'source attribute type';
+}
+
+function planAttributeSide(m: MergeContext, side: AttributeSide): void {
+  for (const a of side.theirs) {
+    const mine = side.mine.find((x) => x.guid === a.guid) ?? side.mine.find((x) => x.name.toLowerCase() === a.name.toLowerCase());
     const addNew = (name: string): void => {
-      const key = `attribute:${a.id}`;
-      m.plan.attributes.push({ key, guid: m.guidFor(a.guid, m.mine.attributes), name, type: a.type, choices: [...a.choices], description: a.description });
-      m.attributes.set(a.id, { key });
-      m.plan.summary.attributes.added.push(name);
+      const key = `${side.prefix}:${a.id}`;
+      const attr: NewAttribute = { key, guid: m.guidFor(a.guid, side.mine), name, type: a.type, choices: [...a.choices], description: a.description };
+      if (side.prefix === 'attribute') attr.classification = a.classificationId == null ? null : (m.classifications.get(a.classificationId) ?? null);
+      side.added.push(attr);
+      side.refs.set(a.id, { key });
+      side.summary.added.push(name);
     };
     if (!mine) {
       addNew(a.name);
       continue;
     }
-    m.plan.summary.attributes.matched.push({ mine: mine.name, theirs: a.name, by: mine.guid === a.guid ? 'guid' : 'name' });
+    side.summary.matched.push({ mine: mine.name, theirs: a.name, by: mine.guid === a.guid ? 'guid' : 'name' });
     if (mine.type !== a.type) {
-      const name = uniqueName(`${a.name} (${m.label})`, (n) => m.mine.attributes.some((x) => x.name.toLowerCase() === n.toLowerCase()));
+      const name = uniqueName(`${a.name} (${m.label})`, (n) => side.mine.some((x) => x.name.toLowerCase() === n.toLowerCase()));
       const choice = m.decide({
-        id: `attribute-type:${a.guid}`,
-        kind: 'attribute type',
+        id: `${side.prefix}-type:${a.guid}`,
+        kind: side.kind,
         subject: mine.name,
         mine: mine.type,
         theirs: a.type,
@@ -224,11 +245,26 @@ function planAttributes(m: MergeContext): void {
         continue;
       }
     }
-    m.attributes.set(a.id, { id: mine.id });
+    side.refs.set(a.id, { id: mine.id });
     const choices = mine.type === 'choice' && a.type === 'choice' ? [...mine.choices, ...a.choices.filter((c) => !mine.choices.includes(c))] : mine.choices;
     const description = !mine.description.trim() && a.description.trim() ? a.description : mine.description;
-    if (choices.length !== mine.choices.length || description !== mine.description) m.plan.attributeUpdates.push({ id: mine.id, choices, description });
+    if (choices.length !== mine.choices.length || description !== mine.description) side.updates.push({ id: mine.id, choices, description });
   }
+}
+
+function planAttributes(m: MergeContext): void {
+  const p = m.plan;
+  planAttributeSide(m, { theirs: m.theirs.attributes, mine: m.mine.attributes, refs: m.attributes, added: p.attributes, updates: p.attributeUpdates, summary: p.summary.attributes, prefix: 'attribute', kind: 'attribute type' });
+  planAttributeSide(m, {
+    theirs: m.theirs.sourceAttributes,
+    mine: m.mine.sourceAttributes,
+    refs: m.sourceAttributes,
+    added: p.sourceAttributes,
+    updates: p.sourceAttributeUpdates,
+    summary: p.summary.sourceAttributes,
+    prefix: 'source-attribute',
+    kind: 'source attribute type',
+  });
 }
 
 function describeSource(s: SnapSource, media: SnapMedia | undefined): string {
@@ -345,7 +381,9 @@ export function planMerge(mine: ProjectSnapshot, theirs: ProjectSnapshot, decisi
   for (const c of theirs.codings) codingsPerSource.set(c.sourceId, (codingsPerSource.get(c.sourceId) ?? 0) + 1);
   planUsers(m);
   planCodes(m);
+  planClassifications(m);
   planCases(m);
+  planCaseTree(m);
   planAttributes(m);
   planSources(m, (id) => codingsPerSource.get(id) ?? 0);
   planRows(m);

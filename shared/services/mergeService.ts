@@ -46,6 +46,7 @@ function isNothing(plan: MergePlan): boolean {
   const s = plan.summary;
   return (
     plan.users.length + plan.codes.length + plan.codeUpdates.length + plan.cases.length + plan.caseUpdates.length + plan.attributes.length +
+      plan.classifications.length + plan.caseTree.length + plan.sourceAttributes.length + plan.sourceAttributeUpdates.length + plan.sourceValues.length +
       plan.attributeUpdates.length + plan.sources.length + plan.sourceUpdates.length + plan.caseLinks.length + plan.codings.length +
       plan.memos.length + plan.values.length + plan.caseSpans.length + plan.caseSets.length + plan.setMembers.length +
       plan.media.length + plan.cues.length + plan.transcripts.length ===

@@ -10,7 +10,9 @@ import { codePointLength } from '../text/positions.js';
 import { getAttribute, insertAttribute, setValue, updateAttribute } from './attributesStore.js';
 import { insertCaseSet, replaceMembers, setMemberIds } from './caseSetsStore.js';
 import { insertCaseSpan } from './caseSpansStore.js';
-import { getCase, insertCase, updateCase } from './casesStore.js';
+import { getCase, insertCase, setCaseClassification, setCaseParent, updateCase } from './casesStore.js';
+import { insertClassification } from './classificationsStore.js';
+import { getSourceAttribute, insertSourceAttribute, setSourceValue, updateSourceAttribute } from './sourceAttributesStore.js';
 import { getCodeRow, insertCode, updateCode } from './codesStore.js';
 import { insertCoding } from './codingsStore.js';
 import { insertMemo } from './memosStore.js';
@@ -55,14 +57,29 @@ export function* writeMergePlanSteps(db: Database.Database, plan: MergePlan, the
     const row = getCodeRow(db, u.id)!;
     updateCode(db, u.id, { name: row.name, color: u.color, description: u.description });
   }
-  for (const c of plan.cases) created.set(c.key, insertCase(db, { guid: c.guid, name: c.name, description: c.description }));
+  for (const k of plan.classifications) created.set(k.key, insertClassification(db, { guid: k.guid, name: k.name, description: k.description }));
+  for (const c of plan.cases) {
+    const classification = c.classification === undefined ? {} : { classificationId: opt(c.classification) };
+    created.set(c.key, insertCase(db, { guid: c.guid, name: c.name, description: c.description, ...classification }));
+  }
   for (const u of plan.caseUpdates) updateCase(db, u.id, getCase(db, u.id)!.name, u.description);
+  for (const t of plan.caseTree) {
+    if (t.parent !== undefined) setCaseParent(db, id(t.case), opt(t.parent));
+    if (t.classification !== undefined) setCaseClassification(db, id(t.case), opt(t.classification));
+  }
   for (const a of plan.attributes) {
-    created.set(a.key, insertAttribute(db, { guid: a.guid, name: a.name, type: a.type, choices: a.choices, description: a.description }));
+    created.set(a.key, insertAttribute(db, { guid: a.guid, name: a.name, type: a.type, choices: a.choices, description: a.description, classificationId: opt(a.classification ?? null) }));
   }
   for (const u of plan.attributeUpdates) {
     const row = getAttribute(db, u.id)!;
     updateAttribute(db, u.id, { name: row.name, type: row.type, choices: u.choices, description: u.description });
+  }
+  for (const a of plan.sourceAttributes) {
+    created.set(a.key, insertSourceAttribute(db, { guid: a.guid, name: a.name, type: a.type, choices: a.choices, description: a.description }));
+  }
+  for (const u of plan.sourceAttributeUpdates) {
+    const row = getSourceAttribute(db, u.id)!;
+    updateSourceAttribute(db, u.id, { name: row.name, type: row.type, choices: u.choices, description: u.description });
   }
   for (const s of plan.sources) {
     const text = theirText(s.theirId);
@@ -114,6 +131,7 @@ export function* writeMergePlanSteps(db: Database.Database, plan: MergePlan, the
     });
   }
   for (const v of plan.values) setValue(db, id(v.case), id(v.attribute), v.value);
+  for (const v of plan.sourceValues) setSourceValue(db, id(v.source), id(v.attribute), v.value);
   for (const s of plan.caseSpans) insertCaseSpan(db, { guid: s.guid, caseId: id(s.case), sourceId: id(s.source), start: s.start, end: s.end });
   for (const s of plan.caseSets) {
     const setId = insertCaseSet(db, { guid: s.guid, name: s.name, description: s.description, rule: s.rule === null ? null : (JSON.parse(s.rule) as CaseSetRule) });

@@ -9,6 +9,7 @@ import type { AttributeValue } from '../cases/attributeTypes.js';
 import type { MemoTarget } from '../domain/types.js';
 import { listAttributes, listValues, type AttributeRow } from './attributesStore.js';
 import { getMeta } from './metaStore.js';
+import { listSourceAttributes, listSourceValues } from './sourceAttributesStore.js';
 import type { MediaRow } from './mediaStore.js';
 import type { TimedLine } from '../domain/mediaTypes.js';
 import { stmt } from './statements.js';
@@ -83,6 +84,22 @@ export interface SnapCase {
   name: string;
   description: string;
   createdAt: string;
+  /** The case it is nested under. */
+  parentId: number | null;
+  classificationId: number | null;
+}
+
+export interface SnapClassification {
+  id: number;
+  guid: string;
+  name: string;
+  description: string;
+}
+
+export interface SnapSourceValue {
+  sourceId: number;
+  attributeId: number;
+  value: AttributeValue;
 }
 
 export interface SnapValue {
@@ -133,8 +150,12 @@ export interface ProjectSnapshot {
   codings: SnapCoding[];
   memos: SnapMemo[];
   cases: SnapCase[];
+  classifications: SnapClassification[];
   attributes: AttributeRow[];
   values: SnapValue[];
+  /** Source attributes (Wave, Interview date) and their values. */
+  sourceAttributes: AttributeRow[];
+  sourceValues: SnapSourceValue[];
   caseSpans: SnapCaseSpan[];
   caseSets: SnapCaseSet[];
   media: SnapMedia[];
@@ -154,14 +175,23 @@ export interface RawSnapValue {
   value: unknown;
 }
 
+export interface RawSnapSourceValue {
+  sourceId: unknown;
+  attributeId: unknown;
+  kind: unknown;
+  value: unknown;
+}
+
 /**
  * Another project's rows exactly as its file holds them: nothing decoded, so
  * that reading a crafted file cannot fail half-way. Every row must be
  * checked (foreign/checkSnapshot.ts) before it is used.
  */
-export interface RawSnapshot extends Omit<ProjectSnapshot, 'attributes' | 'values' | 'media'> {
+export interface RawSnapshot extends Omit<ProjectSnapshot, 'attributes' | 'values' | 'media' | 'sourceAttributes' | 'sourceValues'> {
   attributes: RawSnapAttribute[];
   values: RawSnapValue[];
+  sourceAttributes: RawSnapAttribute[];
+  sourceValues: RawSnapSourceValue[];
   /** `embedded` is still the file's 0 or 1. */
   media: (Omit<SnapMedia, 'embedded'> & { embedded: unknown })[];
 }
@@ -174,6 +204,8 @@ export function readSnapshot(db: Database.Database): ProjectSnapshot {
     ...readCommonRows(db),
     attributes: listAttributes(db),
     values: listValues(db),
+    sourceAttributes: hasTable(db, 'source_attributes') ? listSourceAttributes(db) : [],
+    sourceValues: hasTable(db, 'source_attribute_values') ? listSourceValues(db) : [],
     media: readMediaRows(db).map((m) => ({ ...m, embedded: m.embedded === 1 })),
   };
 }
@@ -197,13 +229,21 @@ export function readRawSnapshot(db: Database.Database): RawSnapshot {
   const all = <T>(sql: string): T[] => db.prepare(sql).all() as T[];
   return {
     ...readCommonRows(db),
-    attributes: all(`SELECT id, guid, name, type, choices, description, sort_order AS sortOrder FROM attributes ORDER BY sort_order, id`),
+    attributes: all(
+      `SELECT id, guid, name, type, choices, description, sort_order AS sortOrder${hasColumn(db, 'attributes', 'classification_id') ? ', classification_id AS classificationId' : ''}
+       FROM attributes ORDER BY sort_order, id`,
+    ),
     values: all(`SELECT case_id AS caseId, attribute_id AS attributeId, kind, value FROM attribute_values`),
+    sourceAttributes: hasTable(db, 'source_attributes') ? all(`SELECT id, guid, name, type, choices, description, sort_order AS sortOrder FROM source_attributes ORDER BY sort_order, id`) : [],
+    sourceValues: hasTable(db, 'source_attribute_values') ? all(`SELECT source_id AS sourceId, attribute_id AS attributeId, kind, value FROM source_attribute_values`) : [],
     media: readMediaRows(db),
   };
 }
 
-function readCommonRows(db: Database.Database): Omit<ProjectSnapshot, 'attributes' | 'values' | 'media'> {
+const hasColumn = (db: Database.Database, table: string, column: string): boolean =>
+  (db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[]).includes(column);
+
+function readCommonRows(db: Database.Database): Omit<ProjectSnapshot, 'attributes' | 'values' | 'media' | 'sourceAttributes' | 'sourceValues'> {
   const all = <T>(sql: string): T[] => db.prepare(sql).all() as T[];
   const caseSets = hasTable(db, 'case_sets')
     ? all<Omit<SnapCaseSet, 'members'>>(`SELECT id, guid, name, description, rule FROM case_sets ORDER BY name COLLATE NOCASE, id`)
@@ -232,7 +272,10 @@ function readCommonRows(db: Database.Database): Omit<ProjectSnapshot, 'attribute
               end_pos AS "end", title, body, author_id AS authorId, created_at AS createdAt, modified_at AS modifiedAt
        FROM memos ORDER BY created_at, id`,
     ),
-    cases: all(`SELECT id, guid, name, description, created_at AS createdAt FROM cases ORDER BY name COLLATE NOCASE, id`),
+    cases: hasColumn(db, 'cases', 'parent_id')
+      ? all(`SELECT id, guid, name, description, created_at AS createdAt, parent_id AS parentId, classification_id AS classificationId FROM cases ORDER BY name COLLATE NOCASE, id`)
+      : all(`SELECT id, guid, name, description, created_at AS createdAt, NULL AS parentId, NULL AS classificationId FROM cases ORDER BY name COLLATE NOCASE, id`),
+    classifications: hasTable(db, 'classifications') ? all(`SELECT id, guid, name, description FROM classifications ORDER BY sort_order, id`) : [],
     caseSpans: hasTable(db, 'case_spans')
       ? all(
           `SELECT id, guid, case_id AS caseId, source_id AS sourceId, start_pos AS start, end_pos AS "end", created_at AS createdAt

@@ -1,7 +1,8 @@
 /**
  * Source attributes in a REFI-QDA export: Variables with VariableValues on
  * the sources (NVivo's file classifications), valid against the schema;
- * Quarry's own import keeps the values (on the source's case).
+ * Quarry's own import reads them back as source attributes
+ * (refiClassifications.test.ts checks the round trip through the CLI).
  */
 import { describe, it, expect } from 'vitest';
 import { execFileSync } from 'node:child_process';

@@ -197,6 +197,7 @@ export function CasesView(_props: WorkbenchViewProps) {
             rows={rows}
             attributes={data.attributes}
             allSources={data.sources}
+            classificationCount={data.classificationCount}
             sort={sort}
             onSort={onSort}
             filters={filters}

@@ -6,13 +6,15 @@ import { editsByTyping } from './attributeEditors.js';
 import type { Move } from './CellEditor.js';
 import { SheetHeader } from './SheetHeader.js';
 import { SheetRowView, type EditState, type RowCallbacks } from './SheetRowView.js';
-import { gridTemplate, HEAD_HEIGHT, isAttributeColumn, ROW_HEIGHT, sheetColumns } from './sheetColumns.js';
+import { gridTemplate, HEAD_HEIGHT, isAttributeColumn, isTreeColumn, ROW_HEIGHT, sheetColumns } from './sheetColumns.js';
 import type { ColumnFilters, SheetRow, SortKey, SortState } from './sheetModel.js';
 
 interface Props {
   rows: SheetRow[];
   attributes: AttributeInfo[];
   allSources: SourceSummary[];
+  /** Classifications in the project: more than one shows a Classification column. */
+  classificationCount: number;
   sort: SortState | null;
   onSort: (key: SortKey) => void;
   filters: ColumnFilters;
@@ -40,8 +42,9 @@ const STEP: Record<Exclude<Move, 'none'>, [number, number]> = { down: [1, 0], up
  * value to Unassigned.
  */
 export function ClassificationSheet(props: Props) {
-  const { rows, attributes, allSources, onSetValue, onRename, onAssign } = props;
-  const columns = useMemo(() => sheetColumns(attributes), [attributes]);
+  const { rows, attributes, allSources, classificationCount, onSetValue, onRename, onAssign } = props;
+  const nested = useMemo(() => rows.some((r) => r.parent !== null), [rows]);
+  const columns = useMemo(() => sheetColumns(attributes, { parent: nested, classification: classificationCount > 1 }), [attributes, nested, classificationCount]);
   const template = useMemo(() => gridTemplate(columns), [columns]);
   const totalWidth = columns.reduce((w, c) => w + c.width, 0);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -97,7 +100,7 @@ export function ClassificationSheet(props: Props) {
   const startEdit = useCallback(
     (row: number, col: number, typed?: string) => {
       const column = columns[col];
-      if (!column || !rows[row]) return;
+      if (!column || !rows[row] || isTreeColumn(column)) return;
       if (column.key === 'sources') {
         setPicking(row);
         return;

@@ -174,6 +174,16 @@ export function CsvImportDialog({ importer }: { importer: Importer }) {
         <li>
           <strong>{p.createAttributes.length}</strong> new attribute{p.createAttributes.length === 1 ? '' : 's'}
         </li>
+        {p.nest !== undefined && (
+          <li data-testid="import-nest">
+            <strong>{p.nest.toLocaleString()}</strong> case{p.nest === 1 ? '' : 's'} to nest under the case in the Parent column
+          </li>
+        )}
+        {p.classify !== undefined && (
+          <li data-testid="import-classify">
+            Classification column: cases become <strong>{p.classify.join(', ')}</strong>
+          </li>
+        )}
         <li className={p.rejectedTotal ? 'warn' : ''}>
           <strong>{p.rejectedTotal.toLocaleString()}</strong> rejected cell{p.rejectedTotal === 1 ? '' : 's'} or row{p.rejectedTotal === 1 ? '' : 's'}
         </li>

@@ -20,7 +20,7 @@ const typeLabel = (type: AttributeInfo['type']): string => attributeTypeSpec(typ
 
 function sortKeyOf(col: SheetColumn): SortKey {
   if (isAttributeColumn(col)) return { column: 'attribute', attributeId: col.attr.id };
-  return { column: col.key as 'name' | 'sources' };
+  return { column: col.key as 'name' | 'sources' | 'parent' | 'classification' };
 }
 
 function sameKey(a: SortKey, b: SortKey): boolean {

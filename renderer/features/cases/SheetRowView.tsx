@@ -4,7 +4,7 @@ import { formatValue, type AttributeType, type AttributeValue } from '../../../s
 import type { SourceSummary } from '../../../shared/domain/types.js';
 import { CellEditor, type Move } from './CellEditor.js';
 import { SOURCE_DRAG_TYPE } from './fileTransfer.js';
-import { isAttributeColumn, type SheetColumn } from './sheetColumns.js';
+import { isAttributeColumn, isTreeColumn, type SheetColumn } from './sheetColumns.js';
 import { SourcesCell } from './SourcesCell.js';
 import { defOf, valueOf, type SheetRow } from './sheetModel.js';
 
@@ -94,6 +94,14 @@ export const SheetRowView = memo(function SheetRowView(props: Props) {
                 onPick={(open) => callbacks.onPick(index, open)}
                 onAssign={callbacks.onAssign}
               />
+            </div>
+          );
+        }
+        if (isTreeColumn(col)) {
+          const shown = row[col.key] ?? '';
+          return (
+            <div {...common} className={`${cls} cell-tree${shown ? '' : ' unassigned'}`} title={shown}>
+              {shown}
             </div>
           );
         }

@@ -16,12 +16,14 @@ export interface SheetRow {
   name: string;
   sources: { id: number; name: string }[];
   passages: number;
+  parent: string | null;
+  classification: string | null;
   /** This case's position in `columns` (the sheet's value arrays, shared by every row). */
   index: number;
   columns: Record<number, CompactValue[]>;
 }
 
-export type SortKey = { column: 'name' } | { column: 'sources' } | { column: 'attribute'; attributeId: number };
+export type SortKey = { column: 'name' } | { column: 'sources' } | { column: 'parent' } | { column: 'classification' } | { column: 'attribute'; attributeId: number };
 export interface SortState {
   key: SortKey;
   direction: 'asc' | 'desc';
@@ -74,7 +76,10 @@ export function sortRows(rows: readonly SheetRow[], sort: SortState | null, attr
   const key = sort.key;
   let cmp: (a: SheetRow, b: SheetRow) => number;
   if (key.column === 'name') cmp = (a, b) => nameCollator.compare(a.name, b.name);
-  else if (key.column === 'sources') cmp = (a, b) => a.sources.length - b.sources.length || nameCollator.compare(a.sources[0]?.name ?? '', b.sources[0]?.name ?? '');
+  else if (key.column === 'parent' || key.column === 'classification') {
+    const col = key.column;
+    cmp = (a, b) => nameCollator.compare(a[col] ?? '', b[col] ?? '');
+  } else if (key.column === 'sources') cmp = (a, b) => a.sources.length - b.sources.length || nameCollator.compare(a.sources[0]?.name ?? '', b.sources[0]?.name ?? '');
   else {
     const attr = attributes.find((a) => a.id === key.attributeId);
     if (!attr) return [...rows];
@@ -129,6 +134,10 @@ export function filterRows(
   if (needle) tests.push((row) => haystackOf(row, attributes).includes(needle));
   const name = columns.name?.trim().toLowerCase();
   if (name) tests.push((row) => row.name.toLowerCase().includes(name));
+  for (const col of ['parent', 'classification'] as const) {
+    const wanted = columns[col]?.trim().toLowerCase();
+    if (wanted) tests.push((row) => (row[col] ?? '').toLowerCase().includes(wanted));
+  }
   const sources = columns.sources?.trim().toLowerCase();
   if (sources) tests.push((row) => row.sources.some((s) => s.name.toLowerCase().includes(sources)));
   for (const attr of attributes) {

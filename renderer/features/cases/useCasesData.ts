@@ -51,6 +51,7 @@ export function useCasesData() {
     rows,
     attributes: attrs,
     sources: sources.data ?? [],
+    classificationCount: sheet.data?.classificationCount ?? 0,
     sets: sets.data ?? [],
     setValue,
     renameCase,

@@ -24,7 +24,13 @@ function sheetOf(records: CaseRecord[]): CaseSheet {
   const values = Object.fromEntries(
     attributes.map((a) => [a.id, records.map((r) => { const x = r.values[a.id]; return !x || x.kind === 'unassigned' ? null : x.kind === 'not_applicable' ? 0 : x.value; })]),
   );
-  return { attributes, cases: records.map(({ id, name, sources, passages }) => ({ id, name, sources, passages })), values };
+  const names = new Map(records.map((r) => [r.id, r.name]));
+  return {
+    attributes,
+    cases: records.map(({ id, name, sources, passages, parentId }) => ({ id, name, sources, passages, parent: parentId === null ? null : (names.get(parentId) ?? null), classification: null })),
+    values,
+    classificationCount: 1,
+  };
 }
 const rows = buildRows(sheetOf(cases));
 const names = (list: { name: string }[]) => list.map((r) => r.name);
@@ -70,5 +76,15 @@ describe('filtering the sheet', () => {
     expect(r.errors).toEqual({ 1: "'many' is not a number." });
     expect(columnPredicate(attributes[1]!, '= Later')).toEqual({ error: "'Later' is not one of the choices of Stage (the choices are Early, Mid, Late)." });
     expect(columnPredicate(attributes[0]!, '  ')).toBeNull();
+  });
+});
+
+describe('the Parent and Classification columns', () => {
+  const nested = buildRows(sheetOf([{ ...cases[0]!, parentId: 2 }, cases[1]!, { ...cases[2]!, parentId: 2 }, cases[3]!]));
+  it('sort by the parent’s name, top-level cases first', () => {
+    expect(names(sortRows(nested, { key: { column: 'parent' }, direction: 'asc' }, attributes))).toEqual(['P2', 'p3', 'P1', 'P10']);
+  });
+  it('filter on the parent’s name', () => {
+    expect(names(filterRows(nested, attributes, '', { parent: 'p2' }, null).rows)).toEqual(['P10', 'P1']);
   });
 });
