@@ -115,3 +115,17 @@ export function descendantIds(db: Database.Database, id: number): number[] {
 export function deleteCode(db: Database.Database, id: number): void {
   stmt(db, `DELETE FROM codes WHERE id = ?`).run(id);
 }
+
+/**
+ * Folder codes among `ids` become ordinary codes: a code that holds codings
+ * from elsewhere (a co-author's copy, where it was codable) is applied, and
+ * the trigger that keeps codings off folders would otherwise refuse them.
+ * Returns how many changed.
+ */
+export function makeCodable(db: Database.Database, ids: Iterable<number>): number {
+  const update = stmt(db, 'UPDATE codes SET is_codable = 1 WHERE id = ? AND is_codable = 0');
+  let changed = 0;
+  for (const id of new Set(ids)) changed += update.run(id).changes;
+  return changed;
+}
+

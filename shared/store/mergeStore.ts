@@ -13,7 +13,7 @@ import { insertCaseSpan } from './caseSpansStore.js';
 import { getCase, insertCase, setCaseClassification, setCaseParent, updateCase } from './casesStore.js';
 import { insertClassification } from './classificationsStore.js';
 import { getSourceAttribute, insertSourceAttribute, setSourceValue, updateSourceAttribute } from './sourceAttributesStore.js';
-import { getCodeRow, insertCode, updateCode } from './codesStore.js';
+import { getCodeRow, insertCode, makeCodable, updateCode } from './codesStore.js';
 import { insertCoding } from './codingsStore.js';
 import { insertMemo } from './memosStore.js';
 import { insertMedia, setTranscriptText } from './mediaStore.js';
@@ -109,6 +109,7 @@ export function* writeMergePlanSteps(db: Database.Database, plan: MergePlan, the
   }
   for (const u of plan.sourceUpdates) updateSourceMeta(db, u.id, getSource(db, u.id)!.name, u.description);
   for (const l of plan.caseLinks) setSourceCase(db, id(l.source), id(l.case));
+  makeCodable(db, plan.codings.map((c) => id(c.code)));
   for (const c of plan.codings) {
     created.set(c.key, insertCoding(db, { guid: c.guid, sourceId: id(c.source), codeId: id(c.code), coderId: id(c.coder), start: c.start, end: c.end, createdAt: c.createdAt }));
     if (++done % ROWS_PER_CHUNK === 0) yield { done, total, phase: 'Merging' };

@@ -7,7 +7,7 @@
  */
 import { describe, it, expect } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importRefiProject, previewRefiImport } from '../../shared/services/refiService.js';
 import { ProjectDb } from '../../shared/db/projectDb.js';
@@ -25,6 +25,7 @@ import { writeQde, writeQdpx } from '../../shared/refi/qdpxWriter.js';
 import { readRefiPackage } from '../../shared/refi/qdpxReader.js';
 import { planRefiImport } from '../../shared/refi/refiImportPlan.js';
 import { runCli } from '../../cli/main.js';
+import { applyMerge } from '../../shared/services/mergeService.js';
 
 
 /**
@@ -187,6 +188,33 @@ describe('folder codes and colourless codes', () => {
     expect(exit).toBe(1);
     expect(err).toContain('“Places” is a folder');
     expect(out).toBe('');
+  });
+
+  it('merges a co-author’s codings at a code that is a folder here: the code becomes an ordinary code, nothing is refused', async () => {
+    const dir = tempDir('quarry-repairs-');
+    const mine = join(dir, 'mine.quarry');
+    const { project } = importRefiProject(mine, 'folders.qdpx', qdpx(folderFile(), { 'ann.txt': TEXTS['ann.txt'] }), { acceptLosses: true, keepOpen: true });
+    project!.close();
+    const theirs = join(dir, 'theirs.quarry');
+    copyFileSync(mine, theirs);
+    const other = ProjectDb.open(theirs).project;
+    try {
+      // In the co-author's copy "Places" is an ordinary code (their own folder flag was cleared), and they coded at it.
+      other.db.prepare(`UPDATE codes SET is_codable = 1 WHERE name = 'Places'`).run();
+      const placesId = other.db.prepare(`SELECT id FROM codes WHERE name = 'Places'`).pluck().get() as number;
+      const sourceId = other.db.prepare(`SELECT id FROM sources`).pluck().get() as number;
+      applyCoding({ project: other, coderName: 'tom' }, { sourceId, start: 4, end: 9, codeId: placesId });
+    } finally {
+      other.close();
+    }
+    const here = ProjectDb.open(mine).project;
+    try {
+      await applyMerge({ project: here, coderName: 'maria' }, theirs);
+      const places = here.db.prepare(`SELECT is_codable AS codable, (SELECT COUNT(*) FROM codings WHERE code_id = codes.id) AS n FROM codes WHERE name = 'Places'`).get();
+      expect(places).toEqual({ codable: 1, n: 1 });
+    } finally {
+      here.close();
+    }
   });
 
   it('makes a chosen colour of a default one when the user sets it', () => {
