@@ -104,6 +104,15 @@ export interface PlannedCaseSet {
   memberCaseGuids: string[];
 }
 
+/** A source set or code set (refiSets.ts); members by the GUIDs of planned sources or codes. */
+export interface PlannedItemSet {
+  guid: string;
+  kind: 'sources' | 'codes';
+  name: string;
+  description: string;
+  memberGuids: string[];
+}
+
 export interface RefiImportPlan {
   projectName: string;
   users: PlannedUser[];
@@ -116,6 +125,7 @@ export interface RefiImportPlan {
   values: PlannedValue[];
   caseSpans: PlannedCaseSpan[];
   caseSets: PlannedCaseSet[];
+  itemSets: PlannedItemSet[];
   skipped: RefiSkipped[];
   warnings: string[];
 }
@@ -133,6 +143,8 @@ export interface RefiImportReport {
   cases: number;
   /** Memos made from the file's <Note> elements. */
   notes: number;
+  /** Sets made from the file's <Set> elements, by kind. */
+  sets: { cases: number; sources: number; codes: number };
   skipped: RefiSkipped[];
   positionUnit: RefiPositionUnit;
   positionUnitReason: string;

@@ -8,6 +8,7 @@ import type Database from 'better-sqlite3';
 import { QuarryError } from '../errors.js';
 import { insertAttribute, setValue } from '../store/attributesStore.js';
 import { insertCaseSet, replaceMembers } from '../store/caseSetsStore.js';
+import { writeItemSets } from './refiSets.js';
 import { insertCaseSpan } from '../store/caseSpansStore.js';
 import { insertCase } from '../store/casesStore.js';
 import { insertCode } from '../store/codesStore.js';
@@ -31,6 +32,7 @@ export function reportOf(result: RefiImportResult, plan: RefiImportPlan): RefiIm
     codings: plan.codings.length,
     cases: plan.cases.filter((c) => c.fromCase).length,
     notes: plan.memos.filter((m) => m.fromNote).length,
+    sets: { cases: plan.caseSets.length, sources: plan.itemSets.filter((s) => s.kind === 'sources').length, codes: plan.itemSets.filter((s) => s.kind === 'codes').length },
     skipped: plan.skipped,
     positionUnit: result.positionUnit,
     positionUnitReason: result.positionUnitReason,
@@ -106,6 +108,7 @@ export function writeImportPlan(db: Database.Database, plan: RefiImportPlan): vo
     const id = insertCaseSet(db, { guid: set.guid, name: set.name, description: set.description, rule: set.rule });
     if (set.rule === null) replaceMembers(db, id, set.memberCaseGuids.map((g) => idOf(cases, g, 'case')));
   }
+  writeItemSets(db, plan.itemSets, (kind, g) => (kind === 'sources' ? idOf(sources, g, 'source') : idOf(codes, g, 'code')));
   for (const m of plan.memos) {
     insertMemo(db, {
       guid: m.guid,
