@@ -19,9 +19,10 @@ const MEMBERS: Record<ItemSetKind, { table: string; column: string }> = {
   codes: { table: 'code_set_members', column: 'code_id' },
 };
 
+/** Source sets first, then code sets (as `quarry sets` lists them), each kind by name. */
 export function listItemSets(db: Database.Database, kind?: ItemSetKind): ItemSetRow[] {
   return kind === undefined
-    ? (stmt(db, `${SET} ORDER BY kind, name COLLATE NOCASE, id`).all() as ItemSetRow[])
+    ? (stmt(db, `${SET} ORDER BY kind DESC, name COLLATE NOCASE, id`).all() as ItemSetRow[])
     : (stmt(db, `${SET} WHERE kind = ? ORDER BY name COLLATE NOCASE, id`).all(kind) as ItemSetRow[]);
 }
 

@@ -9,7 +9,9 @@ import type { Migration } from './migration.js';
  *
  * A name is unique within its kind, without regard to case; a source set and
  * a code set (or a case set) may share a name — a filter then names the kind
- * ("sources:NAME"). The triggers keep a set's members of its own kind.
+ * ("sources:NAME"). The triggers keep a set's members of its own kind; a
+ * member row whose set is not there yet (undo re-inserts rows newest first,
+ * with foreign keys deferred) is left to the foreign key.
  *
  * Existing projects gain empty tables: nothing else changes.
  */
@@ -34,7 +36,7 @@ CREATE TABLE source_set_members (
 ) STRICT;
 CREATE INDEX source_set_members_source ON source_set_members(source_id);
 CREATE TRIGGER source_set_members_kind BEFORE INSERT ON source_set_members
-WHEN (SELECT kind FROM item_sets WHERE id = new.set_id) IS NOT 'sources'
+WHEN (SELECT kind FROM item_sets WHERE id = new.set_id) <> 'sources'
 BEGIN
   SELECT RAISE(ABORT, 'only a source set has sources as members');
 END;
@@ -46,7 +48,7 @@ CREATE TABLE code_set_members (
 ) STRICT;
 CREATE INDEX code_set_members_code ON code_set_members(code_id);
 CREATE TRIGGER code_set_members_kind BEFORE INSERT ON code_set_members
-WHEN (SELECT kind FROM item_sets WHERE id = new.set_id) IS NOT 'codes'
+WHEN (SELECT kind FROM item_sets WHERE id = new.set_id) <> 'codes'
 BEGIN
   SELECT RAISE(ABORT, 'only a code set has codes as members');
 END;
