@@ -10,7 +10,9 @@
  * are sources, a code set when they are codes; one holding both becomes two
  * sets, "NAME (sources)" and "NAME (codes)" (a Quarry set has members of one
  * kind), which the import's warnings say. Notes in such a Set are not kept
- * as members (the notes themselves are imported).
+ * as members (the notes themselves are imported). A Set with no members is
+ * a source set, unless its description ends with Quarry's "[Quarry code
+ * set]" line (written for an empty code set, so a round trip keeps it).
  */
 import type Database from 'better-sqlite3';
 import type { ItemSetKind } from '../domain/setTypes.js';
@@ -21,6 +23,9 @@ import type { PlannedItemSet } from './refiImportPlanTypes.js';
 import { derivedGuid } from './refiGuid.js';
 import type { RefiSet, RefiSkipped } from './refiModel.js';
 import { UniqueNames } from './uniqueNames.js';
+
+const EMPTY_CODE_SET = '[Quarry code set]';
+const joinMarker = (description: string, marker: string): string => (description.trim() ? `${description}\n\n${marker}` : marker);
 
 /** The export's Sets for source sets and code sets; `guid` makes a stored id one the schema accepts. */
 export function itemSetsToRefi(sets: readonly SnapItemSet[], guidOf: (kind: ItemSetKind, id: number) => string | undefined, guid: (raw: string) => string): RefiSet[] {
@@ -33,7 +38,9 @@ export function itemSetsToRefi(sets: readonly SnapItemSet[], guidOf: (kind: Item
       memberSourceGuids: s.kind === 'sources' ? members : [],
       memberNoteGuids: [],
     };
-    if (s.description.trim()) out.description = s.description;
+    // An empty code set has no member to tell its kind by: a marker line does (read back by planItemSets).
+    const description = s.kind === 'codes' && members.length === 0 ? joinMarker(s.description, EMPTY_CODE_SET) : s.description;
+    if (description.trim()) out.description = description;
     return out;
   });
 }
@@ -60,7 +67,8 @@ export function planItemSets(p: ItemSetPlanner, names: ItemSetNames, set: RefiSe
   const sources = [...new Set(set.memberSourceGuids.map(fixGuid))].filter((g) => p.hasSource(g));
   const codes = [...new Set(set.memberCodeGuids.map(fixGuid))].filter((g) => p.hasCode(g));
   const name = set.name.trim() || 'Unnamed set';
-  const description = set.description ?? '';
+  const marked = (set.description ?? '').trimEnd().endsWith(EMPTY_CODE_SET);
+  const description = marked ? (set.description ?? '').trimEnd().slice(0, -EMPTY_CODE_SET.length).trimEnd() : (set.description ?? '');
   const empty = set.memberSourceGuids.length + set.memberCodeGuids.length === 0;
   if (empty && set.memberNoteGuids.length > 0) {
     p.skip({ kind: 'set', name: set.name, reason: 'it groups notes only; Quarry has sets of cases, sources and codes (the notes themselves were imported)' });
@@ -69,11 +77,12 @@ export function planItemSets(p: ItemSetPlanner, names: ItemSetNames, set: RefiSe
   if (set.memberNoteGuids.length > 0) p.warn(`The set “${name}” also listed notes; Quarry keeps its sources and codes as a set (the notes were imported as memos).`);
   const both = sources.length > 0 && codes.length > 0;
   const planned: PlannedItemSet[] = [];
-  // A set with no members at all keeps its kind from what it was meant to hold: sources, as most tools' document sets.
-  if (sources.length > 0 || codes.length === 0) {
+  // A set without members is a source set (as most tools' document sets are) unless Quarry marked it a code set.
+  const codeSet = codes.length > 0 || (marked && sources.length === 0);
+  if (sources.length > 0 || !codeSet) {
     planned.push({ guid: p.claim('item_set', set.guid), kind: 'sources', name: names.take('sources', both ? `${name} (sources)` : name), description, memberGuids: sources });
   }
-  if (codes.length > 0) {
+  if (codeSet) {
     const guid = both ? derivedGuid('set-codes', fixGuid(set.guid)) : set.guid;
     planned.push({ guid: p.claim('item_set', guid), kind: 'codes', name: names.take('codes', both ? `${name} (codes)` : name), description, memberGuids: codes });
   }
