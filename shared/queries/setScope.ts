@@ -35,7 +35,7 @@ export function resolveSetName(db: Database.Database, spec: string): NamedSet {
   }
   const found = (['cases', 'sources', 'codes'] as const).map((k) => findOfKind(db, k, spec)).filter((s) => s !== undefined);
   if (found.length === 1) return found[0]!;
-  if (found.length === 0) throw new QuarryError('not_found', `There is no set “${spec}” (no case set, source set or code set has that name).`, { set: spec });
+  if (found.length === 0) throw new QuarryError('not_found', `There is no case set “${spec}” (nor a source set or code set of that name).`, { set: spec });
   const kinds = found.map((s) => `a ${NOUN[s.kind]}`);
   const spelled = found.map((s) => `“${s.kind}:${s.name}”`);
   throw new QuarryError(

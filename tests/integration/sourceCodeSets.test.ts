@@ -239,6 +239,6 @@ describe('--set filters by any kind', () => {
     const byCodes = (await json(dir, 'query', 'p.quarry', '--code', 'Motivations', '--set', 'codes:Harbour', '--json')) as unknown[];
     expect(byCodes).toEqual([]);
     const missing = await quarry(dir, 'query', 'p.quarry', '--code', 'Barriers', '--set', 'Nowhere', '--json');
-    expect(missing.err).toMatch(/There is no set “Nowhere”/);
+    expect(missing.err).toMatch(/There is no case set “Nowhere” \(nor a source set or code set of that name\)/);
   });
 });
