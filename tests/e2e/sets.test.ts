@@ -8,6 +8,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchApp, type AppUnderTest } from './harness.js';
+import { openDemoAsPrimaryCoder } from './workbenchSetup.js';
 
 async function addToSet(page: Page, opener: () => Promise<void>, menuName: string, pick: { create: string } | { existing: string }) {
   await opener();
@@ -28,11 +29,7 @@ describe('source sets and code sets in the workbench', () => {
 
   beforeAll(async () => {
     app = await launchApp();
-    const { page } = app;
-    await page.getByRole('button', { name: 'Open the demo study' }).first().click();
-    await page.getByRole('tab', { name: 'Queries', exact: true }).waitFor({ timeout: 60_000 });
-    await page.getByRole('button', { name: 'Ruth Ashworth' }).click();
-    await page.getByRole('heading', { name: 'Who is coding?' }).waitFor({ state: 'detached' });
+    await openDemoAsPrimaryCoder(app.page);
   }, 90_000);
   afterAll(async () => {
     await app?.stop();
