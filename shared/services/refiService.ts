@@ -30,10 +30,11 @@ export function exportQdpxFile(db: Database.Database, path: string, tempPath?: s
 }
 
 export function exportQdcText(db: Database.Database): string {
-  const codes = projectToRefi(db).project.codes;
+  const { codes, sets } = projectToRefi(db).project;
   // The codebook schema requires at least one code.
   if (codes.length === 0) throw new QuarryError('bad_request', 'This project has no codes yet, so there is no codebook to export.');
-  return writeQdc(codes, []);
+  // A codebook's sets hold codes only: the code sets that have members.
+  return writeQdc(codes, sets.filter((s) => s.memberCodeGuids.length > 0));
 }
 
 export function checkFolder(path: string): void {

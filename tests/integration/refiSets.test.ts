@@ -19,7 +19,7 @@ import { assignSource } from '../../shared/services/caseService.js';
 import { listCaseSetInfo, saveCaseSet } from '../../shared/services/caseSetService.js';
 import { applyCoding } from '../../shared/services/codingService.js';
 import { createItemSet, listItemSetInfo } from '../../shared/services/itemSetService.js';
-import { exportQdpxBytes, importRefiProject } from '../../shared/services/refiService.js';
+import { exportQdcText, exportQdpxBytes, importRefiProject } from '../../shared/services/refiService.js';
 import { sharedPath } from '../sharedReference.js';
 import { addSources, projectsClosedAfterEach, tempDir } from './caseFixtures.js';
 
@@ -38,14 +38,14 @@ function setsOf(db: ProjectDb['db']): { kind: string; name: string; description:
   ];
 }
 
-function schemaValid(qde: string): void {
-  const schema = sharedPath('refi', 'schemas', 'Project-mrt2019.xsd');
+function schemaValid(xml: string, xsd: string, fileName: string): void {
+  const schema = sharedPath('refi', 'schemas', xsd);
   if (!existsSync(schema) || !existsSync('/usr/bin/xmllint')) {
     console.warn('REFI-QDA schema or xmllint absent: the export was checked by reading it back only');
     return;
   }
-  const file = join(tempDir(), 'project.qde');
-  writeFileSync(file, qde);
+  const file = join(tempDir(), fileName);
+  writeFileSync(file, xml);
   expect(() => execFileSync('/usr/bin/xmllint', ['--noout', '--schema', schema, file], { stdio: 'pipe' })).not.toThrow();
 }
 
@@ -76,7 +76,12 @@ describe('sets in a REFI-QDA round trip', () => {
     ]);
     const qde = writeQde(refi);
     expect(qde).toContain('<MemberCode');
-    schemaValid(qde);
+    schemaValid(qde, 'Project-mrt2019.xsd', 'project.qde');
+    // The codebook alone (.qdc) carries the code sets that have members.
+    const qdc = exportQdcText(p.db);
+    expect(qdc.match(/<Set /g)).toHaveLength(1);
+    expect(qdc.match(/<MemberCode /g)).toHaveLength(2);
+    schemaValid(qdc, 'Codebook-mrt2019.xsd', 'codebook.qdc');
 
     const before = setsOf(p.db);
     expect(before).toEqual([
