@@ -78,3 +78,8 @@ export function changeItemSetMembers(db: Database.Database, kind: ItemSetKind, s
     add.run(setId, id);
   }
 }
+
+/** A merged code's set memberships pass to the code it was merged into (before the merged code is deleted). */
+export function moveCodeSetMemberships(db: Database.Database, from: number, into: number): void {
+  stmt(db, `INSERT OR IGNORE INTO code_set_members(set_id, code_id) SELECT set_id, ? FROM code_set_members WHERE code_id = ?`).run(into, from);
+}

@@ -147,7 +147,7 @@ describe('sets through the contract, undoable', () => {
     expect(await list()).toEqual([{ name: 'Ana', description: '', members: 2 }]);
   });
 
-  it('drops a deleted source or code from its set', async () => {
+  it('drops a deleted source or code from its set; a merged code’s place passes to the code it joins', async () => {
     const dir = await project();
     const call = await contract(dir);
     const sources = await call<SourceSummary[]>('sources.list');
@@ -157,10 +157,15 @@ describe('sets through the contract, undoable', () => {
     const s = await call<ItemSetInfo>('sets.create', { kind: 'sources', name: 'All', memberIds: sources.map((x) => x.id) });
     const c = await call<ItemSetInfo>('sets.create', { kind: 'codes', name: 'All', memberIds: [barriers, ...motivations.children.map((k) => k.id)] });
     await call('sources.delete', { id: sources.find((x) => x.name === 'loose')!.id });
+    // Merging a member into a code outside the set puts that code in the set in its place.
+    const profit = motivations.children.find((k) => k.name === 'Profit')!.id;
+    const other = await call<{ id: number }>('codes.create', { name: 'Gain' });
+    await call('codes.merge', { from: profit, into: other.id });
     await call('codes.delete', { id: barriers });
     const after = await call<ItemSetInfo[]>('sets.list');
     expect(after.find((x) => x.id === s.id)!.memberIds.length).toBe(3);
-    expect(after.find((x) => x.id === c.id)!.memberIds).toEqual(motivations.children.map((k) => k.id).sort((a, b) => a - b));
+    const intermediaries = motivations.children.find((k) => k.name === 'Intermediaries')!.id;
+    expect(after.find((x) => x.id === c.id)!.memberIds).toEqual([intermediaries, other.id].sort((a, b) => a - b));
   });
 });
 
