@@ -7,28 +7,13 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../cli/main.js';
-import { createDispatcher } from '../../shared/api/dispatcher.js';
-import { Session } from '../../shared/api/session.js';
+import { describe, expect, it } from 'vitest';
 import type { ItemSetInfo } from '../../shared/domain/setTypes.js';
 import type { CodeNode, SourceSummary } from '../../shared/domain/types.js';
+import { cliAs, contractSessionsAs } from './cliAndContract.js';
 import { tempDir } from './caseFixtures.js';
 
-const ENV = { QUARRY_CODER: 'Ines Varga' };
-
-async function quarry(cwd: string, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t), cwd, env: ENV });
-  return { code, out, err };
-}
-
-async function ok(cwd: string, ...argv: string[]): Promise<string> {
-  const r = await quarry(cwd, ...argv);
-  expect(r.code, r.err).toBe(0);
-  return r.out;
-}
+const { quarry, ok } = cliAs('Ines Varga');
 
 const json = async (cwd: string, ...argv: string[]): Promise<unknown> => JSON.parse(await ok(cwd, ...argv)) as unknown;
 
@@ -59,25 +44,8 @@ async function project(): Promise<string> {
   return dir;
 }
 
-const sessions: Session[] = [];
-afterEach(() => {
-  for (const s of sessions.splice(0)) s.close();
-});
-
-async function contract(dir: string) {
-  const session = new Session({ dataDir: join(dir, 'data'), platform: 'web', backupCheckMs: 0, oneShot: { coderName: ENV.QUARRY_CODER } });
-  sessions.push(session);
-  const dispatch = createDispatcher(session, (e) => {
-    throw e;
-  });
-  const call = async <T>(method: string, args: unknown = {}): Promise<T> => {
-    const r = await dispatch(method, args);
-    if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-    return r.value as T;
-  };
-  await call('project.open', { path: join(dir, 'p.quarry') });
-  return call;
-}
+const openContract = contractSessionsAs('Ines Varga');
+const contract = (dir: string) => openContract(dir, 'p.quarry');
 
 describe('quarry sets: three kinds', () => {
   it('adds a source set and a code set (paths with a parent) and lists every kind with its members', async () => {
