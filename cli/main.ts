@@ -93,10 +93,16 @@ Cases and classification sheets
                                                     export the classification sheet (UTF-8 BOM, CRLF);
                                                     <file.xlsx> writes an Excel workbook with typed cells
   quarry cases assign <project> <source> <case>     put a source in a case (created if missing)
-  quarry sets <project> [--json]                    the sets: [{"name","kind","members"}] (kind "cases": members are case names)
-  quarry sets add <project> <name> (--where "ATTR=VALUE"... [--any] | --cases A,B) [--description TEXT] [--json]
-                                                    a case set by a rule (ATTR=V, != < <= > >=; all must hold, --any: one)
-                                                    that keeps its members up to date, or by hand-picked cases
+  quarry sets <project> [--json]                    the sets: [{"name","kind","members"}]; kind cases|sources|codes,
+                                                    members are case names, source names or code paths
+  quarry sets add <project> <name> (--where "ATTR=VALUE"... [--any] | --cases A,B | --sources A,B | --codes PATH,PATH)
+                 [--description TEXT] [--json]      a case set by a rule (ATTR=V, != < <= > >=; all must hold, --any: one)
+                                                    that keeps its members up to date, or by hand-picked cases; a source
+                                                    set; a code set (paths like Motivations/Intermediaries)
+                                                    --set NAME (queries, matrices, reports) takes a set of any kind: a case
+                                                    set keeps those cases, a source set those sources, a code set those
+                                                    codes; write cases:NAME, sources:NAME or codes:NAME when two kinds
+                                                    share the name
 Exports (Word tables and reports for papers; written atomically)
   quarry export <project> framework <matrix-name> --out F.docx [--caption TEXT] [--quotes] [--label TEMPLATE]
   quarry export <project> matrix --rows cases|attribute:NAME|set:NAME|sets|codes [--row PATH]... --cols codes|children:PATH [--col PATH]...
@@ -107,7 +113,7 @@ Exports (Word tables and reports for papers; written atomically)
   quarry export <project> cases [--group-by ATTR] [--attribute NAME]... [--case NAME]... [--set NAME] [--where "ATTR=VALUE"]...
                  [--source NAME]... [--caption TEXT] [--raw-numbers] --out F.docx|F.csv
   quarry export <project> codebook [--examples] [--no-guide] --out F.docx
-  quarry export <project> quotes --code PATH [--code PATH]... [--label TEMPLATE] [--order case|source] [--memos] [--by-subcode]
+  quarry export <project> quotes (--code PATH [--code PATH]... | --set CODESET) [--label TEMPLATE] [--order case|source] [--memos] [--by-subcode]
                  [--case NAME]... [--set NAME] [--where "ATTR=VALUE"]... [--source NAME]... --out F.docx|F.csv
                  CSV cells starting = + - @ (or tab, CR) get a leading ' so spreadsheets show them as text, not formulas;
                  --raw-numbers leaves cells that are plain numbers (-3, +1.5) as they are

@@ -161,7 +161,7 @@ async function exportCodebook(project: string, argv: string[], io: CliIo): Promi
   });
 }
 
-const QUOTES_USAGE = `quarry export <project> quotes --code PATH [--code PATH]... --out F.docx|F.csv [--label TEMPLATE] [--order case|source] [--memos] [--coder NAME] [--no-children] [--by-subcode] ${FILTER_USAGE} [--title TEXT]`;
+const QUOTES_USAGE = `quarry export <project> quotes (--code PATH [--code PATH]... | --set CODESET) --out F.docx|F.csv [--label TEMPLATE] [--order case|source] [--memos] [--coder NAME] [--no-children] [--by-subcode] ${FILTER_USAGE} [--title TEXT]`;
 async function exportQuotes(project: string, argv: string[], io: CliIo): Promise<number> {
   const p = parse(
     argv,
@@ -180,7 +180,8 @@ async function exportQuotes(project: string, argv: string[], io: CliIo): Promise
     { min: 0, max: 0, usage: QUOTES_USAGE },
   );
   const codes = list(p, 'code');
-  if (codes.length === 0) throw new UsageError(`say which codes with --code PATH (repeat it for several)\nusage: ${QUOTES_USAGE}`);
+  // A code set (--set codes:NAME, or a bare name the project resolves to one) can stand for the codes.
+  if (codes.length === 0 && str(p, 'set') === undefined) throw new UsageError(`say which codes with --code PATH (repeat it for several) or a code set with --set NAME\nusage: ${QUOTES_USAGE}`);
   const order = str(p, 'order');
   if (order !== undefined && order !== 'case' && order !== 'source') throw new UsageError(`--order must be case or source, not “${order}”`);
   const { path, format } = outPath(p, 'quotes', QUOTES_USAGE);

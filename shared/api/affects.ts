@@ -36,6 +36,8 @@ export const TOPICS = [
   'cases',
   /** Attribute values of cases (what the sheet shows and case-set rules select by). */
   'caseValues',
+  /** Source sets and code sets (case sets are under 'cases'). */
+  'sets',
   'frameworks',
   'savedQueries',
   'stopWords',

@@ -22,6 +22,7 @@ import { frameworkMethods } from './methods/frameworkMethods.js';
 import { dataSafetyMethods } from './methods/dataSafetyMethods.js';
 import { fileMethods } from './methods/fileMethods.js';
 import { mediaMethods } from './methods/mediaMethods.js';
+import { setMethods } from './methods/setMethods.js';
 
 export const METHODS = {
   ...projectMethods,
@@ -40,6 +41,7 @@ export const METHODS = {
   ...dataSafetyMethods,
   ...fileMethods,
   ...mediaMethods,
+  ...setMethods,
 } as const;
 
 export type Methods = typeof METHODS;

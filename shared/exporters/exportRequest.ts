@@ -71,7 +71,8 @@ export const exportRequestSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('quotes'),
     format: z.enum(['docx', 'csv']),
-    codes: z.array(name).min(1).max(1000),
+    /** May be empty when the filter names a code set: the set's codes then. */
+    codes: z.array(name).max(1000),
     labelTemplate,
     order: z.enum(['case', 'source']).optional(),
     memos: z.boolean().optional(),

@@ -12,7 +12,7 @@ import { projectAttributor } from './caseAttribution.js';
 import type { FrameworkTable, MatrixMeasure, MatrixTable } from './exportModels.js';
 import { MEASURE_LABELS } from './matrixFormat.js';
 import { parseMatrixCols, parseMatrixRows, rowsHeader, withRowCodes } from './matrixSpec.js';
-import { caseFilterOf, describeReportFilter, resolveReportFilter, type ReportFilter } from './reportFilter.js';
+import { caseFilterOf, describeReportFilter, filterSetKind, resolveReportFilter, type ReportFilter } from './reportFilter.js';
 import { frameworkToTable, matrixToTable } from './queryModels.js';
 
 export interface MatrixTableOptions {
@@ -39,7 +39,7 @@ export function loadMatrixTable(db: Database.Database, o: MatrixTableOptions): M
   const result = runMatrixQuery(db, { rows, cols, measure, ...(filter ? { filter } : {}), ...(o.coder !== undefined ? { coder: o.coder } : {}) });
   const corner = rowsHeader(rows);
   const caption = o.caption ?? `${MEASURE_LABELS[measure].replace(/ \(%\)$/, '')} by ${corner.toLowerCase()} and code`;
-  const scope = describeReportFilter(o.filter, o.coder);
+  const scope = describeReportFilter(o.filter, o.coder, filterSetKind(db, o.filter));
   const note = o.note?.trim();
   return {
     ...matrixToTable(result, { caption, corner: o.rowHeader?.trim() || corner }),
@@ -60,7 +60,8 @@ function narrowedByClassification(db: Database.Database, rows: MatrixRows, f: Re
   const names = ProjectLookup.of(db).caseNames;
   const named = (ids: Set<number> | null) => [...(ids ?? [])].map((id) => names.get(id)!);
   if (rows.kind === 'cases') return { rows: { kind: 'cases', cases: rows.cases ? rows.cases.filter((n) => named(resolved.caseIds).includes(n)) : named(resolved.caseIds) }, filter };
-  return { rows, filter: { cases: named(resolved.passageCaseIds) } };
+  // The set stays: a case set is already in these cases, a source or code set still narrows sources or codes.
+  return { rows, filter: { cases: named(resolved.passageCaseIds), ...(f.set !== undefined ? { set: f.set } : {}) } };
 }
 
 export interface FrameworkTableLoadOptions {

@@ -14,8 +14,9 @@ import { passages } from '../services/codingService.js';
 import { getCodeRow } from '../store/codesStore.js';
 import { listMemos } from '../store/memosStore.js';
 import { ProjectLookup } from '../queries/projectLookup.js';
+import { setMembersOfKind } from '../queries/setScope.js';
 import { naturalCompare, projectAttributor } from './caseAttribution.js';
-import { describeReportFilter, isEmptyFilter, resolveReportFilter, type ReportFilter } from './reportFilter.js';
+import { describeReportFilter, filterSetKind, isEmptyFilter, resolveReportFilter, type ReportFilter } from './reportFilter.js';
 import type { QuotePassage, QuotesOrder, QuotesReport } from './exportModels.js';
 
 export interface QuotesOptions {
@@ -82,8 +83,25 @@ function subcodeGroups(lookup: ProjectLookup, codeId: number, found: CodedPassag
   return groups.filter((g) => g.passages.length > 0);
 }
 
+/**
+ * The codes to quote: with a code set in the filter, the named codes that
+ * are in the set (or under one of its codes), or the set's codes when none
+ * is named; without one, the named codes.
+ */
+function quotedCodes(db: Database.Database, lookup: ProjectLookup, opts: QuotesOptions): string[] {
+  const members = setMembersOfKind(db, opts.filter?.set, 'codes');
+  if (!members) return opts.codes;
+  if (opts.codes.length === 0) return lookup.codeOrder.filter((c) => members.has(c.id)).map((c) => c.path);
+  const within = new Set([...members].flatMap((id) => lookup.descendants(id)));
+  return opts.codes.filter((path) => within.has(requireCodeByPath(db, path)));
+}
+
 export function loadQuotesReport(db: Database.Database, opts: QuotesOptions): QuotesReport {
-  if (opts.codes.length === 0) throw new QuarryError('bad_request', 'Choose at least one code whose passages to export.');
+  const lookup = ProjectLookup.of(db);
+  const codes = quotedCodes(db, lookup, opts);
+  if (codes.length === 0) {
+    throw new QuarryError('bad_request', opts.codes.length ? `None of the chosen codes is in the code set “${opts.filter?.set ?? ''}”.` : 'Choose at least one code whose passages to export.');
+  }
   const order = opts.order ?? 'case';
   const label = projectAttributor(db, opts.labelTemplate);
   const codingMemos = new Map<number, string[]>();
@@ -93,8 +111,7 @@ export function loadQuotesReport(db: Database.Database, opts: QuotesOptions): Qu
     }
   }
   const allowed = isEmptyFilter(opts.filter) ? null : resolveReportFilter(db, opts.filter);
-  const lookup = ProjectLookup.of(db);
-  const sections = opts.codes.map((path) => {
+  const sections = codes.map((path) => {
     const codeId = requireCodeByPath(db, path);
     const found = passages(db, { codeId, includeChildren: opts.includeChildren ?? true, ...(opts.coder !== undefined ? { coderName: opts.coder } : {}) }).filter(
       (p) => !allowed || allowed.hasPassage(p),
@@ -116,6 +133,6 @@ export function loadQuotesReport(db: Database.Database, opts: QuotesOptions): Qu
     const memos = opts.memos ? listMemos(db, { target: 'code', codeId }).map((m) => m.body.trim()).filter(Boolean) : [];
     return { code: path, description: getCodeRow(db, codeId)?.description ?? '', memos, passages: list };
   });
-  const scope = describeReportFilter(opts.filter, opts.coder);
+  const scope = describeReportFilter(opts.filter, opts.coder, filterSetKind(db, opts.filter));
   return { title: opts.title ?? 'Coded passages', order, sections, ...(scope ? { scope } : {}) };
 }

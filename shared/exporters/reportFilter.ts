@@ -13,9 +13,11 @@ import { CaseHierarchy } from '../cases/caseHierarchy.js';
 import { QuarryError } from '../errors.js';
 import { requireClassification } from '../queries/matrixAxes.js';
 import { resolveCaseFilter, resolveSourceFilter } from '../queries/caseScope.js';
+import { resolveSetName, setMembersOfKind } from '../queries/setScope.js';
 import { ProjectLookup } from '../queries/projectLookup.js';
 import type { CaseFilter } from '../queries/types.js';
 import type { ReportFilter } from './reportFilterSchema.js';
+import type { SetKind } from '../domain/setTypes.js';
 import { caseHierarchyRows } from '../store/casesStore.js';
 
 export { reportFilterSchema, type ReportFilter } from './reportFilterSchema.js';
@@ -42,21 +44,24 @@ export interface ResolvedFilter {
   hasPassage(p: { sourceId: number; start: number; end: number }): boolean;
 }
 
+/** The kind of set the filter names ('cases' when it names none), for describeReportFilter. */
+export const filterSetKind = (db: Database.Database, f: ReportFilter | undefined): SetKind => (f?.set === undefined ? 'cases' : resolveSetName(db, f.set).kind);
+
 /** Resolves names against the project; an unknown case, set, attribute or source is refused with its name. */
 export function resolveReportFilter(db: Database.Database, filter: ReportFilter | undefined): ResolvedFilter {
   const lookup = ProjectLookup.of(db);
   const conditions = resolveCaseFilter(db, lookup, caseFilterOf(filter));
   const { caseIds, passageCaseIds } = filter?.classification === undefined ? { caseIds: conditions, passageCaseIds: conditions } : classified(db, filter.classification, conditions);
-  let sourceIds: Set<number> | null = null;
+  // A source set narrows the sources as naming them does.
+  let sourceIds: Set<number> | null = setMembersOfKind(db, filter?.set, 'sources');
   if (filter?.sources) {
     const byName = new Map([...lookup.sources.values()].map((s) => [s.name, s.id]));
-    sourceIds = new Set(
-      filter.sources.map((n) => {
-        const id = byName.get(n);
-        if (id === undefined) throw new QuarryError('not_found', `There is no source “${n}”.`, { source: n });
-        return id;
-      }),
-    );
+    const named = filter.sources.map((n) => {
+      const id = byName.get(n);
+      if (id === undefined) throw new QuarryError('not_found', `There is no source “${n}”.`, { source: n });
+      return id;
+    });
+    sourceIds = new Set(sourceIds ? named.filter((id) => sourceIds!.has(id)) : named);
   }
   // Conditions on source attributes (Wave >= 2) keep the sources that meet them, as in queries and matrices.
   const bySourceAttributes = resolveSourceFilter(db, caseFilterOf(filter));
@@ -88,14 +93,15 @@ function classified(db: Database.Database, classification: string, conditions: S
 }
 
 /** "Cases where Group = Entrepreneur, in the case set Founders; sources E1, E2; codings by Ruth" — a sentence for a table's note. */
-export function describeReportFilter(f: ReportFilter | undefined, coder?: string): string {
+export function describeReportFilter(f: ReportFilter | undefined, coder?: string, setKind: SetKind = 'cases'): string {
   const cases: string[] = (f?.where ?? []).map((c) => `${c.attribute} ${c.operator ?? '='} ${c.value}`);
-  if (f?.set !== undefined) cases.push(`in the case set ${f.set}`);
+  if (f?.set !== undefined && setKind === 'cases') cases.push(`in the case set ${f.set}`);
   if (f?.cases) cases.push(`named ${f.cases.join(', ')}`);
   if (f?.classification !== undefined) cases.push(`of the classification ${f.classification} (with their sub-cases' text)`);
   const parts: string[] = [];
   if (cases.length) parts.push(`cases ${f?.where?.length ? 'where ' : ''}${cases.join(', ')}`);
   if (f?.sources) parts.push(`sources ${f.sources.join(', ')}`);
+  if (f?.set !== undefined && setKind !== 'cases') parts.push(`${setKind} in the ${setKind === 'sources' ? 'source' : 'code'} set ${f.set.replace(/^(sources|codes):/, '')}`);
   if (coder) parts.push(`codings by ${coder}`);
   const text = parts.join('; ');
   return text.charAt(0).toUpperCase() + text.slice(1);

@@ -6,9 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { CaseSetRule } from '../cases/caseSetRules.js';
-import { QuarryError } from '../errors.js';
-import { caseIdsOfSet, previewRule } from '../services/caseSetService.js';
-import { findCaseSetByName } from '../store/caseSetsStore.js';
+import { previewRule } from '../services/caseSetService.js';
 import { changeKey } from '../store/changeCounter.js';
 import type { ProjectLookup } from './projectLookup.js';
 import { conditionsMatcher, parseCondition, splitConditions } from '../cases/attributeCondition.js';
@@ -17,15 +15,10 @@ import { listSourceAttributes, listSourceValues } from '../store/sourceAttribute
 import { toDef } from '../services/caseService.js';
 import type { AttributeValue } from '../cases/attributeTypes.js';
 import type { CaseFilter } from './types.js';
+import { setMembersOfKind } from './setScope.js';
 
 /** The CLI's --where: "NAME OP VALUE" (attributeCondition.ts). */
 export { parseCondition };
-
-export function caseIdsOfSetNamed(db: Database.Database, name: string): number[] {
-  const set = findCaseSetByName(db, name);
-  if (!set) throw new QuarryError('not_found', `There is no case set “${name}”.`, { set: name });
-  return caseIdsOfSet(db, set.id);
-}
 
 const resolved = new WeakMap<Database.Database, Map<string, Set<number> | null>>();
 
@@ -61,7 +54,9 @@ function evaluateFilter(db: Database.Database, lookup: ProjectLookup, filter: Ca
     // (naming the condition) for an unknown attribute or a value that cannot be.
     narrow(previewRule(db, rule).caseIds);
   }
-  if (filter.set !== undefined) narrow(caseIdsOfSetNamed(db, filter.set));
+  // A source set or a code set narrows sources or codes (resolveSourceFilter, resolveCodeFilter), not cases.
+  const caseSet = setMembersOfKind(db, filter.set, 'cases');
+  if (caseSet) narrow(caseSet);
   if (filter.cases) narrow(filter.cases.map((n) => lookup.caseId(n)));
   return allowed;
 }
@@ -75,14 +70,15 @@ const resolvedSources = new WeakMap<Database.Database, Map<string, Set<number> |
 
 /**
  * The sources whose text a query may use, by the filter's conditions on
- * source attributes (Wave >= 2), or null when it has none. A passage must
- * be in one of these sources and reach a case resolveCaseFilter allows.
+ * source attributes (Wave >= 2) and its source set, or null when it has
+ * neither. A passage must be in one of these sources and reach a case
+ * resolveCaseFilter allows.
  */
 export function resolveSourceFilter(db: Database.Database, filter: CaseFilter | undefined): Set<number> | null {
-  if (!filter?.where?.length) return null;
+  if (!filter?.where?.length && filter?.set === undefined) return null;
   let cache = resolvedSources.get(db);
   if (!cache) resolvedSources.set(db, (cache = new Map()));
-  const key = `${changeKey(db)}|${JSON.stringify(filter.where)}`;
+  const key = `${changeKey(db)}|${JSON.stringify([filter.where, filter.set])}`;
   if (cache.has(key)) return cache.get(key)!;
   const { sourceConditions } = splitWhere(db, filter);
   let result: Set<number> | null = null;
@@ -99,7 +95,19 @@ export function resolveSourceFilter(db: Database.Database, filter: CaseFilter | 
     const ids = db.prepare(`SELECT id FROM sources`).pluck().all() as number[];
     result = new Set(ids.filter((id) => test((name) => bySource.get(id)?.get(name))));
   }
+  const sourceSet = setMembersOfKind(db, filter.set, 'sources');
+  if (sourceSet) result = result ? new Set([...result].filter((id) => sourceSet.has(id))) : sourceSet;
   if (cache.size > 50) cache.clear();
   cache.set(key, result);
   return result;
+}
+
+/**
+ * The codes a query may use when the filter names a code set: the set's
+ * codes and everything under them (a code counts its sub-codes' passages),
+ * or null when it names no code set.
+ */
+export function resolveCodeFilter(db: Database.Database, lookup: ProjectLookup, filter: CaseFilter | undefined): Set<number> | null {
+  const members = setMembersOfKind(db, filter?.set, 'codes');
+  return members && new Set([...members].flatMap((id) => lookup.descendants(id)));
 }

@@ -16,7 +16,7 @@ import type Database from 'better-sqlite3';
 import { QuarryError } from '../errors.js';
 import { codingsAt, passageDetails, sourceTexts } from '../store/queryStore.js';
 import { paragraphs } from '../text/structure.js';
-import { resolveCaseFilter, resolveSourceFilter } from './caseScope.js';
+import { resolveCaseFilter, resolveCodeFilter, resolveSourceFilter } from './caseScope.js';
 import { ProjectLookup } from './projectLookup.js';
 import { mergeIntoReferences } from './references.js';
 import { hasSpanWithin, intersectSpan, spansTouched, subtractSpan, unionSpans, type Span } from './spanAlgebra.js';
@@ -40,6 +40,8 @@ export interface EvalContext {
   allowed: Set<number> | null;
   /** Sources that can hold allowed text (null: all). */
   sourceIds: number[] | null;
+  /** Codes whose codings count, from a code set in the filter (null: all). */
+  codeIds?: Set<number> | null;
   paragraphCache: Map<number, Span[]>;
 }
 
@@ -68,7 +70,7 @@ function inScope(ctx: EvalContext, p: { sourceId: number; start: number; end: nu
 
 function leaf(ctx: EvalContext, expr: Extract<CodeExpr, { op: 'code' }>): RawPassage[] {
   const code = ctx.lookup.code(expr);
-  const ids = expr.children === false ? [code.id] : ctx.lookup.descendants(code.id);
+  const ids = (expr.children === false ? [code.id] : ctx.lookup.descendants(code.id)).filter((id) => !ctx.codeIds || ctx.codeIds.has(id));
   // Reading a code's codings and dropping other sources here is cheaper than asking SQLite for code × source pairs.
   const rows = codingsAt(ctx.db, ids, ctx.coderId !== undefined ? { coderId: ctx.coderId } : {});
   const sources = ctx.sourceIds ? new Set(ctx.sourceIds) : null;
@@ -170,6 +172,7 @@ export function evalContext(db: Database.Database, def: { filter?: CodingQueryDe
     ...(def.coder !== undefined ? { coderId: lookup.coderId(def.coder) } : {}),
     allowed,
     sourceIds,
+    codeIds: resolveCodeFilter(db, lookup, def.filter),
     paragraphCache: new Map(),
   };
 }

@@ -51,6 +51,23 @@ export function codeAxis(lookup: ProjectLookup, refs: readonly CodeRef[] | undef
   return { kind: 'codes', headers, positionsOfCode };
 }
 
+/** The axis with only the headers of the given codes (a code set's), each counting what it counted before; all of it for null. */
+export function keepCodes(axis: CodeAxis, codeIds: Set<number> | null): CodeAxis {
+  if (!codeIds) return axis;
+  const newPos = new Map<number, number>();
+  const headers = axis.headers.filter((h, i) => {
+    if (h.id === undefined || !codeIds.has(h.id)) return false;
+    newPos.set(i, newPos.size);
+    return true;
+  });
+  const positionsOfCode = new Map<number, number[]>();
+  for (const [code, positions] of axis.positionsOfCode) {
+    const kept = positions.flatMap((p) => (newPos.has(p) ? [newPos.get(p)!] : []));
+    if (kept.length) positionsOfCode.set(code, kept);
+  }
+  return { kind: 'codes', headers, positionsOfCode };
+}
+
 export function resolveColumns(lookup: ProjectLookup, cols: MatrixColumns): CodeAxis {
   if (cols.kind === 'codes') return codeAxis(lookup, cols.codes, cols.children ?? true);
   const parent = lookup.code(cols.of);

@@ -10,9 +10,9 @@
 import type Database from 'better-sqlite3';
 import { sourceTexts } from '../store/queryStore.js';
 import { forEachSource, forEachSourceGrouped, OutOfOrder } from './matrixCodings.js';
-import { resolveCaseFilter, resolveSourceFilter } from './caseScope.js';
+import { resolveCaseFilter, resolveCodeFilter, resolveSourceFilter } from './caseScope.js';
 import { positionIndexOf } from './kwic.js';
-import { requireClassification, resolveColumns, resolveRows, type CaseAxis, type CodeAxis } from './matrixAxes.js';
+import { keepCodes, requireClassification, resolveColumns, resolveRows, type CaseAxis, type CodeAxis } from './matrixAxes.js';
 import { CaseHierarchy } from '../cases/caseHierarchy.js';
 import { caseHierarchyRows } from '../store/casesStore.js';
 import { bagUnion, pushSpan, Tally, wordIndex, wordsIn, type Bag, type WordIndex } from './matrixCounting.js';
@@ -37,8 +37,11 @@ export interface PreparedMatrix {
 
 export function prepareMatrix(db: Database.Database, def: MatrixQueryDef): PreparedMatrix {
   const lookup = ProjectLookup.of(db);
-  const cols = resolveColumns(lookup, def.cols);
-  const rows = resolveRows(db, lookup, def.rows);
+  // A code set in the filter keeps the columns (and code rows) of its codes.
+  const codeSet = resolveCodeFilter(db, lookup, def.filter);
+  const cols = keepCodes(resolveColumns(lookup, def.cols), codeSet);
+  const resolvedRows = resolveRows(db, lookup, def.rows);
+  const rows = resolvedRows.kind === 'codes' ? keepCodes(resolvedRows, codeSet) : resolvedRows;
   const allowed = resolveCaseFilter(db, lookup, def.filter);
   const disjoint = rows.kind === 'cases' && !lookup.hasCaseSpans && [...rows.positionsOfCase.values()].every((rs) => rs.length <= 1);
   return {

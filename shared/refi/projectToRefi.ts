@@ -15,7 +15,7 @@
  * attributes → Variables (text → Text, number → Integer or Float, date →
  * Date, boolean → Boolean, choice → Text with the choices kept in the
  * description); case sets and case memos → Sets (see quarryMarkers.ts).
- * Quarry has no code sets, so none are written.
+ * Source sets and code sets → Sets of MemberSource / MemberCode (refiSets.ts).
  */
 import type Database from 'better-sqlite3';
 import { attributeTypeSpec } from '../cases/attributeTypeRegistry.js';
@@ -36,6 +36,7 @@ import { derivedGuid, isRefiGuid, normalizeGuid } from './refiGuid.js';
 import { normalizeColor } from './refiValues.js';
 import { caseMemosDescription, caseSetDescription, withChoices } from './quarryMarkers.js';
 import { markClassifications } from './refiClassifications.js';
+import { itemSetsToRefi } from './refiSets.js';
 
 export interface RefiExport {
   project: RefiProject;
@@ -120,6 +121,7 @@ function exchangeable(snap: ProjectSnapshot): ProjectSnapshot {
     attributes: fix('attributes', snap.attributes),
     caseSpans: fix('case_spans', snap.caseSpans),
     caseSets: fix('case_sets', snap.caseSets),
+    itemSets: fix('item_sets', snap.itemSets ?? []),
   };
 }
 
@@ -217,6 +219,7 @@ export function snapshotToRefi(stored: ProjectSnapshot, textOf: (sourceId: numbe
       memberNoteGuids: [],
     };
   });
+  sets.push(...itemSetsToRefi(snap.itemSets ?? [], (kind, id) => (kind === 'sources' ? sourceGuid : codeGuid).get(id), g));
   for (const c of snap.cases) {
     const notes = memosOf('case', c.id);
     if (notes.length === 0) continue;

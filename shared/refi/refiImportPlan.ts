@@ -22,6 +22,7 @@ import { UniqueNames } from './uniqueNames.js';
 import { checkRefiRows } from './refiRowChecks.js';
 import { caseLinkWarnings, caseWithSameValues, noCaseLinkRepairs, repairDanglingLinks, valuesKey, type DanglingLink } from './refiCaseLinks.js';
 import { readCaseMarkers, readProjectClassifications, readVariableMarkers } from './refiClassifications.js';
+import { ItemSetNames, planItemSets, type ItemSetPlanner } from './refiSets.js';
 
 const CODE_COLORS = ['#e57373', '#64b5f6', '#81c784', '#ffb74d', '#ba68c8', '#4db6ac', '#f06292', '#a1887f', '#7986cb', '#aed581', '#ffd54f', '#4fc3f7'];
 const CODER_COLORS = ['#1e88e5', '#e53935', '#43a047', '#8e24aa', '#fb8c00', '#00897b', '#6d4c41', '#3949ab'];
@@ -67,7 +68,7 @@ class Planner {
     this.codedCodes = new Set(this.input.project.sources.flatMap((s) => s.selections.flatMap((sel) => sel.codings.map((c) => fixGuid(c.codeGuid)))));
     this.plan = {
       projectName: projectName(input.project.name),
-      users: [], codes: [], sources: [], codings: [], memos: [], cases: [], attributes: [], values: [], classifications: [], sourceAttributes: [], sourceValues: [], caseSpans: [], caseSets: [],
+      users: [], codes: [], sources: [], codings: [], memos: [], cases: [], attributes: [], values: [], classifications: [], sourceAttributes: [], sourceValues: [], caseSpans: [], caseSets: [], itemSets: [],
       caseLinks: noCaseLinkRepairs(),
       projectProvenance: {},
       skipped,
@@ -432,6 +433,15 @@ function checkedRule(p: Planner, json: string | null): { rule: CaseSetRule | nul
 
 function planSets(p: Planner): void {
   const names = new UniqueNames(true);
+  const itemSetNames = new ItemSetNames();
+  const codeGuids = new Set(p.plan.codes.map((c) => c.guid));
+  const itemPlanner: ItemSetPlanner = {
+    hasSource: (g) => p.sources.has(g),
+    hasCode: (g) => codeGuids.has(g),
+    claim: (table, raw) => p.claim(table, raw),
+    skip: (s) => p.skip(s),
+    warn: (text) => p.plan.warnings.push(text),
+  };
   for (const set of p.input.project.sets) {
     // A case's sources written again as a set for peers that group documents so (exportProfiles.ts): the Case already links them.
     const sourcesOf = readCaseSources(set.description);
@@ -442,16 +452,12 @@ function planSets(p: Planner): void {
       continue;
     }
     const marker = readCaseSet(set.description);
-    const casesOfSources = set.memberSourceGuids.map((g) => p.sources.get(fixGuid(g))?.caseGuid);
-    let members: string[];
-    if (marker) members = marker.caseGuids.map(fixGuid).filter((g) => p.cases.has(g));
-    else if (set.memberCodeGuids.length + set.memberNoteGuids.length === 0 && casesOfSources.every((c) => c !== undefined)) {
-      members = casesOfSources as string[];
-      if (members.length > 0) p.plan.warnings.push(`The set “${set.name}” of sources became a set of their cases.`);
-    } else {
-      p.skip({ kind: 'set', name: set.name, reason: 'it groups codes, notes or sources outside any case; Quarry has sets of cases only (the members themselves were imported)' });
+    if (!marker) {
+      // Other tools' sets (and Quarry's source and code sets) group sources or codes.
+      p.plan.itemSets.push(...planItemSets(itemPlanner, itemSetNames, set));
       continue;
     }
+    const members = marker.caseGuids.map(fixGuid).filter((g) => p.cases.has(g));
     const rule = checkedRule(p, marker?.rule ?? null);
     if ('problem' in rule) {
       p.skip({ kind: 'set', name: set.name, reason: rule.problem });

@@ -135,6 +135,15 @@ export interface PlannedCaseSet {
   memberCaseGuids: string[];
 }
 
+/** A source set or code set (refiSets.ts); members by the GUIDs of planned sources or codes. */
+export interface PlannedItemSet {
+  guid: string;
+  kind: 'sources' | 'codes';
+  name: string;
+  description: string;
+  memberGuids: string[];
+}
+
 export interface RefiImportPlan {
   projectName: string;
   users: PlannedUser[];
@@ -155,6 +164,7 @@ export interface RefiImportPlan {
   projectProvenance: PlannedProvenance;
   /** Case ↔ source links repaired (refiCaseLinks.ts). */
   caseLinks: CaseLinkRepairs;
+  itemSets: PlannedItemSet[];
   skipped: RefiSkipped[];
   warnings: string[];
 }
@@ -174,6 +184,8 @@ export interface RefiImportReport {
   notes: number;
   /** Case links the file got wrong and the import repaired, and those it could not (refiCaseLinks.ts). */
   caseLinks: CaseLinkRepairs;
+  /** Sets made from the file's <Set> elements, by kind. */
+  sets: { cases: number; sources: number; codes: number };
   skipped: RefiSkipped[];
   positionUnit: RefiPositionUnit;
   positionUnitReason: string;

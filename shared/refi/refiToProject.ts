@@ -8,6 +8,7 @@ import type Database from 'better-sqlite3';
 import { QuarryError } from '../errors.js';
 import { insertAttribute, setValue } from '../store/attributesStore.js';
 import { insertCaseSet, replaceMembers } from '../store/caseSetsStore.js';
+import { writeItemSets } from './refiSets.js';
 import { insertCaseSpan } from '../store/caseSpansStore.js';
 import { insertCase, setCaseParent } from '../store/casesStore.js';
 import { classificationUsage, deleteClassification, findClassificationByName } from '../store/classificationsStore.js';
@@ -36,6 +37,7 @@ export function reportOf(result: RefiImportResult, plan: RefiImportPlan): RefiIm
     cases: plan.cases.filter((c) => c.fromCase).length,
     notes: plan.memos.filter((m) => m.fromNote).length,
     caseLinks: plan.caseLinks,
+    sets: { cases: plan.caseSets.length, sources: plan.itemSets.filter((s) => s.kind === 'sources').length, codes: plan.itemSets.filter((s) => s.kind === 'codes').length },
     skipped: plan.skipped,
     positionUnit: result.positionUnit,
     positionUnitReason: result.positionUnitReason,
@@ -134,6 +136,7 @@ export function writeImportPlan(db: Database.Database, plan: RefiImportPlan): vo
     const id = insertCaseSet(db, { guid: set.guid, name: set.name, description: set.description, rule: set.rule });
     if (set.rule === null) replaceMembers(db, id, set.memberCaseGuids.map((g) => idOf(cases, g, 'case')));
   }
+  writeItemSets(db, plan.itemSets, (kind, g) => (kind === 'sources' ? idOf(sources, g, 'source') : idOf(codes, g, 'code')));
   const memos = new Map<string, number>();
   for (const m of plan.memos) {
     memos.set(m.guid, insertMemo(db, {

@@ -15,6 +15,7 @@ import {
   updateCode,
 } from '../store/codesStore.js';
 import { countCodingsUnder } from '../store/codingsStore.js';
+import { moveCodeSetMemberships } from '../store/itemSetsStore.js';
 import { codeCounts } from '../queries/codeCounts.js';
 import { stmt } from '../store/statements.js';
 import { findUserByName } from '../store/usersStore.js';
@@ -247,7 +248,8 @@ export function deleteCodeTree(ctx: ServiceContext, id: number): { codes: number
 /**
  * Merges `sourceId` into `targetId`: codings move to the target (exact
  * duplicates by the same coder collapse), children move under the target
- * (merging recursively on a name clash), then the source code is removed.
+ * (merging recursively on a name clash), the target joins the source's code
+ * sets, then the source code is removed.
  */
 export function mergeCodes(ctx: ServiceContext, args: { from: number; into: number }): { moved: number; collapsed: number } {
   return mutate(ctx, 'Merge codes', (db) => mergeInto(db, args.from, args.into));
@@ -266,6 +268,7 @@ function mergeInto(db: Database.Database, from: number, into: number): { moved: 
   ).run(from, into).changes;
   const moved = stmt(db, `UPDATE codings SET code_id = ? WHERE code_id = ?`).run(into, from).changes;
   stmt(db, `UPDATE memos SET code_id = ? WHERE code_id = ?`).run(into, from);
+  moveCodeSetMemberships(db, from, into);
   let total = { moved, collapsed };
   const children = stmt(db, `SELECT id, name FROM codes WHERE parent_id = ?`).all(from) as { id: number; name: string }[];
   for (const child of children) {

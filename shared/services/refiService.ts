@@ -47,12 +47,13 @@ export function exportQdpxFile(db: Database.Database, path: string, tempPath?: s
 
 /** The codebook for one peer program, and what that program will see changed. */
 export function exportQdcForProfile(db: Database.Database, profile: ExportProfileId): { text: string; changes: ExportChange[] } {
-  const codes = projectToRefi(db).project.codes;
+  const { codes, sets } = projectToRefi(db).project;
   // The codebook schema requires at least one code.
   if (codes.length === 0) throw new QuarryError('bad_request', 'This project has no codes yet, so there is no codebook to export.');
   const changes: ExportChange[] = [];
   const spec = exportProfile(profile);
-  return { text: writeQdc(profileCodes(codes, spec, changes), []), changes };
+  // A codebook's sets hold codes only: the code sets that have members.
+  return { text: writeQdc(profileCodes(codes, spec, changes), sets.filter((s) => s.memberCodeGuids.length > 0)), changes };
 }
 
 export function exportQdcText(db: Database.Database): string {

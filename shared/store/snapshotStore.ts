@@ -23,6 +23,16 @@ export interface SnapUser {
   createdAt: string;
 }
 
+/** A source set or code set; members are source or code ids. */
+export interface SnapItemSet {
+  id: number;
+  guid: string;
+  kind: 'sources' | 'codes';
+  name: string;
+  description: string;
+  members: number[];
+}
+
 export interface SnapCode {
   id: number;
   guid: string;
@@ -158,6 +168,8 @@ export interface ProjectSnapshot {
   sourceValues: SnapSourceValue[];
   caseSpans: SnapCaseSpan[];
   caseSets: SnapCaseSet[];
+  /** Source sets and code sets; absent in a snapshot from a reader that predates them (merge does not compare them). */
+  itemSets?: SnapItemSet[];
   media: SnapMedia[];
   cues: SnapCue[];
 }
@@ -243,6 +255,16 @@ export function readRawSnapshot(db: Database.Database): RawSnapshot {
 const hasColumn = (db: Database.Database, table: string, column: string): boolean =>
   (db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[]).includes(column);
 
+/** Source sets and code sets (schema 8 on; an older file has none). */
+function readItemSets(db: Database.Database): SnapItemSet[] {
+  if (!hasTable(db, 'item_sets')) return [];
+  const sets = db.prepare(`SELECT id, guid, kind, name, description FROM item_sets ORDER BY kind DESC, name COLLATE NOCASE, id`).all() as Omit<SnapItemSet, 'members'>[];
+  const members = db
+    .prepare(`SELECT set_id AS setId, source_id AS memberId FROM source_set_members UNION ALL SELECT set_id, code_id FROM code_set_members ORDER BY 2`)
+    .all() as { setId: number; memberId: number }[];
+  return sets.map((s) => ({ ...s, members: members.filter((m) => m.setId === s.id).map((m) => m.memberId) }));
+}
+
 function readCommonRows(db: Database.Database): Omit<ProjectSnapshot, 'attributes' | 'values' | 'media' | 'sourceAttributes' | 'sourceValues'> {
   const all = <T>(sql: string): T[] => db.prepare(sql).all() as T[];
   const caseSets = hasTable(db, 'case_sets')
@@ -283,6 +305,7 @@ function readCommonRows(db: Database.Database): Omit<ProjectSnapshot, 'attribute
         )
       : [],
     caseSets: caseSets.map((s) => ({ ...s, members: members.filter((m) => m.setId === s.id).map((m) => m.caseId) })),
+    itemSets: readItemSets(db),
     cues: hasTable(db, 'source_cues')
       ? all(`SELECT source_id AS sourceId, start_pos AS start, end_pos AS "end", start_ms AS startMs, end_ms AS endMs FROM source_cues ORDER BY source_id, start_pos`)
       : [],

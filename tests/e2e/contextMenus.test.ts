@@ -56,6 +56,7 @@ describe('context menus and sources like files', () => {
       'Colour…',
       'Describe…',
       'New child code…',
+      'Add to set…',
       'Merge into…Shift+G',
       'Delete…Delete',
     ]);
@@ -152,7 +153,7 @@ describe('context menus and sources like files', () => {
     await page.getByRole('button', { name: /^Beta notes/ }).click({ button: 'right' });
     const menu = page.getByRole('menu', { name: 'Source Beta notes' });
     await menu.waitFor();
-    expect(await menuItems(page)).toEqual(['Open', 'RenameF2', 'Memo…', 'Assign to case…', 'Move to folder…', 'Delete…Delete']);
+    expect(await menuItems(page)).toEqual(['Open', 'RenameF2', 'Memo…', 'Assign to case…', 'Move to folder…', 'Add to set…', 'Delete…Delete']);
     await app.shot('menus-source');
     await menu.getByRole('menuitem', { name: /^Rename/ }).click();
     const box2 = page.getByLabel('Rename Beta notes');

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cellText, inspectDocx } from '../unit/exporters/docxInspect.js';
 import { launchApp, type AppUnderTest } from './harness.js';
+import { openDemoAsPrimaryCoder } from './workbenchSetup.js';
 
 const COLUMNS = ['Outcomes/Entrepreneurs/Trust', 'Outcomes/Intermediaries', 'Motivations/Entrepreneurs/Generating leads'];
 
@@ -19,11 +20,7 @@ describe('exporting the matrix on screen', () => {
 
   beforeAll(async () => {
     app = await launchApp();
-    const { page } = app;
-    await page.getByRole('button', { name: 'Open the demo study' }).first().click();
-    await page.getByRole('tab', { name: 'Queries', exact: true }).waitFor({ timeout: 60_000 });
-    await page.getByRole('button', { name: 'Ruth Ashworth' }).click();
-    await page.getByRole('heading', { name: 'Who is coding?' }).waitFor({ state: 'detached' });
+    await openDemoAsPrimaryCoder(app.page);
   }, 90_000);
   afterAll(async () => {
     await app?.stop();

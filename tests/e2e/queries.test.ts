@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchApp, type AppUnderTest } from './harness.js';
+import { openDemoAsPrimaryCoder } from './workbenchSetup.js';
 import { THEMES } from '../demoExpectations.js';
 
 
@@ -19,12 +20,7 @@ describe('queries, matrices, framework matrix and charts on the demo study', () 
 
   beforeAll(async () => {
     app = await launchApp();
-    const { page } = app;
-    await page.getByRole('button', { name: 'Open the demo study' }).first().click();
-    await page.getByRole('tab', { name: 'Queries', exact: true }).waitFor({ timeout: 60_000 });
-    // The demo has two coders; this machine codes as the primary one.
-    await page.getByRole('button', { name: 'Ruth Ashworth' }).click();
-    await page.getByRole('heading', { name: 'Who is coding?' }).waitFor({ state: 'detached' });
+    await openDemoAsPrimaryCoder(app.page);
   }, 90_000);
   afterAll(async () => {
     await app?.stop();

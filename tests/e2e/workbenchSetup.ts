@@ -46,6 +46,14 @@ export async function openProjectWithTranscript(page: Page, work: string, projec
   await page.getByText('Mostly to meet other founders').waitFor();
 }
 
+/** Opens the demo study from the start screen and codes as its primary coder (the demo has two). */
+export async function openDemoAsPrimaryCoder(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Open the demo study' }).first().click();
+  await page.getByRole('tab', { name: 'Queries', exact: true }).waitFor({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Ruth Ashworth' }).click();
+  await page.getByRole('heading', { name: 'Who is coding?' }).waitFor({ state: 'detached' });
+}
+
 /** Adds a top-level code (nothing selected in the tree: Escape first). */
 export async function addCode(page: Page, name: string): Promise<void> {
   await page.getByLabel('New code name').fill(name);

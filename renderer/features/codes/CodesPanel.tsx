@@ -15,6 +15,7 @@ import { useCodeEditing } from './useCodeEditing.js';
 import { useCodeMenu } from './useCodeMenu.js';
 import { useContextMenuTrigger } from '../contextmenu/ContextMenuProvider.js';
 import { ExportDialog } from '../export/ExportDialog.js';
+import { ItemSets } from '../sets/ItemSets.js';
 import './codes.css';
 
 const CODE_TYPE = 'application/x-quarry-code';
@@ -39,6 +40,7 @@ export function CodesPanel() {
   /** Set by "New child code…": the next code typed in the box goes under this one. */
   const [childOf, setChildOf] = useState<number | null>(null);
   const [quotesOf, setQuotesOf] = useState<string | null>(null);
+  const [addingToSet, setAddingToSet] = useState<CodeNode | null>(null);
   const mac = isMacPlatform();
   const rows = useMemo(() => visibleRows(tree, collapsed, filter), [tree, collapsed, filter]);
   const shown = useMemo(() => new Set(rows.map((r) => r.node.id)), [rows]);
@@ -124,6 +126,7 @@ export function CodesPanel() {
       nameRef.current?.focus();
     },
     exportQuotes: setQuotesOf,
+    addToSet: setAddingToSet,
   });
   const menuTarget = useRef<CodeNode | null>(null);
   const menu = useContextMenuTrigger(useCallback(() => (menuTarget.current ? menuFor(menuTarget.current) : null), [menuFor]));
@@ -313,6 +316,13 @@ export function CodesPanel() {
       )}
       {tree.length === 0 && <p className="hint">No codes yet. Add one above, or select text and press Ctrl+K to create one as you code.</p>}
       <p className="hint tree-help">Drag a code onto another to nest it, between codes to reorder; hold Alt (or Ctrl) while dropping to merge.</p>
+      <ItemSets
+        kind="codes"
+        adding={addingToSet && { id: addingToSet.id, what: `the code ${addingToSet.path}` }}
+        onDoneAdding={() => setAddingToSet(null)}
+        nameOf={(id) => coding.lookup.get(id)?.path}
+        onOpenMember={focusCode}
+      />
       {wb.activeCodeId !== null && coding.lookup.get(wb.activeCodeId) && (
         <CodeDetails
           code={coding.lookup.get(wb.activeCodeId)!}

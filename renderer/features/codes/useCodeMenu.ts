@@ -12,6 +12,7 @@ export interface CodeMenuActions {
   openPassages(id: number): void;
   newChild(id: number): void;
   exportQuotes(path: string): void;
+  addToSet(node: CodeNode): void;
 }
 
 /** Focuses a field of the selected code's details once they show that code. */
@@ -40,6 +41,7 @@ export function useCodeMenu(a: CodeMenuActions): (node: CodeNode) => MenuRequest
           colour: () => (wb.setActiveCodeId(node.id), focusDetail('input[type="color"]', true)),
           describe: () => (wb.setActiveCodeId(node.id), focusDetail('textarea')),
           'new-child': () => a.newChild(node.id),
+          'add-to-set': () => a.addToSet(node),
           merge: () => a.edit.pickMergeTarget(node.id),
           delete: () => void a.edit.requestDelete(node.id),
         };

@@ -20,6 +20,7 @@ export function codeMenuItems(code: { name: string }, opts: { hasSelection: bool
     item('colour', 'Colour…'),
     item('describe', 'Describe…'),
     item('new-child', 'New child code…'),
+    item('add-to-set', 'Add to set…'),
     item('merge', 'Merge into…', { shortcut: 'Shift+G' }),
     item('delete', 'Delete…', { shortcut: 'Delete', danger: true, separatorBefore: true }),
   ];
@@ -33,6 +34,7 @@ export function sourceMenuItems(): MenuItem[] {
     item('memo', 'Memo…'),
     item('assign-case', 'Assign to case…'),
     item('move-folder', 'Move to folder…'),
+    item('add-to-set', 'Add to set…'),
     item('delete', 'Delete…', { shortcut: 'Delete', danger: true, separatorBefore: true }),
   ];
 }

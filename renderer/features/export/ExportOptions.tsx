@@ -1,6 +1,7 @@
 import { EXPORT_FORMATS, type ExportChoices, type MatrixMeasure } from '../../../shared/exporters/exportModels.js';
 import { useApiQuery } from '../../hooks/useApiQuery.js';
 import { CaseFilterEditor } from '../queries/CaseFilterEditor.js';
+import { setChoices } from '../sets/setChoices.js';
 import type { ExportDraft, Orientation } from './exportRequestDraft.js';
 
 interface Props {
@@ -96,6 +97,7 @@ function CodeChecklist({ draft, update, choices }: Props) {
 /** Which cases the table or report is of: attribute conditions and a case set, as in the queries. */
 function CaseFilterFields({ draft, update, choices, withSources }: Props & { withSources?: boolean }) {
   const sets = useApiQuery('caseSets.list', {});
+  const itemSets = useApiQuery('sets.list', {});
   const sources = useApiQuery('sources.list', {}, { enabled: Boolean(withSources) });
   const classifications = useApiQuery('classifications.list', {}, { enabled: Boolean(withSources) });
   const attributes = choices.attributes.map((a) => ({ name: a.name, values: a.choices }));
@@ -112,7 +114,7 @@ function CaseFilterFields({ draft, update, choices, withSources }: Props & { wit
           </select>
         </label>
       )}
-      <CaseFilterEditor form={draft.filter} onChange={(filter) => update({ filter })} attributes={attributes} sets={(sets.data ?? []).map((s) => ({ id: s.id, name: s.name }))} idPrefix="export" />
+      <CaseFilterEditor form={draft.filter} onChange={(filter) => update({ filter })} attributes={attributes} sets={setChoices(sets.data ?? [], itemSets.data ?? [])} idPrefix="export" />
       {withSources && (
         <label className="export-field wide">
           Only these sources (none chosen = every source)

@@ -1,17 +1,20 @@
 import type { ComparisonOperator } from '../../../shared/cases/attributeCondition.js';
 import type { AttributeOption } from './useQueryOptions.js';
 import type { FilterForm } from './caseFilterModel.js';
+import { SET_KIND_LABELS, type SetChoice } from '../sets/setChoices.js';
+import { SET_KINDS } from '../../../shared/domain/setTypes.js';
 
 interface Props {
   form: FilterForm;
   onChange(form: FilterForm): void;
   attributes: AttributeOption[];
-  sets: { id: number; name: string }[];
+  /** Sets of every kind: a case set keeps its cases, a source set its sources, a code set its codes. */
+  sets: SetChoice[];
   /** Distinguishes the datalists of several editors on one page. */
   idPrefix: string;
 }
 
-/** Which cases a query looks at: attribute conditions (all must hold) and a case set. */
+/** Which cases a query looks at: attribute conditions (all must hold) and a set (of cases, sources or codes). */
 export function CaseFilterEditor({ form, onChange, attributes, sets, idPrefix }: Props) {
   const update = (i: number, patch: Partial<FilterForm['where'][number]>) =>
     onChange({ ...form, where: form.where.map((c, j) => (j === i ? { ...c, ...patch } : c)) });
@@ -65,14 +68,21 @@ export function CaseFilterEditor({ form, onChange, attributes, sets, idPrefix }:
           + Attribute condition
         </button>
         <label className="q-inline">
-          Case set{' '}
-          <select aria-label="Case set" value={form.set} onChange={(e) => onChange({ ...form, set: e.target.value })}>
-            <option value="">Any case</option>
-            {sets.map((s) => (
-              <option key={s.id} value={s.name}>
-                {s.name}
-              </option>
-            ))}
+          Set{' '}
+          <select aria-label="Set" value={form.set} onChange={(e) => onChange({ ...form, set: e.target.value })}>
+            <option value="">No set</option>
+            {SET_KINDS.map((kind) => {
+              const ofKind = sets.filter((s) => s.kind === kind);
+              return ofKind.length === 0 ? null : (
+                <optgroup key={kind} label={SET_KIND_LABELS[kind]}>
+                  {ofKind.map((s) => (
+                    <option key={s.key} value={s.value}>
+                      {s.name}
+                    </option>
+                  ))}
+                </optgroup>
+              );
+            })}
           </select>
         </label>
       </div>

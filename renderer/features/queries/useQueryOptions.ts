@@ -1,8 +1,9 @@
-/** What the query builders offer in their pickers: codes, cases, case sets, attributes (with known values) and coders. */
+/** What the query builders offer in their pickers: codes, cases, sets, attributes (with known values) and coders. */
 import { useMemo } from 'react';
 import type { CodeNode } from '../../../shared/domain/types.js';
 import { useApiQuery } from '../../hooks/useApiQuery.js';
 import { useCoding } from '../coding/CodingProvider.js';
+import { setChoices, type SetChoice } from '../sets/setChoices.js';
 
 export interface AttributeOption {
   name: string;
@@ -16,7 +17,10 @@ export interface QueryOptions {
   tree: CodeNode[];
   codes: Map<number, CodeNode>;
   cases: { id: number; name: string }[];
+  /** Case sets (matrix rows, word-frequency scope). */
   sets: { id: number; name: string }[];
+  /** Sets of every kind, for the filters. */
+  filterSets: SetChoice[];
   classifications: string[];
   attributes: AttributeOption[];
   coders: string[];
@@ -27,6 +31,7 @@ export function useQueryOptions(): QueryOptions {
   const coding = useCoding();
   const cases = useApiQuery('cases.list', {});
   const sets = useApiQuery('caseSets.list', {});
+  const itemSets = useApiQuery('sets.list', {});
   const attrs = useApiQuery('attributes.list', {});
   const classifications = useApiQuery('classifications.list', {});
   const sourceSheet = useApiQuery('sourceAttributes.sheet', {});
@@ -53,10 +58,11 @@ export function useQueryOptions(): QueryOptions {
       codes: coding.lookup,
       cases: (cases.data ?? []).map((c) => ({ id: c.id, name: c.name })),
       sets: (sets.data ?? []).map((s) => ({ id: s.id, name: s.name })),
+      filterSets: setChoices(sets.data ?? [], itemSets.data ?? []),
       classifications: (classifications.data ?? []).map((k) => k.name),
       attributes,
       coders: (coders.data?.coders ?? []).map((c) => c.name),
       me: coders.data?.currentName ?? '',
     };
-  }, [coding.tree, coding.lookup, cases.data, sets.data, attrs.data, coders.data, classifications.data, sourceSheet.data]);
+  }, [coding.tree, coding.lookup, cases.data, sets.data, itemSets.data, attrs.data, coders.data, classifications.data, sourceSheet.data]);
 }

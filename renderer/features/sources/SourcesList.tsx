@@ -19,6 +19,7 @@ import { useSourceActions } from './useSourceActions.js';
 import { useSourceMenu } from './useSourceMenu.js';
 import './sources.css';
 import { BrowseButton } from '../files/BrowseButton.js';
+import { ItemSets } from '../sets/ItemSets.js';
 import { SUPPORTED_EXTENSIONS } from '../../../shared/importers/importLimits.js';
 
 const TRANSCRIPT_EXTENSIONS = SUPPORTED_EXTENSIONS.map((e) => `.${e}`);
@@ -42,6 +43,7 @@ export function SourcesList() {
   const [newFolder, setNewFolder] = useState<string | null>(null);
   const [moving, setMoving] = useState<SourceSummary | null>(null);
   const [assigning, setAssigning] = useState<SourceSummary | null>(null);
+  const [addingToSet, setAddingToSet] = useState<SourceSummary | null>(null);
   const [dropFolder, setDropFolder] = useState<number | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
 
@@ -50,7 +52,8 @@ export function SourcesList() {
   );
   const groups = useMemo(() => groupSources(sources.data ?? [], folders, sort), [sources.data, folders, sort]);
 
-  const ui = useMemo(() => ({ actions, startRename: setRenaming, pickFolder: setMoving, pickCase: setAssigning }), [actions]);
+  const ui = useMemo(() => ({ actions, startRename: setRenaming, pickFolder: setMoving, pickCase: setAssigning, pickSet: setAddingToSet }), [actions]);
+  const sourceName = useMemo(() => new Map((sources.data ?? []).map((s) => [s.id, s.name])), [sources.data]);
   const { sourceMenu, folderMenu } = useSourceMenu(ui);
   const target = useRef<{ source?: SourceSummary; folder?: SourceFolder }>({});
   const menu = useContextMenuTrigger(
@@ -235,6 +238,13 @@ export function SourcesList() {
       </ul>
       {moving && <MoveToFolderDialog source={moving} folders={folders} actions={actions} onClose={() => setMoving(null)} />}
       {assigning && <AssignCaseDialog source={assigning} actions={actions} onClose={() => setAssigning(null)} />}
+      <ItemSets
+        kind="sources"
+        adding={addingToSet && { id: addingToSet.id, what: `the source ${addingToSet.name}` }}
+        onDoneAdding={() => setAddingToSet(null)}
+        nameOf={(id) => sourceName.get(id)}
+        onOpenMember={wb.setSourceId}
+      />
     </section>
   );
 }

@@ -10,6 +10,7 @@ export interface SourceMenuUi {
   startRename(key: string): void;
   pickFolder(s: SourceSummary): void;
   pickCase(s: SourceSummary): void;
+  pickSet(s: SourceSummary): void;
 }
 
 /** The context menus of the Sources list: a source's, and a folder's. */
@@ -26,6 +27,7 @@ export function useSourceMenu(ui: SourceMenuUi) {
           memo: () => wb.openMemos({ target: 'source', sourceId: s.id, label: `Memos on ${s.name}` }),
           'assign-case': () => ui.pickCase(s),
           'move-folder': () => ui.pickFolder(s),
+          'add-to-set': () => ui.pickSet(s),
           delete: () => ui.actions.remove(s),
         };
         run[id]?.();

@@ -22,6 +22,7 @@ import { mergeMethods } from '../methods/mergeMethods.js';
 import { projectMethods } from '../methods/projectMethods.js';
 import { queryMethods } from '../methods/queryMethods.js';
 import { refiMethods } from '../methods/refiMethods.js';
+import { setMethods } from '../methods/setMethods.js';
 import { sourceMethods } from '../methods/sourceMethods.js';
 import type { Handler } from './handlerTypes.js';
 
@@ -46,6 +47,7 @@ export const HANDLER_DOMAINS: readonly (readonly [object, Loader])[] = [
   [dataSafetyMethods, async () => (await import('./dataSafetyHandlers.js')).dataSafetyHandlers as unknown as HandlerMap],
   [fileMethods, async () => (await import('./fileHandlers.js')).fileHandlers as unknown as HandlerMap],
   [mediaMethods, async () => (await import('./mediaHandlers.js')).mediaHandlers as unknown as HandlerMap],
+  [setMethods, async () => (await import('./setHandlers.js')).setHandlers as unknown as HandlerMap],
 ];
 
 const loaderOf = new Map<string, Loader>();

@@ -16,6 +16,7 @@ import { frameworkHandlers } from './frameworkHandlers.js';
 import { dataSafetyHandlers } from './dataSafetyHandlers.js';
 import { fileHandlers } from './fileHandlers.js';
 import { mediaHandlers } from './mediaHandlers.js';
+import { setHandlers } from './setHandlers.js';
 
 /** Every method's single implementation. A method without a handler is a type error here. */
 export const HANDLERS: { [K in MethodName]: Handler<K> } = {
@@ -35,4 +36,5 @@ export const HANDLERS: { [K in MethodName]: Handler<K> } = {
   ...dataSafetyHandlers,
   ...fileHandlers,
   ...mediaHandlers,
+  ...setHandlers,
 };

@@ -16,7 +16,7 @@ const enabled = (items: MenuItem[]) => items.filter((i) => i.enabled).map((i) =>
 describe('context menu items per target', () => {
   it('a code: the issue’s actions, coding the selection only when there is one, delete marked as danger', () => {
     const items = codeMenuItems({ name: 'Trust' }, { hasSelection: false });
-    expect(ids(items)).toEqual(['code-selection', 'open-passages', 'export-quotes', 'rename', 'colour', 'describe', 'new-child', 'merge', 'delete']);
+    expect(ids(items)).toEqual(['code-selection', 'open-passages', 'export-quotes', 'rename', 'colour', 'describe', 'new-child', 'add-to-set', 'merge', 'delete']);
     expect(enabled(items)).not.toContain('code-selection');
     expect(items.find((i) => i.id === 'rename')!.shortcut).toBe('F2');
     expect(items.filter((i) => i.danger).map((i) => i.id)).toEqual(['delete']);
@@ -27,8 +27,8 @@ describe('context menu items per target', () => {
     expect(withSel.find((i) => i.id === 'open-passages')!.shortcut).toBeUndefined();
   });
 
-  it('a source: open, rename, memo, assign to case, move to folder, delete (all enabled); a folder: rename, delete', () => {
-    expect(enabled(sourceMenuItems())).toEqual(['open', 'rename', 'memo', 'assign-case', 'move-folder', 'delete']);
+  it('a source: open, rename, memo, assign to case, move to folder, add to set, delete (all enabled); a folder: rename, delete', () => {
+    expect(enabled(sourceMenuItems())).toEqual(['open', 'rename', 'memo', 'assign-case', 'move-folder', 'add-to-set', 'delete']);
     expect(ids(folderMenuItems())).toEqual(['rename', 'delete']);
   });
 

@@ -83,7 +83,7 @@ export function CodingQueryPanel({ readOnly }: { readOnly: boolean }) {
           </button>
           <CoderSelect value={q.coder} onChange={q.setCoder} coders={options.coders} />
         </div>
-        <CaseFilterEditor form={q.filter} onChange={q.setFilter} attributes={options.attributes} sets={options.sets} idPrefix="coding" />
+        <CaseFilterEditor form={q.filter} onChange={q.setFilter} attributes={options.attributes} sets={options.filterSets} idPrefix="coding" />
         <div className="q-row">
           {q.definition && (
             <span className="q-expr" data-testid="query-expression">

@@ -38,7 +38,7 @@ export function CooccurrencePanel({ readOnly }: { readOnly: boolean }) {
         </div>
         <details className="q-more">
           <summary>Filter cases{c.form.filter.where.length || c.form.filter.set ? ' (on)' : ''}</summary>
-          <CaseFilterEditor form={c.form.filter} onChange={(filter) => c.update({ filter })} attributes={options.attributes} sets={options.sets} idPrefix="cooc" />
+          <CaseFilterEditor form={c.form.filter} onChange={(filter) => c.update({ filter })} attributes={options.attributes} sets={options.filterSets} idPrefix="cooc" />
         </details>
       </div>
       {c.result?.error && (

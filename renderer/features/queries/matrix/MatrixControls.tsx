@@ -106,7 +106,7 @@ export function MatrixControls({ form, update, setMeasure, options, onRun, onPic
       </div>
       <details className="q-more">
         <summary>Filter cases{form.filter.where.length || form.filter.set ? ' (on)' : ''}</summary>
-        <CaseFilterEditor form={form.filter} onChange={(filter) => update({ filter })} attributes={options.attributes} sets={options.sets} idPrefix="matrix" />
+        <CaseFilterEditor form={form.filter} onChange={(filter) => update({ filter })} attributes={options.attributes} sets={options.filterSets} idPrefix="matrix" />
       </details>
     </div>
   );
