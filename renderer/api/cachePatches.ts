@@ -142,7 +142,8 @@ function patchCodingsChange(client: QueryClient, change: CodingsChange | undefin
   const overview = patchCoderActivity(client, change.coderId, added, change.coderSources);
   const trees = treesToo ? [...patchCodeTrees(client, change.countChange, change.coderName), ...otherCodersTrees(client, change.coderName)] : [];
   return {
-    queries: [...(before ? [codings] : []), ...otherSources, list, project, ...overview, ...trees, apiQueryKey('coders.list', {})],
+    // The folders (names, numbers of sources) read `sources` too, but no coding moves them.
+    queries: [...(before ? [codings] : []), ...otherSources, list, apiQueryKey('sources.folders', {}), project, ...overview, ...trees, apiQueryKey('coders.list', {})],
   };
 }
 
