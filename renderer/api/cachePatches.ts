@@ -9,7 +9,7 @@
  * the undo state.
  */
 import type { QueryClient } from '@tanstack/react-query';
-import type { DataKey } from '../../shared/api/affects.js';
+import { codingChangeIn, type DataKey } from '../../shared/api/affects.js';
 import type { ArgsOf, MethodName, ResultOf } from '../../shared/api/contract.js';
 import type { AppliedCoding, AppliedCodingWithCounts, Coder, CodeNode, Coding, CodingsChange, CountChange, CountDelta, ProjectInfo, SourceSummary } from '../../shared/domain/types.js';
 import type { AttributeValue } from '../../shared/cases/attributeTypes.js';
@@ -34,10 +34,15 @@ export function codingsAfterApply(codings: readonly Coding[], r: AppliedCoding):
   return [...codings.filter((c) => !joined(c)), codingOf(r)];
 }
 
-/** What a patch brought up to date: whole keys (no read of them needs refetching), or single cached reads. */
+/**
+ * What a patch brought up to date: whole keys (no read of them needs refetching), or single
+ * cached reads; `changed`, when the result says the change touched less than its method
+ * declares (an undo that only moved one source's codings), replaces what it declares.
+ */
 export interface Handled {
   keys?: readonly DataKey[];
   queries?: readonly ApiQueryKey[];
+  changed?: readonly DataKey[];
 }
 
 /** A code tree with each node's numbers moved by `change` (codes it does not name keep theirs). */
@@ -147,6 +152,12 @@ function patchCodingsChange(client: QueryClient, change: CodingsChange | undefin
   };
 }
 
+/** Undo or redo of a change to one source's codings: patched like the change itself; nothing else changed. */
+function patchHistoryChange(client: QueryClient, change: CodingsChange | undefined): Handled {
+  if (!change) return {};
+  return { ...patchCodingsChange(client, change), changed: codingChangeIn(change.sourceId) };
+}
+
 /** SQLite's NOCASE order (ASCII letters folded, the rest by code point), as the core sorts siblings. */
 function byNoCase(a: string, b: string): number {
   const fold = (s: string) => [...s.replace(/[A-Z]/g, (c) => c.toLowerCase())].map((c) => c.codePointAt(0)!);
@@ -213,6 +224,8 @@ export const CACHE_PATCHES: { [K in MethodName]?: Patch<K> } = {
   // A new code is not in the cached trees: they are refetched whole.
   'codings.inVivo': (client, _args, r) => patchCodingsChange(client, r.change, !r.created),
   'codes.update': patchCodeUpdate,
+  'history.undo': (client, _args, r) => patchHistoryChange(client, r.change),
+  'history.redo': (client, _args, r) => patchHistoryChange(client, r.change),
 };
 
 /** Updates the cache from a mutation's result; says what is now up to date. */

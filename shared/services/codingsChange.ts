@@ -9,7 +9,7 @@ import type Database from 'better-sqlite3';
 import type { Coding, CodingsChange } from '../domain/types.js';
 import { countChangeInSource } from '../queries/countChange.js';
 import { listCodeRows } from '../store/codesStore.js';
-import { codingsForSource } from '../store/codingsStore.js';
+import { codingsByIds, codingsForSource } from '../store/codingsStore.js';
 
 /** For each code: its ancestors (`chainOf`) and its subtree (`subtree`). */
 export function codeFamilies(db: Database.Database) {
@@ -74,4 +74,25 @@ export function withCodingsChange<T>(db: Database.Database, sourceId: number, ch
   const result = change();
   const diff = codingsChangeBetween(db, sourceId, before, codingsForSource(db, sourceId));
   return diff ? { result, change: diff } : { result };
+}
+
+/**
+ * Undo or redo (`run`) with what it did to the codings, when the step changed codings of
+ * one source and nothing else (an uncode, a resize, a coding by a known coder): the
+ * rows the step names are read before and after, the rest of the source is as it was.
+ */
+export function withHistoryChange<T>(db: Database.Database, touched: Map<string, number[]> | null, run: () => T): { result: T; change?: CodingsChange } {
+  const ids = touched?.size === 1 ? touched.get('codings') : undefined;
+  if (!ids) return { result: run() };
+  const was = codingsByIds(db, ids);
+  const result = run();
+  const now = codingsByIds(db, ids);
+  const sources = new Set([...was, ...now].map((c) => c.sourceId));
+  if (sources.size !== 1) return { result };
+  const sourceId = [...sources][0]!;
+  const after = codingsForSource(db, sourceId);
+  const named = new Set(ids);
+  const before = [...after.filter((c) => !named.has(c.id)), ...was];
+  const change = codingsChangeBetween(db, sourceId, before, after);
+  return change ? { result, change } : { result };
 }

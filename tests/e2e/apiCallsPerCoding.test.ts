@@ -198,15 +198,25 @@ describe('a coding refetches only what it changed', () => {
     await app.shot('api-calls-01-after-coding');
   });
 
-  it('undo and redo bring every count back and forth', async () => {
+  it('undo and redo of a coding bring every count back and forth with 2 API calls each', async () => {
     const { page } = app;
     const before = await core<ProjectInfo>(app, 'project.info');
+    await expect.poll(() => calls.pending()).toEqual([]);
+    calls.log.length = 0;
     await page.getByRole('button', { name: /^Undo/ }).first().click();
     await expect.poll(async () => (await core<ProjectInfo>(app, 'project.info')).counts.codings).not.toBe(before.counts.codings);
     await expectUiMatchesCore(app);
+    await expectDocumentMatchesCore(app);
+    await expect.poll(() => calls.pending()).toEqual([]);
+    // The undone coding changed one source's codings alone: the answer says how, nothing is refetched but the undo state.
+    expect(calls.log, calls.log.join(', ')).toEqual(['history.undo', 'history.state']);
+    calls.log.length = 0;
     await page.getByRole('button', { name: /^Redo/ }).first().click();
     await expect.poll(async () => (await core<ProjectInfo>(app, 'project.info')).counts.codings).toBe(before.counts.codings);
     await expectUiMatchesCore(app);
+    await expectDocumentMatchesCore(app);
+    await expect.poll(() => calls.pending()).toEqual([]);
+    expect(calls.log, calls.log.join(', ')).toEqual(['history.redo', 'history.state']);
   });
 
   /**

@@ -232,6 +232,13 @@ describe('the query cache after a change', () => {
     expect(sheet.attributes[0]!.valueCount).toBe(1);
   });
 
+  it('undo of a change to one source’s codings patches like the change and refetches only the undo state', async () => {
+    const { client, stale } = workbenchCache({ 'history.undo': { undone: 'Uncode passage', state: {}, change: change() } });
+    await client.call('history.undo', {});
+    expect(stale()).toEqual(['codings.passages', 'history.state']);
+    expect(client.queries.getQueryData<ProjectInfo>(apiQueryKey('project.info', {}))!.counts.codings).toBe(2);
+  });
+
   it('undo refetches everything cached', async () => {
     const { client, stale } = workbenchCache({ 'history.undo': { undone: 'Code passage', state: {} } });
     await client.call('history.undo', {});

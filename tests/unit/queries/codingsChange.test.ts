@@ -10,7 +10,7 @@ import type { CodeNode, Coding, CodingsChange } from '../../../shared/domain/typ
 import { mulberry32 } from '../../../shared/seededRandom.js';
 import { codeTreeFor, createCode } from '../../../shared/services/codeService.js';
 import { applyCoding, inVivoCoding, recodeCoding, removeCoding, resizeCoding, uncodeSelection } from '../../../shared/services/codingService.js';
-import { withCodingsChange } from '../../../shared/services/codingsChange.js';
+import { withCodingsChange, withHistoryChange } from '../../../shared/services/codingsChange.js';
 import { codingsForSource } from '../../../shared/store/codingsStore.js';
 import { listSources } from '../../../shared/store/sourcesStore.js';
 import { codingsAfterChange, treeAfterCountChange } from '../../../renderer/api/cachePatches.js';
@@ -99,5 +99,36 @@ describe('the change a coding edit answers with', () => {
     expect([...kinds].sort()).toEqual(['inVivo', 'recode', 'remove', 'resize', 'uncode']);
     expect([...checked].sort()).toEqual(['inVivo', 'recode', 'remove', 'resize', 'uncode']);
     expect(multi).toBeLessThan(100);
+  });
+
+  it('undo and redo of a coding change say what they did to the codings; other steps say nothing', () => {
+    const made = newProject();
+    open.push(made.project);
+    const { ctx, project } = made;
+    const db = project.db;
+    const history = project.history;
+    const sourceId = addSource(ctx, 'A', TEXT);
+    const codes = ['Sea', 'Sea/Calm', 'Port'].map((path) => createCode(ctx, { path }));
+    const first = applyCoding(ctx, { sourceId, start: 0, end: 10, codeId: codes[1]! });
+    applyCoding(ctx, { sourceId, start: 20, end: 30, codeId: codes[1]! });
+    resizeCoding(ctx, { id: first.id, start: 0, end: 25 });
+    recodeCoding(ctx, { id: first.id, codeId: codes[2]! });
+    removeCoding(ctx, first.id);
+    let doc = codingsForSource(db, sourceId);
+    let tree = codeTreeFor(db);
+    const step = (which: 'undo' | 'redo') => {
+      const { change } = withHistoryChange(db, history.peek(which), () => (which === 'undo' ? history.undo() : history.redo()));
+      expect(change, which).toBeDefined();
+      doc = codingsAfterChange(doc, change!);
+      tree = treeAfterCountChange(tree, change!.countChange.all);
+      expect(doc, which).toEqual(codingsForSource(db, sourceId));
+      expect(tree, which).toEqual(codeTreeFor(db));
+    };
+    // Uncode, recode, resize and the second coding (by a coder already known) undone, then redone.
+    for (let i = 0; i < 4; i++) step('undo');
+    for (let i = 0; i < 4; i++) step('redo');
+    // Creating a code is not a change of codings alone.
+    createCode(ctx, { path: 'Harbour' });
+    expect(withHistoryChange(db, history.peek('undo'), () => history.undo()).change).toBeUndefined();
   });
 });
