@@ -51,7 +51,7 @@ export class ApiClient implements QuarryApi {
     if (spec.invalidates) {
       const affected = keysOf(spec.affects as ((a: unknown) => readonly DataKey[]) | readonly DataKey[] | typeof EVERYTHING | undefined, args);
       const handled = patchFromResult(this.queries, method, args, value);
-      invalidateChanged(this.queries, keysToRefetch(affected, handled.keys ?? []), handled.queries);
+      invalidateChanged(this.queries, keysToRefetch(handled.changed ?? affected, handled.keys ?? []), handled.queries);
       for (const l of this.listeners) l(method);
     }
     return value;

@@ -9,12 +9,13 @@
  * the undo state.
  */
 import type { QueryClient } from '@tanstack/react-query';
-import type { DataKey } from '../../shared/api/affects.js';
+import { codingChangeIn, type DataKey } from '../../shared/api/affects.js';
 import type { ArgsOf, MethodName, ResultOf } from '../../shared/api/contract.js';
-import type { AppliedCoding, AppliedCodingWithCounts, Coder, CodeNode, Coding, CountChange, CountDelta, ProjectInfo, SourceSummary } from '../../shared/domain/types.js';
+import type { AppliedCoding, AppliedCodingWithCounts, Coder, CodeNode, Coding, CodingsChange, CountChange, CountDelta, ProjectInfo, SourceSummary } from '../../shared/domain/types.js';
 import type { AttributeValue } from '../../shared/cases/attributeTypes.js';
 import type { CaseSheet, CompactValue } from '../../shared/domain/caseTypes.js';
 import type { CodersOverview } from '../../shared/domain/coderTypes.js';
+import { joinPath } from '../../shared/domain/codePath.js';
 import { apiQueryKey, type ApiQueryKey } from './queryCache.js';
 
 type Patch<K extends MethodName> = (client: QueryClient, args: ArgsOf<K>, result: ResultOf<K>) => Handled;
@@ -33,10 +34,15 @@ export function codingsAfterApply(codings: readonly Coding[], r: AppliedCoding):
   return [...codings.filter((c) => !joined(c)), codingOf(r)];
 }
 
-/** What a patch brought up to date: whole keys (no read of them needs refetching), or single cached reads. */
+/**
+ * What a patch brought up to date: whole keys (no read of them needs refetching), or single
+ * cached reads; `changed`, when the result says the change touched less than its method
+ * declares (an undo that only moved one source's codings), replaces what it declares.
+ */
 export interface Handled {
   keys?: readonly DataKey[];
   queries?: readonly ApiQueryKey[];
+  changed?: readonly DataKey[];
 }
 
 /** A code tree with each node's numbers moved by `change` (codes it does not name keep theirs). */
@@ -101,14 +107,88 @@ function patchApplied(client: QueryClient, r: AppliedCodingWithCounts): Handled 
   return { queries: [codings, list, project, ...overview, ...trees, ...otherTrees, ...(knownCoder ? [apiQueryKey('coders.list', {})] : [])] };
 }
 
-/** The coder's activity (the "Code as" prompt and the coders dialog): codings, and sources when this is their first here. */
-function patchCoderActivity(client: QueryClient, coderId: number, added: number, firstInSource: boolean): ApiQueryKey[] {
+/** The coder's activity (the "Code as" prompt and the coders dialog): codings, and sources when this is their first (or last) here. */
+function patchCoderActivity(client: QueryClient, coderId: number, added: number, firstInSource: boolean | number): ApiQueryKey[] {
   const key = apiQueryKey('coders.overview', {});
   const overview = client.getQueryData<CodersOverview>(key);
   if (!overview?.coders.some((c) => c.id === coderId)) return [];
-  const coders = overview.coders.map((c) => (c.id === coderId ? { ...c, codings: c.codings + added, sources: c.sources + (firstInSource ? 1 : 0) } : c));
+  const coders = overview.coders.map((c) => (c.id === coderId ? { ...c, codings: c.codings + added, sources: c.sources + Number(firstInSource) } : c));
   client.setQueryData<CodersOverview>(key, { ...overview, coders });
   return [key];
+}
+
+/** A source's codings after a change: the removed and saved rows out, the saved rows in, in the core's order. */
+export function codingsAfterChange(codings: readonly Coding[], change: Pick<CodingsChange, 'removed' | 'saved'>): Coding[] {
+  const out = new Set([...change.removed, ...change.saved.map((c) => c.id)]);
+  return [...codings.filter((c) => !out.has(c.id)), ...change.saved].sort((a, b) => a.start - b.start || a.end - b.end || a.id - b.id);
+}
+
+/**
+ * Uncode, resize, recode, in vivo: the source's codings, its row, the project's total,
+ * the coder's activity and the code trees move by what the core says changed. Without a
+ * change (several coders' codings changed) everything the contract names is refetched.
+ */
+function patchCodingsChange(client: QueryClient, change: CodingsChange | undefined, treesToo = true): Handled {
+  if (!change) return {};
+  const { sourceId, codings: added } = change;
+  const codings = apiQueryKey('sources.codings', { id: sourceId });
+  const before = client.getQueryData<Coding[]>(codings);
+  // The id of a removed or resized coding does not name its source: the other sources' codings stay as they are.
+  const otherSources = client
+    .getQueryCache()
+    .findAll({ queryKey: ['sources.codings'] })
+    .map((q) => q.queryKey as unknown as ApiQueryKey<'sources.codings'>)
+    .filter(([, args]) => args.id !== sourceId);
+  if (before) client.setQueryData<Coding[]>(codings, codingsAfterChange(before, change));
+  const list = apiQueryKey('sources.list', {});
+  const project = apiQueryKey('project.info', {});
+  client.setQueryData<SourceSummary[]>(list, (old) => old?.map((s) => (s.id === sourceId ? { ...s, codingCount: s.codingCount + added } : s)));
+  client.setQueryData<ProjectInfo | null>(project, (old) => (old ? { ...old, counts: { ...old.counts, codings: old.counts.codings + added } } : old));
+  const overview = patchCoderActivity(client, change.coderId, added, change.coderSources);
+  const trees = treesToo ? [...patchCodeTrees(client, change.countChange, change.coderName), ...otherCodersTrees(client, change.coderName)] : [];
+  return {
+    // The folders (names, numbers of sources) read `sources` too, but no coding moves them.
+    queries: [...(before ? [codings] : []), ...otherSources, list, apiQueryKey('sources.folders', {}), project, ...overview, ...trees, apiQueryKey('coders.list', {})],
+  };
+}
+
+/** Undo or redo of a change to one source's codings: patched like the change itself; nothing else changed. */
+function patchHistoryChange(client: QueryClient, change: CodingsChange | undefined): Handled {
+  if (!change) return {};
+  return { ...patchCodingsChange(client, change), changed: codingChangeIn(change.sourceId) };
+}
+
+/** SQLite's NOCASE order (ASCII letters folded, the rest by code point), as the core sorts siblings. */
+function byNoCase(a: string, b: string): number {
+  const fold = (s: string) => [...s.replace(/[A-Z]/g, (c) => c.toLowerCase())].map((c) => c.codePointAt(0)!);
+  const x = fold(a);
+  const y = fold(b);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
+  return x.length - y.length;
+}
+
+/** A code tree after renaming, recolouring or describing code `id`: a new name moves the paths under it and its place among its siblings. */
+export function treeAfterCodeUpdate(tree: readonly CodeNode[], change: ArgsOf<'codes.update'>, prefix: readonly string[] = []): CodeNode[] {
+  let renamed = false;
+  const nodes = tree.map((n) => {
+    const own = n.id === change.id;
+    // As the core stores them: the name trimmed, the colour in lower case.
+    const name = own && change.name !== undefined ? change.name.trim() : n.name;
+    if (own && name !== n.name) renamed = true;
+    const path = joinPath([...prefix, name]);
+    const children = treeAfterCodeUpdate(n.children, change, [...prefix, name]);
+    const same = !own && path === n.path && children.every((c, i) => c === n.children[i]);
+    if (same) return n;
+    if (!own) return { ...n, path, children };
+    return { ...n, name, color: change.color?.toLowerCase() ?? n.color, description: change.description ?? n.description, path, children };
+  });
+  return renamed ? nodes.sort((a, b) => a.sortOrder - b.sortOrder || byNoCase(a.name, b.name) || a.id - b.id) : nodes;
+}
+
+function patchCodeUpdate(client: QueryClient, args: ArgsOf<'codes.update'>): Handled {
+  const trees = client.getQueryCache().findAll({ queryKey: ['codes.tree'] });
+  for (const q of trees) client.setQueryData<CodeNode[]>(q.queryKey, (old) => (old ? treeAfterCodeUpdate(old, args) : old));
+  return { queries: trees.map((q) => q.queryKey as unknown as ApiQueryKey) };
 }
 
 const compact = (v: AttributeValue): CompactValue => (v.kind === 'value' ? v.value : v.kind === 'unassigned' ? null : 0);
@@ -137,6 +217,15 @@ function patchSetValue(client: QueryClient, args: ArgsOf<'cases.setValue'>, valu
 export const CACHE_PATCHES: { [K in MethodName]?: Patch<K> } = {
   'codings.apply': (client, _args, r) => patchApplied(client, r),
   'cases.setValue': patchSetValue,
+  'codings.remove': (client, _args, r) => patchCodingsChange(client, r.change),
+  'codings.uncodeSelection': (client, _args, r) => patchCodingsChange(client, r.change),
+  'codings.resize': (client, _args, r) => patchCodingsChange(client, r.change),
+  'codings.recode': (client, _args, r) => patchCodingsChange(client, r.change),
+  // A new code is not in the cached trees: they are refetched whole.
+  'codings.inVivo': (client, _args, r) => patchCodingsChange(client, r.change, !r.created),
+  'codes.update': patchCodeUpdate,
+  'history.undo': (client, _args, r) => patchHistoryChange(client, r.change),
+  'history.redo': (client, _args, r) => patchHistoryChange(client, r.change),
 };
 
 /** Updates the cache from a mutation's result; says what is now up to date. */

@@ -177,6 +177,26 @@ export class UndoLog {
     };
   }
 
+  /**
+   * What undoing (or redoing) the next step would touch: the tables, and the rowids per
+   * table, read from its inverse statements (see undoTriggersSql). Null when there is none.
+   */
+  peek(which: 'undo' | 'redo'): Map<string, number[]> | null {
+    const stack = which === 'undo' ? this.undoStack : this.redoStack;
+    const entry = stack[stack.length - 1];
+    if (!entry) return null;
+    const statements = this.db.prepare(`SELECT sql FROM undo_log WHERE step = ?`).pluck().all(entry.step) as string[];
+    const touched = new Map<string, number[]>();
+    for (const sql of statements) {
+      const m = /^(?:DELETE FROM |UPDATE |INSERT INTO )"((?:[^"]|"")*)"/.exec(sql);
+      const rowid = /^INSERT/.test(sql) ? /\) VALUES\((-?\d+),/.exec(sql) : / WHERE rowid=(-?\d+)$/.exec(sql);
+      if (!m || !rowid) return new Map([['?', []]]);
+      const table = m[1]!.replace(/""/g, '"');
+      touched.set(table, [...(touched.get(table) ?? []), Number(rowid[1])]);
+    }
+    return touched;
+  }
+
   /** Forget all history (after operations that cannot be undone, e.g. a schema migration). */
   reset(): void {
     this.db.exec(`DELETE FROM undo_log`);

@@ -112,6 +112,27 @@ export interface AppliedCodingWithCounts extends AppliedCoding {
   countChange?: CountChange;
 }
 
+/**
+ * How one change to ONE source's codings (uncode, resize, recode, in vivo) moved what the
+ * views show, so they update from it instead of refetching: the coding rows, the
+ * source's and coder's numbers, the code tree's counts.
+ */
+export interface CodingsChange {
+  sourceId: Id;
+  /** The coder whose codings changed (countChange.coder is theirs). */
+  coderId: Id;
+  coderName: string;
+  /** Ids of the source's codings that are gone. */
+  removed: Id[];
+  /** The source's codings that are new or changed, as they now are. */
+  saved: Coding[];
+  /** The change of the source's (and the project's) number of codings. */
+  codings: number;
+  /** The change of the number of sources the coder has coded in (-1, 0 or 1). */
+  coderSources: number;
+  countChange: CountChange;
+}
+
 export interface SourceDocument extends SourceSummary {
   text: string;
   codings: Coding[];

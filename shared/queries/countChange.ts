@@ -16,14 +16,18 @@ export interface CountedSpan {
   end: number;
 }
 
-/** `chain`: the code, then its parent, up to the top; `subtree(id)`: the id and its descendants. */
+/**
+ * `chain`: the codes whose numbers may move (a changed code and its ancestors; a recode
+ * names two such chains); `subtree(id)`: the id and its descendants. A code whose own
+ * codings did not change has the same own share before and after, so its difference is 0.
+ */
 function share(spans: readonly CountedSpan[], chain: readonly number[], subtree: (id: number) => ReadonlySet<number>): CountDelta[] {
-  return chain.map((id, i) => {
+  return chain.map((id) => {
     const own = spans.filter((s) => s.codeId === id);
     const under = subtree(id);
     const aggregate = countReferences(spans.filter((s) => under.has(s.codeId)));
-    const references = i === 0 ? countReferences(own) : 0;
-    return { references, sources: references > 0 ? 1 : 0, aggregateReferences: aggregate, aggregateSources: aggregate > 0 ? 1 : 0, codings: i === 0 ? own.length : 0 };
+    const references = countReferences(own);
+    return { references, sources: references > 0 ? 1 : 0, aggregateReferences: aggregate, aggregateSources: aggregate > 0 ? 1 : 0, codings: own.length };
   });
 }
 

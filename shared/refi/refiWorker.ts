@@ -1,5 +1,6 @@
 /**
- * REFI-QDA export, import preview and import as jobs in the worker process
+ * REFI-QDA export, import preview and import — and the coding comparison,
+ * a long read of the whole project — as jobs in the worker process
  * (refiWorkerChild.ts, started by runChildTask): the app's own event loop
  * stays free, progress reaches the job, and Cancel kills the worker at once.
  * A killed or failed worker leaves nothing behind: the file it was writing
@@ -10,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import type { AgreementQuery, AgreementResult } from '../domain/agreementTypes.js';
 import { QuarryError } from '../errors.js';
 import { tempPathFor } from '../fsx/atomicWrite.js';
 import { runChildTask } from '../jobs/childTask.js';
@@ -79,6 +81,11 @@ export function planExportInWorker(projectPath: string, format: 'qdpx' | 'qdc', 
 
 export function previewInWorker(fileName: string, source: RefiSource): Promise<RefiImportReport> {
   return inWorker<RefiImportReport>({ kind: 'preview', fileName, source }, `Reading ${fileName}`);
+}
+
+/** Coding comparison of the project at `projectPath`, as committed now, read in the worker. */
+export function compareInWorker(projectPath: string, query: AgreementQuery): Promise<AgreementResult> {
+  return inWorker<AgreementResult>({ kind: 'agreement', projectPath, query }, `Comparing ${query.coderA} and ${query.coderB}`);
 }
 
 /** Builds a new project at `target` from the file; it appears only once complete. */

@@ -1,6 +1,7 @@
 /**
  * The REFI-QDA worker process (see shared/jobs/childTask.ts): exports the
- * open project, previews an import and builds the imported project, away
+ * open project, previews an import, builds the imported project and
+ * compares two coders' coding (agreement.compare), away
  * from the process that answers the user. It opens its own connections:
  * the project to export read-only, inside one read transaction (a
  * consistent snapshot while the app goes on writing), and the new project
@@ -15,6 +16,8 @@ import { MAX_REFI_FILE_BYTES } from '../limits.js';
 import { exportQdcForProfile, exportQdpxForProfile, importRefiProject, planExportChanges, previewRefiImport, type ProfiledExportResult } from '../services/refiService.js';
 import { onParentMessage, postToParent } from '../foreign/childPort.js';
 import type { ChildMessage } from '../jobs/childTask.js';
+import { compareCoding } from '../services/agreementService.js';
+import type { AgreementResult } from '../domain/agreementTypes.js';
 import type { RefiSource, RefiWorkerRequest } from './refiWorkerProtocol.js';
 
 const post = (m: ChildMessage): void => postToParent(m);
@@ -56,6 +59,20 @@ function exportProject(req: Extract<RefiWorkerRequest, { kind: 'export' }>): Pro
   });
 }
 
+/** The coding comparison, read like an export: read-only, inside one read transaction. */
+function compareProject(req: Extract<RefiWorkerRequest, { kind: 'agreement' }>): AgreementResult {
+  progress(0, 1, 'Comparing the coders');
+  const { project } = ProjectDb.open(req.projectPath, { readOnly: true, lock: false });
+  const db = project.db;
+  try {
+    db.exec('BEGIN');
+    return compareCoding(db, req.query);
+  } finally {
+    if (db.inTransaction) db.exec('COMMIT');
+    project.close();
+  }
+}
+
 function answer(req: RefiWorkerRequest): unknown {
   switch (req.kind) {
     case 'export':
@@ -73,6 +90,8 @@ function answer(req: RefiWorkerRequest): unknown {
       const { report } = importRefiProject(req.target, req.fileName, bytes, { acceptLosses: req.acceptLosses, tempPath: req.tempPath });
       return report;
     }
+    case 'agreement':
+      return compareProject(req);
   }
 }
 

@@ -5,6 +5,8 @@
  */
 import type { ExportProfileId } from './exportProfiles.js';
 
+import type { AgreementQuery } from '../domain/agreementTypes.js';
+
 /** The REFI-QDA file to read: a path on this computer, or the bytes of an upload. */
 export type RefiSource = { path: string } | { bytes: Uint8Array };
 
@@ -16,4 +18,6 @@ export type RefiWorkerRequest =
   /** What importing the file would give. */
   | { kind: 'preview'; fileName: string; source: RefiSource }
   /** A new project at `target`, built at `tempPath` and moved into place only when complete. */
-  | { kind: 'import'; fileName: string; source: RefiSource; target: string; tempPath: string; acceptLosses: boolean };
+  | { kind: 'import'; fileName: string; source: RefiSource; target: string; tempPath: string; acceptLosses: boolean }
+  /** Coding comparison of the project at `projectPath` (read-only, one consistent snapshot): a long read kept off the app's event loop. */
+  | { kind: 'agreement'; projectPath: string; query: AgreementQuery };

@@ -12,6 +12,11 @@ export function codingsForSource(db: Database.Database, sourceId: number): Codin
   return stmt(db, `${CODING} WHERE g.source_id = ? ORDER BY g.start_pos, g.end_pos, g.id`).all(sourceId) as Coding[];
 }
 
+/** The codings among `ids` that exist. */
+export function codingsByIds(db: Database.Database, ids: readonly number[]): Coding[] {
+  return stmt(db, `${CODING} WHERE g.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as Coding[];
+}
+
 export function getCoding(db: Database.Database, id: number): Coding | undefined {
   return stmt(db, `${CODING} WHERE g.id = ?`).get(id) as Coding | undefined;
 }

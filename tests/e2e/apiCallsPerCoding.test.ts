@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CodeNode, ProjectInfo, SourceSummary } from '../../shared/domain/types.js';
+import type { CodeNode, Coding, ProjectInfo, SourceSummary } from '../../shared/domain/types.js';
 import { buildCoauthorFiles, PRIMARY } from '../unit/coauthors/coauthorFiles.js';
 import { selectLongText } from '../../bench/documentPageTimings.js';
 import { launchApp, type AppUnderTest } from './harness.js';
@@ -101,6 +101,40 @@ async function expectUiMatchesCore(app: AppUnderTest): Promise<void> {
     .toEqual([]);
 }
 
+/** The open document's name (the document view's label). */
+async function openDocumentName(page: Page): Promise<string> {
+  const label = await page.getByTestId('document-view').getAttribute('aria-label');
+  return label!.replace(/^Document /, '');
+}
+
+/**
+ * Polls until the open document shows exactly the codings the core has on its rendered lines
+ * (by id), and the selected coding's span (the coding bar) is the core's.
+ */
+async function expectDocumentMatchesCore(app: AppUnderTest): Promise<void> {
+  const name = await openDocumentName(app.page);
+  await expect
+    .poll(async () => {
+      const sources = await core<SourceSummary[]>(app, 'sources.list');
+      const id = sources.find((s) => s.name === name)!.id;
+      const truth = await core<Coding[]>(app, 'sources.codings', { id });
+      const shown = await app.page.evaluate(() => ({
+        lines: [...document.querySelectorAll('.doc-text')].map((e) => [Number((e as HTMLElement).dataset.ls), Number((e as HTMLElement).dataset.le)] as const),
+        stripes: [...new Set([...document.querySelectorAll('.doc-stripes .stripe')].map((e) => Number((e as HTMLElement).dataset.codingId)))].sort((a, b) => a - b),
+        active: document.querySelector('.stripe-active') ? Number((document.querySelector('.stripe-active') as HTMLElement).dataset.codingId) : null,
+        span: /\[(\d+)–(\d+)\)/.exec(document.querySelector('[data-testid="coding-attribution"]')?.textContent ?? '')?.slice(1).map(Number) ?? null,
+      }));
+      const onLines = truth.filter((c) => shown.lines.some(([ls, le]) => c.start < le && c.end > ls) || shown.lines.some(([ls, le]) => c.start === c.end && c.start >= ls && c.start <= le));
+      const wrong: string[] = [];
+      const expected = onLines.map((c) => c.id).sort((a, b) => a - b);
+      if (JSON.stringify(expected) !== JSON.stringify(shown.stripes)) wrong.push(`stripes ${shown.stripes.join(',')} ≠ ${expected.join(',')}`);
+      const active = truth.find((c) => c.id === shown.active);
+      if (shown.active !== null && shown.span && (!active || active.start !== shown.span[0] || active.end !== shown.span[1])) wrong.push(`selected coding ${shown.span.join('–')}`);
+      return wrong;
+    }, { timeout: 20_000 })
+    .toEqual([]);
+}
+
 /** Selects some text of the open document and waits until the workbench has taken it. */
 async function selectSomeText(page: Page, k: number): Promise<void> {
   await selectLongText(page, k);
@@ -164,15 +198,120 @@ describe('a coding refetches only what it changed', () => {
     await app.shot('api-calls-01-after-coding');
   });
 
-  it('undo and redo bring every count back and forth', async () => {
+  it('undo and redo of a coding bring every count back and forth with 2 API calls each', async () => {
     const { page } = app;
     const before = await core<ProjectInfo>(app, 'project.info');
+    await expect.poll(() => calls.pending()).toEqual([]);
+    calls.log.length = 0;
     await page.getByRole('button', { name: /^Undo/ }).first().click();
     await expect.poll(async () => (await core<ProjectInfo>(app, 'project.info')).counts.codings).not.toBe(before.counts.codings);
     await expectUiMatchesCore(app);
+    await expectDocumentMatchesCore(app);
+    await expect.poll(() => calls.pending()).toEqual([]);
+    // The undone coding changed one source's codings alone: the answer says how, nothing is refetched but the undo state.
+    expect(calls.log, calls.log.join(', ')).toEqual(['history.undo', 'history.state']);
+    calls.log.length = 0;
     await page.getByRole('button', { name: /^Redo/ }).first().click();
     await expect.poll(async () => (await core<ProjectInfo>(app, 'project.info')).counts.codings).toBe(before.counts.codings);
     await expectUiMatchesCore(app);
+    await expectDocumentMatchesCore(app);
+    await expect.poll(() => calls.pending()).toEqual([]);
+    expect(calls.log, calls.log.join(', ')).toEqual(['history.redo', 'history.state']);
+  });
+
+  /**
+   * Does `action`, waits until the core has it (the undo state is asked again after every
+   * change), checks every number and the document against a fresh read, and gives the calls.
+   */
+  async function measured(method: string, action: () => Promise<void>): Promise<string[]> {
+    await expect.poll(() => calls.pending()).toEqual([]);
+    calls.log.length = 0;
+    await action();
+    await expect.poll(() => calls.log.includes(method) && calls.log.includes('history.state'), { timeout: 20_000 }).toBe(true);
+    await expectUiMatchesCore(app);
+    await expectDocumentMatchesCore(app);
+    await expect.poll(() => calls.pending()).toEqual([]);
+    const log = [...calls.log];
+    expect(log.length, `${method}: ${log.join(', ')}`).toBeLessThanOrEqual(4);
+    expect(log).not.toContain('sources.get');
+    expect(log).not.toContain('sources.codings');
+    return log;
+  }
+
+  it('resizes, recodes and uncodes a coding with at most 4 API calls each, and every count follows', async () => {
+    const { page } = app;
+    await page.keyboard.press('Escape');
+    await page.locator('.doc-stripes .stripe').first().click();
+    await page.getByTestId('coding-bar').waitFor();
+    const span = () => page.getByTestId('coding-attribution').textContent();
+    const before = await span();
+    // Resize: the end one word on, then the start one word on.
+    expect(await measured('codings.resize', () => page.keyboard.press('}'))).toEqual(['codings.resize', 'history.state']);
+    await expect.poll(span).not.toBe(before);
+    expect(await measured('codings.resize', () => page.keyboard.press(']'))).toEqual(['codings.resize', 'history.state']);
+    const code = await page.locator('.coding-bar .context-what').textContent();
+    expect(
+      await measured('codings.recode', async () => {
+        await page.keyboard.press('r');
+        const picker = page.getByRole('dialog', { name: 'Recode the passage to…' });
+        await picker.waitFor();
+        await page.keyboard.press('Enter');
+        await picker.waitFor({ state: 'detached' });
+      }),
+    ).toEqual(['codings.recode', 'history.state']);
+    await expect.poll(() => page.locator('.coding-bar .context-what').textContent()).not.toBe(code);
+    expect(await measured('codings.remove', () => page.keyboard.press('Delete'))).toEqual(['codings.remove', 'history.state']);
+    await app.shot('api-calls-03-after-uncode');
+  });
+
+  it('codes in vivo with at most 4 API calls (the new code is fetched with the tree)', async () => {
+    const { page } = app;
+    const first = await page.locator('[data-code-path]').first().getAttribute('data-code-path');
+    await page.locator(`[data-code-path="${first}"]`).first().click();
+    // The document has the keyboard (as after a mouse selection), so V is in vivo.
+    await page.locator('.doc-body').focus();
+    await selectSomeText(page, 7);
+    const log = await measured('codings.inVivo', () => page.keyboard.press('v'));
+    expect(log).toContain('codes.tree');
+    await expect.poll(() => page.getByText(/in-vivo code/).count()).toBeGreaterThan(0);
+  });
+
+  it('renames and recolours a code with at most 2 API calls each', async () => {
+    const { page } = app;
+    const tree = await core<CodeNode[]>(app, 'codes.tree');
+    const target = tree[0]!;
+    await page.locator(`[data-code-path="${target.path}"]`).first().click();
+    await page.keyboard.press('F2');
+    const renamed = `${target.name} (renamed)`;
+    expect(
+      await measured('codes.update', async () => {
+        const box = page.getByLabel(`Rename ${target.name}`);
+        await box.fill(renamed);
+        await box.press('Enter');
+      }),
+    ).toEqual(['codes.update', 'history.state']);
+    await page.locator(`[data-code-path="${renamed}"]`).first().waitFor();
+    expect(await measured('codes.update', () => page.getByLabel(`Colour of ${renamed}`).fill('#2a6f4e'))).toEqual(['codes.update', 'history.state']);
+    await expect.poll(() => page.locator(`[data-code-path="${renamed}"] .swatch`).first().evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(42, 111, 78)');
+    expect((await core<CodeNode[]>(app, 'codes.tree')).find((n) => n.id === target.id)).toMatchObject({ name: renamed, color: '#2a6f4e' });
+  });
+
+  it('after a reload (everything fetched afresh) the workbench shows the same', async () => {
+    const { page } = app;
+    const name = await openDocumentName(page);
+    const view = async () => {
+      const numbers = await shownNumbers(page);
+      const swatches = await page.evaluate(() =>
+        [...document.querySelectorAll('[data-code-path]')].map((e) => `${(e as HTMLElement).dataset.codePath} ${getComputedStyle(e.querySelector('.swatch') ?? e).backgroundColor}`).sort(),
+      );
+      return { ...numbers, swatches };
+    };
+    const before = await view();
+    await page.reload();
+    await page.getByRole('button', { name: `${name}`, exact: false }).first().click();
+    await page.locator('.doc-line').first().waitFor();
+    await expect.poll(view, { timeout: 20_000 }).toEqual(before);
+    await expectDocumentMatchesCore(app);
   });
 
   it('after merging a co-author’s file every count is the merged project’s', async () => {

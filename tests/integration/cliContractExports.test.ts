@@ -395,7 +395,7 @@ describe('the converted commands reach the project only through the contract', (
   });
 });
 
-describe('the installed command (the bundle) runs the REFI-QDA export and import in the worker process', () => {
+describe('the installed command (the bundle) runs the REFI-QDA export and import and the coding comparison in the worker process', () => {
   it('finds the worker beside the compiled core, without being told where it is', () => {
     const root = join(import.meta.dirname, '..', '..');
     expect(existsSync(join(root, 'build', 'cli-bundle', 'quarry.mjs')), 'run npm run build first').toBe(true);
@@ -410,5 +410,9 @@ describe('the installed command (the bundle) runs the REFI-QDA export and import
     const imported = run('import-qdpx', 'demo.qdpx', 'again.quarry', '--json');
     expect(imported.status, imported.stderr).toBe(0);
     expect(JSON.parse(imported.stdout)).toMatchObject({ sources: 14, cases: 14, skipped: [] });
+    // The coding comparison runs in the same worker.
+    const agreement = run('agreement', 'demo.quarry', '--coders', 'Ruth Ashworth,Daniel Osei', '--json');
+    expect(agreement.status, agreement.stderr).toBe(0);
+    expect(JSON.parse(agreement.stdout)).toMatchObject({ coders: ['Ruth Ashworth', 'Daniel Osei'] });
   });
 });

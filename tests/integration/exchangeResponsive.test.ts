@@ -2,7 +2,7 @@
  * Browser mode stays responsive during the long exchanges (issue 19): a
  * REFI-QDA export, a REFI-QDA import of a streamed upload and a merge of a
  * co-author's copy of a generated project (tens of thousands of codings)
- * run while `project.info` is called again and again; those calls must
+ * and a coding comparison of its two coders run while `project.info` is called again and again; those calls must
  * answer within 100 ms (95% of them: see the note at the assertion). Cancelling each of them leaves the project and
  * its folder exactly as they were. Latency is measured, never slept for:
  * every wait is on a condition (a job's phase, a call's answer).
@@ -16,6 +16,8 @@ import { Session } from '../../shared/api/session.js';
 import type { ApiResult } from '../../shared/api/result.js';
 import { ProjectDb } from '../../shared/db/projectDb.js';
 import type { ProjectInfo } from '../../shared/domain/types.js';
+import type { AgreementResult } from '../../shared/domain/agreementTypes.js';
+import { compareCoding } from '../../shared/services/agreementService.js';
 import type { JobProgress } from '../../shared/jobs/jobTypes.js';
 import { startWebServer, TOKEN_HEADER, type RunningServer } from '../../server/webServer.js';
 import { apiCaller } from './webApiCall.js';
@@ -186,5 +188,31 @@ describe('browser mode during REFI-QDA export, import and merge', () => {
       expect(latency.p95).toBeLessThan(ANSWER_WITHIN_MS);
       expect(latency.worst).toBeLessThan(2000);
     }
+  }, 600_000);
+
+  it(`answers a cheap call within ${ANSWER_WITHIN_MS} ms during a coding comparison, whose figures are the in-process ones; Cancel stops it`, async () => {
+    // After the merge above the project holds both co-authors' codings.
+    const coders = valueOf(await call<{ name: string }[]>('coders.list')).map((c) => c.name);
+    expect(coders.length).toBeGreaterThanOrEqual(2);
+    const query = { coderA: coders[0]!, coderB: coders[1]! };
+
+    const cancelling = call('agreement.compare', { ...query, jobId: 'cancel-compare' });
+    await started('cancel-compare');
+    valueOf(await call('jobs.cancel', { jobId: 'cancel-compare' }));
+    expect(await cancelling).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+
+    const compared = await whileRunning(call<AgreementResult>('agreement.compare', { ...query, jobId: 'compare' }));
+    const result = valueOf(compared.result);
+    const { project } = ProjectDb.open(mine, { readOnly: true, lock: false });
+    try {
+      expect(result).toEqual(compareCoding(project.db, query));
+    } finally {
+      project.close();
+    }
+    expect(result.perCode.length).toBeGreaterThan(0);
+    expect(compared.times.length).toBeGreaterThan(0);
+    const latency = summary('the coding comparison', compared.times);
+    expect(latency.p95).toBeLessThan(ANSWER_WITHIN_MS);
+    expect(latency.worst).toBeLessThan(2000);
   }, 600_000);
 });

@@ -4,6 +4,7 @@ import { CURRENT_SCHEMA_VERSION } from '../../db/migrations/index.js';
 import { ProjectDb } from '../../db/projectDb.js';
 import { writeCleanedCopy } from '../../db/cleanedCopy/writeCleanedCopy.js';
 import type { ProjectInfo } from '../../domain/types.js';
+import { withHistoryChange } from '../../services/codingsChange.js';
 import { QuarryError } from '../../errors.js';
 import { buildDemoProject } from '../../demo/buildDemo.js';
 import { listCoders, saveCoder } from '../../services/coderService.js';
@@ -125,13 +126,15 @@ export const projectHandlers: HandlersFor<keyof typeof projectMethods> = {
   'history.undo': (_a, session) => {
     const ctx = session.ctx();
     if (ctx.project.readOnly) throw new QuarryError('read_only', 'This project is open read-only.');
-    const e = ctx.project.history.undo();
-    return { undone: e?.label ?? null, state: ctx.project.history.state() };
+    const history = ctx.project.history;
+    const { result: e, change } = withHistoryChange(ctx.project.db, history.peek('undo'), () => history.undo());
+    return { undone: e?.label ?? null, state: history.state(), ...(change ? { change } : {}) };
   },
   'history.redo': (_a, session) => {
     const ctx = session.ctx();
     if (ctx.project.readOnly) throw new QuarryError('read_only', 'This project is open read-only.');
-    const e = ctx.project.history.redo();
-    return { redone: e?.label ?? null, state: ctx.project.history.state() };
+    const history = ctx.project.history;
+    const { result: e, change } = withHistoryChange(ctx.project.db, history.peek('redo'), () => history.redo());
+    return { redone: e?.label ?? null, state: history.state(), ...(change ? { change } : {}) };
   },
 };

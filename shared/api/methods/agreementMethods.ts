@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AcceptResult, AgreementResult, SourceDisagreements } from '../../domain/agreementTypes.js';
 import { codingChangeIn } from '../affects.js';
+import { jobId } from '../../jobs/jobArg.js';
 import { method } from '../defineMethod.js';
 
 const id = z.number().int().positive();
@@ -16,8 +17,11 @@ const query = z.object({
 });
 
 export const agreementMethods = {
-  /** Coding comparison: % agreement and Cohen's kappa per code, per code × source and pooled; Krippendorff's alpha. Unit: the character (code point). */
-  'agreement.compare': method<AgreementResult>()(query),
+  /**
+   * Coding comparison: % agreement and Cohen's kappa per code, per code × source and pooled; Krippendorff's alpha. Unit: the character (code point).
+   * Runs as a job in the worker process (progress, Cancel); the app keeps answering meanwhile.
+   */
+  'agreement.compare': method<AgreementResult>()(query.extend({ jobId }), { long: true }),
   /** The passages of one source where the two coders' codings differ, both versions side by side. */
   'agreement.disagreements': method<SourceDisagreements>()(query.extend({ sourceId: id })),
   /** Makes the current coder's coding of a code in [start, end) match `from`'s version; one undoable step. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AppliedCodingWithCounts, CodedPassage, CodeNode, Coding } from '../../domain/types.js';
+import type { AppliedCodingWithCounts, CodedPassage, CodeNode, Coding, CodingsChange } from '../../domain/types.js';
 import { CODINGS_EVERYWHERE, codingChangeIn } from '../affects.js';
 import { method } from '../defineMethod.js';
 import { codeNameSchema, colorSchema } from './valueSchemas.js';
@@ -39,15 +39,19 @@ export const codeMethods = {
     z.object({ sourceId: id, start: pos, end: pos, codeId: id.optional(), codePath: z.string().optional() }),
     { mutates: true, affects: (a) => (a.codePath === undefined ? codingChangeIn(a.sourceId) : [...codingChangeIn(a.sourceId), 'codes']) },
   ),
+  /*
+   * The coding changes below answer with `change` (see CodingsChange): the source's codings
+   * gone and saved, and how the numbers moved; absent when several coders' codings changed.
+   */
   /** A new code named from the selected words (under parentId), applied to the span: one undoable step. */
-  'codings.inVivo': method<{ coding: Coding; codeId: number; name: string; created: boolean }>()(
+  'codings.inVivo': method<{ coding: Coding; codeId: number; name: string; created: boolean; change?: CodingsChange }>()(
     z.object({ sourceId: id, start: pos, end: pos, parentId: id.nullable().optional(), name: z.string().max(200).optional() }),
     { mutates: true, affects: (a) => [...codingChangeIn(a.sourceId), 'codes'] },
   ),
-  'codings.remove': method<null>()(z.object({ id }), { mutates: true, affects: codingChangeIn(undefined) }),
-  'codings.uncodeSelection': method<{ removed: number }>()(z.object({ sourceId: id, codeId: id, start: pos, end: pos }), { mutates: true, affects: (a) => codingChangeIn(a.sourceId) }),
-  'codings.resize': method<Coding>()(z.object({ id, start: pos, end: pos }), { mutates: true, affects: ['codings', 'counts', 'history'] }),
-  'codings.recode': method<Coding>()(z.object({ id, codeId: id }), { mutates: true, affects: ['codings', 'counts', 'history'] }),
+  'codings.remove': method<{ change?: CodingsChange }>()(z.object({ id }), { mutates: true, affects: codingChangeIn(undefined) }),
+  'codings.uncodeSelection': method<{ removed: number; change?: CodingsChange }>()(z.object({ sourceId: id, codeId: id, start: pos, end: pos }), { mutates: true, affects: (a) => codingChangeIn(a.sourceId) }),
+  'codings.resize': method<Coding & { change?: CodingsChange }>()(z.object({ id, start: pos, end: pos }), { mutates: true, affects: codingChangeIn(undefined) }),
+  'codings.recode': method<Coding & { change?: CodingsChange }>()(z.object({ id, codeId: id }), { mutates: true, affects: codingChangeIn(undefined) }),
   'codings.passages': method<CodedPassage[]>()(
     z.object({ codeId: id.optional(), includeChildren: z.boolean().optional(), sourceId: id.optional(), coder: z.string().optional() }),
   ),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Coder, ProjectInfo } from '../../domain/types.js';
+import type { Coder, CodingsChange, ProjectInfo } from '../../domain/types.js';
 import type { HistoryState } from '../../db/undoHistoryTypes.js';
 import type { CleanedCopyReport } from '../../db/cleanedCopy/cleanedCopyTypes.js';
 import { EVERYTHING } from '../affects.js';
@@ -57,6 +57,7 @@ export const projectMethods = {
     { mutates: true, affects: ['app', 'coders', 'codings', 'project', 'history'] },
   ),
   'history.state': method<HistoryState>()(z.object({}), { reads: ['history'] }),
-  'history.undo': method<{ undone: string | null; state: HistoryState }>()(z.object({}), { mutates: true, affects: EVERYTHING }),
-  'history.redo': method<{ redone: string | null; state: HistoryState }>()(z.object({}), { mutates: true, affects: EVERYTHING }),
+  /** `change`: when the step changed only one source's codings, what it did to them (see CodingsChange). */
+  'history.undo': method<{ undone: string | null; state: HistoryState; change?: CodingsChange }>()(z.object({}), { mutates: true, affects: EVERYTHING }),
+  'history.redo': method<{ redone: string | null; state: HistoryState; change?: CodingsChange }>()(z.object({}), { mutates: true, affects: EVERYTHING }),
 } as const;

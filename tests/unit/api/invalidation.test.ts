@@ -9,7 +9,7 @@ import { EVERYTHING, keyMatches, keysOf, readIsAffected, type DataKey } from '..
 import { METHOD_NAMES, METHODS, type ArgsOf, type MethodName } from '../../../shared/api/contract.js';
 import type { ApiResult } from '../../../shared/api/result.js';
 import type { CaseSheet } from '../../../shared/domain/caseTypes.js';
-import type { AppliedCoding, Coder, CodeNode, Coding, ProjectInfo, SourceSummary } from '../../../shared/domain/types.js';
+import type { AppliedCoding, Coder, CodeNode, Coding, CodingsChange, ProjectInfo, SourceSummary } from '../../../shared/domain/types.js';
 import { ApiClient } from '../../../renderer/api/apiClient.js';
 import { codingsAfterApply, sheetAfterSetValue } from '../../../renderer/api/cachePatches.js';
 import { apiQueryKey } from '../../../renderer/api/queryCache.js';
@@ -156,10 +156,71 @@ describe('the query cache after a change', () => {
     expect(stale()).toEqual(['coders.list', 'codes.tree', 'codings.passages', 'history.state']);
   });
 
-  it('removing a coding refetches every source’s codings (the id does not say which), not the text', async () => {
-    const { client, stale } = workbenchCache({});
+  it('removing a coding without a change in its answer refetches every source’s codings (the id does not say which), not the text', async () => {
+    const { client, stale } = workbenchCache({ 'codings.remove': {} });
     await client.call('codings.remove', { id: 1 });
     expect(stale()).toEqual(['coders.list', 'codes.tree', 'codings.passages', 'history.state', 'project.info', 'sources.codings#3', 'sources.codings#4', 'sources.list']);
+  });
+
+  const noCounts = { references: 0, sources: 0, aggregateReferences: 0, aggregateSources: 0, codings: 0 };
+  const change = (over: Partial<CodingsChange> = {}): CodingsChange => ({
+    sourceId: 3,
+    coderId: 1,
+    coderName: 'Imke Varga',
+    removed: [1],
+    saved: [],
+    codings: -1,
+    coderSources: -1,
+    countChange: { all: { 7: { ...noCounts, references: -1, sources: -1, aggregateReferences: -1, aggregateSources: -1, codings: -1 } }, coder: {} },
+    ...over,
+  });
+
+  it('removing a coding updates its source’s codings, row, totals and the code tree from the answer: only the undo state is asked again', async () => {
+    const { client, stale } = workbenchCache({ 'codings.remove': { change: change() } });
+    client.queries.setQueryData(apiQueryKey('codes.tree', {}), [{ id: 7, references: 2, sources: 1, aggregateReferences: 2, aggregateSources: 1, codings: 2, children: [] }]);
+    await client.call('codings.remove', { id: 1 });
+    expect(stale()).toEqual(['codings.passages', 'history.state']);
+    expect(client.queries.getQueryData<Coding[]>(apiQueryKey('sources.codings', { id: 3 }))!.map((c) => c.id)).toEqual([2]);
+    expect(client.queries.getQueryData<Coding[]>(apiQueryKey('sources.codings', { id: 4 }))!.map((c) => c.id)).toEqual([9]);
+    expect(client.queries.getQueryData<SourceSummary[]>(apiQueryKey('sources.list', {}))!.map((s) => s.codingCount)).toEqual([1, 1]);
+    expect(client.queries.getQueryData<ProjectInfo>(apiQueryKey('project.info', {}))!.counts.codings).toBe(2);
+    expect(client.queries.getQueryData<CodeNode[]>(apiQueryKey('codes.tree', {}))![0]!.references).toBe(1);
+  });
+
+  it('resizing and recoding put the changed coding in its place in the source’s codings', async () => {
+    const moved = coding(1, { start: 40, end: 50, codeId: 8 });
+    const { client, stale } = workbenchCache({ 'codings.recode': { ...moved, change: change({ removed: [], saved: [moved], codings: 0, coderSources: 0 }) } });
+    await client.call('codings.recode', { id: 1, codeId: 8 });
+    expect(stale()).toEqual(['codings.passages', 'history.state']);
+    expect(client.queries.getQueryData<Coding[]>(apiQueryKey('sources.codings', { id: 3 }))!.map((c) => [c.id, c.start, c.codeId])).toEqual([
+      [2, 20, 7],
+      [1, 40, 8],
+    ]);
+  });
+
+  it('an in-vivo coding that created a code refetches the code tree, and patches the rest', async () => {
+    const added = coding(30, { start: 200, end: 210, codeId: 11 });
+    const { client, stale } = workbenchCache({
+      'codings.inVivo': { coding: added, codeId: 11, name: 'harbour', created: true, change: change({ removed: [], saved: [added], codings: 1, coderSources: 0 }) },
+    });
+    await client.call('codings.inVivo', { sourceId: 3, start: 200, end: 210 });
+    expect(stale()).toEqual(['codes.tree', 'codings.passages', 'history.state']);
+    expect(client.queries.getQueryData<ProjectInfo>(apiQueryKey('project.info', {}))!.counts.codings).toBe(4);
+  });
+
+  it('renaming or recolouring a code updates the cached code trees: only the undo state is asked again', async () => {
+    const { client, stale } = workbenchCache({});
+    const node = (id: number, name: string, children: CodeNode[] = [], path = name) => ({ id, name, path, color: '#000000', description: '', sortOrder: 0, children }) as unknown as CodeNode;
+    client.queries.setQueryData(apiQueryKey('codes.tree', {}), [node(7, 'Sea', [node(8, 'Calm', [], 'Sea/Calm')]), node(9, 'Tide')]);
+    await client.call('codes.update', { id: 7, name: ' Wind ', color: '#AABBCC' });
+    expect(stale()).toEqual(['codings.passages', 'history.state']);
+    const tree = client.queries.getQueryData<CodeNode[]>(apiQueryKey('codes.tree', {}))!;
+    // Renamed, it sorts after “Tide”; the paths under it follow.
+    expect(tree.map((n) => [n.name, n.color])).toEqual([
+      ['Tide', '#000000'],
+      ['Wind', '#aabbcc'],
+    ]);
+    expect(tree[1]!.children[0]!.path).toBe('Wind/Calm');
   });
 
   it('saving a sheet cell updates the sheet from the result and refetches only case sets and the undo state', async () => {
@@ -169,6 +230,13 @@ describe('the query cache after a change', () => {
     const sheet = client.queries.getQueryData<CaseSheet>(apiQueryKey('cases.sheet', {}))!;
     expect(sheet.values[5]).toEqual(['south', 'north']);
     expect(sheet.attributes[0]!.valueCount).toBe(1);
+  });
+
+  it('undo of a change to one source’s codings patches like the change and refetches only the undo state', async () => {
+    const { client, stale } = workbenchCache({ 'history.undo': { undone: 'Uncode passage', state: {}, change: change() } });
+    await client.call('history.undo', {});
+    expect(stale()).toEqual(['codings.passages', 'history.state']);
+    expect(client.queries.getQueryData<ProjectInfo>(apiQueryKey('project.info', {}))!.counts.codings).toBe(2);
   });
 
   it('undo refetches everything cached', async () => {
