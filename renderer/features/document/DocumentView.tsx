@@ -5,7 +5,7 @@ import { byline, memoExcerpt } from '../memos/memoFormat.js';
 import type { AnnotationModel } from '../memos/useAnnotations.js';
 import { useWorkbench } from '../workbench/workbenchState.js';
 import { lineAt, lineDirection, segmentLine, type Line, type SpanU16 } from './documentLayout.js';
-import { assignColumns, keepUnchangedRows, labelsByRow, sortExtents, type RowLabel } from './stripeLayout.js';
+import { assignColumns, keepUnchangedRows, LabelPlacer, labelsInRows, sortExtents, type RowLabel } from './stripeLayout.js';
 import { highlightStyle, stripeTitle } from './highlightStyle.js';
 import { BLANK_LINE_TEXT } from './selectionOffsets.js';
 import type { DocumentModel } from './useDocument.js';
@@ -41,6 +41,8 @@ const LANE_END = 4;
 const LABEL_SLOT = 18;
 /** How often, at most, labels are placed again while rows are being measured. */
 const LABEL_SETTLE_MS = 120;
+/** Labels are filed for the rendered rows' blocks of this many lines and one block either side. */
+const LABEL_BLOCK = 32;
 const NO_LABELS = new Map<number, RowLabel[]>();
 const NONE: SpanU16[] = [];
 const NO_NOTES: Memo[] = [];
@@ -309,23 +311,32 @@ export function DocumentView({ model, codes, snap, annotations, onOpenAnnotation
     overscan: 12,
   });
 
-  // The margin is laid out over the whole document: columns from the codings alone, labels from the rows' measured
-  // (or, off screen, estimated) sizes. The label sweep runs after the first paint and then at most every
-  // LABEL_SETTLE_MS while rows are being measured (scrolling), so a long document's sweep never holds up a frame.
+  // The margin: columns from the codings alone, once per change of them; labels from the rows' measured (or, off
+  // screen, estimated) sizes. The lane is placed run by run (LabelPlacer keeps each run while its rows keep their
+  // sizes) after the first paint and then at most every LABEL_SETTLE_MS while rows are being measured (scrolling),
+  // and only the rows near the screen get their labels filed, so a long document's margin never holds up a frame.
   const totalSize = virtualizer.getTotalSize();
   const columns = useMemo(() => assignColumns(stripeExtents), [stripeExtents]);
-  const sortedExtents = useMemo(() => sortExtents(stripeExtents), [stripeExtents]);
+  const placer = useMemo(() => new LabelPlacer(sortExtents(stripeExtents), LABEL_SLOT), [stripeExtents]);
   const measurements = useSettled(virtualizer.measurementsCache, LABEL_SETTLE_MS);
+  const boxes = useMemo(
+    () => (measurements ? { top: (i: number) => measurements[i]?.start ?? 0, bottom: (i: number) => measurements[i]?.end ?? 0 } : null),
+    [measurements],
+  );
+  const labelLayout = useMemo(() => (boxes ? placer.layout(boxes) : null), [placer, boxes]);
+  const items = virtualizer.getVirtualItems();
+  // Labels are filed for a window of whole blocks around the rendered rows, so scrolling within it files nothing anew.
+  const windowFrom = Math.max(0, Math.floor((items[0]?.index ?? 0) / LABEL_BLOCK) - 1) * LABEL_BLOCK;
+  const windowTo = (Math.floor((items[items.length - 1]?.index ?? 0) / LABEL_BLOCK) + 2) * LABEL_BLOCK - 1;
   const previousLabels = useRef<Map<number, RowLabel[]> | null>(null);
   const rowLabels = useMemo(() => {
-    if (!measurements) return NO_LABELS;
-    const boxes = { top: (i: number) => measurements[i]?.start ?? 0, bottom: (i: number) => measurements[i]?.end ?? 0 };
-    return keepUnchangedRows(labelsByRow(sortedExtents, boxes, Math.min(lines.length, measurements.length), LABEL_SLOT), previousLabels.current);
-  }, [sortedExtents, measurements, lines.length]);
+    if (!labelLayout || !boxes || !measurements) return NO_LABELS;
+    return keepUnchangedRows(labelsInRows(labelLayout, boxes, Math.min(lines.length, measurements.length), windowFrom, windowTo), previousLabels.current);
+  }, [labelLayout, boxes, measurements, lines.length, windowFrom, windowTo]);
   useEffect(() => {
     previousLabels.current = rowLabels;
   }, [rowLabels]);
-  const hasMore = useMemo(() => [...rowLabels.values()].some((list) => list.some((l) => l.hidden.length > 0)), [rowLabels]);
+  const hasMore = labelLayout?.anyHidden ?? false;
   const laneNeed = useMemo(() => labelLaneWidth(model.spans.map((s) => codes.get(s.codeId)?.name ?? 'code'), hasMore), [model.spans, codes, hasMore]);
 
   // While the recording plays, the line being said stays in view.
@@ -361,7 +372,6 @@ export function DocumentView({ model, codes, snap, annotations, onOpenAnnotation
     },
   });
 
-  const items = virtualizer.getVirtualItems();
   const selection = useDocumentSelection({
     model,
     textRef,
