@@ -5,7 +5,7 @@ import { byline, memoExcerpt } from '../memos/memoFormat.js';
 import type { AnnotationModel } from '../memos/useAnnotations.js';
 import { useWorkbench } from '../workbench/workbenchState.js';
 import { lineAt, lineDirection, segmentLine, type Line, type SpanU16 } from './documentLayout.js';
-import { assignColumns, keepUnchangedRows, LabelPlacer, labelsInRows, sortExtents, type RowLabel } from './stripeLayout.js';
+import { assignColumns, keepUnchangedRows, LabelPlacer, labelsInRows, type RowLabel } from './stripeLayout.js';
 import { highlightStyle, stripeTitle } from './highlightStyle.js';
 import { BLANK_LINE_TEXT } from './selectionOffsets.js';
 import type { DocumentModel } from './useDocument.js';
@@ -209,20 +209,30 @@ function useSettled<T>(value: T, ms: number): T | null {
   latest.current = value;
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const first = settled === null;
+  const frame = useRef<number | null>(null);
   useEffect(() => {
-    if (timer.current !== null) return;
-    timer.current = setTimeout(
-      () => {
+    if (timer.current !== null || frame.current !== null) return;
+    const settle = (delay: number) => {
+      timer.current = setTimeout(() => {
         timer.current = null;
         setSettled(() => latest.current);
-      },
-      first ? 0 : ms,
-    );
+      }, delay);
+    };
+    if (!first) settle(ms);
+    else {
+      // A timeout set now could run before the browser paints the first lines; one set in the next frame runs after it.
+      frame.current = requestAnimationFrame(() => {
+        frame.current = null;
+        settle(0);
+      });
+    }
   }, [value, first, ms]);
   useEffect(
     () => () => {
       if (timer.current !== null) clearTimeout(timer.current);
+      if (frame.current !== null) cancelAnimationFrame(frame.current);
       timer.current = null;
+      frame.current = null;
     },
     [],
   );
@@ -317,7 +327,7 @@ export function DocumentView({ model, codes, snap, annotations, onOpenAnnotation
   // and only the rows near the screen get their labels filed, so a long document's margin never holds up a frame.
   const totalSize = virtualizer.getTotalSize();
   const columns = useMemo(() => assignColumns(stripeExtents), [stripeExtents]);
-  const placer = useMemo(() => new LabelPlacer(sortExtents(stripeExtents), LABEL_SLOT), [stripeExtents]);
+  const placer = useMemo(() => new LabelPlacer(stripeExtents, LABEL_SLOT), [stripeExtents]);
   const measurements = useSettled(virtualizer.measurementsCache, LABEL_SETTLE_MS);
   const boxes = useMemo(
     () => (measurements ? { top: (i: number) => measurements[i]?.start ?? 0, bottom: (i: number) => measurements[i]?.end ?? 0 } : null),

@@ -5,9 +5,10 @@
  * beside the bars, level with where the coding starts. Labels never overlap:
  * one that would is moved down to the next free slot while it still starts
  * beside its passage, and otherwise counted in the "+N" of the label that
- * holds that place. Pure functions over line indexes and pixel offsets, so
- * the virtualised view can lay out the whole document and draw only what is
- * on screen.
+ * holds that place. Pure functions over line indexes and pixel offsets; the
+ * lane is placed in runs that the sweep takes independently (LabelPlacer),
+ * so the virtualised view re-places only runs whose rows changed size and
+ * files labels only for the rows near the screen.
  */
 
 /** A coding's extent in document lines (first and last line it touches). */
@@ -112,8 +113,12 @@ class LabelHeap {
     return a < b || (a === b && this.ids[i]! < this.ids[j]!);
   }
   private swap(i: number, j: number): void {
-    [this.ids[i], this.ids[j]] = [this.ids[j]!, this.ids[i]!];
-    [this.lasts[i], this.lasts[j]] = [this.lasts[j]!, this.lasts[i]!];
+    const id = this.ids[i]!;
+    this.ids[i] = this.ids[j]!;
+    this.ids[j] = id;
+    const last = this.lasts[i]!;
+    this.lasts[i] = this.lasts[j]!;
+    this.lasts[j] = last;
   }
   push(id: number, latest: number): void {
     this.ids.push(id);
@@ -253,7 +258,7 @@ interface CachedRun {
 }
 
 /**
- * Places the labels of a sorted list of codings run by run, keeping each run's placement for as long as the rows it
+ * Places the labels of a document's codings run by run, keeping each run's placement for as long as the rows it
  * covers keep their sizes. Where the sweep starts afresh follows from the queue it models: labels take `slot` pixels
  * each and are never placed before their coding's top, so once the lane, with every label so far placed (none hidden),
  * would be free before the next coding's top, nothing before that coding can touch what comes after. Rows measured
@@ -262,11 +267,18 @@ interface CachedRun {
  */
 export class LabelPlacer {
   private cache = new Map<number, CachedRun>();
+  /** Sorted on the first layout, which comes after the first paint, so opening a document does not wait for it. */
+  private sortedExtents: StripeExtent[] | null = null;
 
   constructor(
-    private readonly sorted: readonly StripeExtent[],
+    private readonly extents: readonly StripeExtent[],
     private readonly slot: number,
   ) {}
+
+  private get sorted(): StripeExtent[] {
+    this.sortedExtents ??= sortExtents(this.extents);
+    return this.sortedExtents;
+  }
 
   layout(boxes: LineBoxes): LabelLayout {
     const { sorted, slot } = this;
