@@ -202,41 +202,49 @@ function StripeLabel({ label, code, title, hiddenNames, left, leader, active, on
   );
 }
 
-/** `value` as it was at most `ms` ago, and null until just after the first paint. */
-function useSettled<T>(value: T, ms: number): T | null {
-  const [settled, setSettled] = useState<T | null>(null);
-  const latest = useRef(value);
-  latest.current = value;
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const first = settled === null;
-  const frame = useRef<number | null>(null);
+/**
+ * `value` as it was at most `ms` ago, and null for each new `key` (document) until just after its first paint, so a
+ * document opening never waits for work done with another document's measurements.
+ */
+function useSettled<T>(value: T, ms: number, key: unknown): T | null {
+  const [settled, setSettled] = useState<{ key: unknown; value: T } | null>(null);
+  const latest = useRef({ key, value });
+  latest.current = { key, value };
+  const pending = useRef<{ key: unknown; cancel: () => void } | null>(null);
+  const fresh = settled?.key !== key;
   useEffect(() => {
-    if (timer.current !== null || frame.current !== null) return;
-    const settle = (delay: number) => {
-      timer.current = setTimeout(() => {
-        timer.current = null;
-        setSettled(() => latest.current);
-      }, delay);
-    };
-    if (!first) settle(ms);
-    else {
-      // A timeout set now could run before the browser paints the first lines; one set in the next frame runs after it.
-      frame.current = requestAnimationFrame(() => {
-        frame.current = null;
-        settle(0);
-      });
+    if (pending.current) {
+      if (pending.current.key === key) return;
+      pending.current.cancel();
     }
-  }, [value, first, ms]);
+    const fire = () => {
+      pending.current = null;
+      setSettled(latest.current);
+    };
+    if (!fresh) {
+      const timer = setTimeout(fire, ms);
+      pending.current = { key, cancel: () => clearTimeout(timer) };
+      return;
+    }
+    // A timeout set now could run before the browser paints the first lines; one set in the next frame runs after it.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(fire, 0)));
+    pending.current = {
+      key,
+      cancel: () => {
+        cancelAnimationFrame(frame);
+        clearTimeout(timer);
+      },
+    };
+  }, [value, fresh, key, ms]);
   useEffect(
     () => () => {
-      if (timer.current !== null) clearTimeout(timer.current);
-      if (frame.current !== null) cancelAnimationFrame(frame.current);
-      timer.current = null;
-      frame.current = null;
+      pending.current?.cancel();
+      pending.current = null;
     },
     [],
   );
-  return settled;
+  return fresh ? null : settled!.value;
 }
 
 /** The label font, as document.css sets it (the width of a name is measured with it). */
@@ -327,13 +335,14 @@ export function DocumentView({ model, codes, snap, annotations, onOpenAnnotation
   // and only the rows near the screen get their labels filed, so a long document's margin never holds up a frame.
   const totalSize = virtualizer.getTotalSize();
   const columns = useMemo(() => assignColumns(stripeExtents), [stripeExtents]);
-  const placer = useMemo(() => new LabelPlacer(stripeExtents, LABEL_SLOT), [stripeExtents]);
-  const measurements = useSettled(virtualizer.measurementsCache, LABEL_SETTLE_MS);
+  const placer = useRef<LabelPlacer | null>(null);
+  placer.current ??= new LabelPlacer(LABEL_SLOT);
+  const measurements = useSettled(virtualizer.measurementsCache, LABEL_SETTLE_MS, doc.id);
   const boxes = useMemo(
     () => (measurements ? { top: (i: number) => measurements[i]?.start ?? 0, bottom: (i: number) => measurements[i]?.end ?? 0 } : null),
     [measurements],
   );
-  const labelLayout = useMemo(() => (boxes ? placer.layout(boxes) : null), [placer, boxes]);
+  const labelLayout = useMemo(() => (boxes ? placer.current!.layout(stripeExtents, boxes) : null), [stripeExtents, boxes]);
   const items = virtualizer.getVirtualItems();
   // Labels are filed for a window of whole blocks around the rendered rows, so scrolling within it files nothing anew.
   const windowFrom = Math.max(0, Math.floor((items[0]?.index ?? 0) / LABEL_BLOCK) - 1) * LABEL_BLOCK;

@@ -266,21 +266,19 @@ interface CachedRun {
  * intact; only the runs around the rows that changed size are placed again.
  */
 export class LabelPlacer {
+  /** Runs by their first coding's id; a run is reused only when its codings and their relative boxes are the same. */
   private cache = new Map<number, CachedRun>();
-  /** Sorted on the first layout, which comes after the first paint, so opening a document does not wait for it. */
-  private sortedExtents: StripeExtent[] | null = null;
+  private extents: readonly StripeExtent[] | null = null;
+  private sorted: StripeExtent[] = [];
 
-  constructor(
-    private readonly extents: readonly StripeExtent[],
-    private readonly slot: number,
-  ) {}
+  constructor(private readonly slot: number) {}
 
-  private get sorted(): StripeExtent[] {
-    this.sortedExtents ??= sortExtents(this.extents);
-    return this.sortedExtents;
-  }
-
-  layout(boxes: LineBoxes): LabelLayout {
+  /** The lane for these codings (sorted once per list, here rather than before the first paint) in these row boxes. */
+  layout(extents: readonly StripeExtent[], boxes: LineBoxes): LabelLayout {
+    if (extents !== this.extents) {
+      this.extents = extents;
+      this.sorted = sortExtents(extents);
+    }
     const { sorted, slot } = this;
     const runs: SweepRun[] = [];
     const next = new Map<number, CachedRun>();

@@ -226,7 +226,7 @@ describe('labels placed run by run and filed for a window of rows', () => {
       const sizes = Array.from({ length: lineCount }, () => randomSize(rnd));
       const boxes = boxesOf(sizes);
       const global = labelsByRow(sortExtents(extents), boxes, lineCount, 18);
-      const layout = new LabelPlacer(sortExtents(extents), 18).layout(boxes);
+      const layout = new LabelPlacer(18).layout(extents, boxes);
       if (layout.anyHidden) withHidden++;
       if (layout.runs.length > 3) manyRuns++;
       expect(layout.anyHidden).toBe([...global.values()].some((list) => list.some((l) => l.hidden.length > 0)));
@@ -243,19 +243,21 @@ describe('labels placed run by run and filed for a window of rows', () => {
     expect(manyRuns).toBeGreaterThan(20);
   });
 
-  it('stays equal to the whole-document sweep as rows are measured (reusing the runs whose rows kept their sizes)', () => {
+  it('stays equal to the whole-document sweep as rows are measured and codings added (reusing the runs that kept their rows\' sizes)', () => {
     const rnd = random(43);
     for (let round = 0; round < 40; round++) {
       const lineCount = 50 + Math.floor(rnd() * 150);
-      const extents = sortExtents(randomExtents(rnd, lineCount));
-      const placer = new LabelPlacer(extents, 18);
+      let extents = sortExtents(randomExtents(rnd, lineCount));
+      const placer = new LabelPlacer(18);
       const sizes = Array.from({ length: lineCount }, () => 28);
       for (let pass = 0; pass < 6; pass++) {
+        // Halfway, a passage is coded: the same placer lays out the new list of codings.
+        if (pass === 3) extents = [...extents, ext(100_000, Math.floor(rnd() * lineCount), lineCount - 1)];
         // "Measure" a screenful of rows somewhere: their sizes change, everything below them moves.
         const at = Math.floor(rnd() * lineCount);
         for (let i = at; i < Math.min(lineCount, at + 25); i++) sizes[i] = randomSize(rnd);
         const boxes = boxesOf(sizes);
-        expect(labelsInRows(placer.layout(boxes), boxes, lineCount, 0, lineCount - 1)).toEqual(labelsByRow(extents, boxes, lineCount, 18));
+        expect(labelsInRows(placer.layout(extents, boxes), boxes, lineCount, 0, lineCount - 1)).toEqual(labelsByRow(extents, boxes, lineCount, 18));
       }
     }
   });
@@ -263,15 +265,15 @@ describe('labels placed run by run and filed for a window of rows', () => {
   it('places a run again only when its own rows change size', () => {
     // Two codings far apart: two runs. Growing a row of the first moves the second but keeps its placement.
     const extents = sortExtents([ext(1, 0, 0), ext(2, 0, 0), ext(3, 40, 41)]);
-    const placer = new LabelPlacer(extents, 18);
+    const placer = new LabelPlacer(18);
     const sizes = Array.from({ length: 50 }, () => 28);
-    const before = placer.layout(boxesOf(sizes));
+    const before = placer.layout(extents, boxesOf(sizes));
     expect(before.runs).toHaveLength(2);
     sizes[3] = 60;
-    const after = placer.layout(boxesOf(sizes));
+    const after = placer.layout(extents, boxesOf(sizes));
     expect(after.runs[1]!.placed).toBe(before.runs[1]!.placed);
     expect(after.runs[1]!.top).toBe(before.runs[1]!.top + 32);
     sizes[0] = 40;
-    expect(placer.layout(boxesOf(sizes)).runs[0]!.placed).not.toBe(before.runs[0]!.placed);
+    expect(placer.layout(extents, boxesOf(sizes)).runs[0]!.placed).not.toBe(before.runs[0]!.placed);
   });
 });
