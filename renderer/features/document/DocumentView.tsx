@@ -5,7 +5,7 @@ import { byline, memoExcerpt } from '../memos/memoFormat.js';
 import type { AnnotationModel } from '../memos/useAnnotations.js';
 import { useWorkbench } from '../workbench/workbenchState.js';
 import { lineAt, lineDirection, segmentLine, type Line, type SpanU16 } from './documentLayout.js';
-import { assignColumns, keepUnchangedRows, labelsByRow, sortExtents, type RowLabel } from './stripeLayout.js';
+import { assignColumns, keepUnchangedRows, LabelPlacer, labelsInRows, type RowLabel } from './stripeLayout.js';
 import { highlightStyle, stripeTitle } from './highlightStyle.js';
 import { BLANK_LINE_TEXT } from './selectionOffsets.js';
 import type { DocumentModel } from './useDocument.js';
@@ -41,6 +41,8 @@ const LANE_END = 4;
 const LABEL_SLOT = 18;
 /** How often, at most, labels are placed again while rows are being measured. */
 const LABEL_SETTLE_MS = 120;
+/** Labels are filed for the rendered rows' blocks of this many lines and one block either side. */
+const LABEL_BLOCK = 32;
 const NO_LABELS = new Map<number, RowLabel[]>();
 const NONE: SpanU16[] = [];
 const NO_NOTES: Memo[] = [];
@@ -200,31 +202,49 @@ function StripeLabel({ label, code, title, hiddenNames, left, leader, active, on
   );
 }
 
-/** `value` as it was at most `ms` ago, and null until just after the first paint. */
-function useSettled<T>(value: T, ms: number): T | null {
-  const [settled, setSettled] = useState<T | null>(null);
-  const latest = useRef(value);
-  latest.current = value;
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const first = settled === null;
+/**
+ * `value` as it was at most `ms` ago, and null for each new `key` (document) until just after its first paint, so a
+ * document opening never waits for work done with another document's measurements.
+ */
+function useSettled<T>(value: T, ms: number, key: unknown): T | null {
+  const [settled, setSettled] = useState<{ key: unknown; value: T } | null>(null);
+  const latest = useRef({ key, value });
+  latest.current = { key, value };
+  const pending = useRef<{ key: unknown; cancel: () => void } | null>(null);
+  const fresh = settled?.key !== key;
   useEffect(() => {
-    if (timer.current !== null) return;
-    timer.current = setTimeout(
-      () => {
-        timer.current = null;
-        setSettled(() => latest.current);
+    if (pending.current) {
+      if (pending.current.key === key) return;
+      pending.current.cancel();
+    }
+    const fire = () => {
+      pending.current = null;
+      setSettled(latest.current);
+    };
+    if (!fresh) {
+      const timer = setTimeout(fire, ms);
+      pending.current = { key, cancel: () => clearTimeout(timer) };
+      return;
+    }
+    // A timeout set now could run before the browser paints the first lines; one set in the next frame runs after it.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(fire, 0)));
+    pending.current = {
+      key,
+      cancel: () => {
+        cancelAnimationFrame(frame);
+        clearTimeout(timer);
       },
-      first ? 0 : ms,
-    );
-  }, [value, first, ms]);
+    };
+  }, [value, fresh, key, ms]);
   useEffect(
     () => () => {
-      if (timer.current !== null) clearTimeout(timer.current);
-      timer.current = null;
+      pending.current?.cancel();
+      pending.current = null;
     },
     [],
   );
-  return settled;
+  return fresh ? null : settled!.value;
 }
 
 /** The label font, as document.css sets it (the width of a name is measured with it). */
@@ -309,23 +329,33 @@ export function DocumentView({ model, codes, snap, annotations, onOpenAnnotation
     overscan: 12,
   });
 
-  // The margin is laid out over the whole document: columns from the codings alone, labels from the rows' measured
-  // (or, off screen, estimated) sizes. The label sweep runs after the first paint and then at most every
-  // LABEL_SETTLE_MS while rows are being measured (scrolling), so a long document's sweep never holds up a frame.
+  // The margin: columns from the codings alone, once per change of them; labels from the rows' measured (or, off
+  // screen, estimated) sizes. The lane is placed run by run (LabelPlacer keeps each run while its rows keep their
+  // sizes) after the first paint and then at most every LABEL_SETTLE_MS while rows are being measured (scrolling),
+  // and only the rows near the screen get their labels filed, so a long document's margin never holds up a frame.
   const totalSize = virtualizer.getTotalSize();
   const columns = useMemo(() => assignColumns(stripeExtents), [stripeExtents]);
-  const sortedExtents = useMemo(() => sortExtents(stripeExtents), [stripeExtents]);
-  const measurements = useSettled(virtualizer.measurementsCache, LABEL_SETTLE_MS);
+  const placer = useRef<LabelPlacer | null>(null);
+  placer.current ??= new LabelPlacer(LABEL_SLOT);
+  const measurements = useSettled(virtualizer.measurementsCache, LABEL_SETTLE_MS, doc.id);
+  const boxes = useMemo(
+    () => (measurements ? { top: (i: number) => measurements[i]?.start ?? 0, bottom: (i: number) => measurements[i]?.end ?? 0 } : null),
+    [measurements],
+  );
+  const labelLayout = useMemo(() => (boxes ? placer.current!.layout(stripeExtents, boxes) : null), [stripeExtents, boxes]);
+  const items = virtualizer.getVirtualItems();
+  // Labels are filed for a window of whole blocks around the rendered rows, so scrolling within it files nothing anew.
+  const windowFrom = Math.max(0, Math.floor((items[0]?.index ?? 0) / LABEL_BLOCK) - 1) * LABEL_BLOCK;
+  const windowTo = (Math.floor((items[items.length - 1]?.index ?? 0) / LABEL_BLOCK) + 2) * LABEL_BLOCK - 1;
   const previousLabels = useRef<Map<number, RowLabel[]> | null>(null);
   const rowLabels = useMemo(() => {
-    if (!measurements) return NO_LABELS;
-    const boxes = { top: (i: number) => measurements[i]?.start ?? 0, bottom: (i: number) => measurements[i]?.end ?? 0 };
-    return keepUnchangedRows(labelsByRow(sortedExtents, boxes, Math.min(lines.length, measurements.length), LABEL_SLOT), previousLabels.current);
-  }, [sortedExtents, measurements, lines.length]);
+    if (!labelLayout || !boxes || !measurements) return NO_LABELS;
+    return keepUnchangedRows(labelsInRows(labelLayout, boxes, Math.min(lines.length, measurements.length), windowFrom, windowTo), previousLabels.current);
+  }, [labelLayout, boxes, measurements, lines.length, windowFrom, windowTo]);
   useEffect(() => {
     previousLabels.current = rowLabels;
   }, [rowLabels]);
-  const hasMore = useMemo(() => [...rowLabels.values()].some((list) => list.some((l) => l.hidden.length > 0)), [rowLabels]);
+  const hasMore = labelLayout?.anyHidden ?? false;
   const laneNeed = useMemo(() => labelLaneWidth(model.spans.map((s) => codes.get(s.codeId)?.name ?? 'code'), hasMore), [model.spans, codes, hasMore]);
 
   // While the recording plays, the line being said stays in view.
@@ -361,7 +391,6 @@ export function DocumentView({ model, codes, snap, annotations, onOpenAnnotation
     },
   });
 
-  const items = virtualizer.getVirtualItems();
   const selection = useDocumentSelection({
     model,
     textRef,

@@ -1,6 +1,17 @@
 /** The coding-stripe margin's layout: columns for the bars, a lane of labels that never overlap. */
 import { describe, expect, it } from 'vitest';
-import { assignColumns, layoutStripeMargin, placeLabels, type LabelRequest, type StripeExtent } from '../../../renderer/features/document/stripeLayout.js';
+import {
+  assignColumns,
+  LabelPlacer,
+  labelsByRow,
+  labelsInRows,
+  layoutStripeMargin,
+  placeLabels,
+  sortExtents,
+  type LabelRequest,
+  type PlacedLabel,
+  type StripeExtent,
+} from '../../../renderer/features/document/stripeLayout.js';
 
 const ext = (id: number, first: number, last: number): StripeExtent => ({ id, first, last });
 
@@ -141,5 +152,128 @@ describe('layoutStripeMargin', () => {
       [3, 18],
       [2, 36],
     ]);
+  });
+});
+
+/** The sweep as first written, scanning every waiting label for each pick: placeLabels must place exactly as it does. */
+function placeLabelsByScan(requests: readonly LabelRequest[], slot: number): PlacedLabel[] {
+  const byTop = [...requests].sort((a, b) => a.top - b.top || a.bottom - b.bottom || a.id - b.id);
+  const latest = (r: LabelRequest) => Math.max(r.top, r.bottom - Math.ceil(slot / 2));
+  const placed: PlacedLabel[] = [];
+  const waiting: LabelRequest[] = [];
+  let next = 0;
+  let cursor = Number.NEGATIVE_INFINITY;
+  while (next < byTop.length || waiting.length > 0) {
+    if (waiting.length === 0) cursor = Math.max(cursor, byTop[next]!.top);
+    while (next < byTop.length && byTop[next]!.top <= cursor) waiting.push(byTop[next++]!);
+    let pick = 0;
+    for (let i = 1; i < waiting.length; i++) {
+      const a = waiting[i]!;
+      const b = waiting[pick]!;
+      if (latest(a) < latest(b) || (latest(a) === latest(b) && a.id < b.id)) pick = i;
+    }
+    const r = waiting.splice(pick, 1)[0]!;
+    if (cursor <= latest(r)) {
+      placed.push({ id: r.id, top: cursor, hidden: [] });
+      cursor += slot;
+    } else placed[placed.length - 1]?.hidden.push(r.id);
+  }
+  return placed;
+}
+
+/** Random codings over `lineCount` lines, some stretches crowded (so labels move down and hide) and some sparse. */
+function randomExtents(rnd: () => number, lineCount: number): StripeExtent[] {
+  const out: StripeExtent[] = [];
+  let id = 1;
+  for (let line = 0; line < lineCount; line++) {
+    const crowded = Math.floor(line / 15) % 3 === 0;
+    const n = crowded ? Math.floor(rnd() * 4) : rnd() < 0.15 ? 1 : 0;
+    for (let k = 0; k < n; k++) out.push(ext(id++, line, Math.min(lineCount - 1, line + Math.floor(rnd() * (rnd() < 0.2 ? 12 : 3)))));
+  }
+  return out.sort(() => rnd() - 0.5);
+}
+
+/** Row boxes from sizes; sizes are whole or quarter pixels, as layout measures them (exact in floating point). */
+function boxesOf(sizes: number[]) {
+  const tops = [0];
+  for (const s of sizes) tops.push(tops[tops.length - 1]! + s);
+  return { top: (i: number) => tops[i] ?? 0, bottom: (i: number) => tops[i + 1] ?? 0 };
+}
+
+const randomSize = (rnd: () => number) => 22 * (1 + Math.floor(rnd() * 3)) + 6 + Math.floor(rnd() * 4) / 4;
+
+describe('placing labels with a heap of waiting labels', () => {
+  it('places exactly as scanning every waiting label does', () => {
+    const rnd = random(23);
+    for (let round = 0; round < 300; round++) {
+      const requests = Array.from({ length: 1 + Math.floor(rnd() * 60) }, (_, id) => {
+        const top = Math.floor(rnd() * 30) * 13;
+        return { id: id * 7 + 3, top, bottom: top + 13 * Math.floor(rnd() * 6) };
+      });
+      expect(placeLabels(requests, 18)).toEqual(placeLabelsByScan(requests, 18));
+    }
+  });
+});
+
+describe('labels placed run by run and filed for a window of rows', () => {
+  it('gives every row in any window exactly the labels the whole-document sweep gives it', () => {
+    const rnd = random(31);
+    let withHidden = 0;
+    let manyRuns = 0;
+    for (let round = 0; round < 120; round++) {
+      const lineCount = 20 + Math.floor(rnd() * 200);
+      const extents = randomExtents(rnd, lineCount);
+      const sizes = Array.from({ length: lineCount }, () => randomSize(rnd));
+      const boxes = boxesOf(sizes);
+      const global = labelsByRow(sortExtents(extents), boxes, lineCount, 18);
+      const layout = new LabelPlacer(18).layout(extents, boxes);
+      if (layout.anyHidden) withHidden++;
+      if (layout.runs.length > 3) manyRuns++;
+      expect(layout.anyHidden).toBe([...global.values()].some((list) => list.some((l) => l.hidden.length > 0)));
+      for (let w = 0; w < 8; w++) {
+        const from = Math.floor(rnd() * lineCount);
+        const to = from + Math.floor(rnd() * 40);
+        const expected = new Map([...global].filter(([line]) => line >= from && line <= to));
+        expect(labelsInRows(layout, boxes, lineCount, from, to)).toEqual(expected);
+      }
+      expect(labelsInRows(layout, boxes, lineCount, 0, lineCount - 1)).toEqual(global);
+    }
+    // The inputs exercised what matters: "+N" labels, and documents cut into several runs.
+    expect(withHidden).toBeGreaterThan(20);
+    expect(manyRuns).toBeGreaterThan(20);
+  });
+
+  it('stays equal to the whole-document sweep as rows are measured and codings added (reusing the runs that kept their rows\' sizes)', () => {
+    const rnd = random(43);
+    for (let round = 0; round < 40; round++) {
+      const lineCount = 50 + Math.floor(rnd() * 150);
+      let extents = sortExtents(randomExtents(rnd, lineCount));
+      const placer = new LabelPlacer(18);
+      const sizes = Array.from({ length: lineCount }, () => 28);
+      for (let pass = 0; pass < 6; pass++) {
+        // Halfway, a passage is coded: the same placer lays out the new list of codings.
+        if (pass === 3) extents = [...extents, ext(100_000, Math.floor(rnd() * lineCount), lineCount - 1)];
+        // "Measure" a screenful of rows somewhere: their sizes change, everything below them moves.
+        const at = Math.floor(rnd() * lineCount);
+        for (let i = at; i < Math.min(lineCount, at + 25); i++) sizes[i] = randomSize(rnd);
+        const boxes = boxesOf(sizes);
+        expect(labelsInRows(placer.layout(extents, boxes), boxes, lineCount, 0, lineCount - 1)).toEqual(labelsByRow(extents, boxes, lineCount, 18));
+      }
+    }
+  });
+
+  it('places a run again only when its own rows change size', () => {
+    // Two codings far apart: two runs. Growing a row of the first moves the second but keeps its placement.
+    const extents = sortExtents([ext(1, 0, 0), ext(2, 0, 0), ext(3, 40, 41)]);
+    const placer = new LabelPlacer(18);
+    const sizes = Array.from({ length: 50 }, () => 28);
+    const before = placer.layout(extents, boxesOf(sizes));
+    expect(before.runs).toHaveLength(2);
+    sizes[3] = 60;
+    const after = placer.layout(extents, boxesOf(sizes));
+    expect(after.runs[1]!.placed).toBe(before.runs[1]!.placed);
+    expect(after.runs[1]!.top).toBe(before.runs[1]!.top + 32);
+    sizes[0] = 40;
+    expect(placer.layout(extents, boxesOf(sizes)).runs[0]!.placed).not.toBe(before.runs[0]!.placed);
   });
 });
