@@ -90,6 +90,7 @@ const DIALOGS: DialogCase[] = [
     },
   },
   { name: 'REFI import', source: 'refi/RefiImportDialog.tsx', view: 'Document', open: coauthorMenu('Import REFI-QDA project as a new project…') },
+  { name: 'REFI export', source: 'refi/RefiExportDialog.tsx', view: 'Document', open: coauthorMenu('Export REFI-QDA project (.qdpx)…') },
   {
     name: 'delete code',
     source: 'codes/DeleteCodeDialog.tsx',
