@@ -73,6 +73,8 @@ export async function cmdMerge(argv: string[], io: CliIo): Promise<number> {
         `${r.sourceValues.added} source attribute values added\n`,
     );
   }
+  const sets = [...r.itemSets.added, ...r.itemSets.extended.map((x) => `${x} (members added)`)];
+  if (sets.length > 0) io.out(`Source and code sets: ${sets.join(', ')}${r.itemSets.membersNotImported > 0 ? ` (${r.itemSets.membersNotImported} members not brought in)` : ''}\n`);
   if (r.recordings.added.length > 0) io.out(`Recordings added: ${r.recordings.added.join(', ')} (${r.timedLines.added} timed transcript lines)\n`);
   for (const c of conflicts) io.out(`Conflict (${c.kind}) ${c.subject}: ${c.means}\n`);
   if (r.skipped.length > 0) io.out(`Left out (${r.skipped.length}), as they do not fit:\n`);

@@ -7,6 +7,7 @@ import type { AttributeType, AttributeValue } from '../cases/attributeTypes.js';
 import type { MemoTarget } from './types.js';
 import type { RecordingRow, TimedLine } from './mediaTypes.js';
 import type { MergeConflict, MergeSummary } from './mergeTypes.js';
+import type { ItemSetKind } from './setTypes.js';
 
 export type Ref = { id: number } | { key: string };
 
@@ -127,6 +128,9 @@ export interface MergePlan {
   caseSpans: { guid: string; case: Ref; source: Ref; start: number; end: number }[];
   caseSets: { guid: string; name: string; description: string; rule: string | null; members: Ref[] }[];
   setMembers: { setId: number; members: Ref[] }[];
+  /** New source sets and code sets, and members added to mine (a union: none of mine is removed). */
+  itemSets: { guid: string; kind: ItemSetKind; name: string; description: string; members: Ref[] }[];
+  itemSetMembers: { setId: number; kind: ItemSetKind; members: Ref[] }[];
   media: NewMedia[];
   /** Timed lines for a new source, or for one of mine with the same text and no times yet. */
   cues: { source: Ref; cues: TimedLine[] }[];
@@ -151,6 +155,7 @@ export function emptySummary(): MergeSummary {
     values: { added: 0, same: 0 },
     caseSpans: { added: 0, alreadyPresent: 0 },
     caseSets: { added: [], extended: [] },
+    itemSets: { added: [], extended: [], membersNotImported: 0 },
     recordings: { added: [], alreadyPresent: 0 },
     timedLines: { added: 0 },
   };

@@ -58,6 +58,11 @@ export interface MergeSummary {
   values: { added: number; same: number };
   caseSpans: { added: number; alreadyPresent: number };
   caseSets: { added: string[]; extended: string[] };
+  /**
+   * Source sets and code sets (named “Name (sources)” / “Name (codes)”): new ones, and mine that gain their members.
+   * membersNotImported: members of their sets whose source or code does not come across (kept out by a choice), dropped.
+   */
+  itemSets: { added: string[]; extended: string[]; membersNotImported: number };
   /** Sources whose recording comes in (a linked one is marked “linked”), and recordings I already have. */
   recordings: { added: string[]; alreadyPresent: number };
   /** Timed transcript lines brought in (with a new source, or for one of mine that had no times). */

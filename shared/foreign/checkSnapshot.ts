@@ -14,10 +14,11 @@ import { parseValue, type AttributeDef, type AttributeValue } from '../cases/att
 import { ruleFromFile } from '../cases/ruleFromFile.js';
 import type { MergeSkipped } from '../domain/mergeTypes.js';
 import type { AttributeRow } from '../store/attributesStore.js';
-import type { ProjectSnapshot, RawSnapshot, SnapCase, SnapCaseSet, SnapClassification, SnapCode, SnapCue, SnapMedia, SnapSource, SnapSourceValue, SnapValue } from '../store/snapshotStore.js';
+import type { ProjectSnapshot, RawSnapshot, SnapCase, SnapCaseSet, SnapClassification, SnapCode, SnapCue, SnapMedia, SnapItemSet, SnapSource, SnapSourceValue, SnapValue } from '../store/snapshotStore.js';
+import type { ItemSetKind } from '../domain/setTypes.js';
 import { RECORDING_END_TOLERANCE_MS } from '../transcripts/cueChecks.js';
 import { formatTimecode } from '../transcripts/timecode.js';
-import { attributeRow, caseRow, caseSetRow, caseSpanRow, classificationRow, codeRow, codingRow, cueRow, mediaRow, memoRow, sourceRow, sourceValueRow, userRow, valueRow } from './foreignRowSchemas.js';
+import { attributeRow, caseRow, caseSetRow, caseSpanRow, classificationRow, codeRow, codingRow, cueRow, itemSetRow, mediaRow, memoRow, sourceRow, sourceValueRow, userRow, valueRow } from './foreignRowSchemas.js';
 
 export interface CheckedSnapshot {
   snapshot: ProjectSnapshot;
@@ -202,6 +203,29 @@ function checkCaseSets(c: Checker, raw: RawSnapshot['caseSets'], cases: SnapCase
   return out;
 }
 
+/** The ids the file's rows of one table hold, whether or not the rows themselves fit. */
+function rawIds(rows: readonly unknown[]): Set<unknown> {
+  return new Set(rows.map((r) => (r !== null && typeof r === 'object' ? (r as { id?: unknown }).id : undefined)));
+}
+
+/**
+ * Source sets and code sets. A member that is no source (or code) of the
+ * file at all means the row was tampered with: the set is left out. A
+ * member whose row was left out is dropped; the set comes without it.
+ */
+function checkItemSets(c: Checker, raw: readonly unknown[], inFile: Record<ItemSetKind, Set<unknown>>, kept: Record<ItemSetKind, Set<number>>): SnapItemSet[] {
+  const out: SnapItemSet[] = [];
+  for (const s of c.rows('set', raw, itemSetRow, [ID, GUID, ['kind and name', (s) => `${s.kind}/${lower(s.name)}`]])) {
+    const stray = s.members.find((m) => !inFile[s.kind].has(m));
+    if (stray !== undefined) {
+      c.skip(s.kind === 'sources' ? 'source set' : 'code set', s.name, `its member #${stray} is not a ${s.kind === 'sources' ? 'source' : 'code'} of the file`);
+      continue;
+    }
+    out.push({ ...s, members: [...new Set(s.members.filter((m) => kept[s.kind].has(m)))] });
+  }
+  return out;
+}
+
 function within(sources: Map<number, SnapSource>, sourceId: number, start: number, end: number): string | undefined {
   const s = sources.get(sourceId);
   if (!s) return 'its source is missing or was left out';
@@ -327,13 +351,14 @@ function checkAll(raw: RawSnapshot): CheckedSnapshot {
     sourceValues: checkSourceValues(c, raw.sourceValues ?? [], sources, sourceAttributes),
     caseSpans,
     caseSets: checkCaseSets(c, raw.caseSets, cases, attributes),
+    itemSets: checkItemSets(c, raw.itemSets ?? [], { sources: rawIds(raw.sources), codes: rawIds(raw.codes) }, { sources: new Set(sources.keys()), codes: codeIds }),
     media,
     cues: checkCues(c, raw.cues ?? [], sources, mediaBySource),
   };
   return { snapshot, skipped: c.skipped };
 }
 
-const EMPTY: ProjectSnapshot = { guid: '', name: '', createdAt: '', users: [], codes: [], sources: [], codings: [], memos: [], cases: [], classifications: [], attributes: [], values: [], sourceAttributes: [], sourceValues: [], caseSpans: [], caseSets: [], media: [], cues: [] };
+const EMPTY: ProjectSnapshot = { guid: '', name: '', createdAt: '', users: [], codes: [], sources: [], codings: [], memos: [], cases: [], classifications: [], attributes: [], values: [], sourceAttributes: [], sourceValues: [], caseSpans: [], caseSets: [], itemSets: [], media: [], cues: [] };
 
 /** The rows of `raw` a merge may use, and the ones left out. Never throws: a file too broken to check gives nothing to merge. */
 export function checkSnapshot(raw: RawSnapshot): CheckedSnapshot {

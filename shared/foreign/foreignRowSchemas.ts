@@ -113,6 +113,9 @@ export const caseSpanRow = z
 /** The rule stays JSON text here; checkSnapshot reads it with the contract's rule schema. */
 export const caseSetRow = z.object({ id, guid, name: nameSchema, description: text, rule: z.string().nullable(), members: z.array(id) });
 
+/** A source set or code set; its members are source or code ids of the same file. */
+export const itemSetRow = z.object({ id, guid, kind: z.enum(['sources', 'codes']), name: nameSchema, description: text, members: z.array(id) });
+
 /**
  * A recording's row. Its type decides how it is served, so only the types
  * Quarry itself gives recordings pass; a linked one's path is a path, no

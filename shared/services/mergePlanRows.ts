@@ -2,7 +2,7 @@
  * The second half of merge planning: rows that hang off the matched
  * entities — case links, codings (positions carry over unchanged because
  * matched sources have identical text), memos, attribute values, case
- * passages and case sets. A row already present (same GUID, or the same
+ * passages, case sets, source sets and code sets. A row already present (same GUID, or the same
  * content) is not added again, which makes merging the same file twice a
  * no-op.
  */
@@ -265,6 +265,37 @@ function planCaseSets(m: MergeContext): void {
   }
 }
 
+/**
+ * Source sets and code sets: matched by GUID, then by kind and name (any
+ * case). A new set arrives with the members that came across; a set on both
+ * sides gains their members I lack, and keeps all of mine.
+ */
+function planItemSets(m: MergeContext): void {
+  const mySets = m.mine.itemSets ?? [];
+  for (const set of m.theirs.itemSets ?? []) {
+    const refs = set.kind === 'sources' ? m.sources : m.codes;
+    const members: Ref[] = [];
+    for (const id of set.members) {
+      const r = refs.get(id);
+      if (r) members.push(r);
+      else m.plan.summary.itemSets.membersNotImported++;
+    }
+    const label = `${set.name} (${set.kind})`;
+    const mine =
+      mySets.find((x) => x.kind === set.kind && x.guid === set.guid) ?? mySets.find((x) => x.kind === set.kind && x.name.toLowerCase() === set.name.toLowerCase());
+    if (!mine) {
+      m.plan.itemSets.push({ guid: m.guidFor(set.guid, mySets), kind: set.kind, name: set.name, description: set.description, members });
+      m.plan.summary.itemSets.added.push(label);
+      continue;
+    }
+    const missing = members.filter((r) => !isMine(r) || !mine.members.includes(r.id));
+    if (missing.length > 0) {
+      m.plan.itemSetMembers.push({ setId: mine.id, kind: mine.kind, members: missing });
+      m.plan.summary.itemSets.extended.push(`${mine.name} (${mine.kind})`);
+    }
+  }
+}
+
 export function planRows(m: MergeContext): void {
   planCaseLinks(m);
   const codings = planCodings(m);
@@ -272,4 +303,5 @@ export function planRows(m: MergeContext): void {
   planValues(m);
   planCaseSpans(m);
   planCaseSets(m);
+  planItemSets(m);
 }

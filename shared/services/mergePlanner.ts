@@ -23,7 +23,7 @@ export class MergeContext {
   readonly plan: MergePlan = {
     summary: emptySummary(), conflicts: [], users: [], codes: [], codeUpdates: [], classifications: [], cases: [], caseUpdates: [], caseTree: [],
     attributes: [], attributeUpdates: [], sources: [], sourceUpdates: [], caseLinks: [], codings: [], memos: [], values: [],
-    sourceAttributes: [], sourceAttributeUpdates: [], sourceValues: [], caseSpans: [], caseSets: [], setMembers: [],
+    sourceAttributes: [], sourceAttributeUpdates: [], sourceValues: [], caseSpans: [], caseSets: [], setMembers: [], itemSets: [], itemSetMembers: [],
     media: [], cues: [], transcripts: [],
   };
   readonly users = new Map<number, Ref>();

@@ -48,7 +48,7 @@ function isNothing(plan: MergePlan): boolean {
     plan.users.length + plan.codes.length + plan.codeUpdates.length + plan.cases.length + plan.caseUpdates.length + plan.attributes.length +
       plan.classifications.length + plan.caseTree.length + plan.sourceAttributes.length + plan.sourceAttributeUpdates.length + plan.sourceValues.length +
       plan.attributeUpdates.length + plan.sources.length + plan.sourceUpdates.length + plan.caseLinks.length + plan.codings.length +
-      plan.memos.length + plan.values.length + plan.caseSpans.length + plan.caseSets.length + plan.setMembers.length +
+      plan.memos.length + plan.values.length + plan.caseSpans.length + plan.caseSets.length + plan.setMembers.length + plan.itemSets.length + plan.itemSetMembers.length +
       plan.media.length + plan.cues.length + plan.transcripts.length ===
       0 && s.sources.notImported.length === 0
   );

@@ -10,6 +10,7 @@ import { codePointLength } from '../text/positions.js';
 import { getAttribute, insertAttribute, setValue, updateAttribute } from './attributesStore.js';
 import { insertCaseSet, replaceMembers, setMemberIds } from './caseSetsStore.js';
 import { insertCaseSpan } from './caseSpansStore.js';
+import { changeItemSetMembers, insertItemSet } from './itemSetsStore.js';
 import { getCase, insertCase, setCaseClassification, setCaseParent, updateCase } from './casesStore.js';
 import { insertClassification } from './classificationsStore.js';
 import { getSourceAttribute, insertSourceAttribute, setSourceValue, updateSourceAttribute } from './sourceAttributesStore.js';
@@ -139,6 +140,8 @@ export function* writeMergePlanSteps(db: Database.Database, plan: MergePlan, the
     if (s.rule === null) replaceMembers(db, setId, s.members.map(id));
   }
   for (const s of plan.setMembers) replaceMembers(db, s.setId, [...new Set([...setMemberIds(db, s.setId), ...s.members.map(id)])]);
+  for (const s of plan.itemSets) changeItemSetMembers(db, s.kind, insertItemSet(db, s), { add: s.members.map(id) });
+  for (const s of plan.itemSetMembers) changeItemSetMembers(db, s.kind, s.setId, { add: s.members.map(id) });
   for (const m of plan.media) {
     const { source, theirId: _t, ...row } = m;
     insertMedia(db, { ...row, sourceId: id(source) });

@@ -44,6 +44,10 @@ const sourceMenu = (item: string) => async (page: Page) => {
   await page.getByRole('button', { name: /^E4/ }).first().click({ button: 'right' });
   await page.getByRole('menu', { name: 'Source E4' }).getByRole('menuitem', { name: item }).click();
 };
+const setMenu = (item: string) => async (page: Page) => {
+  await page.getByRole('region', { name: 'Source sets' }).getByRole('button', { name: /^Fit set/ }).click({ button: 'right' });
+  await page.getByRole('menu', { name: 'Set Fit set' }).getByRole('menuitem', { name: item }).click();
+};
 const coauthorMenu = (item: string) => async (page: Page) => {
   await page.getByRole('button', { name: 'Co-authors ▾' }).click();
   await page.getByRole('menuitem', { name: item }).click();
@@ -69,6 +73,9 @@ const DIALOGS: DialogCase[] = [
   { name: 'file browser', source: 'files/FileBrowserDialog.tsx', view: 'Document', open: clickButton('Import…') },
   { name: 'move to folder', source: 'sources/MoveToFolderDialog.tsx', view: 'Document', open: sourceMenu('Move to folder…') },
   { name: 'assign to case', source: 'sources/AssignCaseDialog.tsx', view: 'Document', open: sourceMenu('Assign to case…') },
+  { name: 'add to set', source: 'sets/AddToSetDialog.tsx', view: 'Document', open: sourceMenu('Add to set…') },
+  { name: 'rename set', source: 'sets/SetDetailsDialog.tsx', view: 'Document', open: setMenu('Rename…') },
+  { name: 'describe set', source: 'sets/SetDetailsDialog.tsx', view: 'Document', open: setMenu('Describe…') },
   { name: 'coders', source: 'coders/CodersDialog.tsx', view: 'Document', open: coauthorMenu('Coders and blind coding…') },
   { name: 'merge', source: 'merge/MergeDialog.tsx', view: 'Document', open: coauthorMenu('Merge a co-author’s project…') },
   {
@@ -83,6 +90,7 @@ const DIALOGS: DialogCase[] = [
     },
   },
   { name: 'REFI import', source: 'refi/RefiImportDialog.tsx', view: 'Document', open: coauthorMenu('Import REFI-QDA project as a new project…') },
+  { name: 'REFI export', source: 'refi/RefiExportDialog.tsx', view: 'Document', open: coauthorMenu('Export REFI-QDA project (.qdpx)…') },
   {
     name: 'delete code',
     source: 'codes/DeleteCodeDialog.tsx',
@@ -214,6 +222,12 @@ describe('dialogs at 1280×720 and at 200 % zoom', () => {
     await page.getByRole('heading', { name: 'Quarry', exact: true }).waitFor();
     await openProjectWithTranscript(page, work, join(work, 'fit.quarry'));
     await addCode(page, 'Motivations');
+    // A source set, for the set's own dialogs.
+    await sourceMenu('Add to set…')(page);
+    const addToSet = page.getByRole('dialog', { name: /^Add the / });
+    await addToSet.getByLabel('New set name').fill('Fit set');
+    await addToSet.getByRole('button', { name: 'Create and add' }).click();
+    await addToSet.waitFor({ state: 'detached' });
     // One case, so the Cases view shows its sheet.
     await showView(page, 'Cases');
     await page.getByLabel('New case name').fill('Anna');

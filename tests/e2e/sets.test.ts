@@ -3,7 +3,9 @@
  * study in headless Chromium: “Add to set…” on a source and on a code makes
  * a set (and adds to it), the Sources list and the code tree show their sets
  * with members, and the matrix filter takes a source set (only those
- * sources' text counts) and a code set (its codes are the columns).
+ * sources' text counts) and a code set (its codes are the columns). A set's
+ * context menu (or F2) renames it and describes it; a name its kind already
+ * has, or no name, is refused in the dialog.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -87,5 +89,49 @@ describe('source sets and code sets in the workbench', () => {
     const codeHeads = async () => (await table.locator('thead th').allTextContents()).filter((t) => t !== '' && !/^Total/.test(t));
     await expect.poll(codeHeads).toEqual(['Intermediaries', 'Trust']);
     await app.shot('sets-matrix-code-set');
+  });
+
+  it('renames a set (menu and F2) and describes it, refusing a taken or empty name', async () => {
+    const { page } = app;
+    const source = (name: string) => () => page.getByRole('button', { name: new RegExp(`^${name}\\b`) }).first().click({ button: 'right' });
+    await addToSet(page, source('I3'), 'Source I3', { create: 'Later talks' });
+    const sets = page.getByRole('region', { name: 'Source sets' });
+    const names = () => sets.locator('.set-toggle').evaluateAll((bs) => bs.map((b) => b.childNodes[1]?.textContent?.trim()));
+    await expect.poll(names).toEqual(['Intermediary talks', 'Later talks']);
+
+    await sets.getByRole('button', { name: /^Later talks/ }).click({ button: 'right' });
+    await page.getByRole('menu', { name: 'Set Later talks' }).getByRole('menuitem', { name: 'Rename…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Rename the set “Later talks”' });
+    const nameBox = dialog.getByLabel('Set name');
+    await nameBox.fill('intermediary TALKS');
+    await dialog.getByRole('button', { name: 'Rename', exact: true }).click();
+    await expect.poll(() => dialog.getByRole('alert').textContent()).toBe('There is already a source set called “Intermediary talks”.');
+    await app.shot('sets-rename-refused');
+    await nameBox.fill('   ');
+    await dialog.getByRole('button', { name: 'Rename', exact: true }).click();
+    await expect.poll(() => dialog.getByRole('alert').textContent()).toMatch(/name/i);
+    await nameBox.fill('Closing talks');
+    await dialog.getByRole('button', { name: 'Rename', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(names).toEqual(['Closing talks', 'Intermediary talks']);
+
+    // F2 on the focused set opens the same dialog.
+    await sets.getByRole('button', { name: /^Closing talks/ }).focus();
+    await page.keyboard.press('F2');
+    const again = page.getByRole('dialog', { name: 'Rename the set “Closing talks”' });
+    expect(await again.getByLabel('Set name').inputValue()).toBe('Closing talks');
+    await page.keyboard.press('Escape');
+    await again.waitFor({ state: 'detached' });
+
+    await sets.getByRole('button', { name: /^Closing talks/ }).click({ button: 'right' });
+    await page.getByRole('menu', { name: 'Set Closing talks' }).getByRole('menuitem', { name: 'Describe…' }).click();
+    const describe = page.getByRole('dialog', { name: 'Describe the set “Closing talks”' });
+    await describe.getByLabel('Description').fill('Interviews from the last round, after the harbour reopened.');
+    await describe.getByRole('button', { name: 'Save' }).click();
+    await describe.waitFor({ state: 'detached' });
+    const item = sets.locator('.set-item', { has: page.getByRole('button', { name: /^Closing talks/ }) });
+    await expect.poll(() => item.locator('.set-description').textContent()).toBe('Interviews from the last round, after the harbour reopened.');
+    await item.scrollIntoViewIfNeeded();
+    await app.shot('sets-renamed-described');
   });
 });

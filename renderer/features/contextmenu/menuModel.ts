@@ -43,6 +43,11 @@ export function folderMenuItems(): MenuItem[] {
   return [item('rename', 'Rename folder', { shortcut: 'F2' }), item('delete', 'Delete folder (keeps its sources)', { danger: true, separatorBefore: true })];
 }
 
+/** A source set's or code set's menu (in the Sources list and the code tree). */
+export function setMenuItems(): MenuItem[] {
+  return [item('rename', 'Rename…', { shortcut: 'F2' }), item('describe', 'Describe…'), item('delete', 'Delete set (keeps its members)', { danger: true, separatorBefore: true })];
+}
+
 /** Recent codes first (their quick keys), then the other ways to code or uncode the selection. */
 export function selectionMenuItems(recent: { id: number; name: string }[], opts: { canUncode: boolean }): MenuItem[] {
   const quick = recent.slice(0, 5).map((c, i) => item(`code-recent:${c.id}`, `Code at ${c.name}`, { shortcut: `Mod+${i + 1}` }));

@@ -37,6 +37,14 @@ export function MergeSummaryTable({ s }: { s: MergeSummary }) {
     ['Sources put in cases', s.caseLinks.added, ''],
     ['Case passages', s.caseSpans.added, s.caseSpans.alreadyPresent],
     ['Case sets', <Names key="a" list={[...s.caseSets.added, ...s.caseSets.extended.map((x) => `${x} (members added)`)]} />, ''],
+    [
+      'Source and code sets',
+      <>
+        <Names key="a" list={[...s.itemSets.added, ...s.itemSets.extended.map((x) => `${x} (members added)`)]} />
+        {s.itemSets.membersNotImported > 0 && <div className="hint">{s.itemSets.membersNotImported} member(s) not brought in</div>}
+      </>,
+      '',
+    ],
   ];
   return (
     <table className="merge-table" data-testid="merge-summary">

@@ -1,5 +1,7 @@
-import type { ItemSetKind } from '../../../shared/domain/setTypes.js';
+import { useState } from 'react';
+import type { ItemSetInfo, ItemSetKind } from '../../../shared/domain/setTypes.js';
 import { AddToSetDialog } from './AddToSetDialog.js';
+import { SetDetailsDialog, type SetDetail } from './SetDetailsDialog.js';
 import { SetsSection } from './SetsSection.js';
 import { useItemSets } from './useItemSets.js';
 
@@ -12,9 +14,10 @@ interface Props {
   onOpenMember(memberId: number): void;
 }
 
-/** A panel's sets (the Sources list's source sets, the code tree's code sets) and its "Add to set…" dialog. */
+/** A panel's sets (the Sources list's source sets, the code tree's code sets), its "Add to set…" dialog and the dialog that renames or describes a set. */
 export function ItemSets({ kind, adding, onDoneAdding, nameOf, onOpenMember }: Props) {
   const s = useItemSets(kind);
+  const [editing, setEditing] = useState<{ set: ItemSetInfo; field: SetDetail } | null>(null);
   return (
     <>
       <SetsSection
@@ -24,7 +27,12 @@ export function ItemSets({ kind, adding, onDoneAdding, nameOf, onOpenMember }: P
         onOpenMember={onOpenMember}
         onRemoveMember={(setId, memberId) => void s.removeFrom(setId, [memberId])}
         onDelete={(set) => s.remove(set.id, set.name)}
+        onRename={(set) => setEditing({ set, field: 'name' })}
+        onDescribe={(set) => setEditing({ set, field: 'description' })}
       />
+      {editing && (
+        <SetDetailsDialog set={editing.set} field={editing.field} onSave={(value) => s.update(editing.set.id, { [editing.field]: value })} onClose={() => setEditing(null)} />
+      )}
       {adding && (
         <AddToSetDialog
           what={adding.what}

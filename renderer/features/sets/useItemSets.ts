@@ -17,7 +17,8 @@ export function useItemSets(kind: ItemSetKind) {
     [api, act, kind],
   );
   const removeFrom = useCallback((id: number, memberIds: number[]) => act(() => api.call('sets.removeMembers', { id, memberIds })), [api, act]);
-  const rename = useCallback((id: number, name: string) => act(() => api.call('sets.update', { id, name })), [api, act]);
+  /** Not through act: the dialog that asked shows a refusal (a name already taken) itself. */
+  const update = useCallback((id: number, change: { name?: string; description?: string }) => api.call('sets.update', { id, ...change }), [api]);
   const remove = useCallback(
     (id: number, name: string) => {
       if (!window.confirm(`Delete the set “${name}”? Its members stay in the project. You can undo this.`)) return;
@@ -25,7 +26,7 @@ export function useItemSets(kind: ItemSetKind) {
     },
     [api, act],
   );
-  return useMemo(() => ({ sets, addTo, create, removeFrom, rename, remove }), [sets, addTo, create, removeFrom, rename, remove]);
+  return useMemo(() => ({ sets, addTo, create, removeFrom, update, remove }), [sets, addTo, create, removeFrom, update, remove]);
 }
 
 export type ItemSets = ReturnType<typeof useItemSets>;

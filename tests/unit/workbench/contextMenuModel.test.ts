@@ -6,6 +6,7 @@ import {
   placeMenu,
   resultCellMenuItems,
   selectionMenuItems,
+  setMenuItems,
   sourceMenuItems,
   type MenuItem,
 } from '../../../renderer/features/contextmenu/menuModel.js';
@@ -30,6 +31,13 @@ describe('context menu items per target', () => {
   it('a source: open, rename, memo, assign to case, move to folder, add to set, delete (all enabled); a folder: rename, delete', () => {
     expect(enabled(sourceMenuItems())).toEqual(['open', 'rename', 'memo', 'assign-case', 'move-folder', 'add-to-set', 'delete']);
     expect(ids(folderMenuItems())).toEqual(['rename', 'delete']);
+  });
+
+  it('a source set or code set: rename (F2), describe, delete', () => {
+    const items = setMenuItems();
+    expect(enabled(items)).toEqual(['rename', 'describe', 'delete']);
+    expect(items[0]).toMatchObject({ label: 'Rename…', shortcut: 'F2' });
+    expect(items[2]).toMatchObject({ danger: true, separatorBefore: true });
   });
 
   it('selected text: up to five recent codes with their quick keys, then new code, in vivo, annotate, uncode', () => {
