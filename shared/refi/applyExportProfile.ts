@@ -82,10 +82,10 @@ function uniqueCodeNames(codes: RefiCode[], changes: ExportChange[]): RefiCode[]
   // Names that are already unique stay as they are; they are taken first.
   for (const n of all) if (!duplicated.has(n)) names.take(n);
   const firstTaken = new Set<string>();
-  const rename = (list: RefiCode[], path: string[]): RefiCode[] =>
+  const uniqueNames = (list: RefiCode[], path: string[]): RefiCode[] =>
     list.map((c) => {
       const here = [...path, c.name];
-      const children = rename(c.children, here);
+      const children = uniqueNames(c.children, here);
       if (!duplicated.has(c.name)) return { ...c, children };
       if (!firstTaken.has(c.name) && !names.has(c.name)) {
         firstTaken.add(c.name);
@@ -97,7 +97,7 @@ function uniqueCodeNames(codes: RefiCode[], changes: ExportChange[]): RefiCode[]
       changes.push({ kind: 'renamed', item: 'code', from: here.join('/'), to: name, detail: `The code “${here.join('/')}” is written as “${name}”: code names must be unique.` });
       return { ...c, name, description: withOriginalName(c.description, c.name), children };
     });
-  return rename(codes, []);
+  return uniqueNames(codes, []);
 }
 
 function colourEveryCode(codes: RefiCode[], changes: ExportChange[]): RefiCode[] {
