@@ -9,6 +9,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { ProjectDb } from '../../shared/db/projectDb.js';
+import { QuarryError } from '../../shared/errors.js';
 import { readLog, type OpExpectation, type OpState } from './crashLog.js';
 
 export interface VerifyResult {
@@ -102,6 +103,26 @@ function checkBackups(folder: string): string[] {
   return bad;
 }
 
+/**
+ * Opens the project as a user would after the crash. A process killed between creating its lock
+ * file and writing it leaves an empty lock, which Quarry treats as "being opened" until it is
+ * UNFINISHED_LOCK_GRACE_MS old (then stale): the user is told to try again in a moment, and so
+ * does this — until the open succeeds or fails for another reason, never longer than the grace.
+ */
+function openAfterKill(projectPath: string): ProjectDb {
+  const deadline = Date.now() + 15_000;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      return ProjectDb.open(projectPath).project;
+    } catch (err) {
+      const transient = err instanceof QuarryError && err.code === 'locked' && /is being opened/.test(err.message);
+      if (!transient || Date.now() > deadline) throw err;
+      Atomics.wait(pause, 0, 0, 250);
+    }
+  }
+}
+
 export function verifyProject(projectPath: string, logPath: string, opts: { seedSources?: string[]; backupFolder?: string } = {}): VerifyResult {
   const ops = readLog(logPath);
   const result: VerifyResult = {
@@ -118,7 +139,7 @@ export function verifyProject(projectPath: string, logPath: string, opts: { seed
   };
   let project: ProjectDb | undefined;
   try {
-    project = ProjectDb.open(projectPath).project;
+    project = openAfterKill(projectPath);
     result.opened = true;
     result.integrity = project.db.pragma('integrity_check', { simple: true }) as string;
     result.foreignKeyProblems = (project.db.pragma('foreign_key_check') as unknown[]).length;
