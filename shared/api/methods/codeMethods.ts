@@ -27,9 +27,9 @@ export const codeMethods = {
     { mutates: true, affects: ['codes', 'history'] },
   ),
   'codes.move': method<null>()(z.object({ id, parentId: id.nullable(), index: z.number().int().nonnegative().optional() }), { mutates: true, affects: ['codes', 'counts', 'history'] }),
-  'codes.merge': method<{ moved: number; collapsed: number }>()(z.object({ from: id, into: id }), { mutates: true, affects: CODINGS_EVERYWHERE }),
+  'codes.merge': method<{ moved: number; collapsed: number }>()(z.object({ from: id, into: id }), { mutates: true, affects: [...CODINGS_EVERYWHERE, 'sets'] }),
   'codes.deletePreview': method<{ codes: number; codings: number }>()(z.object({ id })),
-  'codes.delete': method<{ codes: number; codings: number }>()(z.object({ id }), { mutates: true, affects: CODINGS_EVERYWHERE }),
+  'codes.delete': method<{ codes: number; codings: number }>()(z.object({ id }), { mutates: true, affects: [...CODINGS_EVERYWHERE, 'sets'] }),
 
   /**
    * Merges with your overlapping or touching codings at the code; `alreadyCoded` when nothing changed.

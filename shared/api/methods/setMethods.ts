@@ -14,7 +14,8 @@ const AFFECTS = ['sets', 'history'] as const;
 
 export const setMethods = {
   /** Every source set and code set with its members, or those of one kind. */
-  'sets.list': method<ItemSetInfo[]>()(z.object({ kind: kind.optional() }), { reads: ['sets', 'sources', 'codes'] }),
+  // Members are ids, so only membership matters: deleting a source or a code (or merging codes) declares 'sets'.
+  'sets.list': method<ItemSetInfo[]>()(z.object({ kind: kind.optional() }), { reads: ['sets'] }),
   'sets.create': method<ItemSetInfo>()(z.object({ kind, name: nameSchema, description: z.string().max(100_000).optional(), memberIds: ids.optional() }), {
     mutates: true,
     affects: AFFECTS,

@@ -41,7 +41,7 @@ export const sourceMethods = {
     { mutates: true, affects: ['sources', 'cases', 'media', 'project', 'history'], long: true },
   ),
   'sources.rename': method<null>()(z.object({ id, name: z.string(), description: z.string().optional() }), { mutates: true, affects: (a) => [`sources:${a.id}`, `text:${a.id}`, 'history'] }),
-  'sources.delete': method<null>()(z.object({ id }), { mutates: true, affects: (a) => ['sources', `text:${a.id}`, `codings:${a.id}`, 'counts', 'cases', 'memos', 'frameworks', 'coders', 'media', 'project', 'history'] }),
+  'sources.delete': method<null>()(z.object({ id }), { mutates: true, affects: (a) => ['sources', `text:${a.id}`, `codings:${a.id}`, 'counts', 'cases', 'memos', 'frameworks', 'coders', 'media', 'sets', 'project', 'history'] }),
   /** The Sources list's folders (one level), with how many sources each holds. */
   'sources.folders': method<SourceFolder[]>()(z.object({}), { reads: ['sources'] }),
   'sources.createFolder': method<{ id: number; name: string }>()(z.object({ name: z.string() }), { mutates: true, affects: ['sources', 'history'] }),

@@ -85,6 +85,20 @@ describe('the contract declares what every change affects', () => {
     expect(readIsAffected(EVERYTHING, [])).toBe(false);
   });
 
+  it('the sets list follows membership: deleting a source or code, or merging codes, refetches it; a coding or a rename does not', () => {
+    const setsRead = keysOf(METHODS['sets.list'].reads, {}) as DataKey[];
+    const refetches = <K extends MethodName>(m: K, args: ArgsOf<K>) => {
+      const affects = (METHODS[m] as { affects?: Parameters<typeof keysOf<ArgsOf<K>>>[0] }).affects;
+      return readIsAffected(setsRead, keysOf(affects, args));
+    };
+    expect(refetches('sources.delete', { id: 3 })).toBe(true);
+    expect(refetches('codes.delete', { id: 7 })).toBe(true);
+    expect(refetches('codes.merge', { from: 7, into: 8 })).toBe(true);
+    expect(refetches('codings.apply', { sourceId: 3, start: 0, end: 5, codeId: 7 })).toBe(false);
+    expect(refetches('codes.update', { id: 7, name: 'Trust', color: '#112233' })).toBe(false);
+    expect(refetches('sources.rename', { id: 3, name: 'E1 (second)' })).toBe(false);
+  });
+
   it('coding a passage affects that source, the counts and the undo state — not the text, memos or cases', () => {
     const keys = keysOf(METHODS['codings.apply'].affects, { sourceId: 3, start: 0, end: 5, codeId: 7 }) as DataKey[];
     expect(keys).toEqual(expect.arrayContaining(['codings:3', 'sources:3', 'counts', 'history']));
