@@ -3,32 +3,15 @@
  * project file: the two ways the CLI-versus-contract tests drive a project.
  */
 import { join } from 'node:path';
-import { afterEach, expect } from 'vitest';
-import { runCli } from '../../cli/main.js';
+import { afterEach } from 'vitest';
+import { cliRunner } from './cliRunner.js';
 import { createDispatcher } from '../../shared/api/dispatcher.js';
 import { Session } from '../../shared/api/session.js';
 
-export interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
+export type { CliRun as Run } from './cliRunner.js';
 
 /** `quarry …` in a folder as `coder`; ok() expects exit code 0 and gives the output. */
-export function cliAs(coder: string) {
-  const quarry = async (cwd: string, ...argv: string[]): Promise<Run> => {
-    let out = '';
-    let err = '';
-    const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t), cwd, env: { QUARRY_CODER: coder } });
-    return { code, out, err };
-  };
-  const ok = async (cwd: string, ...argv: string[]): Promise<string> => {
-    const r = await quarry(cwd, ...argv);
-    expect(r.code, r.err).toBe(0);
-    return r.out;
-  };
-  return { quarry, ok };
-}
+export const cliAs = (coder: string) => cliRunner({ QUARRY_CODER: coder });
 
 /**
  * Opens a project file in an app session (closed after each test) and
@@ -39,7 +22,7 @@ export function contractSessionsAs(coder: string) {
   afterEach(() => {
     for (const s of sessions.splice(0)) s.close();
   });
-  return async (dir: string, file: string) => {
+  const open = async (dir: string, file: string) => {
     const session = new Session({ dataDir: join(dir, `data-${file}`), platform: 'web', backupCheckMs: 0, oneShot: { coderName: coder } });
     sessions.push(session);
     const dispatch = createDispatcher(session, (e) => {
@@ -53,4 +36,7 @@ export function contractSessionsAs(coder: string) {
     await call('project.open', { path: join(dir, file) });
     return call;
   };
+  /** Closes the session opened last (its lock with it), before the CLI writes the same file. */
+  const closeLast = (): void => sessions.pop()?.close();
+  return Object.assign(open, { closeLast });
 }

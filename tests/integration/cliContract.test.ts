@@ -7,56 +7,17 @@
  */
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../cli/main.js';
-import { createDispatcher } from '../../shared/api/dispatcher.js';
-import { Session } from '../../shared/api/session.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cliAs, contractSessionsAs } from './cliAndContract.js';
 import type { CaseSetInfo } from '../../shared/domain/caseTypes.js';
 import type { CodeNode } from '../../shared/domain/types.js';
 import type { FrameworkCandidate, FrameworkMatrix, FrameworkSummary } from '../../shared/queries/types.js';
 import { tempDir } from '../unit/db/testProject.js';
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
 const ENV = { QUARRY_CODER: 'Mira Tallis' };
-
-async function quarry(cwd: string, ...argv: string[]): Promise<Run> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t), cwd, env: ENV });
-  return { code, out, err };
-}
-
-async function ok(cwd: string, ...argv: string[]): Promise<string> {
-  const r = await quarry(cwd, ...argv);
-  expect(r.code, r.err).toBe(0);
-  return r.out;
-}
-
-const sessions: Session[] = [];
-afterEach(() => {
-  for (const s of sessions.splice(0)) s.close();
-});
-
+const { quarry, ok } = cliAs(ENV.QUARRY_CODER);
 /** The same project file opened in an app session: the contract called directly. */
-async function direct(dir: string, file: string) {
-  const session = new Session({ dataDir: join(dir, `data-${file}`), platform: 'web', backupCheckMs: 0, oneShot: { coderName: ENV.QUARRY_CODER } });
-  sessions.push(session);
-  const dispatch = createDispatcher(session, (e) => {
-    throw e;
-  });
-  const call = async <T>(method: string, args: unknown = {}): Promise<T> => {
-    const r = await dispatch(method, args);
-    if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-    return r.value as T;
-  };
-  await call('project.open', { path: join(dir, file) });
-  return call;
-}
+const direct = contractSessionsAs(ENV.QUARRY_CODER);
 
 /** What a project reads back, without what differs by nature between two runs (GUIDs, times). */
 function comparable(value: unknown): unknown {
@@ -72,7 +33,7 @@ async function snapshot(dir: string, file: string) {
     frameworks: await Promise.all(frameworks.map((f) => call('frameworks.get', { id: f.id }))),
     history: await call('history.state'),
   };
-  sessions.pop()!.close();
+  direct.closeLast();
   return comparable(out);
 }
 
@@ -144,7 +105,7 @@ describe('quarry sets', () => {
     });
     await call('caseSets.save', { name: 'Picked', description: 'chosen by hand', caseIds: [id('Quarryside'), id('Harbour')] });
     const sets = await call<CaseSetInfo[]>('caseSets.list');
-    sessions.pop()!.close();
+    direct.closeLast();
 
     expect(await snapshot(dir, 'cli.quarry')).toEqual(await snapshot(dir, 'api.quarry'));
     const listed = JSON.parse(await ok(dir, 'sets', 'cli.quarry', '--json'));
@@ -182,7 +143,7 @@ describe('quarry codes rename|move|merge|delete', () => {
     expect(merged).toEqual(await call('codes.merge', { from: await id('Resources'), into: await id('Costs') }));
     expect(deleted).toEqual(await call('codes.delete', { id: await id('Trust/Institutions') }));
     expect(deleted).toEqual({ codes: 1, codings: 2 });
-    sessions.pop()!.close();
+    direct.closeLast();
 
     expect(await snapshot(dir, 'cli.quarry')).toEqual(await snapshot(dir, 'api.quarry'));
     const tree = JSON.parse(await ok(dir, 'codes', 'cli.quarry', '--json')) as { path: string; children: unknown[] }[];
@@ -232,7 +193,7 @@ describe('quarry frameworks add|set|link', () => {
       const candidates = await call<FrameworkCandidate[]>('frameworks.candidates', cell(row, col));
       await call('frameworks.link', { ...cell(row, col), codingIds: candidates.map((c) => c.codingId) });
     }
-    sessions.pop()!.close();
+    direct.closeLast();
 
     expect(await snapshot(dir, 'cli.quarry')).toEqual(await snapshot(dir, 'api.quarry'));
     expect(JSON.parse(await ok(dir, 'frameworks', 'cli.quarry', '--json'))).toEqual([added]);

@@ -4,20 +4,11 @@
  * would.
  */
 import { expect } from 'vitest';
-import { runCli } from '../../cli/main.js';
+import { cliRunner, type CliRun } from './cliRunner.js';
 
-export interface CliRun {
-  code: number;
-  out: string;
-  err: string;
-}
+export type { CliRun } from './cliRunner.js';
 
-export async function runQuarry(cwd: string, argv: string[], coder = 'Test coder'): Promise<CliRun> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t), cwd, env: { QUARRY_CODER: coder } });
-  return { code, out, err };
-}
+export const runQuarry = (cwd: string, argv: string[], coder = 'Test coder'): Promise<CliRun> => cliRunner({ QUARRY_CODER: coder }).quarry(cwd, ...argv);
 
 /** A command that must succeed without a word on stderr; its output. */
 export async function quarryOk(cwd: string, ...argv: string[]): Promise<string> {
