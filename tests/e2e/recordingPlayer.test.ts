@@ -5,7 +5,7 @@
  * being said is highlighted and kept in view. Headless Chromium plays the
  * audio muted; the clock still runs.
  */
-import { mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -116,6 +116,9 @@ describe('recording player', () => {
     const { page } = app;
     const linked = join(work, 'linked.quarry');
     writeFileSync(join(work, 'Long.wav'), sineWav(8));
+    // A retry starts from nothing (the first attempt made the project and moved the recording).
+    rmSync(linked, { force: true });
+    rmSync(join(work, 'moved'), { recursive: true, force: true });
     const project = ProjectDb.create(linked);
     try {
       // Above the (lowered) embedding limit: linked beside the project, not stored in it.
@@ -128,8 +131,13 @@ describe('recording player', () => {
     await page.getByRole('button', { name: 'Close project' }).click();
     await page.locator('#open-path').fill(linked);
     await page.getByRole('button', { name: 'Open', exact: true }).click();
-    await page.getByRole('button', { name: /^Long/ }).first().click();
-    await page.getByText('Linked, not stored.').waitFor();
+    // The source list of the project just opened can be drawn a moment before it takes clicks: open the source until its text shows.
+    await expect
+      .poll(async () => {
+        await page.getByRole('button', { name: /^Long/ }).first().click();
+        return page.getByText('Linked, not stored.').isVisible();
+      })
+      .toBe(true);
     await page.getByText('Recording missing.').waitFor();
     await app.shot('recording-missing');
     await page.getByLabel('Where the recording is now').fill(join(work, 'moved', 'Long.wav'));
