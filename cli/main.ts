@@ -105,7 +105,7 @@ Cases and classification sheets
                                                     share the name
 Exports (Word tables and reports for papers; written atomically)
   quarry export <project> framework <matrix-name> --out F.docx [--caption TEXT] [--quotes] [--label TEMPLATE]
-  quarry export <project> matrix --rows cases|attribute:NAME|set:NAME|sets|codes [--row PATH]... --cols codes|children:PATH [--col PATH]...
+  quarry export <project> matrix --rows cases|attribute:NAME|set:NAME|sets|sets:sources|sets:codes|codes [--row PATH]... --cols codes|children:PATH [--col PATH]...
                  [--measure references|sources|cases|words|coverage] [--coder NAME] [--where "ATTR=VALUE"]... [--set NAME]
                  [--row-header TEXT] [--note TEXT] [--style apa] [--row-percentages] [--shading] --out F.docx|F.csv
                  the table as the matrix query shows it; --col PATH (repeatable) makes exactly those codes the columns;
@@ -134,10 +134,11 @@ Queries (read-only: they never change the project)
   quarry query <project> --code PATH [--and PATH] [--or PATH] [--not PATH] [--where "NAME OP VALUE"]... [--set NAME]
                  [--coder NAME] [--own] [--json]   passages coded at a combination of codes (left to right; a code
                                                     includes its children unless --own), in the cases the filters allow
-  quarry matrix <project> --rows cases|cases:CLASSIFICATION|attribute:NAME|set:NAME|sets|codes [--row PATH]...
+  quarry matrix <project> --rows cases|cases:CLASSIFICATION|attribute:NAME|set:NAME|sets[:sources|:codes]|codes [--row PATH]...
                  --cols codes|children:PATH [--col PATH]... [--measure references|sources|cases|cases:CLASSIFICATION|words|coverage]
                  [--where "NAME OP VALUE"]... [--set NAME] [--coder NAME] [--format json|csv] [--out FILE]
-                                                    matrix coding query (a column counts its code's children)
+                                                    matrix coding query (a column counts its code's children);
+                                                    set:NAME takes a case, source or code set; sets:sources, sets:codes
 Framework matrices (summaries per case and theme, for papers)
   quarry frameworks <project> [--json]              the saved framework matrices with their rows and columns
   quarry frameworks add <project> <name> [--rows cases] [--row CASE]... [--cols codes|children:PATH] [--col CODE]...

@@ -67,7 +67,7 @@ async function exportFramework(project: string, argv: string[], io: CliIo): Prom
 }
 
 const MATRIX_USAGE =
-  'quarry export <project> matrix --rows cases|attribute:NAME|set:NAME|sets|codes [--row PATH]... --cols codes|children:PATH [--col PATH]... [--measure references|sources|cases|words|coverage] [--coder NAME] [--where "ATTR=VALUE"]... [--set NAME] [--classification NAME] [--caption TEXT] [--row-header TEXT] [--note TEXT] [--style apa] [--row-percentages] [--shading] [--orientation auto|portrait|landscape] --out F.docx|F.csv';
+  'quarry export <project> matrix --rows cases|attribute:NAME|set:NAME|sets|sets:sources|sets:codes|codes [--row PATH]... --cols codes|children:PATH [--col PATH]... [--measure references|sources|cases|words|coverage] [--coder NAME] [--where "ATTR=VALUE"]... [--set NAME] [--classification NAME] [--caption TEXT] [--row-header TEXT] [--note TEXT] [--style apa] [--row-percentages] [--shading] [--orientation auto|portrait|landscape] --out F.docx|F.csv';
 const MEASURES = ['references', 'sources', 'cases', 'words', 'coverage'] as const;
 async function exportMatrix(project: string, argv: string[], io: CliIo): Promise<number> {
   const p = parse(

@@ -116,7 +116,7 @@ const axis = asUsage;
 
 export async function cmdMatrix(argv: string[], io: CliIo): Promise<number> {
   const usage =
-    'quarry matrix <project> --rows cases|cases:CLASSIFICATION|attribute:NAME|set:NAME|sets|codes [--row PATH]... --cols codes|children:PATH [--col PATH]... [--measure references|sources|cases|cases:CLASSIFICATION|words|coverage] [--where "NAME OP VALUE"]... [--set NAME] [--coder NAME] [--format json|csv] [--out FILE]';
+    'quarry matrix <project> --rows cases|cases:CLASSIFICATION|attribute:NAME|set:NAME|sets|sets:sources|sets:codes|codes [--row PATH]... --cols codes|children:PATH [--col PATH]... [--measure references|sources|cases|cases:CLASSIFICATION|words|coverage] [--where "NAME OP VALUE"]... [--set NAME] [--coder NAME] [--format json|csv] [--out FILE]';
   const p = parse(
     argv,
     {

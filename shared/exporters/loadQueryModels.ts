@@ -13,7 +13,7 @@ import type { FrameworkTable, MatrixMeasure, MatrixTable } from './exportModels.
 import { MEASURE_LABELS } from './matrixFormat.js';
 import { parseMatrixCols, parseMatrixRows, rowsHeader, withRowCodes } from './matrixSpec.js';
 import { caseFilterOf, describeReportFilter, filterSetKind, resolveReportFilter, type ReportFilter } from './reportFilter.js';
-import { frameworkToTable, matrixToTable } from './queryModels.js';
+import { frameworkToTable, matrixCorner, matrixToTable } from './queryModels.js';
 
 export interface MatrixTableOptions {
   rows: string;
@@ -37,7 +37,8 @@ export function loadMatrixTable(db: Database.Database, o: MatrixTableOptions): M
   if (o.filter?.sources) throw new QuarryError('bad_request', 'A matrix is narrowed by cases (cases, a case set, attribute conditions), not by sources.');
   const { rows, filter } = narrowedByClassification(db, withRowCodes(parseMatrixRows(o.rows), o.rowCodes), o.filter);
   const result = runMatrixQuery(db, { rows, cols, measure, ...(filter ? { filter } : {}), ...(o.coder !== undefined ? { coder: o.coder } : {}) });
-  const corner = rowsHeader(rows);
+  // set:NAME's rows are cases, sources or codes by the set's kind, which only the result tells.
+  const corner = rows.kind === 'setCases' ? matrixCorner(result.rows) : rowsHeader(rows);
   const caption = o.caption ?? `${MEASURE_LABELS[measure].replace(/ \(%\)$/, '')} by ${corner.toLowerCase()} and code`;
   const scope = describeReportFilter(o.filter, o.coder, filterSetKind(db, o.filter));
   const note = o.note?.trim();

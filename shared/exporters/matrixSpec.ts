@@ -1,6 +1,6 @@
 /**
  * The matrix axes as `quarry matrix` and `quarry export … matrix` write them:
- * rows cases | cases:CLASSIFICATION | attribute:NAME | set:NAME | sets | codes; columns codes |
+ * rows cases | cases:CLASSIFICATION | attribute:NAME | set:NAME | sets | sets:sources | sets:codes | codes; columns codes |
  * children:PATH.
  */
 import { QuarryError } from '../errors.js';
@@ -13,6 +13,8 @@ export function parseMatrixRows(spec: string): MatrixRows {
   const lower = s.toLowerCase();
   if (lower === 'cases') return { kind: 'cases' };
   if (lower === 'sets') return { kind: 'sets' };
+  const setsOf = /^sets:(cases|sources|codes)$/.exec(lower);
+  if (setsOf) return { kind: 'sets', of: setsOf[1] as 'cases' | 'sources' | 'codes' };
   if (lower === 'codes') return { kind: 'codes' };
   const attribute = after(s, 'attribute:');
   if (attribute) return { kind: 'attribute', attribute };
@@ -20,7 +22,7 @@ export function parseMatrixRows(spec: string): MatrixRows {
   if (set) return { kind: 'setCases', set };
   const classification = after(s, 'cases:');
   if (classification) return { kind: 'classification', classification };
-  throw new QuarryError('bad_request', `The rows “${spec}” are not understood; use cases, cases:CLASSIFICATION, attribute:NAME, set:NAME, sets or codes.`);
+  throw new QuarryError('bad_request', `The rows “${spec}” are not understood; use cases, cases:CLASSIFICATION, attribute:NAME, set:NAME, sets, sets:sources, sets:codes or codes.`);
 }
 
 /** Columns from `--cols` and the codes of `--col PATH` (repeatable): listed codes make the columns, in that order. */
@@ -49,7 +51,7 @@ export function rowsHeader(rows: MatrixRows): string {
     case 'classification':
       return rows.classification;
     case 'sets':
-      return 'Case set';
+      return rows.of === 'sources' ? 'Source set' : rows.of === 'codes' ? 'Code set' : 'Case set';
     case 'codes':
       return 'Code';
     default:

@@ -68,7 +68,7 @@ const labels = (headers: MatrixHeader[]): string[] => (isCodes(headers) ? shortC
 export function matrixCorner(rows: MatrixHeader[], attribute?: string): string {
   const kind = rows[0]?.kind;
   if (kind === 'value') return attribute ?? 'Value';
-  return kind === 'set' ? 'Case set' : kind === 'code' ? 'Code' : 'Case';
+  return kind === 'set' ? 'Case set' : kind === 'code' ? 'Code' : kind === 'source' ? 'Source' : 'Case';
 }
 
 export function matrixToTable(result: MatrixResult, opts: { caption?: string; corner?: string } = {}): MatrixTable {

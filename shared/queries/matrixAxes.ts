@@ -13,12 +13,15 @@ import { toDef } from '../services/caseService.js';
 import { caseIdsOfSet } from '../services/caseSetService.js';
 import { findAttributeByName } from '../store/attributesStore.js';
 import { findCaseSetByName, listCaseSets } from '../store/caseSetsStore.js';
+import { findItemSetByName, itemSetMemberIds, listItemSets } from '../store/itemSetsStore.js';
+import type { ItemSetKind } from '../domain/setTypes.js';
 import { attributeValueRows } from '../store/queryStore.js';
 import { caseHierarchyRows } from '../store/casesStore.js';
 import { findClassificationByName, listClassifications, type ClassificationRow } from '../store/classificationsStore.js';
 import { CaseHierarchy } from '../cases/caseHierarchy.js';
 import type { AttributeValue } from '../cases/attributeTypes.js';
 import type { ProjectLookup } from './projectLookup.js';
+import { membersOfSet, resolveSetName } from './setScope.js';
 import type { CodeRef, MatrixColumns, MatrixHeader, MatrixRows } from './types.js';
 
 export interface CodeAxis {
@@ -26,6 +29,14 @@ export interface CodeAxis {
   headers: MatrixHeader[];
   /** Code id → the axis positions it counts toward. */
   positionsOfCode: Map<number, number[]>;
+}
+
+/** Sources as rows (a source set's): every passage of a source is in its row. */
+export interface SourceAxis {
+  kind: 'sources';
+  headers: MatrixHeader[];
+  /** Source id → the rows it belongs to (one, unless sets share a source). */
+  positionsOfSource: Map<number, number[]>;
 }
 
 export interface CaseAxis {
@@ -138,7 +149,37 @@ function classificationRows(db: Database.Database, lookup: ProjectLookup, name: 
   );
 }
 
-export function resolveRows(db: Database.Database, lookup: ProjectLookup, rows: MatrixRows): CodeAxis | CaseAxis {
+/** The given sources as rows, in the project's source order. */
+function sourceRows(lookup: ProjectLookup, members: Set<number>): SourceAxis {
+  const ids = [...lookup.sources.keys()].filter((id) => members.has(id));
+  return {
+    kind: 'sources',
+    headers: ids.map((id) => ({ label: lookup.sources.get(id)!.name, kind: 'source', id })),
+    positionsOfSource: new Map(ids.map((id, row) => [id, [row]])),
+  };
+}
+
+/** Source sets or code sets as rows, one per set (every set of the kind when none are named). */
+function itemSetRows(db: Database.Database, lookup: ProjectLookup, kind: ItemSetKind, names: readonly string[] | undefined): SourceAxis | CodeAxis {
+  const sets = names
+    ? names.map((n) => {
+        const s = findItemSetByName(db, kind, n);
+        if (!s) throw new QuarryError('not_found', `There is no ${kind === 'sources' ? 'source' : 'code'} set “${n}”.`, { set: n });
+        return s;
+      })
+    : listItemSets(db, kind);
+  const headers: MatrixHeader[] = sets.map((s) => ({ label: s.name, kind: 'set', id: s.id }));
+  const positions = new Map<number, number[]>();
+  sets.forEach((s, row) => {
+    for (const id of itemSetMemberIds(db, kind, s.id)) {
+      // A code set's row counts its codes' descendants too, as a code row does.
+      for (const member of kind === 'codes' ? lookup.descendants(id) : [id]) addTo(positions, member, row);
+    }
+  });
+  return kind === 'codes' ? { kind: 'codes', headers, positionsOfCode: positions } : { kind: 'sources', headers, positionsOfSource: positions };
+}
+
+export function resolveRows(db: Database.Database, lookup: ProjectLookup, rows: MatrixRows): CodeAxis | CaseAxis | SourceAxis {
   switch (rows.kind) {
     case 'codes':
       return codeAxis(lookup, rows.codes, rows.children ?? true);
@@ -150,9 +191,11 @@ export function resolveRows(db: Database.Database, lookup: ProjectLookup, rows: 
       );
     }
     case 'setCases': {
-      const set = findCaseSetByName(db, rows.set);
-      if (!set) throw new QuarryError('not_found', `There is no case set “${rows.set}”.`, { set: rows.set });
-      const members = new Set(caseIdsOfSet(db, set.id));
+      // Any kind of set: a source set's sources or a code set's codes are the rows as well.
+      const set = resolveSetName(db, rows.set);
+      const members = new Set(membersOfSet(db, set));
+      if (set.kind === 'codes') return keepCodes(codeAxis(lookup, undefined, true), members);
+      if (set.kind === 'sources') return sourceRows(lookup, members);
       const ids = [...lookup.caseNames.keys()].filter((id) => members.has(id));
       return caseRows(
         ids.map((id) => ({ label: lookup.caseNames.get(id)!, kind: 'case', id })),
@@ -160,6 +203,7 @@ export function resolveRows(db: Database.Database, lookup: ProjectLookup, rows: 
       );
     }
     case 'sets': {
+      if (rows.of === 'sources' || rows.of === 'codes') return itemSetRows(db, lookup, rows.of, rows.sets);
       const sets = rows.sets
         ? rows.sets.map((n) => {
             const s = findCaseSetByName(db, n);

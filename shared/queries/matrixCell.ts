@@ -46,6 +46,9 @@ export function matrixCellPassages(db: Database.Database, def: MatrixQueryDef, r
       [...p.rows.positionsOfCase].filter(([c, list]) => list.includes(row) && (!p.allowed || p.allowed.has(c))).map(([c]) => c),
     );
     found = mergeIntoReferences(colCodings).filter(reaches(rowCases));
+  } else if (p.rows.kind === 'sources') {
+    const rowSources = new Set([...p.rows.positionsOfSource].filter(([, list]) => list.includes(row)).map(([s]) => s));
+    found = mergeIntoReferences(colCodings).filter((x) => rowSources.has(x.sourceId) && reaches(p.allowed)(x));
   } else {
     const rowCodings = raw(codingsAt(db, codesAt(p.rows.positionsOfCode, row), coder));
     const colUnion = new Map<number, Span[]>();

@@ -12,7 +12,8 @@ import { sourceTexts } from '../store/queryStore.js';
 import { forEachSource, forEachSourceGrouped, OutOfOrder } from './matrixCodings.js';
 import { resolveCaseFilter, resolveCodeFilter, resolveSourceFilter } from './caseScope.js';
 import { positionIndexOf } from './kwic.js';
-import { keepCodes, requireClassification, resolveColumns, resolveRows, type CaseAxis, type CodeAxis } from './matrixAxes.js';
+import { keepCodes, requireClassification, resolveColumns, resolveRows, type CaseAxis, type CodeAxis, type SourceAxis } from './matrixAxes.js';
+import { QuarryError } from '../errors.js';
 import { CaseHierarchy } from '../cases/caseHierarchy.js';
 import { caseHierarchyRows } from '../store/casesStore.js';
 import { bagUnion, pushSpan, Tally, wordIndex, wordsIn, type Bag, type WordIndex } from './matrixCounting.js';
@@ -22,7 +23,7 @@ import type { MatrixMeasure, MatrixQueryDef, MatrixResult } from './types.js';
 
 export interface PreparedMatrix {
   lookup: ProjectLookup;
-  rows: CodeAxis | CaseAxis;
+  rows: CodeAxis | CaseAxis | SourceAxis;
   cols: CodeAxis;
   allowed: Set<number> | null;
   /** Sources the filter's source-attribute conditions allow (null: all). */
@@ -41,9 +42,14 @@ export function prepareMatrix(db: Database.Database, def: MatrixQueryDef): Prepa
   const codeSet = resolveCodeFilter(db, lookup, def.filter);
   const cols = keepCodes(resolveColumns(lookup, def.cols), codeSet);
   const resolvedRows = resolveRows(db, lookup, def.rows);
-  const rows = resolvedRows.kind === 'codes' ? keepCodes(resolvedRows, codeSet) : resolvedRows;
+  const rows = resolvedRows.kind !== 'codes' ? resolvedRows : resolvedRows.headers.every((h) => h.kind === 'code') ? keepCodes(resolvedRows, codeSet) : onlyCodes(resolvedRows, codeSet);
   const allowed = resolveCaseFilter(db, lookup, def.filter);
-  const disjoint = rows.kind === 'cases' && !lookup.hasCaseSpans && [...rows.positionsOfCase.values()].every((rs) => rs.length <= 1);
+  if (rows.kind === 'sources' && def.measure === 'cases') {
+    throw new QuarryError('invalid_input', 'A matrix with sources or source sets as rows counts text, not cases: choose references, sources, words or coverage.', { rows: def.rows.kind });
+  }
+  const disjoint =
+    (rows.kind === 'sources' && [...rows.positionsOfSource.values()].every((rs) => rs.length <= 1)) ||
+    (rows.kind === 'cases' && !lookup.hasCaseSpans && [...rows.positionsOfCase.values()].every((rs) => rs.length <= 1));
   return {
     lookup,
     rows,
@@ -55,6 +61,12 @@ export function prepareMatrix(db: Database.Database, def: MatrixQueryDef): Prepa
     unitsOf: countedUnits(db, def.casesOf),
     disjoint,
   };
+}
+
+/** Code set rows under a code set filter: each row counts only the filter's codes. */
+function onlyCodes(axis: CodeAxis, codeIds: Set<number> | null): CodeAxis {
+  if (!codeIds) return axis;
+  return { ...axis, positionsOfCode: new Map([...axis.positionsOfCode].filter(([code]) => codeIds.has(code))) };
 }
 
 /** With casesOf, a respondent's passage counts their firm (the case itself when it is a firm). */
@@ -242,8 +254,41 @@ function countCodeRows(p: PreparedMatrix, rows: CodeAxis, t: Tallies, src: numbe
   record(t.all, 0, intersectUnions(allRows, allCols));
 }
 
+/**
+ * Source rows (a source set's sources, or source sets): all of a source's
+ * passages are in each row that holds the source, and count once toward the
+ * column and grand totals. With a case filter a column's references count
+ * when they reach an allowed case, as the coding query keeps them.
+ */
+function countSourceRows(p: PreparedMatrix, rows: SourceAxis, t: Tallies, src: number, entries: number[], text: Words): void {
+  const rs = rows.positionsOfSource.get(src);
+  if (!rs) return;
+  const nc = p.cols.headers.length;
+  const colBags = new Map<number, Bag>();
+  for (let i = 0; i < entries.length; i += 3) {
+    for (const col of p.cols.positionsOfCode.get(entries[i]!) ?? []) pushSpan(colBags, col, entries[i + 1]!, entries[i + 2]!);
+  }
+  const inScope = (s: Span) => !p.allowed || p.lookup.casesOf(src, s.start, s.end).some((c) => p.allowed!.has(c));
+  const inRow: Span[] = [];
+  for (const [col, bag] of colBags) {
+    const refs = bagUnion(bag).filter(inScope);
+    const n = measureSpans(p.measure, refs, text);
+    for (const r of rs) t.cells.add(r * nc + col, n);
+    if (!p.disjoint) t.cols.add(col, n);
+    inRow.push(...refs);
+  }
+  const n = measureSpans(p.measure, unionSpans(inRow), text);
+  for (const r of rs) t.rows.add(r, n);
+  if (!p.disjoint) t.all.add(0, n);
+}
+
 /** Sources whose codings can count, or null for all. */
 function relevantSources(p: PreparedMatrix): number[] | null {
+  if (p.rows.kind === 'sources') {
+    const inRows = [...p.rows.positionsOfSource.keys()];
+    const ofCases = p.allowed ? new Set(p.lookup.sourcesOfCases(p.allowed)) : null;
+    return inRows.filter((id) => (!ofCases || ofCases.has(id)) && (!p.allowedSources || p.allowedSources.has(id)));
+  }
   let cases: Set<number> | null = p.allowed;
   if (p.rows.kind === 'cases') {
     const inRows = new Set(p.rows.positionsOfCase.keys());
@@ -272,6 +317,7 @@ export function runMatrixQuery(db: Database.Database, def: MatrixQueryDef): Matr
           }
         : null;
     if (p.rows.kind === 'cases') countCaseRows(p, p.rows, t, src, entries, text);
+    else if (p.rows.kind === 'sources') countSourceRows(p, p.rows, t, src, entries, text);
     else countCodeRows(p, p.rows, t, src, entries, text);
   };
   const sources = relevantSources(p);
@@ -319,6 +365,16 @@ function coverageDenominators(p: PreparedMatrix): { rows: number[]; all: number 
   }
   const rows = p.rows.headers.map(() => 0);
   let all = 0;
+  if (p.rows.kind === 'sources') {
+    // A source row's coverage is a share of its own text.
+    for (const [src, rs] of p.rows.positionsOfSource) {
+      if (p.allowedSources && !p.allowedSources.has(src)) continue;
+      const n = p.lookup.sources.get(src)!.characters;
+      for (const r of rs) rows[r]! += n;
+      all += n;
+    }
+    return { rows, all };
+  }
   for (const [c, rs] of p.rows.positionsOfCase) {
     if (!ok(c)) continue;
     const n = lengths.get(c) ?? 0;

@@ -137,10 +137,15 @@ export type MatrixMeasure = 'references' | 'sources' | 'cases' | 'words' | 'cove
 
 export type MatrixRows =
   | { kind: 'cases'; cases?: string[] }
-  /** The cases of one case set. */
+  /** The members of one set: a case set's cases, a source set's sources (each counting its own text) or a code set's codes (as code rows). */
   | { kind: 'setCases'; set: string }
-  /** One row per case set (all sets when `sets` is omitted). */
-  | { kind: 'sets'; sets?: string[] }
+  /**
+   * One row per set (all sets of the kind when `sets` is omitted): case sets by
+   * default, each counting its cases' text; `of: 'sources'` source sets, each
+   * counting its sources' text; `of: 'codes'` code sets, each counting the
+   * codings at its codes (and their descendants), as code rows do.
+   */
+  | { kind: 'sets'; sets?: string[]; of?: 'cases' | 'sources' | 'codes' }
   /** One row per value of an attribute. */
   | { kind: 'attribute'; attribute: string }
   /** The cases of one classification (School), each counting its own sources and its sub-cases' (its pupils'). */
@@ -165,10 +170,10 @@ export interface MatrixQueryDef {
 }
 
 export interface MatrixHeader {
-  /** What the CLI prints: a case name, an attribute value, a set name or a code path. */
+  /** What the CLI prints: a case name, an attribute value, a set name, a source name or a code path. */
   label: string;
-  kind: 'case' | 'set' | 'value' | 'code';
-  /** Case, set or code id (absent for attribute values). */
+  kind: 'case' | 'set' | 'value' | 'code' | 'source';
+  /** Case, set, source or code id (absent for attribute values). */
   id?: number;
 }
 

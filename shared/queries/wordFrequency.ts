@@ -14,6 +14,7 @@ import { resolveCaseFilter, resolveSourceFilter } from './caseScope.js';
 import { positionIndexOf } from './kwic.js';
 import { porterStem } from './porterStemmer.js';
 import { ProjectLookup } from './projectLookup.js';
+import { setMembersOfKind } from './setScope.js';
 import { coveredLength, unionSpans, type Span } from './spanAlgebra.js';
 import type { WordCount, WordFrequencyDef, WordFrequencyResult } from './types.js';
 
@@ -51,10 +52,17 @@ function scopeSpans(db: Database.Database, def: WordFrequencyDef): Map<number, S
     return out;
   }
   if (scope.kind === 'filter') {
-    const allowed = resolveCaseFilter(db, lookup, scope.filter) ?? new Set(lookup.caseNames.keys());
+    const caseFilter = resolveCaseFilter(db, lookup, scope.filter);
+    const allowed = caseFilter ?? new Set(lookup.caseNames.keys());
     const sourcesAllowed = resolveSourceFilter(db, scope.filter);
+    // A source set with no case condition counts its sources' whole text, in a case or not.
+    const wholeSources = caseFilter === null && setMembersOfKind(db, scope.filter.set, 'sources') !== null;
     for (const s of lookup.sources.values()) {
       if (sourcesAllowed && !sourcesAllowed.has(s.id)) continue;
+      if (wholeSources) {
+        out.set(s.id, null);
+        continue;
+      }
       const spans = lookup.caseSpansOf(s.id);
       if (spans.length === 0) {
         if (s.caseId !== null && allowed.has(s.caseId)) out.set(s.id, null);

@@ -91,6 +91,24 @@ describe('source sets and code sets in the workbench', () => {
     await app.shot('sets-matrix-code-set');
   });
 
+  it('makes matrix rows of a source set’s sources, and of every source set', async () => {
+    const { page } = app;
+    await page.getByLabel('Set', { exact: true }).selectOption('');
+    await page.getByLabel('Rows', { exact: true }).selectOption('setCases');
+    const rowSet = page.getByLabel('Row set', { exact: true });
+    expect(await rowSet.locator('optgroup').evaluateAll((gs) => gs.map((g) => g.getAttribute('label')))).toEqual(['Source sets', 'Code sets']);
+    await rowSet.selectOption('Intermediary talks');
+    await page.getByRole('button', { name: 'Run matrix' }).click();
+    const table = page.getByRole('table', { name: 'Matrix coding query' });
+    const rowHeads = () => table.locator('tbody tr th').allTextContents();
+    await expect.poll(rowHeads).toEqual(['I1', 'I2']);
+    await app.shot('sets-matrix-rows-source-set');
+    await page.getByLabel('Rows', { exact: true }).selectOption('sourceSets');
+    await page.getByRole('button', { name: 'Run matrix' }).click();
+    await expect.poll(rowHeads).toEqual(['Intermediary talks']);
+    await app.shot('sets-matrix-rows-source-sets');
+  });
+
   it('renames a set (menu and F2) and describes it, refusing a taken or empty name', async () => {
     const { page } = app;
     const source = (name: string) => () => page.getByRole('button', { name: new RegExp(`^${name}\\b`) }).first().click({ button: 'right' });

@@ -1,8 +1,8 @@
 import type { ComparisonOperator } from '../../../shared/cases/attributeCondition.js';
 import type { AttributeOption } from './useQueryOptions.js';
 import type { FilterForm } from './caseFilterModel.js';
-import { SET_KIND_LABELS, type SetChoice } from '../sets/setChoices.js';
-import { SET_KINDS } from '../../../shared/domain/setTypes.js';
+import type { SetChoice } from '../sets/setChoices.js';
+import { SetOptions } from '../sets/SetOptions.js';
 
 interface Props {
   form: FilterForm;
@@ -71,18 +71,7 @@ export function CaseFilterEditor({ form, onChange, attributes, sets, idPrefix }:
           Set{' '}
           <select aria-label="Set" value={form.set} onChange={(e) => onChange({ ...form, set: e.target.value })}>
             <option value="">No set</option>
-            {SET_KINDS.map((kind) => {
-              const ofKind = sets.filter((s) => s.kind === kind);
-              return ofKind.length === 0 ? null : (
-                <optgroup key={kind} label={SET_KIND_LABELS[kind]}>
-                  {ofKind.map((s) => (
-                    <option key={s.key} value={s.value}>
-                      {s.name}
-                    </option>
-                  ))}
-                </optgroup>
-              );
-            })}
+            <SetOptions sets={sets} />
           </select>
         </label>
       </div>

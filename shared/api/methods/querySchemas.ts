@@ -66,7 +66,7 @@ export const matrixQueryDef = z.object({
   rows: z.union([
     z.object({ kind: z.literal('cases'), cases: z.array(z.string()).optional() }),
     z.object({ kind: z.literal('setCases'), set: z.string() }),
-    z.object({ kind: z.literal('sets'), sets: z.array(z.string()).optional() }),
+    z.object({ kind: z.literal('sets'), sets: z.array(z.string()).optional(), of: z.enum(['cases', 'sources', 'codes']).optional() }),
     z.object({ kind: z.literal('attribute'), attribute: z.string() }),
     z.object({ kind: z.literal('classification'), classification: z.string() }),
     z.object({ kind: z.literal('codes'), codes: z.array(codeRef).optional(), children: z.boolean().optional() }),

@@ -29,6 +29,14 @@ describe('the export dialog’s request', () => {
     expect(quotes).toEqual({ request: { kind: 'quotes', format: 'docx', codes: ['Outcomes'], order: 'case', memos: false, labelTemplate: '{Role} ({case})', title: 'Quotes' } });
   });
 
+  it('writes source-set and code-set rows as quarry matrix takes them', () => {
+    for (const of of ['sources', 'codes'] as const) {
+      const draft = matrixExportDraft({ rows: { kind: 'sets', of }, cols: { kind: 'codes' } }, pathOf);
+      expect(draft).toMatchObject({ rows: `sets:${of}` });
+    }
+    expect(matrixExportDraft({ rows: { kind: 'sets' }, cols: { kind: 'codes' } }, pathOf)).toMatchObject({ rows: 'sets' });
+  });
+
   it('exports the matrix on screen exactly: its chosen codes, rows, measure, case filter and coder', () => {
     const draft = matrixExportDraft(
       {

@@ -109,7 +109,9 @@ describe('matrix axes as the CLI writes them', () => {
   });
 
   it('refuses what it does not understand', () => {
-    expect(() => parseMatrixRows('people')).toThrow('The rows “people” are not understood; use cases, cases:CLASSIFICATION, attribute:NAME, set:NAME, sets or codes.');
+    expect(() => parseMatrixRows('people')).toThrow('The rows “people” are not understood; use cases, cases:CLASSIFICATION, attribute:NAME, set:NAME, sets, sets:sources, sets:codes or codes.');
+    expect(parseMatrixRows('sets:Sources')).toEqual({ kind: 'sets', of: 'sources' });
+    expect(() => parseMatrixRows('sets:notes')).toThrow(/not understood/);
     expect(() => parseMatrixRows('attribute:')).toThrow(/not understood/);
     expect(() => parseMatrixCols('children:')).toThrow('The columns “children:” are not understood; use codes or children:PATH.');
   });

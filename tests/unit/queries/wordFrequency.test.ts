@@ -10,6 +10,8 @@ import { addStopWords, listStopWords, removeStopWords, resetStopWords } from '..
 import { wordFrequency } from '../../../shared/queries/wordFrequency.js';
 import { assignSource, createCase } from '../../../shared/services/caseService.js';
 import { createCode } from '../../../shared/services/codeService.js';
+import { createItemSet } from '../../../shared/services/itemSetService.js';
+import { saveCaseSet } from '../../../shared/services/caseSetService.js';
 import { applyCoding } from '../../../shared/services/codingService.js';
 import type { ServiceContext } from '../../../shared/services/context.js';
 import { addSource, newProject } from '../db/testProject.js';
@@ -122,6 +124,34 @@ describe('word frequency', () => {
     });
     expect(wordFrequency(project.db, { scope: { kind: 'code', path: 'Empty' } })).toEqual({ totalWords: 0, distinctWords: 0, words: [] });
     expect(wordFrequency(project.db, { scope: { kind: 'filter', filter: { cases: ['Nobody'] } } }).words).toEqual([]);
+  });
+});
+
+describe('word frequency of a set', () => {
+  it('counts a source set’s whole text, its sources in a case or not, and a case set’s text as before', () => {
+    const b = project.db.prepare(`SELECT id FROM sources WHERE name = 'B'`).pluck().get() as number;
+    // A source in no case: a case filter never reaches it, a source set does.
+    const c = addSource(ctx, 'C', 'Harbour lights glow; harbour boats rest.');
+    createItemSet(ctx, { kind: 'sources', name: 'Quay notes', memberIds: [b, c] });
+    expect(top(wordFrequency(project.db, { scope: { kind: 'filter', filter: { set: 'Quay notes' } } }))).toEqual([
+      ['bank', 2],
+      ['harbour', 2],
+      ['useful', 2],
+      ['advice', 1],
+      ['boats', 1],
+      ['glow', 1],
+      ['lights', 1],
+      ['manager', 1],
+      ['rest', 1],
+    ]);
+    const pb = project.db.prepare(`SELECT id FROM cases WHERE name = 'Pb'`).pluck().get() as number;
+    saveCaseSet(ctx, { name: 'Only Pb', caseIds: [pb] });
+    expect(top(wordFrequency(project.db, { scope: { kind: 'filter', filter: { set: 'Only Pb' } } }))).toEqual([
+      ['bank', 2],
+      ['useful', 2],
+      ['advice', 1],
+      ['manager', 1],
+    ]);
   });
 });
 

@@ -95,7 +95,7 @@ describe('case filter form', () => {
 describe('matrix form', () => {
   it('asks for what a row or column kind needs', () => {
     expect(toMatrixDef({ ...DEFAULT_MATRIX_FORM, rowKind: 'attribute' })).toBe('Choose the attribute whose values are the rows.');
-    expect(toMatrixDef({ ...DEFAULT_MATRIX_FORM, rowKind: 'setCases' })).toBe('Choose the case set whose cases are the rows.');
+    expect(toMatrixDef({ ...DEFAULT_MATRIX_FORM, rowKind: 'setCases' })).toBe('Choose the set whose members are the rows.');
     expect(toMatrixDef({ ...DEFAULT_MATRIX_FORM, colKind: 'children' })).toBe('Choose the code whose child codes are the columns.');
   });
 
@@ -106,6 +106,15 @@ describe('matrix form', () => {
     expect(fromMatrixDef(def as Exclude<typeof def, string>, resolve)).toEqual(form);
     const children = fromMatrixDef({ rows: { kind: 'codes', codes: [{ path: 'Outcomes' }] }, cols: { kind: 'children', of: { path: 'Motivations' } } }, resolve);
     expect(children).toMatchObject({ rowKind: 'codes', rowCodeIds: [4], colKind: 'children', colParent: 1, measure: 'references' });
+  });
+
+  it('makes rows of source sets or code sets, and reads them back', () => {
+    for (const [rowKind, of] of [['sourceSets', 'sources'], ['codeSets', 'codes']] as const) {
+      const def = toMatrixDef({ ...DEFAULT_MATRIX_FORM, rowKind });
+      expect(def).toEqual({ rows: { kind: 'sets', of }, cols: { kind: 'codes' }, measure: 'references' });
+      expect(fromMatrixDef(def as Exclude<typeof def, string>, resolve).rowKind).toBe(rowKind);
+    }
+    expect(fromMatrixDef({ rows: { kind: 'sets' }, cols: { kind: 'codes' } }, resolve).rowKind).toBe('sets');
   });
 
   it('formats counts and coverage', () => {

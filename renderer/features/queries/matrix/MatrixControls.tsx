@@ -1,4 +1,5 @@
 import type { MatrixMeasure } from '../../../../shared/queries/types.js';
+import { SetOptions } from '../../sets/SetOptions.js';
 import { CaseFilterEditor } from '../CaseFilterEditor.js';
 import { CodeChecklist } from '../CodeChecklist.js';
 import { CoderSelect } from '../CoderSelect.js';
@@ -51,13 +52,9 @@ export function MatrixControls({ form, update, setMeasure, options, onRun, onPic
           </select>
         )}
         {form.rowKind === 'setCases' && (
-          <select aria-label="Row case set" value={form.rowSet} onChange={(e) => update({ rowSet: e.target.value })}>
-            <option value="">Case set…</option>
-            {options.sets.map((s) => (
-              <option key={s.id} value={s.name}>
-                {s.name}
-              </option>
-            ))}
+          <select aria-label="Row set" value={form.rowSet} onChange={(e) => update({ rowSet: e.target.value })}>
+            <option value="">Set…</option>
+            <SetOptions sets={options.filterSets} />
           </select>
         )}
         {form.rowKind === 'codes' && (

@@ -10,12 +10,16 @@ import { useShowInContext } from '../useShowInContext.js';
 import { CellPassagesPanel } from './CellPassagesPanel.js';
 import { MatrixControls } from './MatrixControls.js';
 import { MEASURES } from './matrixModel.js';
+import type { MatrixHeader } from '../../../../shared/queries/types.js';
 import { MatrixTable } from './MatrixTable.js';
 import { useMatrix } from './useMatrix.js';
 import { useCellMenu } from './useCellMenu.js';
 import { useMatrixExport } from './useMatrixExport.js';
 
 /** Matrix coding query: rows × columns, a measure per cell, totals, heat-map shading, the passages behind a cell. */
+
+/** What the rows are, for the title (set rows are sets of the kind chosen). */
+const ROW_NOUNS: Record<MatrixHeader['kind'], string> = { value: 'attribute values', set: 'sets', code: 'codes', source: 'sources', case: 'cases' };
 export function MatrixPanel({ readOnly }: { readOnly: boolean }) {
   const m = useMatrix();
   const options = useQueryOptions();
@@ -23,7 +27,7 @@ export function MatrixPanel({ readOnly }: { readOnly: boolean }) {
   const show = useShowInContext();
   const r = m.result?.data;
   const measureLabel = MEASURES.find((x) => x.measure === (r?.measure ?? m.form.measure))?.label ?? '';
-  const title = r ? `${measureLabel}: ${r.rows[0]?.kind === 'value' ? 'attribute values' : r.rows[0]?.kind === 'set' ? 'case sets' : r.rows[0]?.kind === 'code' ? 'codes' : 'cases'} × codes` : '';
+  const title = r ? `${measureLabel}: ${ROW_NOUNS[r.rows[0]?.kind ?? 'case']} × codes` : '';
   const chart = useChartExport(`Matrix ${title}`);
   const cellTitle = r && m.cell ? `${r.rows[m.cell.row]?.label} × ${r.cols[m.cell.col]?.label}` : '';
   const scope = m.submitted ? describeFilter(m.submitted.filter, m.submitted.coder) : '';

@@ -16,6 +16,8 @@ function rowsSpec(rows: MatrixQueryDef['rows']): string {
       return `set:${rows.set}`;
     case 'attribute':
       return `attribute:${rows.attribute}`;
+    case 'sets':
+      return rows.of && rows.of !== 'cases' ? `sets:${rows.of}` : 'sets';
     default:
       return rows.kind;
   }

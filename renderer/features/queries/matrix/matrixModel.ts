@@ -6,12 +6,12 @@ import type { CodeRef, MatrixMeasure, MatrixQueryDef } from '../../../../shared/
 import { splitPath } from '../../../../shared/domain/codePath.js';
 import { EMPTY_FILTER, fromCaseFilter, toCaseFilter, type FilterForm } from '../caseFilterModel.js';
 
-export type RowKind = 'cases' | 'classification' | 'setCases' | 'sets' | 'attribute' | 'codes';
+export type RowKind = 'cases' | 'classification' | 'setCases' | 'sets' | 'sourceSets' | 'codeSets' | 'attribute' | 'codes';
 export type ColKind = 'codes' | 'children';
 
 export interface MatrixForm {
   rowKind: RowKind;
-  /** setCases: the set whose cases are the rows. */
+  /** setCases: the set whose members (cases, sources or codes) are the rows. */
   rowSet: string;
   rowAttribute: string;
   /** classification: its cases are the rows, each with its sub-cases. */
@@ -49,8 +49,10 @@ export const ROW_KINDS: { kind: RowKind; label: string }[] = [
   { kind: 'cases', label: 'Cases' },
   { kind: 'classification', label: 'Cases of a classification' },
   { kind: 'attribute', label: 'Values of an attribute' },
-  { kind: 'setCases', label: 'Cases of a case set' },
+  { kind: 'setCases', label: 'Members of a set' },
   { kind: 'sets', label: 'Case sets' },
+  { kind: 'sourceSets', label: 'Source sets' },
+  { kind: 'codeSets', label: 'Code sets' },
   { kind: 'codes', label: 'Codes' },
 ];
 
@@ -74,8 +76,14 @@ export function toMatrixDef(form: MatrixForm): MatrixQueryDef | string {
     case 'sets':
       rows = { kind: 'sets' };
       break;
+    case 'sourceSets':
+      rows = { kind: 'sets', of: 'sources' };
+      break;
+    case 'codeSets':
+      rows = { kind: 'sets', of: 'codes' };
+      break;
     case 'setCases':
-      if (!form.rowSet) return 'Choose the case set whose cases are the rows.';
+      if (!form.rowSet) return 'Choose the set whose members are the rows.';
       rows = { kind: 'setCases', set: form.rowSet };
       break;
     case 'classification':
@@ -120,7 +128,7 @@ export function fromMatrixDef(def: MatrixQueryDef, resolve: Resolve): MatrixForm
     coder: def.coder ?? '',
   };
   const r = def.rows;
-  form.rowKind = r.kind;
+  form.rowKind = r.kind === 'sets' && r.of === 'sources' ? 'sourceSets' : r.kind === 'sets' && r.of === 'codes' ? 'codeSets' : r.kind;
   if (r.kind === 'setCases') form.rowSet = r.set;
   if (r.kind === 'attribute') form.rowAttribute = r.attribute;
   if (r.kind === 'classification') form.rowClassification = r.classification;

@@ -4,9 +4,10 @@ import { SaveQueryButton } from '../SaveQueryButton.js';
 import { useQueryOptions } from '../useQueryOptions.js';
 import { StopWordsEditor } from './StopWordsEditor.js';
 import { useWordFrequency } from './useWordFrequency.js';
+import { SetOptions } from '../../sets/SetOptions.js';
 import type { ScopeKind } from './wordFrequencyModel.js';
 
-/** Word frequency: the most frequent words in the project, a code's passages or a case set's text. */
+/** Word frequency: the most frequent words in the project, a code's passages or a case set's or source set's text. */
 export function WordFrequencyPanel({ readOnly }: { readOnly: boolean }) {
   const w = useWordFrequency();
   const options = useQueryOptions();
@@ -25,7 +26,7 @@ export function WordFrequencyPanel({ readOnly }: { readOnly: boolean }) {
             <select aria-label="Scope" value={f.scope} onChange={(e) => w.update({ scope: e.target.value as ScopeKind })}>
               <option value="project">the whole project</option>
               <option value="code">passages coded at a code</option>
-              <option value="set">the text of a case set</option>
+              <option value="set">the text of a case set or source set</option>
             </select>
           </label>
           {f.scope === 'code' && (
@@ -37,13 +38,9 @@ export function WordFrequencyPanel({ readOnly }: { readOnly: boolean }) {
             </>
           )}
           {f.scope === 'set' && (
-            <select aria-label="Scope case set" value={f.set} onChange={(e) => w.update({ set: e.target.value })}>
-              <option value="">Case set…</option>
-              {options.sets.map((s) => (
-                <option key={s.id} value={s.name}>
-                  {s.name}
-                </option>
-              ))}
+            <select aria-label="Scope set" value={f.set} onChange={(e) => w.update({ set: e.target.value })}>
+              <option value="">Set…</option>
+              <SetOptions sets={options.filterSets.filter((s) => s.kind !== 'codes')} />
             </select>
           )}
         </div>

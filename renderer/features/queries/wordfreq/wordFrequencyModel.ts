@@ -25,7 +25,7 @@ export function toWordFrequencyDef(f: WordFrequencyForm): WordFrequencyDef | str
     if (f.codeId === null) return 'Choose the code whose passages are counted.';
     scope = { kind: 'code', codeId: f.codeId };
   } else if (f.scope === 'set') {
-    if (!f.set) return 'Choose the case set whose text is counted.';
+    if (!f.set) return 'Choose the case set or source set whose text is counted.';
     scope = { kind: 'filter', filter: { set: f.set } };
   } else scope = { kind: 'project' };
   return {
