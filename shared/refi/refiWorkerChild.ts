@@ -62,15 +62,7 @@ function exportProject(req: Extract<RefiWorkerRequest, { kind: 'export' }>): Pro
 /** The coding comparison, read like an export: read-only, inside one read transaction. */
 function compareProject(req: Extract<RefiWorkerRequest, { kind: 'agreement' }>): AgreementResult {
   progress(0, 1, 'Comparing the coders');
-  const { project } = ProjectDb.open(req.projectPath, { readOnly: true, lock: false });
-  const db = project.db;
-  try {
-    db.exec('BEGIN');
-    return compareCoding(db, req.query);
-  } finally {
-    if (db.inTransaction) db.exec('COMMIT');
-    project.close();
-  }
+  return withSnapshot(req.projectPath, (db) => compareCoding(db, req.query));
 }
 
 function answer(req: RefiWorkerRequest): unknown {
