@@ -152,8 +152,10 @@ export async function applyMerge(ctx: ServiceContext, path: string, decisions: D
         return current;
       });
     }
-    // Committed (or nothing to write): a Cancel arriving now must not turn a done merge into a "cancelled" answer.
+    // Committed (or nothing to write): a Cancel arriving now must not turn a done merge into a "cancelled" answer,
+    // and the phase says so — "Merging" is only ever shown while a Cancel still rolls everything back.
     other.ignoreCancel();
+    jobProgress(3, 3, 'Finishing');
     const { plan } = planned;
     const preview = previewOf(plan, full, planned.other, planned.skipped);
     const after = await other.hashNow();
