@@ -8,7 +8,7 @@
  * only the core can count them). One coding then costs the apply call and
  * the undo state.
  */
-import type { QueryClient } from '@tanstack/react-query';
+import { hashKey, type QueryClient } from '@tanstack/react-query';
 import { codingChangeIn, type DataKey } from '../../shared/api/affects.js';
 import type { ArgsOf, MethodName, ResultOf } from '../../shared/api/contract.js';
 import type { AppliedCoding, AppliedCodingWithCounts, Coder, CodeNode, Coding, CodingsChange, CountChange, CountDelta, ProjectInfo, SourceSummary } from '../../shared/domain/types.js';
@@ -214,7 +214,30 @@ function patchSetValue(client: QueryClient, args: ArgsOf<'cases.setValue'>, valu
   return { queries: [key] };
 }
 
+/**
+ * Another project is open (or none): every read the cache holds describes the previous one. Refetching would
+ * show its rows until the new ones arrive — a click on one in that moment selects something of the old project
+ * and is lost. So the reads are reset (they show as loading) and the project's own info comes from the result,
+ * which remounts the workbench at once. App-wide reads (recent projects) are refetched.
+ */
+function switchedProject(client: QueryClient, info: ProjectInfo | null): Handled {
+  const project = apiQueryKey('project.info', {});
+  const projectHash = hashKey(project);
+  void client.resetQueries({ predicate: (q) => q.queryHash !== projectHash && !String(q.queryKey[0]).startsWith('app.') });
+  client.setQueryData<ProjectInfo | null>(project, info);
+  return { changed: ['app'] };
+}
+
 export const CACHE_PATCHES: { [K in MethodName]?: Patch<K> } = {
+  'project.open': (client, _args, info) => switchedProject(client, info),
+  'project.create': (client, _args, info) => switchedProject(client, info),
+  'project.openDemo': (client, _args, info) => switchedProject(client, info),
+  'project.openCleanedCopy': (client, _args, r) => switchedProject(client, r.project),
+  'project.saveCopy': (client, _args, info) => switchedProject(client, info),
+  'project.reopen': (client, _args, info) => switchedProject(client, info),
+  'project.close': (client) => switchedProject(client, null),
+  'backups.restore': (client, _args, r) => switchedProject(client, r.project),
+  'refi.importProject': (client, _args, r) => switchedProject(client, r.project),
   'codings.apply': (client, _args, r) => patchApplied(client, r),
   'cases.setValue': patchSetValue,
   'codings.remove': (client, _args, r) => patchCodingsChange(client, r.change),

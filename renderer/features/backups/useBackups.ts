@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BackupSettings } from '../../../shared/backup/backupTypes.js';
 import { useApi } from '../../api/ApiContext.js';
 import { useApiQuery } from '../../hooks/useApiQuery.js';
@@ -14,6 +14,7 @@ export function useBackups(projectPath: string | null, projectOpen: boolean) {
   const enabled = projectOpen || Boolean(projectPath);
   const list = useApiQuery('backups.list', projectPath ? { path: projectPath } : {}, { enabled });
   const status = useApiQuery('backups.status', {}, { enabled: projectOpen });
+  useRefreshWhileRunning(status.data?.running === true, status.reload, list.reload);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -56,4 +57,22 @@ export function useBackups(projectPath: string | null, projectOpen: boolean) {
   const chooseFolder = bridge ? async () => (await bridge.pickFile('choose-folder'))?.[0] ?? null : undefined;
 
   return { list: list.data, listError: list.error, loading: list.loading, status: status.data, busy, error, backUpNow, restore, saveSettings, chooseFolder };
+}
+
+/** How often a running backup is asked about: it finishes in seconds, and the list should show it when it does. */
+const RUNNING_POLL_MS = 500;
+
+/**
+ * A backup made in the background (the first change, the hourly one) is not a change the cache hears of:
+ * while one runs its status is asked again, and the list is read again when it is done.
+ */
+function useRefreshWhileRunning(running: boolean, reloadStatus: () => void, reloadList: () => void): void {
+  const wasRunning = useRef(running);
+  useEffect(() => {
+    if (wasRunning.current && !running) reloadList();
+    wasRunning.current = running;
+    if (!running) return;
+    const timer = setInterval(reloadStatus, RUNNING_POLL_MS);
+    return () => clearInterval(timer);
+  }, [running, reloadStatus, reloadList]);
 }

@@ -11,7 +11,7 @@ import type { ApiResult } from '../../../shared/api/result.js';
 import type { CaseSheet } from '../../../shared/domain/caseTypes.js';
 import type { AppliedCoding, Coder, CodeNode, Coding, CodingsChange, ProjectInfo, SourceSummary } from '../../../shared/domain/types.js';
 import { ApiClient } from '../../../renderer/api/apiClient.js';
-import { codingsAfterApply, sheetAfterSetValue } from '../../../renderer/api/cachePatches.js';
+import { CACHE_PATCHES, codingsAfterApply, sheetAfterSetValue } from '../../../renderer/api/cachePatches.js';
 import { apiQueryKey } from '../../../renderer/api/queryCache.js';
 import type { Transport } from '../../../renderer/api/transport.js';
 
@@ -251,6 +251,38 @@ describe('the query cache after a change', () => {
     await client.call('history.undo', {});
     expect(stale()).toEqual(['codings.passages', 'history.state']);
     expect(client.queries.getQueryData<ProjectInfo>(apiQueryKey('project.info', {}))!.counts.codings).toBe(2);
+  });
+
+  it('opening another project forgets the previous one’s reads at once (no old rows to click), takes its info from the answer and refetches the recent list', async () => {
+    const next = { path: '/tmp/Other.quarry', counts: { sources: 9, cases: 0, codes: 0, codings: 0, memos: 0 } } as unknown as ProjectInfo;
+    const { client, stale } = workbenchCache({ 'project.open': next });
+    await client.call('project.open', { path: next.path });
+    const data = (method: MethodName, args: object) => client.queries.getQueryData(apiQueryKey(method, args as never));
+    expect(data('sources.list', {})).toBeUndefined();
+    expect(data('sources.codings', { id: 3 })).toBeUndefined();
+    expect(data('codes.tree', {})).toBeUndefined();
+    expect(data('cases.sheet', {})).toBeUndefined();
+    expect(data('project.info', {})).toEqual(next);
+    expect(data('app.info', {})).toEqual({});
+    expect(data('codings.passages', { codeId: 7 })).toBeUndefined();
+    // the recent list, and reads that declare nothing (they follow every change)
+    expect(stale()).toEqual(['app.info', 'codings.passages']);
+  });
+
+  it('closing the project leaves no project in the cache', async () => {
+    const { client } = workbenchCache({ 'project.close': null });
+    await client.call('project.close', {});
+    expect(client.queries.getQueryData(apiQueryKey('project.info', {}))).toBeNull();
+    expect(client.queries.getQueryData(apiQueryKey('sources.list', {}))).toBeUndefined();
+  });
+
+  it('every method that opens, creates, closes or imports a project (affects everything, changes no project) forgets the old reads', () => {
+    const switching = METHOD_NAMES.filter((m) => {
+      const spec = METHODS[m] as { invalidates?: boolean; mutates?: boolean; affects?: unknown };
+      return spec.invalidates && !spec.mutates && spec.affects === EVERYTHING;
+    });
+    expect(switching.length).toBeGreaterThanOrEqual(9);
+    expect(switching.filter((m) => !(m in CACHE_PATCHES))).toEqual([]);
   });
 
   it('undo refetches everything cached', async () => {
