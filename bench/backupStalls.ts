@@ -30,6 +30,7 @@ import type { BenchContext, BenchModule, BenchRow } from './benchTypes.js';
 import { generateLargeProject } from './generateLargeProject.js';
 import { median, round } from './measure.js';
 import { measureStalls } from './stallProbe.js';
+import { mainThreadSchedule, type ThreadSchedule } from './threadSchedule.js';
 
 /** No stall longer than this, in any run (issue 19). */
 const MAX_STALL_MS = 50;
@@ -47,16 +48,24 @@ async function idleStall(ms: number): Promise<number> {
   return (await measureStalls(() => new Promise((resolve) => setTimeout(resolve, ms)))).maxMs;
 }
 
-/** One measurement: the work's longest stall, and the idle floor measured right after it. */
+/** One measurement: the work's longest stall, the idle floor measured right after it, and how the main thread spent the work's time. */
 interface Sample {
   stall: number;
   floor: number;
+  schedule: ThreadSchedule | null;
 }
 
 /** Measures `work`'s longest stall, then an idle loop for as long as the work took. */
 async function sample<T>(work: () => Promise<T>): Promise<{ result: T; wallMs: number; sample: Sample }> {
-  const measured = await measureStalls(work);
-  return { result: measured.result, wallMs: measured.wallMs, sample: { stall: measured.maxMs, floor: await idleStall(measured.wallMs) } };
+  const { result: measured, schedule } = await mainThreadSchedule(() => measureStalls(work));
+  return { result: measured.result, wallMs: measured.wallMs, sample: { stall: measured.maxMs, floor: await idleStall(measured.wallMs), schedule } };
+}
+
+/** The main thread's time on a CPU and waiting for one, medians over the runs (the probe's own wake-ups included). */
+function scheduleNote(samples: readonly Sample[]): string {
+  const known = samples.flatMap((s) => (s.schedule ? [s.schedule] : []));
+  if (known.length === 0) return 'main thread schedule: not available on this system';
+  return `main thread on a CPU ${round(median(known.map((k) => k.cpuMs)))} ms (probe included), runnable but waiting for a CPU ${round(median(known.map((k) => k.waitMs)))} ms`;
 }
 
 /**
@@ -88,7 +97,7 @@ function stallRow(name: string, samples: Sample[], note: string): BenchRow {
     targetP95: MAX_STALL_MS,
     floor: round(floor),
     ratio: round(median(stalls) / floor),
-    note: [note, floorNote, each, ...(cannotJudge ? [`NOT JUDGED: ${cannotJudge}`] : [])].join('; '),
+    note: [note, floorNote, each, scheduleNote(samples), ...(cannotJudge ? [`NOT JUDGED: ${cannotJudge}`] : [])].join('; '),
     ...(cannotJudge ? { cannotJudge } : {}),
   };
 }
@@ -125,6 +134,7 @@ async function run(ctx: BenchContext): Promise<BenchRow[]> {
   const lists: Sample[] = [];
   const restores: Sample[] = [];
   const oldStalls: number[] = [];
+  const unprobedCpu: number[] = [];
   let pruned = 0;
   try {
     for (let i = 0; i < RUNS; i++) {
@@ -147,10 +157,13 @@ async function run(ctx: BenchContext): Promise<BenchRow[]> {
         const backup = await sample(() => scheduler.backupNow());
         backups.push(backup.sample);
         backupTimes.push(backup.wallMs);
+        // The main thread's own work, without the probe waking it every millisecond.
+        const unprobed = await mainThreadSchedule(() => scheduler.backupNow());
+        if (unprobed.schedule) unprobedCpu.push(unprobed.schedule.cpuMs);
         const listed = await sample(() => listBackups(info.path, settings));
         lists.push(listed.sample);
-        // Each of the two backups made this run deleted one: the folder holds KEEP backups again.
-        pruned += countBefore + 2 - listed.result.backups.length;
+        // Each of the three backups made this run deleted one: the folder holds KEEP backups again.
+        pruned += countBefore + 3 - listed.result.backups.length;
         const restored = await sample(() => restoreBackupAsCopy(backup.result, join(scratch, 'Restored.quarry')));
         restores.push(restored.sample);
         rmSync(restored.result, { force: true });
@@ -170,7 +183,8 @@ async function run(ctx: BenchContext): Promise<BenchRow[]> {
     stallRow(
       `backup at ${size}: longest event-loop stall`,
       backups,
-      `backup takes ${round(median(backupTimes))} ms, including the deletion of a backup the retention plan drops (${pruned} deleted in ${RUNS * 2} backups); ${old}`,
+      `backup takes ${round(median(backupTimes))} ms, including the deletion of a backup the retention plan drops (${pruned} deleted in ${RUNS * 3} backups); ` +
+        `${unprobedCpu.length ? `without the probe the main thread is on a CPU ${round(median(unprobedCpu))} ms of it; ` : ''}${old}`,
     ),
     stallRow(`backup on open at ${size}: longest stall`, onOpen, `the open call before it (synchronous, no check) takes ${round(median(openCalls))} ms`),
     stallRow(`list ${KEEP} backups (Restore screen) at ${size}: longest stall`, lists, 'schema check per backup on the main thread, one per turn; counts on a worker thread'),
