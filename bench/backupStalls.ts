@@ -30,6 +30,7 @@ import type { BenchContext, BenchModule, BenchRow } from './benchTypes.js';
 import { generateLargeProject } from './generateLargeProject.js';
 import { median, round } from './measure.js';
 import { measureStalls } from './stallProbe.js';
+import { whyNotJudged, type StallSample } from './stallVerdict.js';
 import { mainThreadSchedule, type ThreadSchedule } from './threadSchedule.js';
 
 /** No stall longer than this, in any run (issue 19). */
@@ -49,9 +50,7 @@ async function idleStall(ms: number): Promise<number> {
 }
 
 /** One measurement: the work's longest stall, the idle floor measured right after it, and how the main thread spent the work's time. */
-interface Sample {
-  stall: number;
-  floor: number;
+interface Sample extends StallSample {
   schedule: ThreadSchedule | null;
 }
 
@@ -66,17 +65,6 @@ function scheduleNote(samples: readonly Sample[]): string {
   const known = samples.flatMap((s) => (s.schedule ? [s.schedule] : []));
   if (known.length === 0) return 'main thread schedule: not available on this system';
   return `main thread on a CPU ${round(median(known.map((k) => k.cpuMs)))} ms (probe included), runnable but waiting for a CPU ${round(median(known.map((k) => k.waitMs)))} ms`;
-}
-
-/**
- * Why the target cannot be judged, if it cannot: every run whose stall
- * exceeded it had an idle floor over it too. A stall over the target in a
- * run whose floor was under it is a failure, whatever the other runs did.
- */
-export function whyNotJudged(samples: readonly Sample[], max: number): string | undefined {
-  const over = samples.filter((s) => s.stall > max);
-  if (over.length === 0 || over.some((s) => s.floor <= max)) return undefined;
-  return `the idle floor was over ${max} ms in every run whose stall was (${over.map((s) => `${round(s.stall)} ms with floor ${round(s.floor)} ms`).join(', ')}): the machine alone held the loop that long, so this run cannot judge the target`;
 }
 
 function stallRow(name: string, samples: Sample[], note: string): BenchRow {
