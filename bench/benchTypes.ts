@@ -17,6 +17,12 @@ export interface BenchRow {
   /** The time the p95 must beat. */
   targetP95?: number;
   note?: string;
+  /**
+   * Why this run cannot say whether the row meets its target (a stall target
+   * when an idle event loop, in the same run, already stalled longer than the
+   * target). The row is shown as "n/a", neither passing nor failing.
+   */
+  cannotJudge?: string;
 }
 
 export interface BenchContext {
@@ -30,7 +36,9 @@ export interface BenchModule {
   run(ctx: BenchContext): Promise<BenchRow[]>;
 }
 
+/** Whether a row meets its targets; a row that cannot be judged in this run does not fail it (its "n/a" and note say why). */
 export const passes = (r: BenchRow): boolean =>
+  r.cannotJudge !== undefined ||
   (r.target === undefined || r.median <= r.target) &&
   (r.maxRatio === undefined || r.ratio === undefined || r.ratio <= r.maxRatio) &&
   (r.targetP95 === undefined || r.p95 === undefined || r.p95 <= r.targetP95);

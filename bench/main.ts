@@ -52,7 +52,7 @@ function table(rows: BenchRow[]): string {
     [r.target !== undefined ? `median ≤ ${r.target}` : '', r.targetP95 !== undefined ? `p95 ≤ ${r.targetP95}` : '', r.maxRatio !== undefined ? `ratio ≤ ${r.maxRatio}` : '']
       .filter(Boolean)
       .join(', '),
-    passes(r) ? 'yes' : 'NO',
+    r.cannotJudge !== undefined ? 'n/a' : passes(r) ? 'yes' : 'NO',
     r.note ?? (r.floor !== undefined ? `floor ${fmt(r.floor)} ms, ratio ${fmt(r.ratio)}` : ''),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));

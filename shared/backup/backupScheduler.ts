@@ -104,7 +104,7 @@ export class BackupScheduler {
         this.lastBackupPath = path;
         this.lastError = null;
         this.dirtySince = this.changedDuringBackup ? started : null;
-        pruneBackups(project.path, folder, this.clock(), this.opts.settings().keep);
+        await pruneBackups(project.path, folder, this.clock(), this.opts.settings().keep);
         return path;
       } catch (err) {
         this.lastError = err instanceof Error ? err.message : String(err);

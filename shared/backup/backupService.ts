@@ -8,20 +8,20 @@ import { basename, dirname, extname, join } from 'node:path';
 import { readProjectHeader } from '../db/projectFormat.js';
 import { assertQuarryFile } from '../db/schema/checkFile.js';
 import { QuarryError } from '../errors.js';
-import { datedBackups, describeBackup } from './backupCatalog.js';
+import { datedBackups, describeBackups } from './backupCatalog.js';
 import { backupFolderFor, backupTimeOf, projectStem, restoredCopyName } from './backupLocation.js';
 import type { BackupList, BackupSettings } from './backupTypes.js';
 import { copyFileAtomic, keepPermissionsOf } from '../fsx/atomicWrite.js';
 import { writeConsistentCopy } from './writeBackup.js';
 
-export function listBackups(projectPath: string, settings: BackupSettings): BackupList {
+export async function listBackups(projectPath: string, settings: BackupSettings): Promise<BackupList> {
   const folder = backupFolderFor(projectPath, settings.folder);
   return {
     projectPath,
     projectName: projectStem(projectPath),
     folder,
     settings,
-    backups: datedBackups(projectPath, folder).map(describeBackup),
+    backups: await describeBackups(datedBackups(projectPath, folder)),
   };
 }
 

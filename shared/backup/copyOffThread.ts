@@ -16,16 +16,13 @@
  * close can then fold the WAL in and leave the file self-contained: while
  * another connection has it open, SQLite would keep the WAL.
  *
- * The worker's script is a string, not a file, so the same code runs from the
- * build (CLI, browser mode, the desktop app's main process) and from the
- * TypeScript sources under test with no bundling step. It loads
- * better-sqlite3 from the exact path this module resolves.
+ * The worker is started by sqliteWorker.ts (a script string that loads
+ * better-sqlite3 from the path resolved there).
  */
-import { createRequire } from 'node:module';
 import { basename } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { QUARRY_APPLICATION_ID } from '../db/projectFormat.js';
 import { QuarryError } from '../errors.js';
+import { startSqliteWorker } from './sqliteWorker.js';
 
 /** Pages copied per step: the stop flag is read between steps. */
 const PAGES_PER_STEP = 256;
@@ -101,9 +98,6 @@ export type CopyPhase = 'copying' | 'checking';
 type Verdict = { ok: true; applicationId: number; check: string } | { ok: false; stopped: boolean; message: string; code?: string };
 type WorkerMessage = Verdict | { phase: 'checking' };
 
-let driverPath: string | undefined;
-const driver = (): string => (driverPath ??= createRequire(import.meta.url).resolve('better-sqlite3'));
-
 function runWorker(source: string, target: string, signal: AbortSignal | undefined, onPhase: (phase: CopyPhase) => void): Promise<Verdict> {
   const shared = new SharedArrayBuffer(8);
   const state = new Int32Array(shared);
@@ -116,7 +110,7 @@ function runWorker(source: string, target: string, signal: AbortSignal | undefin
   signal?.addEventListener('abort', raise, { once: true });
   return new Promise<Verdict>((resolve, reject) => {
     onPhase('copying');
-    const worker = new Worker(WORKER_SCRIPT, { eval: true, workerData: { source, target, driver: driver(), state: shared, pagesPerStep: PAGES_PER_STEP } });
+    const worker = startSqliteWorker(WORKER_SCRIPT, { source, target, state: shared, pagesPerStep: PAGES_PER_STEP });
     let verdict: Verdict | undefined;
     worker.on('message', (m: WorkerMessage) => {
       if ('phase' in m) onPhase(m.phase);

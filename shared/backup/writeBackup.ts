@@ -9,7 +9,8 @@
  * main thread. A crash at any moment leaves either no new backup or a
  * complete one, never a half file under a backup's name.
  */
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { QuarryError } from '../errors.js';
 import { keepPermissionsOf, placeFileAtomic } from '../fsx/atomicWrite.js';
@@ -18,12 +19,12 @@ import { copyProjectOffThread, type CopyPhase } from './copyOffThread.js';
 
 const PARTIAL = '.partial';
 
-/** Removes partial files left by an interrupted backup of this project. */
-export function removePartials(projectPath: string, folder: string): void {
+/** Removes partial files left by an interrupted backup of this project (on the thread pool: one can be hundreds of megabytes). */
+export async function removePartials(projectPath: string, folder: string): Promise<void> {
   if (!existsSync(folder)) return;
   const prefix = `.${projectStem(projectPath)} `;
   for (const name of readdirSync(folder)) {
-    if (name.startsWith(prefix) && name.includes(PARTIAL)) rmSync(join(folder, name), { force: true });
+    if (name.startsWith(prefix) && name.includes(PARTIAL)) await rm(join(folder, name), { force: true });
   }
 }
 
@@ -39,7 +40,7 @@ export interface CopyOptions {
 /** Writes a backup of the open project at projectPath into folder; returns its path. */
 export async function writeBackup(projectPath: string, folder: string, time: number, opts: CopyOptions = {}): Promise<string> {
   mkdirSync(folder, { recursive: true });
-  removePartials(projectPath, folder);
+  await removePartials(projectPath, folder);
   let name = backupFileName(projectPath, time);
   // Two backups in the same millisecond (tests, a double click): the later one takes the next millisecond's name.
   for (let t = time + 1; existsSync(join(folder, name)); t++) name = backupFileName(projectPath, t);

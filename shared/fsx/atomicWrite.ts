@@ -9,7 +9,7 @@
  * either the old file or the complete new one — never half a file.
  */
 import { closeSync, copyFileSync, existsSync, fchmodSync, fsyncSync, linkSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { copyFile, open } from 'node:fs/promises';
+import { copyFile, open, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { QuarryError } from '../errors.js';
@@ -92,6 +92,11 @@ function moveIntoPlace(tmp: string, target: string, replace: boolean): void {
 
 function removeTemp(tmp: string): void {
   for (const suffix of ['', ...SQLITE_SIDE_FILES]) rmSync(tmp + suffix, { force: true });
+}
+
+/** removeTemp on the thread pool: the temporary file of a failed or stopped backup can be hundreds of megabytes. */
+async function removeTempAsync(tmp: string): Promise<void> {
+  for (const suffix of ['', ...SQLITE_SIDE_FILES]) await rm(tmp + suffix, { force: true });
 }
 
 function checkReplace(target: string, opts: AtomicWriteOptions): void {
@@ -240,6 +245,11 @@ function failPlacing(tmp: string, target: string, opts: AtomicWriteOptions, err:
   throw describe(err, target, opts.what ?? 'the file');
 }
 
+async function failPlacingAsync(tmp: string, target: string, opts: AtomicWriteOptions, err: unknown): Promise<never> {
+  await removeTempAsync(tmp);
+  throw describe(err, target, opts.what ?? 'the file');
+}
+
 function finishPlacing(tmp: string, target: string, opts: AtomicWriteOptions): string {
   try {
     settleBuilt(tmp, target, opts);
@@ -286,7 +296,7 @@ async function finishPlacingAsync(tmp: string, target: string, opts: AtomicWrite
   try {
     await settleBuiltAsync(tmp, target, opts);
   } catch (err) {
-    failPlacing(tmp, target, opts, err);
+    await failPlacingAsync(tmp, target, opts, err);
   }
   await flushFolderAsync(dirname(target));
   return target;
@@ -301,10 +311,10 @@ export async function placeFileAtomic(target: string, build: (tmp: string) => Pr
   const tmp = opts.tempPath ?? tempPathFor(target);
   try {
     checkReplace(target, opts);
-    removeTemp(tmp);
+    await removeTempAsync(tmp);
     await build(tmp);
   } catch (err) {
-    failPlacing(tmp, target, opts, err);
+    await failPlacingAsync(tmp, target, opts, err);
   }
   return finishPlacingAsync(tmp, target, opts);
 }

@@ -10,9 +10,10 @@ import { closeSync, existsSync, openSync, readdirSync, writeSync } from 'node:fs
 import { basename, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BackupScheduler } from '../../shared/backup/backupScheduler.js';
-import { restoreBackupAsCopy } from '../../shared/backup/backupService.js';
+import { listBackups, restoreBackupAsCopy } from '../../shared/backup/backupService.js';
 import { DEFAULT_BACKUP_SETTINGS } from '../../shared/backup/backupTypes.js';
 import { ProjectDb } from '../../shared/db/projectDb.js';
+import { assertQuarryFile } from '../../shared/db/schema/checkFile.js';
 import { QuarryError } from '../../shared/errors.js';
 import { countAll } from '../../shared/store/metaStore.js';
 import { generateLargeProject, LARGE_PROJECT } from '../../bench/generateLargeProject.js';
@@ -76,7 +77,41 @@ function damageAnIndex(path: string): void {
   }
 }
 
+/** Breaks the page-type byte of the root page of the codings table and of each of its indexes: counting codings meets the damage whichever b-tree it reads. */
+function damageCodings(path: string): void {
+  const db = new Database(path, { readonly: true });
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  const roots = db.prepare(`SELECT rootpage FROM sqlite_schema WHERE tbl_name = 'codings' AND rootpage > 0`).pluck().all() as number[];
+  db.close();
+  const fd = openSync(path, 'r+');
+  try {
+    for (const root of roots) writeSync(fd, Buffer.from([0xff]), 0, 1, (root - 1) * pageSize + (root === 1 ? 100 : 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
 describe('backups off the main thread', () => {
+  it('the Restore screen counts each backup on a worker thread: a damaged one is listed as unreadable, the others with their counts', async () => {
+    const path = generated();
+    const { project } = ProjectDb.open(path);
+    open.push(project);
+    const { scheduler, advance } = schedulerFor(project);
+    const first = await scheduler.backupNow();
+    advance(HOUR);
+    const second = await scheduler.backupNow();
+    damageCodings(first);
+    // Its schema is intact: only counting, on the worker thread, meets the damage.
+    expect(() => assertQuarryFile(first)).not.toThrow();
+    const { result: list, turns } = await turnsWhile(listBackups(path, DEFAULT_BACKUP_SETTINGS), () => 'listing');
+    expect(turns['listing']).toBeGreaterThan(1);
+    expect(list.backups.map((b) => b.path)).toEqual([second, first]);
+    expect(list.backups[0]!.counts).toEqual({ sources: PARAMS.sources, codings: PARAMS.codings });
+    expect(list.backups[0]!.problem).toBeUndefined();
+    expect(list.backups[1]!.counts).toBeNull();
+    expect(list.backups[1]!.problem).toMatch(/cannot be read/);
+  });
+
   it('the event loop keeps turning while a backup is copied and checked, and the copy holds everything', async () => {
     const path = generated();
     const { project } = ProjectDb.open(path);

@@ -29,7 +29,7 @@ export const dataSafetyHandlers: HandlersFor<keyof typeof dataSafetyMethods> = {
     if (!scheduler) throw new QuarryError('read_only', 'This project is open read-only; it is backed up by the Quarry that has it open for writing.');
     const path = await scheduler.backupNow();
     if (ctx.project.isClosed) throw new QuarryError('no_project', 'The project was closed while it was being backed up.');
-    return describeBackup({ path, time: backupTimeOf(basename(path)) ?? Date.now() });
+    return await describeBackup({ path, time: backupTimeOf(basename(path)) ?? Date.now() });
   },
   'backups.restore': async (a, s) => {
     await s.backups?.idle();
