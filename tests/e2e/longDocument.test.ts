@@ -147,6 +147,8 @@ describe('a long transcript opens from its first page', () => {
     const highlighted = await row.locator('.doc-text span.hl').first().textContent();
     expect(fx.lines[pageLines]!.startsWith(highlighted ?? '—')).toBe(true);
     expect(codePointLength(highlighted!)).toBe(40);
+    // Its code's name is placed in the label lane once the whole document is painted.
+    await expect.poll(() => page.locator(`.stripe-label[data-coding-id="${fx.across}"]`).count()).toBe(1);
     await app.shot('long-document-02-past-the-first-page');
   });
 

@@ -340,7 +340,8 @@ export function DocumentView({ model, codes, snap, annotations, onOpenAnnotation
   const columns = useMemo(() => assignColumns(stripeExtents), [stripeExtents]);
   const placer = useRef<LabelPlacer | null>(null);
   placer.current ??= new LabelPlacer(LABEL_SLOT);
-  const measurements = useSettled(virtualizer.measurementsCache, LABEL_SETTLE_MS, doc.id);
+  // The whole document replacing its first page settles anew too: its labels are placed after it is painted.
+  const measurements = useSettled(virtualizer.measurementsCache, LABEL_SETTLE_MS, model.page ? `${doc.id} page` : doc.id);
   const boxes = useMemo(
     () => (measurements ? { top: (i: number) => measurements[i]?.start ?? 0, bottom: (i: number) => measurements[i]?.end ?? 0 } : null),
     [measurements],
