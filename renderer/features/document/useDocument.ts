@@ -62,17 +62,15 @@ export function useDocument(sourceId: number | null, visibleCoders: ((coder: str
   // Paint the text and the codings together: never a document that looks uncoded for a moment.
   const doc = useMemo(() => (loaded && freshCodings ? { ...loaded, codings: freshCodings } : undefined), [loaded, freshCodings]);
   const pageDoc = !doc && sourceId !== null && first.data?.id === sourceId ? first.data : undefined;
-  const base = useMemo<Base | null>(() => {
-    if (doc) return { index: buildPositionIndex(doc.text), lines: splitLines(doc.text) };
-    if (pageDoc) return { index: pageIndex(pageDoc.text), lines: splitLines(pageDoc.text) };
-    return null;
-  }, [doc?.id, doc?.text, pageDoc]);
+  // Laid out as soon as the text is here: when the codings come in a later task, the whole document's
+  // first render does not also index and split megabytes of text.
+  const base = useMemo<Base | null>(() => (loaded ? { index: buildPositionIndex(loaded.text), lines: splitLines(loaded.text) } : null), [loaded?.id, loaded?.text]);
+  const pageBase = useMemo<Base | null>(() => (pageDoc ? { index: pageIndex(pageDoc.text), lines: splitLines(pageDoc.text) } : null), [pageDoc]);
   const model = useMemo<DocumentModel | null>(() => {
-    if (!base) return null;
-    if (doc) return modelOf(doc, base, visibleCoders, null);
-    if (pageDoc) return modelOf(pageDoc, base, visibleCoders, { end: pageDoc.end });
+    if (doc && base) return modelOf(doc, base, visibleCoders, null);
+    if (pageDoc && pageBase) return modelOf(pageDoc, pageBase, visibleCoders, { end: pageDoc.end });
     return null;
-  }, [doc, pageDoc, base, visibleCoders]);
+  }, [doc, pageDoc, base, pageBase, visibleCoders]);
 
   const pageShown = model?.page ? model.doc.id : null;
   useEffect(() => {
