@@ -104,7 +104,9 @@ function patchApplied(client: QueryClient, r: AppliedCodingWithCounts): Handled 
   const trees = patchCodeTrees(client, r.countChange, r.coderName);
   // A tree filtered to another coder does not change; one filtered to an unknown name counts nothing.
   const otherTrees = r.countChange ? otherCodersTrees(client, r.coderName) : [];
-  return { queries: [codings, list, project, ...overview, ...trees, ...otherTrees, ...(knownCoder ? [apiQueryKey('coders.list', {})] : [])] };
+  // The folders (names, numbers of sources) read `sources` too, but no coding moves them.
+  const folders = apiQueryKey('sources.folders', {});
+  return { queries: [codings, list, folders, project, ...overview, ...trees, ...otherTrees, ...(knownCoder ? [apiQueryKey('coders.list', {})] : [])] };
 }
 
 /** The coder's activity (the "Code as" prompt and the coders dialog): codings, and sources when this is their first (or last) here. */

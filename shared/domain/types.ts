@@ -138,6 +138,14 @@ export interface SourceDocument extends SourceSummary {
   codings: Coding[];
 }
 
+/**
+ * The opening of a long source (sources.firstPage): its first whole lines, `end` code points
+ * long, and the codings that start in them; `characters` and `codingCount` are the whole source's.
+ */
+export interface SourcePage extends SourceDocument {
+  end: number;
+}
+
 export interface CodeNode {
   id: Id;
   guid: string;

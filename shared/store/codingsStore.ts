@@ -12,6 +12,11 @@ export function codingsForSource(db: Database.Database, sourceId: number): Codin
   return stmt(db, `${CODING} WHERE g.source_id = ? ORDER BY g.start_pos, g.end_pos, g.id`).all(sourceId) as Coding[];
 }
 
+/** A source's codings that start before code point `end`: those a page of its text from the start shows. */
+export function codingsStartingBefore(db: Database.Database, sourceId: number, end: number): Coding[] {
+  return stmt(db, `${CODING} WHERE g.source_id = ? AND g.start_pos < ? ORDER BY g.start_pos, g.end_pos, g.id`).all(sourceId, end) as Coding[];
+}
+
 /** The codings among `ids` that exist. */
 export function codingsByIds(db: Database.Database, ids: readonly number[]): Coding[] {
   return stmt(db, `${CODING} WHERE g.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as Coding[];

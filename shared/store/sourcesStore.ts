@@ -32,6 +32,12 @@ export function getSourceText(db: Database.Database, id: number): string | undef
   return row?.text;
 }
 
+/** The first `characters` code points of a source's text (SQLite's substr counts characters, not bytes). */
+export function getSourceTextPrefix(db: Database.Database, id: number, characters: number): string | undefined {
+  const row = stmt(db, `SELECT substr(text, 1, ?) AS text FROM source_text WHERE source_id = ?`).get(characters, id) as { text: string } | undefined;
+  return row?.text;
+}
+
 export function sourceNameTaken(db: Database.Database, name: string): boolean {
   return stmt(db, `SELECT 1 FROM sources WHERE name = ?`).get(name) !== undefined;
 }

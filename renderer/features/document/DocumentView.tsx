@@ -9,6 +9,7 @@ import { assignColumns, keepUnchangedRows, LabelPlacer, labelsInRows, type RowLa
 import { highlightStyle, stripeTitle } from './highlightStyle.js';
 import { BLANK_LINE_TEXT } from './selectionOffsets.js';
 import type { DocumentModel } from './useDocument.js';
+import { restHeight } from './documentPage.js';
 import { useDocumentSelection } from './useDocumentSelection.js';
 import { FindBar } from './FindBar.js';
 import { FIND_CURRENT_MARK, FIND_MARK, useFindInDocument } from './useFindInDocument.js';
@@ -334,10 +335,13 @@ export function DocumentView({ model, codes, snap, annotations, onOpenAnnotation
   // sizes) after the first paint and then at most every LABEL_SETTLE_MS while rows are being measured (scrolling),
   // and only the rows near the screen get their labels filed, so a long document's margin never holds up a frame.
   const totalSize = virtualizer.getTotalSize();
+  // While only the first page is here, the scroller is about as tall as the whole document will be.
+  const bodyHeight = totalSize + (model.page ? restHeight(totalSize, model.page.end, doc.characters) : 0);
   const columns = useMemo(() => assignColumns(stripeExtents), [stripeExtents]);
   const placer = useRef<LabelPlacer | null>(null);
   placer.current ??= new LabelPlacer(LABEL_SLOT);
-  const measurements = useSettled(virtualizer.measurementsCache, LABEL_SETTLE_MS, doc.id);
+  // The whole document replacing its first page settles anew too: its labels are placed after it is painted.
+  const measurements = useSettled(virtualizer.measurementsCache, LABEL_SETTLE_MS, model.page ? `${doc.id} page` : doc.id);
   const boxes = useMemo(
     () => (measurements ? { top: (i: number) => measurements[i]?.start ?? 0, bottom: (i: number) => measurements[i]?.end ?? 0 } : null),
     [measurements],
@@ -405,11 +409,11 @@ export function DocumentView({ model, codes, snap, annotations, onOpenAnnotation
   return (
     <>
     {find.open && <FindBar find={find} />}
-    <div className="doc-scroll" ref={scrollRef} data-testid="document-view" aria-label={`Document ${doc.name}`} onMouseDown={selection.onMouseDown} onMouseUp={selection.onMouseUp}>
+    <div className="doc-scroll" ref={scrollRef} data-testid="document-view" aria-label={`Document ${doc.name}`} aria-busy={model.page ? true : undefined} onMouseDown={selection.onMouseDown} onMouseUp={selection.onMouseUp}>
       <div
         ref={textRef}
         className={`doc-body${showNotes ? ' with-notes' : ''}`}
-        style={{ height: totalSize, '--label-need': `${laneNeed}px` } as CSSProperties}
+        style={{ height: bodyHeight, '--label-need': `${laneNeed}px` } as CSSProperties}
         tabIndex={0}
         role="document"
         aria-label={`${doc.name}: select text with the mouse, or move the caret with the arrow keys and select with Shift+arrows; Ctrl+A selects the whole document`}

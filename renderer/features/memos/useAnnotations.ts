@@ -20,7 +20,8 @@ export function useAnnotations(model: DocumentModel | null): AnnotationModel | n
   const q = useApiQuery('memos.list', { target: 'span', sourceId }, { enabled: !!model });
   return useMemo(() => {
     if (!model || !q.data) return null;
-    const memos = q.data.filter((m) => m.sourceId === model.doc.id && m.start !== null && m.end !== null);
+    // While only the first page of a long document is here, the annotations further on wait for the rest.
+    const memos = q.data.filter((m) => m.sourceId === model.doc.id && m.start !== null && m.end !== null && (!model.page || m.start < model.page.end));
     const spans = memos.map((m) => ({ id: m.id, codeId: 0, start: model.index.cpToUtf16(m.start!), end: model.index.cpToUtf16(m.end!) }));
     return {
       spans,

@@ -78,8 +78,8 @@ export function DocumentPane() {
       <div className="doc-head">
         <h2>{model.doc.name}</h2>
         <span className="hint">
-          {model.doc.characters.toLocaleString()} characters · {model.doc.codings.length} codings
-          {model.spans.length !== model.doc.codings.length ? ` (${model.spans.length} shown)` : ''}
+          {model.doc.characters.toLocaleString()} characters · {model.page ? model.doc.codingCount : model.doc.codings.length} codings
+          {!model.page && model.spans.length !== model.doc.codings.length ? ` (${model.spans.length} shown)` : ''}
           {model.doc.caseName ? ` · case ${model.doc.caseName}` : ''}
         </span>
         <button type="button" className="small" onClick={() => wb.openMemos({ target: 'source', sourceId: model.doc.id, label: `Memos on ${model.doc.name}` })}>

@@ -6,6 +6,7 @@ import { getSource, listSources } from '../../store/sourcesStore.js';
 import { codingsForSource } from '../../store/codingsStore.js';
 import { spanTime } from '../../store/cuesStore.js';
 import { sourceOverview } from '../../services/sourceOverview.js';
+import { firstPage } from '../../services/sourcePage.js';
 import type { sourceMethods } from '../methods/sourceMethods.js';
 import type { HandlersFor } from './handlerTypes.js';
 import { arrivingFile } from './arrivingFile.js';
@@ -20,6 +21,7 @@ export const sourceHandlers: HandlersFor<keyof typeof sourceMethods> = {
     return a.spans.map((x) => spanTime(db, x.sourceId, x.start, x.end));
   },
   'sources.get': (a, s) => getDocument(s.ctx().project.db, a.id, a.codings ?? true),
+  'sources.firstPage': (a, s) => firstPage(s.ctx().project.db, a.id, a.characters),
   'sources.codings': (a, s) => {
     const db = s.ctx().project.db;
     if (!getSource(db, a.id)) throw new QuarryError('not_found', 'That source no longer exists.');

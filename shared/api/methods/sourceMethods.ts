@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { jobId } from '../../jobs/jobArg.js';
-import type { Coding, ImportResultItem, SourceDocument, SourceFolder, SourceOverview, SourceSummary } from '../../domain/types.js';
+import type { Coding, ImportResultItem, SourceDocument, SourceFolder, SourceOverview, SourcePage, SourceSummary } from '../../domain/types.js';
 import { method } from '../defineMethod.js';
 
 const id = z.number().int().positive();
@@ -24,6 +24,14 @@ export const sourceMethods = {
    */
   'sources.get': method<SourceDocument>()(z.object({ id, codings: z.boolean().optional() }), {
     reads: (a) => (a.codings === false ? [`text:${a.id}`] : [`text:${a.id}`, `codings:${a.id}`, `sources:${a.id}`]),
+  }),
+  /**
+   * The first whole lines of a source, about `characters` code points (`end` says how many), with
+   * the codings that start in them: the document view paints a long source from this, then
+   * fetches the whole text and codings (sources.get, sources.codings) after that first paint.
+   */
+  'sources.firstPage': method<SourcePage>()(z.object({ id, characters: z.number().int().positive().max(1_000_000) }), {
+    reads: (a) => [`text:${a.id}`, `codings:${a.id}`, `sources:${a.id}`],
   }),
   /** Just a source's codings: what the document view refetches after a coding change (the text does not change). */
   'sources.codings': method<Coding[]>()(z.object({ id }), { reads: (a) => [`codings:${a.id}`] }),

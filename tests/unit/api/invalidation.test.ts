@@ -119,6 +119,14 @@ describe('the query cache after a change', () => {
     expect(stale()).toEqual(['codes.tree', 'codings.passages', 'history.state']);
   });
 
+  it('applying a code leaves the source folders alone: no coding moves a folder or its number of sources', async () => {
+    const { client, transport, stale } = workbenchCache({ 'codings.apply': applied() });
+    client.queries.setQueryData(apiQueryKey('sources.folders', {}), []);
+    await client.call('codings.apply', { sourceId: 3, start: 100, end: 140, codeId: 7 });
+    expect(transport.calls).toEqual(['codings.apply']);
+    expect(stale()).not.toContain('sources.folders');
+  });
+
   it('with its count change, the code trees (everyone, and the coder) move by it and are not asked again', async () => {
     const delta = { references: 1, sources: 1, aggregateReferences: 1, aggregateSources: 1, codings: 1 };
     const { client, transport, stale } = workbenchCache({ 'codings.apply': applied({ countChange: { all: { 7: delta }, coder: { 7: delta } } } as Partial<AppliedCoding>) });
