@@ -46,7 +46,7 @@ export function CodeDetails({ code, edit, onRename, onPassages }: Props) {
           title={code.color === null ? 'No colour (drawn in grey): choose one' : 'Change the colour'}
         />
         {code.color !== null && (
-          <button type="button" className="link-button" onClick={() => void edit.update(code.id, { color: null })} title="Take the colour away: the code is drawn in grey and exported without a colour">
+          <button type="button" onClick={() => void edit.update(code.id, { color: null })} title="Take the colour away: the code is drawn in grey and exported without a colour">
             No colour
           </button>
         )}
