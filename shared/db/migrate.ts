@@ -25,6 +25,8 @@ function withForeignKeysOff(db: Database.Database, fn: () => void): void {
   try {
     fn();
   } finally {
+    // A rebuild renames with legacy_alter_table on; a failure half-way must not leave the connection so.
+    db.pragma('legacy_alter_table = OFF');
     if (wasOn) db.pragma('foreign_keys = ON');
   }
 }
