@@ -64,6 +64,7 @@ describe('migration 0010: codes without a colour', () => {
       expect(upgradedFrom?.version).toBe(BEFORE);
       expect(db.pragma('user_version', { simple: true })).toBe(CURRENT_SCHEMA_VERSION);
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(db.pragma('legacy_alter_table', { simple: true })).toBe(0);
       expect(db.pragma('foreign_key_check')).toEqual([]);
       for (const [table, n] of Object.entries(before)) expect(db.prepare(`SELECT count(*) FROM "${table}"`).pluck().get(), table).toBe(n);
       expect(db.prepare(`SELECT id, parent_id AS parent, name, color, is_codable AS codable FROM codes ORDER BY id`).all()).toEqual([
