@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import type { CodeNode } from '../../shared/domain/types.js';
 import { QuarryError } from '../../shared/errors.js';
 import { colorSchema } from '../../shared/api/methods/valueSchemas.js';
+import { displayColor } from '../../shared/domain/codeColor.js';
 import { flag, int, parse, str } from '../args.js';
 import { printJson, type CliIo } from '../io.js';
 import { codeByPath, sourceIdByName } from '../contractLookups.js';
@@ -12,7 +13,10 @@ import { CODE_EDITS } from './codeEditCommands.js';
 interface CodeJson {
   name: string;
   path: string;
+  /** The colour the code is drawn in: its own, or the default grey when it has none (then colorChosen is false). */
   color: string;
+  /** False when the code has no colour of its own (added with nullable colours; `color` kept its meaning of a drawable colour). */
+  colorChosen: boolean;
   description: string;
   /** Passages at this code by the coders in view (queries/references.ts). */
   references: number;
@@ -26,7 +30,8 @@ interface CodeJson {
 const toJson = (n: CodeNode): CodeJson => ({
   name: n.name,
   path: n.path,
-  color: n.color,
+  color: displayColor(n),
+  colorChosen: n.color !== null,
   description: n.description,
   references: n.references,
   aggregateReferences: n.aggregateReferences,

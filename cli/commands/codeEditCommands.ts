@@ -1,12 +1,16 @@
 /**
  * Reorganising the code tree from a script, each through its contract method:
  *   quarry codes rename <project> <path> <new-name>          codes.update
+ *   quarry codes color <project> <path> (#rrggbb | none)      codes.update
  *   quarry codes move <project> <path> (<new-parent> | --top) codes.move
  *   quarry codes merge <project> <path> <into-path>           codes.merge
  *   quarry codes delete <project> <path>                      codes.delete
  * Each is one undoable step in the app, like the same gesture in the codes panel.
  */
 import type { CodeNode } from '../../shared/domain/types.js';
+import { displayColor } from '../../shared/domain/codeColor.js';
+import { colorSchema } from '../../shared/api/methods/valueSchemas.js';
+import { QuarryError } from '../../shared/errors.js';
 import { flag, parse, str, type Parsed } from '../args.js';
 import { codeByPath } from '../contractLookups.js';
 import { withContract, type CliApi } from '../contractSession.js';
@@ -46,6 +50,23 @@ async function renameCode(argv: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
+/** "none" takes the colour away: the code has none again (drawn grey, exported without one), as NVivo's "None". */
+async function recolour(argv: string[], io: CliIo): Promise<number> {
+  const p = parse(argv, OPTIONS, { min: 3, max: 3, usage: 'quarry codes color <project> <path> (#rrggbb | none) [--json]' });
+  const given = p.positionals[2]!;
+  const color = given.toLowerCase() === 'none' ? null : given;
+  // Checked here so the message names the colour (the contract's own check speaks of its argument).
+  if (color !== null && !colorSchema.safeParse(color).success) throw new QuarryError('bad_request', `“${given}” is not a colour; use the form #rrggbb, or none.`);
+  const path = (await edit(p, io, async (api, old) => {
+    const { id } = await codeByPath(api, old);
+    await api.call('codes.update', { id, color });
+    return pathAfter(api, id);
+  })) as string;
+  if (flag(p, 'json')) printJson(io, { path, color: displayColor({ color: color?.toLowerCase() ?? null }), colorChosen: color !== null });
+  else io.out(color === null ? `${path} has no colour now\n` : `${path} is coloured ${color.toLowerCase()} now\n`);
+  return 0;
+}
+
 async function move(argv: string[], io: CliIo): Promise<number> {
   const usage = 'quarry codes move <project> <path> (<new-parent> | --top) [--json]';
   const p = parse(argv, { ...OPTIONS, top: { type: 'boolean' } }, { min: 2, max: 3, usage });
@@ -81,4 +102,4 @@ async function remove(argv: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-export const CODE_EDITS: Record<string, Edit> = { rename: renameCode, move, merge, delete: remove };
+export const CODE_EDITS: Record<string, Edit> = { rename: renameCode, color: recolour, move, merge, delete: remove };

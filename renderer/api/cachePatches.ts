@@ -182,7 +182,8 @@ export function treeAfterCodeUpdate(tree: readonly CodeNode[], change: ArgsOf<'c
     const same = !own && path === n.path && children.every((c, i) => c === n.children[i]);
     if (same) return n;
     if (!own) return { ...n, path, children };
-    return { ...n, name, color: change.color?.toLowerCase() ?? n.color, description: change.description ?? n.description, path, children };
+    const color = change.color === undefined ? n.color : (change.color?.toLowerCase() ?? null);
+    return { ...n, name, color, colorChosen: color !== null, description: change.description ?? n.description, path, children };
   });
   return renamed ? nodes.sort((a, b) => a.sortOrder - b.sortOrder || byNoCase(a.name, b.name) || a.id - b.id) : nodes;
 }

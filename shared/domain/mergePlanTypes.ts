@@ -24,7 +24,8 @@ export interface NewCode {
   guid: string;
   parent: Ref | null;
   name: string;
-  color: string;
+  /** null: the code has no colour (in their file either). */
+  color: string | null;
   description: string;
 }
 
@@ -108,7 +109,7 @@ export interface MergePlan {
   conflicts: MergeConflict[];
   users: NewUser[];
   codes: NewCode[];
-  codeUpdates: { id: number; color: string; description: string }[];
+  codeUpdates: { id: number; color: string | null; description: string }[];
   classifications: NewClassification[];
   cases: NewCase[];
   caseUpdates: { id: number; description: string }[];

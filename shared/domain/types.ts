@@ -152,12 +152,13 @@ export interface CodeNode {
   parentId: Id | null;
   name: string;
   path: string;
-  color: string;
+  /** The code's own colour; null when it has none (draw it with displayColor, shared/domain/codeColor.ts; export writes none). */
+  color: string | null;
   description: string;
   sortOrder: number;
   /** False for a folder code (REFI-QDA isCodable="false"): it groups codes and cannot be applied. */
   isCodable?: boolean;
-  /** False when the colour is only a default (nobody chose one); export writes no colour for it. */
+  /** Whether the code has a colour of its own (`color` is not null). */
   colorChosen?: boolean;
   /** References at this code: its codings (by the coders in view) merged into passages, see queries/references.ts. */
   references: number;

@@ -79,7 +79,8 @@ export interface CodebookEntry {
   name: string;
   /** 0 for a top-level code. */
   depth: number;
-  color: string;
+  /** null when the code has no colour of its own. */
+  color: string | null;
   description: string;
   /** The code's own references and the distinct sources they are in. */
   references: number;

@@ -339,7 +339,7 @@ function checkAll(raw: RawSnapshot): CheckedSnapshot {
     name: title.success ? title.data : '',
     createdAt: typeof raw.createdAt === 'string' ? raw.createdAt : '',
     users: users.map((u) => ({ ...u, color: u.color.toLowerCase() })),
-    codes: codes.map((x) => ({ ...x, color: x.color.toLowerCase(), createdBy: x.createdBy !== null && userIds.has(x.createdBy) ? x.createdBy : null })),
+    codes: codes.map((x) => ({ ...x, color: x.color?.toLowerCase() ?? null, createdBy: x.createdBy !== null && userIds.has(x.createdBy) ? x.createdBy : null })),
     sources: [...sources.values()],
     codings,
     memos: memos.map((m) => ({ ...m, authorId: m.authorId !== null && userIds.has(m.authorId) ? m.authorId : null })),

@@ -24,7 +24,7 @@ export const codeRow = z.object({
   guid,
   parentId: optionalId,
   name: codeNameSchema,
-  color: colorSchema,
+  color: colorSchema.nullable(),
   description: text,
   sortOrder: z.number(),
   createdAt: time,

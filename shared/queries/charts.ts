@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import { runMatrixQuery } from './matrixQuery.js';
 import { ProjectLookup } from './projectLookup.js';
 import type { ChartData, ChartDef } from './types.js';
+import { displayColor } from '../domain/codeColor.js';
 
 export function codesByAttributeChart(db: Database.Database, def: ChartDef): ChartData {
   const lookup = ProjectLookup.of(db);
@@ -26,7 +27,7 @@ export function codesByAttributeChart(db: Database.Database, def: ChartDef): Cha
     series: m.cols.map((c, i) => ({
       codeId: c.id!,
       code: c.label,
-      color: lookup.codes.get(c.id!)?.color ?? '#607d8b',
+      color: displayColor(lookup.codes.get(c.id!)),
       counts: m.cells.map((row) => row[i]!),
     })),
   };

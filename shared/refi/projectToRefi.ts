@@ -66,7 +66,7 @@ function buildCodes(snap: ProjectSnapshot, memosOf: (target: 'code', id: number)
   const build = (parent: number | null): RefiCode[] =>
     (children.get(parent) ?? []).map((c) => {
       const code: RefiCode = { guid: g(c.guid), name: c.name, isCodable: true, children: build(c.id), noteGuids: memosOf('code', c.id) };
-      const color = normalizeColor(c.color);
+      const color = normalizeColor(c.color ?? undefined);
       if (color) code.color = color;
       const description = nonEmpty(c.description);
       if (description !== undefined) code.description = description;

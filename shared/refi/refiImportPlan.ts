@@ -24,7 +24,6 @@ import { caseLinkWarnings, caseWithSameValues, noCaseLinkRepairs, repairDangling
 import { readCaseMarkers, readProjectClassifications, readVariableMarkers } from './refiClassifications.js';
 import { ItemSetNames, planItemSets, type ItemSetPlanner } from './refiSets.js';
 
-const CODE_COLORS = ['#e57373', '#64b5f6', '#81c784', '#ffb74d', '#ba68c8', '#4db6ac', '#f06292', '#a1887f', '#7986cb', '#aed581', '#ffd54f', '#4fc3f7'];
 const CODER_COLORS = ['#1e88e5', '#e53935', '#43a047', '#8e24aa', '#fb8c00', '#00897b', '#6d4c41', '#3949ab'];
 
 /** Quarry's automatic initials (first letters of the first and last word). */
@@ -144,8 +143,7 @@ function planCodes(p: Planner, codes: RefiCode[], parentGuid: string | null): vo
       guid: p.claim('code', c.guid),
       parentGuid,
       name,
-      color: fileColor ?? CODE_COLORS[p.plan.codes.length % CODE_COLORS.length]!,
-      colorChosen: fileColor !== undefined,
+      color: fileColor ?? null,
       isCodable: c.isCodable || p.codedCodes.has(fixGuid(c.guid)),
       description: original.description ?? '',
       sortOrder: i,

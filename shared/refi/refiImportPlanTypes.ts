@@ -21,9 +21,8 @@ export interface PlannedCode {
   guid: string;
   parentGuid: string | null;
   name: string;
-  color: string;
-  /** False when the file gave the code no colour: `color` is then only Quarry's default. */
-  colorChosen: boolean;
+  /** null when the file gave the code no colour: it keeps having none. */
+  color: string | null;
   /** False for a folder code (isCodable="false" and never applied in the file). */
   isCodable: boolean;
   description: string;

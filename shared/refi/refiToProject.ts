@@ -72,7 +72,6 @@ export function writeImportPlan(db: Database.Database, plan: RefiImportPlan): vo
         parentId,
         name: c.name,
         color: c.color,
-        colorChosen: c.colorChosen,
         isCodable: c.isCodable,
         description: c.description,
         createdBy: null,

@@ -23,6 +23,7 @@ import { QuarryError } from '../errors.js';
 import { codesUsedBy, coderPresence, codingSpans, sourceLengths } from '../store/agreementStore.js';
 import { findUserByName } from '../store/usersStore.js';
 import { codeTree, flattenTree } from './codeService.js';
+import { displayColor } from '../domain/codeColor.js';
 
 export interface CodeInfo {
   id: number;
@@ -70,7 +71,7 @@ export function agreementUnits(db: Database.Database, q: AgreementQuery): Prepar
     .filter((s) => !compared.includes(s))
     .map((s) => ({ id: s.id, source: s.name, missing: pair.filter((id) => !present.get(s.id)?.includes(id)).map((id) => nameOf.get(id)!) }));
 
-  const all = new Map(flattenTree(codeTree(db)).map((n) => [n.id, { id: n.id, path: n.path, color: n.color }]));
+  const all = new Map(flattenTree(codeTree(db)).map((n) => [n.id, { id: n.id, path: n.path, color: displayColor(n) }]));
   // Default codes: those either coder used where both coded (elsewhere the pair is not compared), else anywhere.
   const chosen = q.codeIds ?? (compared.length > 0 ? codesUsedBy(db, [...pair], compared.map((s) => s.id)) : codesUsedBy(db, [...pair]));
   for (const id of chosen) if (!all.has(id)) throw new QuarryError('not_found', `There is no code with id ${id}.`);

@@ -188,7 +188,8 @@ export function createCode(
   });
 }
 
-export function updateCodeDetails(ctx: ServiceContext, args: { id: number; name?: string; color?: string; description?: string }): void {
+/** `color: null` takes the code's colour away; undefined leaves it. */
+export function updateCodeDetails(ctx: ServiceContext, args: { id: number; name?: string; color?: string | null; description?: string }): void {
   mutate(ctx, 'Edit code', (db) => {
     const row = getCodeRow(db, args.id);
     if (!row) throw new QuarryError('not_found', 'That code no longer exists.');
@@ -198,7 +199,7 @@ export function updateCodeDetails(ctx: ServiceContext, args: { id: number; name?
     }
     updateCode(db, args.id, {
       name,
-      color: args.color !== undefined ? checkColor(args.color) : row.color,
+      color: args.color === undefined ? row.color : args.color === null ? null : checkColor(args.color),
       description: args.description ?? row.description,
     });
   });

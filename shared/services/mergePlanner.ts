@@ -115,7 +115,9 @@ function planCodeDetails(m: MergeContext, mine: SnapCode, theirs: SnapCode, path
     if (choice === 'theirs') description = theirs.description;
     if (choice === 'both') description = `${mine.description}\n\n${theirs.description}`;
   }
-  if (theirs.color.toLowerCase() !== mine.color.toLowerCase()) {
+  // A colour where I have none is theirs to give, like a description where I have none; no colour in theirs takes nothing away.
+  if (mine.color === null) color = theirs.color;
+  else if (theirs.color !== null && theirs.color.toLowerCase() !== mine.color.toLowerCase()) {
     const choice = m.decide({
       id: `code-colour:${theirs.guid}`,
       kind: 'code colour',

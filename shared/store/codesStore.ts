@@ -7,24 +7,25 @@ export interface CodeRow {
   guid: string;
   parentId: number | null;
   name: string;
-  color: string;
+  /** NULL when nobody gave the code a colour (views draw a default, shared/domain/codeColor.ts; export writes none). */
+  color: string | null;
   description: string;
   sortOrder: number;
   /** False for a folder code, which groups codes and is never applied. */
   isCodable: boolean;
-  /** False when nobody chose the colour (an imported code without one): `color` is only a default, and export leaves it out. */
+  /** Whether the code has a colour of its own (`color` is not NULL). */
   colorChosen: boolean;
 }
 
-type StoredCodeRow = Omit<CodeRow, 'isCodable' | 'colorChosen'> & { isCodable: number; colorChosen: number };
-const asCodeRow = (r: StoredCodeRow): CodeRow => ({ ...r, isCodable: r.isCodable === 1, colorChosen: r.colorChosen === 1 });
+type StoredCodeRow = Omit<CodeRow, 'isCodable' | 'colorChosen'> & { isCodable: number };
+const asCodeRow = (r: StoredCodeRow): CodeRow => ({ ...r, isCodable: r.isCodable === 1, colorChosen: r.color !== null });
 
 export function listCodeRows(db: Database.Database): CodeRow[] {
   return (
     stmt(
       db,
       `SELECT c.id, c.guid, c.parent_id AS parentId, c.name, c.color, c.description, c.sort_order AS sortOrder,
-              c.is_codable AS isCodable, c.color_chosen AS colorChosen
+              c.is_codable AS isCodable
        FROM codes c
        ORDER BY c.sort_order, c.name COLLATE NOCASE, c.id`,
     ).all() as StoredCodeRow[]
@@ -35,7 +36,7 @@ export function getCodeRow(db: Database.Database, id: number): CodeRow | undefin
   const row = stmt(
     db,
     `SELECT id, guid, parent_id AS parentId, name, color, description, sort_order AS sortOrder,
-            is_codable AS isCodable, color_chosen AS colorChosen FROM codes WHERE id = ?`,
+            is_codable AS isCodable FROM codes WHERE id = ?`,
   ).get(id) as StoredCodeRow | undefined;
   return row && asCodeRow(row);
 }
@@ -59,19 +60,19 @@ export function insertCode(
   c: {
     parentId: number | null;
     name: string;
-    color: string;
+    /** null: the code has no colour. */
+    color: string | null;
     description: string;
     createdBy: number | null;
     guid?: string;
     sortOrder?: number;
     isCodable?: boolean;
-    colorChosen?: boolean;
   },
 ): number {
   const info = stmt(
     db,
-    `INSERT INTO codes(guid, parent_id, name, color, description, sort_order, created_at, created_by, is_codable, color_chosen)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO codes(guid, parent_id, name, color, description, sort_order, created_at, created_by, is_codable)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     c.guid ?? randomUUID(),
     c.parentId,
@@ -82,20 +83,13 @@ export function insertCode(
     nowIso(),
     c.createdBy,
     c.isCodable === false ? 0 : 1,
-    c.colorChosen === false ? 0 : 1,
   );
   return Number(info.lastInsertRowid);
 }
 
-/** A colour set here is chosen from then on (an imported code's default becomes its own when changed). */
-export function updateCode(db: Database.Database, id: number, c: { name: string; color: string; description: string }): void {
-  stmt(db, `UPDATE codes SET name = ?, color_chosen = CASE WHEN color = ? THEN color_chosen ELSE 1 END, color = ?, description = ? WHERE id = ?`).run(
-    c.name,
-    c.color,
-    c.color,
-    c.description,
-    id,
-  );
+/** `color` null takes the code's colour away (it is drawn in the default again). */
+export function updateCode(db: Database.Database, id: number, c: { name: string; color: string | null; description: string }): void {
+  stmt(db, `UPDATE codes SET name = ?, color = ?, description = ? WHERE id = ?`).run(c.name, c.color, c.description, id);
 }
 
 export function moveCode(db: Database.Database, id: number, parentId: number | null, sortOrder: number): void {

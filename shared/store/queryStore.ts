@@ -25,7 +25,8 @@ export interface CodeLookupRow {
   id: number;
   parentId: number | null;
   name: string;
-  color: string;
+  /** null when the code has no colour of its own. */
+  color: string | null;
 }
 
 /** Codes in tree order within each parent (sort order, then name). */

@@ -38,7 +38,8 @@ export interface SnapCode {
   guid: string;
   parentId: number | null;
   name: string;
-  color: string;
+  /** null when the code has no colour of its own. */
+  color: string | null;
   description: string;
   sortOrder: number;
   createdAt: string;

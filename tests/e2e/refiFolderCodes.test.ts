@@ -2,7 +2,8 @@
  * A project imported from a REFI-QDA file with a folder code and a code
  * without a colour, in headless Chromium: the folder shows as a folder and
  * refuses coding with a message; the colourless code draws its chip and its
- * coding stripe in a default colour (not stored as its own).
+ * coding stripe in the default grey (its colour stays NULL), and "No colour"
+ * takes a code's colour away again.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,11 @@ import { launchApp, selectText, type AppUnderTest } from './harness.js';
 import { importRefiProject } from '../../shared/services/refiService.js';
 import { folderFile, qdpx, TEXTS } from '../integration/refiRepairFixtures.js';
 import { codingCount } from './workbenchSetup.js';
+import { NO_COLOUR_DRAWN_AS } from '../../shared/domain/codeColor.js';
+import { ProjectDb } from '../../shared/db/projectDb.js';
+
+const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+const GREY = rgb(NO_COLOUR_DRAWN_AS);
 
 const row = (path: string) => `[data-code-path="${path}"]`;
 
@@ -39,9 +45,8 @@ describe('imported folder codes and colourless codes', () => {
 
     await page.locator(`${row('Places')} .swatch.folder-code`).waitFor();
     expect(await page.locator(`${row('Places')} .code-apply`).count()).toBe(0);
-    const chip = await page.locator(`${row('Places/Bakery')} .swatch`).evaluate((e) => getComputedStyle(e).backgroundColor);
-    expect(chip).toMatch(/^rgb\(/);
-    expect(chip).not.toBe('rgba(0, 0, 0, 0)');
+    const chip = await page.locator(`${row('Places/Bakery')} .swatch.no-colour`).evaluate((e) => getComputedStyle(e).backgroundColor);
+    expect(chip).toBe(GREY);
     // The colourless code's coding is drawn in the same default colour as its chip.
     const stripeColours = await page.locator('.stripe').evaluateAll((els) => els.map((e) => getComputedStyle(e).backgroundColor));
     expect(stripeColours).toContain(chip);
@@ -58,5 +63,37 @@ describe('imported folder codes and colourless codes', () => {
     await page.getByText('“Places” is a folder: it groups codes and cannot be applied to text.').first().waitFor();
     expect(await codingCount(page)).toBe(3);
     await app.shot('refi-folder-refused');
+  });
+
+  it('gives a colourless code a colour from the picker, and "No colour" takes it away again', async () => {
+    const { page } = app;
+    const swatch = () => page.locator(`${row('Places/River')} .swatch`).evaluate((e) => [getComputedStyle(e).backgroundColor, e.classList.contains('no-colour')] as const);
+    expect(await swatch()).toEqual(['rgb(51, 102, 204)', false]);
+    await page.locator(`${row('Places/River')} .code-name`).click();
+    await page.getByRole('button', { name: 'No colour' }).click();
+    await expect.poll(swatch).toEqual([GREY, true]);
+    await expect.poll(() => page.locator('.stripe').evaluateAll((els) => els.map((e) => getComputedStyle(e).backgroundColor))).not.toContain('rgb(51, 102, 204)');
+    await page.getByRole('button', { name: 'No colour' }).waitFor({ state: 'detached' });
+    await app.shot('code-colour-none');
+
+    await page.locator(`${row('Places/Bakery')} .code-name`).click();
+    await page.getByLabel('Colour of Bakery').fill('#2a6f4e');
+    await expect.poll(() => page.locator(`${row('Places/Bakery')} .swatch`).evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(42, 111, 78)');
+    await page.getByRole('button', { name: 'No colour' }).waitFor();
+    await app.shot('code-colour-chosen');
+  });
+
+  it('stored what the screen showed: NULL for no colour, the chosen one otherwise', () => {
+    const { project } = ProjectDb.open(projectPath, { readOnly: true, lock: false });
+    try {
+      expect(project.db.prepare(`SELECT name, color FROM codes ORDER BY name`).all()).toEqual([
+        { name: 'Bakery', color: '#2a6f4e' },
+        { name: 'Moods', color: '#aa0000' },
+        { name: 'Places', color: null },
+        { name: 'River', color: null },
+      ]);
+    } finally {
+      project.close();
+    }
   });
 });

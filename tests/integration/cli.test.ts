@@ -208,6 +208,7 @@ describe('quarry codes', () => {
         name: 'Outcomes',
         path: 'Outcomes',
         color,
+        colorChosen: true,
         description: '',
         references: 1,
         // notes [2,7) at Outcomes overlaps notes [0,5) at Trust: one passage for the parent, with interview's.
@@ -218,6 +219,7 @@ describe('quarry codes', () => {
             name: 'Entrepreneurs',
             path: 'Outcomes/Entrepreneurs',
             color,
+            colorChosen: true,
             description: '',
             references: 0,
             aggregateReferences: 2,
@@ -227,6 +229,7 @@ describe('quarry codes', () => {
                 name: 'Trust',
                 path: 'Outcomes/Entrepreneurs/Trust',
                 color: '#a1b2c3',
+                colorChosen: true,
                 description: 'Who they trust',
                 references: 2,
                 aggregateReferences: 2,
@@ -235,12 +238,13 @@ describe('quarry codes', () => {
               },
             ],
           },
-          { name: 'Other', path: 'Outcomes/Other', color, description: '', references: 0, aggregateReferences: 0, codings: 0, children: [] },
+          { name: 'Other', path: 'Outcomes/Other', color, colorChosen: true, description: '', references: 0, aggregateReferences: 0, codings: 0, children: [] },
         ],
       },
     ]);
     const keys = (n: Record<string, unknown>): void => {
-      expect(Object.keys(n)).toEqual(['name', 'path', 'color', 'description', 'references', 'aggregateReferences', 'codings', 'children']);
+      // colorChosen was added with nullable colours (schema 10); color kept its meaning, a drawable #rrggbb.
+      expect(Object.keys(n)).toEqual(['name', 'path', 'color', 'colorChosen', 'description', 'references', 'aggregateReferences', 'codings', 'children']);
       for (const c of n.children as Record<string, unknown>[]) keys(c);
     };
     for (const n of tree) keys(n);

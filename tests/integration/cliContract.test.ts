@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { cliAs, contractSessionsAs } from './cliAndContract.js';
 import type { CaseSetInfo } from '../../shared/domain/caseTypes.js';
 import type { CodeNode } from '../../shared/domain/types.js';
+import { NO_COLOUR_DRAWN_AS } from '../../shared/domain/codeColor.js';
 import type { FrameworkCandidate, FrameworkMatrix, FrameworkSummary } from '../../shared/queries/types.js';
 import { tempDir } from '../unit/db/testProject.js';
 
@@ -148,6 +149,25 @@ describe('quarry codes rename|move|merge|delete', () => {
     expect(await snapshot(dir, 'cli.quarry')).toEqual(await snapshot(dir, 'api.quarry'));
     const tree = JSON.parse(await ok(dir, 'codes', 'cli.quarry', '--json')) as { path: string; children: unknown[] }[];
     expect(tree.map((n) => n.path)).toEqual(['Trust', 'Funding', 'Costs']);
+  });
+
+  it('codes color sets a colour or takes it away (none), as codes.update does; codes --json keeps color a drawable string', async () => {
+    const { dir } = copies();
+    expect(JSON.parse(await ok(dir, 'codes', 'color', 'cli.quarry', 'Trust/Kin', '#AA3355', '--json'))).toEqual({ path: 'Trust/Kin', color: '#aa3355', colorChosen: true });
+    expect(await ok(dir, 'codes', 'color', 'cli.quarry', 'Costs', 'none')).toBe('Costs has no colour now\n');
+    expect((await quarry(dir, 'codes', 'color', 'cli.quarry', 'Costs', 'grey')).err).toBe('quarry codes: “grey” is not a colour; use the form #rrggbb, or none.\n');
+
+    const call = await direct(dir, 'api.quarry');
+    const id = async (path: string) => find(await call<CodeNode[]>('codes.tree'), path)!.id;
+    await call('codes.update', { id: await id('Trust/Kin'), color: '#aa3355' });
+    await call('codes.update', { id: await id('Costs'), color: null });
+    expect(find(await call<CodeNode[]>('codes.tree'), 'Costs')).toMatchObject({ color: null, colorChosen: false });
+    direct.closeLast();
+
+    expect(await snapshot(dir, 'cli.quarry')).toEqual(await snapshot(dir, 'api.quarry'));
+    const tree = JSON.parse(await ok(dir, 'codes', 'cli.quarry', '--json')) as { path: string; color: string; colorChosen: boolean; children: { path: string; color: string; colorChosen: boolean }[] }[];
+    expect(tree.find((n) => n.path === 'Costs')).toMatchObject({ color: NO_COLOUR_DRAWN_AS, colorChosen: false });
+    expect(tree.find((n) => n.path === 'Trust')!.children.find((n) => n.path === 'Trust/Kin')).toMatchObject({ color: '#aa3355', colorChosen: true });
   });
 
   it('a code that is not there is one line naming it (exit 1) and changes nothing; a missing target is a usage error', async () => {

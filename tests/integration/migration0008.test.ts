@@ -39,10 +39,10 @@ describe('migration 0008 (import fidelity)', () => {
     const { project } = ProjectDb.open(path);
     try {
       expect(project.db.pragma('user_version', { simple: true })).toBe(CURRENT_SCHEMA_VERSION);
-      const rows = project.db.prepare(`SELECT name, color, is_codable AS codable, color_chosen AS chosen FROM codes ORDER BY id`).all();
+      const rows = project.db.prepare(`SELECT name, color, is_codable AS codable FROM codes ORDER BY id`).all();
       expect(rows).toEqual([
-        { name: 'Weather', color: '#123456', codable: 1, chosen: 1 },
-        { name: 'Rain', color: '#654321', codable: 1, chosen: 1 },
+        { name: 'Weather', color: '#123456', codable: 1 },
+        { name: 'Rain', color: '#654321', codable: 1 },
       ]);
       expect(project.db.prepare(`SELECT count(*) FROM codings`).pluck().get()).toBe(2);
       // No recorded provenance on existing rows, so an export writes what it always did.

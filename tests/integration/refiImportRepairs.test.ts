@@ -144,17 +144,18 @@ describe('folder codes and colourless codes', () => {
     const { report, project } = importRefiProject(path, 'folders.qdpx', qdpx(folderFile(), { 'ann.txt': TEXTS['ann.txt'] }), { acceptLosses: true, keepOpen: true });
     const db = project!.db;
     try {
-      const rows = db.prepare(`SELECT name, is_codable AS codable, color_chosen AS chosen FROM codes ORDER BY name`).all();
+      // A code the file gives no colour has none (NULL), not a default.
+      const rows = db.prepare(`SELECT name, is_codable AS codable, color IS NOT NULL AS coloured FROM codes ORDER BY name`).all();
       expect(rows).toEqual([
-        { name: 'Bakery', codable: 1, chosen: 0 },
-        { name: 'Moods', codable: 1, chosen: 1 },
-        { name: 'Places', codable: 0, chosen: 0 },
-        { name: 'River', codable: 1, chosen: 1 },
+        { name: 'Bakery', codable: 1, coloured: 0 },
+        { name: 'Moods', codable: 1, coloured: 1 },
+        { name: 'Places', codable: 0, coloured: 0 },
+        { name: 'River', codable: 1, coloured: 1 },
       ]);
       expect(report.warnings).toContain('1 code(s) are folders that cannot be applied; they stay folders in Quarry.');
       expect(report.warnings).toContain('1 code(s) marked as folders are applied to text in the file; Quarry keeps them as ordinary codes so no coding is lost.');
       const tree = codeTree(db);
-      expect(tree.find((n) => n.name === 'Places')).toMatchObject({ isCodable: false, colorChosen: false });
+      expect(tree.find((n) => n.name === 'Places')).toMatchObject({ isCodable: false, color: null, colorChosen: false });
 
       const ctx = { project: project!, coderName: 'maria' };
       const placesId = db.prepare(`SELECT id FROM codes WHERE name = 'Places'`).pluck().get() as number;
@@ -217,16 +218,21 @@ describe('folder codes and colourless codes', () => {
     }
   });
 
-  it('makes a chosen colour of a default one when the user sets it', () => {
+  it('gives a colourless code a colour when the user sets one, and takes it away with none', () => {
     const path = join(tempDir('quarry-repairs-'), 'colour.quarry');
     const { project } = importRefiProject(path, 'folders.qdpx', qdpx(folderFile(), { 'ann.txt': TEXTS['ann.txt'] }), { acceptLosses: true, keepOpen: true });
     try {
       const db = project!.db;
-      const bakery = db.prepare(`SELECT id, color FROM codes WHERE name = 'Bakery'`).get() as { id: number; color: string };
+      const bakery = db.prepare(`SELECT id, color FROM codes WHERE name = 'Bakery'`).get() as { id: number; color: string | null };
+      expect(bakery.color).toBeNull();
       updateCode(db, bakery.id, { name: 'Bakery', color: bakery.color, description: 'renamed only' });
-      expect(getCodeRow(db, bakery.id)!.colorChosen).toBe(false);
+      expect(getCodeRow(db, bakery.id)).toMatchObject({ color: null, colorChosen: false });
       updateCode(db, bakery.id, { name: 'Bakery', color: '#00ff00', description: '' });
-      expect(getCodeRow(db, bakery.id)!.colorChosen).toBe(true);
+      expect(getCodeRow(db, bakery.id)).toMatchObject({ color: '#00ff00', colorChosen: true });
+      expect(projectToRefi(db).project.codes.flatMap((c) => [c, ...c.children]).find((c) => c.name === 'Bakery')!.color).toBe('#00FF00');
+      updateCode(db, bakery.id, { name: 'Bakery', color: null, description: '' });
+      expect(getCodeRow(db, bakery.id)).toMatchObject({ color: null, colorChosen: false });
+      expect(projectToRefi(db).project.codes.flatMap((c) => [c, ...c.children]).find((c) => c.name === 'Bakery')!.color).toBeUndefined();
     } finally {
       project!.close();
     }

@@ -60,7 +60,7 @@ function planOf(bytes: Uint8Array) {
 }
 
 /** A plan's codes without colours (or whether one was chosen): a sample's code without a colour gets MAXQDA's default on export, where Quarry's import leaves it unchosen. */
-const uncoloured = (plan: ReturnType<typeof planOf>) => ({ ...plan, codes: plan.codes.map(({ color: _c, colorChosen: _chosen, ...c }) => c) });
+const uncoloured = (plan: ReturnType<typeof planOf>) => ({ ...plan, codes: plan.codes.map(({ color: _c, ...c }) => c) });
 
 /** Exports a model under a profile and checks each selection's text in the file against the model's text. */
 function checkExport(model: RefiProject, id: ExportProfileId): Uint8Array {

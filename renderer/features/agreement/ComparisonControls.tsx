@@ -1,6 +1,7 @@
 import type { CodeNode, SourceSummary } from '../../../shared/domain/types.js';
 import type { CoderSummary } from '../../../shared/domain/coderTypes.js';
 import type { ComparisonSettings } from './useAgreement.js';
+import { displayColor } from '../../../shared/domain/codeColor.js';
 
 interface Props {
   coders: CoderSummary[];
@@ -21,7 +22,7 @@ function CodeChecks({ nodes, depth, chosen, onToggle }: { nodes: CodeNode[]; dep
         <div key={n.id}>
           <label className="check" style={{ paddingLeft: depth * 14 }}>
             <input type="checkbox" checked={chosen.includes(n.id)} onChange={(e) => onToggle(n.id, e.target.checked)} />
-            <span className="swatch" style={{ background: n.color }} aria-hidden="true" /> {n.name}
+            <span className="swatch" style={{ background: displayColor(n) }} aria-hidden="true" /> {n.name}
           </label>
           <CodeChecks nodes={n.children} depth={depth + 1} chosen={chosen} onToggle={onToggle} />
         </div>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { CodeNode } from '../../../shared/domain/types.js';
+import { displayColor } from '../../../shared/domain/codeColor.js';
 import { useWorkbench } from '../workbench/workbenchState.js';
 import type { useCodeEditing } from './useCodeEditing.js';
 
@@ -22,7 +23,8 @@ export function CodeDetails({ code, edit, onRename, onPassages }: Props) {
     const el = colorRef.current;
     if (!el) return;
     const onChange = () => {
-      if (el.value.toLowerCase() !== code.color.toLowerCase()) void edit.update(code.id, { color: el.value });
+      // Picking the grey a colourless code is drawn in still gives it that colour: the user chose it.
+      if (el.value.toLowerCase() !== code.color?.toLowerCase()) void edit.update(code.id, { color: el.value });
     };
     el.addEventListener('change', onChange);
     return () => el.removeEventListener('change', onChange);
@@ -35,7 +37,19 @@ export function CodeDetails({ code, edit, onRename, onPassages }: Props) {
   return (
     <section className="code-details" aria-label={`Code ${code.path}`}>
       <div className="code-details-head">
-        <input ref={colorRef} type="color" aria-label={`Colour of ${code.name}`} defaultValue={code.color} key={code.color} title="Change the colour" />
+        <input
+          ref={colorRef}
+          type="color"
+          aria-label={`Colour of ${code.name}`}
+          defaultValue={displayColor(code)}
+          key={code.color ?? 'none'}
+          title={code.color === null ? 'No colour (drawn in grey): choose one' : 'Change the colour'}
+        />
+        {code.color !== null && (
+          <button type="button" onClick={() => void edit.update(code.id, { color: null })} title="Take the colour away: the code is drawn in grey and exported without a colour">
+            No colour
+          </button>
+        )}
         <strong className="code-details-name" title={code.path}>
           {code.path}
         </strong>

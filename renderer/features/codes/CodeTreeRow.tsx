@@ -1,6 +1,7 @@
 import type { DragEvent, KeyboardEvent, MouseEvent, ReactNode } from 'react';
 import { RenameBox } from '../workbench/RenameBox.js';
 import type { CodeNode } from '../../../shared/domain/types.js';
+import { displayColor } from '../../../shared/domain/codeColor.js';
 import type { DropIntent } from './codeDrop.js';
 import type { CodeCounts } from './useCodeCounts.js';
 
@@ -84,7 +85,9 @@ export function CodeTreeRow({ node, counts, whose, depth, open, selected, renami
           <span className="twisty" />
         )}
         {node.isCodable === false ? (
-          <span className="swatch folder-code" style={{ borderColor: node.color }} title="Folder: groups codes, cannot be applied" aria-label="Folder" />
+          <span className="swatch folder-code" style={{ borderColor: displayColor(node) }} title="Folder: groups codes, cannot be applied" aria-label="Folder" />
+        ) : node.color === null ? (
+          <span className="swatch no-colour" style={{ background: displayColor(node) }} title="No colour (drawn in grey)" />
         ) : (
           <span className="swatch" style={{ background: node.color }} />
         )}

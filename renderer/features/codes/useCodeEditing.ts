@@ -22,7 +22,7 @@ export function useCodeEditing() {
   const [deleting, setDeleting] = useState<DeleteRequest | null>(null);
 
   const update = useCallback(
-    (id: number, change: { name?: string; color?: string; description?: string }) => act(() => api.call('codes.update', { id, ...change })),
+    (id: number, change: { name?: string; color?: string | null; description?: string }) => act(() => api.call('codes.update', { id, ...change })),
     [api, act],
   );
 

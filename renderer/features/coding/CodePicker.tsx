@@ -3,6 +3,7 @@ import { useMemo, useState, type KeyboardEvent } from 'react';
 import { Modal } from '../workbench/Modal.js';
 import { displayChord, isMacPlatform } from '../shortcuts/keyChord.js';
 import { moveIndex, pickerItems, rankCodes, type CodeSearch, type PickerItem } from './codeSearch.js';
+import { displayColor } from '../../../shared/domain/codeColor.js';
 
 export interface PickerRequest {
   title: string;
@@ -102,7 +103,7 @@ export function CodePicker({ request, search, recent, onClose }: Props) {
           >
             {item.kind === 'code' ? (
               <>
-                <span className={item.code.isCodable === false ? 'swatch folder-code' : 'swatch'} style={item.code.isCodable === false ? { borderColor: item.code.color } : { background: item.code.color }} />
+                <span className={item.code.isCodable === false ? 'swatch folder-code' : 'swatch'} style={item.code.isCodable === false ? { borderColor: displayColor(item.code) } : { background: displayColor(item.code) }} />
                 <span className="picker-name">{item.code.name}</span>
                 {item.code.isCodable === false && <span className="picker-path">folder</span>}
                 {item.code.path !== item.code.name && <span className="picker-path">{item.code.path}</span>}

@@ -1,6 +1,7 @@
 import type { CodeNode, Coding } from '../../../shared/domain/types.js';
 import { formatWhen } from '../memos/memoFormat.js';
 import type { TextSelection } from '../workbench/workbenchState.js';
+import { displayColor } from '../../../shared/domain/codeColor.js';
 
 interface Props {
   coding: Coding;
@@ -19,7 +20,7 @@ export function CodingBar({ coding, code, selection, onUncode, onRecode, onSetSp
   const canSetSpan = !!selection && selection.sourceId === coding.sourceId && (selection.start !== coding.start || selection.end !== coding.end);
   return (
     <div className="context-bar coding-bar" role="toolbar" aria-label="Selected coding" data-testid="coding-bar">
-      <span className="swatch" style={{ background: code?.color ?? '#999' }} />
+      <span className="swatch" style={{ background: displayColor(code) }} />
       <strong className="context-what">{code?.path ?? 'Coding'}</strong>
       <span className="hint" data-testid="coding-attribution">
         coded by {coding.coderName} · {formatWhen(coding.createdAt)} · [{coding.start}–{coding.end})

@@ -1,6 +1,7 @@
 import type { CodeNode } from '../../../shared/domain/types.js';
 import { displayChord, isMacPlatform } from '../shortcuts/keyChord.js';
 import type { TextSelection } from '../workbench/workbenchState.js';
+import { displayColor } from '../../../shared/domain/codeColor.js';
 
 interface Props {
   selection: TextSelection;
@@ -44,7 +45,7 @@ export function SelectionBar({ selection, recent, lookup, inVivoUnder, onPick, o
             return (
               <button key={id} type="button" className="quick-chip" onClick={() => onQuick(i + 1)} title={`${code.path} (${displayChord(`Mod+${i + 1}`, mac)} or ${i + 1})`}>
                 <kbd>{i + 1}</kbd>
-                <span className="swatch" style={{ background: code.color }} />
+                <span className="swatch" style={{ background: displayColor(code) }} />
                 {code.name}
               </button>
             );

@@ -5,6 +5,7 @@
  */
 import Fuse from 'fuse.js';
 import type { CodeNode } from '../../../shared/domain/types.js';
+import { displayColor } from '../../../shared/domain/codeColor.js';
 
 export interface CodeChoice {
   id: number;
@@ -27,7 +28,7 @@ export function flattenCodes(tree: readonly CodeNode[]): CodeChoice[] {
   const out: CodeChoice[] = [];
   const walk = (list: readonly CodeNode[]) => {
     for (const n of list) {
-      out.push({ id: n.id, name: n.name, path: n.path, color: n.color, references: n.references, ...(n.isCodable === false ? { isCodable: false } : {}) });
+      out.push({ id: n.id, name: n.name, path: n.path, color: displayColor(n), references: n.references, ...(n.isCodable === false ? { isCodable: false } : {}) });
       walk(n.children);
     }
   };

@@ -15,6 +15,7 @@ import { FindBar } from './FindBar.js';
 import { FIND_CURRENT_MARK, FIND_MARK, useFindInDocument } from './useFindInDocument.js';
 import { useKeyChords } from '../shortcuts/useKeyChords.js';
 import './document.css';
+import { displayColor } from '../../../shared/domain/codeColor.js';
 
 interface Props {
   model: DocumentModel;
@@ -124,7 +125,7 @@ const DocLine = memo(function DocLine({ line, text, spans, marks, notes, codes, 
               type="button"
               key={s.id}
               className={`stripe${s.id === activeCodingId ? ' stripe-active' : ''}${startsHere ? ' stripe-start' : ''}`}
-              style={{ left: col * STRIPE_WIDTH, background: code?.color ?? '#999999' }}
+              style={{ left: col * STRIPE_WIDTH, background: displayColor(code) }}
               data-tip={title}
               aria-label={`Coding stripe: ${title.replace('\n', ', ')}`}
               aria-pressed={s.id === activeCodingId}
@@ -175,7 +176,7 @@ interface StripeLabelProps {
 
 /** A code's name in the label lane, level with (or just below) where its coding starts; "+N" stands for labels with no room here. */
 function StripeLabel({ label, code, title, hiddenNames, left, leader, active, onSelect }: StripeLabelProps) {
-  const color = code?.color ?? '#999999';
+  const color = displayColor(code);
   const name = code?.name ?? 'code';
   return (
     <div className="stripe-tag" style={{ top: label.offset, left }} data-coding-id={label.id} data-tip={hiddenNames.length ? `${title}\n\nAlso coded here (+${hiddenNames.length}):\n${hiddenNames.join('\n')}` : title}>

@@ -2,6 +2,7 @@ import type { CSSProperties } from 'react';
 import type { CodeNode, Coding } from '../../../shared/domain/types.js';
 import { formatWhen } from '../memos/memoFormat.js';
 import type { SpanU16 } from './documentLayout.js';
+import { displayColor } from '../../../shared/domain/codeColor.js';
 
 function hexToRgba(hex: string, alpha: number): string {
   const n = Number.parseInt(hex.slice(1), 16);
@@ -12,8 +13,7 @@ function hexToRgba(hex: string, alpha: number): string {
 export function highlightStyle(covering: SpanU16[], codes: Map<number, CodeNode>, activeCodingId: number | null): CSSProperties | undefined {
   if (covering.length === 0) return undefined;
   const layers = covering.map((s) => {
-    const c = codes.get(s.codeId)?.color ?? '#999999';
-    const color = hexToRgba(c, covering.length > 1 ? 0.3 : 0.38);
+    const color = hexToRgba(displayColor(codes.get(s.codeId)), covering.length > 1 ? 0.3 : 0.38);
     return `linear-gradient(${color}, ${color})`;
   });
   const style: CSSProperties = { backgroundImage: layers.join(', ') };

@@ -12,6 +12,7 @@ import { attributionOf, passageClipboardText, passagesClipboardText } from './at
 import { copyText } from './clipboard.js';
 import '../memos/memos.css';
 import './passages.css';
+import { displayColor } from '../../../shared/domain/codeColor.js';
 
 /** NVivo's node view: every passage coded at a code, with attribution, in context, copyable. */
 export function CodedPassagesView() {
@@ -62,7 +63,7 @@ export function CodedPassagesView() {
         <h2>Coded passages{code ? ':' : ''}</h2>
         {code && (
           <span className="passages-code">
-            <span className="swatch" style={{ background: code.color }} /> {code.path}
+            <span className="swatch" style={{ background: displayColor(code) }} /> {code.path}
           </span>
         )}
         <button type="button" onClick={choose} title="Choose the code (or double-click a code in the Codes panel)">

@@ -1,4 +1,5 @@
 import type { CodeNode } from '../../../shared/domain/types.js';
+import { displayColor } from '../../../shared/domain/codeColor.js';
 
 interface Props {
   tree: readonly CodeNode[];
@@ -45,7 +46,7 @@ export function CodeChecklist({ tree, selected, onChange, label, noneText }: Pro
         {rows.map(({ node, depth }) => (
           <label key={node.id} style={{ paddingLeft: depth * 16 }} title={node.path}>
             <input type="checkbox" aria-label={node.path} checked={chosen.has(node.id)} onChange={(e) => toggle(node.id, e.target.checked)} />
-            <span className="swatch inline" style={{ background: node.color }} />
+            <span className="swatch inline" style={{ background: displayColor(node) }} />
             {node.name}
           </label>
         ))}

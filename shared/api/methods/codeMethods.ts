@@ -22,8 +22,9 @@ export const codeMethods = {
     }),
     { mutates: true, affects: ['codes', 'project', 'history'] },
   ),
+  /** `color: null` takes the code's colour away: it has none again (drawn in the default, exported without one). */
   'codes.update': method<null>()(
-    z.object({ id, name: name.optional(), color: color.optional(), description: z.string().optional() }),
+    z.object({ id, name: name.optional(), color: color.nullable().optional(), description: z.string().optional() }),
     { mutates: true, affects: ['codes', 'history'] },
   ),
   'codes.move': method<null>()(z.object({ id, parentId: id.nullable(), index: z.number().int().nonnegative().optional() }), { mutates: true, affects: ['codes', 'counts', 'history'] }),

@@ -38,14 +38,21 @@ function onTable(o: SchemaObject): string {
 }
 
 /** The version whose tables the file holds: the highest version that introduced a table present in it. */
-function impliedVersion(present: ReadonlySet<string>): number {
+function impliedVersion(found: readonly SchemaObject[]): number {
+  const present = new Set(found.map(objectKey));
+  const tableSql = new Map(found.filter((o) => o.type === 'table').map((o) => [o.name, o.sql]));
   let implied = 0;
   let before = new Set<string>();
+  let tablesBefore = new Map<string, string | null>();
   for (let v = 1; v <= CURRENT_SCHEMA_VERSION; v++) {
     // A version may add only columns and triggers (0008 does): its new triggers and indexes count as well as its tables.
     const objects = [...canonicalSchema(v).dataTables.map((t) => `table ${t.name}`), ...canonicalSchema(v).objects.filter((o) => o.type !== 'table').map(objectKey)];
-    if (objects.some((k) => !before.has(k) && present.has(k))) implied = v;
+    // Or only rebuild a table (0010 does): a file holding the table as that version defines it is of that version.
+    const tables = new Map(canonicalSchema(v).objects.filter((o) => o.type === 'table').map((o) => [o.name, o.sql]));
+    const redefined = [...tables].some(([name, sql]) => tablesBefore.has(name) && tablesBefore.get(name) !== sql && tableSql.get(name) === sql);
+    if (redefined || objects.some((k) => !before.has(k) && present.has(k))) implied = v;
     before = new Set(objects);
+    tablesBefore = tables;
   }
   return implied;
 }
@@ -90,7 +97,7 @@ export function inspectSchema(db: Database.Database): SchemaFinding[] {
   const found = readSchemaObjects(db);
   // The common case — Quarry's own file — needs only its own version's schema.
   if (version >= 1 && version <= CURRENT_SCHEMA_VERSION && compareObjects(found, canonicalSchema(version).objects).length === 0) return [];
-  const implied = impliedVersion(new Set(found.map(objectKey)));
+  const implied = impliedVersion(found);
   const findings: SchemaFinding[] = [];
   let compareWith = version;
   if (version < 1) {

@@ -15,7 +15,8 @@ import { ProjectDb } from '../../../shared/db/projectDb.js';
 import { applyMerge, fileHash, previewMerge } from '../../../shared/services/mergeService.js';
 import type { ServiceContext } from '../../../shared/services/context.js';
 import { importFiles, renameSource } from '../../../shared/services/sourceService.js';
-import { requireCodeByPath, updateCodeDetails } from '../../../shared/services/codeService.js';
+import { createCode, requireCodeByPath, updateCodeDetails } from '../../../shared/services/codeService.js';
+import { getCodeRow } from '../../../shared/store/codesStore.js';
 import { applyCoding } from '../../../shared/services/codingService.js';
 import { setCaseValue } from '../../../shared/services/caseService.js';
 import { findSourceByName } from '../../../shared/store/sourcesStore.js';
@@ -112,6 +113,31 @@ describe('merging Daniel’s file into Ruth’s', () => {
       expect(again.codings.alreadyPresent).toBeGreaterThan(0);
       expect(fingerprint(ctx.project.db, { guids: true })).toEqual(once);
       expect(ctx.project.history.state().undoDepth).toBe(depth);
+    } finally {
+      ctx.project.close();
+    }
+  });
+
+  it('a code without a colour stays without one; a colour where I have none is theirs, and theirs having none takes nothing away', async () => {
+    await edit(daniel(), SECOND, (ctx) => {
+      const db = ctx.project.db;
+      const fresh = createCode(ctx, { path: 'Outcomes/Harbour waits' });
+      updateCodeDetails(ctx, { id: fresh, color: null });
+      updateCodeDetails(ctx, { id: requireCodeByPath(db, 'Motivations/Entrepreneurs'), color: null });
+      updateCodeDetails(ctx, { id: requireCodeByPath(db, 'Sources of advice/Bank manager'), color: '#0a0b0c' });
+    });
+    await edit(ruth(), PRIMARY, (ctx) => updateCodeDetails(ctx, { id: requireCodeByPath(ctx.project.db, 'Sources of advice/Bank manager'), color: null }));
+    const ctx = open(ruth());
+    try {
+      const db = ctx.project.db;
+      const mine = getCodeRow(db, requireCodeByPath(db, 'Motivations/Entrepreneurs'))!.color;
+      expect(mine).not.toBeNull();
+      const p = await previewMerge(ctx, daniel());
+      expect(p.conflicts.filter((c) => c.kind === 'code colour')).toEqual([]);
+      await applyMerge(ctx, daniel());
+      expect(getCodeRow(db, requireCodeByPath(db, 'Outcomes/Harbour waits'))).toMatchObject({ color: null, colorChosen: false });
+      expect(getCodeRow(db, requireCodeByPath(db, 'Motivations/Entrepreneurs'))!.color).toBe(mine);
+      expect(getCodeRow(db, requireCodeByPath(db, 'Sources of advice/Bank manager'))!.color).toBe('#0a0b0c');
     } finally {
       ctx.project.close();
     }

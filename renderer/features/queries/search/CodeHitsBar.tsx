@@ -1,5 +1,6 @@
 import type { CodeNode } from '../../../../shared/domain/types.js';
 import type { SpreadTo } from '../../../../shared/queries/types.js';
+import { displayColor } from '../../../../shared/domain/codeColor.js';
 
 interface Props {
   totalHits: number;
@@ -20,7 +21,7 @@ export function CodeHitsBar({ totalHits, code, onChooseCode, spread, onSpread, o
       <button type="button" onClick={onChooseCode} disabled={readOnly} aria-label="Code for the hits">
         {code ? (
           <>
-            <span className="swatch inline" style={{ background: code.color }} /> {code.path}
+            <span className="swatch inline" style={{ background: displayColor(code) }} /> {code.path}
           </>
         ) : (
           'Choose a code…'
