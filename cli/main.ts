@@ -76,7 +76,7 @@ Codes and coding (positions are Unicode code points, half-open [start, end))
   quarry codes rename <project> <path> <new-name> [--json]
                                                     rename a code (its codings and subcodes stay with it)
   quarry codes color <project> <path> (#rrggbb | none) [--json]
-                                                    set a code's colour, or take it away (none: drawn grey, exported without one)
+                                                    set a code's colour, or take it away (none: drawn in a colour Quarry picks, exported without one)
   quarry codes move <project> <path> (<new-parent> | --top) [--json]
                                                     move a code, with its subcodes, under another code or to the top level
   quarry codes merge <project> <path> <into-path> [--json]

@@ -13,7 +13,7 @@ import { CODE_EDITS } from './codeEditCommands.js';
 interface CodeJson {
   name: string;
   path: string;
-  /** The colour the code is drawn in: its own, or the default grey when it has none (then colorChosen is false). */
+  /** The colour the code is drawn in: its own, or the one Quarry picks by its id when it has none (then colorChosen is false). */
   color: string;
   /** False when the code has no colour of its own (added with nullable colours; `color` kept its meaning of a drawable colour). */
   colorChosen: boolean;

@@ -50,19 +50,21 @@ async function renameCode(argv: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-/** "none" takes the colour away: the code has none again (drawn grey, exported without one), as NVivo's "None". */
+/** "none" takes the colour away: the code has none again (drawn in a palette colour picked by its id, exported without one), as NVivo's "None". */
 async function recolour(argv: string[], io: CliIo): Promise<number> {
   const p = parse(argv, OPTIONS, { min: 3, max: 3, usage: 'quarry codes color <project> <path> (#rrggbb | none) [--json]' });
   const given = p.positionals[2]!;
   const color = given.toLowerCase() === 'none' ? null : given;
   // Checked here so the message names the colour (the contract's own check speaks of its argument).
   if (color !== null && !colorSchema.safeParse(color).success) throw new QuarryError('bad_request', `“${given}” is not a colour; use the form #rrggbb, or none.`);
+  let codeId = 0;
   const path = (await edit(p, io, async (api, old) => {
     const { id } = await codeByPath(api, old);
+    codeId = id;
     await api.call('codes.update', { id, color });
     return pathAfter(api, id);
   })) as string;
-  if (flag(p, 'json')) printJson(io, { path, color: displayColor({ color: color?.toLowerCase() ?? null }), colorChosen: color !== null });
+  if (flag(p, 'json')) printJson(io, { path, color: displayColor({ id: codeId, color: color?.toLowerCase() ?? null }), colorChosen: color !== null });
   else io.out(color === null ? `${path} has no colour now\n` : `${path} is coloured ${color.toLowerCase()} now\n`);
   return 0;
 }

@@ -23,10 +23,8 @@ import { ensureCoder } from './coderService.js';
 import type { ServiceContext } from './context.js';
 import { mutate } from './context.js';
 
-export const CODE_PALETTE = [
-  '#e57373', '#64b5f6', '#81c784', '#ffb74d', '#ba68c8', '#4db6ac', '#f06292', '#a1887f',
-  '#7986cb', '#aed581', '#ffd54f', '#4fc3f7', '#ff8a65', '#90a4ae', '#dce775', '#9575cd',
-];
+export { CODE_PALETTE } from '../domain/codeColor.js';
+import { CODE_PALETTE } from '../domain/codeColor.js';
 const COLOR_RE = /^#[0-9a-fA-F]{6}$/;
 
 export function checkColor(color: string): string {

@@ -2,7 +2,7 @@
  * A project imported from a REFI-QDA file with a folder code and a code
  * without a colour, in headless Chromium: the folder shows as a folder and
  * refuses coding with a message; the colourless code draws its chip and its
- * coding stripe in the default grey (its colour stays NULL), and "No colour"
+ * coding stripe in the colour Quarry picks for it (its colour stays NULL), and "No colour"
  * takes a code's colour away again.
  */
 import { mkdtempSync } from 'node:fs';
@@ -13,11 +13,14 @@ import { launchApp, selectText, type AppUnderTest } from './harness.js';
 import { importRefiProject } from '../../shared/services/refiService.js';
 import { folderFile, qdpx, TEXTS } from '../integration/refiRepairFixtures.js';
 import { codingCount } from './workbenchSetup.js';
-import { NO_COLOUR_DRAWN_AS } from '../../shared/domain/codeColor.js';
+import { displayColor } from '../../shared/domain/codeColor.js';
+import Database from 'better-sqlite3';
 import { ProjectDb } from '../../shared/db/projectDb.js';
 
 const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
-const GREY = rgb(NO_COLOUR_DRAWN_AS);
+const codeIds = new Map<string, number>();
+/** How a code without a colour of its own is drawn: picked by its id, never stored. */
+const drawnWithout = (name: string) => rgb(displayColor({ id: codeIds.get(name)!, color: null }));
 
 const row = (path: string) => `[data-code-path="${path}"]`;
 
@@ -28,6 +31,9 @@ describe('imported folder codes and colourless codes', () => {
 
   beforeAll(async () => {
     importRefiProject(projectPath, 'folders.qdpx', qdpx(folderFile(), { 'ann.txt': TEXTS['ann.txt'] }), { acceptLosses: true });
+    const db = new Database(projectPath, { readonly: true });
+    for (const r of db.prepare('SELECT id, name FROM codes').all() as { id: number; name: string }[]) codeIds.set(r.name, r.id);
+    db.close();
     app = await launchApp({ viewport: { width: 1280, height: 800 } });
   });
   afterAll(async () => {
@@ -46,7 +52,7 @@ describe('imported folder codes and colourless codes', () => {
     await page.locator(`${row('Places')} .swatch.folder-code`).waitFor();
     expect(await page.locator(`${row('Places')} .code-apply`).count()).toBe(0);
     const chip = await page.locator(`${row('Places/Bakery')} .swatch.no-colour`).evaluate((e) => getComputedStyle(e).backgroundColor);
-    expect(chip).toBe(GREY);
+    expect(chip).toBe(drawnWithout('Bakery'));
     // The colourless code's coding is drawn in the same default colour as its chip.
     const stripeColours = await page.locator('.stripe').evaluateAll((els) => els.map((e) => getComputedStyle(e).backgroundColor));
     expect(stripeColours).toContain(chip);
@@ -71,7 +77,7 @@ describe('imported folder codes and colourless codes', () => {
     expect(await swatch()).toEqual(['rgb(51, 102, 204)', false]);
     await page.locator(`${row('Places/River')} .code-name`).click();
     await page.getByRole('button', { name: 'No colour' }).click();
-    await expect.poll(swatch).toEqual([GREY, true]);
+    await expect.poll(swatch).toEqual([drawnWithout('River'), true]);
     await expect.poll(() => page.locator('.stripe').evaluateAll((els) => els.map((e) => getComputedStyle(e).backgroundColor))).not.toContain('rgb(51, 102, 204)');
     await page.getByRole('button', { name: 'No colour' }).waitFor({ state: 'detached' });
     await app.shot('code-colour-none');

@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { cliAs, contractSessionsAs } from './cliAndContract.js';
 import type { CaseSetInfo } from '../../shared/domain/caseTypes.js';
 import type { CodeNode } from '../../shared/domain/types.js';
-import { NO_COLOUR_DRAWN_AS } from '../../shared/domain/codeColor.js';
+import { displayColor } from '../../shared/domain/codeColor.js';
 import type { FrameworkCandidate, FrameworkMatrix, FrameworkSummary } from '../../shared/queries/types.js';
 import { tempDir } from '../unit/db/testProject.js';
 
@@ -161,12 +161,13 @@ describe('quarry codes rename|move|merge|delete', () => {
     const id = async (path: string) => find(await call<CodeNode[]>('codes.tree'), path)!.id;
     await call('codes.update', { id: await id('Trust/Kin'), color: '#aa3355' });
     await call('codes.update', { id: await id('Costs'), color: null });
-    expect(find(await call<CodeNode[]>('codes.tree'), 'Costs')).toMatchObject({ color: null, colorChosen: false });
+    const costs = find(await call<CodeNode[]>('codes.tree'), 'Costs')!;
+    expect(costs).toMatchObject({ color: null, colorChosen: false });
     direct.closeLast();
 
     expect(await snapshot(dir, 'cli.quarry')).toEqual(await snapshot(dir, 'api.quarry'));
     const tree = JSON.parse(await ok(dir, 'codes', 'cli.quarry', '--json')) as { path: string; color: string; colorChosen: boolean; children: { path: string; color: string; colorChosen: boolean }[] }[];
-    expect(tree.find((n) => n.path === 'Costs')).toMatchObject({ color: NO_COLOUR_DRAWN_AS, colorChosen: false });
+    expect(tree.find((n) => n.path === 'Costs')).toMatchObject({ color: displayColor({ id: costs.id, color: null }), colorChosen: false });
     expect(tree.find((n) => n.path === 'Trust')!.children.find((n) => n.path === 'Trust/Kin')).toMatchObject({ color: '#aa3355', colorChosen: true });
   });
 

@@ -23,7 +23,7 @@ export function CodeDetails({ code, edit, onRename, onPassages }: Props) {
     const el = colorRef.current;
     if (!el) return;
     const onChange = () => {
-      // Picking the grey a colourless code is drawn in still gives it that colour: the user chose it.
+      // Picking the colour a colourless code is drawn in still gives it that colour: the user chose it.
       if (el.value.toLowerCase() !== code.color?.toLowerCase()) void edit.update(code.id, { color: el.value });
     };
     el.addEventListener('change', onChange);
@@ -43,10 +43,10 @@ export function CodeDetails({ code, edit, onRename, onPassages }: Props) {
           aria-label={`Colour of ${code.name}`}
           defaultValue={displayColor(code)}
           key={code.color ?? 'none'}
-          title={code.color === null ? 'No colour (drawn in grey): choose one' : 'Change the colour'}
+          title={code.color === null ? 'No colour of its own (drawn in a colour Quarry picks): choose one' : 'Change the colour'}
         />
         {code.color !== null && (
-          <button type="button" onClick={() => void edit.update(code.id, { color: null })} title="Take the colour away: the code is drawn in grey and exported without a colour">
+          <button type="button" onClick={() => void edit.update(code.id, { color: null })} title="Take the colour away: Quarry draws the code in a colour it picks and exports it without one">
             No colour
           </button>
         )}

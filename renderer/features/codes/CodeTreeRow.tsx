@@ -87,7 +87,7 @@ export function CodeTreeRow({ node, counts, whose, depth, open, selected, renami
         {node.isCodable === false ? (
           <span className="swatch folder-code" style={{ borderColor: displayColor(node) }} title="Folder: groups codes, cannot be applied" aria-label="Folder" />
         ) : node.color === null ? (
-          <span className="swatch no-colour" style={{ background: displayColor(node) }} title="No colour (drawn in grey)" />
+          <span className="swatch no-colour" style={{ background: displayColor(node) }} title="No colour of its own (drawn in a colour Quarry picks)" />
         ) : (
           <span className="swatch" style={{ background: node.color }} />
         )}
