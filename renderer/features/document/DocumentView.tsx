@@ -5,6 +5,7 @@ import { byline, memoExcerpt } from '../memos/memoFormat.js';
 import type { AnnotationModel } from '../memos/useAnnotations.js';
 import { useWorkbench } from '../workbench/workbenchState.js';
 import { lineAt, lineDirection, segmentLine, type Line, type SpanU16 } from './documentLayout.js';
+import { stripeLabelNames } from './stripeLabelNames.js';
 import { assignColumns, keepUnchangedRows, LabelPlacer, labelsInRows, type RowLabel } from './stripeLayout.js';
 import { highlightStyle, stripeTitle } from './highlightStyle.js';
 import { BLANK_LINE_TEXT } from './selectionOffsets.js';
@@ -64,6 +65,8 @@ interface LineProps {
   columnCount: number;
   /** The code-name labels drawn in this line's row (they may reach into the next row). */
   labels: RowLabel[] | undefined;
+  /** Code id → the text of its label (its name, or enough of its path when two codes here share a name). */
+  labelNames: Map<number, string>;
   /** How many different codes touch this line, and the most on any line (the density bar's scale). */
   density: number;
   maxDensity: number;
@@ -75,7 +78,7 @@ interface LineProps {
   onPlayLine?: ((line: number) => void) | undefined;
 }
 
-const DocLine = memo(function DocLine({ line, text, spans, marks, notes, codes, codingById, stripeColumns, columnCount, labels, density, maxDensity, activeCodingId, onStripeClick, onNoteClick, timeLabel, current, onPlayLine }: LineProps) {
+const DocLine = memo(function DocLine({ line, text, spans, marks, notes, codes, codingById, stripeColumns, columnCount, labels, labelNames, density, maxDensity, activeCodingId, onStripeClick, onNoteClick, timeLabel, current, onPlayLine }: LineProps) {
   const segments = segmentLine(line, spans, marks);
   const lineText = text.slice(line.start, line.end);
   const columns = columnCount;
@@ -139,6 +142,7 @@ const DocLine = memo(function DocLine({ line, text, spans, marks, notes, codes, 
             key={l.id}
             label={l}
             code={codes.get(codingById.get(l.id)?.codeId ?? -1)}
+            name={labelNames.get(codingById.get(l.id)?.codeId ?? -1) ?? 'code'}
             title={stripeTitle(codes.get(codingById.get(l.id)?.codeId ?? -1), codingById.get(l.id))}
             hiddenNames={l.hidden.map((h) => codes.get(codingById.get(h)?.codeId ?? -1)?.path ?? 'code')}
             left={laneLeft}
@@ -165,6 +169,7 @@ const DocLine = memo(function DocLine({ line, text, spans, marks, notes, codes, 
 interface StripeLabelProps {
   label: RowLabel;
   code: CodeNode | undefined;
+  name: string;
   title: string;
   hiddenNames: string[];
   left: number;
@@ -175,9 +180,8 @@ interface StripeLabelProps {
 }
 
 /** A code's name in the label lane, level with (or just below) where its coding starts; "+N" stands for labels with no room here. */
-function StripeLabel({ label, code, title, hiddenNames, left, leader, active, onSelect }: StripeLabelProps) {
+function StripeLabel({ label, code, name, title, hiddenNames, left, leader, active, onSelect }: StripeLabelProps) {
   const color = displayColor(code);
-  const name = code?.name ?? 'code';
   return (
     <div className="stripe-tag" style={{ top: label.offset, left }} data-coding-id={label.id} data-tip={hiddenNames.length ? `${title}\n\nAlso coded here (+${hiddenNames.length}):\n${hiddenNames.join('\n')}` : title}>
       <span className="stripe-leader" aria-hidden="true" style={{ left: -leader, width: leader, background: color }} />
@@ -361,7 +365,8 @@ export function DocumentView({ model, codes, snap, annotations, onOpenAnnotation
     previousLabels.current = rowLabels;
   }, [rowLabels]);
   const hasMore = labelLayout?.anyHidden ?? false;
-  const laneNeed = useMemo(() => labelLaneWidth(model.spans.map((s) => codes.get(s.codeId)?.name ?? 'code'), hasMore), [model.spans, codes, hasMore]);
+  const labelNames = useMemo(() => stripeLabelNames(model.spans.map((s) => s.codeId), codes), [model.spans, codes]);
+  const laneNeed = useMemo(() => labelLaneWidth([...labelNames.values()], hasMore), [labelNames, hasMore]);
 
   // While the recording plays, the line being said stays in view.
   const currentLine = timing?.currentLine ?? -1;
@@ -440,6 +445,7 @@ export function DocumentView({ model, codes, snap, annotations, onOpenAnnotation
                 stripeColumns={columns.columnOf}
                 columnCount={columns.count}
                 labels={rowLabels.get(item.index)}
+                labelNames={labelNames}
                 density={density.counts[item.index] ?? 0}
                 maxDensity={density.max}
                 activeCodingId={wb.activeCodingId}
