@@ -18,7 +18,8 @@ export type PackageFile = { bytes: Uint8Array; entryName: string } | { missing: 
 export interface RefiContainer {
   /** Name of the .qde, for messages. */
   qdeName: string;
-  qdeBytes: Uint8Array;
+  /** The .qde's bytes, unpacked afresh on each call and not kept (the caller decodes and drops them). */
+  readQde(): Uint8Array;
   isPackage: boolean;
   warnings: string[];
   readFile(path: string): PackageFile;
@@ -61,7 +62,7 @@ export function openRefiContainer(fileName: string, bytes: Uint8Array, limits: Z
   if (looksLikeXml(bytes)) {
     return {
       qdeName: baseName(fileName),
-      qdeBytes: bytes,
+      readQde: () => bytes,
       isPackage: false,
       warnings: [],
       readFile: (path) => ({
@@ -94,7 +95,6 @@ function openZip(fileName: string, bytes: Uint8Array, limits: ZipLimits): RefiCo
     warnings.push(`The archive holds ${qdes.length} .qde files; Quarry read "${qde.name}" and ignored the others.`);
   }
   let inflated = checkInflateBudget(fileName, qde, 0, limits);
-  const qdeBytes = readZipEntry(fileName, bytes, qde);
 
   const root = dirName(qde.name).toLowerCase();
   const byBase = new Map<string, ZipEntry[]>();
@@ -129,5 +129,5 @@ function openZip(fileName: string, bytes: Uint8Array, limits: ZipLimits): RefiCo
     return { bytes: readZipEntry(fileName, bytes, entry), entryName: entry.name };
   };
 
-  return { qdeName: qde.name, qdeBytes, isPackage: true, warnings, readFile };
+  return { qdeName: qde.name, readQde: () => readZipEntry(fileName, bytes, qde), isPackage: true, warnings, readFile };
 }
