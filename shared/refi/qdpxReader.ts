@@ -7,6 +7,7 @@ import { QuarryError } from '../errors.js';
 import { PROJECT_NS, type RefiImportResult } from './refiModel.js';
 import { newReadContext, type ReadContext } from './refiElements.js';
 import { openRefiContainer, type RefiContainer } from './refiPackage.js';
+import type { ZipInput } from './refiZip.js';
 import { readQdeProject } from './qdeProject.js';
 import { choosePositionModel, convertSources } from './refiPositions.js';
 import { linkProject } from './refiLinks.js';
@@ -50,8 +51,8 @@ function readProjectFile(ctx: ReadContext, fileName: string, container: RefiCont
   return { ...read, declaredSources };
 }
 
-export function readRefiPackage(fileName: string, bytes: Uint8Array): RefiImportResult {
-  const container = openRefiContainer(fileName, bytes);
+export function readRefiPackage(fileName: string, input: ZipInput): RefiImportResult {
+  const container = openRefiContainer(fileName, input);
   const ctx = newReadContext(fileName);
   ctx.warnings.push(...container.warnings);
   const { project, rawSources, declared, declaredSources } = readProjectFile(ctx, fileName, container);

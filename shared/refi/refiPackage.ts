@@ -11,7 +11,7 @@
  */
 import { QuarryError } from '../errors.js';
 import { formatLimit, MAX_DOCUMENT_BYTES } from '../limits.js';
-import { checkInflateBudget, DEFAULT_ZIP_LIMITS, listZipEntries, looksLikeZip, readZipEntry, type ZipEntry, type ZipLimits } from './refiZip.js';
+import { checkInflateBudget, DEFAULT_ZIP_LIMITS, listZipEntries, looksLikeZip, readZipEntry, type ZipEntry, type ZipInput, type ZipLimits } from './refiZip.js';
 
 export type PackageFile = { bytes: Uint8Array; entryName: string } | { missing: string };
 
@@ -57,8 +57,14 @@ function parseRefiPath(path: string): { scheme: 'internal' | 'relative' | 'absol
   return { scheme, name };
 }
 
-export function openRefiContainer(fileName: string, bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): RefiContainer {
-  if (looksLikeZip(bytes)) return openZip(fileName, bytes, limits);
+/**
+ * A package in memory or on disk (a ZipSource reads it piece by piece: the
+ * table of contents, then each entry as it is asked for). A bare .qde is
+ * read whole.
+ */
+export function openRefiContainer(fileName: string, input: ZipInput, limits: ZipLimits = DEFAULT_ZIP_LIMITS): RefiContainer {
+  if (looksLikeZip(input)) return openZip(fileName, input, limits);
+  const bytes = input instanceof Uint8Array ? input : input.bytesAt(0, input.length);
   if (looksLikeXml(bytes)) {
     return {
       qdeName: baseName(fileName),
@@ -73,7 +79,7 @@ export function openRefiContainer(fileName: string, bytes: Uint8Array, limits: Z
   throw new QuarryError('invalid_input', `${fileName}: not a REFI-QDA project: the file is neither a .qdpx (zip) archive nor a .qde (XML) file`);
 }
 
-function openZip(fileName: string, bytes: Uint8Array, limits: ZipLimits): RefiContainer {
+function openZip(fileName: string, bytes: ZipInput, limits: ZipLimits): RefiContainer {
   const entries = listZipEntries(fileName, bytes, limits).filter((e) => {
     if (e.name.endsWith('/')) return false;
     // macOS archivers add resource forks that mirror real entries.
