@@ -16,6 +16,10 @@ export interface BenchRow {
   p95?: number;
   /** The time the p95 must beat. */
   targetP95?: number;
+  /** Peak resident memory of the process measured (a worker), in MB. */
+  peakRssMb?: number;
+  /** The peak RSS the row must stay within, in MB. */
+  maxPeakRssMb?: number;
   note?: string;
   /**
    * Why this run cannot say whether the row meets its target (a stall target
@@ -41,4 +45,5 @@ export const passes = (r: BenchRow): boolean =>
   r.cannotJudge !== undefined ||
   (r.target === undefined || r.median <= r.target) &&
   (r.maxRatio === undefined || r.ratio === undefined || r.ratio <= r.maxRatio) &&
-  (r.targetP95 === undefined || r.p95 === undefined || r.p95 <= r.targetP95);
+  (r.targetP95 === undefined || r.p95 === undefined || r.p95 <= r.targetP95) &&
+  (r.maxPeakRssMb === undefined || r.peakRssMb === undefined || r.peakRssMb <= r.maxPeakRssMb);

@@ -6,11 +6,14 @@
  * merge of a co-author's copy against merging the same copy again (which
  * adds nothing), with the longest stall of the event loop during each.
  *
- * QUARRY_BENCH_EXCHANGE_CODINGS=200000 (comma-separated) picks the sizes.
+ * QUARRY_BENCH_EXCHANGE_CODINGS=200000 (comma-separated) picks the sizes;
+ * QUARRY_BENCH_EXCHANGE_SKIP=export,merge (comma-separated: export, import,
+ * merge) leaves parts out. The package the import reads is the current
+ * exporter's, written once per large project and cached beside it.
  */
 import Database from 'better-sqlite3';
 import { Zip, ZipDeflate, unzipSync } from 'fflate';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -25,6 +28,20 @@ import { generateLargeProject, LARGE_PROJECT } from './generateLargeProject.js';
 import { round } from './measure.js';
 
 const SIZES = (process.env.QUARRY_BENCH_EXCHANGE_CODINGS ?? '200000,1000000').split(',').map((s) => Number(s.trim())).filter((n) => n > 0);
+const SKIP = new Set((process.env.QUARRY_BENCH_EXCHANGE_SKIP ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+
+/** Peak RSS the import worker may reach, even at 1,000,000 codings (issue 19), in MB. */
+const IMPORT_RSS_BUDGET_MB = 400;
+
+/** The package the import half reads: written by the exporter once per large project and kept beside it. */
+async function cachedPackage(projectPath: string): Promise<string> {
+  const path = `${projectPath}.qdpx`;
+  if (existsSync(path)) return path;
+  const partial = `${path}.partial`;
+  await exportInWorker(projectPath, 'qdpx', partial);
+  renameSync(partial, path);
+  return path;
+}
 
 async function timed<T>(fn: () => Promise<T> | T): Promise<{ value: T; ms: number }> {
   (globalThis as { gc?: () => void }).gc?.();
@@ -111,30 +128,38 @@ export const exchangeJobsBench: BenchModule = {
       const k = `${Math.round(codings / 1000)}k`;
       const dir = mkdtempSync(join(tmpdir(), 'quarry-bench-exchange-'));
       try {
-        const pkg = join(dir, 'large.qdpx');
-        const exp = await timed(() => exportInWorker(info.path, 'qdpx', pkg));
-        const expRss = lastWorkerPeakRssKb;
-        const expFloor = await timed(() => exportFloor(info.path, join(dir, 'floor.zip')));
-        rows.push({
-          name: `exchange: REFI-QDA export in the worker, ${k} codings`,
-          median: round(exp.ms),
-          runs: 1,
-          floor: round(expFloor.ms),
-          ratio: round(exp.ms / expFloor.ms),
-          note: `${(statSync(pkg).size / 1e6).toFixed(0)} MB package; worker peak RSS ${mb(expRss)}; floor (plain SQL + plain zip) ${round(expFloor.ms)} ms, ratio ${(exp.ms / expFloor.ms).toFixed(1)}`,
-        });
-        const imp = await timed(() => importInWorker(join(dir, 'imported.quarry'), 'large.qdpx', { path: pkg }, true));
-        const impRss = lastWorkerPeakRssKb;
-        const impFloor = await timed(() => importFloor(pkg, join(dir, 'floor.sqlite'), codings));
-        rows.push({
-          name: `exchange: REFI-QDA import in the worker, ${k} codings`,
-          median: round(imp.ms),
-          runs: 1,
-          floor: round(impFloor.ms),
-          ratio: round(imp.ms / impFloor.ms),
-          note: `${imp.value.codings} codings; worker peak RSS ${mb(impRss)}; floor (plain unzip + plain SQL inserts) ${round(impFloor.ms)} ms, ratio ${(imp.ms / impFloor.ms).toFixed(1)}`,
-        });
-
+        if (!SKIP.has('export')) {
+          const pkg = join(dir, 'large.qdpx');
+          const exp = await timed(() => exportInWorker(info.path, 'qdpx', pkg));
+          const expRss = lastWorkerPeakRssKb;
+          const expFloor = await timed(() => exportFloor(info.path, join(dir, 'floor.zip')));
+          rows.push({
+            name: `exchange: REFI-QDA export in the worker, ${k} codings`,
+            median: round(exp.ms),
+            runs: 1,
+            floor: round(expFloor.ms),
+            ratio: round(exp.ms / expFloor.ms),
+            note: `${(statSync(pkg).size / 1e6).toFixed(0)} MB package; worker peak RSS ${mb(expRss)}; floor (plain SQL + plain zip) ${round(expFloor.ms)} ms, ratio ${(exp.ms / expFloor.ms).toFixed(1)}`,
+          });
+        }
+        if (!SKIP.has('import')) {
+          const pkg = await cachedPackage(info.path);
+          const imp = await timed(() => importInWorker(join(dir, 'imported.quarry'), 'large.qdpx', { path: pkg }, true));
+          const impRss = lastWorkerPeakRssKb;
+          const impFloor = await timed(() => importFloor(pkg, join(dir, 'floor.sqlite'), codings));
+          rows.push({
+            name: `exchange: REFI-QDA import in the worker, ${k} codings`,
+            median: round(imp.ms),
+            runs: 1,
+            floor: round(impFloor.ms),
+            ratio: round(imp.ms / impFloor.ms),
+            maxRatio: 3,
+            peakRssMb: Math.round(impRss / 1024),
+            maxPeakRssMb: IMPORT_RSS_BUDGET_MB,
+            note: `${imp.value.codings} codings from a ${(statSync(pkg).size / 1e6).toFixed(0)} MB package; worker peak RSS ${mb(impRss)}; floor (plain unzip + plain SQL inserts) ${round(impFloor.ms)} ms, ratio ${(imp.ms / impFloor.ms).toFixed(1)}`,
+          });
+        }
+        if (SKIP.has('merge')) continue;
         const { mine, theirs } = coauthorCopies(info.path, dir);
         const open = ProjectDb.open(mine).project;
         try {

@@ -6,7 +6,8 @@
 import { QuarryError } from '../errors.js';
 import { PROJECT_NS, type RefiImportResult } from './refiModel.js';
 import { newReadContext, type ReadContext } from './refiElements.js';
-import { openRefiContainer } from './refiPackage.js';
+import { openRefiContainer, type RefiContainer } from './refiPackage.js';
+import type { ZipInput } from './refiZip.js';
 import { readQdeProject } from './qdeProject.js';
 import { choosePositionModel, convertSources } from './refiPositions.js';
 import { linkProject } from './refiLinks.js';
@@ -32,21 +33,31 @@ function checkProjectRoot(ctx: ReadContext, root: XmlElement, what: string): voi
   }
 }
 
-export function readRefiPackage(fileName: string, bytes: Uint8Array): RefiImportResult {
-  const container = openRefiContainer(fileName, bytes);
-  const ctx = newReadContext(fileName);
-  ctx.warnings.push(...container.warnings);
+/**
+ * The project-level model and the raw sources, read from the .qde's element
+ * tree. The tree, the decoded XML and its bytes are this function's alone:
+ * they can be collected as soon as it returns, before positions are converted
+ * and links resolved.
+ */
+function readProjectFile(ctx: ReadContext, fileName: string, container: RefiContainer): ReturnType<typeof readQdeProject> & { declaredSources: Set<string> } {
   const what = container.isPackage ? container.qdeName : 'the project file';
-  const root = parseXmlTree(fileName, decodeXmlBytes(fileName, container.qdeBytes), what);
+  const root = parseXmlTree(fileName, decodeXmlBytes(fileName, container.readQde()), what);
   checkProjectRoot(ctx, root, what);
-
-  const { project, rawSources, declared } = readQdeProject(ctx, root, container);
-  const { model, reason } = choosePositionModel(project.origin, rawSources);
-  project.sources = convertSources(ctx, rawSources, model);
+  const read = readQdeProject(ctx, root, container);
   // Sources the file declares, read or skipped: a case's reference to one of them is no dangling link.
   const declaredSources = new Set(
     (root.children.find((c) => c.name === 'Sources')?.children ?? []).flatMap((c) => (c.attrs['guid'] ? [normalizeGuid(c.attrs['guid'])] : [])),
   );
+  return { ...read, declaredSources };
+}
+
+export function readRefiPackage(fileName: string, input: ZipInput): RefiImportResult {
+  const container = openRefiContainer(fileName, input);
+  const ctx = newReadContext(fileName);
+  ctx.warnings.push(...container.warnings);
+  const { project, rawSources, declared, declaredSources } = readProjectFile(ctx, fileName, container);
+  const { model, reason } = choosePositionModel(project.origin, rawSources);
+  project.sources = convertSources(ctx, rawSources, model);
   linkProject(ctx, project, declaredSources);
   return { project, positionUnit: model.unit, positionUnitReason: reason, skipped: ctx.skipped, declared, warnings: ctx.warnings };
 }

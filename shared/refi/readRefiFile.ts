@@ -6,7 +6,7 @@
 import { QuarryError } from '../errors.js';
 import { readCodebook, readRefiPackage } from './qdpxReader.js';
 import type { RefiCode, RefiImportResult } from './refiModel.js';
-import { looksLikeZip } from './refiZip.js';
+import { looksLikeZip, type ZipInput } from './refiZip.js';
 import { decodeXmlBytes } from './xmlTree.js';
 import { openElementsAtEnd } from './xmlProblem.js';
 
@@ -28,9 +28,11 @@ function isCutOffCodebook(fileName: string, xml: string): boolean {
   return open !== undefined && !/^(?:[\w.-]+:)?Project$/.test(open[0] ?? '');
 }
 
-export function readRefiFile(fileName: string, bytes: Uint8Array): RefiImportResult {
-  if (bytes.length === 0) throw new QuarryError('invalid_input', `${fileName}: the file is empty`);
-  if (!looksLikeZip(bytes)) {
+/** Reads a file given as bytes or as a ZipSource over the file on disk (a package is then read piece by piece). */
+export function readRefiFile(fileName: string, input: ZipInput): RefiImportResult {
+  if (input.length === 0) throw new QuarryError('invalid_input', `${fileName}: the file is empty`);
+  if (!looksLikeZip(input)) {
+    const bytes = input instanceof Uint8Array ? input : input.bytesAt(0, input.length);
     let xml = '';
     try {
       xml = decodeXmlBytes(fileName, bytes);
@@ -58,6 +60,7 @@ export function readRefiFile(fileName: string, bytes: Uint8Array): RefiImportRes
         warnings: book.warnings,
       };
     }
+    return readRefiPackage(fileName, bytes);
   }
-  return readRefiPackage(fileName, bytes);
+  return readRefiPackage(fileName, input);
 }

@@ -11,14 +11,15 @@
  */
 import { QuarryError } from '../errors.js';
 import { formatLimit, MAX_DOCUMENT_BYTES } from '../limits.js';
-import { checkInflateBudget, DEFAULT_ZIP_LIMITS, listZipEntries, looksLikeZip, readZipEntry, type ZipEntry, type ZipLimits } from './refiZip.js';
+import { checkInflateBudget, DEFAULT_ZIP_LIMITS, listZipEntries, looksLikeZip, readZipEntry, type ZipEntry, type ZipInput, type ZipLimits } from './refiZip.js';
 
 export type PackageFile = { bytes: Uint8Array; entryName: string } | { missing: string };
 
 export interface RefiContainer {
   /** Name of the .qde, for messages. */
   qdeName: string;
-  qdeBytes: Uint8Array;
+  /** The .qde's bytes, unpacked afresh on each call and not kept (the caller decodes and drops them). */
+  readQde(): Uint8Array;
   isPackage: boolean;
   warnings: string[];
   readFile(path: string): PackageFile;
@@ -56,12 +57,18 @@ function parseRefiPath(path: string): { scheme: 'internal' | 'relative' | 'absol
   return { scheme, name };
 }
 
-export function openRefiContainer(fileName: string, bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): RefiContainer {
-  if (looksLikeZip(bytes)) return openZip(fileName, bytes, limits);
+/**
+ * A package in memory or on disk (a ZipSource reads it piece by piece: the
+ * table of contents, then each entry as it is asked for). A bare .qde is
+ * read whole.
+ */
+export function openRefiContainer(fileName: string, input: ZipInput, limits: ZipLimits = DEFAULT_ZIP_LIMITS): RefiContainer {
+  if (looksLikeZip(input)) return openZip(fileName, input, limits);
+  const bytes = input instanceof Uint8Array ? input : input.bytesAt(0, input.length);
   if (looksLikeXml(bytes)) {
     return {
       qdeName: baseName(fileName),
-      qdeBytes: bytes,
+      readQde: () => bytes,
       isPackage: false,
       warnings: [],
       readFile: (path) => ({
@@ -72,7 +79,7 @@ export function openRefiContainer(fileName: string, bytes: Uint8Array, limits: Z
   throw new QuarryError('invalid_input', `${fileName}: not a REFI-QDA project: the file is neither a .qdpx (zip) archive nor a .qde (XML) file`);
 }
 
-function openZip(fileName: string, bytes: Uint8Array, limits: ZipLimits): RefiContainer {
+function openZip(fileName: string, bytes: ZipInput, limits: ZipLimits): RefiContainer {
   const entries = listZipEntries(fileName, bytes, limits).filter((e) => {
     if (e.name.endsWith('/')) return false;
     // macOS archivers add resource forks that mirror real entries.
@@ -94,7 +101,6 @@ function openZip(fileName: string, bytes: Uint8Array, limits: ZipLimits): RefiCo
     warnings.push(`The archive holds ${qdes.length} .qde files; Quarry read "${qde.name}" and ignored the others.`);
   }
   let inflated = checkInflateBudget(fileName, qde, 0, limits);
-  const qdeBytes = readZipEntry(fileName, bytes, qde);
 
   const root = dirName(qde.name).toLowerCase();
   const byBase = new Map<string, ZipEntry[]>();
@@ -129,5 +135,5 @@ function openZip(fileName: string, bytes: Uint8Array, limits: ZipLimits): RefiCo
     return { bytes: readZipEntry(fileName, bytes, entry), entryName: entry.name };
   };
 
-  return { qdeName: qde.name, qdeBytes, isPackage: true, warnings, readFile };
+  return { qdeName: qde.name, readQde: () => readZipEntry(fileName, bytes, qde), isPackage: true, warnings, readFile };
 }

@@ -6,18 +6,24 @@
  */
 import type Database from 'better-sqlite3';
 import { getMeta, setMeta } from '../store/metaStore.js';
-import { readProvenance, setCodingSelection, setMemoModified, setSourceModified } from '../store/provenanceStore.js';
+import { readProvenance, setMemoModified, setSourceModified, type SelectionProvenance } from '../store/provenanceStore.js';
 import { derivedGuid, isRefiGuid, normalizeGuid } from './refiGuid.js';
-import type { RefiImportPlan } from './refiImportPlanTypes.js';
+import type { PlannedProvenance, RefiImportPlan } from './refiImportPlanTypes.js';
 import type { RefiProject } from './refiModel.js';
 
 const META = { creatingUser: 'refi_creating_user', created: 'refi_creation_datetime', modifyingUser: 'refi_modifying_user', modified: 'refi_modified_datetime' } as const;
 
-/** After the plan's rows are written: their provenance (ids are looked up by GUID). */
+/** A coding's selection provenance as stored, its users as their new ids (written with the coding itself). */
+export function selectionProvenance(users: Map<string, number>, sel: PlannedProvenance): SelectionProvenance {
+  const user = (guid: string | undefined): number | null => (guid === undefined ? null : (users.get(guid) ?? null));
+  return { createdBy: user(sel.createdByGuid), createdAt: sel.createdAt ?? null, modifiedBy: user(sel.modifiedByGuid), modifiedAt: sel.modifiedAt ?? null };
+}
+
+/** After the plan's rows are written: the provenance of the project, sources and memos (ids are looked up by GUID). */
 export function writeImportProvenance(
   db: Database.Database,
   plan: RefiImportPlan,
-  ids: { users: Map<string, number>; sources: Map<string, number>; codings: Map<string, number>; memos: Map<string, number> },
+  ids: { users: Map<string, number>; sources: Map<string, number>; memos: Map<string, number> },
 ): void {
   const user = (guid: string | undefined): number | null => (guid === undefined ? null : (ids.users.get(guid) ?? null));
   const pp = plan.projectProvenance;
@@ -28,12 +34,6 @@ export function writeImportProvenance(
   for (const s of plan.sources) {
     const id = ids.sources.get(s.guid);
     if (id !== undefined && (s.modifiedAt || s.modifiedByGuid)) setSourceModified(db, id, s.modifiedAt ?? null, user(s.modifiedByGuid));
-  }
-  for (const c of plan.codings) {
-    const id = ids.codings.get(c.guid);
-    if (id === undefined || !c.selection) continue;
-    const sel = c.selection;
-    setCodingSelection(db, id, { createdBy: user(sel.createdByGuid), createdAt: sel.createdAt ?? null, modifiedBy: user(sel.modifiedByGuid), modifiedAt: sel.modifiedAt ?? null });
   }
   for (const m of plan.memos) {
     const id = ids.memos.get(m.guid);

@@ -15,10 +15,11 @@ import { classificationUsage, deleteClassification, findClassificationByName } f
 import { insertSourceAttribute, setSourceValue } from '../store/sourceAttributesStore.js';
 import { ensureClassification } from '../services/classificationsService.js';
 import { insertCode } from '../store/codesStore.js';
-import { insertCoding } from '../store/codingsStore.js';
+import { insertCodingWithSelection } from '../store/codingsStore.js';
+import { withIndexesDeferred } from '../store/deferredIndexes.js';
 import { insertMemo } from '../store/memosStore.js';
 import { setMeta } from '../store/metaStore.js';
-import { insertSource, setSourceCase } from '../store/sourcesStore.js';
+import { insertSource } from '../store/sourcesStore.js';
 import { insertUser } from '../store/usersStore.js';
 import { stmt } from '../store/statements.js';
 import { contentHash } from '../services/sourceService.js';
@@ -26,7 +27,7 @@ import { codePointLength } from '../text/positions.js';
 import type { RefiImportResult } from './refiModel.js';
 import { storeRefiRecording } from './recordingToProject.js';
 import { planRefiImport } from './refiImportPlan.js';
-import { writeImportProvenance } from './refiProvenance.js';
+import { selectionProvenance, writeImportProvenance } from './refiProvenance.js';
 import type { RefiImportPlan, RefiImportReport } from './refiImportPlanTypes.js';
 
 export function reportOf(result: RefiImportResult, plan: RefiImportPlan): RefiImportReport {
@@ -99,26 +100,30 @@ export function writeImportPlan(db: Database.Database, plan: RefiImportPlan): vo
       description: s.description,
       createdBy: s.createdByGuid === undefined ? null : (users.get(s.createdByGuid) ?? null),
       ...(s.createdAt ? { createdAt: s.createdAt } : {}),
+      ...(s.caseGuid !== undefined ? { caseId: idOf(cases, s.caseGuid, 'case') } : {}),
     });
     sources.set(s.guid, id);
     if (s.recording) storeRefiRecording(db, id, s.name, s.recording);
-    if (s.caseGuid !== undefined) setSourceCase(db, id, idOf(cases, s.caseGuid, 'case'));
   }
   const codings = new Map<string, number>();
-  for (const c of plan.codings) {
-    codings.set(
-      c.guid,
-      insertCoding(db, {
-        guid: c.guid,
-        sourceId: idOf(sources, c.sourceGuid, 'source'),
-        codeId: idOf(codes, c.codeGuid, 'code'),
-        coderId: idOf(users, c.coderGuid, 'coder'),
-        start: c.start,
-        end: c.end,
-        ...(c.createdAt ? { createdAt: c.createdAt } : {}),
-      }),
-    );
-  }
+  // A brand-new project: its codings' indexes are built once, after the last row, not row by row.
+  withIndexesDeferred(db, 'codings', () => {
+    for (const c of plan.codings) {
+      codings.set(
+        c.guid,
+        insertCodingWithSelection(db, {
+          guid: c.guid,
+          sourceId: idOf(sources, c.sourceGuid, 'source'),
+          codeId: idOf(codes, c.codeGuid, 'code'),
+          coderId: idOf(users, c.coderGuid, 'coder'),
+          start: c.start,
+          end: c.end,
+          ...(c.createdAt ? { createdAt: c.createdAt } : {}),
+          selection: c.selection ? selectionProvenance(users, c.selection) : null,
+        }),
+      );
+    }
+  });
   const attributes = new Map<string, number>();
   for (const a of plan.attributes) {
     attributes.set(a.guid, insertAttribute(db, { guid: a.guid, name: a.name, type: a.type, choices: a.choices, description: a.description, ...classificationId(a.classification) }));
@@ -153,7 +158,7 @@ export function writeImportPlan(db: Database.Database, plan: RefiImportPlan): vo
       ...(m.createdAt ? { createdAt: m.createdAt } : {}),
     }));
   }
-  writeImportProvenance(db, plan, { users, sources, codings, memos });
+  writeImportProvenance(db, plan, { users, sources, memos });
 }
 
 /**

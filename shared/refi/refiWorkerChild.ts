@@ -8,7 +8,7 @@
  * of an import at a temporary path that the app moves into place only when
  * it is complete — killed half-way, the worker leaves nothing the user sees.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { ProjectDb } from '../db/projectDb.js';
 import { QuarryError, toErrorPayload } from '../errors.js';
 import { writeFileAtomicSync } from '../fsx/atomicWrite.js';
@@ -23,7 +23,8 @@ import type { RefiSource, RefiWorkerRequest } from './refiWorkerProtocol.js';
 const post = (m: ChildMessage): void => postToParent(m);
 const progress = (done: number, total: number, phase: string): void => post({ kind: 'progress', done, total, phase });
 
-function sourceBytes(fileName: string, source: RefiSource): Uint8Array {
+/** The file to read: bytes as sent, or the path of a file within the size Quarry imports (read piece by piece by the reader). */
+function sourceInput(fileName: string, source: RefiSource): Uint8Array | { path: string } {
   if ('bytes' in source) return source.bytes;
   let size: number;
   try {
@@ -32,7 +33,7 @@ function sourceBytes(fileName: string, source: RefiSource): Uint8Array {
     throw new QuarryError('not_found', `${fileName}: no such file (${source.path}).`);
   }
   if (size > MAX_REFI_FILE_BYTES) throw new QuarryError('too_large', `${fileName}: the file is larger than ${MAX_REFI_FILE_BYTES / 1024 / 1024} MB, the most Quarry imports.`);
-  return readFileSync(source.path);
+  return { path: source.path };
 }
 
 /** The project at `projectPath`, read-only, in one read transaction: every table as of the same moment, whatever the app writes meanwhile. */
@@ -74,12 +75,12 @@ function answer(req: RefiWorkerRequest): unknown {
       return withSnapshot(req.projectPath, (db) => planExportChanges(db, req.profile, req.format));
     case 'preview':
       progress(0, 1, 'Reading the file');
-      return previewRefiImport(req.fileName, sourceBytes(req.fileName, req.source));
+      return previewRefiImport(req.fileName, sourceInput(req.fileName, req.source));
     case 'import': {
       progress(0, 2, 'Reading the file');
-      const bytes = sourceBytes(req.fileName, req.source);
+      const input = sourceInput(req.fileName, req.source);
       progress(1, 2, 'Writing the new project');
-      const { report } = importRefiProject(req.target, req.fileName, bytes, { acceptLosses: req.acceptLosses, tempPath: req.tempPath });
+      const { report } = importRefiProject(req.target, req.fileName, input, { acceptLosses: req.acceptLosses, tempPath: req.tempPath });
       return report;
     }
     case 'agreement':

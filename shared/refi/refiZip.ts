@@ -6,6 +6,8 @@
  * caught while it streams instead of after it has filled memory.
  */
 import { Inflate } from 'fflate';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import zlib from 'node:zlib';
 import { QuarryError } from '../errors.js';
 import { MAX_REFI_UNPACKED_BYTES, MAX_ZIP_ENTRIES, MAX_ZIP_ENTRY_BYTES, MAX_ZIP_RATIO, ZIP_RATIO_FLOOR_BYTES } from '../limits.js';
 
@@ -38,7 +40,8 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = {
 
 const INFLATE_CHUNK = 16 * 1024;
 
-export function looksLikeZip(bytes: Uint8Array): boolean {
+export function looksLikeZip(input: ZipInput): boolean {
+  const bytes = input instanceof Uint8Array ? input : input.bytesAt(0, Math.min(4, input.length));
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5) && (bytes[3] === 4 || bytes[3] === 6);
 }
 
@@ -46,11 +49,50 @@ function damaged(fileName: string, detail: string): QuarryError {
   return new QuarryError('invalid_input', `${fileName}: the .qdpx archive is damaged (${detail})`);
 }
 
+/**
+ * Where a zip's bytes come from: a buffer already in memory, or a file on
+ * disk read piece by piece (fileZipSource), so that a large .qdpx package is
+ * never held whole — only its table of contents and the entries asked for.
+ */
+export interface ZipSource {
+  readonly length: number;
+  /** The bytes from `start` up to `end` (both within the archive). */
+  bytesAt(start: number, end: number): Uint8Array;
+}
+
+export type ZipInput = Uint8Array | ZipSource;
+
+function sourceOf(input: ZipInput): ZipSource {
+  if (!(input instanceof Uint8Array)) return input;
+  return { length: input.length, bytesAt: (start, end) => input.subarray(start, end) };
+}
+
+/** The archive at `path`, read through one open file descriptor; close it when done. */
+export function fileZipSource(path: string): ZipSource & { close(): void } {
+  const fd = openSync(path, 'r');
+  const length = fstatSync(fd).size;
+  return {
+    length,
+    bytesAt(start, end) {
+      const out = new Uint8Array(Math.max(0, end - start));
+      for (let done = 0; done < out.length; ) {
+        const n = readSync(fd, out, done, out.length - done, start + done);
+        if (n === 0) throw new QuarryError('invalid_input', `${path}: the file changed while it was being read`);
+        done += n;
+      }
+      return out;
+    },
+    close: () => closeSync(fd),
+  };
+}
+
+const viewOf = (bytes: Uint8Array): DataView => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
 /** A zip whose end is missing: almost always a copy or download that stopped early. */
-function cutOff(fileName: string, bytes: Uint8Array): QuarryError {
+function cutOff(fileName: string, length: number): QuarryError {
   return new QuarryError(
     'invalid_input',
-    `${fileName}: the package ends early — it may have been cut off while copying (it ends after ${bytes.length.toLocaleString('en')} bytes, before its table of contents is complete)`,
+    `${fileName}: the package ends early — it may have been cut off while copying (it ends after ${length.toLocaleString('en')} bytes, before its table of contents is complete)`,
   );
 }
 
@@ -59,39 +101,53 @@ function readUint64(view: DataView, at: number): number {
   return v > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(v);
 }
 
-/** Lists the entries of a zip from its central directory, checking every declared size. */
-export function listZipEntries(fileName: string, bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipEntry[] {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+/**
+ * Lists the entries of a zip from its central directory, checking every
+ * declared size. Only the archive's tail (its end record and table of
+ * contents) is read.
+ */
+export function listZipEntries(fileName: string, input: ZipInput, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipEntry[] {
+  const src = sourceOf(input);
+  const length = src.length;
+  // The end record lies in the last 22 + 65,535 bytes; 20 more reach a ZIP64 locator just before it.
+  const tailStart = Math.max(0, length - 22 - 0xffff - 20);
+  const tail = viewOf(src.bytesAt(tailStart, length));
   let eocd = -1;
-  for (let i = bytes.length - 22; i >= 0 && i >= bytes.length - 22 - 0xffff; i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
+  for (let i = length - 22; i >= 0 && i >= length - 22 - 0xffff; i--) {
+    if (tail.getUint32(i - tailStart, true) === 0x06054b50) {
       eocd = i;
       break;
     }
   }
-  if (eocd < 0) throw cutOff(fileName, bytes);
-  let count = view.getUint16(eocd + 10, true);
-  let cdOffset = view.getUint32(eocd + 16, true);
-  if ((count === 0xffff || cdOffset === 0xffffffff) && eocd >= 20 && view.getUint32(eocd - 20, true) === 0x07064b50) {
-    const z64 = readUint64(view, eocd - 12);
-    if (z64 + 56 > bytes.length || view.getUint32(z64, true) !== 0x06064b50) throw damaged(fileName, 'its ZIP64 table of contents is missing');
-    count = readUint64(view, z64 + 32);
-    cdOffset = readUint64(view, z64 + 48);
+  if (eocd < 0) throw cutOff(fileName, length);
+  let count = tail.getUint16(eocd - tailStart + 10, true);
+  let cdOffset = tail.getUint32(eocd - tailStart + 16, true);
+  if ((count === 0xffff || cdOffset === 0xffffffff) && eocd >= 20 && tail.getUint32(eocd - tailStart - 20, true) === 0x07064b50) {
+    const z64 = readUint64(tail, eocd - tailStart - 12);
+    if (z64 + 56 > length) throw damaged(fileName, 'its ZIP64 table of contents is missing');
+    const record = viewOf(src.bytesAt(z64, z64 + 56));
+    if (record.getUint32(0, true) !== 0x06064b50) throw damaged(fileName, 'its ZIP64 table of contents is missing');
+    count = readUint64(record, 32);
+    cdOffset = readUint64(record, 48);
   }
   if (count > MAX_ZIP_ENTRIES) {
     throw new QuarryError('too_large', `${fileName}: the archive lists ${count} entries, more than the ${MAX_ZIP_ENTRIES.toLocaleString('en')} Quarry reads`);
   }
+  // The table of contents runs from its offset to the end record: read it in one piece.
+  const cdStart = Math.min(cdOffset, length);
+  const bytes = src.bytesAt(cdStart, length);
+  const view = viewOf(bytes);
   const entries: ZipEntry[] = [];
   const names = new TextDecoder('utf-8');
-  let p = cdOffset;
+  let p = cdOffset - cdStart; // offsets below are within the table of contents read above
   for (let k = 0; k < count; k++) {
-    if (p + 46 > bytes.length) throw cutOff(fileName, bytes);
+    if (cdStart + p + 46 > length) throw cutOff(fileName, length);
     if (view.getUint32(p, true) !== 0x02014b50) throw damaged(fileName, 'its table of contents is damaged');
     const flags = view.getUint16(p + 8, true);
     const nameLen = view.getUint16(p + 28, true);
     const extraLen = view.getUint16(p + 30, true);
     const commentLen = view.getUint16(p + 32, true);
-    if (p + 46 + nameLen + extraLen > bytes.length) throw cutOff(fileName, bytes);
+    if (cdStart + p + 46 + nameLen + extraLen > length) throw cutOff(fileName, length);
     const entry: ZipEntry = {
       name: names.decode(bytes.subarray(p + 46, p + 46 + nameLen)),
       method: view.getUint16(p + 10, true),
@@ -166,21 +222,22 @@ function crcUpdate(c: number, data: Uint8Array): number {
 const crcValue = (c: number): number => (c ^ 0xffffffff) >>> 0;
 
 /** The packed bytes of one entry, after the checks every read needs. */
-function packedBytes(fileName: string, bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+function packedBytes(fileName: string, input: ZipInput, entry: ZipEntry): Uint8Array {
   if (entry.encrypted) {
     throw new QuarryError('invalid_input', `${fileName}: the archive entry "${entry.name}" is encrypted; Quarry cannot read password-protected archives`);
   }
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const src = sourceOf(input);
   const lh = entry.localHeaderOffset;
-  if (lh + 30 > bytes.length || view.getUint32(lh, true) !== 0x04034b50) throw damaged(fileName, `the entry "${entry.name}" cannot be found`);
-  const start = lh + 30 + view.getUint16(lh + 26, true) + view.getUint16(lh + 28, true);
+  const header = lh + 30 > src.length ? undefined : viewOf(src.bytesAt(lh, lh + 30));
+  if (!header || header.getUint32(0, true) !== 0x04034b50) throw damaged(fileName, `the entry "${entry.name}" cannot be found`);
+  const start = lh + 30 + header.getUint16(26, true) + header.getUint16(28, true);
   const end = start + entry.compressedSize;
-  if (end > bytes.length) throw damaged(fileName, `the entry "${entry.name}" is cut short`);
+  if (end > src.length) throw damaged(fileName, `the entry "${entry.name}" is cut short`);
   if (entry.method === 0 && entry.compressedSize !== entry.size) throw damaged(fileName, `the stored entry "${entry.name}" has inconsistent sizes`);
   if (entry.method !== 0 && entry.method !== 8) {
     throw new QuarryError('invalid_input', `${fileName}: the archive entry "${entry.name}" uses a compression method (${entry.method}) Quarry cannot read`);
   }
-  return bytes.subarray(start, end);
+  return src.bytesAt(start, end);
 }
 
 /**
@@ -188,7 +245,7 @@ function packedBytes(fileName: string, bytes: Uint8Array, entry: ZipEntry): Uint
  * and checks its size and checksum. The whole entry is never in memory unless
  * the sink keeps it.
  */
-function unpackInto(fileName: string, bytes: Uint8Array, entry: ZipEntry, sink: (chunk: Uint8Array, at: number) => void): void {
+function unpackInto(fileName: string, bytes: ZipInput, entry: ZipEntry, sink: (chunk: Uint8Array, at: number) => void): void {
   const raw = packedBytes(fileName, bytes, entry);
   let crc = 0xffffffff;
   let filled = 0;
@@ -218,20 +275,43 @@ function unpackInto(fileName: string, bytes: Uint8Array, entry: ZipEntry, sink: 
       throw damaged(fileName, `the entry "${entry.name}" cannot be decompressed`);
     }
   }
-  if (overflow) {
-    throw new QuarryError(
-      'invalid_input',
-      `${fileName}: refused the archive entry "${entry.name}": it expands beyond the ${entry.size} bytes it declares, which only a zip bomb or a damaged archive does`,
-    );
-  }
+  if (overflow) throw expandsBeyond(fileName, entry);
   if (filled !== entry.size) throw damaged(fileName, `the entry "${entry.name}" is shorter than it declares`);
   if (crcValue(crc) !== entry.crc) throw damaged(fileName, `the entry "${entry.name}" fails its checksum`);
 }
 
-/** The uncompressed bytes of one entry; never more than its declared size. */
-export function readZipEntry(fileName: string, bytes: Uint8Array, entry: ZipEntry): Uint8Array {
-  const out = new Uint8Array(entry.size);
-  unpackInto(fileName, bytes, entry, (chunk, at) => out.set(chunk, at));
+const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+
+/** A refusal of an entry that inflates past the size it declares. */
+function expandsBeyond(fileName: string, entry: ZipEntry): QuarryError {
+  return new QuarryError(
+    'invalid_input',
+    `${fileName}: refused the archive entry "${entry.name}": it expands beyond the ${entry.size} bytes it declares, which only a zip bomb or a damaged archive does`,
+  );
+}
+
+/**
+ * The uncompressed bytes of one entry; never more than its declared size.
+ * The whole entry is wanted here, so the platform's zlib inflates it in one
+ * call, told to stop at one byte past the declared size (which the caller
+ * has checked against the limits): a bomb still never fills memory.
+ */
+export function readZipEntry(fileName: string, bytes: ZipInput, entry: ZipEntry): Uint8Array {
+  const raw = packedBytes(fileName, bytes, entry);
+  let out: Uint8Array;
+  if (entry.method === 0) out = raw.slice(); // a copy: never a view that keeps a whole in-memory archive alive
+  else {
+    try {
+      out = zlib.inflateRawSync(raw, { maxOutputLength: entry.size + 1 });
+    } catch (err) {
+      if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw expandsBeyond(fileName, entry);
+      throw damaged(fileName, `the entry "${entry.name}" cannot be decompressed`);
+    }
+  }
+  if (out.length > entry.size) throw expandsBeyond(fileName, entry);
+  if (out.length !== entry.size) throw damaged(fileName, `the entry "${entry.name}" is shorter than it declares`);
+  const crc = nativeCrc32 ? nativeCrc32(out) >>> 0 : crcValue(crcUpdate(0xffffffff, out));
+  if (crc !== entry.crc) throw damaged(fileName, `the entry "${entry.name}" fails its checksum`);
   return out;
 }
 
@@ -240,6 +320,6 @@ export function readZipEntry(fileName: string, bytes: Uint8Array, entry: ZipEntr
  * holding one chunk at a time: for parts a reader may reach that Quarry does
  * not need itself (a Word document's images).
  */
-export function checkZipEntry(fileName: string, bytes: Uint8Array, entry: ZipEntry): void {
+export function checkZipEntry(fileName: string, bytes: ZipInput, entry: ZipEntry): void {
   unpackInto(fileName, bytes, entry, () => undefined);
 }

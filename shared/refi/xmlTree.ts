@@ -1,5 +1,8 @@
 /**
- * A small element tree over fast-xml-parser, for reading REFI-QDA XML.
+ * A small element tree for reading REFI-QDA XML, built in one pass by
+ * xmlTokenizer.ts. A document the tokenizer stops on goes through
+ * fast-xml-parser as before, so its fault is told (or tolerated) exactly as
+ * it always was; only well-formed files take the fast path.
  *
  * Safety: any DOCTYPE is refused before parsing (so no entity can be declared,
  * let alone expanded), and the parser's own entity handling is off; only the
@@ -12,6 +15,7 @@ import { QuarryError } from '../errors.js';
 import { MAX_XML_DEPTH } from '../limits.js';
 import { decodeWindows1252 } from '../importers/textDecoding.js';
 import { xmlProblemError } from './xmlProblem.js';
+import { tokenizeXml, XmlSyntaxError, type XmlListener } from './xmlTokenizer.js';
 
 export interface XmlElement {
   /** Local name, without any namespace prefix. */
@@ -91,6 +95,35 @@ export function decodeXmlBytes(fileName: string, bytes: Uint8Array): string {
   }
 }
 
+/** Builds the element tree from the tokenizer's events. */
+function treeBuilder(): { listener: XmlListener; root(): XmlElement | undefined } {
+  const stack: XmlElement[] = [];
+  let root: XmlElement | undefined;
+  const listener: XmlListener = {
+    open(qname, rawAttrs) {
+      const i = qname.indexOf(':');
+      const attrs: Record<string, string> = Object.create(null) as Record<string, string>;
+      for (const k in rawAttrs) {
+        // XML 1.0 §3.3.3: literal tabs and newlines in attribute values read as spaces.
+        attrs[k] = decodeXmlEntities((rawAttrs[k] as string).replace(/[\t\n\r]/g, ' '));
+      }
+      const el: XmlElement = { name: i < 0 ? qname : qname.slice(i + 1), prefix: i < 0 ? '' : qname.slice(0, i), attrs, children: [], text: '' };
+      const parent = stack[stack.length - 1];
+      if (parent) parent.children.push(el);
+      else root = el;
+      stack.push(el);
+    },
+    text(raw, cdata) {
+      const el = stack[stack.length - 1] as XmlElement;
+      el.text += cdata ? raw : decodeXmlEntities(raw);
+    },
+    close() {
+      stack.pop();
+    },
+  };
+  return { listener, root: () => root };
+}
+
 type FxpNode = Record<string, unknown>;
 
 function splitName(qname: string): { prefix: string; name: string } {
@@ -120,20 +153,12 @@ function convertNode(qname: string, body: FxpNode[], rawAttrs: Record<string, un
 }
 
 /**
- * Parses a whole XML document and returns its root element.
- * `what` names the document in messages, e.g. "project.qde".
+ * The reading a document the tokenizer stopped on gets: fast-xml-parser's
+ * validator and parser, exactly as Quarry read every file before the
+ * tokenizer, so a malformed file is refused (or, where that parser was more
+ * lenient, read) with the same words as always.
  */
-export function parseXmlTree(fileName: string, xml: string, what: string): XmlElement {
-  const text = (xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml).replace(/\r\n?/g, '\n');
-  if (!/^\s*</.test(text)) {
-    throw new QuarryError('invalid_input', `${fileName}: ${what} is not XML`);
-  }
-  if (/<!DOCTYPE|<!ENTITY/i.test(text)) {
-    throw new QuarryError(
-      'invalid_input',
-      `${fileName}: ${what} contains a DOCTYPE declaration; REFI-QDA files never need one, and Quarry refuses them because DOCTYPE entities can be used to attack XML readers`,
-    );
-  }
+function parseLeniently(fileName: string, text: string, what: string): XmlElement {
   const valid = XMLValidator.validate(text);
   if (valid !== true) throw xmlProblemError(fileName, what, text, valid.err);
   let parsed: FxpNode[];
@@ -168,6 +193,42 @@ export function parseXmlTree(fileName: string, xml: string, what: string): XmlEl
   }
   const key = Object.keys(rootNode).find((k) => k !== ':@' && k !== '#text') as string;
   return convertNode(key, rootNode[key] as FxpNode[], rootNode[':@'] as Record<string, unknown> | undefined);
+}
+
+/** The document's text as both readers take it (no BOM, \n line ends), once it is known to be XML without a DOCTYPE. */
+function checkedXmlText(fileName: string, xml: string, what: string): string {
+  const text = (xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml).replace(/\r\n?/g, '\n');
+  if (!/^\s*</.test(text)) {
+    throw new QuarryError('invalid_input', `${fileName}: ${what} is not XML`);
+  }
+  if (/<!DOCTYPE|<!ENTITY/i.test(text)) {
+    throw new QuarryError(
+      'invalid_input',
+      `${fileName}: ${what} contains a DOCTYPE declaration; REFI-QDA files never need one, and Quarry refuses them because DOCTYPE entities can be used to attack XML readers`,
+    );
+  }
+  return text;
+}
+
+/** The whole document read by fast-xml-parser alone, as Quarry read every file before its tokenizer (the reference the tokenizer's tests compare with). */
+export function parseXmlTreeLeniently(fileName: string, xml: string, what: string): XmlElement {
+  return parseLeniently(fileName, checkedXmlText(fileName, xml, what), what);
+}
+
+/**
+ * Parses a whole XML document and returns its root element.
+ * `what` names the document in messages, e.g. "project.qde".
+ */
+export function parseXmlTree(fileName: string, xml: string, what: string): XmlElement {
+  const text = checkedXmlText(fileName, xml, what);
+  const tree = treeBuilder();
+  try {
+    tokenizeXml(text, tree.listener, MAX_XML_DEPTH);
+  } catch (err) {
+    if (err instanceof XmlSyntaxError) return parseLeniently(fileName, text, what);
+    throw err;
+  }
+  return tree.root() as XmlElement;
 }
 
 /** The namespace URI of an element, looked up on the element itself (enough for a root). */

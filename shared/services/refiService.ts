@@ -16,6 +16,8 @@ import { readRefiFile } from '../refi/readRefiFile.js';
 import { writeQdc, writeQdpx, writeQdpxTo } from '../refi/qdpxWriter.js';
 import { planRefiImport } from '../refi/refiImportPlan.js';
 import type { RefiImportReport } from '../refi/refiImportPlanTypes.js';
+import type { RefiImportResult } from '../refi/refiModel.js';
+import { fileZipSource } from '../refi/refiZip.js';
 import { reportOf, writeImportPlan } from '../refi/refiToProject.js';
 import { applyExportProfile, profileCodes, type ExportChange } from '../refi/applyExportProfile.js';
 import { exportProfile, type ExportProfileId } from '../refi/exportProfiles.js';
@@ -76,9 +78,22 @@ export function writeFileAtomically(path: string, data: Uint8Array | string): vo
   writeFileAtomicSync(path, data, { what: 'the REFI-QDA file' });
 }
 
+/** A REFI-QDA file to read: its bytes, or its path (a package on disk is then read piece by piece, never whole). */
+export type RefiFileInput = Uint8Array | { path: string };
+
+function readRefiInput(fileName: string, input: RefiFileInput): RefiImportResult {
+  if (input instanceof Uint8Array) return readRefiFile(fileName, input);
+  const source = fileZipSource(input.path);
+  try {
+    return readRefiFile(fileName, source);
+  } finally {
+    source.close();
+  }
+}
+
 /** What importing the file would give, without creating anything. */
-export function previewRefiImport(fileName: string, bytes: Uint8Array): RefiImportReport {
-  const result = readRefiFile(fileName, bytes);
+export function previewRefiImport(fileName: string, input: RefiFileInput): RefiImportReport {
+  const result = readRefiInput(fileName, input);
   return reportOf(result, planRefiImport(result));
 }
 
@@ -97,9 +112,9 @@ export interface RefiImportOutcome {
   project?: ProjectDb;
 }
 
-export function importRefiProject(path: string, fileName: string, bytes: Uint8Array, opts: RefiImportOptions = {}): RefiImportOutcome {
+export function importRefiProject(path: string, fileName: string, input: RefiFileInput, opts: RefiImportOptions = {}): RefiImportOutcome {
   if (existsSync(path)) throw new QuarryError('conflict', `${basename(path)} already exists; Quarry will not overwrite it. Choose another name.`);
-  const result = readRefiFile(fileName, bytes);
+  const result = readRefiInput(fileName, input);
   const plan = planRefiImport(result);
   const report = reportOf(result, plan);
   if (plan.skipped.length > 0 && !opts.acceptLosses) {

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import type { Coding } from '../domain/types.js';
+import type { SelectionProvenance } from './provenanceStore.js';
 import { nowIso, stmt } from './statements.js';
 
 const CODING = `
@@ -54,6 +55,20 @@ export function insertCoding(
     db,
     `INSERT INTO codings(guid, source_id, code_id, start_pos, end_pos, coder_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   ).run(c.guid ?? randomUUID(), c.sourceId, c.codeId, c.start, c.end, c.coderId, c.createdAt ?? nowIso());
+  return Number(info.lastInsertRowid);
+}
+
+/** A coding with the provenance of the selection it came from (a REFI-QDA import), in one row write. */
+export function insertCodingWithSelection(
+  db: Database.Database,
+  c: { sourceId: number; codeId: number; start: number; end: number; coderId: number; guid: string; createdAt?: string; selection: SelectionProvenance | null },
+): number {
+  const sel = c.selection;
+  const info = stmt(
+    db,
+    `INSERT INTO codings(guid, source_id, code_id, start_pos, end_pos, coder_id, created_at, selection_created_by, selection_created_at, selection_modified_by, selection_modified_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(c.guid, c.sourceId, c.codeId, c.start, c.end, c.coderId, c.createdAt ?? nowIso(), sel?.createdBy ?? null, sel?.createdAt ?? null, sel?.modifiedBy ?? null, sel?.modifiedAt ?? null);
   return Number(info.lastInsertRowid);
 }
 

@@ -54,13 +54,15 @@ export interface NewSource {
   guid?: string;
   description?: string;
   createdAt?: string;
+  /** The case it belongs to from the start (an import knows it; a new source has none). */
+  caseId?: number | null;
 }
 
 export function insertSource(db: Database.Database, s: NewSource): number {
   const info = stmt(
     db,
-    `INSERT INTO sources(guid, name, char_count, content_hash, origin_name, origin_type, encoding, description, created_at, created_by)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO sources(guid, name, char_count, content_hash, origin_name, origin_type, encoding, description, created_at, created_by, case_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     s.guid ?? randomUUID(),
     s.name,
@@ -72,6 +74,7 @@ export function insertSource(db: Database.Database, s: NewSource): number {
     s.description ?? '',
     s.createdAt ?? nowIso(),
     s.createdBy,
+    s.caseId ?? null,
   );
   const id = Number(info.lastInsertRowid);
   stmt(db, `INSERT INTO source_text(source_id, text) VALUES (?, ?)`).run(id, s.text);
