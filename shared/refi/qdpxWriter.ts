@@ -70,8 +70,13 @@ export function writeQdpxStreamTo(stream: RefiExportStream, write: (bytes: Uint8
 
 /** The whole package in memory (tests, small projects). */
 export function writeQdpx(project: RefiProject, options: SerializeOptions = {}): Uint8Array {
+  return writeQdpxStream(streamOfModel(project), options);
+}
+
+/** The whole package of a stream in memory (a download in browser mode hands it over whole). */
+export function writeQdpxStream(stream: RefiExportStream, options: SerializeOptions = {}): Uint8Array {
   const pieces: Uint8Array[] = [];
-  writeQdpxTo(project, (bytes) => pieces.push(bytes), options);
+  writeQdpxStreamTo(stream, (bytes) => pieces.push(bytes), options);
   const out = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
   let at = 0;
   for (const p of pieces) {
