@@ -16,6 +16,10 @@ export interface BenchRow {
   p95?: number;
   /** The time the p95 must beat. */
   targetP95?: number;
+  /** Peak resident memory of the process that did the work (a worker's), in MB. */
+  peakRssMb?: number;
+  /** The peak RSS it must stay under, in MB. */
+  maxPeakRssMb?: number;
   note?: string;
 }
 
@@ -33,4 +37,5 @@ export interface BenchModule {
 export const passes = (r: BenchRow): boolean =>
   (r.target === undefined || r.median <= r.target) &&
   (r.maxRatio === undefined || r.ratio === undefined || r.ratio <= r.maxRatio) &&
-  (r.targetP95 === undefined || r.p95 === undefined || r.p95 <= r.targetP95);
+  (r.targetP95 === undefined || r.p95 === undefined || r.p95 <= r.targetP95) &&
+  (r.maxPeakRssMb === undefined || r.peakRssMb === undefined || r.peakRssMb <= r.maxPeakRssMb);

@@ -6,7 +6,12 @@
  * merge of a co-author's copy against merging the same copy again (which
  * adds nothing), with the longest stall of the event loop during each.
  *
- * QUARRY_BENCH_EXCHANGE_CODINGS=200000 (comma-separated) picks the sizes.
+ * QUARRY_BENCH_EXCHANGE_CODINGS=200000 (comma-separated) picks the sizes;
+ * QUARRY_BENCH_EXCHANGE_SKIP=import,merge (any of export, import, merge)
+ * leaves parts out (the import still exports the package it reads).
+ *
+ * The export streams a source at a time (issue 16), so the worker's peak
+ * RSS must stay under EXPORT_MAX_RSS_MB whatever the size.
  */
 import Database from 'better-sqlite3';
 import { Zip, ZipDeflate, unzipSync } from 'fflate';
@@ -25,6 +30,8 @@ import { generateLargeProject, LARGE_PROJECT } from './generateLargeProject.js';
 import { round } from './measure.js';
 
 const SIZES = (process.env.QUARRY_BENCH_EXCHANGE_CODINGS ?? '200000,1000000').split(',').map((s) => Number(s.trim())).filter((n) => n > 0);
+const SKIP = new Set((process.env.QUARRY_BENCH_EXCHANGE_SKIP ?? '').split(',').map((s) => s.trim().toLowerCase()));
+const EXPORT_MAX_RSS_MB = 400;
 
 async function timed<T>(fn: () => Promise<T> | T): Promise<{ value: T; ms: number }> {
   (globalThis as { gc?: () => void }).gc?.();
@@ -112,28 +119,37 @@ export const exchangeJobsBench: BenchModule = {
       const dir = mkdtempSync(join(tmpdir(), 'quarry-bench-exchange-'));
       try {
         const pkg = join(dir, 'large.qdpx');
-        const exp = await timed(() => exportInWorker(info.path, 'qdpx', pkg));
-        const expRss = lastWorkerPeakRssKb;
-        const expFloor = await timed(() => exportFloor(info.path, join(dir, 'floor.zip')));
-        rows.push({
-          name: `exchange: REFI-QDA export in the worker, ${k} codings`,
-          median: round(exp.ms),
-          runs: 1,
-          floor: round(expFloor.ms),
-          ratio: round(exp.ms / expFloor.ms),
-          note: `${(statSync(pkg).size / 1e6).toFixed(0)} MB package; worker peak RSS ${mb(expRss)}; floor (plain SQL + plain zip) ${round(expFloor.ms)} ms, ratio ${(exp.ms / expFloor.ms).toFixed(1)}`,
-        });
-        const imp = await timed(() => importInWorker(join(dir, 'imported.quarry'), 'large.qdpx', { path: pkg }, true));
-        const impRss = lastWorkerPeakRssKb;
-        const impFloor = await timed(() => importFloor(pkg, join(dir, 'floor.sqlite'), codings));
-        rows.push({
-          name: `exchange: REFI-QDA import in the worker, ${k} codings`,
-          median: round(imp.ms),
-          runs: 1,
-          floor: round(impFloor.ms),
-          ratio: round(imp.ms / impFloor.ms),
-          note: `${imp.value.codings} codings; worker peak RSS ${mb(impRss)}; floor (plain unzip + plain SQL inserts) ${round(impFloor.ms)} ms, ratio ${(imp.ms / impFloor.ms).toFixed(1)}`,
-        });
+        if (!SKIP.has('export') || !SKIP.has('import')) {
+          const exp = await timed(() => exportInWorker(info.path, 'qdpx', pkg));
+          const expRss = lastWorkerPeakRssKb;
+          const expFloor = await timed(() => exportFloor(info.path, join(dir, 'floor.zip')));
+          if (!SKIP.has('export')) {
+            rows.push({
+              name: `exchange: REFI-QDA export in the worker, ${k} codings`,
+              median: round(exp.ms),
+              runs: 1,
+              floor: round(expFloor.ms),
+              ratio: round(exp.ms / expFloor.ms),
+              peakRssMb: Math.round(expRss / 1024),
+              maxPeakRssMb: EXPORT_MAX_RSS_MB,
+              note: `${(statSync(pkg).size / 1e6).toFixed(0)} MB package; worker peak RSS ${mb(expRss)}; floor (plain SQL + plain zip) ${round(expFloor.ms)} ms, ratio ${(exp.ms / expFloor.ms).toFixed(1)}`,
+            });
+          }
+        }
+        if (!SKIP.has('import')) {
+          const imp = await timed(() => importInWorker(join(dir, 'imported.quarry'), 'large.qdpx', { path: pkg }, true));
+          const impRss = lastWorkerPeakRssKb;
+          const impFloor = await timed(() => importFloor(pkg, join(dir, 'floor.sqlite'), codings));
+          rows.push({
+            name: `exchange: REFI-QDA import in the worker, ${k} codings`,
+            median: round(imp.ms),
+            runs: 1,
+            floor: round(impFloor.ms),
+            ratio: round(imp.ms / impFloor.ms),
+            note: `${imp.value.codings} codings; worker peak RSS ${mb(impRss)}; floor (plain unzip + plain SQL inserts) ${round(impFloor.ms)} ms, ratio ${(imp.ms / impFloor.ms).toFixed(1)}`,
+          });
+        }
+        if (SKIP.has('merge')) continue;
 
         const { mine, theirs } = coauthorCopies(info.path, dir);
         const open = ProjectDb.open(mine).project;

@@ -49,7 +49,7 @@ function table(rows: BenchRow[]): string {
     fmt(r.median),
     fmt(r.p95),
     String(r.runs),
-    [r.target !== undefined ? `median ≤ ${r.target}` : '', r.targetP95 !== undefined ? `p95 ≤ ${r.targetP95}` : '', r.maxRatio !== undefined ? `ratio ≤ ${r.maxRatio}` : '']
+    [r.target !== undefined ? `median ≤ ${r.target}` : '', r.targetP95 !== undefined ? `p95 ≤ ${r.targetP95}` : '', r.maxRatio !== undefined ? `ratio ≤ ${r.maxRatio}` : '', r.maxPeakRssMb !== undefined ? `peak RSS ≤ ${r.maxPeakRssMb} MB` : '']
       .filter(Boolean)
       .join(', '),
     passes(r) ? 'yes' : 'NO',
