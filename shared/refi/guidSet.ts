@@ -41,9 +41,12 @@ export class GuidSet {
 
   /** The GUID's 32 hex digits into `words`; false for the nil GUID. */
   private parse(guid: string): boolean {
-    const hex = guid.replace(/-/g, '');
+    // 8-4-4-4-12 hex digits: four 32-bit words.
     const w = this.words;
-    for (let i = 0; i < 4; i++) w[i] = parseInt(hex.slice(i * 8, i * 8 + 8), 16);
+    w[0] = parseInt(guid.slice(0, 8), 16);
+    w[1] = parseInt(guid.slice(9, 13) + guid.slice(14, 18), 16);
+    w[2] = parseInt(guid.slice(19, 23) + guid.slice(24, 28), 16);
+    w[3] = parseInt(guid.slice(28, 36), 16);
     return (w[0]! | w[1]! | w[2]! | w[3]!) !== 0;
   }
 
