@@ -50,7 +50,8 @@ export class ExportCheck {
   private readonly variables: Set<string>;
   private readonly notes: Set<string>;
   private readonly sourceLengths = new Map<string, number>();
-  private readonly selections = new GuidSet();
+  /** Selections that cases refer to, and whether each has been seen yet (rather than every selection's GUID). */
+  private readonly caseSelections = new Map<string, boolean>();
 
   constructor(private readonly project: RefiProject) {
     for (const u of project.users) this.claim(u.guid, `the user "${u.name}"`);
@@ -58,6 +59,7 @@ export class ExportCheck {
     for (const c of this.codes) this.claim(c, 'a code');
     this.variables = new Set(project.variables.map((v) => this.claim(v.guid, `the variable "${v.name}"`)));
     this.notes = new Set(project.notes.map((n) => this.claim(n.guid, `the note "${n.name ?? n.guid}"`)));
+    for (const c of project.cases) for (const x of c.selectionGuids) if (isRefiGuid(x.trim())) this.caseSelections.set(normalizeGuid(x), false);
   }
 
   private claim(guid: string, what: string): string {
@@ -79,7 +81,8 @@ export class ExportCheck {
     this.sourceLengths.set(guid, length);
     author(s.creatingUserGuid, `the source "${s.name}"`);
     for (const sel of selections) {
-      this.selections.add(this.claim(sel.guid, `a selection in "${s.name}"`));
+      const selection = this.claim(sel.guid, `a selection in "${s.name}"`);
+      if (this.caseSelections.has(selection)) this.caseSelections.set(selection, true);
       checkRange(sel.start, sel.end, length, `a selection in "${s.name}"`);
       author(sel.creatingUserGuid, `a selection in "${s.name}"`);
       for (const c of sel.codings) {
@@ -113,7 +116,7 @@ export class ExportCheck {
       checkValues(c.values, `the case "${c.name}"`);
       for (const x of c.sourceGuids) this.ref(x, sources, `the case "${c.name}"`, 'source');
       for (const x of c.codeGuids) this.ref(x, this.codes, `the case "${c.name}"`, 'code');
-      for (const x of c.selectionGuids) this.ref(x, this.selections, `the case "${c.name}"`, 'selection');
+      for (const x of c.selectionGuids) this.ref(x, { has: (guid) => this.caseSelections.get(guid) === true }, `the case "${c.name}"`, 'selection');
     }
     for (const s of project.sets) {
       this.claim(s.guid, `the set "${s.name}"`);
