@@ -5,7 +5,7 @@
  * it never holds two sources' selections. Rebuilding the whole model (every
  * coding read at once) breaks these traces.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +17,9 @@ import { writeQdpxStreamTo } from '../../shared/refi/qdpxWriter.js';
 import type { RefiExportStream } from '../../shared/refi/refiExportStream.js';
 import { applyCoding } from '../../shared/services/codingService.js';
 import { exportQdpxBytes } from '../../shared/services/refiService.js';
+import { Job } from '../../shared/jobs/job.js';
+import { runWithJob } from '../../shared/jobs/jobContext.js';
+import { exportInWorker } from '../../shared/refi/refiWorker.js';
 import { importFiles } from '../../shared/services/sourceService.js';
 
 const SOURCES = 40;
@@ -124,4 +127,25 @@ describe('REFI-QDA export streams a source at a time', () => {
       }
     });
   }
+
+  it('the worker reports its progress a source at a time, inside the job', async () => {
+    const job = new Job('export-progress', 'refi.exportQdpx');
+    const phases: string[] = [];
+    const report = job.report.bind(job);
+    job.report = (done, total, phase) => {
+      if (phase !== undefined) phases.push(phase);
+      report(done, total, phase);
+    };
+    const target = join(dir, 'many.qdpx');
+    await runWithJob(job, () => exportInWorker(path, 'qdpx', target));
+    expect(phases[0]).toBe('Writing the package');
+    expect(phases.at(-1)).toBe(`Writing sources ${SOURCES} / ${SOURCES}`);
+    for (const p of phases.slice(1)) expect(p).toMatch(new RegExp(`^Writing sources \\d+ / ${SOURCES}$`));
+    const { project } = ProjectDb.open(path, { readOnly: true, lock: false });
+    try {
+      expect(Buffer.from(readFileSync(target)).equals(Buffer.from(exportQdpxBytes(project.db, 'standard')))).toBe(true);
+    } finally {
+      project.close();
+    }
+  });
 });
