@@ -7,7 +7,7 @@
 import type { ExportProfile } from './exportProfiles.js';
 import { DEFAULT_CODE_COLOUR, profileOrigin } from './exportProfiles.js';
 import type { RefiCode, RefiProject, RefiSelection, RefiSet } from './refiModel.js';
-import { modelOfStream, streamOfModel, type RefiExportStream, type SourceContent } from './refiExportStream.js';
+import { countSelections, modelOfStream, streamOfModel, type RefiExportStream, type SelectionCounts, type SourceContent } from './refiExportStream.js';
 import { derivedGuid, normalizeGuid } from './refiGuid.js';
 import { caseSourcesDescription, readCaseMemos, withOriginalName } from './quarryMarkers.js';
 import { profileText } from './profileText.js';
@@ -63,29 +63,17 @@ function walkCodes(codes: RefiCode[], visit: (c: RefiCode, path: string[]) => vo
   }
 }
 
-/** What the change list counts in one source, read from its bulk (one source at a time). */
-interface SourceFacts {
-  selections: number;
+/** What the change list counts in one source (one source at a time). */
+interface SourceFacts extends SelectionCounts {
   astral: boolean;
   lineBreak: boolean;
-  /** Notes its codings refer to. */
-  codingNotes: string[];
-  /** Coding memos a note+description profile copies into its selections' Descriptions. */
-  copied: number;
 }
 
-function sourceFacts({ text, selections }: SourceContent): SourceFacts {
-  const codingNotes: string[] = [];
-  let copied = 0;
-  for (const sel of selections) {
-    let n = 0;
-    for (const c of sel.codings) {
-      n += c.noteGuids.length;
-      codingNotes.push(...c.noteGuids);
-    }
-    if (n > 0 && sel.description === undefined) copied += n;
-  }
-  return { selections: selections.length, astral: /[\u{10000}-\u{10FFFF}]/u.test(text), lineBreak: text.includes('\n'), codingNotes, copied };
+function sourceFacts(stream: RefiExportStream, i: number): SourceFacts {
+  const content = stream.counts ? undefined : stream.content(i);
+  const text = content ? content.text : stream.text(i);
+  const counts = content ? countSelections(content.selections) : stream.counts!(i);
+  return { ...counts, astral: /[\u{10000}-\u{10FFFF}]/u.test(text), lineBreak: text.includes('\n') };
 }
 
 /** Each note's kind, from what refers to it. */
@@ -242,7 +230,7 @@ export function applyExportProfileToStream(stream: RefiExportStream, profile: Ex
   const changes: ExportChange[] = [];
   const base = stream.project;
   let out: RefiProject = { ...base, origin: profileOrigin(profile), codes: profileCodes(base.codes, profile, changes) };
-  const facts = base.sources.map((_, i) => sourceFacts(stream.content(i)));
+  const facts = base.sources.map((_, i) => sourceFacts(stream, i));
   positionChanges(out, facts, profile, changes);
   const describe = memoChanges(out, facts, profile, changes);
   out = caseChanges(out, profile, changes);

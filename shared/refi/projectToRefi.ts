@@ -21,7 +21,7 @@ import type Database from 'better-sqlite3';
 import { attributeTypeSpec } from '../cases/attributeTypeRegistry.js';
 import { compileRule, type CaseSetRule } from '../cases/caseSetRules.js';
 import type { AttributeRow } from '../store/attributesStore.js';
-import { readCodingsOfSource, readSnapshot, type ProjectSnapshot, type SnapCode, type SnapCoding, type SnapMemo } from '../store/snapshotStore.js';
+import { codingsWithMemosOfSource, countCodingsOfSource, readCodingsOfSource, readSnapshot, type ProjectSnapshot, type SnapCode, type SnapCoding, type SnapMemo } from '../store/snapshotStore.js';
 import { getSourceText, listSources } from '../store/sourcesStore.js';
 import { listCodeRows } from '../store/codesStore.js';
 import { applyStoredProvenance, selectionProvenance } from './refiProvenance.js';
@@ -131,6 +131,9 @@ function exchangeable(snap: ProjectSnapshot): ProjectSnapshot {
 export interface SnapshotBulk {
   text(sourceId: number): string;
   codings(sourceId: number): SnapCoding[];
+  /** Counted without reading the codings (an export profile's change list): how many, and which have memos. */
+  codingCount?(sourceId: number): number;
+  codingsWithMemos?(sourceId: number): number[];
 }
 
 /** A stream of the project, and the snapshot's source id of each of the stream's sources. */
@@ -279,6 +282,15 @@ export function snapshotToRefiStream(stored: ProjectSnapshot, bulk: SnapshotBulk
     content: (i) => ({ text: bulk.text(sourceIds[i]!), selections: selectionsOf(sourceIds[i]!) }),
     text: (i) => bulk.text(sourceIds[i]!),
   };
+  const { codingCount, codingsWithMemos } = bulk;
+  if (codingCount && codingsWithMemos) {
+    // What selectionsOf would give, counted: one selection (without a Description) per coding, then the case passages.
+    stream.counts = (i) => {
+      const id = sourceIds[i]!;
+      const codingNotes = codingsWithMemos(id).flatMap((codingId) => memosOf('coding', codingId));
+      return { selections: codingCount(id) + (spansBySource.get(id)?.length ?? 0), codingNotes, copied: codingNotes.length };
+    };
+  }
   return { stream, sourceIds, warnings };
 }
 
@@ -340,7 +352,12 @@ export function projectToRefi(db: Database.Database): RefiExport {
 export function projectToRefiStream(db: Database.Database): RefiExportSnapshot {
   // A linked recording's path is relative to the project file, which is the database's own file.
   const projectPath = db.name;
-  const exported = snapshotToRefiStream(readSnapshot(db, { codings: false }), { text: (id) => getSourceText(db, id) ?? '', codings: (id) => readCodingsOfSource(db, id) });
+  const exported = snapshotToRefiStream(readSnapshot(db, { codings: false }), {
+    text: (id) => getSourceText(db, id) ?? '',
+    codings: (id) => readCodingsOfSource(db, id),
+    codingCount: (id) => countCodingsOfSource(db, id),
+    codingsWithMemos: (id) => codingsWithMemosOfSource(db, id),
+  });
   const { project } = exported.stream;
   const bySourceGuid = new Map(project.sources.map((s) => [s.guid, s]));
   addSourceVariables(db, project, bySourceGuid);

@@ -15,6 +15,15 @@ export interface SourceContent {
   selections: RefiSelection[];
 }
 
+/** What an export profile's change list counts of one source's selections. */
+export interface SelectionCounts {
+  selections: number;
+  /** Notes its codings refer to. */
+  codingNotes: string[];
+  /** Coding memos a note+description profile copies into Descriptions (of selections without one). */
+  copied: number;
+}
+
 export interface RefiExportStream {
   /** Everything but the sources' bulk: every source's `text` is '' and its `selections` empty here. */
   project: RefiProject;
@@ -22,6 +31,23 @@ export interface RefiExportStream {
   content(index: number): SourceContent;
   /** Only the text of `project.sources[index]` (the package's text files come after project.qde). */
   text(index: number): string;
+  /** The counts of `project.sources[index]`'s selections without building them (a database counts them with SQL); else they are counted from content(). */
+  counts?(index: number): SelectionCounts;
+}
+
+/** The counts of selections already built. */
+export function countSelections(selections: readonly RefiSelection[]): SelectionCounts {
+  const codingNotes: string[] = [];
+  let copied = 0;
+  for (const sel of selections) {
+    let n = 0;
+    for (const c of sel.codings) {
+      n += c.noteGuids.length;
+      codingNotes.push(...c.noteGuids);
+    }
+    if (n > 0 && sel.description === undefined) copied += n;
+  }
+  return { selections: selections.length, codingNotes, copied };
 }
 
 /** A source without its bulk. */

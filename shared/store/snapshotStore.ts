@@ -273,6 +273,18 @@ export function readCodingsOfSource(db: Database.Database, sourceId: number): Sn
   return stmt(db, `SELECT ${CODING_COLUMNS} FROM codings WHERE source_id = ? ORDER BY start_pos, end_pos, id`).all(sourceId) as SnapCoding[];
 }
 
+/** How many codings one source has. */
+export function countCodingsOfSource(db: Database.Database, sourceId: number): number {
+  return stmt(db, `SELECT count(*) FROM codings WHERE source_id = ?`).pluck().get(sourceId) as number;
+}
+
+/** The codings of one source that have memos (each once). */
+export function codingsWithMemosOfSource(db: Database.Database, sourceId: number): number[] {
+  return stmt(db, `SELECT DISTINCT m.coding_id FROM memos m JOIN codings c ON c.id = m.coding_id WHERE m.target = 'coding' AND c.source_id = ? ORDER BY 1`)
+    .pluck()
+    .all(sourceId) as number[];
+}
+
 function readCommonRows(db: Database.Database, withCodings = true): Omit<ProjectSnapshot, 'attributes' | 'values' | 'media' | 'sourceAttributes' | 'sourceValues'> {
   const all = <T>(sql: string): T[] => db.prepare(sql).all() as T[];
   const caseSets = hasTable(db, 'case_sets')
