@@ -10,6 +10,9 @@
  * QUARRY_BENCH_EXCHANGE_SKIP=export,merge (comma-separated: export, import,
  * merge) leaves parts out. The package the import reads is the current
  * exporter's, written once per large project and cached beside it.
+ *
+ * The export streams a source at a time (issue 16), so the worker's peak
+ * RSS must stay under EXPORT_MAX_RSS_MB whatever the size.
  */
 import Database from 'better-sqlite3';
 import { Zip, ZipDeflate, unzipSync } from 'fflate';
@@ -42,6 +45,7 @@ async function cachedPackage(projectPath: string): Promise<string> {
   renameSync(partial, path);
   return path;
 }
+const EXPORT_MAX_RSS_MB = 400;
 
 async function timed<T>(fn: () => Promise<T> | T): Promise<{ value: T; ms: number }> {
   (globalThis as { gc?: () => void }).gc?.();
@@ -139,6 +143,8 @@ export const exchangeJobsBench: BenchModule = {
             runs: 1,
             floor: round(expFloor.ms),
             ratio: round(exp.ms / expFloor.ms),
+            peakRssMb: Math.round(expRss / 1024),
+            maxPeakRssMb: EXPORT_MAX_RSS_MB,
             note: `${(statSync(pkg).size / 1e6).toFixed(0)} MB package; worker peak RSS ${mb(expRss)}; floor (plain SQL + plain zip) ${round(expFloor.ms)} ms, ratio ${(exp.ms / expFloor.ms).toFixed(1)}`,
           });
         }

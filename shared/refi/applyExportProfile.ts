@@ -6,7 +6,8 @@
  */
 import type { ExportProfile } from './exportProfiles.js';
 import { DEFAULT_CODE_COLOUR, profileOrigin } from './exportProfiles.js';
-import type { RefiCode, RefiProject, RefiSet } from './refiModel.js';
+import type { RefiCode, RefiProject, RefiSelection, RefiSet } from './refiModel.js';
+import { countSelections, modelOfStream, streamOfModel, type RefiExportStream, type SelectionCounts, type SourceContent } from './refiExportStream.js';
 import { derivedGuid, normalizeGuid } from './refiGuid.js';
 import { caseSourcesDescription, readCaseMemos, withOriginalName } from './quarryMarkers.js';
 import { profileText } from './profileText.js';
@@ -35,6 +36,12 @@ export interface ProfiledExport {
   changes: ExportChange[];
 }
 
+export interface ProfiledStream {
+  stream: RefiExportStream;
+  options: SerializeOptions;
+  changes: ExportChange[];
+}
+
 type MemoKind = 'project' | 'source' | 'code' | 'coding' | 'case' | 'annotation';
 
 const MEMO_WORDS: Record<MemoKind, string> = {
@@ -56,15 +63,28 @@ function walkCodes(codes: RefiCode[], visit: (c: RefiCode, path: string[]) => vo
   }
 }
 
+/** What the change list counts in one source (one source at a time). */
+interface SourceFacts extends SelectionCounts {
+  astral: boolean;
+  lineBreak: boolean;
+}
+
+function sourceFacts(stream: RefiExportStream, i: number): SourceFacts {
+  const content = stream.counts ? undefined : stream.content(i);
+  const text = content ? content.text : stream.text(i);
+  const counts = content ? countSelections(content.selections) : stream.counts!(i);
+  return { ...counts, astral: /[\u{10000}-\u{10FFFF}]/u.test(text), lineBreak: text.includes('\n') };
+}
+
 /** Each note's kind, from what refers to it. */
-function memoKinds(project: RefiProject): Map<string, MemoKind> {
+function memoKinds(project: RefiProject, facts: SourceFacts[]): Map<string, MemoKind> {
   const kinds = new Map<string, MemoKind>();
   const mark = (guids: string[], kind: MemoKind): void => guids.forEach((guid) => kinds.set(normalizeGuid(guid), kind));
   mark(project.projectNoteGuids, 'project');
-  for (const s of project.sources) {
+  project.sources.forEach((s, i) => {
     mark(s.noteGuids, 'source');
-    for (const sel of s.selections) for (const c of sel.codings) mark(c.noteGuids, 'coding');
-  }
+    mark(facts[i]!.codingNotes, 'coding');
+  });
   walkCodes(project.codes, (c) => mark(c.noteGuids, 'code'));
   for (const set of project.sets) if (readCaseMemos(set.description) !== undefined) mark(set.memberNoteGuids, 'case');
   for (const n of project.notes) if (n.selection) kinds.set(normalizeGuid(n.guid), 'annotation');
@@ -122,11 +142,11 @@ export function profileCodes(codes: RefiCode[], profile: ExportProfile, changes:
   return out;
 }
 
-function positionChanges(project: RefiProject, profile: ExportProfile, changes: ExportChange[]): void {
-  const coded = project.sources.filter((s) => s.selections.length > 0);
-  const selections = (list: typeof coded): number => list.reduce((n, s) => n + s.selections.length, 0);
+function positionChanges(project: RefiProject, facts: SourceFacts[], profile: ExportProfile, changes: ExportChange[]): void {
+  const coded = facts.filter((s) => s.selections > 0);
+  const selections = (list: typeof coded): number => list.reduce((n, s) => n + s.selections, 0);
   if (profile.positions === 'utf16') {
-    const astral = coded.filter((s) => /[\u{10000}-\u{10FFFF}]/u.test(s.text));
+    const astral = coded.filter((s) => s.astral);
     changes.push({
       kind: 'converted',
       item: 'positions',
@@ -135,7 +155,7 @@ function positionChanges(project: RefiProject, profile: ExportProfile, changes: 
     });
   }
   if (profile.lineEndings === 'crlf') {
-    const broken = coded.filter((s) => s.text.includes('\n'));
+    const broken = coded.filter((s) => s.lineBreak);
     changes.push({
       kind: 'converted',
       item: 'line endings',
@@ -146,26 +166,21 @@ function positionChanges(project: RefiProject, profile: ExportProfile, changes: 
   if (profile.bom) changes.push({ kind: 'converted', item: 'text files', detail: 'Text files start with a UTF-8 byte order mark (not counted in the offsets).' });
 }
 
-function memoChanges(project: RefiProject, profile: ExportProfile, changes: ExportChange[]): RefiProject {
-  const kinds = memoKinds(project);
+/** Lists what happens to memos; returns how each source's selections change (coding memos copied into Descriptions), if they do. */
+function memoChanges(project: RefiProject, facts: SourceFacts[], profile: ExportProfile, changes: ExportChange[]): ((selections: RefiSelection[]) => RefiSelection[]) | undefined {
+  const kinds = memoKinds(project, facts);
   const counts = new Map<MemoKind, number>();
   for (const kind of kinds.values()) counts.set(kind, (counts.get(kind) ?? 0) + 1);
-  let out = project;
+  let describe: ((selections: RefiSelection[]) => RefiSelection[]) | undefined;
   if (profile.codingMemos === 'note+description' && (counts.get('coding') ?? 0) > 0) {
     const text = new Map(project.notes.map((n) => [normalizeGuid(n.guid), n.text]));
-    let copied = 0;
-    out = {
-      ...out,
-      sources: out.sources.map((s) => ({
-        ...s,
-        selections: s.selections.map((sel) => {
-          const bodies = sel.codings.flatMap((c) => c.noteGuids.map((guid) => text.get(normalizeGuid(guid)) ?? ''));
-          if (bodies.length === 0 || sel.description !== undefined) return sel;
-          copied += bodies.length;
-          return { ...sel, description: bodies.join('\n\n') };
-        }),
-      })),
-    };
+    describe = (selections) =>
+      selections.map((sel) => {
+        const bodies = sel.codings.flatMap((c) => c.noteGuids.map((guid) => text.get(normalizeGuid(guid)) ?? ''));
+        if (bodies.length === 0 || sel.description !== undefined) return sel;
+        return { ...sel, description: bodies.join('\n\n') };
+      });
+    const copied = facts.reduce((n, f) => n + f.copied, 0);
     changes.push({ kind: 'moved', item: 'coding memos', count: copied, detail: `${plural(copied, 'coding memo')} ${are(copied)} also written into their passage’s Description, where ${profile.label} reads them.` });
   }
   const projectNotes = counts.get('project') ?? 0;
@@ -176,7 +191,7 @@ function memoChanges(project: RefiProject, profile: ExportProfile, changes: Expo
     const n = counts.get(kind) ?? 0;
     if (n > 0) changes.push({ kind: 'dropped', item: `${MEMO_WORDS[kind]}s`, count: n, detail: `${plural(n, MEMO_WORDS[kind])}: ${profile.label} does not read them (they are in the file).` });
   }
-  return out;
+  return describe;
 }
 
 function caseChanges(project: RefiProject, profile: ExportProfile, changes: ExportChange[]): RefiProject {
@@ -198,18 +213,37 @@ function caseChanges(project: RefiProject, profile: ExportProfile, changes: Expo
   return { ...project, sets: [...project.sets, ...sets] };
 }
 
-/** The model as `profile`'s program reads it, how to lay out its files, and the list of changes. */
+/** A model in memory as `profile`'s program reads it, how to lay out its files, and the list of changes. */
 export function applyExportProfile(project: RefiProject, profile: ExportProfile): ProfiledExport {
   if (profile.id === 'standard') return { project, options: {}, changes: [] };
+  const { stream, options, changes } = applyExportProfileToStream(streamOfModel(project), profile);
+  return { project: modelOfStream(stream), options, changes };
+}
+
+/**
+ * The stream as `profile`'s program reads it: the small parts changed now,
+ * each source's selections as they are read; how to lay out its files; and
+ * the list of changes, counted a source at a time.
+ */
+export function applyExportProfileToStream(stream: RefiExportStream, profile: ExportProfile): ProfiledStream {
+  if (profile.id === 'standard') return { stream, options: {}, changes: [] };
   const changes: ExportChange[] = [];
-  let out: RefiProject = { ...project, origin: profileOrigin(profile), codes: profileCodes(project.codes, profile, changes) };
-  positionChanges(out, profile, changes);
-  out = memoChanges(out, profile, changes);
+  const base = stream.project;
+  let out: RefiProject = { ...base, origin: profileOrigin(profile), codes: profileCodes(base.codes, profile, changes) };
+  const facts = base.sources.map((_, i) => sourceFacts(stream, i));
+  positionChanges(out, facts, profile, changes);
+  const describe = memoChanges(out, facts, profile, changes);
   out = caseChanges(out, profile, changes);
   const options: SerializeOptions = { textOf: (text) => profileText(text, profile) };
   if (profile.projectNoteText === 'file') {
-    const inFile = new Set(project.projectNoteGuids.map(normalizeGuid));
+    const inFile = new Set(base.projectNoteGuids.map(normalizeGuid));
     options.noteInFile = (guid) => inFile.has(guid);
   }
-  return { project: out, options, changes };
+  const content = describe
+    ? (i: number): SourceContent => {
+        const c = stream.content(i);
+        return { text: c.text, selections: describe(c.selections) };
+      }
+    : stream.content;
+  return { stream: { project: out, content, text: stream.text }, options, changes };
 }

@@ -21,10 +21,11 @@ import type Database from 'better-sqlite3';
 import { attributeTypeSpec } from '../cases/attributeTypeRegistry.js';
 import { compileRule, type CaseSetRule } from '../cases/caseSetRules.js';
 import type { AttributeRow } from '../store/attributesStore.js';
-import { readSnapshot, type ProjectSnapshot, type SnapCode, type SnapMemo } from '../store/snapshotStore.js';
+import { codingsWithMemosOfSource, countCodingsOfSource, readCodingsOfSource, readSnapshot, type ProjectSnapshot, type SnapCode, type SnapCoding, type SnapMemo } from '../store/snapshotStore.js';
 import { getSourceText, listSources } from '../store/sourcesStore.js';
 import { listCodeRows } from '../store/codesStore.js';
-import { applyStoredProvenance } from './refiProvenance.js';
+import { applyStoredProvenance, storedSelectionProvenance } from './refiProvenance.js';
+import { modelOfStream, type RefiExportStream, type SourceContent } from './refiExportStream.js';
 import { listSourceAttributes, listSourceValues } from '../store/sourceAttributesStore.js';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { splitFileName } from '../importers/importLimits.js';
@@ -107,9 +108,10 @@ function caseSetMembers(snap: ProjectSnapshot, set: ProjectSnapshot['caseSets'][
  * by scripts or older tools) is replaced by one derived from it, the same on
  * every export.
  */
+const fix = <T extends { guid: string }>(table: string, rows: T[]): T[] =>
+  rows.map((r) => (isRefiGuid(r.guid.trim()) ? r : { ...r, guid: derivedGuid('quarry-id', table, r.guid) }));
+
 function exchangeable(snap: ProjectSnapshot): ProjectSnapshot {
-  const fix = <T extends { guid: string }>(table: string, rows: T[]): T[] =>
-    rows.map((r) => (isRefiGuid(r.guid.trim()) ? r : { ...r, guid: derivedGuid('quarry-id', table, r.guid) }));
   return {
     ...snap,
     users: fix('users', snap.users),
@@ -125,7 +127,41 @@ function exchangeable(snap: ProjectSnapshot): ProjectSnapshot {
   };
 }
 
+/** A source's bulk in the database: its text, and its codings in the snapshot's order (start, end, id). */
+export interface SnapshotBulk {
+  text(sourceId: number): string;
+  codings(sourceId: number): SnapCoding[];
+  /** Counted without reading the codings (an export profile's change list): how many, and which have memos. */
+  codingCount?(sourceId: number): number;
+  codingsWithMemos?(sourceId: number): number[];
+}
+
+/** A stream of the project, and the snapshot's source id of each of the stream's sources. */
+export interface RefiExportSnapshot {
+  stream: RefiExportStream;
+  sourceIds: number[];
+  warnings: string[];
+}
+
+/** A snapshot with every coding → the whole model (tests; an export streams: snapshotToRefiStream). */
 export function snapshotToRefi(stored: ProjectSnapshot, textOf: (sourceId: number) => string): RefiExport {
+  const bySource = new Map<number, SnapCoding[]>();
+  for (const c of stored.codings) {
+    const list = bySource.get(c.sourceId) ?? [];
+    list.push(c);
+    bySource.set(c.sourceId, list);
+  }
+  const { stream, warnings } = snapshotToRefiStream({ ...stored, codings: [] }, { text: textOf, codings: (id) => bySource.get(id) ?? [] });
+  return { project: modelOfStream(stream), warnings };
+}
+
+/**
+ * The small parts of the project as a model, and each source's text and
+ * selections (its codings, then its case passages) read from `bulk` only
+ * when the stream is asked for that source. The snapshot's own codings are
+ * not used (read it with `codings: false`).
+ */
+export function snapshotToRefiStream(stored: ProjectSnapshot, bulk: SnapshotBulk): RefiExportSnapshot {
   const snap = exchangeable(stored);
   const warnings: string[] = [];
   const userGuid = new Map(snap.users.map((u) => [u.id, g(u.guid)]));
@@ -162,24 +198,25 @@ export function snapshotToRefi(stored: ProjectSnapshot, textOf: (sourceId: numbe
     spansBySource.set(span.sourceId, list);
     spanGuidsByCase.set(span.caseId, [...(spanGuidsByCase.get(span.caseId) ?? []), g(span.guid)]);
   }
-  const codingsBySource = new Map<number, RefiSelection[]>();
-  for (const c of snap.codings) {
-    const coder = userGuid.get(c.coderId);
-    const coding: RefiCoding = { guid: g(c.guid), codeGuid: codeGuid.get(c.codeId)!, creationDateTime: c.createdAt, noteGuids: memosOf('coding', c.id) };
-    const sel: RefiSelection = { guid: codingSelectionGuid(c.guid), start: c.start, end: c.end, creationDateTime: c.createdAt, codings: [coding], noteGuids: [] };
-    if (coder) coding.creatingUserGuid = sel.creatingUserGuid = coder;
-    const list = codingsBySource.get(c.sourceId) ?? [];
-    list.push(sel);
-    codingsBySource.set(c.sourceId, list);
-  }
+  /** One source's selections: one around each coding, then the case passages. */
+  const selectionsOf = (sourceId: number): RefiSelection[] => {
+    const selections = fix('codings', bulk.codings(sourceId)).map((c): RefiSelection => {
+      const coder = userGuid.get(c.coderId);
+      const coding: RefiCoding = { guid: g(c.guid), codeGuid: codeGuid.get(c.codeId)!, creationDateTime: c.createdAt, noteGuids: memosOf('coding', c.id) };
+      const sel: RefiSelection = { guid: codingSelectionGuid(c.guid), start: c.start, end: c.end, creationDateTime: c.createdAt, codings: [coding], noteGuids: [] };
+      if (coder) coding.creatingUserGuid = sel.creatingUserGuid = coder;
+      return sel;
+    });
+    return [...selections, ...(spansBySource.get(sourceId) ?? [])];
+  };
 
   const sources: RefiTextSource[] = snap.sources.map((s) => {
     const src: RefiTextSource = {
       guid: g(s.guid),
       name: s.name,
-      text: textOf(s.id),
+      text: '',
       creationDateTime: s.createdAt,
-      selections: [...(codingsBySource.get(s.id) ?? []), ...(spansBySource.get(s.id) ?? [])],
+      selections: [],
       noteGuids: memosOf('source', s.id),
       values: [],
     };
@@ -239,7 +276,22 @@ export function snapshotToRefi(stored: ProjectSnapshot, textOf: (sourceId: numbe
     projectNoteGuids: memoGuids.get('project') ?? [],
   };
   if (snap.createdAt) project.creationDateTime = snap.createdAt;
-  return { project, warnings };
+  const sourceIds = snap.sources.map((s) => s.id);
+  const stream: RefiExportStream = {
+    project,
+    content: (i) => ({ text: bulk.text(sourceIds[i]!), selections: selectionsOf(sourceIds[i]!) }),
+    text: (i) => bulk.text(sourceIds[i]!),
+  };
+  const { codingCount, codingsWithMemos } = bulk;
+  if (codingCount && codingsWithMemos) {
+    // What selectionsOf would give, counted: one selection (without a Description) per coding, then the case passages.
+    stream.counts = (i) => {
+      const id = sourceIds[i]!;
+      const codingNotes = codingsWithMemos(id).flatMap((codingId) => memosOf('coding', codingId));
+      return { selections: codingCount(id) + (spansBySource.get(id)?.length ?? 0), codingNotes, copied: codingNotes.length };
+    };
+  }
+  return { stream, sourceIds, warnings };
 }
 
 /**
@@ -285,16 +337,33 @@ function applyCodeFlags(db: Database.Database, codes: RefiCode[]): void {
   visit(codes);
 }
 
-/** The open project as a REFI-QDA model (reads every source text once; recordings go in whole). */
+/** The open project as a REFI-QDA model, every source's bulk read at once (small projects, tests; an export streams: projectToRefiStream). */
 export function projectToRefi(db: Database.Database): RefiExport {
+  const { stream, warnings } = projectToRefiStream(db);
+  return { project: modelOfStream(stream), warnings };
+}
+
+/**
+ * The open project as a REFI-QDA stream: the small parts read now, each
+ * source's text and codings (with their stored provenance) read from the
+ * database only when that source is written; recordings go in a piece at a
+ * time.
+ */
+export function projectToRefiStream(db: Database.Database): RefiExportSnapshot {
   // A linked recording's path is relative to the project file, which is the database's own file.
   const projectPath = db.name;
-  const exported = snapshotToRefi(readSnapshot(db), (id) => getSourceText(db, id) ?? '');
-  const bySourceGuid = new Map(exported.project.sources.map((s) => [s.guid, s]));
-  addSourceVariables(db, exported.project, bySourceGuid);
-  applyCodeFlags(db, exported.project.codes);
-  applyStoredProvenance(db, exported.project);
-  markClassifications(db, exported.project);
+  const exported = snapshotToRefiStream(readSnapshot(db, { codings: false }), {
+    text: (id) => getSourceText(db, id) ?? '',
+    codings: (id) => readCodingsOfSource(db, id),
+    codingCount: (id) => countCodingsOfSource(db, id),
+    codingsWithMemos: (id) => codingsWithMemosOfSource(db, id),
+  });
+  const { project } = exported.stream;
+  const bySourceGuid = new Map(project.sources.map((s) => [s.guid, s]));
+  addSourceVariables(db, project, bySourceGuid);
+  applyCodeFlags(db, project.codes);
+  applyStoredProvenance(db, project);
+  markClassifications(db, project);
   for (const src of listSources(db)) {
     const target = bySourceGuid.get(g(src.guid));
     const media = getMedia(db, src.id);
@@ -306,7 +375,14 @@ export function projectToRefi(db: Database.Database): RefiExport {
     else exported.warnings.push(`The recording of “${src.name}” (${media.fileName}) is missing, so the package carries its transcript and times without the recording.`);
     target.recording = recording;
   }
-  return exported;
+  const provenance = storedSelectionProvenance(db, project);
+  const inner = exported.stream;
+  const content = (i: number): SourceContent => {
+    const c = inner.content(i);
+    provenance(exported.sourceIds[i]!, c.selections);
+    return c;
+  };
+  return { ...exported, stream: { ...inner, content } };
 }
 
 /** The recording a piece at a time (stored pieces, or the linked file read in pieces), or null when a linked file is missing. */

@@ -4,7 +4,7 @@
  * separate files (sources/<GUID>.txt, referenced as internal://<GUID>.txt);
  * notes are written inline as <PlainTextContent>, unless they hold characters
  * XML cannot carry, in which case they get a file too. The model is assumed to be
- * valid (see validateForExport).
+ * checked as it is written (ExportCheck).
  */
 import { PROJECT_NS, type RefiCode, type RefiCoding, type RefiProject, type RefiRecording, type RefiSelection, type RefiTextSource, type RefiVariableType, type RefiVariableValue } from './refiModel.js';
 import { syncPointsFor } from './transcriptSync.js';
@@ -12,6 +12,8 @@ import { derivedGuid, normalizeGuid } from './refiGuid.js';
 import { normalizeColor, toXsdDateTime, valueElementFor } from './refiValues.js';
 import { stripForbiddenXmlChars, XmlWriter } from './xmlWriter.js';
 import type { ProfileText } from './profileText.js';
+import { ExportCheck } from './refiExportCheck.js';
+import { streamOfModel, type RefiExportStream } from './refiExportStream.js';
 
 /** How a profile lays the package out (exportProfiles.ts); none: the spec, as Quarry has always written it. */
 export interface SerializeOptions {
@@ -157,14 +159,26 @@ export function serializeProject(project: RefiProject, options: SerializeOptions
   return { qde: pieces.join(''), files };
 }
 
-/**
- * Writes project.qde to `sink` in pieces as it goes (see XmlWriter) and
- * returns the package's other entries: source texts and notes too large or
- * too odd for the XML.
- */
+/** A model in memory: project.qde to `sink`, and the package's other entries (see serializeStreamTo). */
 export function serializeProjectTo(project: RefiProject, sink: (text: string) => void, options: SerializeOptions = {}): [string, string][] {
+  return [...serializeStreamTo(streamOfModel(project), sink, options)];
+}
+
+/** Told after each source is written: how many of how many. */
+export type SourceProgress = (done: number, total: number) => void;
+
+/**
+ * Writes project.qde to `sink` in pieces as it goes (see XmlWriter), reading
+ * each source's text and selections only while that source is written, and
+ * checking each as it comes (ExportCheck: a problem throws before the
+ * package is complete, so nothing is placed). Returns the package's other
+ * entries, produced one at a time when iterated (after project.qde): source
+ * texts, then notes too odd for the XML.
+ */
+export function serializeStreamTo(stream: RefiExportStream, sink: (text: string) => void, options: SerializeOptions = {}, progress?: SourceProgress): Iterable<[string, string]> {
+  const { project } = stream;
+  const check = new ExportCheck(project);
   const w = new XmlWriter(sink);
-  const laidOut = new Map(options.textOf ? project.sources.map((s) => [s.guid, options.textOf!(s.text)]) : []);
   const types = new Map(project.variables.map((v) => [g(v.guid), v.type]));
   const annotations = new Map<string, RefiSelection[]>();
   for (const note of project.notes) {
@@ -221,9 +235,16 @@ export function serializeProjectTo(project: RefiProject, sink: (text: string) =>
   }
   if (project.sources.length > 0) {
     w.open('Sources');
-    for (const s of project.sources) writeSource(w, s, annotations.get(g(s.guid)) ?? [], types, laidOut.get(s.guid)?.position ?? same);
+    project.sources.forEach((s, i) => {
+      const { text, selections } = stream.content(i);
+      check.source(s, text, selections);
+      const position = options.textOf ? options.textOf(text).position : same;
+      writeSource(w, { ...s, text, selections }, annotations.get(g(s.guid)) ?? [], types, position);
+      progress?.(i + 1, project.sources.length);
+    });
     w.close('Sources');
   }
+  check.finish();
   const noteFiles: [string, string][] = [];
   if (project.notes.length > 0) {
     w.open('Notes');
@@ -262,7 +283,12 @@ export function serializeProjectTo(project: RefiProject, sink: (text: string) =>
   writeRefs(w, 'NoteRef', project.projectNoteGuids);
   w.close('Project');
 
-  const sourceFiles = project.sources.map((s): [string, string] => [`sources/${g(s.recording ? s.recording.transcriptGuid : s.guid)}.txt`, laidOut.get(s.guid)?.text ?? s.text]);
   w.end();
-  return [...sourceFiles, ...noteFiles];
+  return (function* (): Iterable<[string, string]> {
+    for (const [i, s] of project.sources.entries()) {
+      const text = stream.text(i);
+      yield [`sources/${g(s.recording ? s.recording.transcriptGuid : s.guid)}.txt`, options.textOf ? options.textOf(text).text : text];
+    }
+    yield* noteFiles;
+  })();
 }

@@ -11,8 +11,8 @@
  */
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import type { RefiProject } from './refiModel.js';
-import { validateForExport } from './refiExportCheck.js';
-import { serializeProject, serializeProjectTo, type SerializeOptions } from './qdeSerializer.js';
+import { serializeProject, serializeStreamTo, type SerializeOptions, type SourceProgress } from './qdeSerializer.js';
+import { streamOfModel, type RefiExportStream } from './refiExportStream.js';
 
 export { writeQdc } from './qdcWriter.js';
 
@@ -26,9 +26,19 @@ function deflated(name: string): ZipDeflate {
   return entry;
 }
 
-/** Writes the package to `write`, in order, a piece at a time. */
+/** Writes the package of a model in memory to `write`, in order, a piece at a time. */
 export function writeQdpxTo(project: RefiProject, write: (bytes: Uint8Array) => void, options: SerializeOptions = {}): void {
-  validateForExport(project);
+  writeQdpxStreamTo(streamOfModel(project), write, options);
+}
+
+/**
+ * Writes the package to `write`, in order, a piece at a time, reading each
+ * source's text and selections only while it is written (refiExportStream.ts).
+ * A problem found on the way (ExportCheck) throws part-way: callers write to
+ * a temporary file that is placed only when the package is complete.
+ */
+export function writeQdpxStreamTo(stream: RefiExportStream, write: (bytes: Uint8Array) => void, options: SerializeOptions = {}, progress?: SourceProgress): void {
+  const { project } = stream;
   const zip = new Zip((err, data) => {
     if (err) throw err;
     write(data);
@@ -36,7 +46,7 @@ export function writeQdpxTo(project: RefiProject, write: (bytes: Uint8Array) => 
   const encoder = new TextEncoder();
   const qde = deflated('project.qde');
   zip.add(qde);
-  const files = serializeProjectTo(project, (text) => qde.push(encoder.encode(text)), options);
+  const files = serializeStreamTo(stream, (text) => qde.push(encoder.encode(text)), options, progress);
   qde.push(new Uint8Array(0), true);
   for (const [name, text] of files) {
     const entry = deflated(name);
@@ -60,8 +70,13 @@ export function writeQdpxTo(project: RefiProject, write: (bytes: Uint8Array) => 
 
 /** The whole package in memory (tests, small projects). */
 export function writeQdpx(project: RefiProject, options: SerializeOptions = {}): Uint8Array {
+  return writeQdpxStream(streamOfModel(project), options);
+}
+
+/** The whole package of a stream in memory (a download in browser mode hands it over whole). */
+export function writeQdpxStream(stream: RefiExportStream, options: SerializeOptions = {}): Uint8Array {
   const pieces: Uint8Array[] = [];
-  writeQdpxTo(project, (bytes) => pieces.push(bytes), options);
+  writeQdpxStreamTo(stream, (bytes) => pieces.push(bytes), options);
   const out = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
   let at = 0;
   for (const p of pieces) {
@@ -73,6 +88,5 @@ export function writeQdpx(project: RefiProject, options: SerializeOptions = {}):
 
 /** The project.qde text alone, e.g. for validating against the XSD. */
 export function writeQde(project: RefiProject, options: SerializeOptions = {}): string {
-  validateForExport(project);
   return serializeProject(project, options).qde;
 }

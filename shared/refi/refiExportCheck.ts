@@ -4,7 +4,8 @@
  * code that is not in the codebook, a selection beyond its text).
  */
 import { QuarryError } from '../errors.js';
-import type { RefiCode, RefiProject, RefiVariableValue } from './refiModel.js';
+import type { RefiCode, RefiProject, RefiSelection, RefiTextSource, RefiVariableValue } from './refiModel.js';
+import { GuidSet } from './guidSet.js';
 import { isRefiGuid, normalizeGuid } from './refiGuid.js';
 import { codePointLength } from '../text/positions.js';
 import { normalizeSourceText } from '../text/normalize.js';
@@ -35,74 +36,106 @@ function checkRange(start: number, end: number, length: number, what: string): v
   }
 }
 
-export function validateForExport(project: RefiProject): void {
-  const unique = new Set<string>();
-  const claim = (guid: string, what: string): string => {
+/**
+ * The checks, a source at a time: construct it with the project (whose
+ * sources' texts and selections may be left out), hand it each source's
+ * text and selections in order (source), then finish. The checks run in the
+ * order validateForExport always ran them, so the first problem found is the
+ * one reported. GUIDs are held compactly (GuidSet): a million codings' worth
+ * is checked without keeping their strings.
+ */
+export class ExportCheck {
+  private readonly unique = new GuidSet();
+  private readonly codes: Set<string>;
+  private readonly variables: Set<string>;
+  private readonly notes: Set<string>;
+  private readonly sourceLengths = new Map<string, number>();
+  /** Selections that cases refer to, and whether each has been seen yet (rather than every selection's GUID). */
+  private readonly caseSelections = new Map<string, boolean>();
+
+  constructor(private readonly project: RefiProject) {
+    for (const u of project.users) this.claim(u.guid, `the user "${u.name}"`);
+    this.codes = checkCodes(project.codes);
+    for (const c of this.codes) this.claim(c, 'a code');
+    this.variables = new Set(project.variables.map((v) => this.claim(v.guid, `the variable "${v.name}"`)));
+    this.notes = new Set(project.notes.map((n) => this.claim(n.guid, `the note "${n.name ?? n.guid}"`)));
+    for (const c of project.cases) for (const x of c.selectionGuids) if (isRefiGuid(x.trim())) this.caseSelections.set(normalizeGuid(x), false);
+  }
+
+  private claim(guid: string, what: string): string {
     const n = checkGuid(guid, what);
-    if (unique.has(n)) refuse(`the GUID ${n} is used twice (again by ${what})`);
-    unique.add(n);
+    if (!this.unique.add(n)) refuse(`the GUID ${n} is used twice (again by ${what})`);
     return n;
-  };
-  const ref = (guid: string, valid: Set<string>, what: string, target: string): void => {
+  }
+
+  private ref(guid: string, valid: { has(guid: string): boolean }, what: string, target: string): void {
     const n = checkGuid(guid, what);
     if (!valid.has(n)) refuse(`${what} refers to the ${target} ${n}, which is not in the project`);
-  };
+  }
 
-  const author = (guid: string | undefined, what: string): void => {
-    if (guid !== undefined) checkGuid(guid, `the author of ${what}`);
-  };
-  for (const u of project.users) claim(u.guid, `the user "${u.name}"`);
-  const codes = checkCodes(project.codes);
-  for (const c of codes) claim(c, 'a code');
-  const variables = new Set(project.variables.map((v) => claim(v.guid, `the variable "${v.name}"`)));
-  const notes = new Set(project.notes.map((n) => claim(n.guid, `the note "${n.name ?? n.guid}"`)));
-  const sourceLengths = new Map<string, number>();
-  const selections = new Set<string>();
-  for (const s of project.sources) {
-    const guid = claim(s.guid, `the source "${s.name}"`);
-    if (normalizeSourceText(s.text) !== s.text) refuse(`the text of the source "${s.name}" is not normalised (it has a byte-order mark or CR line breaks)`);
-    const length = codePointLength(s.text);
-    sourceLengths.set(guid, length);
+  /** One source, with its text and selections (the next in the project's order). */
+  source(s: RefiTextSource, text: string, selections: readonly RefiSelection[]): void {
+    const guid = this.claim(s.guid, `the source "${s.name}"`);
+    if (normalizeSourceText(text) !== text) refuse(`the text of the source "${s.name}" is not normalised (it has a byte-order mark or CR line breaks)`);
+    const length = codePointLength(text);
+    this.sourceLengths.set(guid, length);
     author(s.creatingUserGuid, `the source "${s.name}"`);
-    for (const sel of s.selections) {
-      selections.add(claim(sel.guid, `a selection in "${s.name}"`));
+    for (const sel of selections) {
+      const selection = this.claim(sel.guid, `a selection in "${s.name}"`);
+      if (this.caseSelections.has(selection)) this.caseSelections.set(selection, true);
       checkRange(sel.start, sel.end, length, `a selection in "${s.name}"`);
       author(sel.creatingUserGuid, `a selection in "${s.name}"`);
       for (const c of sel.codings) {
-        claim(c.guid, `a coding in "${s.name}"`);
+        this.claim(c.guid, `a coding in "${s.name}"`);
         author(c.creatingUserGuid, `a coding in "${s.name}"`);
-        ref(c.codeGuid, codes, `a coding in "${s.name}"`, 'code');
-        for (const n of c.noteGuids) ref(n, notes, `a coding in "${s.name}"`, 'note');
+        this.ref(c.codeGuid, this.codes, `a coding in "${s.name}"`, 'code');
+        for (const n of c.noteGuids) this.ref(n, this.notes, `a coding in "${s.name}"`, 'note');
       }
-      for (const n of sel.noteGuids) ref(n, notes, `a selection in "${s.name}"`, 'note');
+      for (const n of sel.noteGuids) this.ref(n, this.notes, `a selection in "${s.name}"`, 'note');
     }
-    for (const n of s.noteGuids) ref(n, notes, `the source "${s.name}"`, 'note');
+    for (const n of s.noteGuids) this.ref(n, this.notes, `the source "${s.name}"`, 'note');
   }
-  const checkValues = (values: RefiVariableValue[], owner: string): void => {
-    for (const v of values) ref(v.variableGuid, variables, owner, 'variable');
-  };
-  for (const s of project.sources) checkValues(s.values, `the source "${s.name}"`);
-  for (const n of project.notes) {
-    author(n.creatingUserGuid, `the note "${n.name ?? n.guid}"`);
-    if (!n.selection) continue;
-    const length = sourceLengths.get(checkGuid(n.selection.sourceGuid, `the note "${n.name ?? n.guid}"`));
-    if (length === undefined) refuse(`the note "${n.name ?? n.guid}" is anchored to the source ${n.selection.sourceGuid}, which is not in the project`);
-    checkRange(n.selection.start, n.selection.end, length, `the note "${n.name ?? n.guid}"`);
+
+  /** Everything that refers to sources and selections, once every source has been seen. */
+  finish(): void {
+    const { project, sourceLengths } = this;
+    const checkValues = (values: RefiVariableValue[], owner: string): void => {
+      for (const v of values) this.ref(v.variableGuid, this.variables, owner, 'variable');
+    };
+    for (const s of project.sources) checkValues(s.values, `the source "${s.name}"`);
+    for (const n of project.notes) {
+      author(n.creatingUserGuid, `the note "${n.name ?? n.guid}"`);
+      if (!n.selection) continue;
+      const length = sourceLengths.get(checkGuid(n.selection.sourceGuid, `the note "${n.name ?? n.guid}"`));
+      if (length === undefined) refuse(`the note "${n.name ?? n.guid}" is anchored to the source ${n.selection.sourceGuid}, which is not in the project`);
+      checkRange(n.selection.start, n.selection.end, length, `the note "${n.name ?? n.guid}"`);
+    }
+    const sources = new Set(sourceLengths.keys());
+    for (const c of project.cases) {
+      this.claim(c.guid, `the case "${c.name}"`);
+      checkValues(c.values, `the case "${c.name}"`);
+      for (const x of c.sourceGuids) this.ref(x, sources, `the case "${c.name}"`, 'source');
+      for (const x of c.codeGuids) this.ref(x, this.codes, `the case "${c.name}"`, 'code');
+      for (const x of c.selectionGuids) this.ref(x, { has: (guid) => this.caseSelections.get(guid) === true }, `the case "${c.name}"`, 'selection');
+    }
+    for (const s of project.sets) {
+      this.claim(s.guid, `the set "${s.name}"`);
+      for (const x of s.memberCodeGuids) this.ref(x, this.codes, `the set "${s.name}"`, 'code');
+      for (const x of s.memberSourceGuids) this.ref(x, sources, `the set "${s.name}"`, 'source');
+      for (const x of s.memberNoteGuids) this.ref(x, this.notes, `the set "${s.name}"`, 'note');
+    }
+    for (const n of project.projectNoteGuids) this.ref(n, this.notes, 'the project', 'note');
+    if (project.creatingUserGuid !== undefined) checkGuid(project.creatingUserGuid, 'the project creator');
   }
-  const sources = new Set(sourceLengths.keys());
-  for (const c of project.cases) {
-    claim(c.guid, `the case "${c.name}"`);
-    checkValues(c.values, `the case "${c.name}"`);
-    for (const x of c.sourceGuids) ref(x, sources, `the case "${c.name}"`, 'source');
-    for (const x of c.codeGuids) ref(x, codes, `the case "${c.name}"`, 'code');
-    for (const x of c.selectionGuids) ref(x, selections, `the case "${c.name}"`, 'selection');
-  }
-  for (const s of project.sets) {
-    claim(s.guid, `the set "${s.name}"`);
-    for (const x of s.memberCodeGuids) ref(x, codes, `the set "${s.name}"`, 'code');
-    for (const x of s.memberSourceGuids) ref(x, sources, `the set "${s.name}"`, 'source');
-    for (const x of s.memberNoteGuids) ref(x, notes, `the set "${s.name}"`, 'note');
-  }
-  for (const n of project.projectNoteGuids) ref(n, notes, 'the project', 'note');
-  if (project.creatingUserGuid !== undefined) checkGuid(project.creatingUserGuid, 'the project creator');
+}
+
+function author(guid: string | undefined, what: string): void {
+  if (guid !== undefined) checkGuid(guid, `the author of ${what}`);
+}
+
+/** The whole model at once (a model held in memory: an import's, a test's). */
+export function validateForExport(project: RefiProject): void {
+  const check = new ExportCheck(project);
+  for (const s of project.sources) check.source(s, s.text, s.selections);
+  check.finish();
 }

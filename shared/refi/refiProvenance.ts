@@ -6,10 +6,10 @@
  */
 import type Database from 'better-sqlite3';
 import { getMeta, setMeta } from '../store/metaStore.js';
-import { readProvenance, setMemoModified, setSourceModified, type SelectionProvenance } from '../store/provenanceStore.js';
+import { readCodingProvenanceOfSource, readProvenance, setMemoModified, setSourceModified, type SelectionProvenance } from '../store/provenanceStore.js';
 import { derivedGuid, isRefiGuid, normalizeGuid } from './refiGuid.js';
 import type { PlannedProvenance, RefiImportPlan } from './refiImportPlanTypes.js';
-import type { RefiProject } from './refiModel.js';
+import type { RefiProject, RefiSelection } from './refiModel.js';
 
 const META = { creatingUser: 'refi_creating_user', created: 'refi_creation_datetime', modifyingUser: 'refi_modifying_user', modified: 'refi_modified_datetime' } as const;
 
@@ -44,15 +44,22 @@ export function writeImportProvenance(
 /** The GUID a stored row is exported under (projectToRefi replaces one that is not a REFI GUID the same way). */
 const exported = (table: string, guid: string): string => (isRefiGuid(guid.trim()) ? normalizeGuid(guid) : derivedGuid('quarry-id', table, guid));
 
-/** Puts the stored provenance on an exported model (in place). */
-export function applyStoredProvenance(db: Database.Database, project: RefiProject): void {
-  const stored = readProvenance(db);
+type UserRef = (guid: string | null | undefined) => string | undefined;
+
+/** A stored user GUID as exported, if that user is in the project. */
+function userRefs(project: RefiProject): UserRef {
   const knownUsers = new Set(project.users.map((u) => u.guid));
-  const userRef = (guid: string | null | undefined): string | undefined => {
+  return (guid) => {
     if (!guid) return undefined;
     const g = exported('users', guid);
     return knownUsers.has(g) ? g : undefined;
   };
+}
+
+/** Puts the stored provenance of the project, its sources and notes on an exported model (in place); selections get theirs from storedSelectionProvenance. */
+export function applyStoredProvenance(db: Database.Database, project: RefiProject): void {
+  const stored = readProvenance(db);
+  const userRef = userRefs(project);
   const creator = userRef(getMeta(db, META.creatingUser));
   if (creator) project.creatingUserGuid = creator;
   const created = getMeta(db, META.created);
@@ -63,16 +70,31 @@ export function applyStoredProvenance(db: Database.Database, project: RefiProjec
   if (modified) project.modifiedDateTime = modified;
 
   const sources = new Map([...stored.sources].map(([g, v]) => [exported('sources', g), v]));
-  const codings = new Map([...stored.codings].map(([g, v]) => [exported('codings', g), v]));
   const memos = new Map([...stored.memos].map(([g, v]) => [exported('memos', g), v]));
   for (const src of project.sources) {
     const s = sources.get(src.guid);
-    if (s) {
-      const by = userRef(s.modifiedBy);
-      if (by) src.modifyingUserGuid = by;
-      if (s.modifiedAt) src.modifiedDateTime = s.modifiedAt;
-    }
-    for (const sel of src.selections) {
+    if (!s) continue;
+    const by = userRef(s.modifiedBy);
+    if (by) src.modifyingUserGuid = by;
+    if (s.modifiedAt) src.modifiedDateTime = s.modifiedAt;
+  }
+  for (const note of project.notes) {
+    const m = memos.get(note.guid);
+    if (!m) continue;
+    const by = userRef(m.modifiedBy);
+    if (by) note.modifyingUserGuid = by;
+    note.modifiedDateTime = m.modifiedAt;
+  }
+}
+
+/** Puts the stored provenance on one source's selections (in place), read for that source alone. */
+export function storedSelectionProvenance(db: Database.Database, project: RefiProject): (sourceId: number, selections: RefiSelection[]) => void {
+  const userRef = userRefs(project);
+  return (sourceId, selections) => {
+    const stored = readCodingProvenanceOfSource(db, sourceId);
+    if (stored.size === 0) return;
+    const codings = new Map([...stored].map(([g, v]) => [exported('codings', g), v]));
+    for (const sel of selections) {
       // Quarry exports one selection per coding, so the selection's provenance is its coding's.
       const coding = sel.codings.length === 1 ? sel.codings[0] : undefined;
       if (!coding) continue;
@@ -85,12 +107,5 @@ export function applyStoredProvenance(db: Database.Database, project: RefiProjec
       if (modifiedBy) sel.modifyingUserGuid = modifiedBy;
       if (c.modifiedAt) sel.modifiedDateTime = c.modifiedAt;
     }
-  }
-  for (const note of project.notes) {
-    const m = memos.get(note.guid);
-    if (!m) continue;
-    const by = userRef(m.modifiedBy);
-    if (by) note.modifyingUserGuid = by;
-    note.modifiedDateTime = m.modifiedAt;
-  }
+  };
 }

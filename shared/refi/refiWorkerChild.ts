@@ -49,10 +49,23 @@ function withSnapshot<T>(projectPath: string, read: (db: ProjectDb['db']) => T):
   }
 }
 
+/** "Writing sources 120 / 2,000", at most every PROGRESS_MS (a message per source would flood the parent). */
+function sourceProgress(): (done: number, total: number) => void {
+  let last = 0;
+  return (done, total) => {
+    const now = performance.now();
+    if (done < total && now - last < PROGRESS_MS) return;
+    last = now;
+    progress(done, total, `Writing sources ${done.toLocaleString('en')} / ${total.toLocaleString('en')}`);
+  };
+}
+
+const PROGRESS_MS = 100;
+
 function exportProject(req: Extract<RefiWorkerRequest, { kind: 'export' }>): ProfiledExportResult {
   progress(0, 1, 'Writing the package');
   return withSnapshot(req.projectPath, (db) => {
-    if (req.format === 'qdpx') return exportQdpxForProfile(db, req.target, req.profile, req.tempPath);
+    if (req.format === 'qdpx') return exportQdpxForProfile(db, req.target, req.profile, req.tempPath, sourceProgress());
     const { text, changes } = exportQdcForProfile(db, req.profile);
     const bytes = new TextEncoder().encode(text);
     writeFileAtomicSync(req.target, bytes, { tempPath: req.tempPath, what: 'the REFI-QDA file' });

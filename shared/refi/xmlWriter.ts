@@ -15,13 +15,23 @@ export function stripForbiddenXmlChars(s: string): string {
   return s.replace(FORBIDDEN, '');
 }
 
+/**
+ * Every character that escaping or stripping could touch. Most values (GUIDs,
+ * dates, numbers, plain names) hold none and are written as they are: an
+ * export writes millions of them.
+ */
+// eslint-disable-next-line no-control-regex
+const UNTOUCHED = /^[^&<>"\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]*$/;
+
 export function escapeXmlText(s: string): string {
+  if (UNTOUCHED.test(s)) return s;
   return stripForbiddenXmlChars(s).replace(/[&<>\r]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&#13;'));
 }
 
 const ATTR_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' };
 
 export function escapeXmlAttr(s: string): string {
+  if (UNTOUCHED.test(s)) return s;
   return stripForbiddenXmlChars(s).replace(/[&<>"\t\n\r]/g, (c) => ATTR_ESCAPES[c] as string);
 }
 

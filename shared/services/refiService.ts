@@ -11,20 +11,21 @@ import type Database from 'better-sqlite3';
 import { ProjectDb } from '../db/projectDb.js';
 import { placeFileAtomicSync, writeFileAtomicSync, writeProducedAtomicSync } from '../fsx/atomicWrite.js';
 import { QuarryError } from '../errors.js';
-import { projectToRefi } from '../refi/projectToRefi.js';
+import { projectToRefiStream } from '../refi/projectToRefi.js';
 import { readRefiFile } from '../refi/readRefiFile.js';
-import { writeQdc, writeQdpx, writeQdpxTo } from '../refi/qdpxWriter.js';
+import { writeQdc, writeQdpxStream, writeQdpxStreamTo } from '../refi/qdpxWriter.js';
+import type { SourceProgress } from '../refi/qdeSerializer.js';
 import { planRefiImport } from '../refi/refiImportPlan.js';
 import type { RefiImportReport } from '../refi/refiImportPlanTypes.js';
 import type { RefiImportResult } from '../refi/refiModel.js';
 import { fileZipSource } from '../refi/refiZip.js';
 import { reportOf, writeImportPlan } from '../refi/refiToProject.js';
-import { applyExportProfile, profileCodes, type ExportChange } from '../refi/applyExportProfile.js';
+import { applyExportProfileToStream, profileCodes, type ExportChange } from '../refi/applyExportProfile.js';
 import { exportProfile, type ExportProfileId } from '../refi/exportProfiles.js';
 
 export function exportQdpxBytes(db: Database.Database, profile: ExportProfileId = 'standard'): Uint8Array {
-  const { project, options } = applyExportProfile(projectToRefi(db).project, exportProfile(profile));
-  return writeQdpx(project, options);
+  const { stream, options } = applyExportProfileToStream(projectToRefiStream(db).stream, exportProfile(profile));
+  return writeQdpxStream(stream, options);
 }
 
 /** A REFI-QDA file written for one peer program: its size and what that program will drop or see changed. */
@@ -35,10 +36,11 @@ export interface ProfiledExportResult {
 }
 
 /** Streams the .qdpx package to `path` atomically (see writeQdpxTo), laid out for `profile`. */
-export function exportQdpxForProfile(db: Database.Database, path: string, profile: ExportProfileId, tempPath?: string): ProfiledExportResult {
+export function exportQdpxForProfile(db: Database.Database, path: string, profile: ExportProfileId, tempPath?: string, progress?: SourceProgress): ProfiledExportResult {
   checkFolder(path);
-  const { project, options, changes } = applyExportProfile(projectToRefi(db).project, exportProfile(profile));
-  const bytes = writeProducedAtomicSync(path, (write) => writeQdpxTo(project, write, options), { what: 'the REFI-QDA file', ...(tempPath ? { tempPath } : {}) });
+  // A source's text and selections are read only while it is written: memory stays that of one source, not the project's.
+  const { stream, options, changes } = applyExportProfileToStream(projectToRefiStream(db).stream, exportProfile(profile));
+  const bytes = writeProducedAtomicSync(path, (write) => writeQdpxStreamTo(stream, write, options, progress), { what: 'the REFI-QDA file', ...(tempPath ? { tempPath } : {}) });
   return { bytes, profile, changes };
 }
 
@@ -49,7 +51,7 @@ export function exportQdpxFile(db: Database.Database, path: string, tempPath?: s
 
 /** The codebook for one peer program, and what that program will see changed. */
 export function exportQdcForProfile(db: Database.Database, profile: ExportProfileId): { text: string; changes: ExportChange[] } {
-  const { codes, sets } = projectToRefi(db).project;
+  const { codes, sets } = projectToRefiStream(db).stream.project;
   // The codebook schema requires at least one code.
   if (codes.length === 0) throw new QuarryError('bad_request', 'This project has no codes yet, so there is no codebook to export.');
   const changes: ExportChange[] = [];
@@ -65,7 +67,7 @@ export function exportQdcText(db: Database.Database): string {
 /** What the target program will drop or see changed, before anything is written. */
 export function planExportChanges(db: Database.Database, profile: ExportProfileId, format: 'qdpx' | 'qdc' = 'qdpx'): ExportChange[] {
   if (format === 'qdc') return exportQdcForProfile(db, profile).changes;
-  return applyExportProfile(projectToRefi(db).project, exportProfile(profile)).changes;
+  return applyExportProfileToStream(projectToRefiStream(db).stream, exportProfile(profile)).changes;
 }
 
 export function checkFolder(path: string): void {

@@ -212,9 +212,10 @@ export interface RawSnapshot extends Omit<ProjectSnapshot, 'attributes' | 'value
 const hasTable = (db: Database.Database, name: string): boolean =>
   stmt(db, `SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?`).get(name) !== undefined;
 
-export function readSnapshot(db: Database.Database): ProjectSnapshot {
+/** Every row of the project; `codings: false` leaves the codings out (an export reads them a source at a time: readCodingsOfSource). */
+export function readSnapshot(db: Database.Database, opts: { codings?: boolean } = {}): ProjectSnapshot {
   return {
-    ...readCommonRows(db),
+    ...readCommonRows(db, opts.codings ?? true),
     attributes: listAttributes(db),
     values: listValues(db),
     sourceAttributes: hasTable(db, 'source_attributes') ? listSourceAttributes(db) : [],
@@ -266,7 +267,26 @@ function readItemSets(db: Database.Database): SnapItemSet[] {
   return sets.map((s) => ({ ...s, members: members.filter((m) => m.setId === s.id).map((m) => m.memberId) }));
 }
 
-function readCommonRows(db: Database.Database): Omit<ProjectSnapshot, 'attributes' | 'values' | 'media' | 'sourceAttributes' | 'sourceValues'> {
+const CODING_COLUMNS = `id, guid, source_id AS sourceId, code_id AS codeId, start_pos AS start, end_pos AS "end", coder_id AS coderId, created_at AS createdAt`;
+
+/** One source's codings, in the order of the snapshot's (start, end, id). */
+export function readCodingsOfSource(db: Database.Database, sourceId: number): SnapCoding[] {
+  return stmt(db, `SELECT ${CODING_COLUMNS} FROM codings WHERE source_id = ? ORDER BY start_pos, end_pos, id`).all(sourceId) as SnapCoding[];
+}
+
+/** How many codings one source has. */
+export function countCodingsOfSource(db: Database.Database, sourceId: number): number {
+  return stmt(db, `SELECT count(*) FROM codings WHERE source_id = ?`).pluck().get(sourceId) as number;
+}
+
+/** The codings of one source that have memos (each once). */
+export function codingsWithMemosOfSource(db: Database.Database, sourceId: number): number[] {
+  return stmt(db, `SELECT DISTINCT m.coding_id FROM memos m JOIN codings c ON c.id = m.coding_id WHERE m.target = 'coding' AND c.source_id = ? ORDER BY 1`)
+    .pluck()
+    .all(sourceId) as number[];
+}
+
+function readCommonRows(db: Database.Database, withCodings = true): Omit<ProjectSnapshot, 'attributes' | 'values' | 'media' | 'sourceAttributes' | 'sourceValues'> {
   const all = <T>(sql: string): T[] => db.prepare(sql).all() as T[];
   const caseSets = hasTable(db, 'case_sets')
     ? all<Omit<SnapCaseSet, 'members'>>(`SELECT id, guid, name, description, rule FROM case_sets ORDER BY name COLLATE NOCASE, id`)
@@ -286,10 +306,7 @@ function readCommonRows(db: Database.Database): Omit<ProjectSnapshot, 'attribute
               encoding, description, case_id AS caseId, created_at AS createdAt, created_by AS createdBy
        FROM sources ORDER BY name COLLATE NOCASE, id`,
     ),
-    codings: all(
-      `SELECT id, guid, source_id AS sourceId, code_id AS codeId, start_pos AS start, end_pos AS "end", coder_id AS coderId, created_at AS createdAt
-       FROM codings ORDER BY source_id, start_pos, end_pos, id`,
-    ),
+    codings: withCodings ? all(`SELECT ${CODING_COLUMNS} FROM codings ORDER BY source_id, start_pos, end_pos, id`) : [],
     memos: all(
       `SELECT id, guid, target, source_id AS sourceId, code_id AS codeId, coding_id AS codingId, case_id AS caseId, start_pos AS start,
               end_pos AS "end", title, body, author_id AS authorId, created_at AS createdAt, modified_at AS modifiedAt
