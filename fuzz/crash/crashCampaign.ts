@@ -24,7 +24,7 @@ export interface CampaignOptions {
   childCommand: string[];
   /** Runs per project before a fresh one is started. */
   runsPerProject?: number;
-  /** Kill no later than this many ms after the child is ready. */
+  /** Kill no later than this many ms after the child is ready (or has finished the few operations the run waits for). */
   maxKillDelayMs?: number;
   /** Operations a child would perform if never killed. */
   opsPerChild?: number;
@@ -89,11 +89,22 @@ function runChild(command: string[], args: ChildArgs, r: Rng, maxDelay: number):
         child.kill('SIGKILL');
       }
     };
-    if (earlyKill) timer = setTimeout(kill, delayMs);
+    // The others are killed at a random moment after a random number of finished operations: on a loaded
+    // machine a kill timed only from "ready" would land in the first operation nearly every time, and the
+    // campaign would check few acknowledged operations.
+    const afterOps = earlyKill ? 0 : r.int(0, 3);
+    let opsDone = 0;
+    const arm = () => (timer = setTimeout(kill, delayMs));
+    if (earlyKill) arm();
     child.stdout.on('data', (d: Buffer) => {
-      if (!ready && d.toString().includes('ready')) {
+      const text = d.toString();
+      if (!ready && text.includes('ready')) {
         ready = true;
-        if (!earlyKill) timer = setTimeout(kill, delayMs);
+        if (!earlyKill && afterOps === 0) arm();
+      }
+      if (ready && !earlyKill && opsDone < afterOps) {
+        opsDone += text.split('op\n').length - 1;
+        if (opsDone >= afterOps) arm();
       }
     });
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));

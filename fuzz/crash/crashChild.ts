@@ -30,7 +30,11 @@ async function main(): Promise<void> {
   process.stdout.write('ready\n');
   const log = new DurableLog(args.logPath);
   const ctx = { dispatch, rng: rng(args.seed), log, projectPath: args.projectPath, workDir: args.workDir };
-  for (let n = 0; n < args.ops; n++) await randomOperation(ctx, `r${args.run}o${n}#`);
+  for (let n = 0; n < args.ops; n++) {
+    await randomOperation(ctx, `r${args.run}o${n}#`);
+    // The harness may wait for a few operations before it arms its kill (see crashCampaign.ts).
+    process.stdout.write('op\n');
+  }
   await dispatch('project.close', {});
   log.close();
   process.stdout.write('done\n');
