@@ -6,7 +6,9 @@
  * merge of a co-author's copy against merging the same copy again (which
  * adds nothing), with the longest stall of the event loop during each.
  *
- * QUARRY_BENCH_EXCHANGE_CODINGS=200000 (comma-separated) picks the sizes.
+ * QUARRY_BENCH_EXCHANGE_CODINGS=200000 (comma-separated) picks the sizes;
+ * QUARRY_BENCH_EXCHANGE_PARTS=merge (comma-separated: export, import, merge)
+ * runs only those halves, e.g. the merge rows without the long REFI runs.
  */
 import Database from 'better-sqlite3';
 import { Zip, ZipDeflate, unzipSync } from 'fflate';
@@ -25,6 +27,8 @@ import { generateLargeProject, LARGE_PROJECT } from './generateLargeProject.js';
 import { round } from './measure.js';
 
 const SIZES = (process.env.QUARRY_BENCH_EXCHANGE_CODINGS ?? '200000,1000000').split(',').map((s) => Number(s.trim())).filter((n) => n > 0);
+
+const PARTS = new Set((process.env.QUARRY_BENCH_EXCHANGE_PARTS ?? 'export,import,merge').split(',').map((s) => s.trim()));
 
 async function timed<T>(fn: () => Promise<T> | T): Promise<{ value: T; ms: number }> {
   (globalThis as { gc?: () => void }).gc?.();
@@ -102,6 +106,38 @@ async function mergeWithStall(mine: ProjectDb, theirs: string, id: string): Prom
   return { ms: r.ms, stallMs: delay.max / 1e6, added: r.value.codings.added, present: r.value.codings.alreadyPresent };
 }
 
+/** The REFI-QDA export (the import reads its package) and import rows, as PARTS asks. */
+async function refiRows(path: string, dir: string, k: string, codings: number): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const pkg = join(dir, 'large.qdpx');
+  const exp = await timed(() => exportInWorker(path, 'qdpx', pkg));
+  const expRss = lastWorkerPeakRssKb;
+  if (PARTS.has('export')) {
+    const expFloor = await timed(() => exportFloor(path, join(dir, 'floor.zip')));
+    rows.push({
+      name: `exchange: REFI-QDA export in the worker, ${k} codings`,
+      median: round(exp.ms),
+      runs: 1,
+      floor: round(expFloor.ms),
+      ratio: round(exp.ms / expFloor.ms),
+      note: `${(statSync(pkg).size / 1e6).toFixed(0)} MB package; worker peak RSS ${mb(expRss)}; floor (plain SQL + plain zip) ${round(expFloor.ms)} ms, ratio ${(exp.ms / expFloor.ms).toFixed(1)}`,
+    });
+  }
+  if (!PARTS.has('import')) return rows;
+  const imp = await timed(() => importInWorker(join(dir, 'imported.quarry'), 'large.qdpx', { path: pkg }, true));
+  const impRss = lastWorkerPeakRssKb;
+  const impFloor = await timed(() => importFloor(pkg, join(dir, 'floor.sqlite'), codings));
+  rows.push({
+    name: `exchange: REFI-QDA import in the worker, ${k} codings`,
+    median: round(imp.ms),
+    runs: 1,
+    floor: round(impFloor.ms),
+    ratio: round(imp.ms / impFloor.ms),
+    note: `${imp.value.codings} codings; worker peak RSS ${mb(impRss)}; floor (plain unzip + plain SQL inserts) ${round(impFloor.ms)} ms, ratio ${(imp.ms / impFloor.ms).toFixed(1)}`,
+  });
+  return rows;
+}
+
 export const exchangeJobsBench: BenchModule = {
   name: 'exchange jobs',
   async run(ctx) {
@@ -111,30 +147,8 @@ export const exchangeJobsBench: BenchModule = {
       const k = `${Math.round(codings / 1000)}k`;
       const dir = mkdtempSync(join(tmpdir(), 'quarry-bench-exchange-'));
       try {
-        const pkg = join(dir, 'large.qdpx');
-        const exp = await timed(() => exportInWorker(info.path, 'qdpx', pkg));
-        const expRss = lastWorkerPeakRssKb;
-        const expFloor = await timed(() => exportFloor(info.path, join(dir, 'floor.zip')));
-        rows.push({
-          name: `exchange: REFI-QDA export in the worker, ${k} codings`,
-          median: round(exp.ms),
-          runs: 1,
-          floor: round(expFloor.ms),
-          ratio: round(exp.ms / expFloor.ms),
-          note: `${(statSync(pkg).size / 1e6).toFixed(0)} MB package; worker peak RSS ${mb(expRss)}; floor (plain SQL + plain zip) ${round(expFloor.ms)} ms, ratio ${(exp.ms / expFloor.ms).toFixed(1)}`,
-        });
-        const imp = await timed(() => importInWorker(join(dir, 'imported.quarry'), 'large.qdpx', { path: pkg }, true));
-        const impRss = lastWorkerPeakRssKb;
-        const impFloor = await timed(() => importFloor(pkg, join(dir, 'floor.sqlite'), codings));
-        rows.push({
-          name: `exchange: REFI-QDA import in the worker, ${k} codings`,
-          median: round(imp.ms),
-          runs: 1,
-          floor: round(impFloor.ms),
-          ratio: round(imp.ms / impFloor.ms),
-          note: `${imp.value.codings} codings; worker peak RSS ${mb(impRss)}; floor (plain unzip + plain SQL inserts) ${round(impFloor.ms)} ms, ratio ${(imp.ms / impFloor.ms).toFixed(1)}`,
-        });
-
+        if (PARTS.has('export') || PARTS.has('import')) rows.push(...(await refiRows(info.path, dir, k, codings)));
+        if (!PARTS.has('merge')) continue;
         const { mine, theirs } = coauthorCopies(info.path, dir);
         const open = ProjectDb.open(mine).project;
         try {

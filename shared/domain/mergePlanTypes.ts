@@ -26,6 +26,9 @@ export interface NewCode {
   name: string;
   color: string;
   description: string;
+  /** Their folder flag and "colour not chosen", carried over to the new code. */
+  isCodable: boolean;
+  colorChosen: boolean;
 }
 
 export interface NewCase {
@@ -142,7 +145,7 @@ export function emptySummary(): MergeSummary {
   return {
     coders: { added: [], matched: [] },
     sources: { added: [], matched: [], notImported: [] },
-    codes: { added: [], matched: [], updated: [] },
+    codes: { added: [], matched: [], updated: [], flagsKept: [] },
     cases: { added: [], matched: [] },
     classifications: { added: [], matched: [] },
     caseTree: { nested: 0, classified: 0 },

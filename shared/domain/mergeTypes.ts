@@ -44,7 +44,11 @@ export interface MergeMatch {
 export interface MergeSummary {
   coders: { added: string[]; matched: MergeMatch[] };
   sources: { added: string[]; matched: MergeMatch[]; notImported: string[] };
-  codes: { added: string[]; matched: MergeMatch[]; updated: string[] };
+  /**
+   * flagsKept: codes of mine whose folder flag or "colour chosen" differs in their file, each with what differs; mine are
+   * kept (a folder of mine that their new codings land on becomes codable, as it must to hold them, and says so).
+   */
+  codes: { added: string[]; matched: MergeMatch[]; updated: string[]; flagsKept: string[] };
   cases: { added: string[]; matched: MergeMatch[] };
   classifications: { added: string[]; matched: MergeMatch[] };
   /** Cases placed under a parent / given a classification by the merge. */

@@ -40,6 +40,8 @@ export class MergeContext {
   /** My sources that have timed lines. */
   readonly myCued: Set<number>;
   readonly theirCues = new Map<number, SnapCue[]>();
+  /** My folder codes their file has as codable → their entry in summary.codes.flagsKept. */
+  readonly myFolders = new Map<number, number>();
 
   constructor(readonly mine: ProjectSnapshot, readonly theirs: ProjectSnapshot, readonly decisions: Decisions) {
     this.label = (theirs.name || 'co-author').slice(0, 40);
@@ -134,6 +136,27 @@ function planCodeDetails(m: MergeContext, mine: SnapCode, theirs: SnapCode, path
   }
 }
 
+/** A matched code's flags stay mine; a difference is listed, never applied silently. */
+function differentFlags(m: MergeContext, mine: SnapCode, theirs: SnapCode, path: string): void {
+  const kept = m.plan.summary.codes.flagsKept;
+  if ((mine.isCodable === 0) !== (theirs.isCodable === 0)) {
+    kept.push(mine.isCodable === 0 ? `${path}: a folder here, codable in their file` : `${path}: codable here, a folder in their file`);
+    if (mine.isCodable === 0) m.myFolders.set(mine.id, kept.length - 1);
+  }
+  // Different colours are a conflict of their own (planCodeDetails); the same colour chosen on one side only is listed.
+  if (mine.colorChosen !== theirs.colorChosen && mine.color.toLowerCase() === theirs.color.toLowerCase()) {
+    kept.push(mine.colorChosen === 0 ? `${path}: colour not chosen here, chosen in their file` : `${path}: colour chosen here, not chosen in their file`);
+  }
+}
+
+/** A folder of mine that their new codings land on must become codable to hold them (mergeStore's makeCodable): its entry says so. */
+function foldersMadeCodable(m: MergeContext): void {
+  const landing = new Map<number, number>();
+  for (const c of m.plan.codings) if ('id' in c.code && m.myFolders.has(c.code.id)) landing.set(c.code.id, (landing.get(c.code.id) ?? 0) + 1);
+  const kept = m.plan.summary.codes.flagsKept;
+  for (const [id, n] of landing) kept[m.myFolders.get(id)!] += ` (it becomes codable: ${n} of their codings are on it)`;
+}
+
 function planCodes(m: MergeContext): void {
   // Parents before children: their snapshot is ordered by sort order, so walk the tree.
   const children = new Map<number | null, SnapCode[]>();
@@ -153,9 +176,11 @@ function planCodes(m: MergeContext): void {
         ref = { id: mine.id };
         m.plan.summary.codes.matched.push({ mine: pathOf(m.mine.codes, mine.id), theirs: path, by });
         planCodeDetails(m, mine, c, path);
+        differentFlags(m, mine, c, path);
       } else {
         ref = { key: `code:${c.id}` };
-        m.plan.codes.push({ key: ref.key, guid: m.guidFor(c.guid, m.mine.codes), parent: parentRef, name: c.name, color: c.color, description: c.description });
+        const flags = { isCodable: c.isCodable !== 0, colorChosen: c.colorChosen !== 0 };
+        m.plan.codes.push({ key: ref.key, guid: m.guidFor(c.guid, m.mine.codes), parent: parentRef, name: c.name, color: c.color, description: c.description, ...flags });
         m.plan.summary.codes.added.push(path);
       }
       m.codes.set(c.id, ref);
@@ -387,5 +412,6 @@ export function planMerge(mine: ProjectSnapshot, theirs: ProjectSnapshot, decisi
   planAttributes(m);
   planSources(m, (id) => codingsPerSource.get(id) ?? 0);
   planRows(m);
+  foldersMadeCodable(m);
   return m.plan;
 }

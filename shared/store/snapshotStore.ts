@@ -43,6 +43,10 @@ export interface SnapCode {
   sortOrder: number;
   createdAt: string;
   createdBy: number | null;
+  /** 0 for a folder code (never applied), as stored (schema 8 on; 1 in an older file). */
+  isCodable: number;
+  /** 0 when nobody chose the code's colour, as stored (schema 8 on; 1 in an older file). */
+  colorChosen: number;
 }
 
 export interface SnapSource {
@@ -277,7 +281,8 @@ function readCommonRows(db: Database.Database): Omit<ProjectSnapshot, 'attribute
     createdAt: getMeta(db, 'created_at') ?? '',
     users: all(`SELECT id, guid, name, initials, color, created_at AS createdAt FROM users ORDER BY id`),
     codes: all(
-      `SELECT id, guid, parent_id AS parentId, name, color, description, sort_order AS sortOrder, created_at AS createdAt, created_by AS createdBy
+      `SELECT id, guid, parent_id AS parentId, name, color, description, sort_order AS sortOrder, created_at AS createdAt, created_by AS createdBy,
+              ${hasColumn(db, 'codes', 'is_codable') ? 'is_codable AS isCodable, color_chosen AS colorChosen' : '1 AS isCodable, 1 AS colorChosen'}
        FROM codes ORDER BY sort_order, name COLLATE NOCASE, id`,
     ),
     sources: all(
