@@ -15,6 +15,7 @@ import { newCaseClassification, planCaseTree, planClassifications } from './merg
 import { formatTimecode } from '../transcripts/timecode.js';
 import { planRows } from './mergePlanRows.js';
 import { emptySummary, type MergePlan, type NewAttribute, type Ref } from '../domain/mergePlanTypes.js';
+import type { MatchedRefs } from '../store/mergeCodingsStore.js';
 
 export type Decisions = Record<string, MergeChoice>;
 
@@ -397,6 +398,21 @@ function planSources(m: MergeContext, otherCodings: (sourceId: number) => number
     if (theirMedia) planMedia(m, { key }, theirMedia, name);
     planCues(m, { key }, s.id);
   }
+}
+
+/**
+ * What the planner matches their coders, codes and sources to among mine
+ * (nothing else planned): the codings of theirs on those are settled in SQL
+ * when mine already has them (store/mergeCodingsStore.ts).
+ */
+export function matchedRefs(mine: ProjectSnapshot, theirs: ProjectSnapshot, decisions: Decisions = {}): MatchedRefs {
+  const m = new MergeContext(mine, theirs, decisions);
+  planUsers(m);
+  planCodes(m);
+  planSources(m, () => 0);
+  const toMine = (refs: Map<number, Ref | null>) => [...refs].flatMap(([theirId, r]) => (r && 'id' in r ? [{ theirs: theirId, mine: r.id }] : []));
+  const characters = new Map(theirs.sources.map((s) => [s.id, s.characters]));
+  return { sources: toMine(m.sources).map((s) => ({ ...s, characters: characters.get(s.theirs)! })), codes: toMine(m.codes), users: toMine(m.users) };
 }
 
 /** The whole plan. `decisions` maps conflict ids to choices; missing ones take the conflict's default. */

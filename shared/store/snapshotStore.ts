@@ -215,9 +215,14 @@ export interface RawSnapshot extends Omit<ProjectSnapshot, 'attributes' | 'value
 const hasTable = (db: Database.Database, name: string): boolean =>
   stmt(db, `SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?`).get(name) !== undefined;
 
-export function readSnapshot(db: Database.Database): ProjectSnapshot {
+/** What to leave out of a snapshot: `codings: false` reads none (a merge settles most of them in SQL; see mergeCodingsStore.ts). */
+export interface SnapshotReadOptions {
+  codings?: boolean;
+}
+
+export function readSnapshot(db: Database.Database, opts: SnapshotReadOptions = {}): ProjectSnapshot {
   return {
-    ...readCommonRows(db),
+    ...readCommonRows(db, opts),
     attributes: listAttributes(db),
     values: listValues(db),
     sourceAttributes: hasTable(db, 'source_attributes') ? listSourceAttributes(db) : [],
@@ -241,10 +246,10 @@ function readMediaRows(db: Database.Database): RawSnapshot['media'] {
     .all() as RawSnapshot['media'];
 }
 
-export function readRawSnapshot(db: Database.Database): RawSnapshot {
+export function readRawSnapshot(db: Database.Database, opts: SnapshotReadOptions = {}): RawSnapshot {
   const all = <T>(sql: string): T[] => db.prepare(sql).all() as T[];
   return {
-    ...readCommonRows(db),
+    ...readCommonRows(db, opts),
     attributes: all(
       `SELECT id, guid, name, type, choices, description, sort_order AS sortOrder${hasColumn(db, 'attributes', 'classification_id') ? ', classification_id AS classificationId' : ''}
        FROM attributes ORDER BY sort_order, id`,
@@ -269,7 +274,14 @@ function readItemSets(db: Database.Database): SnapItemSet[] {
   return sets.map((s) => ({ ...s, members: members.filter((m) => m.setId === s.id).map((m) => m.memberId) }));
 }
 
-function readCommonRows(db: Database.Database): Omit<ProjectSnapshot, 'attributes' | 'values' | 'media' | 'sourceAttributes' | 'sourceValues'> {
+/** A coding's columns as a snapshot names them, for `c`, a codings table (mine or an attached one's). */
+export const codingColumns = (c: string): string =>
+  `${c}.id, ${c}.guid, ${c}.source_id AS sourceId, ${c}.code_id AS codeId, ${c}.start_pos AS start, ${c}.end_pos AS "end", ${c}.coder_id AS coderId, ${c}.created_at AS createdAt`;
+
+/** The order a snapshot lists codings in (the merge's checks and plan follow it). */
+export const codingOrder = (c: string): string => `${c}.source_id, ${c}.start_pos, ${c}.end_pos, ${c}.id`;
+
+function readCommonRows(db: Database.Database, opts: SnapshotReadOptions): Omit<ProjectSnapshot, 'attributes' | 'values' | 'media' | 'sourceAttributes' | 'sourceValues'> {
   const all = <T>(sql: string): T[] => db.prepare(sql).all() as T[];
   const caseSets = hasTable(db, 'case_sets')
     ? all<Omit<SnapCaseSet, 'members'>>(`SELECT id, guid, name, description, rule FROM case_sets ORDER BY name COLLATE NOCASE, id`)
@@ -290,10 +302,7 @@ function readCommonRows(db: Database.Database): Omit<ProjectSnapshot, 'attribute
               encoding, description, case_id AS caseId, created_at AS createdAt, created_by AS createdBy
        FROM sources ORDER BY name COLLATE NOCASE, id`,
     ),
-    codings: all(
-      `SELECT id, guid, source_id AS sourceId, code_id AS codeId, start_pos AS start, end_pos AS "end", coder_id AS coderId, created_at AS createdAt
-       FROM codings ORDER BY source_id, start_pos, end_pos, id`,
-    ),
+    codings: opts.codings === false ? [] : all(`SELECT ${codingColumns('c')} FROM codings c ORDER BY ${codingOrder('c')}`),
     memos: all(
       `SELECT id, guid, target, source_id AS sourceId, code_id AS codeId, coding_id AS codingId, case_id AS caseId, start_pos AS start,
               end_pos AS "end", title, body, author_id AS authorId, created_at AS createdAt, modified_at AS modifiedAt
