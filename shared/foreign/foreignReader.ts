@@ -30,6 +30,8 @@ export interface ForeignReadOptions {
   signal?: AbortSignal;
   /** false: the rows stay in the reader, which plans the merge there (plan()); `snapshot` is then not available. Default true. */
   rows?: boolean;
+  /** false: plan() reads and plans every coding of theirs instead of settling those mine has in SQL (the same answer; tests compare). */
+  settle?: boolean;
 }
 
 export interface ForeignProject {

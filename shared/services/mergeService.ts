@@ -64,6 +64,8 @@ function readOptions(opts: ForeignReadOptions): ForeignReadOptions {
   return { ...opts, rows: false, ...(signal ? { signal } : {}) };
 }
 
+const settleOf = (opts: ForeignReadOptions): { settle?: boolean } => (opts.settle === undefined ? {} : { settle: opts.settle });
+
 /** Rows this connection has changed since it opened: equal before and after means the project is as the reader saw it. */
 const changesSoFar = (db: Database.Database): number => db.prepare('SELECT total_changes()').pluck().get() as number;
 
@@ -77,7 +79,7 @@ export async function previewMerge(ctx: ServiceContext, path: string, decisions:
   const other = await openForeignProject(full, readOptions(opts));
   try {
     jobProgress(1, 2, 'Comparing');
-    const planned = await other.plan(ctx.project.path, decisions, false);
+    const planned = await other.plan(ctx.project.path, decisions, false, settleOf(opts));
     return previewOf(planned.plan, full, planned.other, planned.skipped);
   } finally {
     other.close();
@@ -133,13 +135,13 @@ export async function applyMerge(ctx: ServiceContext, path: string, decisions: D
   try {
     const changesBefore = changesSoFar(ctx.project.db);
     jobProgress(1, 3, 'Comparing');
-    let planned = await other.plan(ctx.project.path, decisions, true);
+    let planned = await other.plan(ctx.project.path, decisions, true, settleOf(opts));
     await jobCheckpoint();
     if (!isNothing(planned.plan)) {
       const label = `Merge “${planned.other.name || basename(full)}”`;
       planned = await mutateInSteps(ctx, label, async (db) => {
         // Inside the transaction nothing else writes: a plan made now is the plan for what is committed.
-        const current = changesSoFar(db) === changesBefore ? planned : await other.plan(ctx.project.path, decisions, true);
+        const current = changesSoFar(db) === changesBefore ? planned : await other.plan(ctx.project.path, decisions, true, settleOf(opts));
         const texts = new Map(current.texts);
         jobProgress(2, 3, 'Merging');
         const plan = { ...current.plan, media: current.plan.media.map((m) => (m.linkPath === null ? m : { ...m, linkPath: linkFromOtherProject(ctx.project.path, full, m.linkPath, m.bytes) })) };
