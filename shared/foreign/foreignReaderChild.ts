@@ -71,6 +71,12 @@ function textsOf(db: ProjectDb['db'], sourceIds: number[]): [number, string][] {
   return sourceIds.map((id) => [id, getSourceText(db, id) ?? '']);
 }
 
+/** Their coders, codes, sources and recordings, nothing else: what the planner matches to mine. */
+function whoIsWho(raw: RawSnapshot): RawSnapshot {
+  const none = { codings: [], memos: [], cases: [], classifications: [], attributes: [], values: [], sourceAttributes: [], sourceValues: [], caseSpans: [], caseSets: [], itemSets: [], cues: [] };
+  return { ...raw, ...none };
+}
+
 interface Compared {
   /** My rows, with only those of my codings that their unsettled ones could meet. */
   mine: ProjectSnapshot;
@@ -97,8 +103,8 @@ function compareWithMine(minePath: string, decisions: Decisions, settle: boolean
       return { mine: readSnapshot(db), theirs: { ...rawRows!, codings: unsettledCodings(db) }, settled: none };
     }
     const mine = readSnapshot(db, { codings: false });
-    // Who is who (coders, codes, sources) does not depend on codings or memos: matched on their rows without them.
-    const matchable = checkSnapshot({ ...rawRows!, codings: [], memos: [] }).snapshot;
+    // Who is who (coders, codes, sources) depends on those rows alone: matched on them, checked as the whole file is.
+    const matchable = checkSnapshot(whoIsWho(rawRows!)).snapshot;
     const settled = settlePresentCodings(db, matchedRefs(mine, matchable, decisions));
     return { mine: { ...mine, codings: myCodingsMet(db) }, theirs: { ...rawRows!, codings: unsettledCodings(db) }, settled };
   } finally {

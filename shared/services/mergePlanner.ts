@@ -333,10 +333,33 @@ function planCues(m: MergeContext, source: Ref, theirId: number): void {
   m.plan.summary.timedLines.added += cues.length;
 }
 
+/**
+ * My sources that could be the same as theirs (sameSource needs the same text, or
+ * the same recording when their text is empty), in my snapshot's order: looked up,
+ * not searched, so that planning thousands of sources is not thousands squared.
+ */
+function sameSourceCandidates(m: MergeContext): (s: SnapSource, theirMedia: SnapMedia | undefined) => SnapSource[] {
+  const order = new Map(m.mine.sources.map((x, i) => [x.id, i]));
+  const byHash = new Map<string, SnapSource[]>();
+  const byRecording = new Map<string, SnapSource[]>();
+  const add = (map: Map<string, SnapSource[]>, key: string, x: SnapSource) => map.set(key, [...(map.get(key) ?? []), x]);
+  for (const x of m.mine.sources) {
+    add(byHash, x.contentHash, x);
+    const media = m.myMedia.get(x.id);
+    if (media) add(byRecording, media.sha256, x);
+  }
+  return (s, theirMedia) => {
+    const found = new Set(byHash.get(s.contentHash) ?? []);
+    if (theirMedia && s.characters === 0) for (const x of byRecording.get(theirMedia.sha256) ?? []) found.add(x);
+    return [...found].sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  };
+}
+
 function planSources(m: MergeContext, otherCodings: (sourceId: number) => number): void {
+  const candidates = sameSourceCandidates(m);
   for (const s of m.theirs.sources) {
     const theirMedia = m.theirMedia.get(s.id);
-    const same = m.mine.sources.filter((x) => sameSource(x, m.myMedia.get(x.id), s, theirMedia));
+    const same = candidates(s, theirMedia).filter((x) => sameSource(x, m.myMedia.get(x.id), s, theirMedia));
     const mine = same.find((x) => x.name === s.name) ?? same[0];
     if (mine) {
       m.sources.set(s.id, { id: mine.id });
