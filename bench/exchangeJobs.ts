@@ -15,7 +15,6 @@ import { Zip, ZipDeflate, unzipSync } from 'fflate';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { ProjectDb } from '../shared/db/projectDb.js';
 import { Job } from '../shared/jobs/job.js';
 import { runWithJob } from '../shared/jobs/jobContext.js';
@@ -25,6 +24,7 @@ import type { BenchModule, BenchRow } from './benchTypes.js';
 import { coauthorCopies } from './coauthorCopies.js';
 import { generateLargeProject, LARGE_PROJECT } from './generateLargeProject.js';
 import { round } from './measure.js';
+import { measureStalls } from './stallProbe.js';
 
 const SIZES = (process.env.QUARRY_BENCH_EXCHANGE_CODINGS ?? '200000,1000000').split(',').map((s) => Number(s.trim())).filter((n) => n > 0);
 
@@ -97,14 +97,19 @@ function importFloor(packagePath: string, target: string, codings: number): void
   }
 }
 
-/** Runs a merge under a job (so it yields, as in the app) and measures the longest event-loop stall meanwhile. */
-async function mergeWithStall(mine: ProjectDb, theirs: string, id: string): Promise<{ ms: number; stallMs: number; added: number; present: number }> {
-  const delay = monitorEventLoopDelay({ resolution: 5 });
-  delay.enable();
-  const r = await timed(() => runWithJob(new Job(id, 'merge.apply'), () => applyMerge({ project: mine, coderName: 'Coder One' }, theirs)));
-  delay.disable();
-  return { ms: r.ms, stallMs: delay.max / 1e6, added: r.value.codings.added, present: r.value.codings.alreadyPresent };
+/**
+ * Runs a merge under a job (so it yields, as in the app) and measures the longest event-loop stall meanwhile, and the
+ * floor: the longest stall of an idle loop over the same time, right after (on a loaded machine the system alone holds
+ * the main thread up that long). `settle: false` plans every coding, as merges did before they settled them in SQL.
+ */
+async function mergeWithStall(mine: ProjectDb, theirs: string, id: string, opts: { settle?: boolean } = {}) {
+  (globalThis as { gc?: () => void }).gc?.();
+  const r = await measureStalls(() => runWithJob(new Job(id, 'merge.apply'), () => applyMerge({ project: mine, coderName: 'Coder One' }, theirs, {}, opts)));
+  const idleMs = (await measureStalls(() => new Promise((resolve) => setTimeout(resolve, r.wallMs)))).maxMs;
+  return { ms: r.wallMs, stallMs: r.maxMs, idleMs, added: r.result.codings.added, present: r.result.codings.alreadyPresent };
 }
+
+const stallNote = (s: { stallMs: number; idleMs: number }): string => `longest event-loop stall ${s.stallMs.toFixed(0)} ms (idle floor, same time, ${s.idleMs.toFixed(0)} ms)`;
 
 /** The REFI-QDA export (the import reads its package) and import rows, as PARTS asks. */
 async function refiRows(path: string, dir: string, k: string, codings: number): Promise<BenchRow[]> {
@@ -154,11 +159,12 @@ export const exchangeJobsBench: BenchModule = {
         try {
           const real = await mergeWithStall(open, theirs, 'real');
           const noop = await mergeWithStall(open, theirs, 'noop');
+          const planned = await mergeWithStall(open, theirs, 'noop-planned', { settle: false });
           rows.push({
             name: `exchange: merge a co-author's copy, ${k} codings`,
             median: round(real.ms),
             runs: 1,
-            note: `${real.added} codings added; longest event-loop stall ${real.stallMs.toFixed(0)} ms`,
+            note: `${real.added} codings added; ${stallNote(real)}`,
           });
           rows.push({
             name: `exchange: merge the same copy again (adds nothing), ${k} codings`,
@@ -166,7 +172,15 @@ export const exchangeJobsBench: BenchModule = {
             runs: 1,
             floor: round(real.ms),
             ratio: round(noop.ms / real.ms),
-            note: `${noop.added} added, ${noop.present} already there; ${(noop.ms / real.ms).toFixed(2)} × the real merge; longest event-loop stall ${noop.stallMs.toFixed(0)} ms`,
+            note: `${noop.added} added, ${noop.present} already there; ${(noop.ms / real.ms).toFixed(2)} × the real merge; ${stallNote(noop)}`,
+          });
+          rows.push({
+            name: `exchange: merge the same copy again, every coding planned (as before settling), ${k} codings`,
+            median: round(planned.ms),
+            runs: 1,
+            floor: round(real.ms),
+            ratio: round(planned.ms / real.ms),
+            note: `${planned.present} already there; ${(planned.ms / real.ms).toFixed(2)} × the real merge, ${(noop.ms / planned.ms).toFixed(2)} × settled; ${stallNote(planned)}`,
           });
         } finally {
           open.close();

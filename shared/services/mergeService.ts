@@ -29,6 +29,7 @@ import { writeMergePlanSteps } from '../store/mergeStore.js';
 import type { ForeignProject } from '../foreign/foreignReader.js';
 import { currentJob, jobCheckpoint, jobProgress, jobYield } from '../jobs/jobContext.js';
 import { mutateInSteps } from '../jobs/mutateInSteps.js';
+import { withoutCommitStall } from '../db/largeCommit.js';
 import { runStepsAsync } from '../jobs/steps.js';
 
 export function fileHash(path: string): string {
@@ -139,7 +140,8 @@ export async function applyMerge(ctx: ServiceContext, path: string, decisions: D
     await jobCheckpoint();
     if (!isNothing(planned.plan)) {
       const label = `Merge “${planned.other.name || basename(full)}”`;
-      planned = await mutateInSteps(ctx, label, async (db) => {
+      // Its commit can be tens of thousands of rows: written as it goes, and folded in off the main thread.
+      planned = await withoutCommitStall(ctx.project.db, ctx.project.path, ctx.project.disk, () => mutateInSteps(ctx, label, async (db) => {
         // Inside the transaction nothing else writes: a plan made now is the plan for what is committed.
         const current = changesSoFar(db) === changesBefore ? planned : await other.plan(ctx.project.path, decisions, true, settleOf(opts));
         const texts = new Map(current.texts);
@@ -152,7 +154,7 @@ export async function applyMerge(ctx: ServiceContext, path: string, decisions: D
         await jobYield();
         jobProgress(3, 3, 'Merging');
         return current;
-      });
+      }));
     }
     // Committed (or nothing to write): a Cancel arriving now must not turn a done merge into a "cancelled" answer,
     // and the phase says so — "Merging" is only ever shown while a Cancel still rolls everything back.
