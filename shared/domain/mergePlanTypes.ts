@@ -145,7 +145,7 @@ export function emptySummary(): MergeSummary {
   return {
     coders: { added: [], matched: [] },
     sources: { added: [], matched: [], notImported: [] },
-    codes: { added: [], matched: [], updated: [], flagsKept: [] },
+    codes: { added: [], matched: [], updated: [] },
     cases: { added: [], matched: [] },
     classifications: { added: [], matched: [] },
     caseTree: { nested: 0, classified: 0 },

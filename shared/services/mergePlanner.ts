@@ -139,7 +139,8 @@ function planCodeDetails(m: MergeContext, mine: SnapCode, theirs: SnapCode, path
 
 /** A matched code's flags stay mine; a difference is listed, never applied silently. */
 function differentFlags(m: MergeContext, mine: SnapCode, theirs: SnapCode, path: string): void {
-  const kept = m.plan.summary.codes.flagsKept;
+  const codes = m.plan.summary.codes;
+  const kept = (codes.flagsKept ??= []);
   if ((mine.isCodable === 0) !== (theirs.isCodable === 0)) {
     kept.push(mine.isCodable === 0 ? `${path}: a folder here, codable in their file` : `${path}: codable here, a folder in their file`);
     if (mine.isCodable === 0) m.myFolders.set(mine.id, kept.length - 1);
@@ -148,13 +149,14 @@ function differentFlags(m: MergeContext, mine: SnapCode, theirs: SnapCode, path:
   if (mine.colorChosen !== theirs.colorChosen && mine.color.toLowerCase() === theirs.color.toLowerCase()) {
     kept.push(mine.colorChosen === 0 ? `${path}: colour not chosen here, chosen in their file` : `${path}: colour chosen here, not chosen in their file`);
   }
+  if (kept.length === 0) delete codes.flagsKept;
 }
 
 /** A folder of mine that their new codings land on must become codable to hold them (mergeStore's makeCodable): its entry says so. */
 function foldersMadeCodable(m: MergeContext): void {
   const landing = new Map<number, number>();
   for (const c of m.plan.codings) if ('id' in c.code && m.myFolders.has(c.code.id)) landing.set(c.code.id, (landing.get(c.code.id) ?? 0) + 1);
-  const kept = m.plan.summary.codes.flagsKept;
+  const kept = m.plan.summary.codes.flagsKept ?? [];
   for (const [id, n] of landing) kept[m.myFolders.get(id)!] += ` (it becomes codable: ${n} of their codings are on it)`;
 }
 

@@ -75,7 +75,7 @@ async function twoCopies(): Promise<{ dir: string; mine: string; theirs: string 
 
 describe('merging code flags', () => {
   it('carries the folder flag and "colour not chosen" of new codes, keeps mine, and lists every difference', async () => {
-    const { mine, theirs } = await twoCopies();
+    const { dir, mine, theirs } = await twoCopies();
     const preview = await withProject(mine, (ctx) => previewMerge(ctx, theirs));
     const expected = [
       'Travel: codable here, a folder in their file',
@@ -102,5 +102,11 @@ describe('merging code flags', () => {
     expect(again.codes.flagsKept).toEqual(expected.slice(0, 2));
     expect(flags(mine, 'Archive')).toEqual([0, 1, '#8899aa']);
     expect(flags(mine, 'Old letters')).toEqual([1, 0, '#aabbcc']);
+
+    // A copy whose flags all agree lists nothing: the field is absent, and the JSON is as it was before flags were compared.
+    const same = join(dir, 'same.quarry');
+    copyFileSync(mine, same);
+    const quiet = await withProject(mine, (ctx) => previewMerge(ctx, same));
+    expect('flagsKept' in quiet.codes).toBe(false);
   });
 });
