@@ -37,6 +37,9 @@ async function timed<T>(fn: () => Promise<T> | T): Promise<{ value: T; ms: numbe
   return { value, ms: performance.now() - t0 };
 }
 
+/** A row judged against a floor: the same work done the plainest way (or, for a merge that adds nothing, the real merge). */
+const floorRow = (name: string, ms: number, floorMs: number, note: string): BenchRow => ({ name, median: round(ms), runs: 1, floor: round(floorMs), ratio: round(ms / floorMs), note });
+
 const mb = (kb: number): string => `${Math.round(kb / 1024)} MB`;
 
 /** Plain SQL reads the rows an export writes; a plain streaming zip packs them as tab-separated lines. */
@@ -119,27 +122,15 @@ async function refiRows(path: string, dir: string, k: string, codings: number): 
   const expRss = lastWorkerPeakRssKb;
   if (PARTS.has('export')) {
     const expFloor = await timed(() => exportFloor(path, join(dir, 'floor.zip')));
-    rows.push({
-      name: `exchange: REFI-QDA export in the worker, ${k} codings`,
-      median: round(exp.ms),
-      runs: 1,
-      floor: round(expFloor.ms),
-      ratio: round(exp.ms / expFloor.ms),
-      note: `${(statSync(pkg).size / 1e6).toFixed(0)} MB package; worker peak RSS ${mb(expRss)}; floor (plain SQL + plain zip) ${round(expFloor.ms)} ms, ratio ${(exp.ms / expFloor.ms).toFixed(1)}`,
-    });
+    const note = `${(statSync(pkg).size / 1e6).toFixed(0)} MB package; worker peak RSS ${mb(expRss)}; floor (plain SQL + plain zip) ${round(expFloor.ms)} ms, ratio ${(exp.ms / expFloor.ms).toFixed(1)}`;
+    rows.push(floorRow(`exchange: REFI-QDA export in the worker, ${k} codings`, exp.ms, expFloor.ms, note));
   }
   if (!PARTS.has('import')) return rows;
   const imp = await timed(() => importInWorker(join(dir, 'imported.quarry'), 'large.qdpx', { path: pkg }, true));
   const impRss = lastWorkerPeakRssKb;
   const impFloor = await timed(() => importFloor(pkg, join(dir, 'floor.sqlite'), codings));
-  rows.push({
-    name: `exchange: REFI-QDA import in the worker, ${k} codings`,
-    median: round(imp.ms),
-    runs: 1,
-    floor: round(impFloor.ms),
-    ratio: round(imp.ms / impFloor.ms),
-    note: `${imp.value.codings} codings; worker peak RSS ${mb(impRss)}; floor (plain unzip + plain SQL inserts) ${round(impFloor.ms)} ms, ratio ${(imp.ms / impFloor.ms).toFixed(1)}`,
-  });
+  const note = `${imp.value.codings} codings; worker peak RSS ${mb(impRss)}; floor (plain unzip + plain SQL inserts) ${round(impFloor.ms)} ms, ratio ${(imp.ms / impFloor.ms).toFixed(1)}`;
+  rows.push(floorRow(`exchange: REFI-QDA import in the worker, ${k} codings`, imp.ms, impFloor.ms, note));
   return rows;
 }
 
@@ -166,22 +157,10 @@ export const exchangeJobsBench: BenchModule = {
             runs: 1,
             note: `${real.added} codings added; ${stallNote(real)}`,
           });
-          rows.push({
-            name: `exchange: merge the same copy again (adds nothing), ${k} codings`,
-            median: round(noop.ms),
-            runs: 1,
-            floor: round(real.ms),
-            ratio: round(noop.ms / real.ms),
-            note: `${noop.added} added, ${noop.present} already there; ${(noop.ms / real.ms).toFixed(2)} × the real merge; ${stallNote(noop)}`,
-          });
-          rows.push({
-            name: `exchange: merge the same copy again, every coding planned (as before settling), ${k} codings`,
-            median: round(planned.ms),
-            runs: 1,
-            floor: round(real.ms),
-            ratio: round(planned.ms / real.ms),
-            note: `${planned.present} already there; ${(planned.ms / real.ms).toFixed(2)} × the real merge, ${(noop.ms / planned.ms).toFixed(2)} × settled; ${stallNote(planned)}`,
-          });
+          const noopNote = `${noop.added} added, ${noop.present} already there; ${(noop.ms / real.ms).toFixed(2)} × the real merge; ${stallNote(noop)}`;
+          rows.push(floorRow(`exchange: merge the same copy again (adds nothing), ${k} codings`, noop.ms, real.ms, noopNote));
+          const plannedNote = `${planned.present} already there; ${(planned.ms / real.ms).toFixed(2)} × the real merge, settled is ${(noop.ms / planned.ms).toFixed(2)} × this; ${stallNote(planned)}`;
+          rows.push(floorRow(`exchange: merge the same copy again, every coding planned (as before settling), ${k} codings`, planned.ms, real.ms, plannedNote));
         } finally {
           open.close();
         }

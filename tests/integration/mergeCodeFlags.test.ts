@@ -8,35 +8,21 @@
  */
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { ProjectDb } from '../../shared/db/projectDb.js';
 import type { ServiceContext } from '../../shared/services/context.js';
 import type { MergeResult } from '../../shared/domain/mergeTypes.js';
 import { applyMerge, previewMerge } from '../../shared/services/mergeService.js';
 import { tempDir } from './caseFixtures.js';
 import { quarryOk } from './quarryCli.js';
+import { onClosedFile, withProjectAs } from './mergeTestKit.js';
 
 const ok = quarryOk;
 
-async function withProject<T>(path: string, fn: (ctx: ServiceContext) => Promise<T>): Promise<T> {
-  const ctx: ServiceContext = { project: ProjectDb.open(path).project, coderName: 'Ilse Varga' };
-  try {
-    return await fn(ctx);
-  } finally {
-    ctx.project.close();
-  }
-}
+const withProject = <T>(path: string, fn: (ctx: ServiceContext) => Promise<T>): Promise<T> => withProjectAs(path, 'Ilse Varga', fn);
 
 /** Raw SQL on a closed project file: what an import of another program's file (or the co-author's Quarry) leaves in it. */
-function sql(path: string, ...statements: string[]): unknown[] {
-  const db = new Database(path);
-  try {
-    return statements.map((s) => (s.trimStart().startsWith('SELECT') ? db.prepare(s).raw().all() : db.exec(s)));
-  } finally {
-    db.close();
-  }
-}
+const sql = (path: string, ...statements: string[]): unknown[] =>
+  onClosedFile(path, (db) => statements.map((s) => (s.trimStart().startsWith('SELECT') ? db.prepare(s).raw().all() : db.exec(s))));
 
 const newCode = (guidTail: string, name: string, parent: string | null, color: string, codable: 0 | 1, chosen: 0 | 1): string =>
   `INSERT INTO codes(guid, parent_id, name, color, description, sort_order, created_at, created_by, is_codable, color_chosen)
