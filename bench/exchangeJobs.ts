@@ -8,7 +8,8 @@
  *
  * QUARRY_BENCH_EXCHANGE_CODINGS=200000 (comma-separated) picks the sizes;
  * QUARRY_BENCH_EXCHANGE_SKIP=export,merge (comma-separated: export, import,
- * merge) leaves parts out. The package the import reads is the current
+ * merge) leaves parts out; QUARRY_BENCH_EXCHANGE_PARTS=merge runs only the
+ * parts named. The package the import reads is the current
  * exporter's, written once per large project and cached beside it.
  *
  * The export streams a source at a time (issue 16), so the worker's peak
@@ -19,7 +20,6 @@ import { Zip, ZipDeflate, unzipSync } from 'fflate';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { ProjectDb } from '../shared/db/projectDb.js';
 import { Job } from '../shared/jobs/job.js';
 import { runWithJob } from '../shared/jobs/jobContext.js';
@@ -29,9 +29,14 @@ import type { BenchModule, BenchRow } from './benchTypes.js';
 import { coauthorCopies } from './coauthorCopies.js';
 import { generateLargeProject, LARGE_PROJECT } from './generateLargeProject.js';
 import { round } from './measure.js';
+import { measureStalls } from './stallProbe.js';
 
 const SIZES = (process.env.QUARRY_BENCH_EXCHANGE_CODINGS ?? '200000,1000000').split(',').map((s) => Number(s.trim())).filter((n) => n > 0);
-const SKIP = new Set((process.env.QUARRY_BENCH_EXCHANGE_SKIP ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+const PARTS = new Set((process.env.QUARRY_BENCH_EXCHANGE_PARTS ?? 'export,import,merge').split(',').map((s) => s.trim().toLowerCase()));
+const SKIP = new Set([
+  ...(process.env.QUARRY_BENCH_EXCHANGE_SKIP ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean),
+  ...['export', 'import', 'merge'].filter((part) => !PARTS.has(part)),
+]);
 
 /** Peak RSS the import worker may reach, even at 1,000,000 codings (issue 19), in MB. */
 const IMPORT_RSS_BUDGET_MB = 400;
@@ -53,6 +58,9 @@ async function timed<T>(fn: () => Promise<T> | T): Promise<{ value: T; ms: numbe
   const value = await fn();
   return { value, ms: performance.now() - t0 };
 }
+
+/** A row judged against a floor: the same work done the plainest way (or, for a merge that adds nothing, the real merge). */
+const floorRow = (name: string, ms: number, floorMs: number, note: string): BenchRow => ({ name, median: round(ms), runs: 1, floor: round(floorMs), ratio: round(ms / floorMs), note });
 
 const mb = (kb: number): string => `${Math.round(kb / 1024)} MB`;
 
@@ -114,14 +122,19 @@ function importFloor(packagePath: string, target: string, codings: number): void
   }
 }
 
-/** Runs a merge under a job (so it yields, as in the app) and measures the longest event-loop stall meanwhile. */
-async function mergeWithStall(mine: ProjectDb, theirs: string, id: string): Promise<{ ms: number; stallMs: number; added: number; present: number }> {
-  const delay = monitorEventLoopDelay({ resolution: 5 });
-  delay.enable();
-  const r = await timed(() => runWithJob(new Job(id, 'merge.apply'), () => applyMerge({ project: mine, coderName: 'Coder One' }, theirs)));
-  delay.disable();
-  return { ms: r.ms, stallMs: delay.max / 1e6, added: r.value.codings.added, present: r.value.codings.alreadyPresent };
+/**
+ * Runs a merge under a job (so it yields, as in the app) and measures the longest event-loop stall meanwhile, and the
+ * floor: the longest stall of an idle loop over the same time, right after (on a loaded machine the system alone holds
+ * the main thread up that long). `settle: false` plans every coding, as merges did before they settled them in SQL.
+ */
+async function mergeWithStall(mine: ProjectDb, theirs: string, id: string, opts: { settle?: boolean } = {}) {
+  (globalThis as { gc?: () => void }).gc?.();
+  const r = await measureStalls(() => runWithJob(new Job(id, 'merge.apply'), () => applyMerge({ project: mine, coderName: 'Coder One' }, theirs, {}, opts)));
+  const idleMs = (await measureStalls(() => new Promise((resolve) => setTimeout(resolve, r.wallMs)))).maxMs;
+  return { ms: r.wallMs, stallMs: r.maxMs, idleMs, added: r.result.codings.added, present: r.result.codings.alreadyPresent };
 }
+
+const stallNote = (s: { stallMs: number; idleMs: number }): string => `longest event-loop stall ${s.stallMs.toFixed(0)} ms (idle floor, same time, ${s.idleMs.toFixed(0)} ms)`;
 
 export const exchangeJobsBench: BenchModule = {
   name: 'exchange jobs',
@@ -171,20 +184,17 @@ export const exchangeJobsBench: BenchModule = {
         try {
           const real = await mergeWithStall(open, theirs, 'real');
           const noop = await mergeWithStall(open, theirs, 'noop');
+          const planned = await mergeWithStall(open, theirs, 'noop-planned', { settle: false });
           rows.push({
             name: `exchange: merge a co-author's copy, ${k} codings`,
             median: round(real.ms),
             runs: 1,
-            note: `${real.added} codings added; longest event-loop stall ${real.stallMs.toFixed(0)} ms`,
+            note: `${real.added} codings added; ${stallNote(real)}`,
           });
-          rows.push({
-            name: `exchange: merge the same copy again (adds nothing), ${k} codings`,
-            median: round(noop.ms),
-            runs: 1,
-            floor: round(real.ms),
-            ratio: round(noop.ms / real.ms),
-            note: `${noop.added} added, ${noop.present} already there; ${(noop.ms / real.ms).toFixed(2)} × the real merge; longest event-loop stall ${noop.stallMs.toFixed(0)} ms`,
-          });
+          const noopNote = `${noop.added} added, ${noop.present} already there; ${(noop.ms / real.ms).toFixed(2)} × the real merge; ${stallNote(noop)}`;
+          rows.push(floorRow(`exchange: merge the same copy again (adds nothing), ${k} codings`, noop.ms, real.ms, noopNote));
+          const plannedNote = `${planned.present} already there; ${(planned.ms / real.ms).toFixed(2)} × the real merge, settled is ${(noop.ms / planned.ms).toFixed(2)} × this; ${stallNote(planned)}`;
+          rows.push(floorRow(`exchange: merge the same copy again, every coding planned (as before settling), ${k} codings`, planned.ms, real.ms, plannedNote));
         } finally {
           open.close();
         }

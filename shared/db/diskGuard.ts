@@ -48,6 +48,8 @@ export function describeDiskChange(path: string, change: DiskChange): string {
 export class DiskGuard {
   private known: DiskIdentity | null;
   private seen: DiskChange | null = null;
+  /** Quarry's own checkpoints under way off the main thread (db/largeCommit.ts): they change the file's size and time. */
+  private ownCheckpoints = 0;
 
   constructor(
     private readonly path: string,
@@ -71,7 +73,8 @@ export class DiskGuard {
     if (!now) change = 'missing';
     else if (now.dev !== known.dev || now.ino !== known.ino) change = 'replaced';
     else if (now.dataVersion !== known.dataVersion) change = 'written';
-    else if (now.size !== known.size || now.mtimeMs !== known.mtimeMs) change = 'modified';
+    // While Quarry's own checkpoint writes the file, its size and time move; another program's write still moves data_version or the inode.
+    else if (this.ownCheckpoints === 0 && (now.size !== known.size || now.mtimeMs !== known.mtimeMs)) change = 'modified';
     this.seen = change;
     return change;
   }
@@ -86,5 +89,22 @@ export class DiskGuard {
   record(): void {
     if (this.seen) return;
     this.known = identityOf(this.path, this.db) ?? this.known;
+  }
+
+  /**
+   * Quarry's own checkpoint from another connection (a worker thread): a change
+   * seen before it starts still counts; while it runs, only a change of inode or
+   * data_version does; after it, the file as it then is becomes the reference.
+   */
+  async ownCheckpoint<T>(run: () => Promise<T>): Promise<T> {
+    this.probe();
+    this.ownCheckpoints++;
+    try {
+      return await run();
+    } finally {
+      // Probed while still counted as ours (only inode and data_version), then taken as the reference.
+      if (this.ownCheckpoints === 1 && !this.probe()) this.record();
+      this.ownCheckpoints--;
+    }
   }
 }

@@ -27,6 +27,8 @@ export interface NewCode {
   /** null: the code has no colour (in their file either). */
   color: string | null;
   description: string;
+  /** Their folder flag, carried over to the new code (a colour not chosen is a null colour). */
+  isCodable: boolean;
 }
 
 export interface NewCase {

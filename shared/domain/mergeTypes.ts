@@ -44,7 +44,12 @@ export interface MergeMatch {
 export interface MergeSummary {
   coders: { added: string[]; matched: MergeMatch[] };
   sources: { added: string[]; matched: MergeMatch[]; notImported: string[] };
-  codes: { added: string[]; matched: MergeMatch[]; updated: string[] };
+  /**
+   * flagsKept (only when there is one): codes of mine whose folder flag or "colour chosen" differs in their file, each with
+   * what differs; mine are kept (a folder of mine that their new codings land on becomes codable, as it must to hold them,
+   * and says so). Absent otherwise, so that the JSON of every merge without such a code is as it was.
+   */
+  codes: { added: string[]; matched: MergeMatch[]; updated: string[]; flagsKept?: string[] };
   cases: { added: string[]; matched: MergeMatch[] };
   classifications: { added: string[]; matched: MergeMatch[] };
   /** Cases placed under a parent / given a classification by the merge. */

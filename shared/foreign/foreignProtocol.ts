@@ -16,8 +16,9 @@ export type ForeignRequest =
    * Check the opened file's rows and plan merging them into the project at
    * `minePath` (read-only, one consistent snapshot), with the texts the plan
    * brings in when `withTexts`: the whole planning happens here, off the app's event loop.
+   * Their codings mine already has are settled in SQL unless `settle` is false (the same answer, slower).
    */
-  | { id: number; kind: 'plan'; minePath: string; decisions: Decisions; withTexts: boolean }
+  | { id: number; kind: 'plan'; minePath: string; decisions: Decisions; withTexts: boolean; settle?: boolean }
   /** Codings of the last plan, from `from` on: sent in pieces so that no one message holds up the app's event loop. */
   | { id: number; kind: 'planCodings'; from: number; count: number }
   /** The texts of these sources of the opened copy. */
@@ -44,6 +45,8 @@ export interface ForeignPlanned {
   skipped: MergeSkipped[];
   /** Texts of the sources the plan adds (empty unless `withTexts`). */
   texts: [number, string][];
+  /** Their codings settled as already present without being read (counted in summary.codings.alreadyPresent). */
+  settledCodings: number;
 }
 
 export type ForeignReplyValue = ForeignOpened | ForeignPlanned | MergePlan['codings'] | [number, string][] | string | Uint8Array | null;

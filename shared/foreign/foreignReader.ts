@@ -30,12 +30,14 @@ export interface ForeignReadOptions {
   signal?: AbortSignal;
   /** false: the rows stay in the reader, which plans the merge there (plan()); `snapshot` is then not available. Default true. */
   rows?: boolean;
+  /** false: plan() reads and plans every coding of theirs instead of settling those mine has in SQL (the same answer; tests compare). */
+  settle?: boolean;
 }
 
 export interface ForeignProject {
   readonly snapshot: RawSnapshot;
   /** Plans merging the file into the project at `minePath`, in the reader (see ForeignRequest 'plan'). */
-  plan(minePath: string, decisions: Decisions, withTexts: boolean): Promise<ForeignPlanned>;
+  plan(minePath: string, decisions: Decisions, withTexts: boolean, opts?: { settle?: boolean }): Promise<ForeignPlanned>;
   /** sha256 of the file when it was opened. */
   readonly hash: string;
   /** The texts of these sources, by their id in the other file. */
@@ -169,8 +171,8 @@ export async function openForeignProject(path: string, opts: ForeignReadOptions 
         if (!snapshot) throw new QuarryError('internal', 'The other project\'s rows were kept in the reader.');
         return snapshot;
       },
-      plan: async (minePath, decisions, withTexts) => {
-        const planned = (await reader.request({ kind: 'plan', minePath, decisions, withTexts })) as ForeignPlanned;
+      plan: async (minePath, decisions, withTexts, planOpts = {}) => {
+        const planned = (await reader.request({ kind: 'plan', minePath, decisions, withTexts, ...planOpts })) as ForeignPlanned;
         // The codings come in pieces: receiving a whole large plan at once would hold up the event loop.
         const codings: ForeignPlanned['plan']['codings'] = [];
         while (codings.length < planned.codingCount) {

@@ -13,7 +13,8 @@ import { ProjectDb } from '../db/projectDb.js';
 import { readProjectHeader } from '../db/projectFormat.js';
 import { QuarryError, toErrorPayload } from '../errors.js';
 import { readRawSnapshot, readSnapshot, type ProjectSnapshot, type RawSnapshot } from '../store/snapshotStore.js';
-import { planMerge, type Decisions } from '../services/mergePlanner.js';
+import { matchedRefs, planMerge, type Decisions } from '../services/mergePlanner.js';
+import { attachTheirs, myCodingsMet, settlePresentCodings, unsettledCodings } from '../store/mergeCodingsStore.js';
 import type { MergePlan } from '../domain/mergePlanTypes.js';
 import { textsWanted, withoutDamagedTexts } from '../services/mergeTexts.js';
 import { checkSnapshot } from './checkSnapshot.js';
@@ -38,6 +39,8 @@ function hashFile(path: string): string {
 }
 
 let original = '';
+let copyPath = '';
+/** Their rows but the codings, which plan() reads itself: most of them it settles in SQL without reading. */
 let rawRows: RawSnapshot | undefined;
 
 function open(path: string, dir: string, rows: boolean): ForeignOpened {
@@ -54,9 +57,11 @@ function open(path: string, dir: string, rows: boolean): ForeignOpened {
   const needsUpgrade = header.schemaVersion < CURRENT_SCHEMA_VERSION;
   // The same schema check as any project runs inside ProjectDb.open, before anything is read.
   opened = ProjectDb.open(copy, needsUpgrade ? {} : { readOnly: true, lock: false }).project;
+  copyPath = copy;
   try {
-    rawRows = readRawSnapshot(opened.db);
-    return { snapshot: rows ? rawRows : null, hash };
+    const all = readRawSnapshot(opened.db, { codings: rows });
+    rawRows = { ...all, codings: [] };
+    return { snapshot: rows ? all : null, hash };
   } catch (err) {
     throw isDamage(err) ? damageError(basename(path)) : err;
   }
@@ -66,14 +71,44 @@ function textsOf(db: ProjectDb['db'], sourceIds: number[]): [number, string][] {
   return sourceIds.map((id) => [id, getSourceText(db, id) ?? '']);
 }
 
-/** The open project's rows, as committed now, through a read-only connection of this process. */
-function readMine(minePath: string): ProjectSnapshot {
+/** Their coders, codes, sources and recordings, nothing else: what the planner matches to mine. */
+function whoIsWho(raw: RawSnapshot): RawSnapshot {
+  const none = { codings: [], memos: [], cases: [], classifications: [], attributes: [], values: [], sourceAttributes: [], sourceValues: [], caseSpans: [], caseSets: [], itemSets: [], cues: [] };
+  return { ...raw, ...none };
+}
+
+interface Compared {
+  /** My rows, with only those of my codings that their unsettled ones could meet. */
+  mine: ProjectSnapshot;
+  /** Their rows with their unsettled codings. */
+  theirs: RawSnapshot;
+  /** Their codings settled as already present in SQL (never read). */
+  settled: number;
+}
+
+/**
+ * The open project's rows, as committed now, through a read-only connection
+ * of this process, and their codings compared with mine in the same read
+ * transaction: those mine already has are settled there (settle: false reads
+ * and plans every one, the way a merge did before; tests compare the two).
+ */
+function compareWithMine(minePath: string, decisions: Decisions, settle: boolean): Compared {
   const { project } = ProjectDb.open(minePath, { readOnly: true, lock: false });
+  const db = project.db;
   try {
-    project.db.exec('BEGIN');
-    return readSnapshot(project.db);
+    attachTheirs(db, copyPath);
+    db.exec('BEGIN');
+    if (!settle) {
+      const none = settlePresentCodings(db, { sources: [], codes: [], users: [] });
+      return { mine: readSnapshot(db), theirs: { ...rawRows!, codings: unsettledCodings(db) }, settled: none };
+    }
+    const mine = readSnapshot(db, { codings: false });
+    // Who is who (coders, codes, sources) depends on those rows alone: matched on them, checked as the whole file is.
+    const matchable = checkSnapshot(whoIsWho(rawRows!)).snapshot;
+    const settled = settlePresentCodings(db, matchedRefs(mine, matchable, decisions));
+    return { mine: { ...mine, codings: myCodingsMet(db) }, theirs: { ...rawRows!, codings: unsettledCodings(db) }, settled };
   } finally {
-    if (project.db.inTransaction) project.db.exec('COMMIT');
+    if (db.inTransaction) db.exec('COMMIT');
     project.close();
   }
 }
@@ -86,17 +121,23 @@ function lean(plan: MergePlan): { plan: MergePlan; codingCount: number } {
   return { plan: { ...plan, codings: [] }, codingCount: plan.codings.length };
 }
 
-function plan(minePath: string, decisions: Decisions, withTexts: boolean): ForeignPlanned {
+function plan(minePath: string, decisions: Decisions, withTexts: boolean, settle: boolean): ForeignPlanned {
   const db = opened?.db;
   if (!db || !rawRows) throw new QuarryError('internal', 'The other project is not open.');
-  const checked = checkSnapshot(rawRows);
+  const compared = compareWithMine(minePath, decisions, settle);
+  const checked = checkSnapshot(compared.theirs);
   const skipped = [...checked.skipped];
-  const mine = readMine(minePath);
-  const first = planMerge(mine, checked.snapshot, decisions);
-  if (!withTexts) return { ...lean(first), other: { name: checked.snapshot.name, guid: checked.snapshot.guid }, skipped, texts: [] };
-  const planned = withoutDamagedTexts(mine, { plan: first, theirs: checked.snapshot, texts: new Map(textsOf(db, textsWanted(first).map((s) => s.theirId))) }, decisions, skipped);
+  const replan = (theirs: ProjectSnapshot): MergePlan => {
+    const p = planMerge(compared.mine, theirs, decisions);
+    p.summary.codings.alreadyPresent += compared.settled;
+    return p;
+  };
+  const first = replan(checked.snapshot);
+  const other = { name: checked.snapshot.name, guid: checked.snapshot.guid };
+  if (!withTexts) return { ...lean(first), other, skipped, texts: [], settledCodings: compared.settled };
+  const planned = withoutDamagedTexts({ plan: first, theirs: checked.snapshot, texts: new Map(textsOf(db, textsWanted(first).map((s) => s.theirId))) }, replan, skipped);
   const wanted = new Set(textsWanted(planned.plan).map((s) => s.theirId));
-  return { ...lean(planned.plan), other: { name: checked.snapshot.name, guid: checked.snapshot.guid }, skipped, texts: [...planned.texts].filter(([id]) => wanted.has(id)) };
+  return { ...lean(planned.plan), other, skipped, texts: [...planned.texts].filter(([id]) => wanted.has(id)), settledCodings: compared.settled };
 }
 
 function answer(req: ForeignRequest): ForeignReplyValue {
@@ -104,7 +145,7 @@ function answer(req: ForeignRequest): ForeignReplyValue {
     case 'open':
       return open(req.path, req.dir, req.rows ?? true);
     case 'plan':
-      return plan(req.minePath, req.decisions, req.withTexts);
+      return plan(req.minePath, req.decisions, req.withTexts, req.settle ?? true);
     case 'planCodings':
       return planCodings.slice(req.from, req.from + req.count);
     case 'texts': {

@@ -16,6 +16,7 @@ const time = z.string().max(64, 'its date is not a date');
 const text = z.string();
 /** Short technical fields (file name, encoding, type, hash). */
 const label = z.string().max(1000);
+const flag = z.union([z.literal(0), z.literal(1)]).default(1);
 
 export const userRow = z.object({ id, guid, name: coderNameSchema, initials: z.string().max(10), color: colorSchema, createdAt: time });
 
@@ -29,6 +30,8 @@ export const codeRow = z.object({
   sortOrder: z.number(),
   createdAt: time,
   createdBy: optionalId,
+  // As the project file's CHECK constraint allows; a row without it (hand-made, or older) is a codable code.
+  isCodable: flag,
 });
 
 export const sourceRow = z.object({

@@ -18,6 +18,7 @@ const isMine = (r: Ref | null | undefined): r is { id: number } => !!r && 'id' i
 const def = (a: AttributeRow): AttributeDef => attributeDefOf(a);
 
 function planCaseLinks(m: MergeContext): void {
+  const mySources = new Map(m.mine.sources.map((x) => [x.id, x]));
   for (const s of m.theirs.sources) {
     const src = m.sources.get(s.id);
     if (!src || s.caseId === null) continue;
@@ -27,7 +28,7 @@ function planCaseLinks(m: MergeContext): void {
       m.plan.summary.caseLinks.added++;
       continue;
     }
-    const mine = m.mine.sources.find((x) => x.id === src.id)!;
+    const mine = mySources.get(src.id)!;
     if (mine.caseId === null) {
       m.plan.caseLinks.push({ source: src, case: theirCase });
       m.plan.summary.caseLinks.added++;

@@ -15,6 +15,7 @@ import { newCaseClassification, planCaseTree, planClassifications } from './merg
 import { formatTimecode } from '../transcripts/timecode.js';
 import { planRows } from './mergePlanRows.js';
 import { emptySummary, type MergePlan, type NewAttribute, type Ref } from '../domain/mergePlanTypes.js';
+import type { MatchedRefs } from '../store/mergeCodingsStore.js';
 
 export type Decisions = Record<string, MergeChoice>;
 
@@ -40,6 +41,8 @@ export class MergeContext {
   /** My sources that have timed lines. */
   readonly myCued: Set<number>;
   readonly theirCues = new Map<number, SnapCue[]>();
+  /** My folder codes their file has as codable → their entry in summary.codes.flagsKept. */
+  readonly myFolders = new Map<number, number>();
 
   constructor(readonly mine: ProjectSnapshot, readonly theirs: ProjectSnapshot, readonly decisions: Decisions) {
     this.label = (theirs.name || 'co-author').slice(0, 40);
@@ -136,6 +139,26 @@ function planCodeDetails(m: MergeContext, mine: SnapCode, theirs: SnapCode, path
   }
 }
 
+/** A matched code's flags stay mine; a difference is listed, never applied silently. */
+function differentFlags(m: MergeContext, mine: SnapCode, theirs: SnapCode, path: string): void {
+  const codes = m.plan.summary.codes;
+  const kept = (codes.flagsKept ??= []);
+  if ((mine.isCodable === 0) !== (theirs.isCodable === 0)) {
+    kept.push(mine.isCodable === 0 ? `${path}: a folder here, codable in their file` : `${path}: codable here, a folder in their file`);
+    if (mine.isCodable === 0) m.myFolders.set(mine.id, kept.length - 1);
+  }
+  // Colours are planCodeDetails': a code without one takes theirs, different ones are a conflict.
+  if (kept.length === 0) delete codes.flagsKept;
+}
+
+/** A folder of mine that their new codings land on must become codable to hold them (mergeStore's makeCodable): its entry says so. */
+function foldersMadeCodable(m: MergeContext): void {
+  const landing = new Map<number, number>();
+  for (const c of m.plan.codings) if ('id' in c.code && m.myFolders.has(c.code.id)) landing.set(c.code.id, (landing.get(c.code.id) ?? 0) + 1);
+  const kept = m.plan.summary.codes.flagsKept ?? [];
+  for (const [id, n] of landing) kept[m.myFolders.get(id)!] += ` (it becomes codable: ${n} of their codings are on it)`;
+}
+
 function planCodes(m: MergeContext): void {
   // Parents before children: their snapshot is ordered by sort order, so walk the tree.
   const children = new Map<number | null, SnapCode[]>();
@@ -155,9 +178,11 @@ function planCodes(m: MergeContext): void {
         ref = { id: mine.id };
         m.plan.summary.codes.matched.push({ mine: pathOf(m.mine.codes, mine.id), theirs: path, by });
         planCodeDetails(m, mine, c, path);
+        differentFlags(m, mine, c, path);
       } else {
         ref = { key: `code:${c.id}` };
-        m.plan.codes.push({ key: ref.key, guid: m.guidFor(c.guid, m.mine.codes), parent: parentRef, name: c.name, color: c.color, description: c.description });
+        const flags = { isCodable: c.isCodable !== 0 };
+        m.plan.codes.push({ key: ref.key, guid: m.guidFor(c.guid, m.mine.codes), parent: parentRef, name: c.name, color: c.color, description: c.description, ...flags });
         m.plan.summary.codes.added.push(path);
       }
       m.codes.set(c.id, ref);
@@ -309,10 +334,33 @@ function planCues(m: MergeContext, source: Ref, theirId: number): void {
   m.plan.summary.timedLines.added += cues.length;
 }
 
+/**
+ * My sources that could be the same as theirs (sameSource needs the same text, or
+ * the same recording when their text is empty), in my snapshot's order: looked up,
+ * not searched, so that planning thousands of sources is not thousands squared.
+ */
+function sameSourceCandidates(m: MergeContext): (s: SnapSource, theirMedia: SnapMedia | undefined) => SnapSource[] {
+  const order = new Map(m.mine.sources.map((x, i) => [x.id, i]));
+  const byHash = new Map<string, SnapSource[]>();
+  const byRecording = new Map<string, SnapSource[]>();
+  const add = (map: Map<string, SnapSource[]>, key: string, x: SnapSource) => map.set(key, [...(map.get(key) ?? []), x]);
+  for (const x of m.mine.sources) {
+    add(byHash, x.contentHash, x);
+    const media = m.myMedia.get(x.id);
+    if (media) add(byRecording, media.sha256, x);
+  }
+  return (s, theirMedia) => {
+    const found = new Set(byHash.get(s.contentHash) ?? []);
+    if (theirMedia && s.characters === 0) for (const x of byRecording.get(theirMedia.sha256) ?? []) found.add(x);
+    return [...found].sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  };
+}
+
 function planSources(m: MergeContext, otherCodings: (sourceId: number) => number): void {
+  const candidates = sameSourceCandidates(m);
   for (const s of m.theirs.sources) {
     const theirMedia = m.theirMedia.get(s.id);
-    const same = m.mine.sources.filter((x) => sameSource(x, m.myMedia.get(x.id), s, theirMedia));
+    const same = candidates(s, theirMedia).filter((x) => sameSource(x, m.myMedia.get(x.id), s, theirMedia));
     const mine = same.find((x) => x.name === s.name) ?? same[0];
     if (mine) {
       m.sources.set(s.id, { id: mine.id });
@@ -376,6 +424,21 @@ function planSources(m: MergeContext, otherCodings: (sourceId: number) => number
   }
 }
 
+/**
+ * What the planner matches their coders, codes and sources to among mine
+ * (nothing else planned): the codings of theirs on those are settled in SQL
+ * when mine already has them (store/mergeCodingsStore.ts).
+ */
+export function matchedRefs(mine: ProjectSnapshot, theirs: ProjectSnapshot, decisions: Decisions = {}): MatchedRefs {
+  const m = new MergeContext(mine, theirs, decisions);
+  planUsers(m);
+  planCodes(m);
+  planSources(m, () => 0);
+  const toMine = (refs: Map<number, Ref | null>) => [...refs].flatMap(([theirId, r]) => (r && 'id' in r ? [{ theirs: theirId, mine: r.id }] : []));
+  const characters = new Map(theirs.sources.map((s) => [s.id, s.characters]));
+  return { sources: toMine(m.sources).map((s) => ({ ...s, characters: characters.get(s.theirs)! })), codes: toMine(m.codes), users: toMine(m.users) };
+}
+
 /** The whole plan. `decisions` maps conflict ids to choices; missing ones take the conflict's default. */
 export function planMerge(mine: ProjectSnapshot, theirs: ProjectSnapshot, decisions: Decisions = {}): MergePlan {
   const m = new MergeContext(mine, theirs, decisions);
@@ -389,5 +452,6 @@ export function planMerge(mine: ProjectSnapshot, theirs: ProjectSnapshot, decisi
   planAttributes(m);
   planSources(m, (id) => codingsPerSource.get(id) ?? 0);
   planRows(m);
+  foldersMadeCodable(m);
   return m.plan;
 }

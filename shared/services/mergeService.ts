@@ -29,6 +29,7 @@ import { writeMergePlanSteps } from '../store/mergeStore.js';
 import type { ForeignProject } from '../foreign/foreignReader.js';
 import { currentJob, jobCheckpoint, jobProgress, jobYield } from '../jobs/jobContext.js';
 import { mutateInSteps } from '../jobs/mutateInSteps.js';
+import { withoutCommitStall } from '../db/largeCommit.js';
 import { runStepsAsync } from '../jobs/steps.js';
 
 export function fileHash(path: string): string {
@@ -64,6 +65,8 @@ function readOptions(opts: ForeignReadOptions): ForeignReadOptions {
   return { ...opts, rows: false, ...(signal ? { signal } : {}) };
 }
 
+const settleOf = (opts: ForeignReadOptions): { settle?: boolean } => (opts.settle === undefined ? {} : { settle: opts.settle });
+
 /** Rows this connection has changed since it opened: equal before and after means the project is as the reader saw it. */
 const changesSoFar = (db: Database.Database): number => db.prepare('SELECT total_changes()').pluck().get() as number;
 
@@ -77,7 +80,7 @@ export async function previewMerge(ctx: ServiceContext, path: string, decisions:
   const other = await openForeignProject(full, readOptions(opts));
   try {
     jobProgress(1, 2, 'Comparing');
-    const planned = await other.plan(ctx.project.path, decisions, false);
+    const planned = await other.plan(ctx.project.path, decisions, false, settleOf(opts));
     return previewOf(planned.plan, full, planned.other, planned.skipped);
   } finally {
     other.close();
@@ -131,31 +134,40 @@ export async function applyMerge(ctx: ServiceContext, path: string, decisions: D
   const full = checkOther(ctx, path);
   const other = await openForeignProject(full, readOptions(opts));
   try {
+    // Committed (or nothing to write): a Cancel arriving now must not turn a done merge into a "cancelled" answer,
+    // and the phase says so — "Merging" is only ever shown while a Cancel still rolls everything back.
+    const finishing = (): void => {
+      other.ignoreCancel();
+      jobProgress(3, 3, 'Finishing');
+    };
     const changesBefore = changesSoFar(ctx.project.db);
     jobProgress(1, 3, 'Comparing');
-    let planned = await other.plan(ctx.project.path, decisions, true);
+    let planned = await other.plan(ctx.project.path, decisions, true, settleOf(opts));
     await jobCheckpoint();
     if (!isNothing(planned.plan)) {
       const label = `Merge “${planned.other.name || basename(full)}”`;
-      planned = await mutateInSteps(ctx, label, async (db) => {
-        // Inside the transaction nothing else writes: a plan made now is the plan for what is committed.
-        const current = changesSoFar(db) === changesBefore ? planned : await other.plan(ctx.project.path, decisions, true);
-        const texts = new Map(current.texts);
-        jobProgress(2, 3, 'Merging');
-        const plan = { ...current.plan, media: current.plan.media.map((m) => (m.linkPath === null ? m : { ...m, linkPath: linkFromOtherProject(ctx.project.path, full, m.linkPath, m.bytes) })) };
-        const idOf = await runStepsAsync(writeMergePlanSteps(db, plan, (id) => texts.get(id) ?? ''));
-        for (const m of plan.media) if (m.embedded) await copyRecording(db, other, m, idOf(m.source), basename(full));
-        // Cancelled now, the merge is still rolled back: it has not committed. Always yield here, so a
-        // Cancel sent on seeing "Merging" lands even when the writing was quicker than one time slice.
-        await jobYield();
-        jobProgress(3, 3, 'Merging');
-        return current;
+      // Its commit can be tens of thousands of rows: written as it goes, and folded in off the main thread.
+      planned = await withoutCommitStall(ctx.project.db, ctx.project.path, ctx.project.disk, async () => {
+        const merged = await mutateInSteps(ctx, label, async (db) => {
+          // Inside the transaction nothing else writes: a plan made now is the plan for what is committed.
+          const current = changesSoFar(db) === changesBefore ? planned : await other.plan(ctx.project.path, decisions, true, settleOf(opts));
+          const texts = new Map(current.texts);
+          jobProgress(2, 3, 'Merging');
+          const plan = { ...current.plan, media: current.plan.media.map((m) => (m.linkPath === null ? m : { ...m, linkPath: linkFromOtherProject(ctx.project.path, full, m.linkPath, m.bytes) })) };
+          const idOf = await runStepsAsync(writeMergePlanSteps(db, plan, (id) => texts.get(id) ?? ''));
+          for (const m of plan.media) if (m.embedded) await copyRecording(db, other, m, idOf(m.source), basename(full));
+          // Cancelled now, the merge is still rolled back: it has not committed. Always yield here, so a
+          // Cancel sent on seeing "Merging" lands even when the writing was quicker than one time slice.
+          await jobYield();
+          jobProgress(3, 3, 'Merging');
+          return current;
+        });
+        // Committed: the checkpoint that follows runs as "Finishing", where a Cancel no longer applies.
+        finishing();
+        return merged;
       });
     }
-    // Committed (or nothing to write): a Cancel arriving now must not turn a done merge into a "cancelled" answer,
-    // and the phase says so — "Merging" is only ever shown while a Cancel still rolls everything back.
-    other.ignoreCancel();
-    jobProgress(3, 3, 'Finishing');
+    finishing();
     const { plan } = planned;
     const preview = previewOf(plan, full, planned.other, planned.skipped);
     const after = await other.hashNow();

@@ -9,7 +9,6 @@ import type { MergePlan } from '../domain/mergePlanTypes.js';
 import { withoutSources } from '../foreign/checkSnapshot.js';
 import type { ProjectSnapshot } from '../store/snapshotStore.js';
 import { codePointLength } from '../text/positions.js';
-import { planMerge, type Decisions } from './mergePlanner.js';
 
 export interface PlannedMerge {
   plan: MergePlan;
@@ -30,11 +29,11 @@ function damagedSources(plan: MergePlan, texts: Map<number, string>): { theirId:
   });
 }
 
-/** Re-plans without the damaged sources (each reported in `skipped`); the plan as it was when none is damaged. */
-export function withoutDamagedTexts(mine: ProjectSnapshot, planned: PlannedMerge, decisions: Decisions, skipped: MergeSkipped[]): PlannedMerge {
+/** Re-plans (with `replan`) without the damaged sources (each reported in `skipped`); the plan as it was when none is damaged. */
+export function withoutDamagedTexts(planned: PlannedMerge, replan: (theirs: ProjectSnapshot) => MergePlan, skipped: MergeSkipped[]): PlannedMerge {
   const damaged = damagedSources(planned.plan, planned.texts);
   if (damaged.length === 0) return planned;
   for (const s of damaged) skipped.push({ kind: 'source', name: s.name, reason: `its text in the file is damaged (it is not ${s.characters} characters long)` });
   const theirs = withoutSources(planned.theirs, new Set(damaged.map((s) => s.theirId)));
-  return { plan: planMerge(mine, theirs, decisions), theirs, texts: planned.texts };
+  return { plan: replan(theirs), theirs, texts: planned.texts };
 }

@@ -52,7 +52,8 @@ export function* writeMergePlanSteps(db: Database.Database, plan: MergePlan, the
 
   for (const u of plan.users) created.set(u.key, insertUser(db, u).id);
   for (const c of plan.codes) {
-    created.set(c.key, insertCode(db, { guid: c.guid, parentId: opt(c.parent), name: c.name, color: c.color, description: c.description, createdBy: null }));
+    const flags = { isCodable: c.isCodable };
+    created.set(c.key, insertCode(db, { guid: c.guid, parentId: opt(c.parent), name: c.name, color: c.color, description: c.description, createdBy: null, ...flags }));
   }
   for (const u of plan.codeUpdates) {
     const row = getCodeRow(db, u.id)!;

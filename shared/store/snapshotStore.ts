@@ -44,6 +44,8 @@ export interface SnapCode {
   sortOrder: number;
   createdAt: string;
   createdBy: number | null;
+  /** 0 for a folder code (never applied), as stored (schema 8 on; 1 in an older file). */
+  isCodable: number;
 }
 
 export interface SnapSource {
@@ -212,10 +214,14 @@ export interface RawSnapshot extends Omit<ProjectSnapshot, 'attributes' | 'value
 const hasTable = (db: Database.Database, name: string): boolean =>
   stmt(db, `SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?`).get(name) !== undefined;
 
-/** Every row of the project; `codings: false` leaves the codings out (an export reads them a source at a time: readCodingsOfSource). */
-export function readSnapshot(db: Database.Database, opts: { codings?: boolean } = {}): ProjectSnapshot {
+/** What to leave out of a snapshot: `codings: false` reads none (an export reads them a source at a time: readCodingsOfSource; a merge settles most of them in SQL: mergeCodingsStore.ts). */
+export interface SnapshotReadOptions {
+  codings?: boolean;
+}
+
+export function readSnapshot(db: Database.Database, opts: SnapshotReadOptions = {}): ProjectSnapshot {
   return {
-    ...readCommonRows(db, opts.codings ?? true),
+    ...readCommonRows(db, opts),
     attributes: listAttributes(db),
     values: listValues(db),
     sourceAttributes: hasTable(db, 'source_attributes') ? listSourceAttributes(db) : [],
@@ -239,10 +245,10 @@ function readMediaRows(db: Database.Database): RawSnapshot['media'] {
     .all() as RawSnapshot['media'];
 }
 
-export function readRawSnapshot(db: Database.Database): RawSnapshot {
+export function readRawSnapshot(db: Database.Database, opts: SnapshotReadOptions = {}): RawSnapshot {
   const all = <T>(sql: string): T[] => db.prepare(sql).all() as T[];
   return {
-    ...readCommonRows(db),
+    ...readCommonRows(db, opts),
     attributes: all(
       `SELECT id, guid, name, type, choices, description, sort_order AS sortOrder${hasColumn(db, 'attributes', 'classification_id') ? ', classification_id AS classificationId' : ''}
        FROM attributes ORDER BY sort_order, id`,
@@ -267,11 +273,17 @@ function readItemSets(db: Database.Database): SnapItemSet[] {
   return sets.map((s) => ({ ...s, members: members.filter((m) => m.setId === s.id).map((m) => m.memberId) }));
 }
 
-const CODING_COLUMNS = `id, guid, source_id AS sourceId, code_id AS codeId, start_pos AS start, end_pos AS "end", coder_id AS coderId, created_at AS createdAt`;
+/** A coding's columns as a snapshot names them, for `c`, a codings table (mine or an attached one's). */
+export const codingColumns = (c: string): string =>
+  `${c}.id, ${c}.guid, ${c}.source_id AS sourceId, ${c}.code_id AS codeId, ${c}.start_pos AS start, ${c}.end_pos AS "end", ${c}.coder_id AS coderId, ${c}.created_at AS createdAt`;
+
+/** The order a snapshot lists codings in (the merge's checks and plan follow it). */
+export const codingOrder = (c: string): string => `${c}.source_id, ${c}.start_pos, ${c}.end_pos, ${c}.id`;
+
 
 /** One source's codings, in the order of the snapshot's (start, end, id). */
 export function readCodingsOfSource(db: Database.Database, sourceId: number): SnapCoding[] {
-  return stmt(db, `SELECT ${CODING_COLUMNS} FROM codings WHERE source_id = ? ORDER BY start_pos, end_pos, id`).all(sourceId) as SnapCoding[];
+  return stmt(db, `SELECT ${codingColumns('c')} FROM codings c WHERE c.source_id = ? ORDER BY c.start_pos, c.end_pos, c.id`).all(sourceId) as SnapCoding[];
 }
 
 /** How many codings one source has. */
@@ -286,7 +298,7 @@ export function codingsWithMemosOfSource(db: Database.Database, sourceId: number
     .all(sourceId) as number[];
 }
 
-function readCommonRows(db: Database.Database, withCodings = true): Omit<ProjectSnapshot, 'attributes' | 'values' | 'media' | 'sourceAttributes' | 'sourceValues'> {
+function readCommonRows(db: Database.Database, opts: SnapshotReadOptions): Omit<ProjectSnapshot, 'attributes' | 'values' | 'media' | 'sourceAttributes' | 'sourceValues'> {
   const all = <T>(sql: string): T[] => db.prepare(sql).all() as T[];
   const caseSets = hasTable(db, 'case_sets')
     ? all<Omit<SnapCaseSet, 'members'>>(`SELECT id, guid, name, description, rule FROM case_sets ORDER BY name COLLATE NOCASE, id`)
@@ -298,7 +310,8 @@ function readCommonRows(db: Database.Database, withCodings = true): Omit<Project
     createdAt: getMeta(db, 'created_at') ?? '',
     users: all(`SELECT id, guid, name, initials, color, created_at AS createdAt FROM users ORDER BY id`),
     codes: all(
-      `SELECT id, guid, parent_id AS parentId, name, color, description, sort_order AS sortOrder, created_at AS createdAt, created_by AS createdBy
+      `SELECT id, guid, parent_id AS parentId, name, color, description, sort_order AS sortOrder, created_at AS createdAt, created_by AS createdBy,
+              ${hasColumn(db, 'codes', 'is_codable') ? 'is_codable AS isCodable' : '1 AS isCodable'}
        FROM codes ORDER BY sort_order, name COLLATE NOCASE, id`,
     ),
     sources: all(
@@ -306,7 +319,7 @@ function readCommonRows(db: Database.Database, withCodings = true): Omit<Project
               encoding, description, case_id AS caseId, created_at AS createdAt, created_by AS createdBy
        FROM sources ORDER BY name COLLATE NOCASE, id`,
     ),
-    codings: withCodings ? all(`SELECT ${CODING_COLUMNS} FROM codings ORDER BY source_id, start_pos, end_pos, id`) : [],
+    codings: opts.codings === false ? [] : all(`SELECT ${codingColumns('c')} FROM codings c ORDER BY ${codingOrder('c')}`),
     memos: all(
       `SELECT id, guid, target, source_id AS sourceId, code_id AS codeId, coding_id AS codingId, case_id AS caseId, start_pos AS start,
               end_pos AS "end", title, body, author_id AS authorId, created_at AS createdAt, modified_at AS modifiedAt

@@ -33,8 +33,12 @@ async function projectWithSources(n: number, platform: 'web' | 'electron' = 'web
 async function cancelWhen(k: Kit, method: string, args: Record<string, unknown>, when: (p: JobProgress) => boolean) {
   const jobId = `job-${Math.random().toString(36).slice(2)}`;
   const pending: Promise<ApiResult<unknown>> = k.dispatch(method, { ...args, jobId });
+  let settled = false;
+  void pending.finally(() => (settled = true));
   const seen: JobProgress[] = [];
-  for (let i = 0; i < 10_000; i++) {
+  // Polls until the phase shows or the call is over: bounded by the call, not by a count of polls (a slow reader start on a
+  // loaded machine outlasted 10,000 of them).
+  while (!settled) {
     await new Promise<void>((r) => setImmediate(r));
     const p = await k.call<JobProgress | null>('jobs.get', { jobId });
     if (p) seen.push(p);

@@ -18,17 +18,11 @@ import { listAttributes } from '../../shared/store/attributesStore.js';
 import { listClassifications } from '../../shared/store/classificationsStore.js';
 import { tempDir } from './caseFixtures.js';
 import { quarryOk } from './quarryCli.js';
+import { withProjectAs } from './mergeTestKit.js';
 
 const ok = quarryOk;
 
-async function withProject<T>(path: string, fn: (ctx: ServiceContext) => Promise<T>): Promise<T> {
-  const ctx: ServiceContext = { project: ProjectDb.open(path).project, coderName: 'Noor Haddad' };
-  try {
-    return await fn(ctx);
-  } finally {
-    ctx.project.close();
-  }
-}
+const withProject = <T>(path: string, fn: (ctx: ServiceContext) => Promise<T>): Promise<T> => withProjectAs(path, 'Noor Haddad', fn);
 
 /** Raw SQL on a closed project file: what the co-author's own Quarry (or a tampering tool) would leave in it. */
 function sql(path: string, ...statements: string[]): void {

@@ -10,26 +10,19 @@ import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { ProjectDb } from '../../shared/db/projectDb.js';
 import type { ServiceContext } from '../../shared/services/context.js';
 import type { MergeResult } from '../../shared/domain/mergeTypes.js';
 import { applyMerge, previewMerge } from '../../shared/services/mergeService.js';
 import { tempDir } from './caseFixtures.js';
 import { quarryOk } from './quarryCli.js';
+import { withProjectAs } from './mergeTestKit.js';
 
 const ok = quarryOk;
 
 type SetJson = { name: string; kind: string; members: string[] };
 type MergeJson = Pick<MergeResult, 'itemSets' | 'skipped' | 'nothingToDo'>;
 
-async function withProject<T>(path: string, fn: (ctx: ServiceContext) => Promise<T>): Promise<T> {
-  const ctx: ServiceContext = { project: ProjectDb.open(path).project, coderName: 'Oona Brandt' };
-  try {
-    return await fn(ctx);
-  } finally {
-    ctx.project.close();
-  }
-}
+const withProject = <T>(path: string, fn: (ctx: ServiceContext) => Promise<T>): Promise<T> => withProjectAs(path, 'Oona Brandt', fn);
 
 /** Raw SQL on a closed project file: what the co-author's Quarry (or a tampering tool) leaves in it. */
 function sql(path: string, ...statements: string[]): unknown[] {
