@@ -1,7 +1,7 @@
 /**
  * Issue 16 leftover: a co-author merge carries, for codes new to me, the
- * folder flag (codes.is_codable = 0) and "colour not chosen"
- * (codes.color_chosen = 0). My codes keep their own flags; where theirs
+ * folder flag (codes.is_codable = 0) and a colour nobody chose (a NULL
+ * colour, schema 10). My codes keep their own flags; where theirs
  * differ the merge lists the difference (summary.codes.flagsKept) and changes
  * nothing silently — the one change it must make, a folder of mine that
  * their new codings land on becoming codable, is said in that list.
@@ -24,12 +24,12 @@ const withProject = <T>(path: string, fn: (ctx: ServiceContext) => Promise<T>): 
 const sql = (path: string, ...statements: string[]): unknown[] =>
   onClosedFile(path, (db) => statements.map((s) => (s.trimStart().startsWith('SELECT') ? db.prepare(s).raw().all() : db.exec(s))));
 
-const newCode = (guidTail: string, name: string, parent: string | null, color: string, codable: 0 | 1, chosen: 0 | 1): string =>
-  `INSERT INTO codes(guid, parent_id, name, color, description, sort_order, created_at, created_by, is_codable, color_chosen)
+const newCode = (guidTail: string, name: string, parent: string | null, color: string | null, codable: 0 | 1): string =>
+  `INSERT INTO codes(guid, parent_id, name, color, description, sort_order, created_at, created_by, is_codable)
    VALUES ('7a2b3c4d-0000-4000-8000-${guidTail}', ${parent === null ? 'NULL' : `(SELECT id FROM codes WHERE name = '${parent}')`},
-           '${name}', '${color}', '', 90, '2026-11-30T10:00:00Z', NULL, ${codable}, ${chosen})`;
+           '${name}', ${color === null ? 'NULL' : `'${color}'`}, '', 90, '2026-11-30T10:00:00Z', NULL, ${codable})`;
 
-const flags = (path: string, name: string): unknown[] => (sql(path, `SELECT is_codable, color_chosen, color FROM codes WHERE name = '${name}'`)[0] as unknown[][])[0]!;
+const flags = (path: string, name: string): unknown[] => (sql(path, `SELECT is_codable, color FROM codes WHERE name = '${name}'`)[0] as unknown[][])[0]!;
 
 /** Mine and Pell's copy of it, each then changed on its own. */
 async function twoCopies(): Promise<{ dir: string; mine: string; theirs: string }> {
@@ -45,27 +45,26 @@ async function twoCopies(): Promise<{ dir: string; mine: string; theirs: string 
   const theirs = join(dir, 'pell.quarry');
 
   // Pell: a new folder code with a child whose colour nobody chose, both as an import of another program's file leaves them;
-  // her "Travel" made a folder and her "Crossings" colour marked not chosen (the same colour as mine); "Work" codable with her coding on it.
+  // her "Travel" made a folder and her "Crossings" colour taken away; "Work" codable with her coding on it.
   sql(
     theirs,
-    newCode('000000000001', 'Archive', null, '#8899aa', 0, 1),
-    newCode('000000000002', 'Old letters', 'Archive', '#aabbcc', 1, 0),
+    newCode('000000000001', 'Archive', null, '#8899aa', 0),
+    newCode('000000000002', 'Old letters', 'Archive', null, 1),
     `UPDATE codes SET is_codable = 0 WHERE name = 'Travel'`,
-    `UPDATE codes SET color_chosen = 0 WHERE name = 'Crossings'`,
+    `UPDATE codes SET color = NULL WHERE name = 'Crossings'`,
   );
   await ok(dir, 'code', 'pell.quarry', 'nets', '0', '4', 'Work');
   // Mine: "Work" is a folder here (no codings on it).
-  sql(mine, newCode('0000000000f1', 'Work', null, '#334455', 0, 1));
+  sql(mine, newCode('0000000000f1', 'Work', null, '#334455', 0));
   return { dir, mine, theirs };
 }
 
 describe('merging code flags', () => {
-  it('carries the folder flag and "colour not chosen" of new codes, keeps mine, and lists every difference', async () => {
+  it('carries the folder flag and the missing colour of new codes, keeps mine, and lists every difference', async () => {
     const { dir, mine, theirs } = await twoCopies();
     const preview = await withProject(mine, (ctx) => previewMerge(ctx, theirs));
     const expected = [
       'Travel: codable here, a folder in their file',
-      'Travel/Crossings: colour chosen here, not chosen in their file',
       'Work: a folder here, codable in their file (it becomes codable: 1 of their codings are on it)',
     ];
     expect(preview.codes.added).toEqual(['Archive', 'Archive/Old letters']);
@@ -73,21 +72,21 @@ describe('merging code flags', () => {
 
     const result: MergeResult = await withProject(mine, (ctx) => applyMerge(ctx, theirs));
     expect(result.codes.flagsKept).toEqual(expected);
-    expect(flags(mine, 'Archive')).toEqual([0, 1, '#8899aa']);
-    expect(flags(mine, 'Old letters')).toEqual([1, 0, '#aabbcc']);
-    // Mine win: my codable "Travel" and my chosen colour on "Crossings" stay.
-    expect(flags(mine, 'Travel')).toEqual([1, 1, expect.any(String)]);
-    expect(flags(mine, 'Crossings')).toEqual([1, 1, expect.any(String)]);
+    expect(flags(mine, 'Archive')).toEqual([0, '#8899aa']);
+    expect(flags(mine, 'Old letters')).toEqual([1, null]);
+    // Mine win: my codable "Travel" stays, and "Crossings" keeps my colour where hers has none.
+    expect(flags(mine, 'Travel')).toEqual([1, expect.any(String)]);
+    expect(flags(mine, 'Crossings')).toEqual([1, expect.any(String)]);
     // My folder "Work" had to become codable to hold her coding, as the list said.
-    expect(flags(mine, 'Work')).toEqual([1, 1, '#334455']);
+    expect(flags(mine, 'Work')).toEqual([1, '#334455']);
     expect(sql(mine, `SELECT count(*) FROM codings JOIN codes ON codes.id = codings.code_id WHERE codes.name = 'Work'`)[0]).toEqual([[1]]);
 
     // Merging again adds nothing and changes no flag; the differences left are still listed.
     const again = await withProject(mine, (ctx) => applyMerge(ctx, theirs));
     expect(again.nothingToDo).toBe(true);
-    expect(again.codes.flagsKept).toEqual(expected.slice(0, 2));
-    expect(flags(mine, 'Archive')).toEqual([0, 1, '#8899aa']);
-    expect(flags(mine, 'Old letters')).toEqual([1, 0, '#aabbcc']);
+    expect(again.codes.flagsKept).toEqual(expected.slice(0, 1));
+    expect(flags(mine, 'Archive')).toEqual([0, '#8899aa']);
+    expect(flags(mine, 'Old letters')).toEqual([1, null]);
 
     // A copy whose flags all agree lists nothing: the field is absent, and the JSON is as it was before flags were compared.
     const same = join(dir, 'same.quarry');
