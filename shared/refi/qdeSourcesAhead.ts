@@ -14,10 +14,9 @@
  * and one whose reading fails (its error is told where reading in order
  * tells it).
  */
-import { newReadContext, type ReadContext } from './refiElements.js';
+import { newReadContext, readCodes, type ReadContext } from './refiElements.js';
 import type { RefiCode } from './refiModel.js';
 import type { RefiContainer } from './refiPackage.js';
-import { readCodes } from './refiElements.js';
 import { readSource, type RawTextSource } from './qdeSources.js';
 import { countDescendants, firstChild, type XmlCloseHook, type XmlElement } from './xmlTree.js';
 
