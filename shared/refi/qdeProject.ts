@@ -3,10 +3,11 @@
  * cases, notes, sets) and counts what the file declares, leaving the text
  * sources raw for the position step.
  */
-import type { RefiCase, RefiCode, RefiDeclaredCounts, RefiProject, RefiUser, RefiVariable, RefiVariableType } from './refiModel.js';
+import type { RefiCase, RefiDeclaredCounts, RefiProject, RefiUser, RefiVariable, RefiVariableType } from './refiModel.js';
 import type { RefiContainer } from './refiPackage.js';
 import { descriptionOf, guidOf, readCodes, readSets, readVariableValues, refOf, refsOf, warnOnce, type ReadContext } from './refiElements.js';
-import { readNotes, readSources, type RawTextSource } from './qdeSources.js';
+import { readNotes, readSource, type RawTextSource } from './qdeSources.js';
+import { allCodeGuids, replayReadAhead, type SourcesReadAhead } from './qdeSourcesAhead.js';
 import { VARIABLE_TYPES } from './refiValues.js';
 import { attrOf, childrenNamed, countDescendants, firstChild, type XmlElement } from './xmlTree.js';
 
@@ -56,15 +57,7 @@ function readCases(ctx: ReadContext, root: XmlElement): RefiCase[] {
   });
 }
 
-function allCodeGuids(codes: RefiCode[], into: Set<string>): Set<string> {
-  for (const c of codes) {
-    into.add(c.guid);
-    allCodeGuids(c.children, into);
-  }
-  return into;
-}
-
-export function readQdeProject(ctx: ReadContext, root: XmlElement, container: RefiContainer): QdeReadResult {
+export function readQdeProject(ctx: ReadContext, root: XmlElement, container: RefiContainer, ahead?: SourcesReadAhead): QdeReadResult {
   const codeBook = firstChild(root, 'CodeBook');
   const codes = readCodes(ctx, firstChild(codeBook, 'Codes'), new Set());
   const sourcesEl = firstChild(root, 'Sources');
@@ -95,7 +88,14 @@ export function readQdeProject(ctx: ReadContext, root: XmlElement, container: Re
   const description = descriptionOf(ctx, root);
   if (description !== undefined) project.description = description;
 
-  const rawSources = readSources(env, sourcesEl);
+  const rawSources: RawTextSource[] = [];
+  let codingsReadAhead = 0;
+  for (const el of sourcesEl?.children ?? []) {
+    const read = ahead?.take(el);
+    const src = read ? replayReadAhead(ctx, read) : readSource(env, el);
+    codingsReadAhead += read?.codings ?? 0;
+    if (src) rawSources.push(src);
+  }
 
   for (const link of childrenNamed(firstChild(root, 'Links'), 'Link')) {
     ctx.skipped.push({ kind: 'link', name: attrOf(link, 'name'), reason: 'Quarry has no links between items' });
@@ -107,7 +107,7 @@ export function readQdeProject(ctx: ReadContext, root: XmlElement, container: Re
   const declared: RefiDeclaredCounts = {
     sources: sourcesEl?.children.length ?? 0,
     codes: countDescendants(firstChild(codeBook, 'Codes'), 'Code'),
-    codings: countDescendants(root, 'Coding'),
+    codings: countDescendants(root, 'Coding') + codingsReadAhead,
     cases: childrenNamed(firstChild(root, 'Cases'), 'Case').length,
     notes: childrenNamed(notesEl, 'Note').length,
   };

@@ -253,38 +253,32 @@ function readRecordedSource(env: SourceReadEnv, el: XmlElement, transcript: XmlE
   return src;
 }
 
-export function readSources(env: SourceReadEnv, sourcesEl: XmlElement | undefined): RawTextSource[] {
-  const out: RawTextSource[] = [];
-  for (const el of sourcesEl?.children ?? []) {
-    const name = attrOf(el, 'name') ?? attrOf(el, 'guid') ?? el.name;
-    if (el.name === 'TextSource') {
-      const src = readTextSource(env, el, el, [], extOf(attrOf(el, 'richTextPath')));
-      if (src) out.push(src);
-    } else if (el.name === 'PDFSource') {
-      const rep = firstChild(el, 'Representation');
-      for (const area of childrenNamed(el, 'PDFSelection')) {
-        env.ctx.skipped.push({ kind: 'selection', name: attrOf(area, 'name') ?? name, reason: `it marks an area of a PDF page in "${name}"; Quarry keeps only selections in the PDF's text` });
-        skipCodings(env, area, 'it codes an area of a PDF page');
-      }
-      if (!rep) {
-        env.ctx.skipped.push({ kind: 'source', name, reason: 'it is a PDF without a text representation; Quarry imports text only' });
-        skipDirectCodings(env, el, 'its source was skipped');
-        continue;
-      }
-      const src = readTextSource(env, rep, el, [el], 'pdf');
-      if (src) out.push(src);
-    } else if ((el.name === 'AudioSource' || el.name === 'VideoSource') && firstChild(el, 'Transcript')) {
-      const src = readRecordedSource(env, el, firstChild(el, 'Transcript')!);
-      if (src) out.push(src);
-    } else if (MEDIA_REASON[el.name]) {
-      env.ctx.skipped.push({ kind: 'source', name, reason: MEDIA_REASON[el.name] as string });
-      skipCodings(env, el, 'it codes a picture, audio or video source, which Quarry does not import');
-    } else {
-      env.ctx.skipped.push({ kind: 'source', name, reason: `<${el.name}> is not a source type of REFI-QDA 1.0` });
-      skipCodings(env, el, 'its source is of an unknown type');
+/** One child of <Sources> → a raw text source, or undefined (with the reason in the context's skipped list). */
+export function readSource(env: SourceReadEnv, el: XmlElement): RawTextSource | undefined {
+  const name = attrOf(el, 'name') ?? attrOf(el, 'guid') ?? el.name;
+  if (el.name === 'TextSource') return readTextSource(env, el, el, [], extOf(attrOf(el, 'richTextPath')));
+  if (el.name === 'PDFSource') {
+    const rep = firstChild(el, 'Representation');
+    for (const area of childrenNamed(el, 'PDFSelection')) {
+      env.ctx.skipped.push({ kind: 'selection', name: attrOf(area, 'name') ?? name, reason: `it marks an area of a PDF page in "${name}"; Quarry keeps only selections in the PDF's text` });
+      skipCodings(env, area, 'it codes an area of a PDF page');
     }
+    if (!rep) {
+      env.ctx.skipped.push({ kind: 'source', name, reason: 'it is a PDF without a text representation; Quarry imports text only' });
+      skipDirectCodings(env, el, 'its source was skipped');
+      return undefined;
+    }
+    return readTextSource(env, rep, el, [el], 'pdf');
   }
-  return out;
+  if ((el.name === 'AudioSource' || el.name === 'VideoSource') && firstChild(el, 'Transcript')) return readRecordedSource(env, el, firstChild(el, 'Transcript')!);
+  if (MEDIA_REASON[el.name]) {
+    env.ctx.skipped.push({ kind: 'source', name, reason: MEDIA_REASON[el.name] as string });
+    skipCodings(env, el, 'it codes a picture, audio or video source, which Quarry does not import');
+  } else {
+    env.ctx.skipped.push({ kind: 'source', name, reason: `<${el.name}> is not a source type of REFI-QDA 1.0` });
+    skipCodings(env, el, 'its source is of an unknown type');
+  }
+  return undefined;
 }
 
 export function readNotes(env: SourceReadEnv, notesEl: XmlElement | undefined): RefiNote[] {

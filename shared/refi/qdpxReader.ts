@@ -9,6 +9,7 @@ import { newReadContext, type ReadContext } from './refiElements.js';
 import { openRefiContainer, type RefiContainer } from './refiPackage.js';
 import type { ZipInput } from './refiZip.js';
 import { readQdeProject } from './qdeProject.js';
+import { SourcesReadAhead } from './qdeSourcesAhead.js';
 import { choosePositionModel, convertSources } from './refiPositions.js';
 import { linkProject } from './refiLinks.js';
 import { normalizeGuid } from './refiGuid.js';
@@ -41,9 +42,10 @@ function checkProjectRoot(ctx: ReadContext, root: XmlElement, what: string): voi
  */
 function readProjectFile(ctx: ReadContext, fileName: string, container: RefiContainer): ReturnType<typeof readQdeProject> & { declaredSources: Set<string> } {
   const what = container.isPackage ? container.qdeName : 'the project file';
-  const root = parseXmlTree(fileName, decodeXmlBytes(fileName, container.readQde()), what);
+  const ahead = new SourcesReadAhead(fileName, container);
+  const root = parseXmlTree(fileName, decodeXmlBytes(fileName, container.readQde()), what, ahead.onClose);
   checkProjectRoot(ctx, root, what);
-  const read = readQdeProject(ctx, root, container);
+  const read = readQdeProject(ctx, root, container, ahead);
   // Sources the file declares, read or skipped: a case's reference to one of them is no dangling link.
   const declaredSources = new Set(
     (root.children.find((c) => c.name === 'Sources')?.children ?? []).flatMap((c) => (c.attrs['guid'] ? [normalizeGuid(c.attrs['guid'])] : [])),

@@ -18,6 +18,13 @@ export interface ReadContext {
   warned: Set<string>;
   /** Counter for GUIDs Quarry has to make up for elements that lack one. */
   madeUp: number;
+  /**
+   * Set on a context that reads ahead (a source read as soon as the file
+   * has it, before the notes): the key of each warnOnce message by its
+   * index in `warnings`, so replaying them into the real context warns once
+   * over the whole file, as reading in order does.
+   */
+  onceKeys?: Map<number, string>;
 }
 
 export function newReadContext(fileName: string): ReadContext {
@@ -27,6 +34,7 @@ export function newReadContext(fileName: string): ReadContext {
 export function warnOnce(ctx: ReadContext, key: string, message: string): void {
   if (ctx.warned.has(key)) return;
   ctx.warned.add(key);
+  ctx.onceKeys?.set(ctx.warnings.length, key);
   ctx.warnings.push(message);
 }
 

@@ -16,7 +16,7 @@ import { insertSourceAttribute, setSourceValue } from '../store/sourceAttributes
 import { ensureClassification } from '../services/classificationsService.js';
 import { insertCode } from '../store/codesStore.js';
 import { insertCodingWithSelection } from '../store/codingsStore.js';
-import { withIndexesDeferred } from '../store/deferredIndexes.js';
+import { withFullTextFilledAfter, withIndexesDeferred } from '../store/deferredIndexes.js';
 import { insertMemo } from '../store/memosStore.js';
 import { setMeta } from '../store/metaStore.js';
 import { insertSource } from '../store/sourcesStore.js';
@@ -87,24 +87,26 @@ export function writeImportPlan(db: Database.Database, plan: RefiImportPlan): vo
   for (const c of plan.cases) cases.set(c.guid, insertCase(db, { guid: c.guid, name: c.name, description: c.description, ...classificationId(c.classification) }));
   for (const c of plan.cases) if (c.parentGuid !== undefined) setCaseParent(db, idOf(cases, c.guid, 'case'), idOf(cases, c.parentGuid, 'parent case'));
   const sources = new Map<string, number>();
-  for (const s of plan.sources) {
-    const id = insertSource(db, {
-      guid: s.guid,
-      name: s.name,
-      text: s.text,
-      characters: codePointLength(s.text),
-      contentHash: contentHash(s.text),
-      originName: s.originName,
-      originType: s.originType,
-      encoding: 'utf-8',
-      description: s.description,
-      createdBy: s.createdByGuid === undefined ? null : (users.get(s.createdByGuid) ?? null),
-      ...(s.createdAt ? { createdAt: s.createdAt } : {}),
-      ...(s.caseGuid !== undefined ? { caseId: idOf(cases, s.caseGuid, 'case') } : {}),
-    });
-    sources.set(s.guid, id);
-    if (s.recording) storeRefiRecording(db, id, s.name, s.recording);
-  }
+  withFullTextFilledAfter(db, () => {
+    for (const s of plan.sources) {
+      const id = insertSource(db, {
+        guid: s.guid,
+        name: s.name,
+        text: s.text,
+        characters: codePointLength(s.text),
+        contentHash: contentHash(s.text),
+        originName: s.originName,
+        originType: s.originType,
+        encoding: 'utf-8',
+        description: s.description,
+        createdBy: s.createdByGuid === undefined ? null : (users.get(s.createdByGuid) ?? null),
+        ...(s.createdAt ? { createdAt: s.createdAt } : {}),
+        ...(s.caseGuid !== undefined ? { caseId: idOf(cases, s.caseGuid, 'case') } : {}),
+      });
+      sources.set(s.guid, id);
+      if (s.recording) storeRefiRecording(db, id, s.name, s.recording);
+    }
+  });
   const codings = new Map<string, number>();
   // A brand-new project: its codings' indexes are built once, after the last row, not row by row.
   withIndexesDeferred(db, 'codings', () => {

@@ -95,8 +95,15 @@ export function decodeXmlBytes(fileName: string, bytes: Uint8Array): string {
   }
 }
 
+/**
+ * Called as each element of the tree is complete, with its parent and the
+ * root: a reader can take a finished part (a source) and empty it, so the
+ * tree never holds more than one such part whole.
+ */
+export type XmlCloseHook = (el: XmlElement, parent: XmlElement | undefined, root: XmlElement) => void;
+
 /** Builds the element tree from the tokenizer's events. */
-function treeBuilder(): { listener: XmlListener; root(): XmlElement | undefined } {
+function treeBuilder(onClose?: XmlCloseHook): { listener: XmlListener; root(): XmlElement | undefined } {
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;
   const listener: XmlListener = {
@@ -118,7 +125,8 @@ function treeBuilder(): { listener: XmlListener; root(): XmlElement | undefined 
       el.text += cdata ? raw : decodeXmlEntities(raw);
     },
     close() {
-      stack.pop();
+      const el = stack.pop() as XmlElement;
+      onClose?.(el, stack[stack.length - 1], root as XmlElement);
     },
   };
   return { listener, root: () => root };
@@ -217,11 +225,14 @@ export function parseXmlTreeLeniently(fileName: string, xml: string, what: strin
 
 /**
  * Parses a whole XML document and returns its root element.
- * `what` names the document in messages, e.g. "project.qde".
+ * `what` names the document in messages, e.g. "project.qde". `onClose` sees
+ * each element as it completes on the fast path only: a document the
+ * tokenizer stops on is read again whole, without it, so a reader must
+ * treat what the hook gave it as a head start, never as the only reading.
  */
-export function parseXmlTree(fileName: string, xml: string, what: string): XmlElement {
+export function parseXmlTree(fileName: string, xml: string, what: string, onClose?: XmlCloseHook): XmlElement {
   const text = checkedXmlText(fileName, xml, what);
-  const tree = treeBuilder();
+  const tree = treeBuilder(onClose);
   try {
     tokenizeXml(text, tree.listener, MAX_XML_DEPTH);
   } catch (err) {

@@ -16,7 +16,7 @@ import { readRefiFile } from '../refi/readRefiFile.js';
 import { writeQdc, writeQdpxStream, writeQdpxStreamTo } from '../refi/qdpxWriter.js';
 import type { SourceProgress } from '../refi/qdeSerializer.js';
 import { planRefiImport } from '../refi/refiImportPlan.js';
-import type { RefiImportReport } from '../refi/refiImportPlanTypes.js';
+import type { RefiImportPlan, RefiImportReport } from '../refi/refiImportPlanTypes.js';
 import type { RefiImportResult } from '../refi/refiModel.js';
 import { fileZipSource } from '../refi/refiZip.js';
 import { reportOf, writeImportPlan } from '../refi/refiToProject.js';
@@ -93,10 +93,21 @@ function readRefiInput(fileName: string, input: RefiFileInput): RefiImportResult
   }
 }
 
+/**
+ * The file read and planned. The model the plan came from is this
+ * function's alone, so it can be collected before the plan is written (at a
+ * million codings the model is over a gigabyte; the plan shares its strings
+ * but none of its objects).
+ */
+function readAndPlan(fileName: string, input: RefiFileInput): { plan: RefiImportPlan; report: RefiImportReport } {
+  const result = readRefiInput(fileName, input);
+  const plan = planRefiImport(result);
+  return { plan, report: reportOf(result, plan) };
+}
+
 /** What importing the file would give, without creating anything. */
 export function previewRefiImport(fileName: string, input: RefiFileInput): RefiImportReport {
-  const result = readRefiInput(fileName, input);
-  return reportOf(result, planRefiImport(result));
+  return readAndPlan(fileName, input).report;
 }
 
 export interface RefiImportOptions {
@@ -116,9 +127,7 @@ export interface RefiImportOutcome {
 
 export function importRefiProject(path: string, fileName: string, input: RefiFileInput, opts: RefiImportOptions = {}): RefiImportOutcome {
   if (existsSync(path)) throw new QuarryError('conflict', `${basename(path)} already exists; Quarry will not overwrite it. Choose another name.`);
-  const result = readRefiInput(fileName, input);
-  const plan = planRefiImport(result);
-  const report = reportOf(result, plan);
+  const { plan, report } = readAndPlan(fileName, input);
   if (plan.skipped.length > 0 && !opts.acceptLosses) {
     throw new QuarryError(
       'invalid_input',

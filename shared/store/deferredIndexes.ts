@@ -20,3 +20,21 @@ export function withIndexesDeferred<T>(db: Database.Database, table: string, loa
   for (const index of indexes) db.exec(index.sql as string);
   return result;
 }
+
+/**
+ * Bulk loading of source texts: the full-text indexes are filled once, by
+ * FTS5's own 'rebuild' from the stored texts, instead of by the insert
+ * trigger text by text (at 2,000 texts about half the time). The trigger SQL
+ * comes from the canonical schema and goes back in the same transaction.
+ */
+export function withFullTextFilledAfter<T>(db: Database.Database, load: () => T): T {
+  if (!db.inTransaction) throw new Error('withFullTextFilledAfter runs inside a transaction');
+  const objects = canonicalSchema(CURRENT_SCHEMA_VERSION).objects;
+  const triggers = objects.filter((o) => o.type === 'trigger' && o.tblName === 'source_text' && /\bAFTER\s+INSERT\b/i.test(o.sql ?? ''));
+  const indexes = objects.filter((o) => o.type === 'table' && /USING\s+fts5/i.test(o.sql ?? '') && /content\s*=\s*'source_text/i.test(o.sql ?? '')).map((o) => o.name);
+  for (const trigger of triggers) db.exec(`DROP TRIGGER ${quoteIdent(trigger.name)}`);
+  const result = load();
+  for (const name of indexes) db.prepare(`INSERT INTO ${quoteIdent(name)}(${quoteIdent(name)}) VALUES ('rebuild')`).run();
+  for (const trigger of triggers) db.exec(trigger.sql as string);
+  return result;
+}
