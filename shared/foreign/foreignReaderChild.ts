@@ -124,7 +124,13 @@ function lean(plan: MergePlan): { plan: MergePlan; codingCount: number } {
 function plan(minePath: string, decisions: Decisions, withTexts: boolean, settle: boolean): ForeignPlanned {
   const db = opened?.db;
   if (!db || !rawRows) throw new QuarryError('internal', 'The other project is not open.');
-  const compared = compareWithMine(minePath, decisions, settle);
+  let compared: Compared;
+  try {
+    compared = compareWithMine(minePath, decisions, settle);
+  } catch (err) {
+    // Their codings are first read here (settled in SQL or listed): a damaged page among them is the file's damage.
+    throw isDamage(err) ? damageError(basename(original)) : err;
+  }
   const checked = checkSnapshot(compared.theirs);
   const skipped = [...checked.skipped];
   const replan = (theirs: ProjectSnapshot): MergePlan => {
