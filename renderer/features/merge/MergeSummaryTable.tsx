@@ -23,7 +23,7 @@ export function MergeSummaryTable({ s }: { s: MergeSummary }) {
     ['Sources', <Names key="a" list={s.sources.added} />, <>{s.sources.matched.length} (same text){renamed(s.sources.matched).length > 0 && <div className="hint">named differently: <Names list={renamed(s.sources.matched)} /></div>}</>],
     ['Recordings', <Names key="a" list={s.recordings.added} />, s.recordings.alreadyPresent],
     ['Timed transcript lines', s.timedLines.added, ''],
-    ['Codes', <Names key="a" list={s.codes.added} />, <>{s.codes.matched.length}{s.codes.updated.length > 0 && <div className="hint">details updated: <Names list={s.codes.updated} /></div>}{s.codes.flagsKept && <div className="hint">folder or colour flag differs, mine kept: <Names list={s.codes.flagsKept} /></div>}</>],
+    ['Codes', <Names key="a" list={s.codes.added} />, <>{s.codes.matched.length}{s.codes.updated.length > 0 && <div className="hint">details updated: <Names list={s.codes.updated} /></div>}{s.codes.flagsKept && <div className="hint">folder flag differs, mine kept: <Names list={s.codes.flagsKept} /></div>}</>],
     ['Codings', <>{s.codings.added}{byCoder.length > 0 && <span className="hint"> ({byCoder.join(', ')})</span>}</>, s.codings.alreadyPresent],
     ['Memos', s.memos.added, s.memos.alreadyPresent],
     ['Coders', <Names key="a" list={s.coders.added} />, s.coders.matched.length],
