@@ -62,6 +62,13 @@ async function timed<T>(fn: () => Promise<T> | T): Promise<{ value: T; ms: numbe
 /** A row judged against a floor: the same work done the plainest way (or, for a merge that adds nothing, the real merge). */
 const floorRow = (name: string, ms: number, floorMs: number, note: string): BenchRow => ({ name, median: round(ms), runs: 1, floor: round(floorMs), ratio: round(ms / floorMs), note });
 
+/** A REFI exchange run in the worker: its time against its floor, and the worker's peak RSS against its ceiling. */
+const workerRow = (name: string, ms: number, floorMs: number, rssKb: number, maxMb: number, note: string): BenchRow => ({
+  ...floorRow(name, ms, floorMs, note),
+  peakRssMb: Math.round(rssKb / 1024),
+  maxPeakRssMb: maxMb,
+});
+
 const mb = (kb: number): string => `${Math.round(kb / 1024)} MB`;
 
 /** Plain SQL reads the rows an export writes; a plain streaming zip packs them as tab-separated lines. */
@@ -150,33 +157,16 @@ export const exchangeJobsBench: BenchModule = {
           const exp = await timed(() => exportInWorker(info.path, 'qdpx', pkg));
           const expRss = lastWorkerPeakRssKb;
           const expFloor = await timed(() => exportFloor(info.path, join(dir, 'floor.zip')));
-          rows.push({
-            name: `exchange: REFI-QDA export in the worker, ${k} codings`,
-            median: round(exp.ms),
-            runs: 1,
-            floor: round(expFloor.ms),
-            ratio: round(exp.ms / expFloor.ms),
-            peakRssMb: Math.round(expRss / 1024),
-            maxPeakRssMb: EXPORT_MAX_RSS_MB,
-            note: `${(statSync(pkg).size / 1e6).toFixed(0)} MB package; worker peak RSS ${mb(expRss)}; floor (plain SQL + plain zip) ${round(expFloor.ms)} ms, ratio ${(exp.ms / expFloor.ms).toFixed(1)}`,
-          });
+          const note = `${(statSync(pkg).size / 1e6).toFixed(0)} MB package; worker peak RSS ${mb(expRss)}; floor (plain SQL + plain zip) ${round(expFloor.ms)} ms, ratio ${(exp.ms / expFloor.ms).toFixed(1)}`;
+          rows.push(workerRow(`exchange: REFI-QDA export in the worker, ${k} codings`, exp.ms, expFloor.ms, expRss, EXPORT_MAX_RSS_MB, note));
         }
         if (!SKIP.has('import')) {
           const pkg = await cachedPackage(info.path);
           const imp = await timed(() => importInWorker(join(dir, 'imported.quarry'), 'large.qdpx', { path: pkg }, true));
           const impRss = lastWorkerPeakRssKb;
           const impFloor = await timed(() => importFloor(pkg, join(dir, 'floor.sqlite'), codings));
-          rows.push({
-            name: `exchange: REFI-QDA import in the worker, ${k} codings`,
-            median: round(imp.ms),
-            runs: 1,
-            floor: round(impFloor.ms),
-            ratio: round(imp.ms / impFloor.ms),
-            maxRatio: 3,
-            peakRssMb: Math.round(impRss / 1024),
-            maxPeakRssMb: IMPORT_RSS_BUDGET_MB,
-            note: `${imp.value.codings} codings from a ${(statSync(pkg).size / 1e6).toFixed(0)} MB package; worker peak RSS ${mb(impRss)}; floor (plain unzip + plain SQL inserts) ${round(impFloor.ms)} ms, ratio ${(imp.ms / impFloor.ms).toFixed(1)}`,
-          });
+          const note = `${imp.value.codings} codings from a ${(statSync(pkg).size / 1e6).toFixed(0)} MB package; worker peak RSS ${mb(impRss)}; floor (plain unzip + plain SQL inserts) ${round(impFloor.ms)} ms, ratio ${(imp.ms / impFloor.ms).toFixed(1)}`;
+          rows.push({ ...workerRow(`exchange: REFI-QDA import in the worker, ${k} codings`, imp.ms, impFloor.ms, impRss, IMPORT_RSS_BUDGET_MB, note), maxRatio: 3 });
         }
         if (SKIP.has('merge')) continue;
         const { mine, theirs } = coauthorCopies(info.path, dir);

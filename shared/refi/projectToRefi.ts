@@ -330,7 +330,6 @@ function applyCodeFlags(db: Database.Database, codes: RefiCode[]): void {
     for (const code of list) {
       const row = flags.get(code.guid);
       if (row && !row.isCodable) code.isCodable = false;
-      if (row && !row.colorChosen) delete code.color;
       visit(code.children);
     }
   };

@@ -17,13 +17,6 @@ export interface SelectionProvenance {
   modifiedAt: string | null;
 }
 
-export function setCodingSelection(db: Database.Database, codingId: number, p: SelectionProvenance): void {
-  stmt(
-    db,
-    `UPDATE codings SET selection_created_by = ?, selection_created_at = ?, selection_modified_by = ?, selection_modified_at = ? WHERE id = ?`,
-  ).run(p.createdBy, p.createdAt, p.modifiedBy, p.modifiedAt, codingId);
-}
-
 export function setMemoModified(db: Database.Database, memoId: number, at: string, by: number | null): void {
   stmt(db, `UPDATE memos SET modified_at = ?, modified_by = ? WHERE id = ?`).run(at, by, memoId);
 }
