@@ -12,7 +12,7 @@ import { projectAttributor } from './caseAttribution.js';
 import type { FrameworkTable, MatrixMeasure, MatrixTable } from './exportModels.js';
 import { MEASURE_LABELS } from './matrixFormat.js';
 import { parseMatrixCols, parseMatrixRows, rowsHeader, withRowCodes } from './matrixSpec.js';
-import { caseFilterOf, describeReportFilter, filterSetKind, resolveReportFilter, type ReportFilter } from './reportFilter.js';
+import { caseFilterOf, describeReportFilter, resolveReportFilter, type ReportFilter } from './reportFilter.js';
 import { frameworkToTable, matrixCorner, matrixToTable } from './queryModels.js';
 
 export interface MatrixTableOptions {
@@ -40,7 +40,7 @@ export function loadMatrixTable(db: Database.Database, o: MatrixTableOptions): M
   // set:NAME's rows are cases, sources or codes by the set's kind, which only the result tells.
   const corner = rows.kind === 'setCases' ? matrixCorner(result.rows) : rowsHeader(rows);
   const caption = o.caption ?? `${MEASURE_LABELS[measure].replace(/ \(%\)$/, '')} by ${corner.toLowerCase()} and code`;
-  const scope = describeReportFilter(o.filter, o.coder, filterSetKind(db, o.filter));
+  const scope = describeReportFilter(db, o.filter, o.coder);
   const note = o.note?.trim();
   return {
     ...matrixToTable(result, { caption, corner: o.rowHeader?.trim() || corner }),

@@ -16,7 +16,7 @@ import { listMemos } from '../store/memosStore.js';
 import { ProjectLookup } from '../queries/projectLookup.js';
 import { setMembersOfKind } from '../queries/setScope.js';
 import { naturalCompare, projectAttributor } from './caseAttribution.js';
-import { describeReportFilter, filterSetKind, isEmptyFilter, resolveReportFilter, type ReportFilter } from './reportFilter.js';
+import { describeReportFilter, isEmptyFilter, resolveReportFilter, type ReportFilter } from './reportFilter.js';
 import type { QuotePassage, QuotesOrder, QuotesReport } from './exportModels.js';
 
 export interface QuotesOptions {
@@ -133,6 +133,6 @@ export function loadQuotesReport(db: Database.Database, opts: QuotesOptions): Qu
     const memos = opts.memos ? listMemos(db, { target: 'code', codeId }).map((m) => m.body.trim()).filter(Boolean) : [];
     return { code: path, description: getCodeRow(db, codeId)?.description ?? '', memos, passages: list };
   });
-  const scope = describeReportFilter(opts.filter, opts.coder, filterSetKind(db, opts.filter));
+  const scope = describeReportFilter(db, opts.filter, opts.coder);
   return { title: opts.title ?? 'Coded passages', order, sections, ...(scope ? { scope } : {}) };
 }

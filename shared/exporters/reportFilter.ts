@@ -12,7 +12,8 @@ import type Database from 'better-sqlite3';
 import { CaseHierarchy } from '../cases/caseHierarchy.js';
 import { QuarryError } from '../errors.js';
 import { requireClassification } from '../queries/matrixAxes.js';
-import { resolveCaseFilter, resolveSourceFilter } from '../queries/caseScope.js';
+import { resolveCaseFilter, resolveSourceFilter, splitWhere } from '../queries/caseScope.js';
+import type { AttributeCondition } from '../cases/attributeCondition.js';
 import { resolveSetName, setMembersOfKind } from '../queries/setScope.js';
 import { ProjectLookup } from '../queries/projectLookup.js';
 import type { CaseFilter } from '../queries/types.js';
@@ -92,14 +93,21 @@ function classified(db: Database.Database, classification: string, conditions: S
   return { caseIds, passageCaseIds: new Set([...caseIds].flatMap((id) => hierarchy.subtree(id))) };
 }
 
-/** "Cases where Group = Entrepreneur, in the case set Founders; sources E1, E2; codings by Ruth" — a sentence for a table's note. */
-export function describeReportFilter(f: ReportFilter | undefined, coder?: string, setKind: SetKind = 'cases'): string {
-  const cases: string[] = (f?.where ?? []).map((c) => `${c.attribute} ${c.operator ?? '='} ${c.value}`);
+/**
+ * "Cases where Group = Entrepreneur, in the case set Founders; sources where Wave >= 2; sources E1, E2; codings by Ruth" —
+ * a sentence for a table's note. A condition is described on the side it reads, so a wave is never called a case's.
+ */
+export function describeReportFilter(db: Database.Database, f: ReportFilter | undefined, coder?: string): string {
+  const setKind = filterSetKind(db, f);
+  const { caseConditions, sourceConditions } = f ? splitWhere(db, f) : { caseConditions: [], sourceConditions: [] };
+  const condition = (c: AttributeCondition) => `${c.attribute} ${c.operator ?? '='} ${c.value}`;
+  const cases: string[] = caseConditions.map(condition);
   if (f?.set !== undefined && setKind === 'cases') cases.push(`in the case set ${f.set}`);
   if (f?.cases) cases.push(`named ${f.cases.join(', ')}`);
   if (f?.classification !== undefined) cases.push(`of the classification ${f.classification} (with their sub-cases' text)`);
   const parts: string[] = [];
-  if (cases.length) parts.push(`cases ${f?.where?.length ? 'where ' : ''}${cases.join(', ')}`);
+  if (cases.length) parts.push(`cases ${caseConditions.length ? 'where ' : ''}${cases.join(', ')}`);
+  if (sourceConditions.length) parts.push(`sources where ${sourceConditions.map(condition).join(', ')}`);
   if (f?.sources) parts.push(`sources ${f.sources.join(', ')}`);
   if (f?.set !== undefined && setKind !== 'cases') parts.push(`${setKind} in the ${setKind === 'sources' ? 'source' : 'code'} set ${f.set.replace(/^(sources|codes):/, '')}`);
   if (coder) parts.push(`codings by ${coder}`);

@@ -61,7 +61,8 @@ function evaluateFilter(db: Database.Database, lookup: ProjectLookup, filter: Ca
   return allowed;
 }
 
-function splitWhere(db: Database.Database, filter: CaseFilter): ReturnType<typeof splitConditions> {
+/** The filter's conditions on case attributes and those on source attributes. */
+export function splitWhere(db: Database.Database, filter: CaseFilter): ReturnType<typeof splitConditions> {
   if (!filter.where || filter.where.length === 0) return { caseConditions: [], sourceConditions: [] };
   return splitConditions(filter.where, listAttributes(db).map(toDef), listSourceAttributes(db).map(toDef));
 }

@@ -9,7 +9,6 @@
  * the test says so and checks the Word file only.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +16,7 @@ import { runCli } from '../../cli/main.js';
 import { buildDemoProject } from '../../shared/demo/buildDemo.js';
 import { cellText, inspectDocx } from '../unit/exporters/docxInspect.js';
 import { hasTool } from './hasTool.js';
+import { renderedWordText } from './wordText.js';
 
 const PARENT = 'Cluster themes';
 const THEMES = [
@@ -45,13 +45,7 @@ const cli = async (...argv: string[]) => {
   return { code, err };
 };
 
-/** The PDF's text as pdftotext -layout lays it out. */
-function renderText(file: string): string {
-  const profile = `file://${join(dir, 'lo-profile')}`;
-  execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file], { stdio: 'pipe', timeout: 170_000 });
-  const pdf = file.replace(/\.docx$/, '.pdf');
-  return execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', timeout: 60_000 });
-}
+const renderText = (file: string): string => renderedWordText(file, dir);
 
 const words = (labels: string[]) => [...new Set(labels.flatMap((l) => l.split(/\s+/)).filter(Boolean))];
 

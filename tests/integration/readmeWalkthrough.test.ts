@@ -10,8 +10,13 @@ import { join, resolve } from 'node:path';
 import { unzipSync } from 'fflate';
 import { tempDir } from './caseFixtures.js';
 import { runQuarry } from './quarryCli.js';
+import { hasTool } from './hasTool.js';
+import { renderedWordText } from './wordText.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
+const CAN_RENDER = hasTool('soffice') && hasTool('pdftotext');
+if (!CAN_RENDER) console.warn('readmeWalkthrough.test.ts: soffice or pdftotext is not installed; the Word table is checked in its XML only.');
+
 const HEADING = '## A scripted analysis, from `quarry new` to Word tables';
 
 /** The first ```sh block under the heading. */
@@ -128,10 +133,35 @@ describe('the README walkthrough', () => {
     const printed = outputs[lines.findIndex((l) => l.startsWith('quarry matrix'))]!;
     expect(printed).toMatch(/Elm/);
 
+    // A comparison on a date: the interviews from October 2025 on are the second wave's.
+    const byDate = JSON.parse(outputs[lines.findIndex((l) => l.includes('cases:Pupil'))]!) as { rows: string[]; cells: number[][] };
+    expect(byDate.rows).toEqual(['Irene', 'Maya', 'Teo']);
+    expect(byDate.cells).toEqual([
+      [1, 1, 1],
+      [1, 0, 1],
+      [0, 0, 0],
+    ]);
+
     // The Word files exist and hold the table and the quotes.
     const table = docxText(join(dir, 'school-by-code.docx'));
     expect(table).toContain('Codes by school, wave 2');
     expect(table).toContain('Oak');
+    if (CAN_RENDER) {
+      // The table as LibreOffice lays it out: the row header, short code names, the counts in their columns, totals, the note.
+      const page = renderedWordText(join(dir, 'school-by-code.docx'), dir)
+        .split('\n')
+        .map((l) => l.trim().split(/\s{2,}/).join(' | '))
+        .filter(Boolean);
+      expect(page.slice(0, 5)).toEqual([
+        'Codes by school, wave 2',
+        'School | Belonging | Friends | Worry | Total',
+        'Elm | 1 | 1 | 1 | 3',
+        'Oak | 1 | 0 | 1 | 2',
+        'Total | 2 | 1 | 2 | 5',
+      ]);
+      // The note may wrap; it says which sources were counted, then the user's words.
+      expect(page.slice(5).join(' ')).toBe("Note. Coding references. Sources where Wave >= 2. A school counts its pupils' interviews. Codes: Friends = Belonging/Friends.");
+    }
     expect(existsSync(join(dir, 'quotes.docx'))).toBe(true);
     const quotes = docxText(join(dir, 'quotes.docx'));
     // Only the second wave's passages: a condition on a source attribute keeps the sources that meet it.
