@@ -4,12 +4,15 @@
  * same model always gives the same bytes (fixed entry order and timestamps).
  *
  * The package is produced as a stream: project.qde is compressed piece by
- * piece as the XML is written, and the zip's bytes are handed to `write` as
+ * piece as the XML is written (native zlib, on a thread beside the writer:
+ * chunkedDeflate.ts), and the zip's bytes are handed to `write` as
  * they come, so neither the whole XML nor the whole package is ever held in
  * memory (a project with a million codings has an XML of several hundred
  * megabytes).
  */
-import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
+import { Zip, ZipPassThrough } from 'fflate';
+import { DeflatePool } from './chunkedDeflate.js';
+import { DeflatedZipEntry } from './deflatedZipEntry.js';
 import type { RefiProject } from './refiModel.js';
 import { serializeProject, serializeStreamTo, type SerializeOptions, type SourceProgress } from './qdeSerializer.js';
 import { streamOfModel, type RefiExportStream } from './refiExportStream.js';
@@ -18,13 +21,6 @@ export { writeQdc } from './qdcWriter.js';
 
 /** DOS timestamps are local time; building the date from local parts keeps the bytes independent of the time zone. */
 const FIXED_MTIME = new Date(1980, 0, 1, 0, 0, 0);
-const LEVEL = 6;
-
-function deflated(name: string): ZipDeflate {
-  const entry = new ZipDeflate(name, { level: LEVEL });
-  entry.mtime = FIXED_MTIME;
-  return entry;
-}
 
 /** Writes the package of a model in memory to `write`, in order, a piece at a time. */
 export function writeQdpxTo(project: RefiProject, write: (bytes: Uint8Array) => void, options: SerializeOptions = {}): void {
@@ -43,29 +39,34 @@ export function writeQdpxStreamTo(stream: RefiExportStream, write: (bytes: Uint8
     if (err) throw err;
     write(data);
   });
-  const encoder = new TextEncoder();
-  const qde = deflated('project.qde');
-  zip.add(qde);
-  const files = serializeStreamTo(stream, (text) => qde.push(encoder.encode(text)), options, progress);
-  qde.push(new Uint8Array(0), true);
-  for (const [name, text] of files) {
-    const entry = deflated(name);
-    zip.add(entry);
-    entry.push(encoder.encode(text), true);
+  const pool = new DeflatePool();
+  try {
+    const qde = new DeflatedZipEntry('project.qde', FIXED_MTIME, pool);
+    zip.add(qde);
+    const files = serializeStreamTo(stream, (text) => qde.pushText(text), options, progress);
+    qde.finish();
+    for (const [name, text] of files) {
+      const entry = new DeflatedZipEntry(name, FIXED_MTIME, pool);
+      zip.add(entry);
+      entry.pushText(text);
+      entry.finish();
+    }
+    // Recordings are already compressed (or, as WAV, barely compressible): stored as they are.
+    // A recording goes in a piece at a time (never whole in memory).
+    for (const src of project.sources) {
+      const rec = src.recording;
+      if (!rec || (!rec.bytes && !rec.pieces)) continue;
+      const entry = new ZipPassThrough(`sources/${src.guid.toLowerCase()}.${rec.ext}`);
+      entry.mtime = FIXED_MTIME;
+      zip.add(entry);
+      if (rec.pieces) for (const piece of rec.pieces()) entry.push(piece);
+      else entry.push(rec.bytes!);
+      entry.push(new Uint8Array(0), true);
+    }
+    zip.end();
+  } finally {
+    pool.close();
   }
-  // Recordings are already compressed (or, as WAV, barely compressible): stored as they are.
-  // A recording goes in a piece at a time (never whole in memory).
-  for (const src of project.sources) {
-    const rec = src.recording;
-    if (!rec || (!rec.bytes && !rec.pieces)) continue;
-    const entry = new ZipPassThrough(`sources/${src.guid.toLowerCase()}.${rec.ext}`);
-    entry.mtime = FIXED_MTIME;
-    zip.add(entry);
-    if (rec.pieces) for (const piece of rec.pieces()) entry.push(piece);
-    else entry.push(rec.bytes!);
-    entry.push(new Uint8Array(0), true);
-  }
-  zip.end();
 }
 
 /** The whole package in memory (tests, small projects). */
