@@ -16,15 +16,12 @@ async function cli(cwd: string, ...argv: string[]): Promise<void> {
   expect(code).toBe(0);
 }
 
-/** Where the screenshots for the report go as well (when the notes folder exists). */
+/** A copy of a screenshot in $QUARRY_SHOTS_DIR, when it is set (to look at the screens by hand). */
 function keepShot(path: string, name: string): void {
-  const notes = '/work/notes/shots';
-  try {
-    mkdirSync(notes, { recursive: true });
-    copyFileSync(path, join(notes, `${name}.png`));
-  } catch {
-    // Only a convenience beside the test results.
-  }
+  const shots = process.env.QUARRY_SHOTS_DIR;
+  if (!shots) return;
+  mkdirSync(shots, { recursive: true });
+  copyFileSync(path, join(shots, `${name}.png`));
 }
 
 describe('classifications and the case tree in browser mode', () => {
