@@ -4,7 +4,11 @@
  * floor — the same rows read (or written) with plain SQL and packed (or
  * unpacked) with a plain zip — and the worker's peak resident memory; and a
  * merge of a co-author's copy against merging the same copy again (which
- * adds nothing), with the longest stall of the event loop during each.
+ * adds nothing), and a merge of the whole project into a new empty one (the
+ * same data the export and import move, every row new: the time the REFI
+ * exchanges are compared with, issue 16), with the longest stall of the
+ * event loop during each, judged against MAX_MERGE_STALL_MS beside the idle
+ * floor of the same run (stallVerdict.ts).
  *
  * QUARRY_BENCH_EXCHANGE_CODINGS=200000 (comma-separated) picks the sizes;
  * QUARRY_BENCH_EXCHANGE_SKIP=export,merge (comma-separated: export, import,
@@ -26,10 +30,11 @@ import { runWithJob } from '../shared/jobs/jobContext.js';
 import { exportInWorker, importInWorker, lastWorkerPeakRssKb } from '../shared/refi/refiWorker.js';
 import { applyMerge } from '../shared/services/mergeService.js';
 import type { BenchModule, BenchRow } from './benchTypes.js';
-import { coauthorCopies } from './coauthorCopies.js';
+import { coauthorCopies, wholeCopy } from './coauthorCopies.js';
 import { generateLargeProject, LARGE_PROJECT } from './generateLargeProject.js';
 import { round } from './measure.js';
 import { measureStalls } from './stallProbe.js';
+import { whyNotJudged } from './stallVerdict.js';
 
 const SIZES = (process.env.QUARRY_BENCH_EXCHANGE_CODINGS ?? '200000,1000000').split(',').map((s) => Number(s.trim())).filter((n) => n > 0);
 const PARTS = new Set((process.env.QUARRY_BENCH_EXCHANGE_PARTS ?? 'export,import,merge').split(',').map((s) => s.trim().toLowerCase()));
@@ -37,6 +42,9 @@ const SKIP = new Set([
   ...(process.env.QUARRY_BENCH_EXCHANGE_SKIP ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean),
   ...['export', 'import', 'merge'].filter((part) => !PARTS.has(part)),
 ]);
+
+/** No merge may hold the app's event loop longer than this (issue 19: a cheap call answers within 100 ms), in ms. */
+const MAX_MERGE_STALL_MS = 100;
 
 /** Peak RSS the import worker may reach, even at 1,000,000 codings (issue 19), in MB. */
 const IMPORT_RSS_BUDGET_MB = 400;
@@ -143,6 +151,60 @@ async function mergeWithStall(mine: ProjectDb, theirs: string, id: string, opts:
 
 const stallNote = (s: { stallMs: number; idleMs: number }): string => `longest event-loop stall ${s.stallMs.toFixed(0)} ms (idle floor, same time, ${s.idleMs.toFixed(0)} ms)`;
 
+/**
+ * A merge row whose longest stall is judged (as p95 against targetP95, the worst turn being what the target is about),
+ * or marked n/a when the idle loop of the same run was itself held up past the target.
+ */
+function judgedStall(row: BenchRow, s: { stallMs: number; idleMs: number }): BenchRow {
+  const cannotJudge = whyNotJudged([{ stall: s.stallMs, floor: s.idleMs }], MAX_MERGE_STALL_MS);
+  return {
+    ...row,
+    p95: round(s.stallMs),
+    targetP95: MAX_MERGE_STALL_MS,
+    ...(cannotJudge ? { cannotJudge, note: `${row.note}; NOT JUDGED: ${cannotJudge}` } : {}),
+  };
+}
+
+/** "× the whole-project merge" for an export or import row, once that merge has run (or why it has not). */
+function compareWithWhole(rows: BenchRow[], whole: { ms: number } | undefined): void {
+  for (const r of rows) {
+    const than = whole ? `${(r.median / whole.ms).toFixed(2)} × the whole-project merge (${round(whole.ms)} ms)` : 'whole-project merge not run (merge part skipped)';
+    r.note = `${r.note}; ${than}`;
+  }
+}
+
+/**
+ * The merge rows of one size: the whole project into a new empty one (its time is what the export and import are
+ * compared with), then a co-author's copy, and the same copy again (settled, and planned coding by coding).
+ */
+async function mergeRows(generated: string, dir: string, k: string): Promise<{ rows: BenchRow[]; whole: { ms: number } }> {
+  const rows: BenchRow[] = [];
+  const empty = ProjectDb.create(join(dir, 'empty.quarry'), { name: 'Empty' });
+  let whole: Awaited<ReturnType<typeof mergeWithStall>>;
+  try {
+    whole = await mergeWithStall(empty, wholeCopy(generated, dir), 'whole');
+  } finally {
+    empty.close();
+  }
+  const wholeNote = `${whole.added} codings added (every source, code, case and coding new: what the export and import move); ${stallNote(whole)}`;
+  rows.push(judgedStall({ name: `exchange: merge the whole project into a new empty one, ${k} codings`, median: round(whole.ms), runs: 1, note: wholeNote }, whole));
+  const { mine, theirs } = coauthorCopies(generated, dir);
+  const open = ProjectDb.open(mine).project;
+  try {
+    const real = await mergeWithStall(open, theirs, 'real');
+    const noop = await mergeWithStall(open, theirs, 'noop');
+    const planned = await mergeWithStall(open, theirs, 'noop-planned', { settle: false });
+    rows.push(judgedStall({ name: `exchange: merge a co-author's copy, ${k} codings`, median: round(real.ms), runs: 1, note: `${real.added} codings added; ${stallNote(real)}` }, real));
+    const noopNote = `${noop.added} added, ${noop.present} already there; ${(noop.ms / real.ms).toFixed(2)} × the real merge; ${stallNote(noop)}`;
+    rows.push(judgedStall(floorRow(`exchange: merge the same copy again (adds nothing), ${k} codings`, noop.ms, real.ms, noopNote), noop));
+    const plannedNote = `${planned.present} already there; ${(planned.ms / real.ms).toFixed(2)} × the real merge, settled is ${(noop.ms / planned.ms).toFixed(2)} × this; ${stallNote(planned)}`;
+    rows.push(judgedStall(floorRow(`exchange: merge the same copy again, every coding planned (as before settling), ${k} codings`, planned.ms, real.ms, plannedNote), planned));
+  } finally {
+    open.close();
+  }
+  return { rows, whole };
+}
+
 export const exchangeJobsBench: BenchModule = {
   name: 'exchange jobs',
   async run(ctx) {
@@ -151,6 +213,8 @@ export const exchangeJobsBench: BenchModule = {
       const info = generateLargeProject(ctx.resultsDir, { ...LARGE_PROJECT, codings }, ctx.log);
       const k = `${Math.round(codings / 1000)}k`;
       const dir = mkdtempSync(join(tmpdir(), 'quarry-bench-exchange-'));
+      /** The export and import rows of this size, told at the end how they compare with merging the same data. */
+      const exchanges: BenchRow[] = [];
       try {
         if (!SKIP.has('export')) {
           const pkg = join(dir, 'large.qdpx');
@@ -158,7 +222,7 @@ export const exchangeJobsBench: BenchModule = {
           const expRss = lastWorkerPeakRssKb;
           const expFloor = await timed(() => exportFloor(info.path, join(dir, 'floor.zip')));
           const note = `${(statSync(pkg).size / 1e6).toFixed(0)} MB package; worker peak RSS ${mb(expRss)}; floor (plain SQL + plain zip) ${round(expFloor.ms)} ms, ratio ${(exp.ms / expFloor.ms).toFixed(1)}`;
-          rows.push(workerRow(`exchange: REFI-QDA export in the worker, ${k} codings`, exp.ms, expFloor.ms, expRss, EXPORT_MAX_RSS_MB, note));
+          exchanges.push(workerRow(`exchange: REFI-QDA export in the worker, ${k} codings`, exp.ms, expFloor.ms, expRss, EXPORT_MAX_RSS_MB, note));
         }
         if (!SKIP.has('import')) {
           const pkg = await cachedPackage(info.path);
@@ -166,28 +230,11 @@ export const exchangeJobsBench: BenchModule = {
           const impRss = lastWorkerPeakRssKb;
           const impFloor = await timed(() => importFloor(pkg, join(dir, 'floor.sqlite'), codings));
           const note = `${imp.value.codings} codings from a ${(statSync(pkg).size / 1e6).toFixed(0)} MB package; worker peak RSS ${mb(impRss)}; floor (plain unzip + plain SQL inserts) ${round(impFloor.ms)} ms, ratio ${(imp.ms / impFloor.ms).toFixed(1)}`;
-          rows.push({ ...workerRow(`exchange: REFI-QDA import in the worker, ${k} codings`, imp.ms, impFloor.ms, impRss, IMPORT_RSS_BUDGET_MB, note), maxRatio: 3 });
+          exchanges.push({ ...workerRow(`exchange: REFI-QDA import in the worker, ${k} codings`, imp.ms, impFloor.ms, impRss, IMPORT_RSS_BUDGET_MB, note), maxRatio: 3 });
         }
-        if (SKIP.has('merge')) continue;
-        const { mine, theirs } = coauthorCopies(info.path, dir);
-        const open = ProjectDb.open(mine).project;
-        try {
-          const real = await mergeWithStall(open, theirs, 'real');
-          const noop = await mergeWithStall(open, theirs, 'noop');
-          const planned = await mergeWithStall(open, theirs, 'noop-planned', { settle: false });
-          rows.push({
-            name: `exchange: merge a co-author's copy, ${k} codings`,
-            median: round(real.ms),
-            runs: 1,
-            note: `${real.added} codings added; ${stallNote(real)}`,
-          });
-          const noopNote = `${noop.added} added, ${noop.present} already there; ${(noop.ms / real.ms).toFixed(2)} × the real merge; ${stallNote(noop)}`;
-          rows.push(floorRow(`exchange: merge the same copy again (adds nothing), ${k} codings`, noop.ms, real.ms, noopNote));
-          const plannedNote = `${planned.present} already there; ${(planned.ms / real.ms).toFixed(2)} × the real merge, settled is ${(noop.ms / planned.ms).toFixed(2)} × this; ${stallNote(planned)}`;
-          rows.push(floorRow(`exchange: merge the same copy again, every coding planned (as before settling), ${k} codings`, planned.ms, real.ms, plannedNote));
-        } finally {
-          open.close();
-        }
+        const merged = SKIP.has('merge') ? undefined : await mergeRows(info.path, dir, k);
+        compareWithWhole(exchanges, merged?.whole);
+        rows.push(...exchanges, ...(merged?.rows ?? []));
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

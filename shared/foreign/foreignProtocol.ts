@@ -21,6 +21,8 @@ export type ForeignRequest =
   | { id: number; kind: 'plan'; minePath: string; decisions: Decisions; withTexts: boolean; settle?: boolean }
   /** Codings of the last plan, from `from` on: sent in pieces so that no one message holds up the app's event loop. */
   | { id: number; kind: 'planCodings'; from: number; count: number }
+  /** Texts of the last plan, from `from` on, at least one and as many more as fit in `maxChars`: a whole project's texts are tens of MB. */
+  | { id: number; kind: 'planTexts'; from: number; maxChars: number }
   /** The texts of these sources of the opened copy. */
   | { id: number; kind: 'texts'; sourceIds: number[] }
   /** One stored piece of a recording of the opened copy (null when there is none). */
@@ -43,8 +45,9 @@ export interface ForeignPlanned {
   other: { name: string; guid: string };
   /** Rows the check left out, and sources whose text was damaged. */
   skipped: MergeSkipped[];
-  /** Texts of the sources the plan adds (empty unless `withTexts`). */
+  /** Texts of the sources the plan adds (empty unless `withTexts`); from the reader they arrive separately ('planTexts'): `textCount` of them. */
   texts: [number, string][];
+  textCount: number;
   /** Their codings settled as already present without being read (counted in summary.codings.alreadyPresent). */
   settledCodings: number;
 }

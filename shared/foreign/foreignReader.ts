@@ -54,6 +54,8 @@ export interface ForeignProject {
 
 /** Codings of a merge plan per message from the reader (a few milliseconds to receive). */
 const PLAN_CODINGS_PER_MESSAGE = 2000;
+/** Characters of a merge plan's texts per message (a text longer than this comes alone): a millisecond or two to receive. */
+const PLAN_TEXT_CHARS_PER_MESSAGE = 1_000_000;
 
 type Pending = { resolve: (v: ForeignReplyValue) => void; reject: (e: unknown) => void };
 type RequestBody = ForeignRequest extends infer R ? (R extends ForeignRequest ? Omit<R, 'id'> : never) : never;
@@ -180,7 +182,14 @@ export async function openForeignProject(path: string, opts: ForeignReadOptions 
           if (piece.length === 0) throw reader.failedRead();
           codings.push(...piece);
         }
-        return { ...planned, plan: { ...planned.plan, codings } };
+        // So do the texts: a whole project's are tens of megabytes.
+        const texts: ForeignPlanned['texts'] = [];
+        while (texts.length < planned.textCount) {
+          const piece = (await reader.request({ kind: 'planTexts', from: texts.length, maxChars: PLAN_TEXT_CHARS_PER_MESSAGE })) as ForeignPlanned['texts'];
+          if (piece.length === 0) throw reader.failedRead();
+          texts.push(...piece);
+        }
+        return { ...planned, texts, plan: { ...planned.plan, codings } };
       },
       hash,
       texts: async (sourceIds) => new Map((await reader.request({ kind: 'texts', sourceIds: [...sourceIds] })) as [number, string][]),

@@ -22,6 +22,7 @@ import { damageError, isDamage } from '../db/damage.js';
 import { getSourceText } from '../store/sourcesStore.js';
 import { mediaChunk } from '../store/mediaStore.js';
 import { onParentMessage, postToParent } from './childPort.js';
+import { textsPiece } from './planPieces.js';
 import type { ForeignOpened, ForeignPlanned, ForeignReply, ForeignReplyValue, ForeignRequest } from './foreignProtocol.js';
 
 let opened: ProjectDb | undefined;
@@ -114,11 +115,13 @@ function compareWithMine(minePath: string, decisions: Decisions, settle: boolean
 }
 
 let planCodings: MergePlan['codings'] = [];
+let planTexts: [number, string][] = [];
 
-/** The plan without its codings (kept for 'planCodings'). */
-function lean(plan: MergePlan): { plan: MergePlan; codingCount: number } {
+/** The plan without its codings and texts (kept for 'planCodings' and 'planTexts'). */
+function lean(plan: MergePlan, texts: [number, string][]): { plan: MergePlan; codingCount: number; texts: []; textCount: number } {
   planCodings = plan.codings;
-  return { plan: { ...plan, codings: [] }, codingCount: plan.codings.length };
+  planTexts = texts;
+  return { plan: { ...plan, codings: [] }, codingCount: plan.codings.length, texts: [], textCount: texts.length };
 }
 
 function plan(minePath: string, decisions: Decisions, withTexts: boolean, settle: boolean): ForeignPlanned {
@@ -140,10 +143,10 @@ function plan(minePath: string, decisions: Decisions, withTexts: boolean, settle
   };
   const first = replan(checked.snapshot);
   const other = { name: checked.snapshot.name, guid: checked.snapshot.guid };
-  if (!withTexts) return { ...lean(first), other, skipped, texts: [], settledCodings: compared.settled };
+  if (!withTexts) return { ...lean(first, []), other, skipped, settledCodings: compared.settled };
   const planned = withoutDamagedTexts({ plan: first, theirs: checked.snapshot, texts: new Map(textsOf(db, textsWanted(first).map((s) => s.theirId))) }, replan, skipped);
   const wanted = new Set(textsWanted(planned.plan).map((s) => s.theirId));
-  return { ...lean(planned.plan), other, skipped, texts: [...planned.texts].filter(([id]) => wanted.has(id)), settledCodings: compared.settled };
+  return { ...lean(planned.plan, [...planned.texts].filter(([id]) => wanted.has(id))), other, skipped, settledCodings: compared.settled };
 }
 
 function answer(req: ForeignRequest): ForeignReplyValue {
@@ -154,6 +157,8 @@ function answer(req: ForeignRequest): ForeignReplyValue {
       return plan(req.minePath, req.decisions, req.withTexts, req.settle ?? true);
     case 'planCodings':
       return planCodings.slice(req.from, req.from + req.count);
+    case 'planTexts':
+      return textsPiece(planTexts, req.from, req.maxChars);
     case 'texts': {
       const db = opened?.db;
       if (!db) throw new QuarryError('internal', 'The other project is not open.');

@@ -25,7 +25,8 @@ import type { CaseSetRule } from '../cases/caseSetRules.js';
 import { ROWS_PER_CHUNK, runSteps, type Steps } from '../jobs/steps.js';
 
 /**
- * Returns the id each plan reference ended up with. A recording's row is
+ * Returns the id each plan reference ended up with (a coding's only if a
+ * memo of the plan refers to it). A recording's row is
  * written here; its stored pieces are streamed in by the caller (they are
  * read from the other file one at a time).
  */
@@ -50,70 +51,97 @@ export function* writeMergePlanSteps(db: Database.Database, plan: MergePlan, the
   };
   const opt = (r: Ref | null): number | null => (r === null ? null : id(r));
 
+  /**
+   * Writes each item, yielding after every `every` of them: a whole project
+   * merged into an empty one brings thousands of sources, cases and values,
+   * and a source's text (indexed for search as it is written) can take
+   * milliseconds on its own.
+   */
+  function* inChunks<T>(items: readonly T[], write: (item: T) => void, every = ROWS_PER_CHUNK): Steps<void> {
+    for (let i = 0; i < items.length; i++) {
+      write(items[i]!);
+      if ((i + 1) % every === 0) yield { done, total, phase: 'Merging' };
+    }
+  }
+  /** Texts are written one a chunk. */
+  const EACH = 1;
+
   for (const u of plan.users) created.set(u.key, insertUser(db, u).id);
-  for (const c of plan.codes) {
+  yield* inChunks(plan.codes, (c) => {
     const flags = { isCodable: c.isCodable };
     created.set(c.key, insertCode(db, { guid: c.guid, parentId: opt(c.parent), name: c.name, color: c.color, description: c.description, createdBy: null, ...flags }));
-  }
-  for (const u of plan.codeUpdates) {
+  });
+  yield* inChunks(plan.codeUpdates, (u) => {
     const row = getCodeRow(db, u.id)!;
     updateCode(db, u.id, { name: row.name, color: u.color, description: u.description });
-  }
-  for (const k of plan.classifications) created.set(k.key, insertClassification(db, { guid: k.guid, name: k.name, description: k.description }));
-  for (const c of plan.cases) {
+  });
+  yield* inChunks(plan.classifications, (k) => created.set(k.key, insertClassification(db, { guid: k.guid, name: k.name, description: k.description })));
+  yield* inChunks(plan.cases, (c) => {
     const classification = c.classification === undefined ? {} : { classificationId: opt(c.classification) };
     created.set(c.key, insertCase(db, { guid: c.guid, name: c.name, description: c.description, ...classification }));
-  }
-  for (const u of plan.caseUpdates) updateCase(db, u.id, getCase(db, u.id)!.name, u.description);
-  for (const t of plan.caseTree) {
+  });
+  yield* inChunks(plan.caseUpdates, (u) => updateCase(db, u.id, getCase(db, u.id)!.name, u.description));
+  yield* inChunks(plan.caseTree, (t) => {
     if (t.parent !== undefined) setCaseParent(db, id(t.case), opt(t.parent));
     if (t.classification !== undefined) setCaseClassification(db, id(t.case), opt(t.classification));
-  }
-  for (const a of plan.attributes) {
+  });
+  yield* inChunks(plan.attributes, (a) => {
     created.set(a.key, insertAttribute(db, { guid: a.guid, name: a.name, type: a.type, choices: a.choices, description: a.description, classificationId: opt(a.classification ?? null) }));
-  }
-  for (const u of plan.attributeUpdates) {
+  });
+  yield* inChunks(plan.attributeUpdates, (u) => {
     const row = getAttribute(db, u.id)!;
     updateAttribute(db, u.id, { name: row.name, type: row.type, choices: u.choices, description: u.description });
-  }
-  for (const a of plan.sourceAttributes) {
+  });
+  yield* inChunks(plan.sourceAttributes, (a) => {
     created.set(a.key, insertSourceAttribute(db, { guid: a.guid, name: a.name, type: a.type, choices: a.choices, description: a.description }));
-  }
-  for (const u of plan.sourceAttributeUpdates) {
+  });
+  yield* inChunks(plan.sourceAttributeUpdates, (u) => {
     const row = getSourceAttribute(db, u.id)!;
     updateSourceAttribute(db, u.id, { name: row.name, type: row.type, choices: u.choices, description: u.description });
-  }
-  for (const s of plan.sources) {
-    const text = theirText(s.theirId);
-    if (codePointLength(text) !== s.characters) throw new QuarryError('invalid_input', `Merge: the text of “${s.name}” in the other file is damaged.`);
-    created.set(
-      s.key,
-      insertSource(db, {
-        guid: s.guid,
-        name: s.name,
-        text,
-        characters: s.characters,
-        contentHash: s.contentHash,
-        originName: s.originName,
-        originType: s.originType,
-        encoding: s.encoding,
-        description: s.description,
-        createdAt: s.createdAt,
-        createdBy: opt(s.createdBy),
-      }),
-    );
-  }
+  });
+  yield* inChunks(
+    plan.sources,
+    (s) => {
+      const text = theirText(s.theirId);
+      if (codePointLength(text) !== s.characters) throw new QuarryError('invalid_input', `Merge: the text of “${s.name}” in the other file is damaged.`);
+      created.set(
+        s.key,
+        insertSource(db, {
+          guid: s.guid,
+          name: s.name,
+          text,
+          characters: s.characters,
+          contentHash: s.contentHash,
+          originName: s.originName,
+          originType: s.originType,
+          encoding: s.encoding,
+          description: s.description,
+          createdAt: s.createdAt,
+          createdBy: opt(s.createdBy),
+        }),
+      );
+    },
+    EACH,
+  );
   // Before the codings that lie in it.
-  for (const t of plan.transcripts) {
-    const text = theirText(t.theirId);
-    if (codePointLength(text) !== t.characters) throw new QuarryError('invalid_input', `Merge: the transcript of “${t.name}” in the other file is damaged.`);
-    setTranscriptText(db, t.id, text, t.characters, t.contentHash);
-  }
-  for (const u of plan.sourceUpdates) updateSourceMeta(db, u.id, getSource(db, u.id)!.name, u.description);
-  for (const l of plan.caseLinks) setSourceCase(db, id(l.source), id(l.case));
+  yield* inChunks(
+    plan.transcripts,
+    (t) => {
+      const text = theirText(t.theirId);
+      if (codePointLength(text) !== t.characters) throw new QuarryError('invalid_input', `Merge: the transcript of “${t.name}” in the other file is damaged.`);
+      setTranscriptText(db, t.id, text, t.characters, t.contentHash);
+    },
+    EACH,
+  );
+  yield* inChunks(plan.sourceUpdates, (u) => updateSourceMeta(db, u.id, getSource(db, u.id)!.name, u.description));
+  yield* inChunks(plan.caseLinks, (l) => setSourceCase(db, id(l.source), id(l.case)));
   makeCodable(db, plan.codings.map((c) => id(c.code)));
+  yield { done, total, phase: 'Merging' };
+  // Only memos ask for a new coding's id: a whole project's million codings are not kept (growing a map that large holds the loop).
+  const codingsNamed = new Set(plan.memos.flatMap((m) => (m.coding !== null && 'key' in m.coding ? [m.coding.key] : [])));
   for (const c of plan.codings) {
-    created.set(c.key, insertCoding(db, { guid: c.guid, sourceId: id(c.source), codeId: id(c.code), coderId: id(c.coder), start: c.start, end: c.end, createdAt: c.createdAt }));
+    const codingId = insertCoding(db, { guid: c.guid, sourceId: id(c.source), codeId: id(c.code), coderId: id(c.coder), start: c.start, end: c.end, createdAt: c.createdAt });
+    if (codingsNamed.has(c.key)) created.set(c.key, codingId);
     if (++done % ROWS_PER_CHUNK === 0) yield { done, total, phase: 'Merging' };
   }
   for (const m of plan.memos) {
@@ -133,20 +161,24 @@ export function* writeMergePlanSteps(db: Database.Database, plan: MergePlan, the
       createdAt: m.createdAt,
     });
   }
-  for (const v of plan.values) setValue(db, id(v.case), id(v.attribute), v.value);
-  for (const v of plan.sourceValues) setSourceValue(db, id(v.source), id(v.attribute), v.value);
-  for (const s of plan.caseSpans) insertCaseSpan(db, { guid: s.guid, caseId: id(s.case), sourceId: id(s.source), start: s.start, end: s.end });
-  for (const s of plan.caseSets) {
-    const setId = insertCaseSet(db, { guid: s.guid, name: s.name, description: s.description, rule: s.rule === null ? null : (JSON.parse(s.rule) as CaseSetRule) });
-    if (s.rule === null) replaceMembers(db, setId, s.members.map(id));
-  }
-  for (const s of plan.setMembers) replaceMembers(db, s.setId, [...new Set([...setMemberIds(db, s.setId), ...s.members.map(id)])]);
-  for (const s of plan.itemSets) changeItemSetMembers(db, s.kind, insertItemSet(db, s), { add: s.members.map(id) });
-  for (const s of plan.itemSetMembers) changeItemSetMembers(db, s.kind, s.setId, { add: s.members.map(id) });
-  for (const m of plan.media) {
+  yield* inChunks(plan.values, (v) => setValue(db, id(v.case), id(v.attribute), v.value));
+  yield* inChunks(plan.sourceValues, (v) => setSourceValue(db, id(v.source), id(v.attribute), v.value));
+  yield* inChunks(plan.caseSpans, (s) => insertCaseSpan(db, { guid: s.guid, caseId: id(s.case), sourceId: id(s.source), start: s.start, end: s.end }));
+  yield* inChunks(
+    plan.caseSets,
+    (s) => {
+      const setId = insertCaseSet(db, { guid: s.guid, name: s.name, description: s.description, rule: s.rule === null ? null : (JSON.parse(s.rule) as CaseSetRule) });
+      if (s.rule === null) replaceMembers(db, setId, s.members.map(id));
+    },
+    EACH,
+  );
+  yield* inChunks(plan.setMembers, (s) => replaceMembers(db, s.setId, [...new Set([...setMemberIds(db, s.setId), ...s.members.map(id)])]), EACH);
+  yield* inChunks(plan.itemSets, (s) => changeItemSetMembers(db, s.kind, insertItemSet(db, s), { add: s.members.map(id) }), EACH);
+  yield* inChunks(plan.itemSetMembers, (s) => changeItemSetMembers(db, s.kind, s.setId, { add: s.members.map(id) }), EACH);
+  yield* inChunks(plan.media, (m) => {
     const { source, theirId: _t, ...row } = m;
     insertMedia(db, { ...row, sourceId: id(source) });
-  }
-  for (const c of plan.cues) insertCues(db, id(c.source), c.cues);
+  });
+  yield* inChunks(plan.cues, (c) => insertCues(db, id(c.source), c.cues), EACH);
   return id;
 }
