@@ -11,7 +11,7 @@ import { compareCanonical } from '../cases/valueOrder.js';
 import { QuarryError } from '../errors.js';
 import { toDef } from '../services/caseService.js';
 import { caseIdsOfSet } from '../services/caseSetService.js';
-import { findAttributeByName } from '../store/attributesStore.js';
+import { findCaseAttribute } from '../services/caseAttributeNames.js';
 import { findCaseSetByName, listCaseSets } from '../store/caseSetsStore.js';
 import { findItemSetByName, itemSetMemberIds, listItemSets } from '../store/itemSetsStore.js';
 import type { ItemSetKind } from '../domain/setTypes.js';
@@ -95,7 +95,8 @@ function caseRows(headers: MatrixHeader[], members: number[][]): CaseAxis {
 
 /** One row per value; a sub-case sits in its parent's row for an attribute of the parent's classification. */
 function attributeRows(db: Database.Database, name: string): CaseAxis {
-  const attr = findAttributeByName(db, name);
+  // Its own name, or Firm.Size where classifications share the name; a shared bare name is refused.
+  const attr = findCaseAttribute(db, name)?.row;
   if (!attr) throw new QuarryError('not_found', `There is no attribute “${name}”.`, { attribute: name });
   const def = toDef(attr);
   const byValue = new Map<string, number[]>();

@@ -17,13 +17,13 @@ import { orderChoices } from '../cases/ordinalScales.js';
 import { inferAttributeTypes, type InferredColumn } from '../cases/typeInference.js';
 import type { ClassificationImportReport, ClassificationPreview, ColumnSetting, ImportRejection } from '../domain/caseTypes.js';
 import { QuarryError } from '../errors.js';
-import { listAttributes } from '../store/attributesStore.js';
+import { caseAttributeDefs } from './caseAttributeNames.js';
 import { findCaseByName, setCaseClassification } from '../store/casesStore.js';
 import { ensureClassification, placeCase } from './classificationsService.js';
 import { columnClassifications, splitStructureColumns } from '../cases/sheetStructure.js';
 import { getMeta } from '../store/metaStore.js';
 import type { CsvCellOptions } from '../exporters/csvCells.js';
-import { applyClassificationPlan, classificationSheetData, dedupe, existingCaseValues, exportClassificationCsv, toDef } from './caseService.js';
+import { applyClassificationPlan, classificationSheetData, dedupe, existingCaseValues, exportClassificationCsv } from './caseService.js';
 import { mutate, type ServiceContext } from './context.js';
 
 
@@ -88,7 +88,7 @@ function planKeyOf(plan: ImportPlan): string {
 }
 
 function planImport(db: Database.Database, args: ClassificationImportArgs) {
-  const existingAttributes = listAttributes(db).map(toDef);
+  const existingAttributes = caseAttributeDefs(db);
   const { sheet, parents, classifications } = splitStructureColumns(args.sheet ?? parseClassificationCsv(args.fileName, args.bytes), existingAttributes);
   const inferred = inferAttributeTypes(sheet, existingAttributes);
   const columns = resolveColumns(sheet, inferred, args.columns);
