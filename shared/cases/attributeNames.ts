@@ -33,6 +33,14 @@ export function qualifiedName(classification: string, name: string): string {
   return `${classification}.${name}`;
 }
 
+/** "Size" for "School.Size" when the classification is School (letter case ignored); the name unchanged otherwise. */
+export function withoutClassificationPrefix(name: string, classification: string | undefined): string {
+  if (!classification) return name;
+  const prefix = `${classification}.`;
+  const rest = name.slice(prefix.length).trim();
+  return name.toLowerCase().startsWith(prefix.toLowerCase()) && rest ? rest : name;
+}
+
 /**
  * Each attribute's reference name, in input order: the name alone unless
  * another classification has the same name (ignoring letter case), then

@@ -244,3 +244,13 @@ export function displayCanonical(type: AttributeType, canonical: string): string
 export function attributeDefOf(a: { name: string; type: AttributeType; choices?: string[] | undefined }): { name: string; type: AttributeType; choices?: string[] } {
   return ATTRIBUTE_TYPE_SPECS[a.type].hasChoices ? { name: a.name, type: a.type, choices: a.choices ?? [] } : { name: a.name, type: a.type };
 }
+
+/** Whether the type carries an ordered list of choices (what a select offers, what orders its values). */
+export function hasChoices(type: AttributeType): boolean {
+  return ATTRIBUTE_TYPE_SPECS[type].hasChoices;
+}
+
+/** The attribute's ordered choices when its type has a list, else none: a stale list left on another type is never read. */
+export function orderedChoices(a: { type: AttributeType; choices?: readonly string[] | undefined }): string[] {
+  return hasChoices(a.type) ? [...(a.choices ?? [])] : [];
+}

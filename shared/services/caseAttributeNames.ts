@@ -8,7 +8,7 @@
  * rules pointing at the attribute they meant.
  */
 import type Database from 'better-sqlite3';
-import { referenceNames } from '../cases/attributeNames.js';
+import { qualifiedName, referenceNames } from '../cases/attributeNames.js';
 import { attributeDefOf } from '../cases/attributeTypeRegistry.js';
 import type { AttributeDef } from '../cases/attributeTypes.js';
 import { lookupAttribute } from '../cases/typeInference.js';
@@ -105,4 +105,26 @@ export function ruleUsesCaseAttribute(db: Database.Database, rule: CaseSetRule, 
     const r = lookupAttribute(defs, c.attribute);
     return 'found' in r && all.find((a) => a.def === r.found)?.row.id === attributeId;
   });
+}
+
+/**
+ * The attributes as a sheet imported into one classification reads its
+ * headers: its columns are that classification's attributes (a Firm
+ * sheet's "Size" is Firm's Size, made if Firm has none, even when School
+ * has one); another classification's attribute is reached only as
+ * CLASSIFICATION.NAME.
+ */
+export function sheetAttributes(db: Database.Database, into?: string | number): NamedAttribute[] {
+  const all = namedCaseAttributes(db);
+  const target = typeof into === 'number' ? listClassifications(db).find((k) => k.id === into)?.name.toLowerCase() : into?.trim().toLowerCase();
+  if (!target) return all;
+  return all.map((a) => {
+    if (!a.def.classification || a.def.classification.toLowerCase() === target) return a;
+    return { ...a, def: { ...attributeDefOf({ ...a.row, name: qualifiedName(a.def.classification, a.row.name) }), classification: a.def.classification } };
+  });
+}
+
+/** The reading definitions of sheetAttributes. */
+export function sheetAttributeDefs(db: Database.Database, into?: string): AttributeDef[] {
+  return sheetAttributes(db, into).map((a) => a.def);
 }

@@ -5,7 +5,9 @@
  * case coding in caseSpanService.
  */
 import type Database from 'better-sqlite3';
-import { attributeDefOf } from '../cases/attributeTypeRegistry.js';
+import { attributeDefOf, orderedChoices } from '../cases/attributeTypeRegistry.js';
+import { findAttribute } from '../cases/typeInference.js';
+import { withoutClassificationPrefix } from '../cases/attributeNames.js';
 import { parseValue, formatValue, UNASSIGNED, type AttributeDef, type AttributeValue, type AttributeType } from '../cases/attributeTypes.js';
 import type { ImportPlan } from '../cases/classificationImportPlan.js';
 import type { CaseOverview, CaseRecord } from '../domain/caseTypes.js';
@@ -25,8 +27,8 @@ import {
   type AttributeRow,
 } from '../store/attributesStore.js';
 import { spanCountsByCase } from '../store/caseSpansStore.js';
-import { defaultClassificationId, listClassifications } from '../store/classificationsStore.js';
-import { attributeClash, classificationPhrase, keepingRulesPointed, namedCaseAttributes } from './caseAttributeNames.js';
+import { defaultClassificationId, getClassification, listClassifications } from '../store/classificationsStore.js';
+import { attributeClash, classificationPhrase, keepingRulesPointed, namedCaseAttributes, sheetAttributes } from './caseAttributeNames.js';
 import { findSourceByName, getSource, setSourceCase } from '../store/sourcesStore.js';
 import { stmt } from '../store/statements.js';
 import type { ServiceContext } from './context.js';
@@ -228,18 +230,24 @@ export function applyClassificationPlan(
   return mutate(ctx, 'Import classification sheet', (db) => {
     const into = classificationId !== undefined ? { classificationId } : {};
     // Attribute names in the plan are reference names (Firm.Size where classifications share Size).
-    const named = () => new Map(namedCaseAttributes(db).map((a) => [a.ref.toLowerCase(), a.row]));
-    let byRef = named();
+    const idOf = () => {
+      const all = sheetAttributes(db, classificationId);
+      const defs = all.map((a) => a.def);
+      return (name: string) => all.find((a) => a.def === findAttribute(defs, name))?.row;
+    };
+    let byName = idOf();
     keepingRulesPointed(db, () => {
       for (const def of plan.createAttributes) {
-        if (byRef.has(def.name.toLowerCase())) continue;
-        const own = attributeClassification?.(def.name);
-        insertAttribute(db, { name: def.name, type: def.type, choices: attributeDefOf(def).choices ?? [], ...(own !== undefined ? { classificationId: own } : into) });
+        const own = attributeClassification?.(def.name) ?? classificationId ?? defaultClassificationId(db);
+        // A column headed School.Size (as an export writes a shared name) makes School's Size.
+        const name = withoutClassificationPrefix(def.name, own === null ? undefined : getClassification(db, own)?.name);
+        if (attributeClash(db, name, own)) continue;
+        insertAttribute(db, { name, type: def.type, choices: orderedChoices(def), classificationId: own });
       }
     });
-    byRef = named();
+    byName = idOf();
     for (const ext of plan.extendChoices) {
-      const a = byRef.get(ext.name.toLowerCase());
+      const a = byName(ext.name);
       if (a) updateAttribute(db, a.id, { name: a.name, type: a.type, description: a.description, choices: dedupe([...a.choices, ...ext.add]) });
     }
     let created = 0;
@@ -253,7 +261,7 @@ export function applyClassificationPlan(
     let updated = 0;
     for (const v of plan.setValues) {
       const caseId = caseIds.get(v.caseName);
-      const attrId = byRef.get(v.attribute.toLowerCase())?.id;
+      const attrId = byName(v.attribute)?.id;
       if (caseId === undefined || attrId === undefined) continue;
       setValue(db, caseId, attrId, v.value);
       updated++;

@@ -17,7 +17,7 @@ import { orderChoices } from '../cases/ordinalScales.js';
 import { inferAttributeTypes, type InferredColumn } from '../cases/typeInference.js';
 import type { ClassificationImportReport, ClassificationPreview, ColumnSetting, ImportRejection } from '../domain/caseTypes.js';
 import { QuarryError } from '../errors.js';
-import { caseAttributeDefs } from './caseAttributeNames.js';
+import { sheetAttributeDefs } from './caseAttributeNames.js';
 import { findCaseByName, setCaseClassification } from '../store/casesStore.js';
 import { ensureClassification, placeCase } from './classificationsService.js';
 import { columnClassifications, splitStructureColumns } from '../cases/sheetStructure.js';
@@ -88,7 +88,7 @@ function planKeyOf(plan: ImportPlan): string {
 }
 
 function planImport(db: Database.Database, args: ClassificationImportArgs) {
-  const existingAttributes = caseAttributeDefs(db);
+  const existingAttributes = sheetAttributeDefs(db, args.classification);
   const { sheet, parents, classifications } = splitStructureColumns(args.sheet ?? parseClassificationCsv(args.fileName, args.bytes), existingAttributes);
   const inferred = inferAttributeTypes(sheet, existingAttributes);
   const columns = resolveColumns(sheet, inferred, args.columns);
