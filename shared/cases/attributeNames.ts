@@ -19,6 +19,8 @@
  * Pure and renderer-safe.
  */
 import { QuarryError } from '../errors.js';
+import { attributeDefOf, type AttributeType } from './attributeTypeRegistry.js';
+import type { AttributeDef } from './attributeTypes.js';
 
 export interface ClassifiedName {
   name: string;
@@ -94,4 +96,22 @@ export function resolveAttributeName<T extends ClassifiedName>(attrs: readonly T
   const r = lookupAttributeName(attrs, text, refs);
   if ('ambiguous' in r) throw new QuarryError('invalid_input', r.ambiguous, { attribute: text });
   return 'found' in r ? r.found : undefined;
+}
+
+/**
+ * Reading definitions keyed by reference name, from attribute rows and the
+ * names of their classifications (a project's, or a co-author's file's).
+ */
+export function referenceDefs<R extends { name: string; type: AttributeType; choices?: string[] | undefined; classificationId?: number | null | undefined }>(
+  rows: readonly R[],
+  classificationName: (id: number) => string | undefined,
+): AttributeDef[] {
+  const classOf = (a: R) => (a.classificationId == null ? null : (classificationName(a.classificationId) ?? null));
+  const refs = referenceNames(rows.map((a) => ({ name: a.name, classification: classOf(a) })));
+  return rows.map((row, i) => {
+    const ref = refs[i]!;
+    const def: AttributeDef = { ...attributeDefOf({ ...row, name: ref }), classification: classOf(row) };
+    if (ref !== row.name) def.bareName = row.name;
+    return def;
+  });
 }

@@ -8,7 +8,7 @@
  * rules pointing at the attribute they meant.
  */
 import type Database from 'better-sqlite3';
-import { qualifiedName, referenceNames } from '../cases/attributeNames.js';
+import { qualifiedName, referenceDefs } from '../cases/attributeNames.js';
 import { attributeDefOf } from '../cases/attributeTypeRegistry.js';
 import type { AttributeDef } from '../cases/attributeTypes.js';
 import { lookupAttribute } from '../cases/typeInference.js';
@@ -29,14 +29,8 @@ export interface NamedAttribute {
 export function namedCaseAttributes(db: Database.Database): NamedAttribute[] {
   const rows = listAttributes(db);
   const classes = new Map(listClassifications(db).map((k) => [k.id, k.name]));
-  const classOf = (a: AttributeRow) => (a.classificationId == null ? null : (classes.get(a.classificationId) ?? null));
-  const refs = referenceNames(rows.map((a) => ({ name: a.name, classification: classOf(a) })));
-  return rows.map((row, i) => {
-    const ref = refs[i]!;
-    const def: AttributeDef = { ...attributeDefOf({ ...row, name: ref }), classification: classOf(row) };
-    if (ref !== row.name) def.bareName = row.name;
-    return { row, ref, def };
-  });
+  const defs = referenceDefs(rows, (id) => classes.get(id));
+  return rows.map((row, i) => ({ row, ref: defs[i]!.name, def: defs[i]! }));
 }
 
 /** The reading definitions of every case attribute, named by reference name. */

@@ -7,7 +7,7 @@
  * its own for Pupil.Size, without either overwriting the other.
  */
 import { describe, it, expect } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../../cli/main.js';
 import { tempDir } from './caseFixtures.js';
@@ -151,5 +151,31 @@ describe('an attribute name two classifications share', () => {
     expect(after.map((c: { name: string; attributes: unknown }) => [c.name, c.attributes])).toEqual(
       before.map((c: { name: string; attributes: unknown }) => [c.name, c.attributes]),
     );
+  });
+
+  it('merges a co-author’s copy matching attributes by classification and name: their Firm’s Size is not my School’s', async () => {
+    const dir = await study();
+    copyFileSync(join(dir, 'study.quarry'), join(dir, 'other.quarry'));
+    writeFileSync(join(dir, 'firms.csv'), 'Firm,Size\nRopeworks,12\n');
+    await ok(dir, 'cases', 'import', 'other.quarry', 'firms.csv', '--classification', 'Firm');
+    writeFileSync(join(dir, 'more.csv'), 'Pupil,Parent,Size\nDee,South,22\n');
+    await ok(dir, 'cases', 'import', 'other.quarry', 'more.csv', '--classification', 'Pupil');
+    writeFileSync(join(dir, 'west.csv'), 'School,Size\nWest,80\n');
+    await ok(dir, 'cases', 'import', 'other.quarry', 'west.csv', '--classification', 'School');
+    const merged = JSON.parse(await ok(dir, 'merge', 'study.quarry', 'other.quarry', '--json')) as { conflicts: unknown[] };
+    expect(merged.conflicts).toEqual([]);
+    const cases = JSON.parse(await ok(dir, 'cases', 'study.quarry', '--json')) as { name: string; classification: string; attributes: Record<string, string> }[];
+    const of = (name: string) => cases.find((c) => c.name === name);
+    expect(of('Ropeworks')).toMatchObject({ classification: 'Firm', attributes: { Size: '12' } });
+    expect(of('Dee')).toMatchObject({ classification: 'Pupil', attributes: { Size: '22' } });
+    expect(of('West')).toMatchObject({ classification: 'School', attributes: { Size: '80', 'No. of staff': 'Unassigned' } });
+    // Three attributes called Size now, one per classification, each with its own values.
+    expect((await matrix(dir, '--rows', 'attribute:Firm.Size')).rows).toEqual(['12', 'Unassigned']);
+    expect(await refused(dir, 'matrix', 'study.quarry', '--rows', 'attribute:Size', '--cols', 'codes')).toMatch(
+      /Size is an attribute of School, Pupil and of Firm; write School\.Size, Pupil\.Size or Firm\.Size/,
+    );
+    // Merging again adds nothing.
+    const again = JSON.parse(await ok(dir, 'merge', 'study.quarry', 'other.quarry', '--json')) as { summary?: unknown };
+    expect(JSON.stringify(again)).not.toMatch(/"added":\["Size"\]/);
   });
 });
