@@ -20,6 +20,7 @@
 import type Database from 'better-sqlite3';
 import { attributeTypeSpec } from '../cases/attributeTypeRegistry.js';
 import { compileRule, type CaseSetRule } from '../cases/caseSetRules.js';
+import { referenceDefs } from '../cases/attributeNames.js';
 import type { AttributeRow } from '../store/attributesStore.js';
 import { codingsWithMemosOfSource, countCodingsOfSource, readCodingsOfSource, readSnapshot, type ProjectSnapshot, type SnapCode, type SnapCoding, type SnapMemo } from '../store/snapshotStore.js';
 import { getSourceText, listSources } from '../store/sourcesStore.js';
@@ -90,9 +91,11 @@ function note(m: SnapMemo, userGuid: Map<number, string>, sourceGuid: Map<number
 /** Members of a case set: its hand-picked cases, or the cases its rule matches now. */
 function caseSetMembers(snap: ProjectSnapshot, set: ProjectSnapshot['caseSets'][number]): number[] {
   if (set.rule === null) return set.members;
-  const defs = snap.attributes.map((a) => (a.type === 'choice' ? { name: a.name, type: a.type, choices: a.choices } : { name: a.name, type: a.type }));
+  // Keyed by reference name: a rule names a shared attribute name as CLASSIFICATION.NAME.
+  const classNames = new Map(snap.classifications.map((k) => [k.id, k.name]));
+  const defs = referenceDefs(snap.attributes, (id) => classNames.get(id));
   const rule = compileRule(JSON.parse(set.rule) as CaseSetRule, defs);
-  const attrByName = new Map(snap.attributes.map((a) => [a.name, a.id]));
+  const attrByName = new Map(snap.attributes.map((a, i) => [defs[i]!.name, a.id]));
   return snap.cases
     .filter((c) =>
       rule.test((name) => {

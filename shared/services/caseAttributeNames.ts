@@ -62,25 +62,33 @@ export function attributeClash(db: Database.Database, name: string, classificati
  * has a Size too), so that every set selects the same cases as before.
  */
 export function keepingRulesPointed<T>(db: Database.Database, change: () => T): T {
-  const before = namedCaseAttributes(db);
+  const repoint = rulesFollowingAttributes(db);
   const result = change();
-  const after = new Map(namedCaseAttributes(db).map((a) => [a.row.id, a.ref]));
-  const defs = before.map((a) => a.def);
-  for (const set of listCaseSets(db)) {
-    if (!set.rule) continue;
-    let changed = false;
-    const conditions = set.rule.conditions.map((c) => {
-      const r = lookupAttribute(defs, c.attribute);
-      if (!('found' in r)) return c;
-      const id = before.find((a) => a.def === r.found)!.row.id;
-      const now = after.get(id);
-      if (now === undefined || now === c.attribute) return c;
-      changed = true;
-      return { ...c, attribute: now };
-    });
-    if (changed) updateCaseSet(db, set.id, { name: set.name, description: set.description, rule: { op: set.rule.op, conditions } });
-  }
+  repoint();
   return result;
+}
+
+/** keepingRulesPointed in two halves, for a change written in steps (a merge): call before, run the returned function after. */
+export function rulesFollowingAttributes(db: Database.Database): () => void {
+  const before = namedCaseAttributes(db);
+  return () => {
+    const after = new Map(namedCaseAttributes(db).map((a) => [a.row.id, a.ref]));
+    const defs = before.map((a) => a.def);
+    for (const set of listCaseSets(db)) {
+      if (!set.rule) continue;
+      let changed = false;
+      const conditions = set.rule.conditions.map((c) => {
+        const r = lookupAttribute(defs, c.attribute);
+        if (!('found' in r)) return c;
+        const id = before.find((a) => a.def === r.found)!.row.id;
+        const now = after.get(id);
+        if (now === undefined || now === c.attribute) return c;
+        changed = true;
+        return { ...c, attribute: now };
+      });
+      if (changed) updateCaseSet(db, set.id, { name: set.name, description: set.description, rule: { op: set.rule.op, conditions } });
+    }
+  };
 }
 
 /** " in Firm" for a clash message when the project has more than one classification, else nothing (as before classifications). */

@@ -178,4 +178,26 @@ describe('an attribute name two classifications share', () => {
     const again = JSON.parse(await ok(dir, 'merge', 'study.quarry', 'other.quarry', '--json')) as { summary?: unknown };
     expect(JSON.stringify(again)).not.toMatch(/"added":\["Size"\]/);
   });
+
+  it('travels through REFI-QDA per classification, and as unique variable names for QualCoder, coming back under its own names', async () => {
+    const dir = await study();
+    await ok(dir, 'sets', 'add', 'study.quarry', 'Big schools', '--where', 'School.Size>200');
+    const cases = (file: string) => ok(dir, 'cases', file, '--json').then((t) => (JSON.parse(t) as { name: string; classification: string; attributes: unknown }[]).map((c) => [c.name, c.classification, c.attributes]));
+    const sets = (file: string) => ok(dir, 'sets', file, '--json').then((t) => JSON.parse(t) as unknown[]);
+    const mine = await cases('study.quarry');
+
+    await ok(dir, 'export', 'study.quarry', 'qdpx', '--out', 'study.qdpx');
+    const standard = readFileSync(join(dir, 'study.qdpx'));
+    expect(standard.length).toBeGreaterThan(0);
+    await ok(dir, 'import-qdpx', 'study.qdpx', 'copy.quarry');
+    expect(await cases('copy.quarry')).toEqual(mine);
+    expect(await sets('copy.quarry')).toEqual(await sets('study.quarry'));
+
+    const forQualCoder = JSON.parse(await ok(dir, 'export', 'study.quarry', 'qdpx', '--out', 'qc.qdpx', '--for', 'qualcoder', '--json')) as { changes: { kind: string; item: string; from?: string; to?: string; detail: string }[] };
+    expect(forQualCoder.changes.filter((c) => c.item === 'variable')).toEqual([
+      { kind: 'renamed', item: 'variable', from: 'Size', to: 'Size (Pupil)', detail: 'Pupil’s attribute “Size” is written as “Size (Pupil)”: variable names must be unique.' },
+    ]);
+    await ok(dir, 'import-qdpx', 'qc.qdpx', 'back.quarry');
+    expect(await cases('back.quarry')).toEqual(mine);
+  });
 });
