@@ -9,7 +9,7 @@
  */
 import type { z } from 'zod';
 import { choicesSchema, issueMessage, nameSchema, rowProblem, shownName } from '../api/methods/valueSchemas.js';
-import { attributeDefOf } from '../cases/attributeTypeRegistry.js';
+import { attributeDefOf, hasChoices } from '../cases/attributeTypeRegistry.js';
 import { parseValue, type AttributeDef, type AttributeValue } from '../cases/attributeTypes.js';
 import { ruleFromFile } from '../cases/ruleFromFile.js';
 import { referenceDefs } from '../cases/attributeNames.js';
@@ -118,7 +118,7 @@ function checkAttributes(c: Checker, raw: RawSnapshot['attributes'], kind = 'att
       continue;
     }
     const unique = [...new Set(choices.data)];
-    if (a.type !== 'choice' && unique.length > 0) {
+    if (!hasChoices(a.type) && unique.length > 0) {
       c.skip(kind, a.name, `it is a ${a.type} attribute with a list of choices`);
       continue;
     }

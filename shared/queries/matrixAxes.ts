@@ -5,6 +5,7 @@
  * column when those are columns too — and which rows a case or code
  * belongs to).
  */
+import { orderedChoices } from '../cases/attributeTypeRegistry.js';
 import type Database from 'better-sqlite3';
 import { formatValue, NOT_APPLICABLE_LABEL, UNASSIGNED_LABEL } from '../cases/attributeTypes.js';
 import { compareCanonical } from '../cases/valueOrder.js';
@@ -114,7 +115,7 @@ function attributeRows(db: Database.Database, name: string): CaseAxis {
     if (v.kind === 'value') addTo(byValue, v.value, id);
     else na.push(id);
   }
-  const values = new Set([...(attr.type === 'choice' ? attr.choices : []), ...byValue.keys()]);
+  const values = new Set([...orderedChoices(attr), ...byValue.keys()]);
   const ordered = [...values].sort((a, b) => compareCanonical(def, a, b));
   const headers: MatrixHeader[] = ordered.map((v) => ({ label: formatValue(def, { kind: 'value', value: v }), kind: 'value' }));
   const members = ordered.map((v) => byValue.get(v) ?? []);

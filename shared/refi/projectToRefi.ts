@@ -18,7 +18,7 @@
  * Source sets and code sets → Sets of MemberSource / MemberCode (refiSets.ts).
  */
 import type Database from 'better-sqlite3';
-import { attributeTypeSpec } from '../cases/attributeTypeRegistry.js';
+import { attributeTypeSpec, hasChoices } from '../cases/attributeTypeRegistry.js';
 import { compileRule, type CaseSetRule } from '../cases/caseSetRules.js';
 import { referenceDefs } from '../cases/attributeNames.js';
 import type { AttributeRow } from '../store/attributesStore.js';
@@ -188,7 +188,7 @@ export function snapshotToRefiStream(stored: ProjectSnapshot, bulk: SnapshotBulk
 
   const variables: RefiVariable[] = snap.attributes.map((a) => {
     const v: RefiVariable = { guid: g(a.guid), name: a.name, type: variableType(a, snap) };
-    const description = a.type === 'choice' ? withChoices(a.description, a.choices) : nonEmpty(a.description);
+    const description = hasChoices(a.type) ? withChoices(a.description, a.choices) : nonEmpty(a.description);
     if (description !== undefined) v.description = description;
     return v;
   });
@@ -312,7 +312,7 @@ function addSourceVariables(db: Database.Database, project: RefiProject, bySourc
     const own = values.flatMap((v) => (v.attributeId === a.id && v.value.kind === 'value' ? [v.value.value] : []));
     const type = attributeTypeSpec(a.type).refi.typeOfVariable(own);
     const v: RefiVariable = { guid: guidOf.get(a.id)!, name: a.name, type };
-    const description = a.type === 'choice' ? withChoices(a.description, a.choices) : nonEmpty(a.description);
+    const description = hasChoices(a.type) ? withChoices(a.description, a.choices) : nonEmpty(a.description);
     if (description !== undefined) v.description = description;
     project.variables.push(v);
   }

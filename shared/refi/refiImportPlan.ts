@@ -5,7 +5,7 @@
  * replaced by a stable derived one, so a later export is valid), and
  * everything that cannot be carried over is listed with its reason.
  */
-import { attributeTypeFromRefi } from '../cases/attributeTypeRegistry.js';
+import { attributeDefOf, attributeTypeFromRefi, hasChoices } from '../cases/attributeTypeRegistry.js';
 import { parseValue, type AttributeDef, type AttributeValue } from '../cases/attributeTypes.js';
 import { choicesSchema, nameSchema } from '../api/methods/valueSchemas.js';
 import type { CaseSetRule } from '../cases/caseSetRules.js';
@@ -306,10 +306,10 @@ function planAttributes(p: Planner): void {
 function checkedValue(p: Planner, attr: PlannedAttribute, owner: string, raw: string | number | boolean | null): AttributeValue | undefined {
   if (raw === null) return undefined;
   const text = String(raw);
-  const def: AttributeDef = attr.type === 'choice' ? { name: attr.name, type: attr.type, choices: attr.choices } : { name: attr.name, type: attr.type };
+  const def: AttributeDef = attributeDefOf(attr);
   let parsed = parseValue(def, text);
   // A value missing from the list joins it, so nothing is lost — if it fits as a choice.
-  if (!parsed.ok && attr.type === 'choice' && text.trim() && choicesSchema.safeParse([...attr.choices, text.trim()]).success) {
+  if (!parsed.ok && hasChoices(attr.type) && text.trim() && choicesSchema.safeParse([...attr.choices, text.trim()]).success) {
     attr.choices.push(text.trim());
     parsed = parseValue({ ...def, choices: attr.choices }, text);
   }

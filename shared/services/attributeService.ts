@@ -4,6 +4,7 @@
  * would not convert. Renaming keeps the case sets that use the attribute
  * working; deleting one that a set's rule uses is refused.
  */
+import { hasChoices } from '../cases/attributeTypeRegistry.js';
 import type Database from 'better-sqlite3';
 import { convertPreview, type AttributeType } from '../cases/attributeTypes.js';
 import type { AttributeInfo, TypeChangePreview } from '../domain/caseTypes.js';
@@ -20,7 +21,7 @@ import {
   type AttributeRow,
 } from '../store/attributesStore.js';
 import { listCaseSets } from '../store/caseSetsStore.js';
-import { attributeClash, classificationPhrase, keepingRulesPointed, ruleUsesCaseAttribute } from './caseAttributeNames.js';
+import { attributeClash, classificationPhrase, keepingRulesPointed, namedCaseAttributes, ruleUsesCaseAttribute } from './caseAttributeNames.js';
 import { listCases } from '../store/casesStore.js';
 import { dedupe, toDef } from './caseService.js';
 import { mutate, type ServiceContext } from './context.js';
@@ -28,7 +29,7 @@ import { mutate, type ServiceContext } from './context.js';
 
 export function listAttributeInfo(db: Database.Database): AttributeInfo[] {
   const counts = valueCountsByAttribute(db);
-  return listAttributes(db).map((a) => ({ ...a, valueCount: counts.get(a.id) ?? 0 }));
+  return namedCaseAttributes(db).map(({ row: a, ref }) => ({ ...a, valueCount: counts.get(a.id) ?? 0, ...(ref !== a.name ? { reference: ref } : {}) }));
 }
 
 function requireAttribute(db: Database.Database, id: number): AttributeRow {
@@ -94,7 +95,7 @@ function planTypeChange(db: Database.Database, args: TypeChangeArgs) {
     ids.set(caseName, v.caseId);
     return { caseName, value: v.value };
   });
-  const toChoices = args.type === 'choice' && args.choices !== undefined ? dedupe(args.choices) : undefined;
+  const toChoices = hasChoices(args.type) && args.choices !== undefined ? dedupe(args.choices) : undefined;
   const preview = convertPreview(toDef(a), args.type, values, toChoices);
   return { a, ids, preview };
 }

@@ -5,7 +5,7 @@
  * case coding in caseSpanService.
  */
 import type Database from 'better-sqlite3';
-import { attributeDefOf, orderedChoices } from '../cases/attributeTypeRegistry.js';
+import { attributeDefOf, dedupeChoices, normalizeChoices, orderedChoices } from '../cases/attributeTypeRegistry.js';
 import { findAttribute } from '../cases/typeInference.js';
 import { withoutClassificationPrefix } from '../cases/attributeNames.js';
 import { parseValue, formatValue, UNASSIGNED, type AttributeDef, type AttributeValue, type AttributeType } from '../cases/attributeTypes.js';
@@ -178,7 +178,7 @@ export function defineAttribute(
     const classificationId = args.classificationId ?? defaultClassificationId(db);
     const clash = attributeClash(db, name, classificationId);
     if (clash) throw new QuarryError('conflict', `There is already an attribute called “${clash.name}”${classificationPhrase(db, classificationId)}.`);
-    const choices = args.type === 'choice' ? dedupe(args.choices ?? []) : [];
+    const choices = normalizeChoices(args.type, args.choices);
     // A name another classification has makes both qualified (Firm.Size, School.Size): rules follow.
     return keepingRulesPointed(db, () => insertAttribute(db, {
       name,
@@ -191,17 +191,7 @@ export function defineAttribute(
 }
 
 /** Trimmed, non-empty, first spelling kept for choices differing only in letter case. */
-export function dedupe(list: string[]): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const raw of list) {
-    const s = raw.trim();
-    if (!s || seen.has(s.toLowerCase())) continue;
-    seen.add(s.toLowerCase());
-    out.push(s);
-  }
-  return out;
-}
+export const dedupe = dedupeChoices;
 
 /** Sets one cell from what the user typed; returns the stored value. */
 export function setCaseValue(ctx: ServiceContext, args: { caseId: number; attributeId: number; raw: string }): AttributeValue {

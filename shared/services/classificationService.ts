@@ -6,6 +6,7 @@
  * written; a file that cannot be read at all is refused before anything
  * happens.
  */
+import { hasChoices } from '../cases/attributeTypeRegistry.js';
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { distinctIgnoringCase, specialValue, type AttributeDef } from '../cases/attributeTypes.js';
@@ -69,8 +70,8 @@ function resolveColumns(sheet: ParsedSheet, inferred: InferredColumn[], settings
     if (setting === null) return null;
     const type = setting?.type ?? col.type;
     const name = setting?.name?.trim() || col.name;
-    if (type !== 'choice') return { name, type };
-    let choices = setting?.choices ? dedupe(setting.choices) : col.type === 'choice' ? col.choices : undefined;
+    if (!hasChoices(type)) return { name, type };
+    let choices = setting?.choices ? dedupe(setting.choices) : hasChoices(col.type) ? col.choices : undefined;
     // Switched to 'choice' by the user: offer the column's own values, in scale order when they form one.
     choices ??= orderChoices(distinctIgnoringCase(columnValues(sheet, i)));
     return { name, type, choices: [...(choices ?? [])] };

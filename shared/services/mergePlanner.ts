@@ -6,6 +6,7 @@
  * attributes by GUID then name. Differences the user must decide are
  * conflicts, each with a default that loses nothing where possible.
  */
+import { hasChoices } from '../cases/attributeTypeRegistry.js';
 import { randomUUID } from 'node:crypto';
 import type { MergeChoice, MergeConflict } from '../domain/mergeTypes.js';
 import type { ProjectSnapshot, SnapCode, SnapCue, SnapMedia, SnapSource } from '../store/snapshotStore.js';
@@ -275,7 +276,8 @@ function planAttributeSide(m: MergeContext, side: AttributeSide): void {
       }
     }
     side.refs.set(a.id, { id: mine.id });
-    const choices = mine.type === 'choice' && a.type === 'choice' ? [...mine.choices, ...a.choices.filter((c) => !mine.choices.includes(c))] : mine.choices;
+    // Both lists kept, mine first, when both types have one.
+    const choices = hasChoices(mine.type) && hasChoices(a.type) ? [...mine.choices, ...a.choices.filter((c) => !mine.choices.includes(c))] : mine.choices;
     const description = !mine.description.trim() && a.description.trim() ? a.description : mine.description;
     if (choices.length !== mine.choices.length || description !== mine.description) side.updates.push({ id: mine.id, choices, description });
   }
