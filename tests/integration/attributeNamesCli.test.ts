@@ -138,6 +138,17 @@ describe('an attribute name two classifications share', () => {
     expect(err).toMatch(/write School\.Size or Pupil\.Size/);
   });
 
+  it('exports the classification table by the names a reader expects: own names for one classification, qualified ones across them', async () => {
+    const dir = await study();
+    const csv = async (...argv: string[]) => {
+      await ok(dir, 'export', 'study.quarry', 'cases', ...argv, '--out', 'c.csv');
+      return readFileSync(join(dir, 'c.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    };
+    expect(await csv('--classification', 'School')).toEqual(['Case,Size,No. of staff', 'North,120,9', 'South,340,21']);
+    expect((await csv('--attribute', 'Pupil.Size', '--attribute', 'school.size'))[0]).toBe('Case,Pupil.Size,School.Size');
+    expect(await refused(dir, 'export', 'study.quarry', 'cases', '--group-by', 'Size', '--out', 'x.csv')).toMatch(/write School\.Size or Pupil\.Size/);
+  });
+
   it('exports the sheet with qualified columns that import back into a new project unchanged', async () => {
     const dir = await study();
     await ok(dir, 'cases', 'export', 'study.quarry', 'sheet.csv');
