@@ -17,7 +17,6 @@ import type { CsvCellOptions } from '../exporters/csvCells.js';
 import { QuarryError } from '../errors.js';
 import { deleteCase, findCaseByName, getCase, insertCase, listCases, updateCase } from '../store/casesStore.js';
 import {
-  findAttributeByName,
   getAttribute,
   insertAttribute,
   listAttributes,
@@ -220,12 +219,11 @@ export function applyClassificationPlan(
   return mutate(ctx, 'Import classification sheet', (db) => {
     const into = classificationId !== undefined ? { classificationId } : {};
     // Attribute names in the plan are reference names (Firm.Size where classifications share Size).
-    const idOf = () => {
+    const resolver = () => {
       const all = sheetAttributes(db, classificationId);
       const defs = all.map((a) => a.def);
       return (name: string) => all.find((a) => a.def === findAttribute(defs, name))?.row;
     };
-    let byName = idOf();
     keepingRulesPointed(db, () => {
       for (const def of plan.createAttributes) {
         const own = attributeClassification?.(def.name) ?? classificationId ?? defaultClassificationId(db);
@@ -235,7 +233,8 @@ export function applyClassificationPlan(
         insertAttribute(db, { name, type: def.type, choices: orderedChoices(def), classificationId: own });
       }
     });
-    byName = idOf();
+    // Read after the new attributes exist.
+    const byName = resolver();
     for (const ext of plan.extendChoices) {
       const a = byName(ext.name);
       if (a) updateAttribute(db, a.id, { name: a.name, type: a.type, description: a.description, choices: dedupe([...a.choices, ...ext.add]) });

@@ -22,7 +22,7 @@ import {
   type SourceAttributeRow,
 } from '../store/sourceAttributesStore.js';
 import { findSourceByName, getSource, listSources } from '../store/sourcesStore.js';
-import { dedupe, toDef } from './caseService.js';
+import { toDef } from './caseService.js';
 import { mutate, type ServiceContext } from './context.js';
 
 export function listSourceAttributeInfo(db: Database.Database): SourceAttributeInfo[] {
