@@ -21,7 +21,7 @@ import { QuarryError } from '../errors.js';
 import { sheetAttributeDefs } from './caseAttributeNames.js';
 import { findCaseByName, setCaseClassification } from '../store/casesStore.js';
 import { ensureClassification, placeCase } from './classificationsService.js';
-import { columnClassifications, splitStructureColumns } from '../cases/sheetStructure.js';
+import { columnClassifications, splitSharedColumns, splitStructureColumns } from '../cases/sheetStructure.js';
 import { getMeta } from '../store/metaStore.js';
 import type { CsvCellOptions } from '../exporters/csvCells.js';
 import { applyClassificationPlan, classificationSheetData, dedupe, existingCaseValues, exportClassificationCsv } from './caseService.js';
@@ -90,7 +90,10 @@ function planKeyOf(plan: ImportPlan): string {
 
 function planImport(db: Database.Database, args: ClassificationImportArgs) {
   const existingAttributes = sheetAttributeDefs(db, args.classification);
-  const { sheet, parents, classifications } = splitStructureColumns(args.sheet ?? parseClassificationCsv(args.fileName, args.bytes), existingAttributes);
+  const structured = splitStructureColumns(args.sheet ?? parseClassificationCsv(args.fileName, args.bytes), existingAttributes);
+  const { parents, classifications } = structured;
+  // A column named for an attribute two classifications share is each row's own classification's.
+  const sheet = splitSharedColumns(structured.sheet, existingAttributes, classifications);
   const inferred = inferAttributeTypes(sheet, existingAttributes);
   const columns = resolveColumns(sheet, inferred, args.columns);
   const existing = existingCaseValues(db);

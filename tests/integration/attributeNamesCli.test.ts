@@ -164,6 +164,21 @@ describe('an attribute name two classifications share', () => {
     );
   });
 
+  it('reads a hand-written sheet’s shared column as each row’s own classification’s attribute', async () => {
+    const dir = await study();
+    writeFileSync(join(dir, 'update.csv'), 'Case,Classification,Size\nNorth,School,150\nAda,Pupil,27\nWest,Firm,5\n');
+    const report = JSON.parse(await ok(dir, 'cases', 'import', 'study.quarry', 'update.csv', '--json')) as { created: number; updated: number; rejected: { row: number; column: string; reason: string }[] };
+    expect(report.rejected).toEqual([{ row: 4, column: 'Size', reason: 'Firm has no attribute Size (School and Pupil do); the cell was left out' }]);
+    const cases = JSON.parse(await ok(dir, 'cases', 'study.quarry', '--json')) as { name: string; classification: string; attributes: Record<string, string> }[];
+    const of = (name: string) => cases.find((c) => c.name === name);
+    expect(of('North')?.attributes).toEqual({ Size: '150', 'No. of staff': '9' });
+    expect(of('Ada')?.attributes).toEqual({ Size: '27' });
+    // Bo, not in the sheet, keeps his; North's pupils read 150 for School.Size now.
+    expect(of('Bo')?.attributes).toEqual({ Size: '31' });
+    expect(of('West')?.classification).toBe('Firm');
+    expect((await matrix(dir, '--rows', 'cases:Pupil', '--where', 'School.Size = 150')).cells).toEqual([[1], [1], [0]]);
+  });
+
   it('merges a co-author’s copy matching attributes by classification and name: their Firm’s Size is not my School’s', async () => {
     const dir = await study();
     copyFileSync(join(dir, 'study.quarry'), join(dir, 'other.quarry'));
