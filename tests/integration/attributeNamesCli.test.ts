@@ -9,25 +9,12 @@
 import { describe, it, expect } from 'vitest';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli } from '../../cli/main.js';
 import { tempDir } from './caseFixtures.js';
+import { quarryOk as ok, runQuarry } from './quarryCli.js';
 
-async function cli(cwd: string, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t), cwd, env: { QUARRY_CODER: 'CLI tester' } });
-  return { code, out, err };
-}
-
-async function ok(cwd: string, ...argv: string[]): Promise<string> {
-  const r = await cli(cwd, ...argv);
-  expect(r.err).toBe('');
-  expect(r.code).toBe(0);
-  return r.out;
-}
-
+/** A command that must fail; what it said. */
 async function refused(cwd: string, ...argv: string[]): Promise<string> {
-  const r = await cli(cwd, ...argv);
+  const r = await runQuarry(cwd, argv);
   expect(r.code).toBe(1);
   return r.err;
 }

@@ -11,25 +11,21 @@ import { describe, it, expect } from 'vitest';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { migrate } from '../../shared/db/migrate.js';
-import { CURRENT_SCHEMA_VERSION } from '../../shared/db/migrations/index.js';
 import { migration0011AttributeNamesPerClassification } from '../../shared/db/migrations/0011-attribute-names-per-classification.js';
 import { ProjectDb } from '../../shared/db/projectDb.js';
-import { QUARRY_APPLICATION_ID } from '../../shared/db/projectFormat.js';
 import { removeAttribute } from '../../shared/services/attributeService.js';
 import { listCaseSetInfo } from '../../shared/services/caseSetService.js';
 import { casesByName, defineAttribute } from '../../shared/services/caseService.js';
 import { QuarryError } from '../../shared/errors.js';
 import { tempDir } from './caseFixtures.js';
+import { expectUpgradedIntact, writeProjectAt } from './oldProjectKit.js';
 
 const BEFORE = migration0011AttributeNamesPerClassification.version - 1;
 const now = '2026-05-02T00:00:00.000Z';
 
 /** A v10 file: two classifications, attributes in each, values, and a rule set that names one. */
 function writeOldProject(path: string): Record<string, number> {
-  const raw = new Database(path);
-  raw.pragma(`application_id = ${QUARRY_APPLICATION_ID}`);
-  migrate(raw, 0, BEFORE);
-  raw.exec(`
+  const counts = writeProjectAt(path, BEFORE, `
     INSERT INTO project_meta(key, value) VALUES ('guid', 'g-project'), ('name', 'Ferry towns'), ('created_at', '${now}');
     INSERT INTO classifications(id, guid, name, sort_order, created_at) VALUES (2, 'g-k2', 'Firm', 1, '${now}'), (3, 'g-k3', 'School', 2, '${now}');
     INSERT INTO cases(id, guid, name, classification_id, created_at) VALUES
@@ -43,10 +39,9 @@ function writeOldProject(path: string): Record<string, number> {
     INSERT INTO case_sets(id, guid, name, description, rule, created_at) VALUES
       (1, 'g-s1', 'Big firms', '', '{"op":"and","conditions":[{"attribute":"Size","operator":">","value":"20"}]}', '${now}');
   `);
-  const tables = raw.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).pluck().all() as string[];
-  const counts = Object.fromEntries(tables.map((t) => [t, raw.prepare(`SELECT count(*) FROM "${t}"`).pluck().get() as number]));
+  // At v10 a name is unique across classifications: School cannot have a Size too.
+  const raw = new Database(path);
   expect(() => raw.prepare(`INSERT INTO attributes(guid, name, type, created_at, classification_id) VALUES ('g-x', 'Size', 'number', '${now}', 3)`).run()).toThrow(/UNIQUE/);
-  expect(raw.pragma('user_version', { simple: true })).toBe(BEFORE);
   raw.close();
   return counts;
 }
@@ -58,12 +53,7 @@ describe('migration 0011: attribute names per classification', () => {
     const { project, upgradedFrom } = ProjectDb.open(path);
     try {
       const db = project.db;
-      expect(upgradedFrom?.version).toBe(BEFORE);
-      expect(db.pragma('user_version', { simple: true })).toBe(CURRENT_SCHEMA_VERSION);
-      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-      expect(db.pragma('legacy_alter_table', { simple: true })).toBe(0);
-      expect(db.pragma('foreign_key_check')).toEqual([]);
-      for (const [table, n] of Object.entries(before)) expect(db.prepare(`SELECT count(*) FROM "${table}"`).pluck().get(), table).toBe(n);
+      expectUpgradedIntact(db, upgradedFrom, BEFORE, before);
       expect(db.prepare(`SELECT id, guid, name, type, choices, classification_id AS k FROM attributes ORDER BY id`).all()).toEqual([
         { id: 1, guid: 'g-a1', name: 'Size', type: 'number', choices: '[]', k: 2 },
         { id: 2, guid: 'g-a2', name: 'Sector', type: 'choice', choices: '["Rope","Nets"]', k: 2 },
