@@ -222,7 +222,12 @@ export function applyClassificationPlan(
     const resolver = () => {
       const all = sheetAttributes(db, classificationId);
       const defs = all.map((a) => a.def);
-      return (name: string) => all.find((a) => a.def === findAttribute(defs, name))?.row;
+      // One lookup a column, not a cell: a sheet's values name few attributes many times.
+      const found = new Map<string, AttributeRow | undefined>();
+      return (name: string) => {
+        if (!found.has(name)) found.set(name, all.find((a) => a.def === findAttribute(defs, name))?.row);
+        return found.get(name);
+      };
     };
     keepingRulesPointed(db, () => {
       for (const def of plan.createAttributes) {

@@ -192,7 +192,7 @@ describe('an attribute name two classifications share', () => {
     expect(JSON.stringify(again)).not.toMatch(/"added":\["Size"\]/);
   });
 
-  it('travels through REFI-QDA per classification, and as unique variable names for QualCoder, coming back under its own names', async () => {
+  it('travels through REFI-QDA per classification, and as unique variable names for QualCoder, coming back under its own names; a cleaned copy keeps it', async () => {
     const dir = await study();
     await ok(dir, 'sets', 'add', 'study.quarry', 'Big schools', '--where', 'School.Size>200');
     const cases = (file: string) => ok(dir, 'cases', file, '--json').then((t) => (JSON.parse(t) as { name: string; classification: string; attributes: unknown }[]).map((c) => [c.name, c.classification, c.attributes]));
@@ -212,5 +212,10 @@ describe('an attribute name two classifications share', () => {
     ]);
     await ok(dir, 'import-qdpx', 'qc.qdpx', 'back.quarry');
     expect(await cases('back.quarry')).toEqual(mine);
+
+    // A cleaned copy keeps both Sizes, each in its classification, and the set that names one.
+    await ok(dir, 'clean', 'study.quarry', '--out', 'clean.quarry');
+    expect(await cases('clean.quarry')).toEqual(mine);
+    expect(await sets('clean.quarry')).toEqual(await sets('study.quarry'));
   });
 });
