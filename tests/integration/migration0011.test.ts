@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import { migrate } from '../../shared/db/migrate.js';
 import { migration0011AttributeNamesPerClassification } from '../../shared/db/migrations/0011-attribute-names-per-classification.js';
 import { ProjectDb } from '../../shared/db/projectDb.js';
-import { removeAttribute } from '../../shared/services/attributeService.js';
+import { editAttribute, removeAttribute } from '../../shared/services/attributeService.js';
+import { editClassification } from '../../shared/services/classificationsService.js';
 import { listCaseSetInfo } from '../../shared/services/caseSetService.js';
 import { casesByName, defineAttribute } from '../../shared/services/caseService.js';
 import { QuarryError } from '../../shared/errors.js';
@@ -85,6 +86,16 @@ describe('migration 0011: attribute names per classification', () => {
       expect((clash as QuarryError).code).toBe('conflict');
       expect((clash as QuarryError).message).toBe('There is already an attribute called “Size” in Firm.');
       expect(() => db.prepare(`INSERT INTO attributes(guid, name, type, created_at, classification_id) VALUES ('g-y', 'Size', 'number', '${now}', 2)`).run()).toThrow(/UNIQUE/);
+
+      // Renaming: a name another classification has is fine, one of its own classification is refused.
+      editAttribute(ctx, { id: schoolSize, name: 'Sector' });
+      expect(() => editAttribute(ctx, { id: schoolSize, name: 'founded' })).toThrow('There is already an attribute called “Founded” in School.');
+      project.history.undo();
+      // Renaming the classification keeps the rule pointing at its Size.
+      editClassification(ctx, { id: 2, name: 'Company' });
+      expect(listCaseSetInfo(db).map((s) => [s.rule?.conditions[0]?.attribute, s.caseIds])).toEqual([['Company.Size', [1]]]);
+      project.history.undo();
+      expect(listCaseSetInfo(db)[0]!.rule?.conditions[0]?.attribute).toBe('Firm.Size');
 
       // Deleting an attribute cascades to its values; undo brings both back, and the set's rule with them.
       project.history.undo();
