@@ -9,9 +9,12 @@
 import type { AttributeDef } from './attributeTypes.js';
 import { specialValue } from './attributeTypes.js';
 import type { ParsedSheet } from './classificationCsv.js';
-import { findAttribute, lookupAttribute } from './typeInference.js';
+import { lookupAttribute } from './typeInference.js';
 
 export const PARENT_COLUMN = 'Parent';
+
+/** Whether some attribute has this name (two classifications' attributes of the name count too). */
+const namesAnAttribute = (attributes: readonly AttributeDef[], name: string): boolean => !('missing' in lookupAttribute(attributes, name));
 export const CLASSIFICATION_COLUMN = 'Classification';
 
 export interface SheetStructure {
@@ -25,7 +28,7 @@ export interface SheetStructure {
 function splitColumn(sheet: ParsedSheet, attributes: readonly AttributeDef[], header: string): { sheet: ParsedSheet; cells: Map<string, string> } {
   const col = sheet.headers.findIndex((h) => h.trim().toLowerCase() === header.toLowerCase());
   const cells = new Map<string, string>();
-  if (col < 0 || findAttribute(attributes, header)) return { sheet, cells };
+  if (col < 0 || namesAnAttribute(attributes, header)) return { sheet, cells };
   for (const r of sheet.rows) {
     const v = (r.cells[col] ?? '').trim();
     if (v) cells.set(r.caseName, v);
@@ -65,8 +68,8 @@ export function columnClassifications(sheet: ParsedSheet, classifications: Reado
 /** Which structure columns an export carries: Parent when a case is nested, Classification when there is more than one. */
 export function structureColumnsOf(attributes: readonly AttributeDef[], nested: boolean, classificationCount: number): { parent: boolean; classification: boolean } {
   return {
-    parent: nested && !findAttribute(attributes, PARENT_COLUMN),
-    classification: classificationCount > 1 && !findAttribute(attributes, CLASSIFICATION_COLUMN),
+    parent: nested && !namesAnAttribute(attributes, PARENT_COLUMN),
+    classification: classificationCount > 1 && !namesAnAttribute(attributes, CLASSIFICATION_COLUMN),
   };
 }
 
