@@ -12,7 +12,7 @@
 import { QuarryError } from '../errors.js';
 import type { AttributeDef } from './attributeTypes.js';
 import { compileRule, normalizeRule, type ValuesByName } from './caseSetRules.js';
-import { findAttribute } from './typeInference.js';
+import { findAttribute, lookupAttribute } from './typeInference.js';
 
 export type ComparisonOperator = '=' | '!=' | '<' | '<=' | '>' | '>=';
 export const COMPARISON_OPERATORS: readonly ComparisonOperator[] = ['=', '!=', '<', '<=', '>', '>='];
@@ -54,6 +54,16 @@ export function describeCondition(c: AttributeCondition): string {
   return `${c.scope ? `${c.scope}:` : ''}${c.attribute} ${c.operator ?? '='} ${c.value}`;
 }
 
+/** Whether a condition's name is a case attribute; a name two classifications share throws, naming its qualified forms (and source:NAME when a source attribute has it too). */
+function onCaseSide(caseDefs: readonly AttributeDef[], c: AttributeCondition, onSource: boolean): boolean {
+  const r = lookupAttribute(caseDefs, c.attribute);
+  if ('ambiguous' in r) {
+    const also = onSource && c.scope === undefined ? ` (or source:${c.attribute} for the source attribute)` : '';
+    throw new QuarryError('invalid_input', `“${describeCondition(c)}”: ${r.ambiguous.replace(/\.$/, '')}${also}.`, { condition: describeCondition(c) });
+  }
+  return 'found' in r;
+}
+
 /**
  * Says which conditions read case attributes and which read source
  * attributes. A name on one side only goes there; a name on both sides
@@ -67,8 +77,9 @@ export function splitConditions(
   const caseConditions: AttributeCondition[] = [];
   const sourceConditions: AttributeCondition[] = [];
   for (const c of conditions) {
-    const onCase = findAttribute(caseDefs, c.attribute) !== undefined;
     const onSource = findAttribute(sourceDefs, c.attribute) !== undefined;
+    // source:NAME never asks the case side, where NAME may be a name two classifications share.
+    const onCase = c.scope !== 'source' && onCaseSide(caseDefs, c, onSource);
     const scope = c.scope ?? (onCase && onSource ? undefined : onSource ? 'source' : 'case');
     if (scope === undefined) {
       throw new QuarryError(

@@ -244,3 +244,36 @@ export function displayCanonical(type: AttributeType, canonical: string): string
 export function attributeDefOf(a: { name: string; type: AttributeType; choices?: string[] | undefined }): { name: string; type: AttributeType; choices?: string[] } {
   return ATTRIBUTE_TYPE_SPECS[a.type].hasChoices ? { name: a.name, type: a.type, choices: a.choices ?? [] } : { name: a.name, type: a.type };
 }
+
+/** Whether the type carries an ordered list of choices (what a select offers, what orders its values). */
+export function hasChoices(type: AttributeType): boolean {
+  return ATTRIBUTE_TYPE_SPECS[type].hasChoices;
+}
+
+/** The attribute's ordered choices when its type has a list, else none: a stale list left on another type is never read. */
+export function orderedChoices(a: { type: AttributeType; choices?: readonly string[] | undefined }): string[] {
+  return hasChoices(a.type) ? [...(a.choices ?? [])] : [];
+}
+
+/** A choice list as stored: trimmed, non-empty, the first spelling kept of choices differing only in letter case. */
+export function dedupeChoices(list: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of list) {
+    const s = raw.trim();
+    if (!s || seen.has(s.toLowerCase())) continue;
+    seen.add(s.toLowerCase());
+    out.push(s);
+  }
+  return out;
+}
+
+/** The list an attribute of this type stores: the given choices cleaned for a type that has a list, none for any other. */
+export function normalizeChoices(type: AttributeType, list: readonly string[] | undefined): string[] {
+  return hasChoices(type) ? dedupeChoices(list ?? []) : [];
+}
+
+/** The type as a column header's tooltip or an attribute list shows it, with its choices in order ("choice: Low < High"). */
+export function describeAttributeType(a: { type: AttributeType; choices?: readonly string[] | undefined }, separator = ': '): string {
+  return hasChoices(a.type) ? `${a.type}${separator}${orderedChoices(a).join(' < ')}` : a.type;
+}

@@ -16,10 +16,15 @@ import { orderChoices } from './ordinalScales.js';
 export { ATTRIBUTE_TYPES, distinctIgnoringCase, type AttributeType } from './attributeTypeRegistry.js';
 
 export interface AttributeDef {
+  /** The name that keys its values: a case attribute's reference name (attributeNames.ts), CLASSIFICATION.NAME where classifications share the name. */
   name: string;
   type: AttributeType;
   /** Ordered choices, for type 'choice' only. */
   choices?: string[];
+  /** A case attribute's own classification, by name, so that CLASSIFICATION.NAME finds it. */
+  classification?: string | null;
+  /** The attribute's own name when `name` is its qualified form. */
+  bareName?: string;
 }
 
 export type AttributeValue = { kind: 'value'; value: string } | { kind: 'unassigned' } | { kind: 'not_applicable' };

@@ -16,7 +16,7 @@ import { caseSetRuleSchema } from '../api/methods/valueSchemas.js';
 import { QuarryError } from '../errors.js';
 import { ATTRIBUTE_TYPE_SPECS } from './attributeTypeRegistry.js';
 import { formatValue, parseValue, UNASSIGNED, type AttributeDef, type AttributeValue } from './attributeTypes.js';
-import { findAttribute } from './typeInference.js';
+import { lookupAttribute } from './typeInference.js';
 import { compareCanonical } from './valueOrder.js';
 
 export type RuleOperator = '=' | '!=' | '<' | '<=' | '>' | '>=' | 'in';
@@ -51,8 +51,10 @@ function describeCondition(i: number, c: RuleCondition): string {
 }
 
 function checkCondition(c: RuleCondition, i: number, defs: readonly AttributeDef[]): CheckedCondition {
-  const def = findAttribute(defs, c.attribute);
-  if (!def) return { condition: c, values: [], problem: `${describeCondition(i, c)}: there is no attribute called ${c.attribute}.` };
+  const found = lookupAttribute(defs, c.attribute);
+  if ('ambiguous' in found) return { condition: c, values: [], problem: `${describeCondition(i, c)}: ${found.ambiguous}` };
+  if (!('found' in found)) return { condition: c, values: [], problem: `${describeCondition(i, c)}: there is no attribute called ${c.attribute}.` };
+  const def = found.found;
   if (!RULE_OPERATORS.includes(c.operator)) {
     return { condition: c, def, values: [], problem: `${describeCondition(i, c)}: '${String(c.operator)}' is not an operator.` };
   }

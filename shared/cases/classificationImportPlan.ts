@@ -4,6 +4,7 @@
  * accepts it, storage applies it in one transaction. Only real changes are
  * listed, so importing the sheet Quarry itself exported is a no-op.
  */
+import { attributeDefOf, hasChoices } from './attributeTypeRegistry.js';
 import { QuarryError } from '../errors.js';
 import { parseValue, UNASSIGNED, valuesEqual, type AttributeDef, type AttributeValue } from './attributeTypes.js';
 import type { ParsedSheet, SheetProblem } from './classificationCsv.js';
@@ -96,7 +97,7 @@ function planColumns(sheet: ParsedSheet, columns: (AttributeDef | null)[], exist
     // Copy the choices: allowed additions are appended while planning.
     // A new list keeps only choices the API would accept; cells holding the others are rejected one by one.
     const choices = known ? [...(base.choices ?? [])] : (base.choices ?? []).filter((c) => choiceSchema.safeParse(c).success).slice(0, MAX_CHOICES);
-    const def: AttributeDef = base.type === 'choice' ? { name, type: 'choice', choices } : { name, type: base.type };
+    const def: AttributeDef = attributeDefOf({ name, type: base.type, choices });
     plans.push({ col, header, def, isNew: !known, added: [] });
   });
   return plans;
@@ -125,7 +126,7 @@ export function planClassificationImport(
       const raw = row.cells[p.col] ?? '';
       let parsed = parseValue(p.def, raw);
       const choice = raw.trim();
-      if (!parsed.ok && p.def.type === 'choice' && options.allowNewChoices && choicesSchema.safeParse([...(p.def.choices ?? []), choice]).success) {
+      if (!parsed.ok && hasChoices(p.def.type) && options.allowNewChoices && choicesSchema.safeParse([...(p.def.choices ?? []), choice]).success) {
         // A choice parse fails only for a value outside the list: add it (if the API would accept it as a choice).
         p.def.choices?.push(choice);
         p.added.push(choice);

@@ -9,9 +9,12 @@
 import type { AttributeDef } from './attributeTypes.js';
 import { specialValue } from './attributeTypes.js';
 import type { ParsedSheet } from './classificationCsv.js';
-import { findAttribute } from './typeInference.js';
+import { lookupAttribute } from './typeInference.js';
 
 export const PARENT_COLUMN = 'Parent';
+
+/** Whether some attribute has this name (two classifications' attributes of the name count too). */
+const namesAnAttribute = (attributes: readonly AttributeDef[], name: string): boolean => !('missing' in lookupAttribute(attributes, name));
 export const CLASSIFICATION_COLUMN = 'Classification';
 
 export interface SheetStructure {
@@ -25,7 +28,7 @@ export interface SheetStructure {
 function splitColumn(sheet: ParsedSheet, attributes: readonly AttributeDef[], header: string): { sheet: ParsedSheet; cells: Map<string, string> } {
   const col = sheet.headers.findIndex((h) => h.trim().toLowerCase() === header.toLowerCase());
   const cells = new Map<string, string>();
-  if (col < 0 || findAttribute(attributes, header)) return { sheet, cells };
+  if (col < 0 || namesAnAttribute(attributes, header)) return { sheet, cells };
   for (const r of sheet.rows) {
     const v = (r.cells[col] ?? '').trim();
     if (v) cells.set(r.caseName, v);
@@ -65,7 +68,50 @@ export function columnClassifications(sheet: ParsedSheet, classifications: Reado
 /** Which structure columns an export carries: Parent when a case is nested, Classification when there is more than one. */
 export function structureColumnsOf(attributes: readonly AttributeDef[], nested: boolean, classificationCount: number): { parent: boolean; classification: boolean } {
   return {
-    parent: nested && !findAttribute(attributes, PARENT_COLUMN),
-    classification: classificationCount > 1 && !findAttribute(attributes, CLASSIFICATION_COLUMN),
+    parent: nested && !namesAnAttribute(attributes, PARENT_COLUMN),
+    classification: classificationCount > 1 && !namesAnAttribute(attributes, CLASSIFICATION_COLUMN),
   };
+}
+
+/**
+ * A sheet with a Classification column may head a column with a name two
+ * classifications share ("Size" for Firm and School rows alike): each row
+ * means its own classification's attribute. Such a column becomes one
+ * column per classification, headed CLASSIFICATION.NAME, each holding the
+ * cells of that classification's rows; a row whose classification has no
+ * attribute of that name is reported and its cell left out. Columns whose
+ * name is not shared are left as they are.
+ */
+export function splitSharedColumns(sheet: ParsedSheet, attributes: readonly AttributeDef[], classifications: ReadonlyMap<string, string>): ParsedSheet {
+  if (classifications.size === 0) return sheet;
+  const headers: string[] = [];
+  const sources: { col: number; classification?: string }[] = [];
+  const problems = [...sheet.problems];
+  sheet.headers.forEach((header, col) => {
+    const r = lookupAttribute(attributes, header);
+    const holders = 'ambiguous' in r ? attributes.filter((a) => (a.bareName ?? a.name).toLowerCase() === header.trim().toLowerCase() && a.classification) : [];
+    if (holders.length < 2) {
+      headers.push(header);
+      sources.push({ col });
+      return;
+    }
+    for (const h of holders) {
+      headers.push(h.name);
+      sources.push({ col, classification: h.classification!.toLowerCase() });
+    }
+    const owned = new Set(holders.map((h) => h.classification!.toLowerCase()));
+    for (const row of sheet.rows) {
+      const cell = (row.cells[col] ?? '').trim();
+      const k = classifications.get(row.caseName);
+      if (cell && !owned.has(k?.toLowerCase() ?? '')) {
+        problems.push({ row: row.rowNumber, column: header, reason: `${k ?? 'a case without a classification'} has no attribute ${header.trim()} (${holders.map((h) => h.classification).join(' and ')} do); the cell was left out` });
+      }
+    }
+  });
+  if (headers.length === sheet.headers.length) return sheet;
+  const rows = sheet.rows.map((row) => {
+    const k = classifications.get(row.caseName)?.toLowerCase();
+    return { ...row, cells: sources.map((s) => (s.classification === undefined || s.classification === k ? (row.cells[s.col] ?? '') : '')) };
+  });
+  return { ...sheet, headers, rows, problems: problems.sort((a, b) => a.row - b.row) };
 }

@@ -8,6 +8,8 @@
 import { distinctIgnoringCase, parseValue, specialValue, type AttributeDef, type AttributeType } from './attributeTypes.js';
 import { attributeTypeSpec, inferAttributeType } from './attributeTypeRegistry.js';
 import type { ParsedSheet } from './classificationCsv.js';
+import { lookupAttributeName, type NameLookup } from './attributeNames.js';
+import { QuarryError } from '../errors.js';
 
 export interface InferredColumn {
   /** Attribute name: the existing attribute's own spelling when the header matched one ignoring case. */
@@ -29,9 +31,22 @@ export interface InferredColumn {
 export const SAMPLE_SIZE = 5;
 export { MAX_INFERRED_CHOICES } from './attributeTypeRegistry.js';
 
+/**
+ * The attribute a name means: its reference name, its own name, or
+ * CLASSIFICATION.NAME, letter case ignored (attributeNames.ts). Throws for a
+ * bare name two classifications have, naming the qualified forms.
+ */
 export function findAttribute(defs: readonly AttributeDef[], name: string): AttributeDef | undefined {
-  const lower = name.toLowerCase();
-  return defs.find((d) => d.name === name) ?? defs.find((d) => d.name.toLowerCase() === lower);
+  const r = lookupAttribute(defs, name);
+  if ('ambiguous' in r) throw new QuarryError('invalid_input', r.ambiguous, { attribute: name });
+  return 'found' in r ? r.found : undefined;
+}
+
+/** findAttribute without throwing: found, ambiguous (with its message) or missing. */
+export function lookupAttribute(defs: readonly AttributeDef[], name: string): NameLookup<AttributeDef> {
+  const named = defs.map((d) => ({ name: d.bareName ?? d.name, classification: d.classification, def: d }));
+  const r = lookupAttributeName(named, name, defs.map((d) => d.name));
+  return 'found' in r ? { found: r.found.def } : r;
 }
 
 export function inferType(values: string[]): { type: AttributeType; choices?: string[] } {

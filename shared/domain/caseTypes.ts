@@ -63,6 +63,8 @@ export interface AttributeInfo {
   /** Cases with a value or Not applicable (the rest are Unassigned). */
   valueCount: number;
   classificationId?: Id | null;
+  /** How filters, rules and sheets name it when another classification has the name too (CLASSIFICATION.NAME); absent when its name alone does. */
+  reference?: string;
 }
 
 export interface CaseSpan {

@@ -3,7 +3,9 @@
  * quoted passage's case and its attribute values.
  */
 import type Database from 'better-sqlite3';
-import { listAttributes, listCaseRecords } from '../services/caseService.js';
+import { findAttribute } from '../cases/typeInference.js';
+import { namedCaseAttributes } from '../services/caseAttributeNames.js';
+import { listCaseRecords } from '../services/caseService.js';
 import { spanTime } from '../store/cuesStore.js';
 import { formatClock } from '../transcripts/timecode.js';
 import { compileLabelTemplate, DEFAULT_LABEL_TEMPLATE, type AttributionContext } from './attributionTemplate.js';
@@ -13,16 +15,26 @@ export type Attributor = (p: { case: string | null; source: string; sourceId?: n
 
 /** Compiles the template against the project's attributes (an unknown name is refused) and returns a labeller. */
 export function projectAttributor(db: Database.Database, template = DEFAULT_LABEL_TEMPLATE): Attributor {
-  const attrs = listAttributes(db);
-  const compiled = compileLabelTemplate(template, attrs.map((a) => a.name));
+  const attrs = namedCaseAttributes(db);
+  // Each placeholder names one attribute: its own name, or {School.Size} where classifications share Size (a shared bare name is refused).
+  const defs = attrs.map((a) => a.def);
+  const fieldIds = new Map<string, number>();
+  for (const f of compileLabelTemplate(template).fields) {
+    if (['case', 'source', 'time'].includes(f.toLowerCase())) continue;
+    const def = findAttribute(defs, f);
+    const hit = attrs.find((a) => a.def === def);
+    if (hit) fieldIds.set(f, hit.row.id);
+  }
+  // A name that means nothing is refused with the list of what exists.
+  const compiled = compileLabelTemplate(template, [...attrs.map((a) => a.ref), ...fieldIds.keys()]);
   const byCase = new Map<string, Record<string, string>>();
-  if (compiled.fields.some((f) => !['case', 'source', 'time'].includes(f.toLowerCase()))) {
+  if (fieldIds.size > 0) {
     for (const c of listCaseRecords(db)) {
       const values: Record<string, string> = {};
-      for (const a of attrs) {
-        const v = c.values[a.id];
+      for (const [field, id] of fieldIds) {
+        const v = c.values[id];
         // In a credit line a missing or not-applicable value is simply left out.
-        values[a.name] = v?.kind === 'value' ? v.value : '';
+        values[field] = v?.kind === 'value' ? v.value : '';
       }
       byCase.set(c.name, values);
     }

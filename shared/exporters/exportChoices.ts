@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { CodeNode } from '../domain/types.js';
-import { listAttributes } from '../services/caseService.js';
+import { namedCaseAttributes } from '../services/caseAttributeNames.js';
 import { codeTree } from '../services/codeService.js';
 import { listFrameworks } from '../queries/frameworkMatrix.js';
 import { listClassifications } from '../store/classificationsStore.js';
@@ -26,9 +26,10 @@ export function loadExportChoices(db: Database.Database): ExportChoices {
   const classifications = new Map(listClassifications(db).map((k) => [k.id, k.name]));
   return {
     frameworks: listFrameworks(db).map((m) => ({ name: m.name, caption: m.caption })),
-    attributes: listAttributes(db).map((a) => {
+    // Named as a filter or --group-by names them: Firm.Size where classifications share Size.
+    attributes: namedCaseAttributes(db).map(({ row: a, ref }) => {
       const classification = a.classificationId == null ? undefined : classifications.get(a.classificationId);
-      return { name: a.name, type: a.type, choices: a.choices, ...(classification !== undefined ? { classification } : {}) };
+      return { name: ref, type: a.type, choices: a.choices, ...(classification !== undefined ? { classification } : {}) };
     }),
     codes,
     coders: listUsers(db).map((u) => u.name),

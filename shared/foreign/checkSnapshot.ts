@@ -9,9 +9,10 @@
  */
 import type { z } from 'zod';
 import { choicesSchema, issueMessage, nameSchema, rowProblem, shownName } from '../api/methods/valueSchemas.js';
-import { attributeDefOf } from '../cases/attributeTypeRegistry.js';
+import { attributeDefOf, hasChoices } from '../cases/attributeTypeRegistry.js';
 import { parseValue, type AttributeDef, type AttributeValue } from '../cases/attributeTypes.js';
 import { ruleFromFile } from '../cases/ruleFromFile.js';
+import { referenceDefs } from '../cases/attributeNames.js';
 import type { MergeSkipped } from '../domain/mergeTypes.js';
 import type { AttributeRow } from '../store/attributesStore.js';
 import type { ProjectSnapshot, RawSnapshot, SnapCase, SnapCaseSet, SnapClassification, SnapCode, SnapCue, SnapMedia, SnapItemSet, SnapSource, SnapSourceValue, SnapValue } from '../store/snapshotStore.js';
@@ -100,7 +101,8 @@ function reachableCodes(c: Checker, codes: SnapCode[]): SnapCode[] {
 }
 
 function checkAttributes(c: Checker, raw: RawSnapshot['attributes'], kind = 'attribute'): AttributeRow[] {
-  const rows = c.rows(kind, raw, attributeRow, [ID, GUID, ['name', (a) => lower(a.name)]]);
+  // A case attribute's name is unique within its classification (Firm and School may each have Size).
+  const rows = c.rows(kind, raw, attributeRow, [ID, GUID, ['name', (a) => `${a.classificationId ?? ''}/${lower(a.name)}`]]);
   const out: AttributeRow[] = [];
   for (const a of rows) {
     let json: unknown;
@@ -116,7 +118,7 @@ function checkAttributes(c: Checker, raw: RawSnapshot['attributes'], kind = 'att
       continue;
     }
     const unique = [...new Set(choices.data)];
-    if (a.type !== 'choice' && unique.length > 0) {
+    if (!hasChoices(a.type) && unique.length > 0) {
       c.skip(kind, a.name, `it is a ${a.type} attribute with a list of choices`);
       continue;
     }
@@ -187,9 +189,11 @@ function checkCaseTree(c: Checker, cases: SnapCase[], classifications: SnapClass
   });
 }
 
-function checkCaseSets(c: Checker, raw: RawSnapshot['caseSets'], cases: SnapCase[], attributes: AttributeRow[]): SnapCaseSet[] {
+function checkCaseSets(c: Checker, raw: RawSnapshot['caseSets'], cases: SnapCase[], attributes: AttributeRow[], classifications: SnapClassification[]): SnapCaseSet[] {
   const caseIds = new Set(cases.map((x) => x.id));
-  const defs = attributes.map(defOf);
+  // A rule names a shared attribute name as CLASSIFICATION.NAME, as in the file's own project.
+  const classNames = new Map(classifications.map((k) => [k.id, k.name]));
+  const defs = referenceDefs(attributes, (id) => classNames.get(id));
   const out: SnapCaseSet[] = [];
   for (const s of c.rows('case set', raw, caseSetRow, [ID, GUID, ['name', (s) => lower(s.name)]])) {
     if (s.rule === null) {
@@ -350,7 +354,7 @@ function checkAll(raw: RawSnapshot): CheckedSnapshot {
     sourceAttributes,
     sourceValues: checkSourceValues(c, raw.sourceValues ?? [], sources, sourceAttributes),
     caseSpans,
-    caseSets: checkCaseSets(c, raw.caseSets, cases, attributes),
+    caseSets: checkCaseSets(c, raw.caseSets, cases, attributes, classifications),
     itemSets: checkItemSets(c, raw.itemSets ?? [], { sources: rawIds(raw.sources), codes: rawIds(raw.codes) }, { sources: new Set(sources.keys()), codes: codeIds }),
     media,
     cues: checkCues(c, raw.cues ?? [], sources, mediaBySource),

@@ -10,7 +10,7 @@ import { previewRule } from '../services/caseSetService.js';
 import { changeKey } from '../store/changeCounter.js';
 import type { ProjectLookup } from './projectLookup.js';
 import { conditionsMatcher, parseCondition, splitConditions } from '../cases/attributeCondition.js';
-import { listAttributes } from '../store/attributesStore.js';
+import { caseAttributeDefs } from '../services/caseAttributeNames.js';
 import { listSourceAttributes, listSourceValues } from '../store/sourceAttributesStore.js';
 import { toDef } from '../services/caseService.js';
 import type { AttributeValue } from '../cases/attributeTypes.js';
@@ -64,7 +64,7 @@ function evaluateFilter(db: Database.Database, lookup: ProjectLookup, filter: Ca
 /** The filter's conditions on case attributes and those on source attributes. */
 export function splitWhere(db: Database.Database, filter: CaseFilter): ReturnType<typeof splitConditions> {
   if (!filter.where || filter.where.length === 0) return { caseConditions: [], sourceConditions: [] };
-  return splitConditions(filter.where, listAttributes(db).map(toDef), listSourceAttributes(db).map(toDef));
+  return splitConditions(filter.where, caseAttributeDefs(db), listSourceAttributes(db).map(toDef));
 }
 
 const resolvedSources = new WeakMap<Database.Database, Map<string, Set<number> | null>>();

@@ -5,13 +5,14 @@
  * column when those are columns too — and which rows a case or code
  * belongs to).
  */
+import { orderedChoices } from '../cases/attributeTypeRegistry.js';
 import type Database from 'better-sqlite3';
 import { formatValue, NOT_APPLICABLE_LABEL, UNASSIGNED_LABEL } from '../cases/attributeTypes.js';
 import { compareCanonical } from '../cases/valueOrder.js';
 import { QuarryError } from '../errors.js';
 import { toDef } from '../services/caseService.js';
 import { caseIdsOfSet } from '../services/caseSetService.js';
-import { findAttributeByName } from '../store/attributesStore.js';
+import { findCaseAttribute } from '../services/caseAttributeNames.js';
 import { findCaseSetByName, listCaseSets } from '../store/caseSetsStore.js';
 import { findItemSetByName, itemSetMemberIds, listItemSets } from '../store/itemSetsStore.js';
 import type { ItemSetKind } from '../domain/setTypes.js';
@@ -95,7 +96,8 @@ function caseRows(headers: MatrixHeader[], members: number[][]): CaseAxis {
 
 /** One row per value; a sub-case sits in its parent's row for an attribute of the parent's classification. */
 function attributeRows(db: Database.Database, name: string): CaseAxis {
-  const attr = findAttributeByName(db, name);
+  // Its own name, or Firm.Size where classifications share the name; a shared bare name is refused.
+  const attr = findCaseAttribute(db, name)?.row;
   if (!attr) throw new QuarryError('not_found', `There is no attribute “${name}”.`, { attribute: name });
   const def = toDef(attr);
   const byValue = new Map<string, number[]>();
@@ -113,7 +115,7 @@ function attributeRows(db: Database.Database, name: string): CaseAxis {
     if (v.kind === 'value') addTo(byValue, v.value, id);
     else na.push(id);
   }
-  const values = new Set([...(attr.type === 'choice' ? attr.choices : []), ...byValue.keys()]);
+  const values = new Set([...orderedChoices(attr), ...byValue.keys()]);
   const ordered = [...values].sort((a, b) => compareCanonical(def, a, b));
   const headers: MatrixHeader[] = ordered.map((v) => ({ label: formatValue(def, { kind: 'value', value: v }), kind: 'value' }));
   const members = ordered.map((v) => byValue.get(v) ?? []);

@@ -6,7 +6,8 @@
  */
 import type { ExportProfile } from './exportProfiles.js';
 import { DEFAULT_CODE_COLOUR, profileOrigin } from './exportProfiles.js';
-import type { RefiCode, RefiProject, RefiSelection, RefiSet } from './refiModel.js';
+import type { RefiCode, RefiProject, RefiSelection, RefiSet, RefiVariable } from './refiModel.js';
+import { readVariableMarkers } from './refiClassifications.js';
 import { countSelections, modelOfStream, streamOfModel, type RefiExportStream, type SelectionCounts, type SourceContent } from './refiExportStream.js';
 import { derivedGuid, normalizeGuid } from './refiGuid.js';
 import { caseSourcesDescription, readCaseMemos, withOriginalName } from './quarryMarkers.js';
@@ -120,6 +121,34 @@ function uniqueCodeNames(codes: RefiCode[], changes: ExportChange[]): RefiCode[]
   return uniqueNames(codes, []);
 }
 
+/**
+ * Variable names unique in the file: the first of a name keeps it, a later
+ * one is written with its classification after it ("Size (School)"), or
+ * "(sources)" for a source attribute; Quarry reads its own name back.
+ */
+function uniqueVariableNames(variables: RefiVariable[], changes: ExportChange[]): RefiVariable[] {
+  const count = new Map<string, number>();
+  for (const v of variables) count.set(v.name, (count.get(v.name) ?? 0) + 1);
+  if (![...count.values()].some((n) => n > 1)) return variables;
+  const names = new UniqueNames(false);
+  for (const v of variables) if (count.get(v.name) === 1) names.take(v.name);
+  const firstTaken = new Set<string>();
+  return variables.map((v) => {
+    if (count.get(v.name) === 1) return v;
+    if (!firstTaken.has(v.name) && !names.has(v.name)) {
+      firstTaken.add(v.name);
+      names.take(v.name);
+      return v;
+    }
+    const markers = readVariableMarkers(v.description);
+    const owner = markers.sourceAttribute ? 'sources' : markers.classification;
+    const name = names.take(owner ? `${v.name} (${owner})` : v.name);
+    const whose = owner === 'sources' ? 'The source attribute' : owner ? `${owner}’s attribute` : 'The attribute';
+    changes.push({ kind: 'renamed', item: 'variable', from: v.name, to: name, detail: `${whose} “${v.name}” is written as “${name}”: variable names must be unique.` });
+    return { ...v, name, description: withOriginalName(v.description, v.name) };
+  });
+}
+
 function colourEveryCode(codes: RefiCode[], changes: ExportChange[]): RefiCode[] {
   let n = 0;
   const paint = (list: RefiCode[]): RefiCode[] =>
@@ -230,6 +259,7 @@ export function applyExportProfileToStream(stream: RefiExportStream, profile: Ex
   const changes: ExportChange[] = [];
   const base = stream.project;
   let out: RefiProject = { ...base, origin: profileOrigin(profile), codes: profileCodes(base.codes, profile, changes) };
+  if (profile.uniqueVariableNames) out = { ...out, variables: uniqueVariableNames(out.variables, changes) };
   const facts = base.sources.map((_, i) => sourceFacts(stream, i));
   positionChanges(out, facts, profile, changes);
   const describe = memoChanges(out, facts, profile, changes);

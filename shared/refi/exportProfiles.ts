@@ -35,6 +35,8 @@ export interface ExportProfile {
   caseLinksIgnored: boolean;
   /** Code names must be unique across the whole code book (the peer merges codes by name). */
   uniqueCodeNames: boolean;
+  /** Variable names must be unique in the file (the peer keys attributes by name), though two classifications may each have one. */
+  uniqueVariableNames: boolean;
   /** Colour of codes: as stored, or every code gets one (a code without takes the default). */
   colours: 'asStored' | 'always';
   evidence: Partial<Record<'positions' | 'lineEndings' | 'notes' | 'cases' | 'names' | 'colours', string>>;
@@ -55,6 +57,7 @@ const STANDARD: ExportProfile = {
   caseLinks: 'sourceRef',
   caseLinksIgnored: false,
   uniqueCodeNames: false,
+  uniqueVariableNames: false,
   colours: 'asStored',
   evidence: { positions: 'REFI-QDA 1.5 §10.2: offsets count Unicode code points from 0.' },
 };
@@ -111,12 +114,14 @@ export const EXPORT_PROFILES: Record<ExportProfileId, ExportProfile> = {
     ignoredMemos: ['source', 'code', 'case', 'annotation'],
     caseLinksIgnored: true,
     uniqueCodeNames: true,
+    uniqueVariableNames: true,
     evidence: {
       positions: 'QualCoder slices its Python str (code points), as the spec says.',
       notes:
         'QualCoder’s importer, run headless: coding memos come only from the selection’s Description, project notes (journals) only from plainTextPath files — and every Note with a plainTextPath becomes a journal, so only project notes get one; every other note is dropped.',
       cases: 'QualCoder’s importer keeps no case→source link.',
-      names: 'QualCoder merges codes of the same name under different parents: codes vanish or move and their codings lose their code.',
+      names:
+        'QualCoder merges codes of the same name under different parents: codes vanish or move and their codings lose their code. Its attribute_type table holds “the unique name of the attribute” (QualCoder’s SQLite data structure notes), case and file attributes alike.',
     },
   },
 };

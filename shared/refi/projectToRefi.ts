@@ -18,8 +18,9 @@
  * Source sets and code sets → Sets of MemberSource / MemberCode (refiSets.ts).
  */
 import type Database from 'better-sqlite3';
-import { attributeTypeSpec } from '../cases/attributeTypeRegistry.js';
+import { attributeTypeSpec, hasChoices } from '../cases/attributeTypeRegistry.js';
 import { compileRule, type CaseSetRule } from '../cases/caseSetRules.js';
+import { referenceDefs } from '../cases/attributeNames.js';
 import type { AttributeRow } from '../store/attributesStore.js';
 import { codingsWithMemosOfSource, countCodingsOfSource, readCodingsOfSource, readSnapshot, type ProjectSnapshot, type SnapCode, type SnapCoding, type SnapMemo } from '../store/snapshotStore.js';
 import { getSourceText, listSources } from '../store/sourcesStore.js';
@@ -90,9 +91,11 @@ function note(m: SnapMemo, userGuid: Map<number, string>, sourceGuid: Map<number
 /** Members of a case set: its hand-picked cases, or the cases its rule matches now. */
 function caseSetMembers(snap: ProjectSnapshot, set: ProjectSnapshot['caseSets'][number]): number[] {
   if (set.rule === null) return set.members;
-  const defs = snap.attributes.map((a) => (a.type === 'choice' ? { name: a.name, type: a.type, choices: a.choices } : { name: a.name, type: a.type }));
+  // Keyed by reference name: a rule names a shared attribute name as CLASSIFICATION.NAME.
+  const classNames = new Map(snap.classifications.map((k) => [k.id, k.name]));
+  const defs = referenceDefs(snap.attributes, (id) => classNames.get(id));
   const rule = compileRule(JSON.parse(set.rule) as CaseSetRule, defs);
-  const attrByName = new Map(snap.attributes.map((a) => [a.name, a.id]));
+  const attrByName = new Map(snap.attributes.map((a, i) => [defs[i]!.name, a.id]));
   return snap.cases
     .filter((c) =>
       rule.test((name) => {
@@ -185,7 +188,7 @@ export function snapshotToRefiStream(stored: ProjectSnapshot, bulk: SnapshotBulk
 
   const variables: RefiVariable[] = snap.attributes.map((a) => {
     const v: RefiVariable = { guid: g(a.guid), name: a.name, type: variableType(a, snap) };
-    const description = a.type === 'choice' ? withChoices(a.description, a.choices) : nonEmpty(a.description);
+    const description = hasChoices(a.type) ? withChoices(a.description, a.choices) : nonEmpty(a.description);
     if (description !== undefined) v.description = description;
     return v;
   });
@@ -309,7 +312,7 @@ function addSourceVariables(db: Database.Database, project: RefiProject, bySourc
     const own = values.flatMap((v) => (v.attributeId === a.id && v.value.kind === 'value' ? [v.value.value] : []));
     const type = attributeTypeSpec(a.type).refi.typeOfVariable(own);
     const v: RefiVariable = { guid: guidOf.get(a.id)!, name: a.name, type };
-    const description = a.type === 'choice' ? withChoices(a.description, a.choices) : nonEmpty(a.description);
+    const description = hasChoices(a.type) ? withChoices(a.description, a.choices) : nonEmpty(a.description);
     if (description !== undefined) v.description = description;
     project.variables.push(v);
   }

@@ -5,7 +5,7 @@
  * replaced by a stable derived one, so a later export is valid), and
  * everything that cannot be carried over is listed with its reason.
  */
-import { attributeTypeFromRefi } from '../cases/attributeTypeRegistry.js';
+import { attributeDefOf, attributeTypeFromRefi, hasChoices } from '../cases/attributeTypeRegistry.js';
 import { parseValue, type AttributeDef, type AttributeValue } from '../cases/attributeTypes.js';
 import { choicesSchema, nameSchema } from '../api/methods/valueSchemas.js';
 import type { CaseSetRule } from '../cases/caseSetRules.js';
@@ -22,6 +22,7 @@ import { UniqueNames } from './uniqueNames.js';
 import { checkRefiRows } from './refiRowChecks.js';
 import { caseLinkWarnings, caseWithSameValues, noCaseLinkRepairs, repairDanglingLinks, valuesKey, type DanglingLink } from './refiCaseLinks.js';
 import { readCaseMarkers, readProjectClassifications, readVariableMarkers } from './refiClassifications.js';
+import { referenceDefs } from '../cases/attributeNames.js';
 import { ItemSetNames, planItemSets, type ItemSetPlanner } from './refiSets.js';
 
 const CODER_COLORS = ['#1e88e5', '#e53935', '#43a047', '#8e24aa', '#fb8c00', '#00897b', '#6d4c41', '#3949ab'];
@@ -267,25 +268,34 @@ function classificationName(p: Planner, raw: string | undefined): string | undef
  * values (NVivo's file classifications).
  */
 function planAttributes(p: Planner): void {
-  const names = new UniqueNames(true);
+  // A case attribute's name is unique within its classification (Firm and School may each have Size).
+  const caseNames = new Map<string, UniqueNames>();
+  const namesIn = (classification: string | undefined): UniqueNames => {
+    const key = classification?.toLowerCase() ?? '';
+    let pool = caseNames.get(key);
+    if (!pool) caseNames.set(key, (pool = new UniqueNames(true)));
+    return pool;
+  };
   const sourceNames = new UniqueNames(true);
   const onCases = new Set(p.input.project.cases.flatMap((c) => c.values.map((v) => fixGuid(v.variableGuid))));
   const onSources = new Set(p.input.project.sources.flatMap((s) => s.values.map((v) => fixGuid(v.variableGuid))));
   for (const k of readProjectClassifications(p.input.project.description)) classificationName(p, k);
   for (const v of p.input.project.variables) {
-    const markers = readVariableMarkers(v.description);
+    // A variable Quarry renamed for a peer that needs unique names comes back under its own name.
+    const original = readOriginalName(v.description);
+    const markers = readVariableMarkers(original.description);
     const { description, choices } = v.type === 'Text' ? readChoices(markers.description) : { description: markers.description ?? '', choices: undefined };
     const guid = fixGuid(v.guid);
     const onSourceSide = markers.sourceAttribute || (markers.classification === undefined && onSources.has(guid) && !onCases.has(guid));
-    const pool = onSourceSide ? sourceNames : names;
-    const attr: PlannedAttribute = { guid: p.claim(onSourceSide ? 'source attribute' : 'attribute', v.guid), name: pool.take(v.name.trim() || 'Unnamed attribute'), type: choices ? 'choice' : attributeTypeFromRefi(v.type), choices: choices ?? [], description };
+    const classification = onSourceSide ? undefined : classificationName(p, markers.classification);
+    const pool = onSourceSide ? sourceNames : namesIn(classification);
+    const attr: PlannedAttribute = { guid: p.claim(onSourceSide ? 'source attribute' : 'attribute', v.guid), name: pool.take((original.name ?? v.name).trim() || 'Unnamed attribute'), type: choices ? 'choice' : attributeTypeFromRefi(v.type), choices: choices ?? [], description };
     if (v.type === 'DateTime') p.plan.warnings.push(`The variable “${v.name}” holds dates with times; Quarry keeps them as text.`);
     if (onSourceSide) {
       p.plan.sourceAttributes.push(attr);
       p.sourceAttributes.set(attr.guid, attr);
       continue;
     }
-    const classification = classificationName(p, markers.classification);
     if (classification !== undefined) attr.classification = classification;
     p.plan.attributes.push(attr);
     p.attributes.set(attr.guid, attr);
@@ -296,10 +306,10 @@ function planAttributes(p: Planner): void {
 function checkedValue(p: Planner, attr: PlannedAttribute, owner: string, raw: string | number | boolean | null): AttributeValue | undefined {
   if (raw === null) return undefined;
   const text = String(raw);
-  const def: AttributeDef = attr.type === 'choice' ? { name: attr.name, type: attr.type, choices: attr.choices } : { name: attr.name, type: attr.type };
+  const def: AttributeDef = attributeDefOf(attr);
   let parsed = parseValue(def, text);
   // A value missing from the list joins it, so nothing is lost — if it fits as a choice.
-  if (!parsed.ok && attr.type === 'choice' && text.trim() && choicesSchema.safeParse([...attr.choices, text.trim()]).success) {
+  if (!parsed.ok && hasChoices(attr.type) && text.trim() && choicesSchema.safeParse([...attr.choices, text.trim()]).success) {
     attr.choices.push(text.trim());
     parsed = parseValue({ ...def, choices: attr.choices }, text);
   }
@@ -426,7 +436,10 @@ function attachSource(p: Planner, c: PlannedCase, src: PlannedSource): void {
 /** The set's rule (null for a hand-picked set), or why it does not fit the imported attributes. */
 function checkedRule(p: Planner, json: string | null): { rule: CaseSetRule | null } | { problem: string } {
   if (json === null) return { rule: null };
-  return ruleFromFile(json, p.plan.attributes.map((a) => (a.type === 'choice' ? { name: a.name, type: a.type, choices: a.choices } : { name: a.name, type: a.type })));
+  // A rule names a name two classifications share as CLASSIFICATION.NAME.
+  const ks = p.plan.classifications;
+  const classIndex = (k: string | null | undefined) => (k ? ks.findIndex((x) => x.toLowerCase() === k.toLowerCase()) : -1);
+  return ruleFromFile(json, referenceDefs(p.plan.attributes.map((a) => ({ ...a, classificationId: classIndex(a.classification) < 0 ? null : classIndex(a.classification) })), (i) => ks[i]));
 }
 
 function planSets(p: Planner): void {

@@ -4,14 +4,13 @@
  * would not convert. Renaming keeps the case sets that use the attribute
  * working; deleting one that a set's rule uses is refused.
  */
+import { hasChoices } from '../cases/attributeTypeRegistry.js';
 import type Database from 'better-sqlite3';
 import { convertPreview, type AttributeType } from '../cases/attributeTypes.js';
-import { renameAttributeInRule, ruleUsesAttribute } from '../cases/caseSetRules.js';
 import type { AttributeInfo, TypeChangePreview } from '../domain/caseTypes.js';
 import { QuarryError } from '../errors.js';
 import {
   deleteAttribute,
-  findAttributeByName,
   getAttribute,
   listAttributes,
   listValues,
@@ -21,7 +20,8 @@ import {
   valueCountsByAttribute,
   type AttributeRow,
 } from '../store/attributesStore.js';
-import { listCaseSets, updateCaseSet } from '../store/caseSetsStore.js';
+import { listCaseSets } from '../store/caseSetsStore.js';
+import { attributeClash, classificationPhrase, keepingRulesPointed, namedCaseAttributes, ruleUsesCaseAttribute } from './caseAttributeNames.js';
 import { listCases } from '../store/casesStore.js';
 import { dedupe, toDef } from './caseService.js';
 import { mutate, type ServiceContext } from './context.js';
@@ -29,7 +29,7 @@ import { mutate, type ServiceContext } from './context.js';
 
 export function listAttributeInfo(db: Database.Database): AttributeInfo[] {
   const counts = valueCountsByAttribute(db);
-  return listAttributes(db).map((a) => ({ ...a, valueCount: counts.get(a.id) ?? 0 }));
+  return namedCaseAttributes(db).map(({ row: a, ref }) => ({ ...a, valueCount: counts.get(a.id) ?? 0, ...(ref !== a.name ? { reference: ref } : {}) }));
 }
 
 function requireAttribute(db: Database.Database, id: number): AttributeRow {
@@ -44,16 +44,10 @@ export function editAttribute(ctx: ServiceContext, args: { id: number; name?: st
     const a = requireAttribute(db, args.id);
     const name = args.name === undefined ? a.name : args.name.trim();
     if (!name) throw new QuarryError('bad_request', 'An attribute needs a name.');
-    const clash = findAttributeByName(db, name);
-    if (clash && clash.id !== a.id) throw new QuarryError('conflict', `There is already an attribute called “${clash.name}”.`);
-    updateAttribute(db, a.id, { name, type: a.type, choices: a.choices, description: args.description ?? a.description });
-    if (name !== a.name) {
-      for (const set of listCaseSets(db)) {
-        if (set.rule && ruleUsesAttribute(set.rule, a.name)) {
-          updateCaseSet(db, set.id, { name: set.name, description: set.description, rule: renameAttributeInRule(set.rule, a.name, name) });
-        }
-      }
-    }
+    const clash = attributeClash(db, name, a.classificationId ?? null, a.id);
+    if (clash) throw new QuarryError('conflict', `There is already an attribute called “${clash.name}”${classificationPhrase(db, a.classificationId)}.`);
+    // Renaming keeps the case sets that use the attribute (or another whose qualified name the rename changes) working.
+    keepingRulesPointed(db, () => updateAttribute(db, a.id, { name, type: a.type, choices: a.choices, description: args.description ?? a.description }));
   });
 }
 
@@ -72,13 +66,14 @@ export function reorderAttributes(ctx: ServiceContext, ids: number[]): void {
 export function removeAttribute(ctx: ServiceContext, id: number): { values: number } {
   return mutate(ctx, 'Delete attribute', (db) => {
     const a = requireAttribute(db, id);
-    const users = listCaseSets(db).filter((s) => s.rule && ruleUsesAttribute(s.rule, a.name));
+    const users = listCaseSets(db).filter((s) => s.rule && ruleUsesCaseAttribute(db, s.rule, a.id));
     if (users.length > 0) {
       const names = users.map((s) => `“${s.name}”`).join(', ');
       throw new QuarryError('conflict', `${a.name} is used by the case set${users.length > 1 ? 's' : ''} ${names}; change or delete ${users.length > 1 ? 'them' : 'it'} first.`);
     }
     const values = listValues(db, id).length;
-    deleteAttribute(db, id);
+    // The name another classification shares goes back to its bare form; rules follow.
+    keepingRulesPointed(db, () => deleteAttribute(db, id));
     return { values };
   });
 }
@@ -100,7 +95,7 @@ function planTypeChange(db: Database.Database, args: TypeChangeArgs) {
     ids.set(caseName, v.caseId);
     return { caseName, value: v.value };
   });
-  const toChoices = args.type === 'choice' && args.choices !== undefined ? dedupe(args.choices) : undefined;
+  const toChoices = hasChoices(args.type) && args.choices !== undefined ? dedupe(args.choices) : undefined;
   const preview = convertPreview(toDef(a), args.type, values, toChoices);
   return { a, ids, preview };
 }

@@ -5,7 +5,9 @@
  * case coding in caseSpanService.
  */
 import type Database from 'better-sqlite3';
-import { attributeDefOf } from '../cases/attributeTypeRegistry.js';
+import { attributeDefOf, dedupeChoices, normalizeChoices, orderedChoices } from '../cases/attributeTypeRegistry.js';
+import { findAttribute } from '../cases/typeInference.js';
+import { withoutClassificationPrefix } from '../cases/attributeNames.js';
 import { parseValue, formatValue, UNASSIGNED, type AttributeDef, type AttributeValue, type AttributeType } from '../cases/attributeTypes.js';
 import type { ImportPlan } from '../cases/classificationImportPlan.js';
 import type { CaseOverview, CaseRecord } from '../domain/caseTypes.js';
@@ -15,7 +17,6 @@ import type { CsvCellOptions } from '../exporters/csvCells.js';
 import { QuarryError } from '../errors.js';
 import { deleteCase, findCaseByName, getCase, insertCase, listCases, updateCase } from '../store/casesStore.js';
 import {
-  findAttributeByName,
   getAttribute,
   insertAttribute,
   listAttributes,
@@ -25,7 +26,8 @@ import {
   type AttributeRow,
 } from '../store/attributesStore.js';
 import { spanCountsByCase } from '../store/caseSpansStore.js';
-import { listClassifications } from '../store/classificationsStore.js';
+import { defaultClassificationId, getClassification, listClassifications } from '../store/classificationsStore.js';
+import { attributeClash, classificationPhrase, keepingRulesPointed, namedCaseAttributes, sheetAttributes } from './caseAttributeNames.js';
 import { findSourceByName, getSource, setSourceCase } from '../store/sourcesStore.js';
 import { stmt } from '../store/statements.js';
 import type { ServiceContext } from './context.js';
@@ -53,12 +55,16 @@ export function listCaseRecords(db: Database.Database): CaseRecord[] {
 
 /** The CLI's and exports' view: attribute values by name, formatted (Unassigned / Not applicable spelled out). */
 export function casesByName(db: Database.Database): CaseOverview[] {
-  const attrs = listAttributes(db);
+  const attrs = namedCaseAttributes(db);
   const records = listCaseRecords(db);
   const names = new Map(records.map((c) => [c.id, c.name]));
   const classes = new Map(listClassifications(db).map((k) => [k.id, k.name]));
-  // A case lists the attributes of its own classification (all of them when it has none, as before classifications).
-  const own = (c: CaseRecord) => attrs.filter((a) => c.classificationId === null || a.classificationId === c.classificationId || c.values[a.id] !== undefined);
+  // A case lists the attributes of its own classification by their own names (all of them when it has none, as
+  // before classifications); another classification's attribute it holds a value of goes by its reference name.
+  const own = (c: CaseRecord) =>
+    attrs
+      .filter(({ row: a }) => c.classificationId === null || a.classificationId === c.classificationId || c.values[a.id] !== undefined)
+      .map(({ row, ref }) => ({ ...row, name: c.classificationId !== null && row.classificationId === c.classificationId ? row.name : ref }));
   return records.map((c) => ({
     name: c.name,
     parent: c.parentId === null ? null : (names.get(c.parentId) ?? null),
@@ -168,31 +174,23 @@ export function defineAttribute(
 ): number {
   return mutate(ctx, 'Add attribute', (db) => {
     const name = checkAttributeName(args.name);
-    const clash = findAttributeByName(db, name);
-    if (clash) throw new QuarryError('conflict', `There is already an attribute called “${clash.name}”.`);
-    const choices = args.type === 'choice' ? dedupe(args.choices ?? []) : [];
-    return insertAttribute(db, {
+    const classificationId = args.classificationId ?? defaultClassificationId(db);
+    const clash = attributeClash(db, name, classificationId);
+    if (clash) throw new QuarryError('conflict', `There is already an attribute called “${clash.name}”${classificationPhrase(db, classificationId)}.`);
+    const choices = normalizeChoices(args.type, args.choices);
+    // A name another classification has makes both qualified (Firm.Size, School.Size): rules follow.
+    return keepingRulesPointed(db, () => insertAttribute(db, {
       name,
       type: args.type,
       choices,
       ...(args.description !== undefined ? { description: args.description } : {}),
-      ...(args.classificationId !== undefined ? { classificationId: args.classificationId } : {}),
-    });
+      classificationId,
+    }));
   });
 }
 
 /** Trimmed, non-empty, first spelling kept for choices differing only in letter case. */
-export function dedupe(list: string[]): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const raw of list) {
-    const s = raw.trim();
-    if (!s || seen.has(s.toLowerCase())) continue;
-    seen.add(s.toLowerCase());
-    out.push(s);
-  }
-  return out;
-}
+export const dedupe = dedupeChoices;
 
 /** Sets one cell from what the user typed; returns the stored value. */
 export function setCaseValue(ctx: ServiceContext, args: { caseId: number; attributeId: number; raw: string }): AttributeValue {
@@ -220,14 +218,30 @@ export function applyClassificationPlan(
 ): { created: number; updated: number } {
   return mutate(ctx, 'Import classification sheet', (db) => {
     const into = classificationId !== undefined ? { classificationId } : {};
-    for (const def of plan.createAttributes) {
-      if (!findAttributeByName(db, def.name)) {
-        const own = attributeClassification?.(def.name);
-        insertAttribute(db, { name: def.name, type: def.type, choices: def.type === 'choice' ? (def.choices ?? []) : [], ...(own !== undefined ? { classificationId: own } : into) });
+    // Attribute names in the plan are reference names (Firm.Size where classifications share Size).
+    const resolver = () => {
+      const all = sheetAttributes(db, classificationId);
+      const defs = all.map((a) => a.def);
+      // One lookup a column, not a cell: a sheet's values name few attributes many times.
+      const found = new Map<string, AttributeRow | undefined>();
+      return (name: string) => {
+        if (!found.has(name)) found.set(name, all.find((a) => a.def === findAttribute(defs, name))?.row);
+        return found.get(name);
+      };
+    };
+    keepingRulesPointed(db, () => {
+      for (const def of plan.createAttributes) {
+        const own = attributeClassification?.(def.name) ?? classificationId ?? defaultClassificationId(db);
+        // A column headed School.Size (as an export writes a shared name) makes School's Size.
+        const name = withoutClassificationPrefix(def.name, own === null ? undefined : getClassification(db, own)?.name);
+        if (attributeClash(db, name, own)) continue;
+        insertAttribute(db, { name, type: def.type, choices: orderedChoices(def), classificationId: own });
       }
-    }
+    });
+    // Read after the new attributes exist.
+    const byName = resolver();
     for (const ext of plan.extendChoices) {
-      const a = findAttributeByName(db, ext.name);
+      const a = byName(ext.name);
       if (a) updateAttribute(db, a.id, { name: a.name, type: a.type, description: a.description, choices: dedupe([...a.choices, ...ext.add]) });
     }
     let created = 0;
@@ -238,11 +252,10 @@ export function applyClassificationPlan(
       }
     }
     const caseIds = new Map(listCases(db).map((c) => [c.name, c.id]));
-    const attrIds = new Map(listAttributes(db).map((a) => [a.name, a.id]));
     let updated = 0;
     for (const v of plan.setValues) {
       const caseId = caseIds.get(v.caseName);
-      const attrId = attrIds.get(v.attribute);
+      const attrId = byName(v.attribute)?.id;
       if (caseId === undefined || attrId === undefined) continue;
       setValue(db, caseId, attrId, v.value);
       updated++;
@@ -253,8 +266,8 @@ export function applyClassificationPlan(
 
 /** Every attribute and every case's values, as the sheet writers (CSV, .xlsx) take them. */
 export function classificationSheetData(db: Database.Database): { defs: AttributeDef[]; cases: SheetCase[] } {
-  const attrs = listAttributes(db);
-  const defs = attrs.map(toDef);
+  const attrs = namedCaseAttributes(db);
+  const defs = attrs.map((a) => a.def);
   const records = listCaseRecords(db);
   const classifications = listClassifications(db);
   // Parent and Classification columns when the project uses them, so that export → import keeps the case tree.
@@ -263,7 +276,7 @@ export function classificationSheetData(db: Database.Database): { defs: Attribut
   const className = new Map(classifications.map((k) => [k.id, k.name]));
   const cases = records.map((c) => ({
     name: c.name,
-    values: Object.fromEntries(attrs.map((a) => [a.name, c.values[a.id] ?? UNASSIGNED])),
+    values: Object.fromEntries(attrs.map((a) => [a.ref, c.values[a.row.id] ?? UNASSIGNED])),
     ...(structure.parent ? { parent: c.parentId === null ? '' : (caseName.get(c.parentId) ?? '') } : {}),
     ...(structure.classification ? { classification: c.classificationId === null ? '' : (className.get(c.classificationId) ?? '') } : {}),
   }));
@@ -276,9 +289,9 @@ export function exportClassificationCsv(db: Database.Database, opts: CsvCellOpti
 }
 
 export function existingCaseValues(db: Database.Database): Map<string, Record<string, AttributeValue>> {
-  const attrs = listAttributes(db);
+  const attrs = namedCaseAttributes(db);
   return new Map(
-    listCaseRecords(db).map((c) => [c.name, Object.fromEntries(attrs.filter((a) => c.values[a.id]).map((a) => [a.name, c.values[a.id]!]))]),
+    listCaseRecords(db).map((c) => [c.name, Object.fromEntries(attrs.filter((a) => c.values[a.row.id]).map((a) => [a.ref, c.values[a.row.id]!]))]),
   );
 }
 

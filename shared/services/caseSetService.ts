@@ -8,7 +8,7 @@ import type Database from 'better-sqlite3';
 import { compileRule, normalizeRule, type CaseSetRule } from '../cases/caseSetRules.js';
 import type { CaseSetInfo } from '../domain/caseTypes.js';
 import { QuarryError } from '../errors.js';
-import { listAttributes, listValues } from '../store/attributesStore.js';
+import { listValues } from '../store/attributesStore.js';
 import {
   deleteCaseSet,
   findCaseSetByName,
@@ -22,7 +22,7 @@ import {
 } from '../store/caseSetsStore.js';
 import { allCaseIds, caseHierarchyRows, existingCaseIds } from '../store/casesStore.js';
 import { CaseHierarchy } from '../cases/caseHierarchy.js';
-import { toDef } from './caseService.js';
+import { caseAttributeDefs, namedCaseAttributes } from './caseAttributeNames.js';
 import { mutate, type ServiceContext } from './context.js';
 
 
@@ -32,20 +32,21 @@ export function caseIdsMatching(db: Database.Database, rule: CaseSetRule): numbe
 }
 
 function evaluate(db: Database.Database, rule: CaseSetRule): { caseIds: number[]; problems: string[] } {
-  const attrs = listAttributes(db);
-  const compiled = compileRule(rule, attrs.map(toDef));
-  const wanted = attrs.filter((a) => compiled.attributes.includes(a.name));
+  const attrs = namedCaseAttributes(db);
+  const compiled = compileRule(rule, attrs.map((a) => a.def));
+  // Values are keyed by reference name: Firm.Size and School.Size never overwrite each other.
+  const wanted = attrs.filter((a) => compiled.attributes.includes(a.ref));
   const byCase = new Map<number, Map<string, (typeof values)[number]['value']>>();
-  const values = wanted.flatMap((a) => listValues(db, a.id));
-  const nameOf = new Map(wanted.map((a) => [a.id, a.name]));
+  const values = wanted.flatMap((a) => listValues(db, a.row.id));
+  const refOf = new Map(wanted.map((a) => [a.row.id, a.ref]));
   for (const v of values) {
     let m = byCase.get(v.caseId);
     if (!m) byCase.set(v.caseId, (m = new Map()));
-    m.set(nameOf.get(v.attributeId)!, v.value);
+    m.set(refOf.get(v.attributeId)!, v.value);
   }
   // A sub-case reads its parent's value for an attribute of the parent's classification.
   const hierarchy = new CaseHierarchy(caseHierarchyRows(db));
-  const classOf = new Map(wanted.map((a) => [a.name, a.classificationId]));
+  const classOf = new Map(wanted.map((a) => [a.ref, a.row.classificationId]));
   const caseIds = allCaseIds(db).filter((id) =>
     compiled.test((name) => hierarchy.effectiveValue(id, classOf.get(name) ?? null, (c) => byCase.get(c)?.get(name))),
   );
@@ -78,7 +79,7 @@ export function caseIdsOfSet(db: Database.Database, setId: number): number[] {
 
 /** Checks a rule and says which cases it selects, without saving anything (the set editor's live preview). */
 export function previewRule(db: Database.Database, rule: CaseSetRule): { rule: CaseSetRule; caseIds: number[] } {
-  const normalized = normalizeRule(rule, listAttributes(db).map(toDef));
+  const normalized = normalizeRule(rule, caseAttributeDefs(db));
   return { rule: normalized, caseIds: caseIdsMatching(db, normalized) };
 }
 
@@ -102,7 +103,7 @@ export function saveCaseSet(ctx: ServiceContext, args: SaveCaseSetArgs): CaseSet
     }
     const clash = findCaseSetByName(db, name);
     if (clash && clash.id !== args.id) throw new QuarryError('conflict', `There is already a case set called “${clash.name}”.`);
-    const rule = args.rule ? normalizeRule(args.rule, listAttributes(db).map(toDef)) : null;
+    const rule = args.rule ? normalizeRule(args.rule, caseAttributeDefs(db)) : null;
     let id = args.id;
     if (id === undefined) {
       id = insertCaseSet(db, { name, description: args.description ?? '', rule });

@@ -8,10 +8,12 @@ import type { CaseSheet, CompactValue } from '../domain/caseTypes.js';
 import { spanCountsByCase } from '../store/caseSpansStore.js';
 import { listCases } from '../store/casesStore.js';
 import { stmt } from '../store/statements.js';
-import { allValuesRaw, listAttributes } from '../store/attributesStore.js';
+import { allValuesRaw } from '../store/attributesStore.js';
+import { namedCaseAttributes } from './caseAttributeNames.js';
 
 export function caseSheet(db: Database.Database): CaseSheet {
-  const attributes = listAttributes(db).map((a) => ({ ...a, valueCount: 0 }));
+  // A name another classification shares is shown and named as CLASSIFICATION.NAME.
+  const attributes = namedCaseAttributes(db).map(({ row: a, ref }) => ({ ...a, valueCount: 0, ...(ref !== a.name ? { reference: ref } : {}) }));
   const passages = spanCountsByCase(db);
   const rows = listCases(db);
   const classifications = listClassifications(db);

@@ -6,6 +6,7 @@
  * written; a file that cannot be read at all is refused before anything
  * happens.
  */
+import { hasChoices } from '../cases/attributeTypeRegistry.js';
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { distinctIgnoringCase, specialValue, type AttributeDef } from '../cases/attributeTypes.js';
@@ -17,13 +18,13 @@ import { orderChoices } from '../cases/ordinalScales.js';
 import { inferAttributeTypes, type InferredColumn } from '../cases/typeInference.js';
 import type { ClassificationImportReport, ClassificationPreview, ColumnSetting, ImportRejection } from '../domain/caseTypes.js';
 import { QuarryError } from '../errors.js';
-import { listAttributes } from '../store/attributesStore.js';
+import { sheetAttributeDefs } from './caseAttributeNames.js';
 import { findCaseByName, setCaseClassification } from '../store/casesStore.js';
 import { ensureClassification, placeCase } from './classificationsService.js';
-import { columnClassifications, splitStructureColumns } from '../cases/sheetStructure.js';
+import { columnClassifications, splitSharedColumns, splitStructureColumns } from '../cases/sheetStructure.js';
 import { getMeta } from '../store/metaStore.js';
 import type { CsvCellOptions } from '../exporters/csvCells.js';
-import { applyClassificationPlan, classificationSheetData, dedupe, existingCaseValues, exportClassificationCsv, toDef } from './caseService.js';
+import { applyClassificationPlan, classificationSheetData, dedupe, existingCaseValues, exportClassificationCsv } from './caseService.js';
 import { mutate, type ServiceContext } from './context.js';
 
 
@@ -69,8 +70,8 @@ function resolveColumns(sheet: ParsedSheet, inferred: InferredColumn[], settings
     if (setting === null) return null;
     const type = setting?.type ?? col.type;
     const name = setting?.name?.trim() || col.name;
-    if (type !== 'choice') return { name, type };
-    let choices = setting?.choices ? dedupe(setting.choices) : col.type === 'choice' ? col.choices : undefined;
+    if (!hasChoices(type)) return { name, type };
+    let choices = setting?.choices ? dedupe(setting.choices) : hasChoices(col.type) ? col.choices : undefined;
     // Switched to 'choice' by the user: offer the column's own values, in scale order when they form one.
     choices ??= orderChoices(distinctIgnoringCase(columnValues(sheet, i)));
     return { name, type, choices: [...(choices ?? [])] };
@@ -88,8 +89,11 @@ function planKeyOf(plan: ImportPlan): string {
 }
 
 function planImport(db: Database.Database, args: ClassificationImportArgs) {
-  const existingAttributes = listAttributes(db).map(toDef);
-  const { sheet, parents, classifications } = splitStructureColumns(args.sheet ?? parseClassificationCsv(args.fileName, args.bytes), existingAttributes);
+  const existingAttributes = sheetAttributeDefs(db, args.classification);
+  const structured = splitStructureColumns(args.sheet ?? parseClassificationCsv(args.fileName, args.bytes), existingAttributes);
+  const { parents, classifications } = structured;
+  // A column named for an attribute two classifications share is each row's own classification's.
+  const sheet = splitSharedColumns(structured.sheet, existingAttributes, classifications);
   const inferred = inferAttributeTypes(sheet, existingAttributes);
   const columns = resolveColumns(sheet, inferred, args.columns);
   const existing = existingCaseValues(db);

@@ -4,6 +4,7 @@
  * attribute values are edited in caseService; what nesting means for
  * filters and matrices is in shared/cases/caseHierarchy.ts.
  */
+import { keepingRulesPointed } from './caseAttributeNames.js';
 import type Database from 'better-sqlite3';
 import { CaseHierarchy } from '../cases/caseHierarchy.js';
 import type { ClassificationInfo } from '../domain/caseTypes.js';
@@ -60,7 +61,8 @@ export function editClassification(ctx: ServiceContext, args: { id: number; name
     const name = args.name === undefined ? k.name : checkName(args.name);
     const clash = findClassificationByName(db, name);
     if (clash && clash.id !== k.id) throw new QuarryError('conflict', `There is already a classification called “${clash.name}”.`);
-    updateClassification(db, k.id, name, args.description ?? k.description);
+    // A shared attribute name is written with its classification's name (Firm.Size): rules follow the rename.
+    keepingRulesPointed(db, () => updateClassification(db, k.id, name, args.description ?? k.description));
   });
 }
 

@@ -6,6 +6,7 @@
  * attributes by GUID then name. Differences the user must decide are
  * conflicts, each with a default that loses nothing where possible.
  */
+import { hasChoices } from '../cases/attributeTypeRegistry.js';
 import { randomUUID } from 'node:crypto';
 import type { MergeChoice, MergeConflict } from '../domain/mergeTypes.js';
 import type { ProjectSnapshot, SnapCode, SnapCue, SnapMedia, SnapSource } from '../store/snapshotStore.js';
@@ -237,11 +238,13 @@ interface AttributeSide {
   /** Conflict id prefix and kind. */
   prefix: string;
   kind: 'attribute type' | 'source attribute type';
+  /** Whether my attribute and theirs may be one by name: a case attribute matches only within the same classification (Firm's Size is not School's). */
+  sameOwner: (mine: AttributeRow, theirs: AttributeRow) => boolean;
 }
 
 function planAttributeSide(m: MergeContext, side: AttributeSide): void {
   for (const a of side.theirs) {
-    const mine = side.mine.find((x) => x.guid === a.guid) ?? side.mine.find((x) => x.name.toLowerCase() === a.name.toLowerCase());
+    const mine = side.mine.find((x) => x.guid === a.guid) ?? side.mine.find((x) => x.name.toLowerCase() === a.name.toLowerCase() && side.sameOwner(x, a));
     const addNew = (name: string): void => {
       const key = `${side.prefix}:${a.id}`;
       const attr: NewAttribute = { key, guid: m.guidFor(a.guid, side.mine), name, type: a.type, choices: [...a.choices], description: a.description };
@@ -273,7 +276,8 @@ function planAttributeSide(m: MergeContext, side: AttributeSide): void {
       }
     }
     side.refs.set(a.id, { id: mine.id });
-    const choices = mine.type === 'choice' && a.type === 'choice' ? [...mine.choices, ...a.choices.filter((c) => !mine.choices.includes(c))] : mine.choices;
+    // Both lists kept, mine first, when both types have one.
+    const choices = hasChoices(mine.type) && hasChoices(a.type) ? [...mine.choices, ...a.choices.filter((c) => !mine.choices.includes(c))] : mine.choices;
     const description = !mine.description.trim() && a.description.trim() ? a.description : mine.description;
     if (choices.length !== mine.choices.length || description !== mine.description) side.updates.push({ id: mine.id, choices, description });
   }
@@ -281,7 +285,23 @@ function planAttributeSide(m: MergeContext, side: AttributeSide): void {
 
 function planAttributes(m: MergeContext): void {
   const p = m.plan;
-  planAttributeSide(m, { theirs: m.theirs.attributes, mine: m.mine.attributes, refs: m.attributes, added: p.attributes, updates: p.attributeUpdates, summary: p.summary.attributes, prefix: 'attribute', kind: 'attribute type' });
+  const sameClassification = (mine: AttributeRow, theirs: AttributeRow): boolean => {
+    // A snapshot without classifications (an older file) matches by name alone, as before.
+    if (theirs.classificationId === undefined || mine.classificationId === undefined) return true;
+    const ref = theirs.classificationId === null ? null : m.classifications.get(theirs.classificationId);
+    return ref === null ? mine.classificationId === null : ref !== undefined && 'id' in ref && ref.id === mine.classificationId;
+  };
+  planAttributeSide(m, {
+    theirs: m.theirs.attributes,
+    mine: m.mine.attributes,
+    refs: m.attributes,
+    added: p.attributes,
+    updates: p.attributeUpdates,
+    summary: p.summary.attributes,
+    prefix: 'attribute',
+    kind: 'attribute type',
+    sameOwner: sameClassification,
+  });
   planAttributeSide(m, {
     theirs: m.theirs.sourceAttributes,
     mine: m.mine.sourceAttributes,
@@ -291,6 +311,7 @@ function planAttributes(m: MergeContext): void {
     summary: p.summary.sourceAttributes,
     prefix: 'source-attribute',
     kind: 'source attribute type',
+    sameOwner: () => true,
   });
 }
 

@@ -26,6 +26,7 @@ import type { MergePlan, NewMedia } from '../domain/mergePlanTypes.js';
 import { evenChunks, linkFromOtherProject } from '../media/mediaFiles.js';
 import { insertMediaChunk } from '../store/mediaStore.js';
 import { writeMergePlanSteps } from '../store/mergeStore.js';
+import { rulesFollowingAttributes } from './caseAttributeNames.js';
 import type { ForeignProject } from '../foreign/foreignReader.js';
 import { currentJob, jobCheckpoint, jobProgress, jobYield } from '../jobs/jobContext.js';
 import { mutateInSteps } from '../jobs/mutateInSteps.js';
@@ -154,7 +155,10 @@ export async function applyMerge(ctx: ServiceContext, path: string, decisions: D
           const texts = new Map(current.texts);
           jobProgress(2, 3, 'Merging');
           const plan = { ...current.plan, media: current.plan.media.map((m) => (m.linkPath === null ? m : { ...m, linkPath: linkFromOtherProject(ctx.project.path, full, m.linkPath, m.bytes) })) };
+          // Their attribute may share a name with one of mine in another classification: my rules then name mine qualified.
+          const repointRules = rulesFollowingAttributes(db);
           const idOf = await runStepsAsync(writeMergePlanSteps(db, plan, (id) => texts.get(id) ?? ''));
+          repointRules();
           for (const m of plan.media) if (m.embedded) await copyRecording(db, other, m, idOf(m.source), basename(full));
           // Cancelled now, the merge is still rolled back: it has not committed. Always yield here, so a
           // Cancel sent on seeing "Merging" lands even when the writing was quicker than one time slice.

@@ -4,6 +4,7 @@
  * exactly like case attributes; filters reach them as `source:NAME` or by a
  * name no case attribute has.
  */
+import { normalizeChoices } from '../cases/attributeTypeRegistry.js';
 import type Database from 'better-sqlite3';
 import { parseValue, type AttributeType, type AttributeValue } from '../cases/attributeTypes.js';
 import { inferType } from '../cases/typeInference.js';
@@ -21,7 +22,7 @@ import {
   type SourceAttributeRow,
 } from '../store/sourceAttributesStore.js';
 import { findSourceByName, getSource, listSources } from '../store/sourcesStore.js';
-import { dedupe, toDef } from './caseService.js';
+import { toDef } from './caseService.js';
 import { mutate, type ServiceContext } from './context.js';
 
 export function listSourceAttributeInfo(db: Database.Database): SourceAttributeInfo[] {
@@ -74,7 +75,7 @@ export function defineSourceAttribute(ctx: ServiceContext, args: { name: string;
     const name = checkName(args.name);
     const clash = findSourceAttributeByName(db, name);
     if (clash) throw new QuarryError('conflict', `There is already a source attribute called “${clash.name}”.`);
-    const choices = args.type === 'choice' ? dedupe(args.choices ?? []) : [];
+    const choices = normalizeChoices(args.type, args.choices);
     return insertSourceAttribute(db, { name, type: args.type, choices, ...(args.description !== undefined ? { description: args.description } : {}) });
   });
 }
@@ -90,7 +91,7 @@ export function editSourceAttribute(
     const clash = findSourceAttributeByName(db, name);
     if (clash && clash.id !== a.id) throw new QuarryError('conflict', `There is already a source attribute called “${clash.name}”.`);
     const type = args.type ?? a.type;
-    const choices = type === 'choice' ? dedupe(args.choices ?? a.choices) : [];
+    const choices = normalizeChoices(type, args.choices ?? a.choices);
     const def = toDef({ name, type, choices });
     for (const v of listSourceValues(db)) {
       if (v.attributeId !== a.id || v.value.kind !== 'value') continue;

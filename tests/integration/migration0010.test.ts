@@ -9,24 +9,20 @@ import { describe, it, expect } from 'vitest';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { migrate } from '../../shared/db/migrate.js';
-import { CURRENT_SCHEMA_VERSION } from '../../shared/db/migrations/index.js';
 import { migration0010CodesWithoutColour } from '../../shared/db/migrations/0010-codes-without-colour.js';
 import { ProjectDb } from '../../shared/db/projectDb.js';
-import { QUARRY_APPLICATION_ID } from '../../shared/db/projectFormat.js';
 import { codeTree, deleteCodeTree, updateCodeDetails } from '../../shared/services/codeService.js';
 import { projectToRefi } from '../../shared/refi/projectToRefi.js';
 import { getCodeRow } from '../../shared/store/codesStore.js';
 import { tempDir } from './caseFixtures.js';
+import { expectUpgradedIntact, writeProjectAt } from './oldProjectKit.js';
 
 const BEFORE = migration0010CodesWithoutColour.version - 1;
 const now = '2026-04-11T00:00:00.000Z';
 
 /** A v9 file: a coloured code, a colourless one (default stored, not chosen), a folder code with a colourless child, and every kind of row that points at codes. */
 function writeOldProject(path: string): Record<string, number> {
-  const raw = new Database(path);
-  raw.pragma(`application_id = ${QUARRY_APPLICATION_ID}`);
-  migrate(raw, 0, BEFORE);
-  raw.exec(`
+  return writeProjectAt(path, BEFORE, `
     INSERT INTO project_meta(key, value) VALUES ('guid', 'g-project'), ('name', 'Harbour study'), ('created_at', '${now}');
     INSERT INTO users(id, guid, name, created_at) VALUES (1, 'g-user', 'Ines', '${now}');
     INSERT INTO cases(id, guid, name, classification_id, created_at) VALUES (1, 'g-c1', 'Pilot', (SELECT min(id) FROM classifications), '${now}');
@@ -47,11 +43,6 @@ function writeOldProject(path: string): Record<string, number> {
     INSERT INTO framework_matrices(id, guid, name, created_at, modified_at) VALUES (1, 'g-fm', 'Frame', '${now}', '${now}');
     INSERT INTO framework_headers(guid, matrix_id, axis, position, label, code_id) VALUES ('g-fh1', 1, 'column', 0, 'Waiting', 2), ('g-fh2', 1, 'column', 1, 'Quay', 5);
   `);
-  const tables = raw.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).pluck().all() as string[];
-  const counts = Object.fromEntries(tables.map((t) => [t, raw.prepare(`SELECT count(*) FROM "${t}"`).pluck().get() as number]));
-  expect(raw.pragma('user_version', { simple: true })).toBe(BEFORE);
-  raw.close();
-  return counts;
 }
 
 describe('migration 0010: codes without a colour', () => {
@@ -61,12 +52,7 @@ describe('migration 0010: codes without a colour', () => {
     const { project, upgradedFrom } = ProjectDb.open(path);
     try {
       const db = project.db;
-      expect(upgradedFrom?.version).toBe(BEFORE);
-      expect(db.pragma('user_version', { simple: true })).toBe(CURRENT_SCHEMA_VERSION);
-      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-      expect(db.pragma('legacy_alter_table', { simple: true })).toBe(0);
-      expect(db.pragma('foreign_key_check')).toEqual([]);
-      for (const [table, n] of Object.entries(before)) expect(db.prepare(`SELECT count(*) FROM "${table}"`).pluck().get(), table).toBe(n);
+      expectUpgradedIntact(db, upgradedFrom, BEFORE, before);
       expect(db.prepare(`SELECT id, parent_id AS parent, name, color, is_codable AS codable FROM codes ORDER BY id`).all()).toEqual([
         { id: 1, parent: null, name: 'Work', color: '#aa3355', codable: 1 },
         { id: 2, parent: null, name: 'Waiting', color: null, codable: 1 },

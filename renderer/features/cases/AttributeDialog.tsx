@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { hasChoices } from '../../../shared/cases/attributeTypeRegistry.js';
 import { ATTRIBUTE_TYPES, type AttributeType } from '../../../shared/cases/attributeTypes.js';
 import type { AttributeInfo, TypeChangePreview } from '../../../shared/domain/caseTypes.js';
 import { useApi } from '../../api/ApiContext.js';
@@ -28,7 +29,8 @@ export function AttributeDialog({ attr, attributes, onClose }: Props) {
   const [preview, setPreview] = useState<TypeChangePreview | null>(null);
   const [previewError, setPreviewError] = useState<string | null>(null);
   const choices = parseChoices(choicesText);
-  const typeChanged = attr !== undefined && (type !== attr.type || (type === 'choice' && choices.join('\n') !== attr.choices.join('\n')));
+  const listed = hasChoices(type);
+  const typeChanged = attr !== undefined && (type !== attr.type || (listed && choices.join('\n') !== attr.choices.join('\n')));
 
   useEffect(() => {
     if (!attr || !typeChanged) {
@@ -37,7 +39,7 @@ export function AttributeDialog({ attr, attributes, onClose }: Props) {
     }
     let live = true;
     const timer = setTimeout(() => {
-      const args = type === 'choice' && choices.length > 0 ? { id: attr.id, type, choices } : { id: attr.id, type };
+      const args = listed && choices.length > 0 ? { id: attr.id, type, choices } : { id: attr.id, type };
       api.call('attributes.changeTypePreview', args).then(
         (p) => live && (setPreview(p), setPreviewError(null)),
         (err: Error) => live && setPreviewError(err.message),
@@ -51,7 +53,7 @@ export function AttributeDialog({ attr, attributes, onClose }: Props) {
 
   const create = async () => {
     const res = await act(
-      () => api.call('attributes.create', { name, type, ...(type === 'choice' ? { choices } : {}), ...(description ? { description } : {}) }),
+      () => api.call('attributes.create', { name, type, ...(listed ? { choices } : {}), ...(description ? { description } : {}) }),
       `Added the attribute ${name.trim()}`,
     );
     if (res) onClose();
@@ -65,7 +67,7 @@ export function AttributeDialog({ attr, attributes, onClose }: Props) {
 
   const changeType = async () => {
     if (!attr || !preview) return;
-    const args = { id: attr.id, type, clearFailing: preview.failures.length > 0, ...(type === 'choice' && choices.length > 0 ? { choices } : {}) };
+    const args = { id: attr.id, type, clearFailing: preview.failures.length > 0, ...(listed && choices.length > 0 ? { choices } : {}) };
     const res = await act(() => api.call('attributes.changeType', args), `${attr.name} is now ${TYPE_NAMES[type].toLowerCase()}`);
     if (res) onClose();
   };
@@ -112,7 +114,7 @@ export function AttributeDialog({ attr, attributes, onClose }: Props) {
             <button type="button" onClick={onClose}>
               Cancel
             </button>
-            <button type="button" className="primary" disabled={!name.trim() || (type === 'choice' && choices.length === 0)} onClick={create}>
+            <button type="button" className="primary" disabled={!name.trim() || (listed && choices.length === 0)} onClick={create}>
               Add attribute
             </button>
           </>
@@ -148,7 +150,7 @@ export function AttributeDialog({ attr, attributes, onClose }: Props) {
             </option>
           ))}
         </select>
-        {type === 'choice' && (
+        {listed && (
           <>
             <label htmlFor="attr-choices">Choices, in order (one per line)</label>
             <textarea

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { orderedChoices } from '../../../shared/cases/attributeTypeRegistry.js';
 import { NOT_APPLICABLE_LABEL, UNASSIGNED_LABEL } from '../../../shared/cases/attributeTypes.js';
 import type { CaseSetRule, RuleCondition, RuleOperator } from '../../../shared/cases/caseSetRules.js';
 import type { AttributeInfo, CaseSetInfo } from '../../../shared/domain/caseTypes.js';
@@ -30,9 +31,12 @@ const OPERATORS: { op: RuleOperator; label: string }[] = [
 
 const PICK_LIMIT = 300;
 
+/** How a rule names the attribute: Firm.Size where another classification also has Size. */
+const refOf = (a: AttributeInfo): string => a.reference ?? a.name;
+
 function blankCondition(attributes: AttributeInfo[]): RuleCondition {
   const a = attributes[0];
-  return { attribute: a?.name ?? '', operator: '=', value: a?.type === 'choice' ? (a.choices[0] ?? '') : '' };
+  return { attribute: a ? refOf(a) : '', operator: '=', value: a ? (orderedChoices(a)[0] ?? '') : '' };
 }
 
 /** Define a case set by conditions on attributes (kept up to date) or by picking cases. */
@@ -133,15 +137,15 @@ export function CaseSetEditor({ set, initialCaseIds, initialKind, attributes, ro
             of these conditions:
           </label>
           {conditions.map((c, i) => {
-            const attr = attributes.find((a) => a.name === c.attribute);
+            const attr = attributes.find((a) => refOf(a) === c.attribute) ?? attributes.find((a) => a.name === c.attribute);
             const editor = attr ? editorOf(attr.type) : undefined;
             const options = attr && editor?.conditionOptions ? editor.conditionOptions(attr.choices).map((o) => o.value) : null;
             return (
               <div className="condition" key={i}>
                 <select aria-label={`Attribute of condition ${i + 1}`} value={c.attribute} onChange={(e) => update(i, { attribute: e.target.value, value: '' })}>
                   {attributes.map((a) => (
-                    <option key={a.id} value={a.name}>
-                      {a.name}
+                    <option key={a.id} value={refOf(a)}>
+                      {refOf(a)}
                     </option>
                   ))}
                 </select>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { describeAttributeType } from '../../../shared/cases/attributeTypeRegistry.js';
 import { ATTRIBUTE_TYPES, type AttributeType } from '../../../shared/cases/attributeTypes.js';
 import type { ClassificationData } from './useClassificationData.js';
 
@@ -84,7 +85,7 @@ export function ClassificationEditor({ data }: { data: ClassificationData }) {
                 {attrs.map((a) => (
                   <tr key={a.id}>
                     <td>{a.name}</td>
-                    <td>{a.type === 'choice' ? `choice (${a.choices.join(' < ')})` : a.type}</td>
+                    <td>{describeAttributeType(a)}</td>
                     <td>{a.valueCount}</td>
                   </tr>
                 ))}

@@ -1,4 +1,5 @@
 import { ATTRIBUTE_TYPES, type AttributeType } from '../../../shared/cases/attributeTypes.js';
+import { hasChoices, orderedChoices } from '../../../shared/cases/attributeTypeRegistry.js';
 import type { ClassificationPreview, ImportRejection } from '../../../shared/domain/caseTypes.js';
 import { TYPE_NAMES } from './AttributeDialog.js';
 import { Modal } from '../workbench/Modal.js';
@@ -146,7 +147,7 @@ export function CsvImportDialog({ importer }: { importer: Importer }) {
               </td>
               <td className="samples">{c.sampleValues.join(', ')}</td>
               <td className="notes">
-                {c.target?.type === 'choice' && <div>Choices: {(c.target.choices ?? []).join(', ')}</div>}
+                {c.target && hasChoices(c.target.type) && <div>Choices: {orderedChoices(c.target).join(', ')}</div>}
                 {c.existing && c.conflicts > 0 && <div className="warn">{plural(c.conflicts, 'value')} {c.conflicts === 1 ? 'does' : 'do'} not fit</div>}
                 {c.newChoices && c.newChoices.length > 0 && <div className="warn">Not in the list: {c.newChoices.join(', ')}</div>}
               </td>

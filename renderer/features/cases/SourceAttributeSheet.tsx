@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { describeAttributeType } from '../../../shared/cases/attributeTypeRegistry.js';
 import { ATTRIBUTE_TYPES, formatValue, UNASSIGNED, type AttributeType } from '../../../shared/cases/attributeTypes.js';
 import type { ClassificationData } from './useClassificationData.js';
 
@@ -35,7 +36,7 @@ export function SourceAttributeSheet({ data }: { data: ClassificationData }) {
             <th>Source</th>
             <th>Case</th>
             {attributes.map((a) => (
-              <th key={a.id} title={a.type === 'choice' ? `choice: ${a.choices.join(' < ')}` : a.type}>
+              <th key={a.id} title={describeAttributeType(a)}>
                 {a.name}
               </th>
             ))}

@@ -23,7 +23,7 @@ export function sheetColumns(attributes: readonly AttributeInfo[], tree: { paren
     { key: 'sources', label: 'Sources', width: 210 },
     ...(tree.parent ? [{ key: 'parent' as const, label: 'Parent', width: 160 }] : []),
     ...(tree.classification ? [{ key: 'classification' as const, label: 'Classification', width: 160 }] : []),
-    ...attributes.map((attr) => ({ key: String(attr.id), label: attr.name, width: attributeTypeSpec(attr.type).editor.columnWidth, attr })),
+    ...attributes.map((attr) => ({ key: String(attr.id), label: attr.reference ?? attr.name, width: attributeTypeSpec(attr.type).editor.columnWidth, attr })),
   ];
 }
 

@@ -1,4 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
+import { hasChoices, orderedChoices } from '../../../shared/cases/attributeTypeRegistry.js';
 import type { ClassificationImportReport, ClassificationPreview, ColumnSetting } from '../../../shared/domain/caseTypes.js';
 import { useApi } from '../../api/ApiContext.js';
 import { fileToBase64 } from './fileTransfer.js';
@@ -109,5 +110,5 @@ export function useCsvImport() {
 /** The setting that reproduces what the preview shows for a column. */
 export function toSetting(target: ClassificationPreview['columns'][number]['target']): ColumnChoice {
   if (!target) return null;
-  return target.type === 'choice' ? { type: 'choice', name: target.name, choices: target.choices ?? [] } : { type: target.type, name: target.name };
+  return hasChoices(target.type) ? { type: target.type, name: target.name, choices: orderedChoices(target) } : { type: target.type, name: target.name };
 }

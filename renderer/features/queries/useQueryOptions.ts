@@ -43,7 +43,8 @@ export function useQueryOptions(): QueryOptions {
         const v = c.values[a.id];
         if (v?.kind === 'value') seen.add(v.value);
       }
-      return { name: a.name, values: [...seen].sort((x, y) => x.localeCompare(y)) };
+      // A name two classifications share is offered (and sent) as Firm.Size.
+      return { name: a.reference ?? a.name, values: [...seen].sort((x, y) => x.localeCompare(y)) };
     });
     for (const a of sourceSheet.data?.attributes ?? []) {
       const seen = new Set(a.choices);

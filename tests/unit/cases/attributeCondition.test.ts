@@ -110,6 +110,25 @@ describe('splitConditions', () => {
     expect(() => splitConditions([parseCondition('Mode = Phone')], caseDefs, sourceDefs)).toThrow(/write case:Mode or source:Mode/);
     expect(() => splitConditions([parseCondition('source:Sector = ICT')], caseDefs, sourceDefs)).toThrow(/no source attribute called Sector/);
   });
+
+  it('reads a name two classifications share only qualified, and source:NAME without asking the cases', () => {
+    const shared: AttributeDef[] = [
+      { name: 'Firm.Size', bareName: 'Size', classification: 'Firm', type: 'number' },
+      { name: 'School.Size', bareName: 'Size', classification: 'School', type: 'number' },
+    ];
+    const withSize: AttributeDef[] = [...sourceDefs, { name: 'Size', type: 'text' }];
+    const r = splitConditions([parseCondition('case:school.size > 100'), parseCondition('Firm.Size < 9'), parseCondition('source:Size = big')], shared, withSize);
+    expect(names(r.caseConditions)).toEqual(['school.size', 'Firm.Size']);
+    expect(names(r.sourceConditions)).toEqual(['Size']);
+    expect(() => splitConditions([parseCondition('Size > 100')], shared, sourceDefs)).toThrow('“Size > 100”: Size is an attribute of Firm and of School; write Firm.Size or School.Size.');
+    expect(() => splitConditions([parseCondition('Size > 100')], shared, withSize)).toThrow(
+      '“Size > 100”: Size is an attribute of Firm and of School; write Firm.Size or School.Size (or source:Size for the source attribute).',
+    );
+    // The case-set rule behind a filter reads the qualified name too, and stores it in the project's spelling.
+    const test = conditionsMatcher([parseCondition('school.size >= 300')], shared);
+    expect(test((name) => (name === 'School.Size' ? v('340') : v('12')))).toBe(true);
+    expect(test((name) => (name === 'School.Size' ? v('120') : v('900')))).toBe(false);
+  });
 });
 
 describe('CaseHierarchy', () => {
