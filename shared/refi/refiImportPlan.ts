@@ -162,8 +162,11 @@ function copiesCodingMemos(p: Planner, sel: RefiSelection): boolean {
 
 function planSources(p: Planner): void {
   const names = new UniqueNames(false);
-  const seen = new Set<string>();
+  // Only selections a case refers to are looked up later: keeping the others' places would hold every selection's GUID.
+  const caseSelections = new Set(p.input.project.cases.flatMap((c) => c.selectionGuids.map(fixGuid)));
   for (const s of p.input.project.sources) {
+    // Planned source GUIDs are unique, so a coding repeated within one source is all there is to find.
+    const seen = new Set<string>();
     const name = names.take(s.name.trim() || 'Untitled source');
     const src: PlannedSource = {
       guid: p.claim('source', s.guid),
@@ -185,7 +188,8 @@ function planSources(p: Planner): void {
     for (const n of s.noteGuids) p.own(n, { kind: 'source', sourceGuid: src.guid });
 
     for (const sel of s.selections) {
-      p.selections.set(fixGuid(sel.guid), { sourceGuid: src.guid, start: sel.start, end: sel.end });
+      const selGuid = fixGuid(sel.guid);
+      if (caseSelections.has(selGuid)) p.selections.set(selGuid, { sourceGuid: src.guid, start: sel.start, end: sel.end });
       let first: string | undefined;
       for (const c of sel.codings) {
         const coder = p.coder(c.creatingUserGuid ?? sel.creatingUserGuid);

@@ -175,7 +175,7 @@ function skipSelection(ctx: ReadContext, source: RawTextSource, sel: RawSelectio
   for (let i = 0; i < sel.codings.length; i++) ctx.skipped.push({ kind: 'coding', name: sel.name ?? source.name, reason: 'its selection was skipped' });
 }
 
-/** Raw sources → model sources with code-point offsets over normalised text; unusable selections are skipped. */
+/** Raw sources → model sources with code-point offsets over normalised text; unusable selections are skipped. Empties each raw source's selections as it goes. */
 export function convertSources(ctx: ReadContext, sources: RawTextSource[], model: PositionModel): RefiTextSource[] {
   return sources.map((raw) => {
     const prep = prepare(raw.rawText);
@@ -222,6 +222,8 @@ export function convertSources(ctx: ReadContext, sources: RawTextSource[], model
       if (sel.description !== undefined) converted.description = sel.description;
       out.selections.push(converted);
     }
+    // The raw selections are done with: dropping them now keeps one source's worth of both kinds alive, not every source's.
+    raw.selections = [];
     return out;
   });
 }
