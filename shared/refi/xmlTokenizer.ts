@@ -49,6 +49,9 @@ function checkName(name: string): string {
   return name;
 }
 
+/** Distinct attribute values kept for sharing (see XmlTokenizer.value): at most a few megabytes. */
+const MAX_SHARED_VALUES = 100_000;
+
 /** A token reader's answer when the text so far ends before the token does. */
 const MORE = -1;
 
@@ -80,6 +83,7 @@ export class XmlTokenizer {
   private readonly open: string[] = [];
   private rootSeen = false;
   private readonly names = new Map<string, string>();
+  private readonly values = new Map<string, string>();
 
   constructor(
     private readonly listener: XmlListener,
@@ -140,6 +144,22 @@ export class XmlTokenizer {
       if (BAD_AMPERSAND.test(piece)) throw new XmlSyntaxError('an "&" that starts no entity');
       this.listener.text(ownCopy(piece), false);
     } else if (piece.trim() !== '') throw new XmlSyntaxError('text outside the root element');
+  }
+
+  /**
+   * An attribute value, shared with every equal value met before: a million
+   * codings name the same few users, codes and dates again and again. A
+   * `guid` names one thing only, so it is never looked up; and the values
+   * kept for sharing are bounded.
+   */
+  private value(name: string, s: string): string {
+    if (name === 'guid' || s.length < 13) return ownCopy(s);
+    let kept = this.values.get(s);
+    if (kept === undefined) {
+      kept = ownCopy(s);
+      if (this.values.size < MAX_SHARED_VALUES) this.values.set(kept, kept);
+    }
+    return kept;
   }
 
   private name(s: string): string {
@@ -256,7 +276,7 @@ export class XmlTokenizer {
         throw new XmlSyntaxError('unfinished attribute value');
       }
       if (name in attrs) throw new XmlSyntaxError(`attribute ${name} is repeated`);
-      attrs[name] = ownCopy(xml.slice(p + 1, close));
+      attrs[name] = this.value(name, xml.slice(p + 1, close));
       p = close + 1;
     }
   }
