@@ -58,6 +58,8 @@ class Planner {
   readonly caseLinks = noCaseLinkRepairs();
   /** Codes the file applies somewhere: a folder code among them must stay codable to keep its codings. */
   readonly codedCodes: Set<string>;
+  /** Let each source's selections go once planned (PlanOptions). */
+  consumeSelections = false;
 
   constructor(input: RefiImportResult) {
     const skipped = [...input.skipped];
@@ -232,6 +234,7 @@ function planSources(p: Planner): void {
         p.skip({ kind: 'selection', name: sel.name ?? name, reason: `in "${name}", the passage ${sel.start}–${sel.end} is marked without a code, note or description; Quarry keeps coded passages, annotations and case passages` });
       }
     }
+    if (p.consumeSelections) s.selections = [];
   }
 }
 
@@ -483,8 +486,20 @@ function projectName(raw: string): string {
   return r.success ? r.data : 'Imported project';
 }
 
-export function planRefiImport(result: RefiImportResult): RefiImportPlan {
+export interface PlanOptions {
+  /**
+   * The caller has no further use for the result's selections: each
+   * source's are let go as soon as they are planned, so the model's
+   * selections and the planned codings are not all alive together.
+   */
+  consumeSelections?: boolean;
+}
+
+export function planRefiImport(result: RefiImportResult, opts: PlanOptions = {}): RefiImportPlan {
   const p = new Planner(result);
+  // The planner's checked copy holds them now; the result's own lists would keep every one alive to the end.
+  if (opts.consumeSelections) for (const s of result.project.sources) s.selections = [];
+  p.consumeSelections = opts.consumeSelections === true;
   const project = p.input.project;
   project.users.forEach((u, i) => p.addUser(u.guid, u.name.trim() || `User ${i + 1}`));
   p.plan.projectProvenance = plannedProvenance(p, project) ?? {};
