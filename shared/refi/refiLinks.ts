@@ -15,7 +15,12 @@ function forEachCode(codes: RefiCode[], fn: (c: RefiCode) => void): void {
   }
 }
 
+/** The one empty list of references every selection and coding without any shares (frozen: nothing may add to it). */
+const NO_REFS: string[] = Object.freeze([]) as unknown as string[];
+
 function prune(ctx: ReadContext, refs: string[], valid: Set<string>, kind: string, owner: string, what: string): string[] {
+  // Most of a million selections and codings refer to no note: they share one empty list.
+  if (refs.length === 0) return NO_REFS;
   const kept: string[] = [];
   const seen = new Set<string>();
   for (const r of refs) {

@@ -55,13 +55,19 @@ const MAX_SHARED_VALUES = 100_000;
 /** A token reader's answer when the text so far ends before the token does. */
 const MORE = -1;
 
+/** Characters that stand for themselves inside a JSON string. */
+const PLAIN_VALUE = /^[\w{}:.+-]*$/;
+
 /**
  * The string with characters of its own. V8 keeps a slice of 13 characters
  * or more as a view into the string it was cut from, so a GUID kept from a
  * piece of the document would keep that whole piece alive.
  */
 export function ownCopy(s: string): string {
-  return s.length < 13 ? s : (' ' + s).slice(1);
+  if (s.length < 13) return s;
+  // A short plain value (a GUID, a date) read back as JSON is one flat string, a third smaller than a copy made by slicing: a million codings keep two GUIDs each.
+  if (s.length <= 64 && PLAIN_VALUE.test(s)) return JSON.parse(`"${s}"`) as string;
+  return (' ' + s).slice(1);
 }
 
 /**
