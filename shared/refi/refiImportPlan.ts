@@ -17,7 +17,7 @@ import { fixGuid } from './importGuid.js';
 import { normalizeColor } from './refiValues.js';
 import { readCaseMemos, readCaseSet, readCaseSources, readChoices, readOriginalName } from './quarryMarkers.js';
 import { planNotes, type NoteOwner } from './refiImportNotes.js';
-import type { PlannedAttribute, PlannedCase, PlannedCaseSet, PlannedCode, PlannedProvenance, PlannedSource, PlannedUser, RefiImportPlan } from './refiImportPlanTypes.js';
+import type { PlannedAttribute, PlannedCase, PlannedCaseSet, PlannedCode, PlannedCoding, PlannedProvenance, PlannedSource, PlannedUser, RefiImportPlan } from './refiImportPlanTypes.js';
 import { UniqueNames } from './uniqueNames.js';
 import { checkRefiRows } from './refiRowChecks.js';
 import { caseLinkWarnings, caseWithSameValues, noCaseLinkRepairs, repairDanglingLinks, valuesKey, type DanglingLink } from './refiCaseLinks.js';
@@ -33,6 +33,9 @@ function initialsOf(name: string): string {
   return letters.join('').toUpperCase();
 }
 
+
+/** Distinct selection provenances kept for sharing (Planner.sharedProvenance). */
+const MAX_SHARED_PROVENANCES = 10_000;
 
 class Planner {
   readonly plan: RefiImportPlan;
@@ -60,6 +63,21 @@ class Planner {
   readonly codedCodes: Set<string>;
   /** Let each source's selections go once planned (PlanOptions). */
   consumeSelections = false;
+  private readonly provenances = new Map<string, PlannedProvenance>();
+
+  /**
+   * An equal provenance planned before, if any: most selections share their
+   * maker and date with many others, and planned rows are only read. Bounded,
+   * like the tokenizer's shared values.
+   */
+  sharedProvenance(f: PlannedProvenance | undefined): PlannedProvenance | undefined {
+    if (!f) return undefined;
+    const key = JSON.stringify([f.createdByGuid, f.createdAt, f.modifiedByGuid, f.modifiedAt]);
+    const known = this.provenances.get(key);
+    if (known) return known;
+    if (this.provenances.size < MAX_SHARED_PROVENANCES) this.provenances.set(key, f);
+    return f;
+  }
 
   constructor(input: RefiImportResult) {
     const skipped = [...input.skipped];
@@ -204,17 +222,8 @@ function planSources(p: Planner): void {
         seen.add(key);
         const guid = p.claim('coding', c.guid);
         const created = c.creationDateTime ?? sel.creationDateTime;
-        const selection = plannedProvenance(p, sel);
-        p.plan.codings.push({
-          guid,
-          sourceGuid: src.guid,
-          codeGuid,
-          coderGuid: coder,
-          start: sel.start,
-          end: sel.end,
-          ...(created ? { createdAt: created } : {}),
-          ...(selection ? { selection } : {}),
-        });
+        const selection = p.sharedProvenance(plannedProvenance(p, sel));
+        p.plan.codings.push(plannedCoding({ guid, sourceGuid: src.guid, codeGuid, coderGuid: coder, start: sel.start, end: sel.end }, created, selection));
         first ??= guid;
         for (const n of c.noteGuids) p.own(n, { kind: 'coding', codingGuid: guid });
       }
@@ -236,6 +245,19 @@ function planSources(p: Planner): void {
     }
     if (p.consumeSelections) s.selections = [];
   }
+}
+
+/**
+ * A planned coding in one literal per combination of its optional fields,
+ * keys in the same order as ever: a property added later, or spread in,
+ * would cost each of a million codings a second block of memory.
+ */
+function plannedCoding(base: Omit<PlannedCoding, 'createdAt' | 'selection'>, createdAt: string | undefined, selection: PlannedProvenance | undefined): PlannedCoding {
+  const { guid, sourceGuid, codeGuid, coderGuid, start, end } = base;
+  if (createdAt && selection) return { guid, sourceGuid, codeGuid, coderGuid, start, end, createdAt, selection };
+  if (createdAt) return { guid, sourceGuid, codeGuid, coderGuid, start, end, createdAt };
+  if (selection) return { guid, sourceGuid, codeGuid, coderGuid, start, end, selection };
+  return { guid, sourceGuid, codeGuid, coderGuid, start, end };
 }
 
 /** Who made and last changed something and when, as the file says (users as planned); undefined when it says nothing. */
