@@ -86,6 +86,8 @@ export class XmlTokenizer {
   private base = 0;
   /** Character data whose end (the next `<`) is not in yet. */
   private pendingText: string[] = [];
+  /** A CDATA section whose end is not in yet. */
+  private pendingCdata: string[] | undefined;
   private readonly open: string[] = [];
   private rootSeen = false;
   private readonly names = new Map<string, string>();
@@ -114,6 +116,14 @@ export class XmlTokenizer {
     const xml = this.buf;
     const n = xml.length;
     let i = this.pos;
+    if (this.pendingCdata) {
+      const after = this.finishCdata(xml, i, final);
+      if (after === MORE) {
+        this.pos = n;
+        return;
+      }
+      i = after;
+    }
     for (;;) {
       const lt = xml.indexOf('<', i);
       if (lt < 0 && !final) {
@@ -134,6 +144,35 @@ export class XmlTokenizer {
       }
       i = next;
     }
+  }
+
+  /** Goes on with a CDATA section begun in an earlier piece; returns the position after its end, or MORE. */
+  private finishCdata(xml: string, from: number, final: boolean): number {
+    const parts = this.pendingCdata as string[];
+    // Its end marker may begin in what came before.
+    let before = '';
+    for (let j = parts.length - 1; j >= 0 && before.length < 2; j--) before = (parts[j] as string).slice(-(2 - before.length)) + before;
+    const k = (before + xml.slice(from, from + 2)).indexOf(']]>');
+    let content: string;
+    let after: number;
+    if (k >= 0 && k < before.length) {
+      const whole = parts.join('');
+      content = whole.slice(0, whole.length - (before.length - k));
+      after = from + 3 - (before.length - k);
+    } else {
+      const close = xml.indexOf(']]>', from);
+      if (close < 0) {
+        if (final) throw new XmlSyntaxError('unfinished CDATA');
+        parts.push(xml.slice(from));
+        return MORE;
+      }
+      parts.push(xml.slice(from, close));
+      content = parts.join('');
+      after = close + 3;
+    }
+    this.pendingCdata = undefined;
+    this.listener.text(ownCopy(content), true);
+    return after;
   }
 
   private takeText(piece: string): string {
@@ -208,8 +247,10 @@ export class XmlTokenizer {
         if (this.open.length === 0) throw new XmlSyntaxError('misplaced CDATA');
         const close = xml.indexOf(']]>', lt + 9);
         if (close < 0) {
-          if (!final) return MORE;
-          throw new XmlSyntaxError('unfinished CDATA');
+          if (final) throw new XmlSyntaxError('unfinished CDATA');
+          // A long CDATA section (a whole text) is gathered piece by piece, not read again from its start with every piece.
+          this.pendingCdata = [xml.slice(lt + 9)];
+          return n;
         }
         this.listener.text(ownCopy(xml.slice(lt + 9, close)), true);
         return close + 3;

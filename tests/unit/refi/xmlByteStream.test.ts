@@ -72,6 +72,9 @@ const ODD = [
   'not xml at all',
   '',
   '<a>cut inside a character \u{1F600}',
+  // A long CDATA section with near-ends (] and ]]) everywhere, so the end marker is cut every way.
+  `<a>before<![CDATA[${'] ]] x]'.repeat(20_000)}]]]>after<![CDATA[]]></a>`,
+  `<a><![CDATA[${'y'.repeat(100_000)}`,
 ];
 
 describe('reading a project file piece by piece', () => {
