@@ -114,14 +114,18 @@ function readCodings(env: SourceReadEnv, el: XmlElement, owner: string): RefiCod
       env.ctx.skipped.push({ kind: 'coding', name: owner, reason: codeGuid ? `it refers to the code ${codeGuid}, which is not in the codebook` : 'it names no code' });
       continue;
     }
-    const coding: RefiCoding = { guid: guidOf(env.ctx, c), codeGuid, noteGuids: refsOf(c, 'NoteRef') };
+    const guid = guidOf(env.ctx, c);
+    const noteGuids = refsOf(c, 'NoteRef');
     const user = refOf(c, 'creatingUser');
-    if (user) coding.creatingUserGuid = user;
-    const when = attrOf(c, 'creationDateTime');
-    if (when) coding.creationDateTime = when.trim();
-    codings.push(coding);
+    const when = attrOf(c, 'creationDateTime')?.trim();
+    // One literal per combination: a property added later would cost each of a million codings a second block of memory.
+    if (user && when) codings.push({ guid, codeGuid, noteGuids, creatingUserGuid: user, creationDateTime: when });
+    else if (user) codings.push({ guid, codeGuid, noteGuids, creatingUserGuid: user });
+    else if (when) codings.push({ guid, codeGuid, noteGuids, creationDateTime: when });
+    else codings.push({ guid, codeGuid, noteGuids });
   }
-  return codings;
+  // Exactly as long as it is: a list grown by push keeps room for 17.
+  return codings.slice();
 }
 
 function readSelection(env: SourceReadEnv, el: XmlElement, sourceName: string, at?: { start: number; end: number }): RawSelection | undefined {

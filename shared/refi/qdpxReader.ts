@@ -13,7 +13,8 @@ import { SourcesReadAhead } from './qdeSourcesAhead.js';
 import { choosePositionModel, convertSources } from './refiPositions.js';
 import { linkProject } from './refiLinks.js';
 import { normalizeGuid } from './refiGuid.js';
-import { decodeXmlBytes, namespaceOf, parseXmlTree, type XmlElement } from './xmlTree.js';
+import { parseXmlBytes } from './xmlByteStream.js';
+import { namespaceOf, type XmlElement } from './xmlTree.js';
 
 export { readCodebook } from './qdcReader.js';
 
@@ -43,7 +44,8 @@ function checkProjectRoot(ctx: ReadContext, root: XmlElement, what: string): voi
 function readProjectFile(ctx: ReadContext, fileName: string, container: RefiContainer): ReturnType<typeof readQdeProject> & { declaredSources: Set<string> } {
   const what = container.isPackage ? container.qdeName : 'the project file';
   const ahead = new SourcesReadAhead(fileName, container);
-  const root = parseXmlTree(fileName, decodeXmlBytes(fileName, container.readQde()), what, ahead.onClose);
+  // The .qde is parsed as it is unpacked: neither its bytes nor its text are ever whole.
+  const root = parseXmlBytes(fileName, { stream: (sink) => container.streamQde(sink), whole: () => container.readQde() }, what, ahead.onClose);
   checkProjectRoot(ctx, root, what);
   const read = readQdeProject(ctx, root, container, ahead);
   // Sources the file declares, read or skipped: a case's reference to one of them is no dangling link.

@@ -17,7 +17,7 @@ import { fixGuid } from './importGuid.js';
 import { normalizeColor } from './refiValues.js';
 import { readCaseMemos, readCaseSet, readCaseSources, readChoices, readOriginalName } from './quarryMarkers.js';
 import { planNotes, type NoteOwner } from './refiImportNotes.js';
-import type { PlannedAttribute, PlannedCase, PlannedCaseSet, PlannedCode, PlannedProvenance, PlannedSource, PlannedUser, RefiImportPlan } from './refiImportPlanTypes.js';
+import type { PlannedAttribute, PlannedCase, PlannedCaseSet, PlannedCode, PlannedCoding, PlannedProvenance, PlannedSource, PlannedUser, RefiImportPlan } from './refiImportPlanTypes.js';
 import { UniqueNames } from './uniqueNames.js';
 import { checkRefiRows } from './refiRowChecks.js';
 import { caseLinkWarnings, caseWithSameValues, noCaseLinkRepairs, repairDanglingLinks, valuesKey, type DanglingLink } from './refiCaseLinks.js';
@@ -34,6 +34,9 @@ function initialsOf(name: string): string {
   return letters.join('').toUpperCase();
 }
 
+
+/** Distinct selection provenances kept for sharing (Planner.sharedProvenance). */
+const MAX_SHARED_PROVENANCES = 10_000;
 
 class Planner {
   readonly plan: RefiImportPlan;
@@ -59,6 +62,23 @@ class Planner {
   readonly caseLinks = noCaseLinkRepairs();
   /** Codes the file applies somewhere: a folder code among them must stay codable to keep its codings. */
   readonly codedCodes: Set<string>;
+  /** Let each source's selections go once planned (PlanOptions). */
+  consumeSelections = false;
+  private readonly provenances = new Map<string, PlannedProvenance>();
+
+  /**
+   * An equal provenance planned before, if any: most selections share their
+   * maker and date with many others, and planned rows are only read. Bounded,
+   * like the tokenizer's shared values.
+   */
+  sharedProvenance(f: PlannedProvenance | undefined): PlannedProvenance | undefined {
+    if (!f) return undefined;
+    const key = JSON.stringify([f.createdByGuid, f.createdAt, f.modifiedByGuid, f.modifiedAt]);
+    const known = this.provenances.get(key);
+    if (known) return known;
+    if (this.provenances.size < MAX_SHARED_PROVENANCES) this.provenances.set(key, f);
+    return f;
+  }
 
   constructor(input: RefiImportResult) {
     const skipped = [...input.skipped];
@@ -163,8 +183,11 @@ function copiesCodingMemos(p: Planner, sel: RefiSelection): boolean {
 
 function planSources(p: Planner): void {
   const names = new UniqueNames(false);
-  const seen = new Set<string>();
+  // Only selections a case refers to are looked up later: keeping the others' places would hold every selection's GUID.
+  const caseSelections = new Set(p.input.project.cases.flatMap((c) => c.selectionGuids.map(fixGuid)));
   for (const s of p.input.project.sources) {
+    // Planned source GUIDs are unique, so a coding repeated within one source is all there is to find.
+    const seen = new Set<string>();
     const name = names.take(s.name.trim() || 'Untitled source');
     const src: PlannedSource = {
       guid: p.claim('source', s.guid),
@@ -186,7 +209,8 @@ function planSources(p: Planner): void {
     for (const n of s.noteGuids) p.own(n, { kind: 'source', sourceGuid: src.guid });
 
     for (const sel of s.selections) {
-      p.selections.set(fixGuid(sel.guid), { sourceGuid: src.guid, start: sel.start, end: sel.end });
+      const selGuid = fixGuid(sel.guid);
+      if (caseSelections.has(selGuid)) p.selections.set(selGuid, { sourceGuid: src.guid, start: sel.start, end: sel.end });
       let first: string | undefined;
       for (const c of sel.codings) {
         const coder = p.coder(c.creatingUserGuid ?? sel.creatingUserGuid);
@@ -199,17 +223,8 @@ function planSources(p: Planner): void {
         seen.add(key);
         const guid = p.claim('coding', c.guid);
         const created = c.creationDateTime ?? sel.creationDateTime;
-        const selection = plannedProvenance(p, sel);
-        p.plan.codings.push({
-          guid,
-          sourceGuid: src.guid,
-          codeGuid,
-          coderGuid: coder,
-          start: sel.start,
-          end: sel.end,
-          ...(created ? { createdAt: created } : {}),
-          ...(selection ? { selection } : {}),
-        });
+        const selection = p.sharedProvenance(plannedProvenance(p, sel));
+        p.plan.codings.push(plannedCoding({ guid, sourceGuid: src.guid, codeGuid, coderGuid: coder, start: sel.start, end: sel.end }, created, selection));
         first ??= guid;
         for (const n of c.noteGuids) p.own(n, { kind: 'coding', codingGuid: guid });
       }
@@ -229,7 +244,21 @@ function planSources(p: Planner): void {
         p.skip({ kind: 'selection', name: sel.name ?? name, reason: `in "${name}", the passage ${sel.start}–${sel.end} is marked without a code, note or description; Quarry keeps coded passages, annotations and case passages` });
       }
     }
+    if (p.consumeSelections) s.selections = [];
   }
+}
+
+/**
+ * A planned coding in one literal per combination of its optional fields,
+ * keys in the same order as ever: a property added later, or spread in,
+ * would cost each of a million codings a second block of memory.
+ */
+function plannedCoding(base: Omit<PlannedCoding, 'createdAt' | 'selection'>, createdAt: string | undefined, selection: PlannedProvenance | undefined): PlannedCoding {
+  const { guid, sourceGuid, codeGuid, coderGuid, start, end } = base;
+  if (createdAt && selection) return { guid, sourceGuid, codeGuid, coderGuid, start, end, createdAt, selection };
+  if (createdAt) return { guid, sourceGuid, codeGuid, coderGuid, start, end, createdAt };
+  if (selection) return { guid, sourceGuid, codeGuid, coderGuid, start, end, selection };
+  return { guid, sourceGuid, codeGuid, coderGuid, start, end };
 }
 
 /** Who made and last changed something and when, as the file says (users as planned); undefined when it says nothing. */
@@ -492,8 +521,20 @@ function projectName(raw: string): string {
   return r.success ? r.data : 'Imported project';
 }
 
-export function planRefiImport(result: RefiImportResult): RefiImportPlan {
+export interface PlanOptions {
+  /**
+   * The caller has no further use for the result's selections: each
+   * source's are let go as soon as they are planned, so the model's
+   * selections and the planned codings are not all alive together.
+   */
+  consumeSelections?: boolean;
+}
+
+export function planRefiImport(result: RefiImportResult, opts: PlanOptions = {}): RefiImportPlan {
   const p = new Planner(result);
+  // The planner's checked copy holds them now; the result's own lists would keep every one alive to the end.
+  if (opts.consumeSelections) for (const s of result.project.sources) s.selections = [];
+  p.consumeSelections = opts.consumeSelections === true;
   const project = p.input.project;
   project.users.forEach((u, i) => p.addUser(u.guid, u.name.trim() || `User ${i + 1}`));
   p.plan.projectProvenance = plannedProvenance(p, project) ?? {};

@@ -15,7 +15,12 @@ function forEachCode(codes: RefiCode[], fn: (c: RefiCode) => void): void {
   }
 }
 
+/** The one empty list of references every selection and coding without any shares (frozen: nothing may add to it). */
+const NO_REFS: string[] = Object.freeze([]) as unknown as string[];
+
 function prune(ctx: ReadContext, refs: string[], valid: Set<string>, kind: string, owner: string, what: string): string[] {
+  // Most of a million selections and codings refer to no note: they share one empty list.
+  if (refs.length === 0) return NO_REFS;
   const kept: string[] = [];
   const seen = new Set<string>();
   for (const r of refs) {
@@ -97,7 +102,10 @@ export function linkProject(ctx: ReadContext, project: RefiProject, declaredSour
   const notes = new Set(project.notes.map((n) => n.guid));
   const sources = new Set(project.sources.map((s) => s.guid));
   const variables = new Set(project.variables.map((v) => v.guid));
-  const selections = new Set(project.sources.flatMap((s) => s.selections.map((sel) => sel.guid)));
+  // Cases refer to few selections: only those are looked for, not every selection's GUID gathered (a million at once).
+  const caseSelectionRefs = new Set(project.cases.flatMap((c) => c.selectionGuids));
+  const selections = new Set<string>();
+  for (const s of project.sources) for (const sel of s.selections) if (caseSelectionRefs.has(sel.guid)) selections.add(sel.guid);
   const codes = new Set<string>();
   forEachCode(project.codes, (c) => codes.add(c.guid));
 

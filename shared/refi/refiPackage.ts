@@ -11,7 +11,8 @@
  */
 import { QuarryError } from '../errors.js';
 import { formatLimit, MAX_DOCUMENT_BYTES } from '../limits.js';
-import { checkInflateBudget, DEFAULT_ZIP_LIMITS, listZipEntries, looksLikeZip, readZipEntry, type ZipEntry, type ZipInput, type ZipLimits } from './refiZip.js';
+import { bytesInPieces } from './xmlByteStream.js';
+import { checkInflateBudget, DEFAULT_ZIP_LIMITS, listZipEntries, looksLikeZip, readZipEntry, streamZipEntry, type ZipEntry, type ZipInput, type ZipLimits } from './refiZip.js';
 
 export type PackageFile = { bytes: Uint8Array; entryName: string } | { missing: string };
 
@@ -20,6 +21,8 @@ export interface RefiContainer {
   qdeName: string;
   /** The .qde's bytes, unpacked afresh on each call and not kept (the caller decodes and drops them). */
   readQde(): Uint8Array;
+  /** The .qde's bytes handed to `sink` a piece at a time as they are unpacked (its checksum is checked after the last). */
+  streamQde(sink: (bytes: Uint8Array) => void): void;
   isPackage: boolean;
   warnings: string[];
   readFile(path: string): PackageFile;
@@ -69,6 +72,7 @@ export function openRefiContainer(fileName: string, input: ZipInput, limits: Zip
     return {
       qdeName: baseName(fileName),
       readQde: () => bytes,
+      streamQde: (sink) => bytesInPieces(bytes).stream(sink),
       isPackage: false,
       warnings: [],
       readFile: (path) => ({
@@ -135,5 +139,12 @@ function openZip(fileName: string, bytes: ZipInput, limits: ZipLimits): RefiCont
     return { bytes: readZipEntry(fileName, bytes, entry), entryName: entry.name };
   };
 
-  return { qdeName: qde.name, readQde: () => readZipEntry(fileName, bytes, qde), isPackage: true, warnings, readFile };
+  return {
+    qdeName: qde.name,
+    readQde: () => readZipEntry(fileName, bytes, qde),
+    streamQde: (sink) => streamZipEntry(fileName, bytes, qde, sink),
+    isPackage: true,
+    warnings,
+    readFile,
+  };
 }

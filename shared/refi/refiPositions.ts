@@ -175,7 +175,23 @@ function skipSelection(ctx: ReadContext, source: RawTextSource, sel: RawSelectio
   for (let i = 0; i < sel.codings.length; i++) ctx.skipped.push({ kind: 'coding', name: sel.name ?? source.name, reason: 'its selection was skipped' });
 }
 
-/** Raw sources → model sources with code-point offsets over normalised text; unusable selections are skipped. */
+/** A raw selection at its converted place, with the optional fields it has. */
+function convertedSelection(sel: RawSelection, start: number, end: number): RefiSelection {
+  const { guid, codings, noteGuids, creatingUserGuid, creationDateTime } = sel;
+  const plain = sel.name === undefined && sel.modifyingUserGuid === undefined && sel.modifiedDateTime === undefined && sel.description === undefined;
+  // The usual selection (who made it and when, nothing more) in one literal: a property added later would cost each of a million selections a second block of memory.
+  if (plain && creatingUserGuid !== undefined && creationDateTime !== undefined) return { guid, start, end, codings, noteGuids, creatingUserGuid, creationDateTime };
+  const converted: RefiSelection = { guid, start, end, codings, noteGuids };
+  if (sel.name !== undefined) converted.name = sel.name;
+  if (creatingUserGuid !== undefined) converted.creatingUserGuid = creatingUserGuid;
+  if (creationDateTime !== undefined) converted.creationDateTime = creationDateTime;
+  if (sel.modifyingUserGuid !== undefined) converted.modifyingUserGuid = sel.modifyingUserGuid;
+  if (sel.modifiedDateTime !== undefined) converted.modifiedDateTime = sel.modifiedDateTime;
+  if (sel.description !== undefined) converted.description = sel.description;
+  return converted;
+}
+
+/** Raw sources → model sources with code-point offsets over normalised text; unusable selections are skipped. Empties each raw source's selections as it goes. */
 export function convertSources(ctx: ReadContext, sources: RawTextSource[], model: PositionModel): RefiTextSource[] {
   return sources.map((raw) => {
     const prep = prepare(raw.rawText);
@@ -213,15 +229,10 @@ export function convertSources(ctx: ReadContext, sources: RawTextSource[], model
         skipSelection(ctx, raw, sel, 'it selects no text');
         continue;
       }
-      const converted: RefiSelection = { guid: sel.guid, start, end, codings: sel.codings, noteGuids: sel.noteGuids };
-      if (sel.name !== undefined) converted.name = sel.name;
-      if (sel.creatingUserGuid !== undefined) converted.creatingUserGuid = sel.creatingUserGuid;
-      if (sel.creationDateTime !== undefined) converted.creationDateTime = sel.creationDateTime;
-      if (sel.modifyingUserGuid !== undefined) converted.modifyingUserGuid = sel.modifyingUserGuid;
-      if (sel.modifiedDateTime !== undefined) converted.modifiedDateTime = sel.modifiedDateTime;
-      if (sel.description !== undefined) converted.description = sel.description;
-      out.selections.push(converted);
+      out.selections.push(convertedSelection(sel, start, end));
     }
+    // The raw selections are done with: dropping them now keeps one source's worth of both kinds alive, not every source's.
+    raw.selections = [];
     return out;
   });
 }

@@ -108,22 +108,22 @@ export function writeImportPlan(db: Database.Database, plan: RefiImportPlan): vo
     }
   });
   const codings = new Map<string, number>();
+  // Only memos look codings up by GUID: a million codings' ids are not all kept for the few that carry one.
+  const memoCodings = new Set(plan.memos.flatMap((m) => (m.codingGuid === undefined ? [] : [m.codingGuid])));
   // A brand-new project: its codings' indexes are built once, after the last row, not row by row.
   withIndexesDeferred(db, 'codings', () => {
     for (const c of plan.codings) {
-      codings.set(
-        c.guid,
-        insertCodingWithSelection(db, {
-          guid: c.guid,
-          sourceId: idOf(sources, c.sourceGuid, 'source'),
-          codeId: idOf(codes, c.codeGuid, 'code'),
-          coderId: idOf(users, c.coderGuid, 'coder'),
-          start: c.start,
-          end: c.end,
-          ...(c.createdAt ? { createdAt: c.createdAt } : {}),
-          selection: c.selection ? selectionProvenance(users, c.selection) : null,
-        }),
-      );
+      const id = insertCodingWithSelection(db, {
+        guid: c.guid,
+        sourceId: idOf(sources, c.sourceGuid, 'source'),
+        codeId: idOf(codes, c.codeGuid, 'code'),
+        coderId: idOf(users, c.coderGuid, 'coder'),
+        start: c.start,
+        end: c.end,
+        ...(c.createdAt ? { createdAt: c.createdAt } : {}),
+        selection: c.selection ? selectionProvenance(users, c.selection) : null,
+      });
+      if (memoCodings.has(c.guid)) codings.set(c.guid, id);
     }
   });
   const attributes = new Map<string, number>();

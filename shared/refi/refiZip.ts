@@ -221,8 +221,8 @@ function crcUpdate(c: number, data: Uint8Array): number {
 }
 const crcValue = (c: number): number => (c ^ 0xffffffff) >>> 0;
 
-/** The packed bytes of one entry, after the checks every read needs. */
-function packedBytes(fileName: string, input: ZipInput, entry: ZipEntry): Uint8Array {
+/** Where the packed bytes of one entry lie, after the checks every read needs. */
+function packedRange(fileName: string, input: ZipInput, entry: ZipEntry): { src: ZipSource; start: number; end: number } {
   if (entry.encrypted) {
     throw new QuarryError('invalid_input', `${fileName}: the archive entry "${entry.name}" is encrypted; Quarry cannot read password-protected archives`);
   }
@@ -237,47 +237,75 @@ function packedBytes(fileName: string, input: ZipInput, entry: ZipEntry): Uint8A
   if (entry.method !== 0 && entry.method !== 8) {
     throw new QuarryError('invalid_input', `${fileName}: the archive entry "${entry.name}" uses a compression method (${entry.method}) Quarry cannot read`);
   }
+  return { src, start, end };
+}
+
+/** The packed bytes of one entry, after the checks every read needs. */
+function packedBytes(fileName: string, input: ZipInput, entry: ZipEntry): Uint8Array {
+  const { src, start, end } = packedRange(fileName, input, entry);
   return src.bytesAt(start, end);
 }
 
+/** Packed bytes read from the archive at a time when an entry is unpacked piece by piece. */
+const PACKED_WINDOW = 256 * 1024;
+
 /**
  * Unpacks one entry chunk by chunk into `sink`, never past its declared size,
- * and checks its size and checksum. The whole entry is never in memory unless
- * the sink keeps it.
+ * and checks its size and checksum. Neither the packed nor the unpacked entry
+ * is ever in memory whole unless the sink keeps it. What the sink throws is
+ * thrown as it is (the entry's own faults are told as the archive's damage).
  */
 function unpackInto(fileName: string, bytes: ZipInput, entry: ZipEntry, sink: (chunk: Uint8Array, at: number) => void): void {
-  const raw = packedBytes(fileName, bytes, entry);
+  const { src, start, end } = packedRange(fileName, bytes, entry);
   let crc = 0xffffffff;
   let filled = 0;
   let overflow = false;
+  let sinkFailure: { error: unknown } | undefined;
   const take = (chunk: Uint8Array) => {
     if (overflow) return;
     if (filled + chunk.length > entry.size) {
       overflow = true;
       return;
     }
-    sink(chunk, filled);
     crc = crcUpdate(crc, chunk);
+    try {
+      sink(chunk, filled);
+    } catch (error) {
+      sinkFailure = { error };
+      throw error;
+    }
     filled += chunk.length;
   };
-  if (entry.method === 0) {
-    for (let i = 0; i < raw.length; i += INFLATE_CHUNK) take(raw.subarray(i, Math.min(raw.length, i + INFLATE_CHUNK)));
-  } else {
-    const inflater = new Inflate(take);
-    try {
+  const inflater = entry.method === 0 ? undefined : new Inflate(take);
+  try {
+    for (let w = start; w < end && !overflow; w += PACKED_WINDOW) {
+      const windowEnd = Math.min(end, w + PACKED_WINDOW);
+      const raw = src.bytesAt(w, windowEnd);
       // Small input slices bound how much one push can produce (deflate expands at most ~1032:1).
       for (let i = 0; i < raw.length && !overflow; i += INFLATE_CHUNK) {
-        const last = i + INFLATE_CHUNK >= raw.length;
-        inflater.push(raw.subarray(i, Math.min(raw.length, i + INFLATE_CHUNK)), last);
+        const slice = raw.subarray(i, Math.min(raw.length, i + INFLATE_CHUNK));
+        if (inflater) inflater.push(slice, windowEnd === end && i + INFLATE_CHUNK >= raw.length);
+        else take(slice);
       }
-      if (raw.length === 0) inflater.push(raw, true);
-    } catch {
-      throw damaged(fileName, `the entry "${entry.name}" cannot be decompressed`);
     }
+    if (start === end) inflater?.push(new Uint8Array(0), true);
+  } catch (err) {
+    if (sinkFailure && err === sinkFailure.error) throw err;
+    throw damaged(fileName, `the entry "${entry.name}" cannot be decompressed`);
   }
   if (overflow) throw expandsBeyond(fileName, entry);
   if (filled !== entry.size) throw damaged(fileName, `the entry "${entry.name}" is shorter than it declares`);
   if (crcValue(crc) !== entry.crc) throw damaged(fileName, `the entry "${entry.name}" fails its checksum`);
+}
+
+/**
+ * Unpacks an entry a piece at a time into `sink`, for a reader that takes it
+ * in pieces (a project.qde): its size and checksum are checked at the end, so
+ * the reader must be ready to find, after the last piece, that the entry was
+ * damaged.
+ */
+export function streamZipEntry(fileName: string, bytes: ZipInput, entry: ZipEntry, sink: (chunk: Uint8Array) => void): void {
+  unpackInto(fileName, bytes, entry, (chunk) => sink(chunk));
 }
 
 const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;

@@ -44,10 +44,6 @@ export function decodeXmlEntities(s: string): string {
   });
 }
 
-/**
- * Bytes → string for an XML document: a BOM wins, then the declared encoding,
- * then UTF-8 (the REFI-QDA default). The BOM is not part of the result.
- */
 const WINDOWS_1252_LABELS = new Set(['windows-1252', 'cp1252', 'x-cp1252', 'iso-8859-1', 'iso8859-1', 'iso_8859-1', 'latin1', 'l1', 'us-ascii', 'ascii']);
 
 /** How many bytes at the end start a UTF-8 character that never finishes (0 when none). */
@@ -61,32 +57,56 @@ function incompleteUtf8Tail(bytes: Uint8Array): number {
   return 0;
 }
 
-export function decodeXmlBytes(fileName: string, bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 200));
-  const declared = /^(?:\uFEFF|\u00EF\u00BB\u00BF)?\s*<\?xml[^>]*\sencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(head)?.[1]?.toLowerCase();
+/** How an XML document's bytes are to be read, judged by its first 200 bytes: a BOM wins, then the declared encoding, then UTF-8. */
+export type XmlEncoding = { kind: 'decoder'; label: string } | { kind: 'windows-1252' } | { kind: 'utf-8' };
+
+export const XML_ENCODING_HEAD_BYTES = 200;
+
+export function xmlEncodingOf(head: Uint8Array): XmlEncoding {
+  if (head[0] === 0xff && head[1] === 0xfe) return { kind: 'decoder', label: 'utf-16le' };
+  if (head[0] === 0xfe && head[1] === 0xff) return { kind: 'decoder', label: 'utf-16be' };
+  const text = new TextDecoder('latin1').decode(head.subarray(0, XML_ENCODING_HEAD_BYTES));
+  const declared = /^(?:\uFEFF|\u00EF\u00BB\u00BF)?\s*<\?xml[^>]*\sencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(text)?.[1]?.toLowerCase();
   // The Western single-byte encodings go through the same decoder as imported text files: some Node
   // builds' TextDecoder reads windows-1252's € ’ “ as control characters. (WHATWG reads the Latin-1 labels as windows-1252 too.)
-  if (declared && WINDOWS_1252_LABELS.has(declared)) return decodeWindows1252(bytes);
+  if (declared && WINDOWS_1252_LABELS.has(declared)) return { kind: 'windows-1252' };
   // A declaration readable as single bytes rules out UTF-16, whatever it claims.
   if (declared && declared !== 'utf-8' && declared !== 'utf8' && !declared.startsWith('utf-16')) {
-    let decoder: TextDecoder | undefined;
     try {
-      decoder = new TextDecoder(declared);
+      new TextDecoder(declared);
+      return { kind: 'decoder', label: declared };
     } catch {
-      decoder = undefined; // an unknown label: fall back to UTF-8 below
+      // an unknown label: UTF-8 below
     }
-    if (decoder) return decoder.decode(bytes);
   }
+  return { kind: 'utf-8' };
+}
+
+/**
+ * The longest text decoded from XML bytes in one piece since the last reset:
+ * the import's guard test reads it to check that a project file is never
+ * decoded whole.
+ */
+export const xmlDecodeProbe = { longestPiece: 0 };
+
+export function noteDecoded(text: string): string {
+  if (text.length > xmlDecodeProbe.longestPiece) xmlDecodeProbe.longestPiece = text.length;
+  return text;
+}
+
+/** A whole XML document's bytes → its text (see xmlEncodingOf); the BOM is not part of the result. */
+export function decodeXmlBytes(fileName: string, bytes: Uint8Array): string {
+  const encoding = xmlEncodingOf(bytes);
+  if (encoding.kind === 'decoder') return noteDecoded(new TextDecoder(encoding.label).decode(bytes));
+  if (encoding.kind === 'windows-1252') return noteDecoded(decodeWindows1252(bytes));
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return noteDecoded(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
     // A file cut off inside a character: read what came before, so the parse says it was cut off.
     const whole = bytes.length - incompleteUtf8Tail(bytes);
     if (whole < bytes.length) {
       try {
-        return new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, whole));
+        return noteDecoded(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, whole)));
       } catch {
         // bad bytes earlier too: not UTF-8 at all
       }
@@ -103,7 +123,7 @@ export function decodeXmlBytes(fileName: string, bytes: Uint8Array): string {
 export type XmlCloseHook = (el: XmlElement, parent: XmlElement | undefined, root: XmlElement) => void;
 
 /** Builds the element tree from the tokenizer's events. */
-function treeBuilder(onClose?: XmlCloseHook): { listener: XmlListener; root(): XmlElement | undefined } {
+export function treeBuilder(onClose?: XmlCloseHook): { listener: XmlListener; root(): XmlElement | undefined } {
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;
   const listener: XmlListener = {

@@ -101,7 +101,7 @@ function readRefiInput(fileName: string, input: RefiFileInput): RefiImportResult
  */
 function readAndPlan(fileName: string, input: RefiFileInput): { plan: RefiImportPlan; report: RefiImportReport } {
   const result = readRefiInput(fileName, input);
-  const plan = planRefiImport(result);
+  const plan = planRefiImport(result, { consumeSelections: true });
   return { plan, report: reportOf(result, plan) };
 }
 
