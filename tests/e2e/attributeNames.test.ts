@@ -69,6 +69,10 @@ describe('one attribute name in two classifications, in browser mode', () => {
     await expect.poll(async () => (await headers.allInnerTexts()).map((t) => t.trim()).filter((t) => /Size|Sector/.test(t))).toEqual(
       expect.arrayContaining([expect.stringMatching(/^Firm\.Size/), expect.stringMatching(/^School\.Size/), expect.stringMatching(/^Firm\.Sector/), expect.stringMatching(/^School\.Sector/)]),
     );
+    // A school's row has no Firm.Size: the cell says it is not its classification's, not "Unassigned".
+    const dock = page.locator('.sheet-row[data-case="Dock school"]');
+    await expect.poll(() => dock.locator('.other-classification').count()).toBe(2);
+    await expect.poll(() => dock.locator('.other-classification').first().getAttribute('title')).toBe('Size is an attribute of Firm; Dock school is a School');
     await app.shot('attribute-names-sheet');
 
     // The CLI reads the project the app wrote: School's Sector is School's own.

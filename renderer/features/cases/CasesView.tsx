@@ -198,6 +198,7 @@ export function CasesView(_props: WorkbenchViewProps) {
             attributes={data.attributes}
             allSources={data.sources}
             classificationCount={data.classificationCount}
+            attributeClassification={data.attributeClassification}
             sort={sort}
             onSort={onSort}
             filters={filters}

@@ -15,6 +15,8 @@ interface Props {
   allSources: SourceSummary[];
   /** Classifications in the project: more than one shows a Classification column. */
   classificationCount: number;
+  /** The classification each attribute belongs to, by attribute id (absent: none known). */
+  attributeClassification: ReadonlyMap<number, string>;
   sort: SortState | null;
   onSort: (key: SortKey) => void;
   filters: ColumnFilters;
@@ -238,6 +240,7 @@ export function ClassificationSheet(props: Props) {
                 picking={picking === item.index}
                 pending={pending[row.id]}
                 allSources={allSources}
+                attributeClassification={props.attributeClassification}
                 callbacks={callbacks}
               />
             );

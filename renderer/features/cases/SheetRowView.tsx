@@ -36,6 +36,8 @@ interface Props {
   /** Values saved but not yet read back, by attribute id. */
   pending: Record<string, string> | undefined;
   allSources: readonly SourceSummary[];
+  /** The classification each attribute belongs to, by attribute id. */
+  attributeClassification: ReadonlyMap<number, string>;
   callbacks: RowCallbacks;
 }
 
@@ -43,7 +45,7 @@ const SPECIAL: Record<AttributeValue['kind'], string> = { value: '', unassigned:
 
 /** One case's row; re-renders only when its data, its active cell or its editor changes. */
 export const SheetRowView = memo(function SheetRowView(props: Props) {
-  const { row, index, columns, template, top, activeCol, editing, picking, pending, allSources, callbacks } = props;
+  const { row, index, columns, template, top, activeCol, editing, picking, pending, allSources, attributeClassification, callbacks } = props;
   const [dropping, setDropping] = useState(false);
   const style: CSSProperties = { gridTemplateColumns: template, transform: `translateY(${top}px)` };
   return (
@@ -127,6 +129,15 @@ export const SheetRowView = memo(function SheetRowView(props: Props) {
         const def = defOf(attr);
         const value = valueOf(row, attr.id);
         const shown = pending?.[col.key] ?? formatValue(def, value);
+        // Another classification's attribute with no value: not this case's to have (NVivo shows no cell for it), not "Unassigned".
+        const owner = attributeClassification.get(attr.id);
+        if (!isEditing && pending?.[col.key] === undefined && value.kind === 'unassigned' && row.classification !== null && owner !== undefined && owner !== row.classification) {
+          return (
+            <div {...common} className={`${cls} other-classification`} title={`${attr.name} is an attribute of ${owner}; ${row.name} is a ${row.classification}`}>
+              —
+            </div>
+          );
+        }
         return (
           <div
             {...common}

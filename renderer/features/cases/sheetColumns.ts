@@ -23,9 +23,15 @@ export function sheetColumns(attributes: readonly AttributeInfo[], tree: { paren
     { key: 'sources', label: 'Sources', width: 210 },
     ...(tree.parent ? [{ key: 'parent' as const, label: 'Parent', width: 160 }] : []),
     ...(tree.classification ? [{ key: 'classification' as const, label: 'Classification', width: 160 }] : []),
-    ...attributes.map((attr) => ({ key: String(attr.id), label: attr.reference ?? attr.name, width: attributeTypeSpec(attr.type).editor.columnWidth, attr })),
+    ...attributes.map((attr) => {
+      const label = attr.reference ?? attr.name;
+      return { key: String(attr.id), label, width: Math.max(attributeTypeSpec(attr.type).editor.columnWidth, headerWidth(label)), attr };
+    }),
   ];
 }
+
+/** Room for a header's label beside its type badge and menu button (a qualified name like School.Size is longer), up to a limit. */
+const headerWidth = (label: string): number => Math.min(320, 8 * label.length + 120);
 
 export const gridTemplate = (columns: readonly SheetColumn[]): string => columns.map((c) => `${c.width}px`).join(' ');
 

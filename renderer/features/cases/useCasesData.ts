@@ -12,9 +12,20 @@ export function useCasesData() {
   const sheet = useApiQuery('cases.sheet', {});
   const sources = useApiQuery('sources.list', {});
   const sets = useApiQuery('caseSets.list', {});
+  const classifications = useApiQuery('classifications.list', {});
 
   const attrs = useMemo(() => sheet.data?.attributes ?? [], [sheet.data]);
   const rows = useMemo(() => (sheet.data ? buildRows(sheet.data) : []), [sheet.data]);
+  /** Each attribute's classification by name, to tell a case's own attributes from another classification's. */
+  const attributeClassification = useMemo(() => {
+    const names = new Map((classifications.data ?? []).map((k) => [k.id, k.name]));
+    const out = new Map<number, string>();
+    for (const a of attrs) {
+      const name = a.classificationId == null ? undefined : names.get(a.classificationId);
+      if (name !== undefined) out.set(a.id, name);
+    }
+    return out;
+  }, [attrs, classifications.data]);
 
   /** Saves one cell; returns false (after telling the user why) when the value does not fit. */
   const setValue = useCallback(
@@ -52,6 +63,7 @@ export function useCasesData() {
     attributes: attrs,
     sources: sources.data ?? [],
     classificationCount: sheet.data?.classificationCount ?? 0,
+    attributeClassification,
     sets: sets.data ?? [],
     setValue,
     renameCase,
