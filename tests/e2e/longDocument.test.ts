@@ -47,6 +47,8 @@ interface Fixture {
   middle: number;
   last: number;
   middleLine: number;
+  /** A second long source, opened in the last test, and its length in code points. */
+  second: { name: string; characters: number };
 }
 
 function writeProject(dir: string): Fixture {
@@ -58,6 +60,8 @@ function writeProject(dir: string): Fixture {
     const id = mutate(ctx, 'Import', (db) => storeDocument(db, ctx.coderName, { name: 'Harbour log', text, originName: 'harbour.txt', originType: 'txt', encoding: 'utf-8', warnings: [] }).id);
     const codeId = createCode(ctx, { path: 'Crossings' });
     const pageEnd = firstPage(project.db, id, FIRST_PAGE_CHARACTERS).end;
+    const secondText = lines.slice().reverse().join('\r\n');
+    mutate(ctx, 'Import', (db) => storeDocument(db, ctx.coderName, { name: 'Ferry log', text: secondText, originName: 'ferry.txt', originType: 'txt', encoding: 'utf-8', warnings: [] }));
     const middleLine = Math.floor(lines.length / 2);
     const middleStart = lines.slice(0, middleLine).reduce((n, l) => n + codePointLength(l) + 2, 0);
     const total = codePointLength(text);
@@ -65,6 +69,7 @@ function writeProject(dir: string): Fixture {
       path,
       lines,
       pageEnd,
+      second: { name: 'Ferry log', characters: codePointLength(secondText) },
       middleLine,
       across: applyCoding(ctx, { sourceId: id, start: pageEnd - 30, end: pageEnd + 40, codeId }).id,
       middle: applyCoding(ctx, { sourceId: id, start: middleStart + 3, end: middleStart + 25, codeId }).id,
@@ -164,5 +169,38 @@ describe('a long transcript opens from its first page', () => {
     await expect.poll(() => row.locator(`.stripe[data-coding-id="${fx.last}"]`).count()).toBe(1);
     expect(await row.locator('.doc-text').textContent()).toBe(fx.lines[lastLine]);
     await app.shot('long-document-04-end');
+  });
+
+  it('keeps Select All and Find for the whole document while only its first page is here', async () => {
+    const { page } = app;
+    // The whole text is held back until the test lets it go: the first page stays on screen meanwhile.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/call', async (route) => {
+      const method = (JSON.parse(route.request().postData() ?? '{}') as { method?: string }).method;
+      if (method === 'sources.get') await released;
+      await route.continue();
+    });
+    try {
+      await page.locator('button.list-item', { hasText: fx.second.name }).click();
+      const busy = page.locator('[data-testid="document-view"][aria-busy="true"]');
+      await busy.waitFor();
+      await page.locator('.doc-line[data-line="0"] .doc-text').click();
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.press('ControlOrMeta+F');
+      await page.getByRole('searchbox', { name: 'Find in document' }).fill('Visitor 0:');
+      // Neither the page alone nor its matches are taken for the document's.
+      await expect.poll(() => page.getByTestId('find-count').textContent()).toBe('Reading the whole document…');
+      expect(await busy.count()).toBe(1);
+      expect(await page.locator('.status-bar, footer').first().textContent()).toContain('No selection');
+      await app.shot('long-document-05-waiting-for-the-rest');
+    } finally {
+      release();
+    }
+    await page.locator('[data-testid="document-view"]:not([aria-busy])').waitFor({ timeout: 60_000 });
+    // "Visitor 0:" is the last line of this document, far past its first page.
+    await expect.poll(() => page.getByTestId('find-count').textContent()).toBe('1 of 1');
+    await expect.poll(() => page.locator('.status-bar, footer').first().textContent()).toContain(`Selected 0–${fx.second.characters} (${fx.second.characters} characters)`);
+    await page.unroute('**/api/call');
   });
 });

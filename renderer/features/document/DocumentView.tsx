@@ -390,7 +390,7 @@ export function DocumentView({ model, codes, snap, annotations, onOpenAnnotation
 
   const returnFocus = useRef<Element | null>(null);
   const scrollToMatch = useCallback((m: { start: number }) => virtualizer.scrollToIndex(lineAt(lines, m.start), { align: 'center' }), [virtualizer, lines]);
-  const find = useFindInDocument(doc.text, lines, scrollToMatch, () => {
+  const find = useFindInDocument(doc.text, model.page === null, lines, scrollToMatch, () => {
     const back = returnFocus.current;
     (back instanceof HTMLElement && back.isConnected ? back : textRef.current)?.focus();
   });

@@ -7,7 +7,7 @@ export function FindBar({ find }: { find: FindModel }) {
     find.inputRef.current?.focus();
   }, []);
   const count = find.matches.length;
-  const status = !find.query ? '' : count === 0 ? 'No matches' : `${find.current + 1} of ${count}`;
+  const status = !find.query ? '' : find.waiting ? 'Reading the whole document…' : count === 0 ? 'No matches' : `${find.current + 1} of ${count}`;
   return (
     <div className="find-bar" role="search" aria-label="Find in document">
       <input

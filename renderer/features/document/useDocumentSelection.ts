@@ -48,6 +48,8 @@ export function useDocumentSelection({ model, textRef, scrollRef, snap, firstVis
   const mouseDown = useRef(false);
   /** The last click selected the coding under it (its span is shown selected). */
   const clickedCoding = useRef(false);
+  /** Select All came while only the first page of a long document was here (see selectDocument). */
+  const selectAllWhenWhole = useRef(false);
   /** Where the second click of a double-click on a coded word was (see onMouseDown). */
   const wordClick = useRef<{ x: number; y: number } | null>(null);
   const [caret, setCaret] = useState<CaretBox | null>(null);
@@ -55,6 +57,7 @@ export function useDocumentSelection({ model, textRef, scrollRef, snap, firstVis
   // A different document starts without a selection.
   useLayoutEffect(() => {
     logical.current = null;
+    selectAllWhenWhole.current = false;
     setCaret(null);
   }, [doc.id]);
 
@@ -184,11 +187,25 @@ export function useDocumentSelection({ model, textRef, scrollRef, snap, firstVis
     return sel;
   }, [textRef, firstVisibleLine, scrollToLine, lines]);
 
-  /** The document, all of it (lines not rendered included) — not the page. */
+  /**
+   * The document, all of it (lines not rendered included) — not the page. While only the first page
+   * of a long document is here, it is selected when the rest arrives: selecting (and coding) the
+   * page alone would look like the whole document.
+   */
+  const partial = model.page !== null;
   const selectDocument = useCallback(() => {
+    if (partial) {
+      selectAllWhenWhole.current = true;
+      return;
+    }
     commit(0, index.utf16Length, false);
     if (textRef.current) window.getSelection()?.selectAllChildren(textRef.current);
-  }, [commit, index, textRef]);
+  }, [partial, commit, index, textRef]);
+  useEffect(() => {
+    if (partial || !selectAllWhenWhole.current) return;
+    selectAllWhenWhole.current = false;
+    selectDocument();
+  }, [partial, selectDocument]);
 
   // The desktop app's Edit ▸ Select All selects the page; while the document has the focus, it means the document.
   useEffect(() => {

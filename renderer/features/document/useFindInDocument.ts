@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { findMatches, foldText, type FindMatch } from '../../../shared/text/findInText.js';
 import { lineAt, type Line, type SpanU16 } from './documentLayout.js';
 
@@ -14,6 +14,8 @@ export interface FindModel {
   current: number;
   /** Lines holding matches → the matches on them as marks. */
   marksByLine: Map<number, SpanU16[]>;
+  /** A query waits for the rest of a long document (only its first page is here yet). */
+  waiting: boolean;
   show: () => void;
   close: () => void;
   setQuery: (q: string) => void;
@@ -26,13 +28,16 @@ export interface FindModel {
  * Find in the open document: the text is folded once per document (lazily,
  * on first use), each query is one pass over the folded text. Matches are
  * UTF-16 spans, like the rest of the view; `onCurrent` scrolls to the current one.
+ * While only the first page of a long document is here (`complete` false) a
+ * query finds nothing yet and says it waits: counting the page's matches
+ * would tell the user a wrong number.
  */
-export function useFindInDocument(text: string, lines: Line[], onCurrent: (m: FindMatch) => void, onClose: () => void): FindModel {
+export function useFindInDocument(text: string, complete: boolean, lines: Line[], onCurrent: (m: FindMatch) => void, onClose: () => void): FindModel {
   const [open, setOpen] = useState(false);
   const [query, setQueryState] = useState('');
   const [current, setCurrent] = useState(-1);
   const inputRef = useRef<HTMLInputElement | null>(null);
-  const folded = useMemo(() => (open ? foldText(text) : null), [open, text]);
+  const folded = useMemo(() => (open && complete ? foldText(text) : null), [open, complete, text]);
   const matches = useMemo(() => (folded && query ? findMatches(folded, query) : []), [folded, query]);
 
   const go = useCallback(
@@ -54,6 +59,18 @@ export function useFindInDocument(text: string, lines: Line[], onCurrent: (m: Fi
     [folded, onCurrent],
   );
 
+  // A query typed while waiting goes to its first match once the whole document is here.
+  const waited = useRef(false);
+  useEffect(() => {
+    if (!complete) {
+      waited.current = true;
+      return;
+    }
+    if (!waited.current) return;
+    waited.current = false;
+    if (current === -1 && matches.length > 0) go(0);
+  }, [complete, matches, current, go]);
+
   const marksByLine = useMemo(() => {
     const out = new Map<number, SpanU16[]>();
     matches.forEach((m, i) => {
@@ -74,6 +91,7 @@ export function useFindInDocument(text: string, lines: Line[], onCurrent: (m: Fi
     matches,
     current,
     marksByLine,
+    waiting: open && !complete && query !== '',
     show: () => {
       setOpen(true);
       // The bar may already be open: focus and select what was typed, as browsers do.
