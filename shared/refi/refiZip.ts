@@ -205,9 +205,16 @@ export function checkInflateBudget(fileName: string, entry: ZipEntry, inflatedSo
   return total;
 }
 
+const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+
 let crcTable: Uint32Array | undefined;
-/** Continues a CRC-32 over `data` (start with 0xffffffff; finish with crcValue). */
+/**
+ * Continues a CRC-32 over `data` (start with 0xffffffff; finish with crcValue):
+ * the platform's zlib where it has crc32 (an entry unpacked in pieces is
+ * checked piece by piece — half a gigabyte for a large project.qde), else a table.
+ */
 function crcUpdate(c: number, data: Uint8Array): number {
+  if (nativeCrc32) return (nativeCrc32(data, crcValue(c)) ^ 0xffffffff) >>> 0;
   if (!crcTable) {
     crcTable = new Uint32Array(256);
     for (let n = 0; n < 256; n++) {
@@ -308,7 +315,6 @@ export function streamZipEntry(fileName: string, bytes: ZipInput, entry: ZipEntr
   unpackInto(fileName, bytes, entry, (chunk) => sink(chunk));
 }
 
-const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
 
 /** A refusal of an entry that inflates past the size it declares. */
 function expandsBeyond(fileName: string, entry: ZipEntry): QuarryError {
@@ -338,7 +344,7 @@ export function readZipEntry(fileName: string, bytes: ZipInput, entry: ZipEntry)
   }
   if (out.length > entry.size) throw expandsBeyond(fileName, entry);
   if (out.length !== entry.size) throw damaged(fileName, `the entry "${entry.name}" is shorter than it declares`);
-  const crc = nativeCrc32 ? nativeCrc32(out) >>> 0 : crcValue(crcUpdate(0xffffffff, out));
+  const crc = crcValue(crcUpdate(0xffffffff, out));
   if (crc !== entry.crc) throw damaged(fileName, `the entry "${entry.name}" fails its checksum`);
   return out;
 }
