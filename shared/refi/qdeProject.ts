@@ -9,6 +9,8 @@ import { descriptionOf, guidOf, readCodes, readSets, readVariableValues, refOf, 
 import { readNotes, readSource, type RawTextSource } from './qdeSources.js';
 import { allCodeGuids, replayReadAhead, type SourcesReadAhead } from './qdeSourcesAhead.js';
 import { VARIABLE_TYPES } from './refiValues.js';
+import type { SelectionSpool } from './selectionSpool.js';
+import { stageSelections } from './stagedSelections.js';
 import { attrOf, childrenNamed, countDescendants, firstChild, type XmlElement } from './xmlTree.js';
 
 export interface QdeReadResult {
@@ -57,7 +59,7 @@ function readCases(ctx: ReadContext, root: XmlElement): RefiCase[] {
   });
 }
 
-export function readQdeProject(ctx: ReadContext, root: XmlElement, container: RefiContainer, ahead?: SourcesReadAhead): QdeReadResult {
+export function readQdeProject(ctx: ReadContext, root: XmlElement, container: RefiContainer, ahead?: SourcesReadAhead, spool?: SelectionSpool): QdeReadResult {
   const codeBook = firstChild(root, 'CodeBook');
   const codes = readCodes(ctx, firstChild(codeBook, 'Codes'), new Set());
   const sourcesEl = firstChild(root, 'Sources');
@@ -94,6 +96,7 @@ export function readQdeProject(ctx: ReadContext, root: XmlElement, container: Re
     const read = ahead?.take(el);
     const src = read ? replayReadAhead(ctx, read) : readSource(env, el);
     codingsReadAhead += read?.codings ?? 0;
+    if (src && spool) stageSelections(src, spool, origin);
     if (src) rawSources.push(src);
   }
 

@@ -12,6 +12,7 @@ import type { RefiContainer } from './refiPackage.js';
 import { guidOf, readVariableValues, refOf, refsOf, descriptionOf, type ReadContext } from './refiElements.js';
 import { derivedGuid } from './refiGuid.js';
 import { attrOf, childrenNamed, countDescendants, firstChild, type XmlElement } from './xmlTree.js';
+import type { StagedRaw } from './stagedSelections.js';
 
 export interface RawSelection {
   guid: string;
@@ -45,6 +46,8 @@ export interface RawTextSource {
   values: RefiVariableValue[];
   /** An AudioSource/VideoSource: its transcript's SyncPoints (positions as written) and the recording. */
   recording?: RawRecording;
+  /** Its selections once put in the import's spool (`selections` is then empty). */
+  staged?: StagedRaw;
 }
 
 export interface RawRecording {

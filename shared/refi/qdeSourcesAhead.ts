@@ -18,7 +18,9 @@ import { newReadContext, readCodes, type ReadContext } from './refiElements.js';
 import type { RefiCode } from './refiModel.js';
 import type { RefiContainer } from './refiPackage.js';
 import { readSource, type RawTextSource } from './qdeSources.js';
-import { countDescendants, firstChild, type XmlCloseHook, type XmlElement } from './xmlTree.js';
+import { attrOf, countDescendants, firstChild, type XmlCloseHook, type XmlElement } from './xmlTree.js';
+import type { SelectionSpool } from './selectionSpool.js';
+import { stageSelections } from './stagedSelections.js';
 
 export interface SourceReadAhead {
   source: RawTextSource | undefined;
@@ -46,6 +48,8 @@ export class SourcesReadAhead {
   constructor(
     private readonly fileName: string,
     private readonly container: RefiContainer,
+    /** Where each source's selections go as soon as it is read (stagedSelections.ts). */
+    private readonly spool?: SelectionSpool,
   ) {}
 
   readonly onClose: XmlCloseHook = (el, parent, root) => {
@@ -63,6 +67,7 @@ export class SourcesReadAhead {
       return this.keepWhole();
     }
     if (ctx.madeUp > 0) return this.keepWhole();
+    if (source && this.spool) stageSelections(source, this.spool, attrOf(root, 'origin'));
     this.read.set(el, { source, ctx, codings: countDescendants(el, 'Coding') });
     el.children = [];
     el.text = '';

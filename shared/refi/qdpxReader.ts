@@ -10,7 +10,9 @@ import { openRefiContainer, type RefiContainer } from './refiPackage.js';
 import type { ZipInput } from './refiZip.js';
 import { readQdeProject } from './qdeProject.js';
 import { SourcesReadAhead } from './qdeSourcesAhead.js';
-import { choosePositionModel, convertSources } from './refiPositions.js';
+import { choosePositionModel, sourceFit } from './refiPositions.js';
+import { memorySpool, type SelectionSpool } from './selectionSpool.js';
+import { StagedSelections } from './stagedSelections.js';
 import { linkProject } from './refiLinks.js';
 import { normalizeGuid } from './refiGuid.js';
 import { parseXmlBytes } from './xmlByteStream.js';
@@ -41,13 +43,13 @@ function checkProjectRoot(ctx: ReadContext, root: XmlElement, what: string): voi
  * they can be collected as soon as it returns, before positions are converted
  * and links resolved.
  */
-function readProjectFile(ctx: ReadContext, fileName: string, container: RefiContainer): ReturnType<typeof readQdeProject> & { declaredSources: Set<string> } {
+function readProjectFile(ctx: ReadContext, fileName: string, container: RefiContainer, spool: SelectionSpool): ReturnType<typeof readQdeProject> & { declaredSources: Set<string> } {
   const what = container.isPackage ? container.qdeName : 'the project file';
-  const ahead = new SourcesReadAhead(fileName, container);
+  const ahead = new SourcesReadAhead(fileName, container, spool);
   // The .qde is parsed as it is unpacked: neither its bytes nor its text are ever whole.
   const root = parseXmlBytes(fileName, { stream: (sink) => container.streamQde(sink), whole: () => container.readQde() }, what, ahead.onClose);
   checkProjectRoot(ctx, root, what);
-  const read = readQdeProject(ctx, root, container, ahead);
+  const read = readQdeProject(ctx, root, container, ahead, spool);
   // Sources the file declares, read or skipped: a case's reference to one of them is no dangling link.
   const declaredSources = new Set(
     (root.children.find((c) => c.name === 'Sources')?.children ?? []).flatMap((c) => (c.attrs['guid'] ? [normalizeGuid(c.attrs['guid'])] : [])),
@@ -55,13 +57,40 @@ function readProjectFile(ctx: ReadContext, fileName: string, container: RefiCont
   return { ...read, declaredSources };
 }
 
-export function readRefiPackage(fileName: string, input: ZipInput): RefiImportResult {
+/**
+ * Reads the package with each source's selections staged in `spool`: the
+ * result's `staged` gives them one source at a time (the import planner
+ * takes them so; stagedSelections.ts), and until then its sources have none.
+ */
+export function readRefiPackageStaged(fileName: string, input: ZipInput, spool: SelectionSpool): RefiImportResult {
   const container = openRefiContainer(fileName, input);
   const ctx = newReadContext(fileName);
   ctx.warnings.push(...container.warnings);
-  const { project, rawSources, declared, declaredSources } = readProjectFile(ctx, fileName, container);
-  const { model, reason } = choosePositionModel(project.origin, rawSources);
-  project.sources = convertSources(ctx, rawSources, model);
-  linkProject(ctx, project, declaredSources);
-  return { project, positionUnit: model.unit, positionUnitReason: reason, skipped: ctx.skipped, declared, warnings: ctx.warnings };
+  const { project, rawSources, declared, declaredSources } = readProjectFile(ctx, fileName, container, spool);
+  const { model, reason } = choosePositionModel(
+    project.origin,
+    rawSources.map((s) => s.staged?.fit ?? sourceFit(s, project.origin)),
+  );
+  const staged = new StagedSelections(ctx.skipped, spool, model, rawSources);
+  project.sources = staged.sources;
+  linkProject(ctx, project, declaredSources, staged);
+  return { project, positionUnit: model.unit, positionUnitReason: reason, skipped: ctx.skipped, declared, warnings: ctx.warnings, staged };
+}
+
+/** Reads the package whole: every source with its selections, converted and linked. */
+export function readRefiPackage(fileName: string, input: ZipInput): RefiImportResult {
+  const result = readRefiPackageStaged(fileName, input, memorySpool());
+  return takeAllSelections(result);
+}
+
+/** A staged result with every source's selections taken (in order) and everything they reported in its place. */
+export function takeAllSelections(result: RefiImportResult): RefiImportResult {
+  const { staged, ...rest } = result;
+  if (!staged) return result;
+  for (const s of rest.project.sources) {
+    s.selections = staged.take(s);
+    delete s.staged;
+  }
+  staged.finish();
+  return { ...rest, skipped: staged.skips.into(rest.skipped), warnings: staged.warnings.into(rest.warnings) };
 }

@@ -4,7 +4,8 @@
  * codes (so a shared codebook can start a new project).
  */
 import { QuarryError } from '../errors.js';
-import { readCodebook, readRefiPackage } from './qdpxReader.js';
+import { readCodebook, readRefiPackage, readRefiPackageStaged } from './qdpxReader.js';
+import type { SelectionSpool } from './selectionSpool.js';
 import type { RefiCode, RefiImportResult } from './refiModel.js';
 import { looksLikeZip, type ZipInput } from './refiZip.js';
 import { decodeXmlBytes } from './xmlTree.js';
@@ -28,8 +29,14 @@ function isCutOffCodebook(fileName: string, xml: string): boolean {
   return open !== undefined && !/^(?:[\w.-]+:)?Project$/.test(open[0] ?? '');
 }
 
-/** Reads a file given as bytes or as a ZipSource over the file on disk (a package is then read piece by piece). */
-export function readRefiFile(fileName: string, input: ZipInput): RefiImportResult {
+/**
+ * Reads a file given as bytes or as a ZipSource over the file on disk (a
+ * package is then read piece by piece). With a spool, a project's
+ * selections are staged in it and the result's `staged` gives them
+ * (stagedSelections.ts); without, every source holds its own.
+ */
+export function readRefiFile(fileName: string, input: ZipInput, spool?: SelectionSpool): RefiImportResult {
+  const readPackage = (data: ZipInput): RefiImportResult => (spool ? readRefiPackageStaged(fileName, data, spool) : readRefiPackage(fileName, data));
   if (input.length === 0) throw new QuarryError('invalid_input', `${fileName}: the file is empty`);
   if (!looksLikeZip(input)) {
     const bytes = input instanceof Uint8Array ? input : input.bytesAt(0, input.length);
@@ -60,7 +67,7 @@ export function readRefiFile(fileName: string, input: ZipInput): RefiImportResul
         warnings: book.warnings,
       };
     }
-    return readRefiPackage(fileName, bytes);
+    return readPackage(bytes);
   }
-  return readRefiPackage(fileName, input);
+  return readPackage(input);
 }

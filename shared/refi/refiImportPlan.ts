@@ -11,7 +11,7 @@ import { choicesSchema, nameSchema } from '../api/methods/valueSchemas.js';
 import type { CaseSetRule } from '../cases/caseSetRules.js';
 import { ruleFromFile } from '../cases/ruleFromFile.js';
 import { codePointLength } from '../text/positions.js';
-import type { RefiCode, RefiImportResult, RefiSelection, RefiSkipped } from './refiModel.js';
+import type { RefiCode, RefiImportResult, RefiSelection, RefiSkipped, RefiTextSource } from './refiModel.js';
 import { derivedGuid } from './refiGuid.js';
 import { fixGuid } from './importGuid.js';
 import { normalizeColor } from './refiValues.js';
@@ -19,7 +19,9 @@ import { readCaseMemos, readCaseSet, readCaseSources, readChoices, readOriginalN
 import { planNotes, type NoteOwner } from './refiImportNotes.js';
 import type { PlannedAttribute, PlannedCase, PlannedCaseSet, PlannedCode, PlannedCoding, PlannedProvenance, PlannedSource, PlannedUser, RefiImportPlan } from './refiImportPlanTypes.js';
 import { UniqueNames } from './uniqueNames.js';
-import { checkRefiRows } from './refiRowChecks.js';
+import { checkRefiRows, type LaterSelectionCheck, type Skip } from './refiRowChecks.js';
+import { GuidClaims } from './stagedSelections.js';
+import type { SelectionSpool } from './selectionSpool.js';
 import { caseLinkWarnings, caseWithSameValues, noCaseLinkRepairs, repairDanglingLinks, valuesKey, type DanglingLink } from './refiCaseLinks.js';
 import { readCaseMarkers, readProjectClassifications, readVariableMarkers } from './refiClassifications.js';
 import { referenceDefs } from '../cases/attributeNames.js';
@@ -42,7 +44,11 @@ class Planner {
   readonly plan: RefiImportPlan;
   /** The file's project without the rows whose names or choice lists do not fit (refiRowChecks.ts). */
   readonly input: RefiImportResult;
-  private readonly claimed = new Map<string, Set<string>>();
+  private readonly claimed = new Map<string, GuidClaims>();
+  /** Staged sources' checks that wait for their selections (refiRowChecks.ts). */
+  readonly laterChecks = new Map<number, (selections: RefiSelection[]) => RefiSelection[]>();
+  /** Planned codings go here a source at a time, when the caller gave a spool. */
+  codingSpool: SelectionSpool | undefined;
   private readonly userNames = new UniqueNames(false);
   readonly owners = new Map<string, NoteOwner[]>();
   readonly selections = new Map<string, { sourceGuid: string; start: number; end: number }>();
@@ -82,10 +88,21 @@ class Planner {
 
   constructor(input: RefiImportResult) {
     const skipped = [...input.skipped];
-    this.input = { ...input, project: checkRefiRows(input.project, (s) => skipped.push(s)) };
+    const staged = input.staged;
+    const later: LaterSelectionCheck | undefined = staged
+      ? (source, check) => {
+          const slot = staged.skips.slot(skipped);
+          const skipTo: Skip = (x) => slot.push(x);
+          this.laterChecks.set(source.staged!, (selections) => check(selections, skipTo));
+        }
+      : undefined;
+    this.input = { ...input, project: checkRefiRows(input.project, (s) => skipped.push(s), later) };
     this.caseSelections = new Set(this.input.project.cases.flatMap((c) => c.selectionGuids));
     this.noteText = new Map(this.input.project.notes.map((n) => [fixGuid(n.guid), n.text]));
-    this.codedCodes = new Set(this.input.project.sources.flatMap((s) => s.selections.flatMap((sel) => sel.codings.map((c) => fixGuid(c.codeGuid)))));
+    // Only a folder code's being applied changes anything (it stays codable); the staged pre-pass gathered those.
+    this.codedCodes = staged
+      ? staged.folderCodesOf(this.input.project.sources)
+      : new Set(this.input.project.sources.flatMap((s) => s.selections.flatMap((sel) => sel.codings.map((c) => fixGuid(c.codeGuid)))));
     this.plan = {
       projectName: projectName(input.project.name),
       users: [], codes: [], sources: [], codings: [], memos: [], cases: [], attributes: [], values: [], classifications: [], sourceAttributes: [], sourceValues: [], caseSpans: [], caseSets: [], itemSets: [],
@@ -102,7 +119,7 @@ class Planner {
 
   /** A GUID not yet used in `table` (a duplicate gets a stable derived one). */
   claim(table: string, raw: string): string {
-    const used = this.claimed.get(table) ?? new Set<string>();
+    const used = this.claimed.get(table) ?? new GuidClaims();
     this.claimed.set(table, used);
     let guid = fixGuid(raw);
     for (let n = 2; used.has(guid); n++) guid = derivedGuid('duplicate', table, raw, String(n));
@@ -208,7 +225,7 @@ function planSources(p: Planner): void {
     p.sources.set(src.guid, src);
     for (const n of s.noteGuids) p.own(n, { kind: 'source', sourceGuid: src.guid });
 
-    for (const sel of s.selections) {
+    for (const sel of selectionsOf(p, s)) {
       const selGuid = fixGuid(sel.guid);
       if (caseSelections.has(selGuid)) p.selections.set(selGuid, { sourceGuid: src.guid, start: sel.start, end: sel.end });
       let first: string | undefined;
@@ -245,7 +262,27 @@ function planSources(p: Planner): void {
       }
     }
     if (p.consumeSelections) s.selections = [];
+    spoolCodings(p);
   }
+  // Sources the plan left out were still read: what they report keeps its place.
+  p.input.staged?.finish();
+}
+
+/** A source's selections: its own, or — staged — taken now, converted, linked and checked. */
+function selectionsOf(p: Planner, s: RefiTextSource): RefiSelection[] {
+  const staged = p.input.staged;
+  if (!staged || s.staged === undefined) return s.selections;
+  const taken = staged.take(s);
+  return p.laterChecks.get(s.staged)?.(taken) ?? taken;
+}
+
+/** The source's planned codings into the spool, when there is one: a million of them are never all in memory. */
+function spoolCodings(p: Planner): void {
+  if (!p.codingSpool || p.plan.codings.length === 0) return;
+  const spooled = (p.plan.spooledCodings ??= { spool: p.codingSpool, refs: [], count: 0 });
+  spooled.refs.push(p.codingSpool.put(p.plan.codings));
+  spooled.count += p.plan.codings.length;
+  p.plan.codings = [];
 }
 
 /**
@@ -528,6 +565,11 @@ export interface PlanOptions {
    * selections and the planned codings are not all alive together.
    */
   consumeSelections?: boolean;
+  /**
+   * Planned codings go here, a source at a time, and the plan's
+   * `spooledCodings` says where (its `codings` stays empty).
+   */
+  codingSpool?: SelectionSpool;
 }
 
 export function planRefiImport(result: RefiImportResult, opts: PlanOptions = {}): RefiImportPlan {
@@ -535,6 +577,7 @@ export function planRefiImport(result: RefiImportResult, opts: PlanOptions = {})
   // The planner's checked copy holds them now; the result's own lists would keep every one alive to the end.
   if (opts.consumeSelections) for (const s of result.project.sources) s.selections = [];
   p.consumeSelections = opts.consumeSelections === true;
+  p.codingSpool = opts.codingSpool;
   const project = p.input.project;
   project.users.forEach((u, i) => p.addUser(u.guid, u.name.trim() || `User ${i + 1}`));
   p.plan.projectProvenance = plannedProvenance(p, project) ?? {};
@@ -549,6 +592,11 @@ export function planRefiImport(result: RefiImportResult, opts: PlanOptions = {})
   planSets(p);
   for (const g of project.projectNoteGuids) p.own(g, { kind: 'project' });
   planNotes(p, project.notes);
+  if (result.staged) {
+    // What the staged selections reported goes where reading them all at once put it.
+    p.plan.skipped = result.staged.skips.into(p.plan.skipped);
+    p.plan.warnings = result.staged.warnings.into(p.plan.warnings);
+  }
   return p.plan;
 }
 

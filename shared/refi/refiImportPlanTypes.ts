@@ -9,6 +9,7 @@ import type { CaseSetRule } from '../cases/caseSetRules.js';
 import type { MemoTarget } from '../domain/types.js';
 import type { RefiDeclaredCounts, RefiPositionUnit, RefiSkipped } from './refiModel.js';
 import type { CaseLinkRepairs } from './refiCaseLinks.js';
+import type { SelectionSpool, SpoolRef } from './selectionSpool.js';
 
 export interface PlannedUser {
   guid: string;
@@ -143,6 +144,16 @@ export interface PlannedItemSet {
   memberGuids: string[];
 }
 
+/** Every planned coding, from the spool or the list, in order. */
+export function* plannedCodings(plan: RefiImportPlan): Generator<PlannedCoding> {
+  if (plan.spooledCodings) for (const ref of plan.spooledCodings.refs) yield* plan.spooledCodings.spool.get<PlannedCoding>(ref);
+  yield* plan.codings;
+}
+
+export function plannedCodingCount(plan: RefiImportPlan): number {
+  return (plan.spooledCodings?.count ?? 0) + plan.codings.length;
+}
+
 export interface RefiImportPlan {
   projectName: string;
   users: PlannedUser[];
@@ -164,6 +175,8 @@ export interface RefiImportPlan {
   /** Case ↔ source links repaired (refiCaseLinks.ts). */
   caseLinks: CaseLinkRepairs;
   itemSets: PlannedItemSet[];
+  /** When the planner was given a spool: the planned codings, a source at a time (`codings` is then empty). */
+  spooledCodings?: { spool: SelectionSpool; refs: SpoolRef[]; count: number };
   skipped: RefiSkipped[];
   warnings: string[];
 }

@@ -4,7 +4,8 @@
  * references to things that were not imported (a skipped video, a note the
  * file never defines) are dropped and reported.
  */
-import type { RefiCode, RefiProject, RefiVariableValue } from './refiModel.js';
+import type { RefiCode, RefiProject, RefiSkipped, RefiVariableValue } from './refiModel.js';
+import type { StagedSelections } from './stagedSelections.js';
 import type { ReadContext } from './refiElements.js';
 import { derivedGuid } from './refiGuid.js';
 
@@ -18,7 +19,7 @@ function forEachCode(codes: RefiCode[], fn: (c: RefiCode) => void): void {
 /** The one empty list of references every selection and coding without any shares (frozen: nothing may add to it). */
 const NO_REFS: string[] = Object.freeze([]) as unknown as string[];
 
-function prune(ctx: ReadContext, refs: string[], valid: Set<string>, kind: string, owner: string, what: string): string[] {
+function prune(ctx: { skipped: RefiSkipped[] }, refs: string[], valid: Set<string>, kind: string, owner: string, what: string): string[] {
   // Most of a million selections and codings refer to no note: they share one empty list.
   if (refs.length === 0) return NO_REFS;
   const kept: string[] = [];
@@ -40,12 +41,13 @@ function pruneValues(ctx: ReadContext, values: RefiVariableValue[], variables: S
   });
 }
 
-function dropDuplicateGuids(ctx: ReadContext, project: RefiProject): void {
+function dropDuplicateGuids(ctx: ReadContext, project: RefiProject, staged: StagedSelections | undefined): void {
   const sourceSeen = new Set<string>();
   project.sources = project.sources.filter((s) => {
     if (!sourceSeen.has(s.guid)) return sourceSeen.add(s.guid);
     ctx.skipped.push({ kind: 'source', name: s.name, reason: `another source already has the GUID ${s.guid}` });
-    for (const sel of s.selections) for (const _ of sel.codings) ctx.skipped.push({ kind: 'coding', name: s.name, reason: 'its source was skipped' });
+    if (staged && s.staged !== undefined) staged.dropDuplicate(s, staged.skips.slot(ctx.skipped));
+    else for (const sel of s.selections) for (const _ of sel.codings) ctx.skipped.push({ kind: 'coding', name: s.name, reason: 'its source was skipped' });
     return false;
   });
   const noteSeen = new Set<string>();
@@ -54,6 +56,11 @@ function dropDuplicateGuids(ctx: ReadContext, project: RefiProject): void {
     ctx.skipped.push({ kind: 'note', name: n.name ?? n.guid, reason: `another note already has the GUID ${n.guid}` });
     return false;
   });
+  if (staged) {
+    // Each source's selections are checked for duplicates as the planner takes it (stagedSelections.ts).
+    staged.keep(project.sources, ctx.warnings);
+    return;
+  }
   const selectionSeen = new Set<string>();
   for (const s of project.sources) {
     for (const sel of s.selections) {
@@ -95,17 +102,22 @@ function extractAnnotations(project: RefiProject): void {
   }
 }
 
-export function linkProject(ctx: ReadContext, project: RefiProject, declaredSources: Set<string> = new Set()): void {
-  dropDuplicateGuids(ctx, project);
-  extractAnnotations(project);
+export function linkProject(ctx: ReadContext, project: RefiProject, declaredSources: Set<string> = new Set(), staged?: StagedSelections): void {
+  dropDuplicateGuids(ctx, project, staged);
+  // Cases refer to few selections: only those are looked for, not every selection's GUID gathered (a million at once).
+  const caseSelectionRefs = new Set(project.cases.flatMap((c) => c.selectionGuids));
+  let selections = new Set<string>();
+  if (staged) {
+    staged.setCaseSelections(caseSelectionRefs);
+    selections = staged.prePass(project.notes, caseSelectionRefs, project.codes);
+  } else {
+    extractAnnotations(project);
+    for (const s of project.sources) for (const sel of s.selections) if (caseSelectionRefs.has(sel.guid)) selections.add(sel.guid);
+  }
 
   const notes = new Set(project.notes.map((n) => n.guid));
   const sources = new Set(project.sources.map((s) => s.guid));
   const variables = new Set(project.variables.map((v) => v.guid));
-  // Cases refer to few selections: only those are looked for, not every selection's GUID gathered (a million at once).
-  const caseSelectionRefs = new Set(project.cases.flatMap((c) => c.selectionGuids));
-  const selections = new Set<string>();
-  for (const s of project.sources) for (const sel of s.selections) if (caseSelectionRefs.has(sel.guid)) selections.add(sel.guid);
   const codes = new Set<string>();
   forEachCode(project.codes, (c) => codes.add(c.guid));
 
@@ -114,6 +126,10 @@ export function linkProject(ctx: ReadContext, project: RefiProject, declaredSour
   for (const s of project.sources) {
     s.noteGuids = prune(ctx, s.noteGuids, notes, 'reference', s.name, 'note');
     s.values = pruneValues(ctx, s.values, variables, s.name);
+    if (staged && s.staged !== undefined) {
+      staged.pruneLater(s, ctx.skipped, (skipped, refs, owner) => prune({ skipped }, refs, notes, 'reference', owner, 'note'));
+      continue;
+    }
     for (const sel of s.selections) {
       sel.noteGuids = prune(ctx, sel.noteGuids, notes, 'reference', sel.name ?? s.name, 'note');
       for (const c of sel.codings) c.noteGuids = prune(ctx, c.noteGuids, notes, 'reference', sel.name ?? s.name, 'note');

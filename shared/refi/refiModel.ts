@@ -7,6 +7,7 @@
  * Quarry-normalised text (normalizeSourceText: no BOM, every line ending LF).
  * GUIDs are lowercase without braces.
  */
+import type { StagedSelections } from './stagedSelections.js';
 
 export interface RefiProject {
   name: string;
@@ -112,6 +113,8 @@ export interface RefiTextSource {
   values: RefiVariableValue[];
   /** Set when the source is a recording (AudioSource / VideoSource) whose transcript is `text`. */
   recording?: RefiRecording;
+  /** On import: its selections are staged (RefiImportResult.staged gives them); `selections` stays empty. */
+  staged?: number;
 }
 
 /**
@@ -183,6 +186,8 @@ export type RefiPositionUnit = 'codepoint' | 'utf16';
 
 export interface RefiImportResult {
   project: RefiProject;
+  /** The sources' selections, staged to be taken one source at a time by the planner (stagedSelections.ts). */
+  staged?: StagedSelections;
   /** The unit the file's selection offsets were read in (they are converted to code points). */
   positionUnit: RefiPositionUnit;
   positionUnitReason: string;

@@ -10,7 +10,7 @@
  * word boundaries wins, with the spec's reading preferred on a tie.
  */
 import { profileOfOrigin } from './exportProfiles.js';
-import type { RefiPositionUnit, RefiSelection, RefiTextSource } from './refiModel.js';
+import type { RefiPositionUnit, RefiSelection, RefiSkipped, RefiTextSource } from './refiModel.js';
 import type { ReadContext } from './refiElements.js';
 import type { RawSelection, RawTextSource } from './qdeSources.js';
 import { linesFromSyncPoints } from './transcriptSync.js';
@@ -78,26 +78,77 @@ function toCodePoint(p: Prepared, pos: number, m: PositionModel): number | undef
   return normIndexOf(p).utf16ToCp(normU);
 }
 
-interface Fit {
+export interface Fit {
   inside: number;
   onBoundary: number;
   ends: number;
 }
 
-function measure(sources: { prep: Prepared; sels: RawSelection[] }[], m: PositionModel): Fit {
-  const fit: Fit = { inside: 0, onBoundary: 0, ends: 0 };
-  for (const { prep, sels } of sources) {
-    const ref = m.crlfAsTwo ? prep.raw : prep.norm;
-    for (const s of sels) {
-      fit.ends += 2;
-      const a = refOffset(prep, s.start, m);
-      const b = refOffset(prep, s.end, m);
-      if (a === undefined || b === undefined || b < a) continue;
-      fit.inside += 1;
-      fit.onBoundary += (isWordBoundary(ref, a) ? 1 : 0) + (isWordBoundary(ref, b) ? 1 : 0);
-    }
+const MODELS: PositionModel[] = [
+  { unit: 'codepoint', crlfAsTwo: true },
+  { unit: 'codepoint', crlfAsTwo: false },
+  { unit: 'utf16', crlfAsTwo: true },
+  { unit: 'utf16', crlfAsTwo: false },
+];
+const modelKey = (m: PositionModel): number => (m.unit === 'utf16' ? 2 : 0) + (m.crlfAsTwo ? 0 : 1);
+
+/**
+ * What choosing the unit needs to know of one source, taken while its
+ * selections are at hand (the import stages them away as it reads): whether
+ * it has coded text, emoji or CRLF, and how its selections fit under each
+ * reading. Fits add up over sources, so the choice is the same as measuring
+ * every selection at once.
+ */
+export interface SourceFit {
+  coded: boolean;
+  astral: boolean;
+  crlf: boolean;
+  /** By modelKey; only for a coded source with emoji or CRLF, and only when the origin does not settle the unit. */
+  fits?: Fit[];
+}
+
+function measureOne(prep: Prepared, sels: RawSelection[], m: PositionModel, fit: Fit): void {
+  const ref = m.crlfAsTwo ? prep.raw : prep.norm;
+  for (const s of sels) {
+    if (s.wholeSource) continue;
+    fit.ends += 2;
+    const a = refOffset(prep, s.start, m);
+    const b = refOffset(prep, s.end, m);
+    if (a === undefined || b === undefined || b < a) continue;
+    fit.inside += 1;
+    fit.onBoundary += (isWordBoundary(ref, a) ? 1 : 0) + (isWordBoundary(ref, b) ? 1 : 0);
+  }
+}
+
+/** Does the origin alone settle how positions are counted (NVivo's habit, or a profile Quarry wrote)? */
+export function originSettlesUnit(origin: string | undefined): boolean {
+  return profileOfOrigin(origin) !== undefined || (origin !== undefined && /nvivo/i.test(origin));
+}
+
+export function sourceFit(raw: RawTextSource, origin: string | undefined): SourceFit {
+  const coded = raw.selections.some((x) => !x.wholeSource);
+  const fit: SourceFit = { coded, astral: coded && ASTRAL_RE.test(raw.rawText), crlf: coded && raw.rawText.includes('\r\n') };
+  if ((fit.astral || fit.crlf) && !originSettlesUnit(origin)) {
+    const prep = prepare(raw.rawText);
+    fit.fits = MODELS.map((m) => {
+      const f: Fit = { inside: 0, onBoundary: 0, ends: 0 };
+      measureOne(prep, raw.selections, m, f);
+      return f;
+    });
   }
   return fit;
+}
+
+function measure(sources: SourceFit[], m: PositionModel): Fit {
+  const total: Fit = { inside: 0, onBoundary: 0, ends: 0 };
+  for (const s of sources) {
+    const f = s.fits?.[modelKey(m)];
+    if (!f) continue;
+    total.inside += f.inside;
+    total.onBoundary += f.onBoundary;
+    total.ends += f.ends;
+  }
+  return total;
 }
 
 function better(a: Fit, b: Fit): boolean {
@@ -109,14 +160,14 @@ function describeFit(f: Fit): string {
   return `${f.onBoundary} of ${f.ends}${outside > 0 ? ` (and leaves ${outside} selection(s) outside their text)` : ''}`;
 }
 
-export function choosePositionModel(origin: string | undefined, sources: RawTextSource[]): { model: PositionModel; reason: string } {
-  const coded = sources.map((s) => ({ prep: prepare(s.rawText), sels: s.selections.filter((x) => !x.wholeSource) })).filter((s) => s.sels.length > 0);
+export function choosePositionModel(origin: string | undefined, sources: SourceFit[]): { model: PositionModel; reason: string } {
+  const coded = sources.filter((s) => s.coded);
   // Quarry names the profile it wrote for in the origin ("Quarry (for NVivo)"): its unit, whatever the program named.
   const profile = profileOfOrigin(origin);
   const nvivo = profile === undefined && origin !== undefined && /nvivo/i.test(origin);
   const quarry = profile !== undefined;
-  const astral = coded.filter((s) => ASTRAL_RE.test(s.prep.raw));
-  const crlf = coded.filter((s) => s.prep.raw.includes('\r\n'));
+  const astral = coded.filter((s) => s.astral);
+  const crlf = coded.filter((s) => s.crlf);
 
   let unit: RefiPositionUnit = 'codepoint';
   let unitReason: string;
@@ -170,9 +221,9 @@ export function choosePositionModel(origin: string | undefined, sources: RawText
   return { model: { unit, crlfAsTwo }, reason: unitReason + crlfReason };
 }
 
-function skipSelection(ctx: ReadContext, source: RawTextSource, sel: RawSelection, reason: string): void {
-  ctx.skipped.push({ kind: 'selection', name: sel.name ?? source.name, reason: `in "${source.name}", ${reason}` });
-  for (let i = 0; i < sel.codings.length; i++) ctx.skipped.push({ kind: 'coding', name: sel.name ?? source.name, reason: 'its selection was skipped' });
+function skipSelection(skipped: RefiSkipped[], source: { name: string }, sel: RawSelection, reason: string): void {
+  skipped.push({ kind: 'selection', name: sel.name ?? source.name, reason: `in "${source.name}", ${reason}` });
+  for (let i = 0; i < sel.codings.length; i++) skipped.push({ kind: 'coding', name: sel.name ?? source.name, reason: 'its selection was skipped' });
 }
 
 /** A raw selection at its converted place, with the optional fields it has. */
@@ -191,46 +242,64 @@ function convertedSelection(sel: RawSelection, start: number, end: number): Refi
   return converted;
 }
 
+/** A raw source → a model source with normalised text and no selections yet (convertSelections gives them). */
+export function convertSourceText(raw: RawTextSource, model: PositionModel): RefiTextSource {
+  const prep = prepare(raw.rawText);
+  const out: RefiTextSource = { guid: raw.guid, name: raw.name, text: prep.norm, selections: [], noteGuids: raw.noteGuids, values: raw.values };
+  if (raw.originalExt !== undefined) out.originalExt = raw.originalExt;
+  if (raw.description !== undefined) out.description = raw.description;
+  if (raw.creatingUserGuid !== undefined) out.creatingUserGuid = raw.creatingUserGuid;
+  if (raw.creationDateTime !== undefined) out.creationDateTime = raw.creationDateTime;
+  if (raw.modifyingUserGuid !== undefined) out.modifyingUserGuid = raw.modifyingUserGuid;
+  if (raw.modifiedDateTime !== undefined) out.modifiedDateTime = raw.modifiedDateTime;
+  if (raw.recording) {
+    const points = raw.recording.syncPoints.flatMap((sp) => {
+      const position = toCodePoint(prep, sp.position, model);
+      return position === undefined ? [] : [{ position, timeMs: sp.timeMs }];
+    });
+    const { syncPoints: _written, ...rest } = raw.recording;
+    out.recording = { ...rest, lines: linesFromSyncPoints(prep.norm, points) };
+  }
+  return out;
+}
+
+/**
+ * A source's raw selections → code-point selections over its normalised
+ * text (`norm`, as convertSourceText gave it); unusable ones are skipped
+ * into `skipped`.
+ */
+export function convertSelections(skipped: RefiSkipped[], source: { name: string; rawText: string }, norm: string, selections: RawSelection[], model: PositionModel): RefiSelection[] {
+  const prep: Prepared = { raw: source.rawText, norm };
+  const out: RefiSelection[] = [];
+  for (const sel of selections) {
+    let start: number | undefined = 0;
+    let end: number | undefined = normIndexOf(prep).length;
+    if (!sel.wholeSource) {
+      if (sel.end < sel.start) {
+        skipSelection(skipped, source, sel, `it ends (${sel.end}) before it starts (${sel.start})`);
+        continue;
+      }
+      start = toCodePoint(prep, sel.start, model);
+      end = toCodePoint(prep, sel.end, model);
+      if (start === undefined || end === undefined) {
+        skipSelection(skipped, source, sel, `it runs from ${sel.start} to ${sel.end}, outside the text (${refLength(prep, model)} characters)`);
+        continue;
+      }
+    }
+    if (end <= start) {
+      skipSelection(skipped, source, sel, 'it selects no text');
+      continue;
+    }
+    out.push(convertedSelection(sel, start, end));
+  }
+  return out;
+}
+
 /** Raw sources → model sources with code-point offsets over normalised text; unusable selections are skipped. Empties each raw source's selections as it goes. */
 export function convertSources(ctx: ReadContext, sources: RawTextSource[], model: PositionModel): RefiTextSource[] {
   return sources.map((raw) => {
-    const prep = prepare(raw.rawText);
-    const out: RefiTextSource = { guid: raw.guid, name: raw.name, text: prep.norm, selections: [], noteGuids: raw.noteGuids, values: raw.values };
-    if (raw.originalExt !== undefined) out.originalExt = raw.originalExt;
-    if (raw.description !== undefined) out.description = raw.description;
-    if (raw.creatingUserGuid !== undefined) out.creatingUserGuid = raw.creatingUserGuid;
-    if (raw.creationDateTime !== undefined) out.creationDateTime = raw.creationDateTime;
-    if (raw.modifyingUserGuid !== undefined) out.modifyingUserGuid = raw.modifyingUserGuid;
-    if (raw.modifiedDateTime !== undefined) out.modifiedDateTime = raw.modifiedDateTime;
-    if (raw.recording) {
-      const points = raw.recording.syncPoints.flatMap((sp) => {
-        const position = toCodePoint(prep, sp.position, model);
-        return position === undefined ? [] : [{ position, timeMs: sp.timeMs }];
-      });
-      const { syncPoints: _written, ...rest } = raw.recording;
-      out.recording = { ...rest, lines: linesFromSyncPoints(prep.norm, points) };
-    }
-    for (const sel of raw.selections) {
-      let start: number | undefined = 0;
-      let end: number | undefined = normIndexOf(prep).length;
-      if (!sel.wholeSource) {
-        if (sel.end < sel.start) {
-          skipSelection(ctx, raw, sel, `it ends (${sel.end}) before it starts (${sel.start})`);
-          continue;
-        }
-        start = toCodePoint(prep, sel.start, model);
-        end = toCodePoint(prep, sel.end, model);
-        if (start === undefined || end === undefined) {
-          skipSelection(ctx, raw, sel, `it runs from ${sel.start} to ${sel.end}, outside the text (${refLength(prep, model)} characters)`);
-          continue;
-        }
-      }
-      if (end <= start) {
-        skipSelection(ctx, raw, sel, 'it selects no text');
-        continue;
-      }
-      out.selections.push(convertedSelection(sel, start, end));
-    }
+    const out = convertSourceText(raw, model);
+    out.selections = convertSelections(ctx.skipped, raw, out.text, raw.selections, model);
     // The raw selections are done with: dropping them now keeps one source's worth of both kinds alive, not every source's.
     raw.selections = [];
     return out;

@@ -11,9 +11,9 @@ import type { z } from 'zod';
 import { choicesSchema, codeNameSchema, coderNameSchema, issueMessage, nameSchema, shownName } from '../api/methods/valueSchemas.js';
 import { fixGuid } from './importGuid.js';
 import { readChoices } from './quarryMarkers.js';
-import type { RefiCode, RefiProject, RefiSkipped, RefiVariable } from './refiModel.js';
+import type { RefiCode, RefiProject, RefiSelection, RefiSkipped, RefiTextSource, RefiVariable } from './refiModel.js';
 
-type Skip = (s: RefiSkipped) => void;
+export type Skip = (s: RefiSkipped) => void;
 
 /** The problem with a name, or undefined when it is empty (named later) or fits. */
 function nameProblem(schema: z.ZodType, name: string): string | undefined {
@@ -53,8 +53,23 @@ function variableProblem(v: RefiVariable): string | undefined {
   return r.success ? undefined : `its list of choices does not fit: ${issueMessage(r.error)}`;
 }
 
+/** A source's selections without the codings of skipped codes (and a passage left with nothing). */
+function checkSelections(sourceName: string, selections: RefiSelection[], droppedCodes: Set<string>, caseSelections: Set<string>, skip: Skip): RefiSelection[] {
+  return selections.flatMap((sel) => {
+    const codings = sel.codings.filter((c) => !droppedCodes.has(fixGuid(c.codeGuid)));
+    if (codings.length === sel.codings.length) return [sel];
+    for (let i = codings.length; i < sel.codings.length; i++) skip({ kind: 'coding', name: shownName(sourceName), reason: 'its code was skipped' });
+    // A passage that only carried those codings goes with them (it is not a separate loss).
+    const bare = codings.length === 0 && sel.noteGuids.length === 0 && !sel.description?.trim() && !caseSelections.has(sel.guid);
+    return bare ? [] : [{ ...sel, codings }];
+  });
+}
+
+/** Checks a staged source's selections once they are taken; `skip` reports at the place the check was made. */
+export type LaterSelectionCheck = (source: RefiTextSource, check: (selections: RefiSelection[], skip: Skip) => RefiSelection[]) => void;
+
 /** The project without the rows whose names or choice lists do not fit; each one reported through `skip`. */
-export function checkRefiRows(project: RefiProject, skip: Skip): RefiProject {
+export function checkRefiRows(project: RefiProject, skip: Skip, later?: LaterSelectionCheck): RefiProject {
   const users = project.users.filter((u) => {
     const problem = nameProblem(coderNameSchema, u.name);
     if (problem) skip({ kind: 'user', name: shownName(u.name), reason: `${problem}; their codings are kept under a user of Quarry’s` });
@@ -69,15 +84,13 @@ export function checkRefiRows(project: RefiProject, skip: Skip): RefiProject {
       skip({ kind: 'source', name: shownName(s.name), reason: problem });
       return [];
     }
-    const selections = s.selections.flatMap((sel) => {
-      const codings = sel.codings.filter((c) => !droppedCodes.has(fixGuid(c.codeGuid)));
-      if (codings.length === sel.codings.length) return [sel];
-      for (let i = codings.length; i < sel.codings.length; i++) skip({ kind: 'coding', name: shownName(s.name), reason: 'its code was skipped' });
-      // A passage that only carried those codings goes with them (it is not a separate loss).
-      const bare = codings.length === 0 && sel.noteGuids.length === 0 && !sel.description?.trim() && !caseSelections.has(sel.guid);
-      return bare ? [] : [{ ...sel, codings }];
-    });
-    return [{ ...s, selections }];
+    const check = (selections: RefiSelection[], skipTo: Skip): RefiSelection[] => checkSelections(s.name, selections, droppedCodes, caseSelections, skipTo);
+    // Staged selections are checked when the planner takes them, reporting here in the list.
+    if (later && s.staged !== undefined) {
+      later(s, check);
+      return [s];
+    }
+    return [{ ...s, selections: check(s.selections, skip) }];
   });
   const variables = project.variables.filter((v) => {
     const problem = variableProblem(v);

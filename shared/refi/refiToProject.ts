@@ -28,13 +28,13 @@ import type { RefiImportResult } from './refiModel.js';
 import { storeRefiRecording } from './recordingToProject.js';
 import { planRefiImport } from './refiImportPlan.js';
 import { selectionProvenance, writeImportProvenance } from './refiProvenance.js';
-import type { RefiImportPlan, RefiImportReport } from './refiImportPlanTypes.js';
+import { plannedCodingCount, plannedCodings, type RefiImportPlan, type RefiImportReport } from './refiImportPlanTypes.js';
 
 export function reportOf(result: RefiImportResult, plan: RefiImportPlan): RefiImportReport {
   return {
     sources: plan.sources.length,
     codes: plan.codes.length,
-    codings: plan.codings.length,
+    codings: plannedCodingCount(plan),
     cases: plan.cases.filter((c) => c.fromCase).length,
     notes: plan.memos.filter((m) => m.fromNote).length,
     caseLinks: plan.caseLinks,
@@ -112,7 +112,7 @@ export function writeImportPlan(db: Database.Database, plan: RefiImportPlan): vo
   const memoCodings = new Set(plan.memos.flatMap((m) => (m.codingGuid === undefined ? [] : [m.codingGuid])));
   // A brand-new project: its codings' indexes are built once, after the last row, not row by row.
   withIndexesDeferred(db, 'codings', () => {
-    for (const c of plan.codings) {
+    for (const c of plannedCodings(plan)) {
       const id = insertCodingWithSelection(db, {
         guid: c.guid,
         sourceId: idOf(sources, c.sourceGuid, 'source'),

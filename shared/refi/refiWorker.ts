@@ -34,7 +34,7 @@ function removeQuietly(path: string): void {
 
 /** A file the worker built under a temporary name, and what SQLite and the lock put beside it. */
 function removeBuilt(tempPath: string): void {
-  for (const suffix of ['', '-journal', '-wal', '-shm', '.lock']) removeQuietly(tempPath + suffix);
+  for (const suffix of ['', '-journal', '-wal', '-shm', '.lock', '.spool']) removeQuietly(tempPath + suffix);
 }
 
 /** The worker's peak resident memory in its last run, in kB (the benchmark reports it). */

@@ -19,6 +19,7 @@ import { planRefiImport } from '../refi/refiImportPlan.js';
 import type { RefiImportPlan, RefiImportReport } from '../refi/refiImportPlanTypes.js';
 import type { RefiImportResult } from '../refi/refiModel.js';
 import { fileZipSource } from '../refi/refiZip.js';
+import { fileSpool, type SelectionSpool } from '../refi/selectionSpool.js';
 import { reportOf, writeImportPlan } from '../refi/refiToProject.js';
 import { applyExportProfileToStream, profileCodes, type ExportChange } from '../refi/applyExportProfile.js';
 import { exportProfile, type ExportProfileId } from '../refi/exportProfiles.js';
@@ -83,31 +84,39 @@ export function writeFileAtomically(path: string, data: Uint8Array | string): vo
 /** A REFI-QDA file to read: its bytes, or its path (a package on disk is then read piece by piece, never whole). */
 export type RefiFileInput = Uint8Array | { path: string };
 
-function readRefiInput(fileName: string, input: RefiFileInput): RefiImportResult {
-  if (input instanceof Uint8Array) return readRefiFile(fileName, input);
+function readRefiInput(fileName: string, input: RefiFileInput, spool: SelectionSpool): RefiImportResult {
+  if (input instanceof Uint8Array) return readRefiFile(fileName, input, spool);
   const source = fileZipSource(input.path);
   try {
-    return readRefiFile(fileName, source);
+    return readRefiFile(fileName, source, spool);
   } finally {
     source.close();
   }
 }
 
 /**
- * The file read and planned. The model the plan came from is this
- * function's alone, so it can be collected before the plan is written (at a
- * million codings the model is over a gigabyte; the plan shares its strings
- * but none of its objects).
+ * The file read and planned, its selections and planned codings a source at
+ * a time through a spool in a temporary file (at a million codings, held as
+ * objects, they took a gigabyte). The plan reads its codings from the spool:
+ * call `close` once it is written.
  */
-function readAndPlan(fileName: string, input: RefiFileInput): { plan: RefiImportPlan; report: RefiImportReport } {
-  const result = readRefiInput(fileName, input);
-  const plan = planRefiImport(result, { consumeSelections: true });
-  return { plan, report: reportOf(result, plan) };
+function readAndPlan(fileName: string, input: RefiFileInput, spoolFolder?: string): { plan: RefiImportPlan; report: RefiImportReport; close: () => void } {
+  const spool = fileSpool(spoolFolder);
+  try {
+    const result = readRefiInput(fileName, input, spool);
+    const plan = planRefiImport(result, { consumeSelections: true, codingSpool: spool });
+    return { plan, report: reportOf(result, plan), close: () => spool.close() };
+  } catch (err) {
+    spool.close();
+    throw err;
+  }
 }
 
 /** What importing the file would give, without creating anything. */
 export function previewRefiImport(fileName: string, input: RefiFileInput): RefiImportReport {
-  return readAndPlan(fileName, input).report;
+  const read = readAndPlan(fileName, input);
+  read.close();
+  return read.report;
 }
 
 export interface RefiImportOptions {
@@ -127,27 +136,33 @@ export interface RefiImportOutcome {
 
 export function importRefiProject(path: string, fileName: string, input: RefiFileInput, opts: RefiImportOptions = {}): RefiImportOutcome {
   if (existsSync(path)) throw new QuarryError('conflict', `${basename(path)} already exists; Quarry will not overwrite it. Choose another name.`);
-  const { plan, report } = readAndPlan(fileName, input);
-  if (plan.skipped.length > 0 && !opts.acceptLosses) {
-    throw new QuarryError(
-      'invalid_input',
-      `${fileName}: ${plan.skipped.length} item(s) cannot be imported (first: ${plan.skipped[0]!.kind}${plan.skipped[0]!.name ? ` “${plan.skipped[0]!.name}”` : ''}: ${plan.skipped[0]!.reason}). Review the list and accept the losses to import the rest.`,
-      { skipped: plan.skipped.length },
+  const tempPath = opts.tempPath ?? `${path}.importing-${process.pid}`;
+  // Beside the project being built, so whoever removes that after a killed import removes this too.
+  const { plan, report, close } = readAndPlan(fileName, input, `${tempPath}.spool`);
+  try {
+    if (plan.skipped.length > 0 && !opts.acceptLosses) {
+      throw new QuarryError(
+        'invalid_input',
+        `${fileName}: ${plan.skipped.length} item(s) cannot be imported (first: ${plan.skipped[0]!.kind}${plan.skipped[0]!.name ? ` “${plan.skipped[0]!.name}”` : ''}: ${plan.skipped[0]!.reason}). Review the list and accept the losses to import the rest.`,
+        { skipped: plan.skipped.length },
+      );
+    }
+    placeFileAtomicSync(
+      path,
+      (tmp) => {
+        const created = ProjectDb.create(tmp, { name: plan.projectName });
+        try {
+          // A brand-new project: there is nothing to undo back to, so the import is not an undo step.
+          created.history.untracked(() => writeImportPlan(created.db, plan));
+        } finally {
+          created.close();
+        }
+      },
+      { replace: false, what: 'the new project', tempPath },
     );
+  } finally {
+    close();
   }
-  placeFileAtomicSync(
-    path,
-    (tmp) => {
-      const created = ProjectDb.create(tmp, { name: plan.projectName });
-      try {
-        // A brand-new project: there is nothing to undo back to, so the import is not an undo step.
-        created.history.untracked(() => writeImportPlan(created.db, plan));
-      } finally {
-        created.close();
-      }
-    },
-    { replace: false, what: 'the new project', tempPath: opts.tempPath ?? `${path}.importing-${process.pid}` },
-  );
   if (!opts.keepOpen) return { report, path };
   return { report, path, project: ProjectDb.open(path).project };
 }
