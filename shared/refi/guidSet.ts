@@ -3,24 +3,35 @@
  * addressing): the export checks every identifier of a million codings
  * for uniqueness, and as strings in a Set they would take far more memory
  * than the rest of the export (about 16 bytes a GUID here, ~100 as strings).
- * Only GUIDs in the form isRefiGuid accepts, normalised (normalizeGuid), go in.
+ * A string that is not a GUID in the 8-4-4-4-12 form is kept as a string
+ * (files with made-up identifiers are small).
  */
 const EMPTY_SLOTS = 1 << 10;
+const A_GUID = 0;
+const NIL = 1;
+const NOT_A_GUID = 2;
 
 export class GuidSet {
   /** Four 32-bit words a slot; an all-zero slot is free (the nil GUID is kept aside). */
   private slots = new Uint32Array(EMPTY_SLOTS * 4);
   private count = 0;
   private hasNil = false;
+  private readonly others = new Set<string>();
   private readonly words = new Uint32Array(4);
 
   get size(): number {
-    return this.count + (this.hasNil ? 1 : 0);
+    return this.count + (this.hasNil ? 1 : 0) + this.others.size;
   }
 
   /** Adds `guid`; false when it was there already. */
   add(guid: string): boolean {
-    if (!this.parse(guid)) {
+    const form = this.parse(guid);
+    if (form === NOT_A_GUID) {
+      if (this.others.has(guid)) return false;
+      this.others.add(guid);
+      return true;
+    }
+    if (form === NIL) {
       if (this.hasNil) return false;
       this.hasNil = true;
       return true;
@@ -34,20 +45,36 @@ export class GuidSet {
   }
 
   has(guid: string): boolean {
-    if (!this.parse(guid)) return this.hasNil;
+    const form = this.parse(guid);
+    if (form === NOT_A_GUID) return this.others.has(guid);
+    if (form === NIL) return this.hasNil;
     const at = this.find(this.slots, this.words);
     return this.slots[at] !== 0 || this.slots[at + 1] !== 0 || this.slots[at + 2] !== 0 || this.slots[at + 3] !== 0;
   }
 
-  /** The GUID's 32 hex digits into `words`; false for the nil GUID. */
-  private parse(guid: string): boolean {
-    // 8-4-4-4-12 hex digits: four 32-bit words.
+  /** The GUID's 32 hex digits into `words`, read in one pass without substrings (a million GUIDs go through here). */
+  private parse(guid: string): number {
+    if (guid.length !== 36) return NOT_A_GUID;
     const w = this.words;
-    w[0] = parseInt(guid.slice(0, 8), 16);
-    w[1] = parseInt(guid.slice(9, 13) + guid.slice(14, 18), 16);
-    w[2] = parseInt(guid.slice(19, 23) + guid.slice(24, 28), 16);
-    w[3] = parseInt(guid.slice(28, 36), 16);
-    return (w[0]! | w[1]! | w[2]! | w[3]!) !== 0;
+    let word = 0;
+    let digits = 0;
+    let k = 0;
+    for (let i = 0; i < 36; i++) {
+      const c = guid.charCodeAt(i);
+      if (i === 8 || i === 13 || i === 18 || i === 23) {
+        if (c !== 45) return NOT_A_GUID; // '-'
+        continue;
+      }
+      const v = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1;
+      if (v < 0) return NOT_A_GUID;
+      word = ((word << 4) | v) >>> 0;
+      if (++digits === 8) {
+        w[k++] = word;
+        word = 0;
+        digits = 0;
+      }
+    }
+    return (w[0]! | w[1]! | w[2]! | w[3]!) !== 0 ? A_GUID : NIL;
   }
 
   /** The slot holding `key`, or the free slot where it would go. */

@@ -7,14 +7,31 @@ const sha1 = (text: string): Buffer => (oneShot ? oneShot('sha1', text, 'buffer'
 /** GUIDType of both REFI-QDA schemas: 8-4-4-4-12 hex digits, optionally in braces. */
 const GUID_RE = /^\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?$/;
 
+/**
+ * Already in the model's form (36 characters, lower-case hex, dashes in
+ * place): checked by character codes, as a million GUIDs of an import are.
+ */
+export function isNormalGuid(s: string): boolean {
+  if (s.length !== 36) return false;
+  for (let i = 0; i < 36; i++) {
+    const c = s.charCodeAt(i);
+    if (i === 8 || i === 13 || i === 18 || i === 23) {
+      if (c !== 45) return false;
+    } else if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
+  }
+  return true;
+}
+
 /** Lower case, no braces, no surrounding blanks: the form the model uses. */
 export function normalizeGuid(raw: string): string {
+  if (isNormalGuid(raw)) return raw;
   const t = raw.trim();
   const unbraced = t.startsWith('{') && t.endsWith('}') ? t.slice(1, -1) : t;
   return unbraced.toLowerCase();
 }
 
 export function isRefiGuid(value: string): boolean {
+  if (isNormalGuid(value)) return true;
   if (!GUID_RE.test(value)) return false;
   // Braces must come as a pair.
   return value.startsWith('{') === value.endsWith('}');

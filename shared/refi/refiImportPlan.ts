@@ -20,7 +20,8 @@ import { planNotes, type NoteOwner } from './refiImportNotes.js';
 import type { PlannedAttribute, PlannedCase, PlannedCaseSet, PlannedCode, PlannedCoding, PlannedProvenance, PlannedSource, PlannedUser, RefiImportPlan } from './refiImportPlanTypes.js';
 import { UniqueNames } from './uniqueNames.js';
 import { checkRefiRows, type LaterSelectionCheck, type Skip } from './refiRowChecks.js';
-import { GuidClaims } from './stagedSelections.js';
+import { GuidSet } from './guidSet.js';
+import { encodePlannedCodings } from './spoolRecords.js';
 import type { SelectionSpool } from './selectionSpool.js';
 import { caseLinkWarnings, caseWithSameValues, noCaseLinkRepairs, repairDanglingLinks, valuesKey, type DanglingLink } from './refiCaseLinks.js';
 import { readCaseMarkers, readProjectClassifications, readVariableMarkers } from './refiClassifications.js';
@@ -44,7 +45,7 @@ class Planner {
   readonly plan: RefiImportPlan;
   /** The file's project without the rows whose names or choice lists do not fit (refiRowChecks.ts). */
   readonly input: RefiImportResult;
-  private readonly claimed = new Map<string, GuidClaims>();
+  private readonly claimed = new Map<string, GuidSet>();
   /** Staged sources' checks that wait for their selections (refiRowChecks.ts). */
   readonly laterChecks = new Map<number, (selections: RefiSelection[]) => RefiSelection[]>();
   /** Planned codings go here a source at a time, when the caller gave a spool. */
@@ -119,11 +120,10 @@ class Planner {
 
   /** A GUID not yet used in `table` (a duplicate gets a stable derived one). */
   claim(table: string, raw: string): string {
-    const used = this.claimed.get(table) ?? new GuidClaims();
+    const used = this.claimed.get(table) ?? new GuidSet();
     this.claimed.set(table, used);
     let guid = fixGuid(raw);
-    for (let n = 2; used.has(guid); n++) guid = derivedGuid('duplicate', table, raw, String(n));
-    used.add(guid);
+    for (let n = 2; !used.add(guid); n++) guid = derivedGuid('duplicate', table, raw, String(n));
     return guid;
   }
 
@@ -280,7 +280,7 @@ function selectionsOf(p: Planner, s: RefiTextSource): RefiSelection[] {
 function spoolCodings(p: Planner): void {
   if (!p.codingSpool || p.plan.codings.length === 0) return;
   const spooled = (p.plan.spooledCodings ??= { spool: p.codingSpool, refs: [], count: 0 });
-  spooled.refs.push(p.codingSpool.put(p.plan.codings));
+  spooled.refs.push(p.codingSpool.put(encodePlannedCodings(p.plan.codings)));
   spooled.count += p.plan.codings.length;
   p.plan.codings = [];
 }

@@ -10,6 +10,8 @@ import type { MemoTarget } from '../domain/types.js';
 import type { RefiDeclaredCounts, RefiPositionUnit, RefiSkipped } from './refiModel.js';
 import type { CaseLinkRepairs } from './refiCaseLinks.js';
 import type { SelectionSpool, SpoolRef } from './selectionSpool.js';
+import { importWorkDone } from './importMemory.js';
+import { decodePlannedCodings, type PlannedCodingsRecord } from './spoolRecords.js';
 
 export interface PlannedUser {
   guid: string;
@@ -146,7 +148,13 @@ export interface PlannedItemSet {
 
 /** Every planned coding, from the spool or the list, in order. */
 export function* plannedCodings(plan: RefiImportPlan): Generator<PlannedCoding> {
-  if (plan.spooledCodings) for (const ref of plan.spooledCodings.refs) yield* plan.spooledCodings.spool.get<PlannedCoding>(ref);
+  if (plan.spooledCodings) {
+    for (const ref of plan.spooledCodings.refs) {
+      const batch = decodePlannedCodings(plan.spooledCodings.spool.get<PlannedCodingsRecord>(ref));
+      importWorkDone(batch.length);
+      yield* batch;
+    }
+  }
   yield* plan.codings;
 }
 

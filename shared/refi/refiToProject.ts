@@ -16,7 +16,7 @@ import { insertSourceAttribute, setSourceValue } from '../store/sourceAttributes
 import { ensureClassification } from '../services/classificationsService.js';
 import { insertCode } from '../store/codesStore.js';
 import { insertCodingWithSelection } from '../store/codingsStore.js';
-import { withFullTextFilledAfter, withIndexesDeferred } from '../store/deferredIndexes.js';
+import { withCodingChecksAfter, withFullTextFilledAfter, withIndexesDeferred } from '../store/deferredIndexes.js';
 import { insertMemo } from '../store/memosStore.js';
 import { setMeta } from '../store/metaStore.js';
 import { insertSource } from '../store/sourcesStore.js';
@@ -111,7 +111,7 @@ export function writeImportPlan(db: Database.Database, plan: RefiImportPlan): vo
   // Only memos look codings up by GUID: a million codings' ids are not all kept for the few that carry one.
   const memoCodings = new Set(plan.memos.flatMap((m) => (m.codingGuid === undefined ? [] : [m.codingGuid])));
   // A brand-new project: its codings' indexes are built once, after the last row, not row by row.
-  withIndexesDeferred(db, 'codings', () => {
+  withIndexesDeferred(db, 'codings', () => withCodingChecksAfter(db, () => {
     for (const c of plannedCodings(plan)) {
       const id = insertCodingWithSelection(db, {
         guid: c.guid,
@@ -125,7 +125,7 @@ export function writeImportPlan(db: Database.Database, plan: RefiImportPlan): vo
       });
       if (memoCodings.has(c.guid)) codings.set(c.guid, id);
     }
-  });
+  }));
   const attributes = new Map<string, number>();
   for (const a of plan.attributes) {
     attributes.set(a.guid, insertAttribute(db, { guid: a.guid, name: a.name, type: a.type, choices: a.choices, description: a.description, ...classificationId(a.classification) }));

@@ -9,6 +9,9 @@
  * it is complete — killed half-way, the worker leaves nothing the user sees.
  */
 import { statSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { setImportCollector } from './importMemory.js';
 import { ProjectDb } from '../db/projectDb.js';
 import { QuarryError, toErrorPayload } from '../errors.js';
 import { writeFileAtomicSync } from '../fsx/atomicWrite.js';
@@ -19,6 +22,22 @@ import type { ChildMessage } from '../jobs/childTask.js';
 import { compareCoding } from '../services/agreementService.js';
 import type { AgreementResult } from '../domain/agreementTypes.js';
 import type { RefiSource, RefiWorkerRequest } from './refiWorkerProtocol.js';
+
+/**
+ * This process only runs exports and imports: it may collect its garbage
+ * when the import asks (importMemory.ts). The flag is set before the
+ * collector is looked up, in a context of its own, as V8 allows.
+ */
+function exposeCollector(): (() => void) | undefined {
+  try {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as unknown;
+    return typeof gc === 'function' ? (gc as () => void) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+setImportCollector(exposeCollector());
 
 const post = (m: ChildMessage): void => postToParent(m);
 const progress = (done: number, total: number, phase: string): void => post({ kind: 'progress', done, total, phase });

@@ -19,22 +19,23 @@ export interface SpoolRef {
 }
 
 export interface SelectionSpool {
-  put(items: readonly unknown[]): SpoolRef;
-  /** The items put under `ref`, as put (a file spool gives a fresh copy each time). */
-  get<T>(ref: SpoolRef): T[];
+  /** Keeps a record (a JSON value). */
+  put(record: unknown): SpoolRef;
+  /** The record put under `ref` (a file spool gives a fresh copy each time). */
+  get<T>(ref: SpoolRef): T;
   /** Frees what the spool holds; the spool cannot be used after. */
   close(): void;
 }
 
 export function memorySpool(): SelectionSpool {
-  const held: (readonly unknown[] | undefined)[] = [];
+  const held: unknown[] = [];
   return {
-    put(items) {
-      held.push(items);
-      return { at: held.length - 1, length: items.length };
+    put(record) {
+      held.push(record);
+      return { at: held.length - 1, length: 1 };
     },
     get<T>(ref: SpoolRef) {
-      return (held[ref.at] ?? []) as T[];
+      return held[ref.at] as T;
     },
     close() {
       held.length = 0;
@@ -70,8 +71,8 @@ export function fileSpool(folder?: string): SelectionSpool {
     return fd;
   };
   return {
-    put(items) {
-      const bytes = Buffer.from(JSON.stringify(items), 'utf8');
+    put(record) {
+      const bytes = Buffer.from(JSON.stringify(record), 'utf8');
       let done = 0;
       try {
         while (done < bytes.length) done += writeSync(open(), bytes, done, bytes.length - done, end + done);
@@ -90,7 +91,7 @@ export function fileSpool(folder?: string): SelectionSpool {
         if (n === 0) throw new QuarryError('disk_error', `The import's temporary file ${path} ended early. ${OUTCOME}`);
         done += n;
       }
-      return JSON.parse(bytes.toString('utf8')) as T[];
+      return JSON.parse(bytes.toString('utf8')) as T;
     },
     close() {
       if (fd !== undefined) closeSync(fd);

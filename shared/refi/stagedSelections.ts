@@ -19,13 +19,15 @@
  */
 import { QuarryError } from '../errors.js';
 import { GuidSet } from './guidSet.js';
-import { derivedGuid, isRefiGuid } from './refiGuid.js';
+import { derivedGuid } from './refiGuid.js';
 import { fixGuid } from './importGuid.js';
 import { DeferredInserts } from './deferredInserts.js';
 import type { RefiCode, RefiNote, RefiSelection, RefiSkipped, RefiTextSource } from './refiModel.js';
 import type { RawSelection, RawTextSource } from './qdeSources.js';
 import { convertSelections, convertSourceText, sourceFit, type PositionModel, type SourceFit } from './refiPositions.js';
 import type { SelectionSpool, SpoolRef } from './selectionSpool.js';
+import { importWorkDone } from './importMemory.js';
+import { decodeRawSelections, encodeRawSelections, type RawSelectionsRecord } from './spoolRecords.js';
 
 /** What stays of a raw source's selections once they are in the spool. */
 export interface StagedRaw {
@@ -49,25 +51,9 @@ export function stageSelections(raw: RawTextSource, spool: SelectionSpool, origi
       if (c.noteGuids.length > 0) noteRefs = true;
     }
   }
-  raw.staged = { ref: spool.put(raw.selections), fit, noteRefs, codeGuids: [...codes] };
+  raw.staged = { ref: spool.put(encodeRawSelections(raw.selections)), fit, noteRefs, codeGuids: [...codes] };
+  importWorkDone(raw.selections.length);
   raw.selections = [];
-}
-
-/** A set of GUIDs: 16 bytes each when they are GUIDs (nearly always), as strings otherwise. */
-export class GuidClaims {
-  private readonly guids = new GuidSet();
-  private readonly others = new Set<string>();
-
-  add(guid: string): boolean {
-    if (isRefiGuid(guid) && guid.length === 36) return this.guids.add(guid);
-    if (this.others.has(guid)) return false;
-    this.others.add(guid);
-    return true;
-  }
-
-  has(guid: string): boolean {
-    return isRefiGuid(guid) && guid.length === 36 ? this.guids.has(guid) : this.others.has(guid);
-  }
 }
 
 type Prune = (skipped: RefiSkipped[], refs: string[], owner: string) => string[];
@@ -91,7 +77,7 @@ export class StagedSelections {
   /** The model sources, each knowing its staged index; their selections stay empty. */
   readonly sources: RefiTextSource[];
   private readonly entries: Entry[];
-  private readonly seen = new GuidClaims();
+  private seen = new GuidSet();
   private noteRefCount: Map<string, number> | undefined;
   private notes = new Map<string, RefiNote>();
   private caseSelections = new Set<string>();
@@ -114,7 +100,7 @@ export class StagedSelections {
   }
 
   private rawSelections(e: Entry): RawSelection[] {
-    return e.raw.staged ? this.spool.get<RawSelection>(e.raw.staged.ref) : e.raw.selections;
+    return e.raw.staged ? decodeRawSelections(this.spool.get<RawSelectionsRecord>(e.raw.staged.ref)) : e.raw.selections;
   }
 
   private convert(e: Entry, skipped: RefiSkipped[]): RefiSelection[] {
@@ -205,6 +191,8 @@ export class StagedSelections {
   /** Reads the kept sources nobody took (what they report still counts). */
   finish(): void {
     while (this.next < this.order.length) this.link(this.entries[this.order[this.next++]!]!);
+    // Every selection is read: their GUIDs (16 MB a million) are no longer needed.
+    this.seen = new GuidSet();
   }
 
   private link(e: Entry): RefiSelection[] {
@@ -212,6 +200,7 @@ export class StagedSelections {
     e.done = true;
     const s = e.source;
     const selections = this.convert(e, e.convertSkips);
+    importWorkDone(selections.length);
     for (const sel of selections) {
       if (!this.seen.add(sel.guid)) {
         const fresh = derivedGuid('duplicate-selection', s.guid, sel.guid, String(sel.start), String(sel.end));

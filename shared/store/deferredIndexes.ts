@@ -38,3 +38,27 @@ export function withFullTextFilledAfter<T>(db: Database.Database, load: () => T)
   for (const trigger of triggers) db.exec(trigger.sql as string);
   return result;
 }
+
+/**
+ * Bulk loading of codings into a brand-new project: the row checks that run
+ * per insert (a coding ends within its text, its code is not a folder) are
+ * run once over all the rows after the load instead — two subqueries for
+ * each of a million rows otherwise. A row that fails is refused just the
+ * same, with the trigger's own message, and the caller's transaction rolls
+ * back. The trigger SQL comes from the canonical schema and goes back in
+ * the same transaction.
+ */
+export function withCodingChecksAfter<T>(db: Database.Database, load: () => T): T {
+  if (!db.inTransaction) throw new Error('withCodingChecksAfter runs inside a transaction');
+  const triggers = canonicalSchema(CURRENT_SCHEMA_VERSION).objects.filter(
+    (o) => o.type === 'trigger' && o.tblName === 'codings' && /\bBEFORE\s+INSERT\b/i.test(o.sql ?? ''),
+  );
+  for (const trigger of triggers) db.exec(`DROP TRIGGER ${quoteIdent(trigger.name)}`);
+  const result = load();
+  for (const trigger of triggers) db.exec(trigger.sql as string);
+  const beyond = db.prepare(`SELECT 1 FROM codings g JOIN sources s ON s.id = g.source_id WHERE g.end_pos > s.char_count LIMIT 1`).get();
+  if (beyond) throw new Error('coding ends beyond the end of its source');
+  const folder = db.prepare(`SELECT 1 FROM codings g JOIN codes c ON c.id = g.code_id WHERE c.is_codable = 0 LIMIT 1`).get();
+  if (folder) throw new Error('a folder code cannot be applied');
+  return result;
+}
