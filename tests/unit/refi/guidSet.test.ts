@@ -29,4 +29,15 @@ describe('GuidSet', () => {
     expect(set.has(nil)).toBe(true);
     expect(set.size).toBe(1);
   });
+
+  it('keeps identifiers that are not GUIDs as they are, apart from GUIDs', () => {
+    const set = new GuidSet();
+    const odd = ['case-1', 'case-1 ', '{not-a-guid}', '0000000g-0000-4000-8000-000000000001', '00000000-0000-4000-8000-00000000001', ''];
+    for (const g of odd) expect(set.add(g)).toBe(true);
+    for (const g of odd) expect(set.add(g)).toBe(false);
+    expect(set.has('case-2')).toBe(false);
+    // A GUID whose digits a non-hex character would have read as zeros is not confused with one.
+    expect(set.add('00000000-0000-4000-8000-000000000001')).toBe(true);
+    expect(set.size).toBe(odd.length + 1);
+  });
 });
