@@ -21,8 +21,7 @@ import type { PlannedAttribute, PlannedCase, PlannedCaseSet, PlannedCode, Planne
 import { UniqueNames } from './uniqueNames.js';
 import { checkRefiRows, type LaterSelectionCheck, type Skip } from './refiRowChecks.js';
 import { GuidSet } from './guidSet.js';
-import { encodePlannedCodings } from './spoolRecords.js';
-import type { SelectionSpool } from './selectionSpool.js';
+import { importWorkDone } from './importMemory.js';
 import { caseLinkWarnings, caseWithSameValues, noCaseLinkRepairs, repairDanglingLinks, valuesKey, type DanglingLink } from './refiCaseLinks.js';
 import { readCaseMarkers, readProjectClassifications, readVariableMarkers } from './refiClassifications.js';
 import { referenceDefs } from '../cases/attributeNames.js';
@@ -48,8 +47,8 @@ class Planner {
   private readonly claimed = new Map<string, GuidSet>();
   /** Staged sources' checks that wait for their selections (refiRowChecks.ts). */
   readonly laterChecks = new Map<number, (selections: RefiSelection[]) => RefiSelection[]>();
-  /** Planned codings go here a source at a time, when the caller gave a spool. */
-  codingSpool: SelectionSpool | undefined;
+  /** Each planned source and its codings go here as they are planned, when the caller asks (PlanOptions.onSource). */
+  onSource: PlanOptions['onSource'];
   private readonly userNames = new UniqueNames(false);
   readonly owners = new Map<string, NoteOwner[]>();
   readonly selections = new Map<string, { sourceGuid: string; start: number; end: number }>();
@@ -105,7 +104,7 @@ class Planner {
       ? staged.folderCodesOf(this.input.project.sources)
       : new Set(this.input.project.sources.flatMap((s) => s.selections.flatMap((sel) => sel.codings.map((c) => fixGuid(c.codeGuid)))));
     this.plan = {
-      projectName: projectName(input.project.name),
+      projectName: importedProjectName(input.project.name),
       users: [], codes: [], sources: [], codings: [], memos: [], cases: [], attributes: [], values: [], classifications: [], sourceAttributes: [], sourceValues: [], caseSpans: [], caseSets: [], itemSets: [],
       caseLinks: noCaseLinkRepairs(),
       projectProvenance: {},
@@ -262,7 +261,7 @@ function planSources(p: Planner): void {
       }
     }
     if (p.consumeSelections) s.selections = [];
-    spoolCodings(p);
+    handOn(p, src);
   }
   // Sources the plan left out were still read: what they report keeps its place.
   p.input.staged?.finish();
@@ -276,12 +275,12 @@ function selectionsOf(p: Planner, s: RefiTextSource): RefiSelection[] {
   return p.laterChecks.get(s.staged)?.(taken) ?? taken;
 }
 
-/** The source's planned codings into the spool, when there is one: a million of them are never all in memory. */
-function spoolCodings(p: Planner): void {
-  if (!p.codingSpool || p.plan.codings.length === 0) return;
-  const spooled = (p.plan.spooledCodings ??= { spool: p.codingSpool, refs: [], count: 0 });
-  spooled.refs.push(p.codingSpool.put(encodePlannedCodings(p.plan.codings)));
-  spooled.count += p.plan.codings.length;
+/** The source and its planned codings to the caller, when it takes them as they come: a million codings are never all in the plan. */
+function handOn(p: Planner, src: PlannedSource): void {
+  if (!p.onSource) return;
+  p.onSource(p.plan, src, p.plan.codings);
+  p.plan.codingsHandedOn = (p.plan.codingsHandedOn ?? 0) + p.plan.codings.length;
+  importWorkDone(p.plan.codings.length);
   p.plan.codings = [];
 }
 
@@ -553,7 +552,7 @@ function planSets(p: Planner): void {
 }
 
 /** The file's project name, or Quarry's when it is empty or would not be accepted as a name. */
-function projectName(raw: string): string {
+export function importedProjectName(raw: string): string {
   const r = nameSchema.safeParse(raw);
   return r.success ? r.data : 'Imported project';
 }
@@ -566,10 +565,11 @@ export interface PlanOptions {
    */
   consumeSelections?: boolean;
   /**
-   * Planned codings go here, a source at a time, and the plan's
-   * `spooledCodings` says where (its `codings` stays empty).
+   * Takes each source with its codings as soon as they are planned (the
+   * import writes them then); the plan's `codings` stays empty and
+   * `codingsHandedOn` counts them. Called in plan order.
    */
-  codingSpool?: SelectionSpool;
+  onSource?: (plan: RefiImportPlan, source: PlannedSource, codings: PlannedCoding[]) => void;
 }
 
 export function planRefiImport(result: RefiImportResult, opts: PlanOptions = {}): RefiImportPlan {
@@ -577,7 +577,7 @@ export function planRefiImport(result: RefiImportResult, opts: PlanOptions = {})
   // The planner's checked copy holds them now; the result's own lists would keep every one alive to the end.
   if (opts.consumeSelections) for (const s of result.project.sources) s.selections = [];
   p.consumeSelections = opts.consumeSelections === true;
-  p.codingSpool = opts.codingSpool;
+  p.onSource = opts.onSource;
   const project = p.input.project;
   project.users.forEach((u, i) => p.addUser(u.guid, u.name.trim() || `User ${i + 1}`));
   p.plan.projectProvenance = plannedProvenance(p, project) ?? {};

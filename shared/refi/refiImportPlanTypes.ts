@@ -9,9 +9,6 @@ import type { CaseSetRule } from '../cases/caseSetRules.js';
 import type { MemoTarget } from '../domain/types.js';
 import type { RefiDeclaredCounts, RefiPositionUnit, RefiSkipped } from './refiModel.js';
 import type { CaseLinkRepairs } from './refiCaseLinks.js';
-import type { SelectionSpool, SpoolRef } from './selectionSpool.js';
-import { importWorkDone } from './importMemory.js';
-import { decodePlannedCodings, type PlannedCodingsRecord } from './spoolRecords.js';
 
 export interface PlannedUser {
   guid: string;
@@ -146,20 +143,8 @@ export interface PlannedItemSet {
   memberGuids: string[];
 }
 
-/** Every planned coding, from the spool or the list, in order. */
-export function* plannedCodings(plan: RefiImportPlan): Generator<PlannedCoding> {
-  if (plan.spooledCodings) {
-    for (const ref of plan.spooledCodings.refs) {
-      const batch = decodePlannedCodings(plan.spooledCodings.spool.get<PlannedCodingsRecord>(ref));
-      importWorkDone(batch.length);
-      yield* batch;
-    }
-  }
-  yield* plan.codings;
-}
-
 export function plannedCodingCount(plan: RefiImportPlan): number {
-  return (plan.spooledCodings?.count ?? 0) + plan.codings.length;
+  return (plan.codingsHandedOn ?? 0) + plan.codings.length;
 }
 
 export interface RefiImportPlan {
@@ -183,8 +168,8 @@ export interface RefiImportPlan {
   /** Case ↔ source links repaired (refiCaseLinks.ts). */
   caseLinks: CaseLinkRepairs;
   itemSets: PlannedItemSet[];
-  /** When the planner was given a spool: the planned codings, a source at a time (`codings` is then empty). */
-  spooledCodings?: { spool: SelectionSpool; refs: SpoolRef[]; count: number };
+  /** Codings handed to the caller a source at a time as they were planned (PlanOptions.onSource), not kept in `codings`. */
+  codingsHandedOn?: number;
   skipped: RefiSkipped[];
   warnings: string[];
 }

@@ -1,11 +1,10 @@
 /**
- * The import spool's records (selectionSpool.ts), a source at a time, as
- * arrays rather than objects with their keys: a million selections and
- * codings go through JSON twice, and the values most of them repeat (who
- * made them, when, the source's GUID) are written once per source, in a
- * table, and shared again when read back.
+ * The import spool's records (selectionSpool.ts): a source's raw
+ * selections as arrays rather than objects with their keys — a million
+ * selections go through JSON — and the values most of them repeat (who made
+ * them, when, the code) written once per source, in a table, and shared
+ * again when read back.
  */
-import type { PlannedCoding, PlannedProvenance } from './refiImportPlanTypes.js';
 import type { RefiCoding } from './refiModel.js';
 import type { RawSelection } from './qdeSources.js';
 
@@ -77,50 +76,5 @@ export function decodeRawSelections([list, rows]: RawSelectionsRecord): RawSelec
     if (modifiedDateTime !== undefined) sel.modifiedDateTime = modifiedDateTime;
     if (description !== null) sel.description = description;
     return sel;
-  });
-}
-
-type ProvenanceRow = [by: Opt, at: Opt, modBy: Opt, modAt: Opt];
-type PlannedRow = [guid: string, source: number, code: number, coder: number, start: number, end: number, createdAt: Opt, selection: number];
-export type PlannedCodingsRecord = [strings: string[], provenances: ProvenanceRow[], rows: PlannedRow[]];
-
-export function encodePlannedCodings(codings: PlannedCoding[]): PlannedCodingsRecord {
-  const t = new Strings();
-  const provenances: ProvenanceRow[] = [];
-  const provenanceIndex = new Map<PlannedProvenance, number>();
-  const rows = codings.map((c): PlannedRow => {
-    let p = -1;
-    if (c.selection) {
-      p = provenanceIndex.get(c.selection) ?? -1;
-      if (p < 0) {
-        p = provenances.length;
-        provenances.push([t.of(c.selection.createdByGuid), t.of(c.selection.createdAt), t.of(c.selection.modifiedByGuid), t.of(c.selection.modifiedAt)]);
-        provenanceIndex.set(c.selection, p);
-      }
-    }
-    return [c.guid, t.of(c.sourceGuid)!, t.of(c.codeGuid)!, t.of(c.coderGuid)!, c.start, c.end, t.of(c.createdAt), p];
-  });
-  return [t.list, provenances, rows];
-}
-
-export function decodePlannedCodings([list, provenanceRows, rows]: PlannedCodingsRecord): PlannedCoding[] {
-  const provenances = provenanceRows.map(([by, when, modBy, modWhen]) => {
-    const p: PlannedProvenance = {};
-    const createdByGuid = at(list, by);
-    if (createdByGuid !== undefined) p.createdByGuid = createdByGuid;
-    const createdAt = at(list, when);
-    if (createdAt !== undefined) p.createdAt = createdAt;
-    const modifiedByGuid = at(list, modBy);
-    if (modifiedByGuid !== undefined) p.modifiedByGuid = modifiedByGuid;
-    const modifiedAt = at(list, modWhen);
-    if (modifiedAt !== undefined) p.modifiedAt = modifiedAt;
-    return p;
-  });
-  return rows.map(([guid, source, code, coder, start, end, created, selection]) => {
-    const c: PlannedCoding = { guid, sourceGuid: list[source]!, codeGuid: list[code]!, coderGuid: list[coder]!, start, end };
-    const createdAt = at(list, created);
-    if (createdAt !== undefined) c.createdAt = createdAt;
-    if (selection >= 0) c.selection = provenances[selection]!;
-    return c;
   });
 }

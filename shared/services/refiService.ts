@@ -15,12 +15,12 @@ import { projectToRefiStream } from '../refi/projectToRefi.js';
 import { readRefiFile } from '../refi/readRefiFile.js';
 import { writeQdc, writeQdpxStream, writeQdpxStreamTo } from '../refi/qdpxWriter.js';
 import type { SourceProgress } from '../refi/qdeSerializer.js';
-import { planRefiImport } from '../refi/refiImportPlan.js';
+import { importedProjectName, planRefiImport } from '../refi/refiImportPlan.js';
 import type { RefiImportPlan, RefiImportReport } from '../refi/refiImportPlanTypes.js';
 import type { RefiImportResult } from '../refi/refiModel.js';
 import { fileZipSource } from '../refi/refiZip.js';
 import { fileSpool, type SelectionSpool } from '../refi/selectionSpool.js';
-import { reportOf, writeImportPlan } from '../refi/refiToProject.js';
+import { ImportWriter, reportOf } from '../refi/refiToProject.js';
 import { applyExportProfileToStream, profileCodes, type ExportChange } from '../refi/applyExportProfile.js';
 import { exportProfile, type ExportProfileId } from '../refi/exportProfiles.js';
 
@@ -95,17 +95,14 @@ function readRefiInput(fileName: string, input: RefiFileInput, spool: SelectionS
 }
 
 /**
- * The file read and planned, its selections and planned codings a source at
- * a time through a spool in a temporary file (at a million codings, held as
- * objects, they took a gigabyte). The plan reads its codings from the spool:
- * call `close` once it is written.
+ * The file read with its selections staged in a spool in a temporary file
+ * (at a million codings, held as objects, they took a gigabyte); the
+ * planner takes them a source at a time. Call `close` when done.
  */
-function readAndPlan(fileName: string, input: RefiFileInput, spoolFolder?: string): { plan: RefiImportPlan; report: RefiImportReport; close: () => void } {
+function readStaged(fileName: string, input: RefiFileInput, spoolFolder?: string): { result: RefiImportResult; close: () => void } {
   const spool = fileSpool(spoolFolder);
   try {
-    const result = readRefiInput(fileName, input, spool);
-    const plan = planRefiImport(result, { consumeSelections: true, codingSpool: spool });
-    return { plan, report: reportOf(result, plan), close: () => spool.close() };
+    return { result: readRefiInput(fileName, input, spool), close: () => spool.close() };
   } catch (err) {
     spool.close();
     throw err;
@@ -114,9 +111,22 @@ function readAndPlan(fileName: string, input: RefiFileInput, spoolFolder?: strin
 
 /** What importing the file would give, without creating anything. */
 export function previewRefiImport(fileName: string, input: RefiFileInput): RefiImportReport {
-  const read = readAndPlan(fileName, input);
-  read.close();
-  return read.report;
+  const { result, close } = readStaged(fileName, input);
+  try {
+    // Each source's codings are counted as planned and let go: a preview never holds them all.
+    const plan = planRefiImport(result, { consumeSelections: true, onSource: () => {} });
+    return reportOf(result, plan);
+  } finally {
+    close();
+  }
+}
+
+function lossesRefused(fileName: string, plan: RefiImportPlan): QuarryError {
+  return new QuarryError(
+    'invalid_input',
+    `${fileName}: ${plan.skipped.length} item(s) cannot be imported (first: ${plan.skipped[0]!.kind}${plan.skipped[0]!.name ? ` “${plan.skipped[0]!.name}”` : ''}: ${plan.skipped[0]!.reason}). Review the list and accept the losses to import the rest.`,
+    { skipped: plan.skipped.length },
+  );
 }
 
 export interface RefiImportOptions {
@@ -134,28 +144,35 @@ export interface RefiImportOutcome {
   project?: ProjectDb;
 }
 
+/**
+ * Reads the file, then plans and writes the new project in one pass (each
+ * source with its codings written as soon as it is planned) inside one
+ * transaction on a project under a temporary name, which takes its name
+ * only when complete. An import that would leave something out, without
+ * `acceptLosses`, is refused once the plan says so, and nothing is created.
+ */
 export function importRefiProject(path: string, fileName: string, input: RefiFileInput, opts: RefiImportOptions = {}): RefiImportOutcome {
   if (existsSync(path)) throw new QuarryError('conflict', `${basename(path)} already exists; Quarry will not overwrite it. Choose another name.`);
   const tempPath = opts.tempPath ?? `${path}.importing-${process.pid}`;
   // Beside the project being built, so whoever removes that after a killed import removes this too.
-  const { plan, report, close } = readAndPlan(fileName, input, `${tempPath}.spool`);
+  const { result, close } = readStaged(fileName, input, `${tempPath}.spool`);
+  let report: RefiImportReport | undefined;
   try {
-    if (plan.skipped.length > 0 && !opts.acceptLosses) {
-      throw new QuarryError(
-        'invalid_input',
-        `${fileName}: ${plan.skipped.length} item(s) cannot be imported (first: ${plan.skipped[0]!.kind}${plan.skipped[0]!.name ? ` “${plan.skipped[0]!.name}”` : ''}: ${plan.skipped[0]!.reason}). Review the list and accept the losses to import the rest.`,
-        { skipped: plan.skipped.length },
-      );
-    }
     placeFileAtomicSync(
       path,
       (tmp) => {
-        const created = ProjectDb.create(tmp, { name: plan.projectName });
+        const created = ProjectDb.create(tmp, { name: importedProjectName(result.project.name) });
         try {
           // Its indexes are built from a million rows at the end: sorted on disk, not in memory (~100 MB at 1M codings).
           created.db.pragma('temp_store = FILE');
           // A brand-new project: there is nothing to undo back to, so the import is not an undo step.
-          created.history.untracked(() => writeImportPlan(created.db, plan));
+          created.history.untracked(() => {
+            const writer = new ImportWriter(created.db);
+            const plan = planRefiImport(result, { consumeSelections: true, onSource: (p, source, codings) => writer.source(p, source, codings) });
+            if (plan.skipped.length > 0 && !opts.acceptLosses) throw lossesRefused(fileName, plan);
+            writer.finish(plan);
+            report = reportOf(result, plan);
+          });
         } finally {
           created.close();
         }
@@ -165,6 +182,7 @@ export function importRefiProject(path: string, fileName: string, input: RefiFil
   } finally {
     close();
   }
+  if (!report) throw new QuarryError('internal', `${fileName}: the import ended without its report.`);
   if (!opts.keepOpen) return { report, path };
   return { report, path, project: ProjectDb.open(path).project };
 }

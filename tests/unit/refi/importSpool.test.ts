@@ -12,9 +12,8 @@ import { ProjectDb } from '../../../shared/db/projectDb.js';
 import { DeferredInserts } from '../../../shared/refi/deferredInserts.js';
 import { importWorkDone, setImportCollector } from '../../../shared/refi/importMemory.js';
 import type { RawSelection } from '../../../shared/refi/qdeSources.js';
-import type { PlannedCoding, PlannedProvenance } from '../../../shared/refi/refiImportPlanTypes.js';
 import { fileSpool } from '../../../shared/refi/selectionSpool.js';
-import { decodePlannedCodings, decodeRawSelections, encodePlannedCodings, encodeRawSelections } from '../../../shared/refi/spoolRecords.js';
+import { decodeRawSelections, encodeRawSelections } from '../../../shared/refi/spoolRecords.js';
 import { withCodingChecksAfter } from '../../../shared/store/deferredIndexes.js';
 import { insertCode } from '../../../shared/store/codesStore.js';
 import { insertCodingWithSelection } from '../../../shared/store/codingsStore.js';
@@ -44,19 +43,6 @@ describe('spool records', () => {
     expect(back).toEqual(selections);
     // Absent stays absent (not undefined): the planner tells the two apart by `in` and by key.
     expect(Object.keys(back[0]!)).toEqual(Object.keys(selections[0]!));
-  });
-
-  it('give back planned codings exactly, sharing each selection provenance again', () => {
-    const shared: PlannedProvenance = { createdByGuid: U, createdAt: '2026-01-02T03:04:05Z' };
-    const codings: PlannedCoding[] = [
-      { guid: 'c1', sourceGuid: 'src', codeGuid: 'k1', coderGuid: U, start: 0, end: 4, createdAt: '2026-01-02T03:04:05Z', selection: shared },
-      { guid: 'c2', sourceGuid: 'src', codeGuid: 'k2', coderGuid: V, start: 5, end: 9, selection: shared },
-      { guid: 'c3', sourceGuid: 'src', codeGuid: 'k1', coderGuid: U, start: 1, end: 2, selection: { modifiedByGuid: V, modifiedAt: '2026-03-01T00:00:00Z' } },
-      { guid: 'c4', sourceGuid: 'src', codeGuid: 'k1', coderGuid: U, start: 3, end: 8 },
-    ];
-    const back = decodePlannedCodings(JSON.parse(JSON.stringify(encodePlannedCodings(codings))));
-    expect(back).toEqual(codings);
-    expect(back[0]!.selection).toBe(back[1]!.selection);
   });
 });
 

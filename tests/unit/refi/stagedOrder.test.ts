@@ -15,17 +15,17 @@ import { describe, expect, it } from 'vitest';
 import { readRefiPackage } from '../../../shared/refi/qdpxReader.js';
 import { readRefiFile } from '../../../shared/refi/readRefiFile.js';
 import { planRefiImport } from '../../../shared/refi/refiImportPlan.js';
-import { plannedCodings, type RefiImportPlan } from '../../../shared/refi/refiImportPlanTypes.js';
+import type { PlannedCoding, RefiImportPlan } from '../../../shared/refi/refiImportPlanTypes.js';
 import { fileSpool } from '../../../shared/refi/selectionSpool.js';
 import { stagedOrderPackage } from './stagedOrderFixture.js';
 
 const golden = JSON.parse(readFileSync(join(import.meta.dirname, 'stagedOrder.golden.json'), 'utf8')) as Record<string, unknown>;
 
-function outcome(plan: RefiImportPlan) {
+function outcome(plan: RefiImportPlan, codings: PlannedCoding[] = plan.codings) {
   return {
     skipped: plan.skipped,
     warnings: plan.warnings,
-    codings: [...plannedCodings(plan)].map((c) => [c.guid, c.sourceGuid, c.start, c.end]),
+    codings: codings.map((c) => [c.guid, c.sourceGuid, c.start, c.end]),
     memos: plan.memos,
     codes: plan.codes.map((c) => [c.name, c.isCodable]),
     spans: plan.caseSpans,
@@ -42,16 +42,25 @@ describe('a staged import reports in the order reading every source at once did'
     expect(outcome(planRefiImport(read))).toEqual(expected);
   });
 
-  it('plans from a file spool, a source at a time, to the recorded result', () => {
+  it('plans from a file spool, handing on each source’s codings as planned, to the recorded result', () => {
     const spool = fileSpool();
     try {
       const read = readRefiFile('order.qdpx', stagedOrderPackage(), spool);
       // Nothing is held in the sources: their selections are in the spool until the planner takes them.
       expect(read.project.sources.every((s) => s.selections.length === 0 && s.staged !== undefined)).toBe(true);
-      const plan = planRefiImport(read, { consumeSelections: true, codingSpool: spool });
+      const handedOn: PlannedCoding[] = [];
+      const sources: string[] = [];
+      const plan = planRefiImport(read, {
+        consumeSelections: true,
+        onSource: (_plan, source, codings) => {
+          sources.push(source.name);
+          handedOn.push(...codings);
+        },
+      });
       expect(plan.codings).toEqual([]);
-      expect(plan.spooledCodings?.count).toBe(8);
-      expect(outcome(plan)).toEqual(expected);
+      expect(plan.codingsHandedOn).toBe(8);
+      expect(sources).toEqual(plan.sources.map((s) => s.name));
+      expect(outcome(plan, handedOn)).toEqual(expected);
     } finally {
       spool.close();
     }
