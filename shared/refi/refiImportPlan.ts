@@ -21,7 +21,6 @@ import type { PlannedAttribute, PlannedCase, PlannedCaseSet, PlannedCode, Planne
 import { UniqueNames } from './uniqueNames.js';
 import { checkRefiRows, type LaterSelectionCheck, type Skip } from './refiRowChecks.js';
 import { GuidSet } from './guidSet.js';
-import { importWorkDone } from './importMemory.js';
 import { caseLinkWarnings, caseWithSameValues, noCaseLinkRepairs, repairDanglingLinks, valuesKey, type DanglingLink } from './refiCaseLinks.js';
 import { readCaseMarkers, readProjectClassifications, readVariableMarkers } from './refiClassifications.js';
 import { referenceDefs } from '../cases/attributeNames.js';
@@ -79,7 +78,8 @@ class Planner {
    */
   sharedProvenance(f: PlannedProvenance | undefined): PlannedProvenance | undefined {
     if (!f) return undefined;
-    const key = JSON.stringify([f.createdByGuid, f.createdAt, f.modifiedByGuid, f.modifiedAt]);
+    // A key built for each of a million codings: joined, not JSON (absent is not the same as empty).
+    const key = `${f.createdByGuid ?? '\u0001'}\u0000${f.createdAt ?? '\u0001'}\u0000${f.modifiedByGuid ?? '\u0001'}\u0000${f.modifiedAt ?? '\u0001'}`;
     const known = this.provenances.get(key);
     if (known) return known;
     if (this.provenances.size < MAX_SHARED_PROVENANCES) this.provenances.set(key, f);
@@ -280,7 +280,6 @@ function handOn(p: Planner, src: PlannedSource): void {
   if (!p.onSource) return;
   p.onSource(p.plan, src, p.plan.codings);
   p.plan.codingsHandedOn = (p.plan.codingsHandedOn ?? 0) + p.plan.codings.length;
-  importWorkDone(p.plan.codings.length);
   p.plan.codings = [];
 }
 
