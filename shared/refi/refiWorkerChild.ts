@@ -12,6 +12,8 @@ import { statSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { setImportCollector } from './importMemory.js';
+import { isImportWriterThread, runImportWriterThread } from './importWriterThread.js';
+import { refiWorkerEntry } from './refiWorkerEntry.js';
 import { ProjectDb } from '../db/projectDb.js';
 import { QuarryError, toErrorPayload } from '../errors.js';
 import { writeFileAtomicSync } from '../fsx/atomicWrite.js';
@@ -37,7 +39,6 @@ function exposeCollector(): (() => void) | undefined {
     return undefined;
   }
 }
-setImportCollector(exposeCollector());
 
 const post = (m: ChildMessage): void => postToParent(m);
 const progress = (done: number, total: number, phase: string): void => post({ kind: 'progress', done, total, phase });
@@ -112,7 +113,7 @@ function answer(req: RefiWorkerRequest): unknown {
       progress(0, 2, 'Reading the file');
       const input = sourceInput(req.fileName, req.source);
       progress(1, 2, 'Writing the new project');
-      const { report } = importRefiProject(req.target, req.fileName, input, { acceptLosses: req.acceptLosses, tempPath: req.tempPath });
+      const { report } = importRefiProject(req.target, req.fileName, input, { acceptLosses: req.acceptLosses, tempPath: req.tempPath, writerThread: refiWorkerEntry() });
       return report;
     }
     case 'agreement':
@@ -120,12 +121,18 @@ function answer(req: RefiWorkerRequest): unknown {
   }
 }
 
-onParentMessage((raw) => {
-  const req = raw as RefiWorkerRequest;
-  try {
-    const value = answer(req);
-    post({ kind: 'done', value, maxRssKb: process.resourceUsage().maxRSS });
-  } catch (err) {
-    post({ kind: 'error', error: toErrorPayload(err) });
-  }
-});
+// The same script is the import's writer thread (importWriterThread.ts) when started as one.
+if (isImportWriterThread()) {
+  runImportWriterThread();
+} else {
+  setImportCollector(exposeCollector());
+  onParentMessage((raw) => {
+    const req = raw as RefiWorkerRequest;
+    try {
+      const value = answer(req);
+      post({ kind: 'done', value, maxRssKb: process.resourceUsage().maxRSS });
+    } catch (err) {
+      post({ kind: 'error', error: toErrorPayload(err) });
+    }
+  });
+}

@@ -21,6 +21,7 @@ import type { RefiImportResult } from '../refi/refiModel.js';
 import { fileZipSource } from '../refi/refiZip.js';
 import { fileSpool, type SelectionSpool } from '../refi/selectionSpool.js';
 import { ImportWriter, reportOf } from '../refi/refiToProject.js';
+import { ThreadedImportWriter } from '../refi/importWriterThread.js';
 import { applyExportProfileToStream, profileCodes, type ExportChange } from '../refi/applyExportProfile.js';
 import { exportProfile, type ExportProfileId } from '../refi/exportProfiles.js';
 
@@ -136,12 +137,28 @@ export interface RefiImportOptions {
   keepOpen?: boolean;
   /** Where the new project is built before it takes its name (a caller that cleans up after a killed worker). */
   tempPath?: string;
+  /** The script to write on a thread beside the planner (the REFI worker's own; importWriterThread.ts); otherwise the planner's thread writes. */
+  writerThread?: string;
 }
 
 export interface RefiImportOutcome {
   report: RefiImportReport;
   path: string;
   project?: ProjectDb;
+}
+
+/** Plans here and writes on a thread beside (importWriterThread.ts): the same rows, in the same order, in one transaction there. */
+function planAndWriteOnThread(script: string, path: string, fileName: string, result: RefiImportResult, acceptLosses: boolean): RefiImportReport {
+  const writer = new ThreadedImportWriter(script, path);
+  try {
+    const plan = planRefiImport(result, { consumeSelections: true, onSource: (p, source, codings) => writer.source(p, source, codings) });
+    if (plan.skipped.length > 0 && !acceptLosses) throw lossesRefused(fileName, plan);
+    writer.finish(plan);
+    return reportOf(result, plan);
+  } catch (err) {
+    writer.abort();
+    throw err;
+  }
 }
 
 /**
@@ -165,6 +182,10 @@ export function importRefiProject(path: string, fileName: string, input: RefiFil
         try {
           // Its indexes are built from a million rows at the end: sorted on disk, not in memory (~100 MB at 1M codings).
           created.db.pragma('temp_store = FILE');
+          if (opts.writerThread) {
+            report = planAndWriteOnThread(opts.writerThread, tmp, fileName, result, opts.acceptLosses === true);
+            return;
+          }
           // A brand-new project: there is nothing to undo back to, so the import is not an undo step.
           created.history.untracked(() => {
             const writer = new ImportWriter(created.db);
