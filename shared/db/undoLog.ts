@@ -147,6 +147,8 @@ export class UndoLog {
     if (this.currentStep !== 0 || this.db.inTransaction) {
       throw new QuarryError('busy', `Quarry is still busy with another change; try “${label}” again in a moment.`);
     }
+    // Undoing the adopted step here is recorded by this connection's triggers: that is its redo.
+    this.ensureTriggers();
     const step = this.nextStep++;
     const owner = Symbol(label);
     this.longStep = { label, owner };
