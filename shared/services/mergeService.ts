@@ -16,7 +16,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import type { MergePreview, MergeResult, MergeSkipped } from '../domain/mergeTypes.js';
+import type { MergePreview, MergeResult } from '../domain/mergeTypes.js';
 import { QuarryError } from '../errors.js';
 import type Database from 'better-sqlite3';
 import { openForeignProject, type ForeignProject, type ForeignReadOptions } from '../foreign/foreignReader.js';
