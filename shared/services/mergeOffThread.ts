@@ -16,7 +16,7 @@ import { existsSync } from 'node:fs';
 import { setImmediate } from 'node:timers';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type Database from 'better-sqlite3';
+import { inWal } from '../db/largeCommit.js';
 import { QuarryError, type ErrorCode } from '../errors.js';
 import type { MergePlan } from '../domain/mergePlanTypes.js';
 import { currentJob, jobCheckpoint, jobProgress, jobYield } from '../jobs/jobContext.js';
@@ -33,8 +33,6 @@ export function mergeWriterEntry(): string | undefined {
   const entry = process.env.QUARRY_MERGE_WRITER || fileURLToPath(new URL('./mergeWriterThread.js', import.meta.url));
   return existsSync(entry) ? entry : undefined;
 }
-
-const inWal = (db: Database.Database): boolean => String(db.pragma('journal_mode', { simple: true })).toLowerCase() === 'wal';
 
 /** Whether a merge into this project can be written on the thread (it may still fail to start: mergeOffThread then says so). */
 export const canMergeOffThread = (ctx: ServiceContext): boolean => !ctx.project.readOnly && mergeWriterEntry() !== undefined && inWal(ctx.project.db);

@@ -22,7 +22,7 @@ import type { Steps } from '../jobs/steps.js';
 import { writeMerge } from './mergeWrite.js';
 import type { FromWriter, MergeWriterData, ToWriter } from './mergeWriterProtocol.js';
 
-/** Inverse statements per message to the app: each piece is one INSERT there, about 5 ms on a quiet machine. */
+/** Inverse statements per message to the app: each piece is one INSERT there, a few milliseconds. */
 const UNDO_PER_MESSAGE = 2_000;
 /** Progress at most this often, in ms. */
 const PROGRESS_EVERY_MS = 50;
