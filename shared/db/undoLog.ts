@@ -99,15 +99,8 @@ export class UndoLog {
    * callers are refused meanwhile (they would otherwise join this step).
    */
   async stepAsync<T>(label: string, fn: () => Promise<T>): Promise<T> {
-    this.refuseDuringLongStep();
-    if (this.currentStep !== 0 || this.db.inTransaction) {
-      throw new QuarryError('busy', `Quarry is still busy with another change; try “${label}” again in a moment.`);
-    }
-    this.ensureTriggers();
-    const step = this.nextStep++;
-    const owner = Symbol(label);
+    const { step, owner } = this.startLongStep(label);
     this.currentStep = step;
-    this.longStep = { label, owner };
     try {
       this.db.exec('BEGIN IMMEDIATE');
       let result: T;
@@ -143,15 +136,7 @@ export class UndoLog {
    * a change this history cannot reverse, so the history is forgotten.
    */
   async stepElsewhere<T>(label: string, fn: (other: { committed: () => void; adopt: (statementsJson: string) => void }) => Promise<T>): Promise<T> {
-    this.refuseDuringLongStep();
-    if (this.currentStep !== 0 || this.db.inTransaction) {
-      throw new QuarryError('busy', `Quarry is still busy with another change; try “${label}” again in a moment.`);
-    }
-    // Undoing the adopted step here is recorded by this connection's triggers: that is its redo.
-    this.ensureTriggers();
-    const step = this.nextStep++;
-    const owner = Symbol(label);
-    this.longStep = { label, owner };
+    const { step, owner } = this.startLongStep(label);
     let committed = false;
     let adopted = false;
     const insert = this.db.prepare(`INSERT INTO undo_log(step, sql) SELECT ?, value FROM json_each(?) WHERE type = 'text' ORDER BY key`);
@@ -171,6 +156,21 @@ export class UndoLog {
     } finally {
       this.longStep = null;
     }
+  }
+
+  /**
+   * A long step's number and owner, once no other step is under way; the triggers are in place first (for a step
+   * written elsewhere, undoing it here is what they record: its redo).
+   */
+  private startLongStep(label: string): { step: number; owner: symbol } {
+    this.refuseDuringLongStep();
+    if (this.currentStep !== 0 || this.db.inTransaction) {
+      throw new QuarryError('busy', `Quarry is still busy with another change; try “${label}” again in a moment.`);
+    }
+    this.ensureTriggers();
+    const owner = Symbol(label);
+    this.longStep = { label, owner };
+    return { step: this.nextStep++, owner };
   }
 
   private refuseDuringLongStep(): void {
