@@ -101,7 +101,14 @@ export async function mergeOffThread<P>(ctx: ServiceContext, m: OffThreadMerge<P
   const cancel = new SharedArrayBuffer(4);
   const data: MergeWriterData = { path: ctx.project.path, label: m.label, otherName: m.otherName, cancel };
   const worker = new Worker(entry, { workerData: data });
-  const next = inbox(worker);
+  const receive = inbox(worker);
+  /** Whether the thread has said its last word (done, failed, or it ended). */
+  let over = false;
+  const next = async (): Promise<Awaited<ReturnType<typeof receive>>> => {
+    const msg = await receive();
+    over ||= msg.kind === 'done' || msg.kind === 'failed' || msg.kind === 'ended';
+    return msg;
+  };
   const send = (msg: ToWriter): void => worker.postMessage(msg);
   const signal = currentJob()?.signal;
   const onAbort = (): void => {
@@ -154,8 +161,11 @@ export async function mergeOffThread<P>(ctx: ServiceContext, m: OffThreadMerge<P
       }),
     );
   } catch (err) {
-    // Cancelled before the plan went over (or while it did): the thread is told, whatever it was doing.
+    // Stopped here (a Cancel, a failed read of their file): the thread is told, whatever it was doing, and is let
+    // finish its rollback (a flag it reads between chunks, or the answer it waits for), rather than being ended
+    // while it holds the project's write lock.
     onAbort();
+    while (!over) await next();
     throw err;
   } finally {
     signal?.removeEventListener('abort', onAbort);
