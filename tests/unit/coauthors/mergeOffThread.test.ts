@@ -49,7 +49,7 @@ const expectedFull = (): ReturnType<typeof fingerprint> => {
  * Merges Daniel's copy into Ruth's under a job (so the merge yields, as in the app), noting meanwhile, at every turn
  * of the event loop, whether the app's connection is inside a transaction, and every statement it is told to exec.
  */
-async function mergeWatched(ctx: ServiceContext): Promise<{ inTransaction: boolean; execs: string[]; turns: number }> {
+async function mergeWatched(ctx: ServiceContext): Promise<{ inTransaction: boolean; execs: string[]; turns: number; refused: string[] }> {
   const db = ctx.project.db;
   const execs: string[] = [];
   const exec = db.exec.bind(db);
@@ -60,10 +60,21 @@ async function mergeWatched(ctx: ServiceContext): Promise<{ inTransaction: boole
   let inTransaction = false;
   let turns = 0;
   let done = false;
+  // Another write while the merge is under way (once): refused, it must not join the merge nor race the thread.
+  const refused: string[] = [];
+  let tried = false;
   const watch = (): void => {
     if (done) return;
     turns++;
     inTransaction ||= db.inTransaction;
+    if (!tried && ctx.project.history.busyWith) {
+      tried = true;
+      try {
+        createCode(ctx, { name: 'Written during the merge' });
+      } catch (err) {
+        refused.push((err as { code?: string }).code ?? String(err));
+      }
+    }
     setImmediate(watch);
   };
   watch();
@@ -73,11 +84,11 @@ async function mergeWatched(ctx: ServiceContext): Promise<{ inTransaction: boole
     done = true;
     db.exec = exec;
   }
-  return { inTransaction, execs, turns };
+  return { inTransaction, execs, turns, refused };
 }
 
 describe('a merge written on its own thread', () => {
-  it('commits on a connection of its own: the app’s never holds the merge’s transaction; same result, one undo step', async () => {
+  it('commits on a connection of its own: the app’s never holds the merge’s transaction, other writes are refused meanwhile; same result, one undo step', async () => {
     const ctx: ServiceContext = { project: ProjectDb.open(join(dir, 'ruth.quarry')).project, coderName: PRIMARY };
     try {
       const start = fingerprint(ctx.project.db);
@@ -86,6 +97,7 @@ describe('a merge written on its own thread', () => {
       expect(watched.inTransaction).toBe(false);
       expect(watched.execs).not.toContain('BEGIN');
       expect(watched.execs).not.toContain('COMMIT');
+      expect(watched.refused).toEqual(['busy']);
       const expected = expectedFull();
       expect(fingerprint(ctx.project.db)).toEqual(expected);
       expect(ctx.project.history.state()).toMatchObject({ undoDepth: 1, undo: { label: expect.stringMatching(/^Merge /) } });
