@@ -16,12 +16,14 @@ export const BUNDLE_DIR = 'build/cli-bundle';
 // character maps beside itself; better-sqlite3 is a native addon): never bundled.
 const EXTERNAL = [/^better-sqlite3(\/|$)/, /^pdfjs-dist(\/|$)/, /^mammoth(\/|$)/];
 
-// The foreign-file reader and the REFI-QDA worker run as their own processes from the
-// compiled core; the bundle names them (see shared/foreign/foreignReaderEntry.ts and
-// shared/refi/refiWorkerEntry.ts) unless the caller already did.
+// The foreign-file reader and the REFI-QDA worker run as their own processes, and the
+// merge writer as a thread, from the compiled core; the bundle names them (see
+// shared/foreign/foreignReaderEntry.ts, shared/refi/refiWorkerEntry.ts and
+// shared/services/mergeOffThread.ts) unless the caller already did.
 const BANNER = `import { fileURLToPath as __quarryPath } from 'node:url';
 if (!process.env.QUARRY_FOREIGN_READER) process.env.QUARRY_FOREIGN_READER = __quarryPath(new URL('../shared/foreign/foreignReaderChild.js', import.meta.url));
-if (!process.env.QUARRY_REFI_WORKER) process.env.QUARRY_REFI_WORKER = __quarryPath(new URL('../shared/refi/refiWorkerChild.js', import.meta.url));`;
+if (!process.env.QUARRY_REFI_WORKER) process.env.QUARRY_REFI_WORKER = __quarryPath(new URL('../shared/refi/refiWorkerChild.js', import.meta.url));
+if (!process.env.QUARRY_MERGE_WRITER) process.env.QUARRY_MERGE_WRITER = __quarryPath(new URL('../shared/services/mergeWriterThread.js', import.meta.url));`;
 
 export async function buildCliBundle(root = '.') {
   const entry = `${root}/build/cli/bin.js`;

@@ -50,6 +50,8 @@ export class DiskGuard {
   private seen: DiskChange | null = null;
   /** Quarry's own checkpoints under way off the main thread (db/largeCommit.ts): they change the file's size and time. */
   private ownCheckpoints = 0;
+  /** Quarry's own writes under way on another connection (a merge writer thread): they move data_version too. */
+  private ownWriters = 0;
 
   constructor(
     private readonly path: string,
@@ -72,9 +74,9 @@ export class DiskGuard {
     let change: DiskChange | null = null;
     if (!now) change = 'missing';
     else if (now.dev !== known.dev || now.ino !== known.ino) change = 'replaced';
-    else if (now.dataVersion !== known.dataVersion) change = 'written';
+    else if (this.ownWriters === 0 && now.dataVersion !== known.dataVersion) change = 'written';
     // While Quarry's own checkpoint writes the file, its size and time move; another program's write still moves data_version or the inode.
-    else if (this.ownCheckpoints === 0 && (now.size !== known.size || now.mtimeMs !== known.mtimeMs)) change = 'modified';
+    else if (this.ownCheckpoints + this.ownWriters === 0 && (now.size !== known.size || now.mtimeMs !== known.mtimeMs)) change = 'modified';
     this.seen = change;
     return change;
   }
@@ -97,14 +99,27 @@ export class DiskGuard {
    * data_version does; after it, the file as it then is becomes the reference.
    */
   async ownCheckpoint<T>(run: () => Promise<T>): Promise<T> {
+    return this.own('ownCheckpoints', run);
+  }
+
+  /**
+   * Quarry's own write from another connection (the merge writer thread,
+   * while the app writes nothing): as ownCheckpoint, but data_version moves
+   * too. Only a change of inode, or a missing file, counts while it runs.
+   */
+  async ownWriter<T>(run: () => Promise<T>): Promise<T> {
+    return this.own('ownWriters', run);
+  }
+
+  private async own<T>(counter: 'ownCheckpoints' | 'ownWriters', run: () => Promise<T>): Promise<T> {
     this.probe();
-    this.ownCheckpoints++;
+    this[counter]++;
     try {
       return await run();
     } finally {
-      // Probed while still counted as ours (only inode and data_version), then taken as the reference.
-      if (this.ownCheckpoints === 1 && !this.probe()) this.record();
-      this.ownCheckpoints--;
+      // Probed while still counted as ours, then taken as the reference.
+      if (this.ownCheckpoints + this.ownWriters === 1 && !this.probe()) this.record();
+      this[counter]--;
     }
   }
 }

@@ -55,7 +55,8 @@ export function checkpointOffThread(path: string): Promise<CheckpointOutcome> {
   });
 }
 
-const inWal = (db: Database.Database): boolean => String(db.pragma('journal_mode', { simple: true })).toLowerCase() === 'wal';
+/** Whether the connection's file is in WAL mode (another connection can then write while this one reads). */
+export const inWal = (db: Database.Database): boolean => String(db.pragma('journal_mode', { simple: true })).toLowerCase() === 'wal';
 
 /** Pages the cache keeps during a large step: what COMMIT still writes at most (2 MB of 4 KB pages, a few milliseconds). */
 const STEP_CACHE_PAGES = 500;

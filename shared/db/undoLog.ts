@@ -99,15 +99,8 @@ export class UndoLog {
    * callers are refused meanwhile (they would otherwise join this step).
    */
   async stepAsync<T>(label: string, fn: () => Promise<T>): Promise<T> {
-    this.refuseDuringLongStep();
-    if (this.currentStep !== 0 || this.db.inTransaction) {
-      throw new QuarryError('busy', `Quarry is still busy with another change; try “${label}” again in a moment.`);
-    }
-    this.ensureTriggers();
-    const step = this.nextStep++;
-    const owner = Symbol(label);
+    const { step, owner } = this.startLongStep(label);
     this.currentStep = step;
-    this.longStep = { label, owner };
     try {
       this.db.exec('BEGIN IMMEDIATE');
       let result: T;
@@ -129,6 +122,55 @@ export class UndoLog {
       this.currentStep = 0;
       this.longStep = null;
     }
+  }
+
+  /**
+   * A long step written and committed by another connection to the same file
+   * (the merge writer thread's: its large COMMIT then never holds this
+   * thread). Meanwhile this connection writes nothing and other writers are
+   * refused, as during stepAsync. fn tells, through `other`, when the other
+   * connection has committed, and hands over its inverse statements, oldest
+   * first, as JSON arrays of strings (SQLite takes them apart: a million
+   * statements never become a million strings in this heap): they become one
+   * undo step here. Should fn fail after the other commit, the project holds
+   * a change this history cannot reverse, so the history is forgotten.
+   */
+  async stepElsewhere<T>(label: string, fn: (other: { committed: () => void; adopt: (statementsJson: string) => void }) => Promise<T>): Promise<T> {
+    const { step, owner } = this.startLongStep(label);
+    let committed = false;
+    let adopted = false;
+    const insert = this.db.prepare(`INSERT INTO undo_log(step, sql) SELECT ?, value FROM json_each(?) WHERE type = 'text' ORDER BY key`);
+    const adopt = (statementsJson: string): void => {
+      adopted = insert.run(step, statementsJson).changes > 0 || adopted;
+    };
+    try {
+      const result = await this.stepOwner.run(owner, () => fn({ committed: () => (committed = true), adopt }));
+      if (adopted) {
+        this.undoStack.push({ step, label });
+        this.clearRedo();
+      }
+      return result;
+    } catch (err) {
+      if (committed || adopted) this.reset();
+      throw err;
+    } finally {
+      this.longStep = null;
+    }
+  }
+
+  /**
+   * A long step's number and owner, once no other step is under way; the triggers are in place first (for a step
+   * written elsewhere, undoing it here is what they record: its redo).
+   */
+  private startLongStep(label: string): { step: number; owner: symbol } {
+    this.refuseDuringLongStep();
+    if (this.currentStep !== 0 || this.db.inTransaction) {
+      throw new QuarryError('busy', `Quarry is still busy with another change; try “${label}” again in a moment.`);
+    }
+    this.ensureTriggers();
+    const owner = Symbol(label);
+    this.longStep = { label, owner };
+    return { step: this.nextStep++, owner };
   }
 
   private refuseDuringLongStep(): void {

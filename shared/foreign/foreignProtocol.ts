@@ -20,7 +20,8 @@ export type ForeignRequest =
    */
   | { id: number; kind: 'plan'; minePath: string; decisions: Decisions; withTexts: boolean; settle?: boolean }
   /** Codings of the last plan, from `from` on: sent in pieces so that no one message holds up the app's event loop. */
-  | { id: number; kind: 'planCodings'; from: number; count: number }
+  /** `json`: as one JSON text (passed on to the merge writer thread untouched: no objects in the app's heap). */
+  | { id: number; kind: 'planCodings'; from: number; count: number; json?: boolean }
   /** Texts of the last plan, from `from` on, at least one and as many more as fit in `maxChars`: a whole project's texts are tens of MB. */
   | { id: number; kind: 'planTexts'; from: number; maxChars: number }
   /** The texts of these sources of the opened copy. */

@@ -21,6 +21,7 @@ import type { RawSnapshot } from '../store/snapshotStore.js';
 import { foreignReaderEntry } from './foreignReaderEntry.js';
 import { launchReader, type ReaderProcess } from './readerProcess.js';
 import type { Decisions } from '../services/mergePlanner.js';
+import type { MergePlan } from '../domain/mergePlanTypes.js';
 import type { ForeignOpened, ForeignPlanned, ForeignReply, ForeignReplyValue, ForeignRequest } from './foreignProtocol.js';
 
 export interface ForeignReadOptions {
@@ -37,7 +38,14 @@ export interface ForeignReadOptions {
 export interface ForeignProject {
   readonly snapshot: RawSnapshot;
   /** Plans merging the file into the project at `minePath`, in the reader (see ForeignRequest 'plan'). */
-  plan(minePath: string, decisions: Decisions, withTexts: boolean, opts?: { settle?: boolean }): Promise<ForeignPlanned>;
+  plan(minePath: string, decisions: Decisions, withTexts: boolean, opts?: { settle?: boolean; codingsLater?: boolean }): Promise<ForeignPlanned>;
+  /**
+   * Codings of the last plan, `count` from `from` (fewer at the end), for a plan made with `codingsLater`: its codings
+   * stayed in the reader (`codingCount` of them), so a whole project's never sit in the app's heap at once.
+   */
+  planCodings(from: number, count: number): Promise<MergePlan['codings']>;
+  /** planCodings as one JSON text, for passing on untouched. */
+  planCodingsJson(from: number, count: number): Promise<string>;
   /** sha256 of the file when it was opened. */
   readonly hash: string;
   /** The texts of these sources, by their id in the other file. */
@@ -168,20 +176,21 @@ export async function openForeignProject(path: string, opts: ForeignReadOptions 
   const close = () => reader.end(new QuarryError('internal', 'The other project was closed.'));
   try {
     const { snapshot, hash } = (await reader.request({ kind: 'open', path, dir, rows: opts.rows ?? true })) as ForeignOpened;
+    const planCodings = async (from: number, count: number): Promise<MergePlan['codings']> => {
+      const piece = (await reader.request({ kind: 'planCodings', from, count })) as MergePlan['codings'];
+      if (piece.length === 0) throw reader.failedRead();
+      return piece;
+    };
     return {
       get snapshot(): RawSnapshot {
         if (!snapshot) throw new QuarryError('internal', 'The other project\'s rows were kept in the reader.');
         return snapshot;
       },
-      plan: async (minePath, decisions, withTexts, planOpts = {}) => {
+      plan: async (minePath, decisions, withTexts, { codingsLater = false, ...planOpts } = {}) => {
         const planned = (await reader.request({ kind: 'plan', minePath, decisions, withTexts, ...planOpts })) as ForeignPlanned;
         // The codings come in pieces: receiving a whole large plan at once would hold up the event loop.
         const codings: ForeignPlanned['plan']['codings'] = [];
-        while (codings.length < planned.codingCount) {
-          const piece = (await reader.request({ kind: 'planCodings', from: codings.length, count: PLAN_CODINGS_PER_MESSAGE })) as ForeignPlanned['plan']['codings'];
-          if (piece.length === 0) throw reader.failedRead();
-          codings.push(...piece);
-        }
+        while (!codingsLater && codings.length < planned.codingCount) codings.push(...(await planCodings(codings.length, PLAN_CODINGS_PER_MESSAGE)));
         // So do the texts: a whole project's are tens of megabytes.
         const texts: ForeignPlanned['texts'] = [];
         while (texts.length < planned.textCount) {
@@ -190,6 +199,12 @@ export async function openForeignProject(path: string, opts: ForeignReadOptions 
           texts.push(...piece);
         }
         return { ...planned, texts, plan: { ...planned.plan, codings } };
+      },
+      planCodings,
+      planCodingsJson: async (from, count) => {
+        const json = (await reader.request({ kind: 'planCodings', from, count, json: true })) as string;
+        if (json === '[]') throw reader.failedRead();
+        return json;
       },
       hash,
       texts: async (sourceIds) => new Map((await reader.request({ kind: 'texts', sourceIds: [...sourceIds] })) as [number, string][]),

@@ -155,8 +155,10 @@ function answer(req: ForeignRequest): ForeignReplyValue {
       return open(req.path, req.dir, req.rows ?? true);
     case 'plan':
       return plan(req.minePath, req.decisions, req.withTexts, req.settle ?? true);
-    case 'planCodings':
-      return planCodings.slice(req.from, req.from + req.count);
+    case 'planCodings': {
+      const piece = planCodings.slice(req.from, req.from + req.count);
+      return req.json ? JSON.stringify(piece) : piece;
+    }
     case 'planTexts':
       return textsPiece(planTexts, req.from, req.maxChars);
     case 'texts': {

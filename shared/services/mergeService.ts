@@ -16,22 +16,21 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import type { MergePreview, MergeResult, MergeSkipped } from '../domain/mergeTypes.js';
+import type { MergePreview, MergeResult } from '../domain/mergeTypes.js';
 import { QuarryError } from '../errors.js';
 import type Database from 'better-sqlite3';
-import { openForeignProject, type ForeignReadOptions } from '../foreign/foreignReader.js';
+import { openForeignProject, type ForeignProject, type ForeignReadOptions } from '../foreign/foreignReader.js';
+import type { ForeignPlanned } from '../foreign/foreignProtocol.js';
 import type { ServiceContext } from './context.js';
 import type { Decisions } from './mergePlanner.js';
-import type { MergePlan, NewMedia } from '../domain/mergePlanTypes.js';
-import { evenChunks, linkFromOtherProject } from '../media/mediaFiles.js';
-import { insertMediaChunk } from '../store/mediaStore.js';
-import { writeMergePlanSteps } from '../store/mergeStore.js';
-import { rulesFollowingAttributes } from './caseAttributeNames.js';
-import type { ForeignProject } from '../foreign/foreignReader.js';
+import type { MergePlan } from '../domain/mergePlanTypes.js';
+import { linkFromOtherProject } from '../media/mediaFiles.js';
 import { currentJob, jobCheckpoint, jobProgress, jobYield } from '../jobs/jobContext.js';
 import { mutateInSteps } from '../jobs/mutateInSteps.js';
 import { withoutCommitStall } from '../db/largeCommit.js';
 import { runStepsAsync } from '../jobs/steps.js';
+import { canMergeOffThread, mergeOffThread } from './mergeOffThread.js';
+import { writeMerge } from './mergeWrite.js';
 
 export function fileHash(path: string): string {
   return createHash('sha256').update(readFileSync(path)).digest('hex');
@@ -44,20 +43,23 @@ function checkOther(ctx: ServiceContext, path: string): string {
   return full;
 }
 
-function isNothing(plan: MergePlan): boolean {
+/** `codings`: how many the plan has (a plan whose codings stayed in the reader has none in `plan.codings`). */
+function isNothing(plan: MergePlan, codings = plan.codings.length): boolean {
   const s = plan.summary;
   return (
-    plan.users.length + plan.codes.length + plan.codeUpdates.length + plan.cases.length + plan.caseUpdates.length + plan.attributes.length +
+    codings +
+      plan.users.length + plan.codes.length + plan.codeUpdates.length + plan.cases.length + plan.caseUpdates.length + plan.attributes.length +
       plan.classifications.length + plan.caseTree.length + plan.sourceAttributes.length + plan.sourceAttributeUpdates.length + plan.sourceValues.length +
-      plan.attributeUpdates.length + plan.sources.length + plan.sourceUpdates.length + plan.caseLinks.length + plan.codings.length +
+      plan.attributeUpdates.length + plan.sources.length + plan.sourceUpdates.length + plan.caseLinks.length +
       plan.memos.length + plan.values.length + plan.caseSpans.length + plan.caseSets.length + plan.setMembers.length + plan.itemSets.length + plan.itemSetMembers.length +
       plan.media.length + plan.cues.length + plan.transcripts.length ===
       0 && s.sources.notImported.length === 0
   );
 }
 
-function previewOf(plan: MergePlan, path: string, other: { name: string; guid: string }, skipped: MergeSkipped[]): MergePreview {
-  return { ...plan.summary, other: { path, name: other.name, guid: other.guid }, conflicts: plan.conflicts, skipped, nothingToDo: isNothing(plan) };
+function previewOf(planned: ForeignPlanned, path: string): MergePreview {
+  const { plan, other, skipped } = planned;
+  return { ...plan.summary, other: { path, name: other.name, guid: other.guid }, conflicts: plan.conflicts, skipped, nothingToDo: isNothing(plan, planned.codingCount) };
 }
 
 /** The reader's budget, and Cancel of the job this call runs under; the rows stay in the reader, which plans there. */
@@ -82,39 +84,25 @@ export async function previewMerge(ctx: ServiceContext, path: string, decisions:
   try {
     jobProgress(1, 2, 'Comparing');
     const planned = await other.plan(ctx.project.path, decisions, false, settleOf(opts));
-    return previewOf(planned.plan, full, planned.other, planned.skipped);
+    return previewOf(planned, full);
   } finally {
     other.close();
   }
 }
 
-/**
-/** Their stored recording, piece by piece from the reader (never whole), checked against its size and checksum. */
-async function copyRecording(db: Database.Database, other: ForeignProject, m: NewMedia, sourceId: number, otherName: string): Promise<void> {
-  async function* theirPieces(): AsyncGenerator<Uint8Array> {
-    for (let seq = 0; ; seq++) {
-      const piece = await other.mediaChunk(m.theirId, seq);
-      if (!piece) return;
-      yield piece;
-    }
-  }
-  const hash = createHash('sha256');
-  let seq = 0;
-  let written = 0;
-  for await (const piece of evenChunks(theirPieces())) {
-    hash.update(piece);
-    insertMediaChunk(db, sourceId, seq++, piece);
-    written += piece.length;
-    if (written > m.bytes) break;
-    jobProgress(2, 3, `Merging the recording ${m.fileName}`);
-    await jobCheckpoint();
-  }
-  if (written !== m.bytes || hash.digest('hex') !== m.sha256) {
-    throw new QuarryError(
-      'invalid_input',
-      `${otherName}: the recording ${m.fileName} in it is damaged (its stored bytes do not match its size and checksum), so nothing was merged.`,
-      { file: otherName, recording: m.fileName },
-    );
+/** Every coding of a plan whose codings stayed in the reader (the merge is written here after all), in pieces. */
+async function allCodings(other: ForeignProject, count: number): Promise<MergePlan['codings']> {
+  const codings: MergePlan['codings'] = [];
+  while (codings.length < count) codings.push(...(await other.planCodings(codings.length, 2000)));
+  return codings;
+}
+
+/** Their stored recording of a source, piece by piece from the reader (never whole). */
+async function* theirPieces(piece: (theirId: number, seq: number) => Promise<Uint8Array | undefined>, theirId: number): AsyncGenerator<Uint8Array> {
+  for (let seq = 0; ; seq++) {
+    const bytes = await piece(theirId, seq);
+    if (!bytes) return;
+    yield bytes;
   }
 }
 
@@ -143,37 +131,57 @@ export async function applyMerge(ctx: ServiceContext, path: string, decisions: D
     };
     const changesBefore = changesSoFar(ctx.project.db);
     jobProgress(1, 3, 'Comparing');
-    let planned = await other.plan(ctx.project.path, decisions, true, settleOf(opts));
+    // Where the merge is written on a thread of its own, its codings go from the reader straight to that thread.
+    const codingsLater = canMergeOffThread(ctx);
+    let planned = await other.plan(ctx.project.path, decisions, true, { ...settleOf(opts), codingsLater });
     await jobCheckpoint();
-    if (!isNothing(planned.plan)) {
+    if (!isNothing(planned.plan, planned.codingCount)) {
       const label = `Merge “${planned.other.name || basename(full)}”`;
-      // Its commit can be tens of thousands of rows: written as it goes, and folded in off the main thread.
-      planned = await withoutCommitStall(ctx.project.db, ctx.project.path, ctx.project.disk, async () => {
-        const merged = await mutateInSteps(ctx, label, async (db) => {
-          // Inside the transaction nothing else writes: a plan made now is the plan for what is committed.
-          const current = changesSoFar(db) === changesBefore ? planned : await other.plan(ctx.project.path, decisions, true, settleOf(opts));
-          const texts = new Map(current.texts);
-          jobProgress(2, 3, 'Merging');
-          const plan = { ...current.plan, media: current.plan.media.map((m) => (m.linkPath === null ? m : { ...m, linkPath: linkFromOtherProject(ctx.project.path, full, m.linkPath, m.bytes) })) };
-          // Their attribute may share a name with one of mine in another classification: my rules then name mine qualified.
-          const repointRules = rulesFollowingAttributes(db);
-          const idOf = await runStepsAsync(writeMergePlanSteps(db, plan, (id) => texts.get(id) ?? ''));
-          repointRules();
-          for (const m of plan.media) if (m.embedded) await copyRecording(db, other, m, idOf(m.source), basename(full));
-          // Cancelled now, the merge is still rolled back: it has not committed. Always yield here, so a
-          // Cancel sent on seeing "Merging" lands even when the writing was quicker than one time slice.
-          await jobYield();
-          jobProgress(3, 3, 'Merging');
-          return current;
-        });
-        // Committed: the checkpoint that follows runs as "Finishing", where a Cancel no longer applies.
-        finishing();
-        return merged;
-      });
+      const otherName = basename(full);
+      // Once nothing else writes, a plan made now is the plan for what is committed.
+      const planNow = async (db: Database.Database, later: boolean) => {
+        let current = changesSoFar(db) === changesBefore ? planned : await other.plan(ctx.project.path, decisions, true, { ...settleOf(opts), codingsLater: later });
+        if (!later && current.plan.codings.length < current.codingCount) current = { ...current, plan: { ...current.plan, codings: await allCodings(other, current.codingCount) } };
+        const kept = current.plan.codings;
+        const codings = async (from: number, count: number) => (kept.length >= current.codingCount ? JSON.stringify(kept.slice(from, from + count)) : other.planCodingsJson(from, count));
+        const plan = { ...current.plan, media: current.plan.media.map((m) => (m.linkPath === null ? m : { ...m, linkPath: linkFromOtherProject(ctx.project.path, full, m.linkPath, m.bytes) })) };
+        return { planned: current, plan, codingCount: current.codingCount, codings, texts: new Map(current.texts) };
+      };
+      const piece = (theirId: number, seq: number) => other.mediaChunk(theirId, seq);
+      // Written and committed on a connection of its own in a worker thread: the commit of a whole project's
+      // codings re-reads the transaction's WAL frames, which would hold the app's event loop.
+      const offThread = await mergeOffThread(ctx, { label, otherName, plan: () => planNow(ctx.project.db, true), piece, committing: finishing });
+      // Where the thread cannot run: written here as it goes, and folded in off the main thread.
+      planned =
+        offThread ??
+        (await withoutCommitStall(ctx.project.db, ctx.project.path, ctx.project.disk, async () => {
+          const merged = await mutateInSteps(ctx, label, async (db) => {
+            const { planned: current, plan, texts } = await planNow(db, false);
+            jobProgress(2, 3, 'Merging');
+            await writeMerge(db, plan, {
+              text: (id) => texts.get(id) ?? '',
+              recording: (theirId) => theirPieces(piece, theirId),
+              drive: runStepsAsync,
+              checkpoint: async (phase) => {
+                jobProgress(2, 3, phase);
+                await jobCheckpoint();
+              },
+              otherName,
+            });
+            // Cancelled now, the merge is still rolled back: it has not committed. Always yield here, so a
+            // Cancel sent on seeing "Merging" lands even when the writing was quicker than one time slice.
+            await jobYield();
+            jobProgress(3, 3, 'Merging');
+            return current;
+          });
+          // Committed: the checkpoint that follows runs as "Finishing", where a Cancel no longer applies.
+          finishing();
+          return merged;
+        }));
     }
     finishing();
     const { plan } = planned;
-    const preview = previewOf(plan, full, planned.other, planned.skipped);
+    const preview = previewOf(planned, full);
     const after = await other.hashNow();
     const applied = Object.fromEntries(
       plan.conflicts.map((c) => [c.id, decisions[c.id] !== undefined && c.choices.includes(decisions[c.id]!) ? decisions[c.id]! : c.default]),

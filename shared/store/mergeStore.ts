@@ -135,12 +135,19 @@ export function* writeMergePlanSteps(db: Database.Database, plan: MergePlan, the
   );
   yield* inChunks(plan.sourceUpdates, (u) => updateSourceMeta(db, u.id, getSource(db, u.id)!.name, u.description));
   yield* inChunks(plan.caseLinks, (l) => setSourceCase(db, id(l.source), id(l.case)));
-  makeCodable(db, plan.codings.map((c) => id(c.code)));
   yield { done, total, phase: 'Merging' };
   // Only memos ask for a new coding's id: a whole project's million codings are not kept (growing a map that large holds the loop).
   const codingsNamed = new Set(plan.memos.flatMap((m) => (m.coding !== null && 'key' in m.coding ? [m.coding.key] : [])));
+  // A folder code is made codable before its first coding, as the codings come: listing every coding's code first
+  // was one pass over the whole plan in a single turn (about 100 ms at a million codings).
+  const codable = new Set<number>();
   for (const c of plan.codings) {
-    const codingId = insertCoding(db, { guid: c.guid, sourceId: id(c.source), codeId: id(c.code), coderId: id(c.coder), start: c.start, end: c.end, createdAt: c.createdAt });
+    const codeId = id(c.code);
+    if (!codable.has(codeId)) {
+      codable.add(codeId);
+      makeCodable(db, [codeId]);
+    }
+    const codingId = insertCoding(db, { guid: c.guid, sourceId: id(c.source), codeId, coderId: id(c.coder), start: c.start, end: c.end, createdAt: c.createdAt });
     if (codingsNamed.has(c.key)) created.set(c.key, codingId);
     if (++done % ROWS_PER_CHUNK === 0) yield { done, total, phase: 'Merging' };
   }
