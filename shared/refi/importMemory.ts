@@ -13,7 +13,7 @@ let collect: (() => void) | undefined;
 let done = 0;
 
 /** Selections (or codings) handled between two collections: a few tens of milliseconds each, a handful per million. */
-const STRETCH = 200_000;
+const STRETCH = 100_000;
 
 export function setImportCollector(fn: (() => void) | undefined): void {
   collect = fn;

@@ -24,6 +24,8 @@ import { QuarryError, toErrorPayload, type ErrorPayload } from '../errors.js';
 import { hardenConnection } from '../db/hardenConnection.js';
 import type { PlannedCoding, PlannedSource, PlannedUser, RefiImportPlan } from './refiImportPlanTypes.js';
 import { ImportWriter } from './refiToProject.js';
+import { importWorkDone, setImportCollector } from './importMemory.js';
+import { runInNewContext } from 'node:vm';
 
 /** Sources handed to the thread and not yet written: enough to keep it busy, few enough to keep memory flat. */
 const AHEAD = 8;
@@ -150,6 +152,16 @@ export class ThreadedImportWriter {
 
 }
 
+/** The process's collector, when the worker process has exposed it (refiWorkerChild.ts does before it starts the thread). */
+function threadCollector(): (() => void) | undefined {
+  try {
+    const gc = runInNewContext('gc') as unknown;
+    return typeof gc === 'function' ? (gc as () => void) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The thread's side (started by refiWorkerChild.ts when it runs as this thread). */
 export function isImportWriterThread(): boolean {
   return parentPort !== null && (workerData as ThreadData | undefined)?.role === IMPORT_WRITER_ROLE;
@@ -164,8 +176,11 @@ export function runImportWriterThread(): void {
   db.pragma('busy_timeout = 5000');
   db.pragma('synchronous = NORMAL');
   db.pragma('temp_store = FILE');
-  db.pragma('cache_size = -65536');
+  // Half the app's cache: the thread and the planner share the worker's memory budget (400 MB at a million codings).
+  db.pragma('cache_size = -32768');
   const writer = new ImportWriter(db);
+  // The structured copies of a million codings are garbage as soon as written: collected in stretches, as the planner's are.
+  setImportCollector(threadCollector());
   const soFar = { projectName: '', users: [] as PlannedUser[], codes: [] as RefiImportPlan['codes'] } as unknown as RefiImportPlan;
   db.exec('BEGIN');
   const fail = (err: unknown): void => {
@@ -190,6 +205,7 @@ export function runImportWriterThread(): void {
       } else if (m.kind === 'source') {
         soFar.users.push(...m.users);
         writer.source(soFar, m.source, m.codings);
+        importWorkDone(m.codings.length);
         Atomics.add(flags, WRITTEN, 1);
         Atomics.notify(flags, WRITTEN);
       } else if (m.kind === 'finish') {

@@ -99,12 +99,12 @@ describe('the import’s garbage collections', () => {
     setImportCollector(() => calls++);
     try {
       for (let i = 0; i < 1000; i++) importWorkDone(1000);
-      expect(calls).toBe(5);
+      expect(calls).toBe(10);
     } finally {
       setImportCollector(undefined);
     }
     importWorkDone(10_000_000);
-    expect(calls).toBe(5);
+    expect(calls).toBe(10);
   });
 });
 
