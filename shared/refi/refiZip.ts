@@ -276,7 +276,8 @@ function packedForThread(input: ZipInput, start: number, end: number): PackedByt
 /**
  * Unpacks one entry chunk by chunk into `sink`, never past its declared size,
  * and checks its size and checksum. Neither the packed nor the unpacked entry
- * is ever in memory whole unless the sink keeps it. What the sink throws is
+ * is ever in memory whole unless the sink copies it (a chunk is the sink's
+ * only while it runs). What the sink throws is
  * thrown as it is (the entry's own faults are told as the archive's damage).
  *
  * A large compressed entry is inflated by the platform's zlib on a second
@@ -365,7 +366,8 @@ function unpackHere(
  * Unpacks an entry a piece at a time into `sink`, for a reader that takes it
  * in pieces (a project.qde): its size and checksum are checked at the end, so
  * the reader must be ready to find, after the last piece, that the entry was
- * damaged.
+ * damaged. A piece is the sink's only while the sink runs (a large entry's
+ * pieces share one buffer): copy what is kept.
  */
 export function streamZipEntry(fileName: string, bytes: ZipInput, entry: ZipEntry, sink: (chunk: Uint8Array) => void): void {
   unpackInto(fileName, bytes, entry, (chunk) => sink(chunk));
