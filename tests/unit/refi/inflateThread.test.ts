@@ -14,9 +14,9 @@ import zlib from 'node:zlib';
 import { inflateThreadsStarted, inflateThreadTestHooks, liveInflateThreads } from '../../../shared/refi/inflateThread.js';
 import { checkZipEntry, fileZipSource, streamZipEntry, THREADED_INFLATE_MIN_BYTES, type ZipEntry, type ZipInput, type ZipSource } from '../../../shared/refi/refiZip.js';
 import { mulberry32 } from '../../../shared/seededRandom.js';
+import { oneEntryArchive } from './oneEntryArchive.js';
 
 const MiB = 1 << 20;
-const NAME = 'project.qde';
 
 /** Bytes that deflate to roughly two thirds of their size: random runs between runs of words. */
 function content(size: number, seed: number): Uint8Array {
@@ -32,25 +32,9 @@ function content(size: number, seed: number): Uint8Array {
   return out;
 }
 
-/** One entry's local header and packed bytes, and the entry as a table of contents would list it (with whatever it declares). */
-function archive(packed: Uint8Array, declared: { size: number; crc: number }): { bytes: Uint8Array; entry: ZipEntry } {
-  const name = new TextEncoder().encode(NAME);
-  const bytes = new Uint8Array(30 + name.length + packed.length);
-  const view = new DataView(bytes.buffer);
-  view.setUint32(0, 0x04034b50, true);
-  view.setUint16(8, 8, true);
-  view.setUint16(26, name.length, true);
-  bytes.set(name, 30);
-  bytes.set(packed, 30 + name.length);
-  return {
-    bytes,
-    entry: { name: NAME, method: 8, encrypted: false, crc: declared.crc, compressedSize: packed.length, size: declared.size, localHeaderOffset: 0 },
-  };
-}
-
 function honest(data: Uint8Array): { bytes: Uint8Array; entry: ZipEntry; packed: Uint8Array } {
   const packed = zlib.deflateRawSync(data, { level: 6 });
-  return { ...archive(packed, { size: data.length, crc: zlib.crc32(data) }), packed };
+  return { ...oneEntryArchive(packed, { size: data.length, crc: zlib.crc32(data) }), packed };
 }
 
 /** The same bytes through a source with no file behind it: the in-thread (fflate) unpacking, the reference for every message. */
@@ -170,22 +154,22 @@ describe('a damaged large entry', () => {
       Uint8Array.of(0b111),
       zlib.deflateRawSync(data.subarray(3 * MiB)),
     ]);
-    const { bytes, entry } = archive(packed, { size: data.length, crc: zlib.crc32(data) });
+    const { bytes, entry } = oneEntryArchive(packed, { size: data.length, crc: zlib.crc32(data) });
     expect(refusal(bytes, entry)).toBe('bay.qdpx: the .qdpx archive is damaged (the entry "project.qde" cannot be decompressed)');
   });
 
   it('is refused when its stream is cut off', () => {
-    const { bytes, entry } = archive(good.packed.subarray(0, good.packed.length - 40_000), { size: data.length, crc: zlib.crc32(data) });
+    const { bytes, entry } = oneEntryArchive(good.packed.subarray(0, good.packed.length - 40_000), { size: data.length, crc: zlib.crc32(data) });
     expect(refusal(bytes, entry)).toBe('bay.qdpx: the .qdpx archive is damaged (the entry "project.qde" cannot be decompressed)');
   });
 
   it('is refused when it ends before the size it declares', () => {
-    const { bytes, entry } = archive(good.packed, { size: data.length + 1, crc: zlib.crc32(data) });
+    const { bytes, entry } = oneEntryArchive(good.packed, { size: data.length + 1, crc: zlib.crc32(data) });
     expect(refusal(bytes, entry)).toBe('bay.qdpx: the .qdpx archive is damaged (the entry "project.qde" is shorter than it declares)');
   });
 
   it('is refused when its checksum is wrong', () => {
-    const { bytes, entry } = archive(good.packed, { size: data.length, crc: (zlib.crc32(data) ^ 0x10000) >>> 0 });
+    const { bytes, entry } = oneEntryArchive(good.packed, { size: data.length, crc: (zlib.crc32(data) ^ 0x10000) >>> 0 });
     expect(refusal(bytes, entry)).toBe('bay.qdpx: the .qdpx archive is damaged (the entry "project.qde" fails its checksum)');
   });
 
@@ -195,7 +179,7 @@ describe('a damaged large entry', () => {
     const packed = Buffer.concat([zlib.deflateRawSync(data, { level: 6, finishFlush: zlib.constants.Z_SYNC_FLUSH }), bomb]);
     expect(packed.length).toBeGreaterThan(THREADED_INFLATE_MIN_BYTES);
     const declared = 3 * MiB + 5;
-    const { bytes, entry } = archive(packed, { size: declared, crc: 0 });
+    const { bytes, entry } = oneEntryArchive(packed, { size: declared, crc: 0 });
     let passedOn = 0;
     const message = failureOf(() => threaded(() => streamZipEntry('bay.qdpx', bytes, entry, (chunk) => (passedOn += chunk.length))));
     expect(message).toBe(
@@ -255,7 +239,7 @@ describe('the reader and the thread', () => {
 
   it('still tells a damaged entry when the thread failed before reaching the damage', () => {
     inflateThreadTestHooks.failAfterChunks = 1;
-    const wrong = archive(honest(data).packed, { size: data.length, crc: 12345 });
+    const wrong = oneEntryArchive(honest(data).packed, { size: data.length, crc: 12345 });
     expect(failureOf(() => unpack(wrong.bytes, wrong.entry))).toMatch(/"project\.qde" fails its checksum/);
   });
 });

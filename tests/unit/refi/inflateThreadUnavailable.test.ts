@@ -6,8 +6,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import zlib from 'node:zlib';
 import { inflateThreadsStarted } from '../../../shared/refi/inflateThread.js';
-import { streamZipEntry, THREADED_INFLATE_MIN_BYTES, type ZipEntry } from '../../../shared/refi/refiZip.js';
+import { streamZipEntry, THREADED_INFLATE_MIN_BYTES } from '../../../shared/refi/refiZip.js';
 import { mulberry32 } from '../../../shared/seededRandom.js';
+import { oneEntryArchive } from './oneEntryArchive.js';
 
 vi.mock('node:worker_threads', async (original) => ({
   ...(await original<typeof import('node:worker_threads')>()),
@@ -18,19 +19,8 @@ vi.mock('node:worker_threads', async (original) => ({
   },
 }));
 
-/** One deflated entry behind its local header, as a table of contents would list it. */
-function archive(data: Uint8Array, crc = zlib.crc32(data)): { bytes: Uint8Array; entry: ZipEntry } {
-  const packed = zlib.deflateRawSync(data);
-  const name = new TextEncoder().encode('project.qde');
-  const bytes = new Uint8Array(30 + name.length + packed.length);
-  const view = new DataView(bytes.buffer);
-  view.setUint32(0, 0x04034b50, true);
-  view.setUint16(8, 8, true);
-  view.setUint16(26, name.length, true);
-  bytes.set(name, 30);
-  bytes.set(packed, 30 + name.length);
-  return { bytes, entry: { name: 'project.qde', method: 8, encrypted: false, crc, compressedSize: packed.length, size: data.length, localHeaderOffset: 0 } };
-}
+/** The data deflated as one entry, declaring its size and (unless told otherwise) its checksum. */
+const archive = (data: Uint8Array, crc = zlib.crc32(data)) => oneEntryArchive(zlib.deflateRawSync(data), { size: data.length, crc });
 
 describe('no thread to be had', () => {
   const rnd = mulberry32(41);
