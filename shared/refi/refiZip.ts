@@ -9,6 +9,7 @@ import { Inflate } from 'fflate';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import zlib from 'node:zlib';
 import { QuarryError } from '../errors.js';
+import { inflateOnThread, type PackedBytes } from './inflateThread.js';
 import { MAX_REFI_UNPACKED_BYTES, MAX_ZIP_ENTRIES, MAX_ZIP_ENTRY_BYTES, MAX_ZIP_RATIO, ZIP_RATIO_FLOOR_BYTES } from '../limits.js';
 
 export interface ZipEntry {
@@ -58,6 +59,8 @@ export interface ZipSource {
   readonly length: number;
   /** The bytes from `start` up to `end` (both within the archive). */
   bytesAt(start: number, end: number): Uint8Array;
+  /** The open file the bytes are read from, when they are a file's: another thread can read it too. */
+  readonly fd?: number;
 }
 
 export type ZipInput = Uint8Array | ZipSource;
@@ -73,6 +76,7 @@ export function fileZipSource(path: string): ZipSource & { close(): void } {
   const length = fstatSync(fd).size;
   return {
     length,
+    fd,
     bytesAt(start, end) {
       const out = new Uint8Array(Math.max(0, end - start));
       for (let done = 0; done < out.length; ) {
@@ -257,13 +261,64 @@ function packedBytes(fileName: string, input: ZipInput, entry: ZipEntry): Uint8A
 const PACKED_WINDOW = 256 * 1024;
 
 /**
+ * Entries packed larger than this are inflated on a thread of their own
+ * (inflateThread.ts): below it, starting the thread (a few milliseconds)
+ * costs more than it saves.
+ */
+export const THREADED_INFLATE_MIN_BYTES = 1 << 20;
+
+/** Where a thread can read an entry's packed bytes itself: the archive's open file, or bytes in memory. */
+function packedForThread(input: ZipInput, start: number, end: number): PackedBytes | undefined {
+  if (input instanceof Uint8Array) return { bytes: input.subarray(start, end) };
+  return input.fd === undefined ? undefined : { fd: input.fd, start, end };
+}
+
+/**
  * Unpacks one entry chunk by chunk into `sink`, never past its declared size,
  * and checks its size and checksum. Neither the packed nor the unpacked entry
- * is ever in memory whole unless the sink keeps it. What the sink throws is
+ * is ever in memory whole unless the sink copies it (a chunk is the sink's
+ * only while it runs). What the sink throws is
  * thrown as it is (the entry's own faults are told as the archive's damage).
+ *
+ * A large compressed entry is inflated by the platform's zlib on a second
+ * thread while the sink works; should that thread fail to start or stop
+ * answering, this thread unpacks the rest itself.
  */
 function unpackInto(fileName: string, bytes: ZipInput, entry: ZipEntry, sink: (chunk: Uint8Array, at: number) => void): void {
   const { src, start, end } = packedRange(fileName, bytes, entry);
+  const packed = entry.method === 8 && end - start > THREADED_INFLATE_MIN_BYTES ? packedForThread(bytes, start, end) : undefined;
+  let resumeAt = 0;
+  if (packed) {
+    let filled = 0;
+    const outcome = inflateOnThread(packed, entry.size, (chunk) => {
+      sink(chunk, filled);
+      filled += chunk.length;
+    });
+    if (outcome.kind === 'corrupt') throw damaged(fileName, `the entry "${entry.name}" cannot be decompressed`);
+    if (outcome.kind === 'overflow') throw expandsBeyond(fileName, entry);
+    if (outcome.kind === 'done') return checkUnpacked(fileName, entry, outcome.size, outcome.crc);
+    resumeAt = outcome.delivered;
+  }
+  unpackHere(fileName, { src, start, end }, entry, sink, resumeAt);
+}
+
+/** The end of every unpacking: the size it declares, and its checksum. */
+function checkUnpacked(fileName: string, entry: ZipEntry, size: number, crc: number): void {
+  if (size !== entry.size) throw damaged(fileName, `the entry "${entry.name}" is shorter than it declares`);
+  if (crc !== entry.crc) throw damaged(fileName, `the entry "${entry.name}" fails its checksum`);
+}
+
+/**
+ * unpackInto on this thread (fflate), the first `resumeAt` bytes unpacked
+ * and checksummed again but not handed to the sink, which had them already.
+ */
+function unpackHere(
+  fileName: string,
+  { src, start, end }: { src: ZipSource; start: number; end: number },
+  entry: ZipEntry,
+  sink: (chunk: Uint8Array, at: number) => void,
+  resumeAt: number,
+): void {
   let crc = 0xffffffff;
   let filled = 0;
   let overflow = false;
@@ -275,11 +330,14 @@ function unpackInto(fileName: string, bytes: ZipInput, entry: ZipEntry, sink: (c
       return;
     }
     crc = crcUpdate(crc, chunk);
-    try {
-      sink(chunk, filled);
-    } catch (error) {
-      sinkFailure = { error };
-      throw error;
+    const fresh = filled + chunk.length > resumeAt ? (filled >= resumeAt ? chunk : chunk.subarray(resumeAt - filled)) : undefined;
+    if (fresh) {
+      try {
+        sink(fresh, filled + chunk.length - fresh.length);
+      } catch (error) {
+        sinkFailure = { error };
+        throw error;
+      }
     }
     filled += chunk.length;
   };
@@ -301,15 +359,15 @@ function unpackInto(fileName: string, bytes: ZipInput, entry: ZipEntry, sink: (c
     throw damaged(fileName, `the entry "${entry.name}" cannot be decompressed`);
   }
   if (overflow) throw expandsBeyond(fileName, entry);
-  if (filled !== entry.size) throw damaged(fileName, `the entry "${entry.name}" is shorter than it declares`);
-  if (crcValue(crc) !== entry.crc) throw damaged(fileName, `the entry "${entry.name}" fails its checksum`);
+  checkUnpacked(fileName, entry, filled, crcValue(crc));
 }
 
 /**
  * Unpacks an entry a piece at a time into `sink`, for a reader that takes it
  * in pieces (a project.qde): its size and checksum are checked at the end, so
  * the reader must be ready to find, after the last piece, that the entry was
- * damaged.
+ * damaged. A piece is the sink's only while the sink runs (a large entry's
+ * pieces share one buffer): copy what is kept.
  */
 export function streamZipEntry(fileName: string, bytes: ZipInput, entry: ZipEntry, sink: (chunk: Uint8Array) => void): void {
   unpackInto(fileName, bytes, entry, (chunk) => sink(chunk));
@@ -343,9 +401,7 @@ export function readZipEntry(fileName: string, bytes: ZipInput, entry: ZipEntry)
     }
   }
   if (out.length > entry.size) throw expandsBeyond(fileName, entry);
-  if (out.length !== entry.size) throw damaged(fileName, `the entry "${entry.name}" is shorter than it declares`);
-  const crc = crcValue(crcUpdate(0xffffffff, out));
-  if (crc !== entry.crc) throw damaged(fileName, `the entry "${entry.name}" fails its checksum`);
+  checkUnpacked(fileName, entry, out.length, crcValue(crcUpdate(0xffffffff, out)));
   return out;
 }
 
