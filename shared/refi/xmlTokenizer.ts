@@ -107,6 +107,31 @@ const INDENTS = 64;
 const SPACE_INDENTS = Array.from({ length: INDENTS }, (_, k) => `\n${' '.repeat(k)}`);
 const TAB_INDENTS = Array.from({ length: INDENTS }, (_, k) => `\n${'\t'.repeat(k)}`);
 
+/**
+ * The engine's own copy of a string, the one it keeps for property names
+ * and literals: a name met a million times is then compared with 'Coding'
+ * or 'guid', and used as a key, by identity.
+ */
+function internalized(s: string): string {
+  const holder = Object.create(null) as Record<string, true>;
+  holder[s] = true;
+  return Object.keys(holder)[0] as string;
+}
+
+/**
+ * The names met in and on elements of one name, as guesses for the next:
+ * the name of the last element opened inside one, and the names of the
+ * last one's attributes in order. A guess is only where to look first:
+ * a name is taken only if it stands whole in the text.
+ */
+interface Layout {
+  child: string;
+  attrs: string[];
+}
+
+/** Attribute names remembered per element name, at most. */
+const MAX_GUESSED_ATTRIBUTES = 64;
+
 /** A token reader's answer when the text so far ends before the token does. */
 const MORE = -1;
 
@@ -156,6 +181,10 @@ export class XmlTokenizer {
   private nameRead = '';
   /** Attribute values as written → as read (see sharedValue). */
   private readonly values = new Map<string, string>();
+  /** What elements of each name held last (up to MAX_SHARED_NAMES names), and of each open element's name; the document's own. */
+  private readonly layouts = new Map<string, Layout>();
+  private readonly openLayouts: Layout[] = [];
+  private readonly rootLayout: Layout = { child: '', attrs: [] };
 
   constructor(
     private readonly listener: XmlListener,
@@ -275,11 +304,20 @@ export class XmlTokenizer {
     const s = xml.slice(from, end);
     let name = this.names.get(s);
     if (name === undefined) {
-      name = ownCopy(s);
+      name = internalized(ownCopy(s));
       if (this.names.size < MAX_SHARED_NAMES) this.names.set(name, name);
     }
     this.nameRead = name;
     return end;
+  }
+
+  private layoutOf(qname: string): Layout {
+    let layout = this.layouts.get(qname);
+    if (layout === undefined) {
+      layout = { child: '', attrs: [] };
+      if (this.layouts.size < MAX_SHARED_NAMES) this.layouts.set(qname, layout);
+    }
+    return layout;
   }
 
   /** A name with a character no name may have: MORE if the piece ends before the name does, else refused. */
@@ -374,6 +412,7 @@ export class XmlTokenizer {
       while (isSpace(xml.charCodeAt(p))) p++;
       if (xml.charCodeAt(p) === GT) {
         open.pop();
+        this.openLayouts.pop();
         this.listener.close(expected);
         return p + 1;
       }
@@ -386,6 +425,7 @@ export class XmlTokenizer {
     const qname = xml.slice(lt + 2, close).trimEnd();
     if (open.length === 0 || expected !== qname) throw new XmlSyntaxError(`mismatched end tag ${qname}`);
     open.pop();
+    this.openLayouts.pop();
     this.listener.close(qname);
     return close + 1;
   }
@@ -394,9 +434,20 @@ export class XmlTokenizer {
   private readStartTag(xml: string, from: number, final: boolean): number {
     const open = this.open;
     if (open.length === 0 && this.rootSeen) throw new XmlSyntaxError('a second root element');
-    let p = this.readName(xml, from, final);
-    if (p === MORE) return MORE;
-    const qname = this.nameRead;
+    // The name is first looked for where the last element opened in the same parent had its own, and each attribute's where the last element of this name had its.
+    const parent = this.openLayouts[this.openLayouts.length - 1] ?? this.rootLayout;
+    let qname = parent.child;
+    let p: number;
+    if (qname !== '' && nameAt(xml, from, qname)) p = from + qname.length;
+    else {
+      p = this.readName(xml, from, final);
+      if (p === MORE) return MORE;
+      qname = this.nameRead;
+      parent.child = qname;
+    }
+    const layout = this.layoutOf(qname);
+    const guesses = layout.attrs;
+    let k = 0;
     const attrs = new AttributeBag();
     for (;;) {
       const before = p;
@@ -418,13 +469,20 @@ export class XmlTokenizer {
           return p + 2;
         }
         open.push(qname);
+        this.openLayouts.push(layout);
         return p + 1;
       }
       if (Number.isNaN(c)) throw new XmlSyntaxError('unfinished start tag');
       if (p === before) throw new XmlSyntaxError('attributes must be separated by white space');
-      p = this.readName(xml, p, final);
-      if (p === MORE) return MORE;
-      const name = this.nameRead;
+      let name = k < guesses.length ? (guesses[k] as string) : '';
+      if (name !== '' && nameAt(xml, p, name)) p += name.length;
+      else {
+        p = this.readName(xml, p, final);
+        if (p === MORE) return MORE;
+        name = this.nameRead;
+        if (k < MAX_GUESSED_ATTRIBUTES) guesses[k] = name;
+      }
+      k++;
       c = xml.charCodeAt(p);
       while (isSpace(c)) c = xml.charCodeAt(++p);
       if (Number.isNaN(c) && !final) return MORE;
@@ -445,6 +503,18 @@ export class XmlTokenizer {
       p = close + 1;
     }
   }
+}
+
+/**
+ * True when the name (one readName read before) stands at `at`, whole: the
+ * character after it ends a name. Then readName would read exactly it
+ * there, since every character of it is a name character; a name cut by the
+ * end of the piece is left to readName.
+ */
+function nameAt(xml: string, at: number, name: string): boolean {
+  if (!xml.startsWith(name, at)) return false;
+  const after = xml.charCodeAt(at + name.length);
+  return !Number.isNaN(after) && endsName(after);
 }
 
 /** The text from `from` to `to` when it is one of the usual indents (a line end, then spaces or tabs), else undefined. */
