@@ -7,7 +7,6 @@
  * tokenizer would pass (a refused document is read again by that parser);
  * this one catches any change in what the fast path itself accepts.
  */
-/* eslint-disable */
 import { decodeXmlEntities } from '../../../shared/refi/xmlTokenizer.js';
 import type { XmlElement } from '../../../shared/refi/xmlTree.js';
 
