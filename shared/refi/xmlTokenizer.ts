@@ -407,7 +407,7 @@ export class XmlTokenizer {
     const expected = open[open.length - 1];
     // The usual case, told without cutting the name out: the open element's name, perhaps white space, then ">".
     // (Not when the name ends in a character trimEnd would take as white space, as the general case below does.)
-    if (expected !== undefined && expected.charCodeAt(expected.length - 1) < 0x80 && xml.startsWith(expected, lt + 2)) {
+    if (expected !== undefined && expected.charCodeAt(expected.length - 1) < 0x80 && xml.slice(lt + 2, lt + 2 + expected.length) === expected) {
       let p = lt + 2 + expected.length;
       while (isSpace(xml.charCodeAt(p))) p++;
       if (xml.charCodeAt(p) === GT) {
@@ -512,7 +512,8 @@ export class XmlTokenizer {
  * end of the piece is left to readName.
  */
 function nameAt(xml: string, at: number, name: string): boolean {
-  if (!xml.startsWith(name, at)) return false;
+  // (A slice compared is quicker than startsWith at a position.)
+  if (xml.slice(at, at + name.length) !== name) return false;
   const after = xml.charCodeAt(at + name.length);
   return !Number.isNaN(after) && endsName(after);
 }
