@@ -357,13 +357,19 @@ export function readBefore(pieces: string[], maxDepth: number): ReadOutcome {
     },
     maxDepth,
   );
+  const stopped = feedPieces(tokenizer, pieces, (err) => err instanceof XmlSyntaxError);
+  return stopped === undefined ? { tree: root } : { stopped };
+}
+
+/** Feeds the pieces and ends: the piece a refusal (`isRefusal`) came at (pieces.length: at the end), or undefined. */
+export function feedPieces(tokenizer: { feed(text: string): void; end(): void }, pieces: string[], isRefusal: (err: unknown) => boolean): number | undefined {
   let k = 0;
   try {
     for (; k < pieces.length; k++) tokenizer.feed(pieces[k] as string);
     tokenizer.end();
   } catch (err) {
-    if (err instanceof XmlSyntaxError) return { stopped: k };
+    if (isRefusal(err)) return k;
     throw err;
   }
-  return { tree: root };
+  return undefined;
 }

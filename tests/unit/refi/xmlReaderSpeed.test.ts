@@ -15,20 +15,12 @@ import { XmlSyntaxError, XmlTokenizer } from '../../../shared/refi/xmlTokenizer.
 import { attrOf, countDescendants, treeBuilder, type XmlElement } from '../../../shared/refi/xmlTree.js';
 import { mulberry32 } from '../../../shared/seededRandom.js';
 import { EDGES, mutations, realDocuments } from './xmlCorpus.js';
-import { readBefore, type ReadOutcome } from './xmlReaderBefore.js';
+import { feedPieces, readBefore, type ReadOutcome } from './xmlReaderBefore.js';
 
 function readNow(pieces: string[], maxDepth = MAX_XML_DEPTH): ReadOutcome {
   const tree = treeBuilder();
-  const tokenizer = new XmlTokenizer(tree.listener, maxDepth);
-  let k = 0;
-  try {
-    for (; k < pieces.length; k++) tokenizer.feed(pieces[k] as string);
-    tokenizer.end();
-  } catch (err) {
-    if (err instanceof XmlSyntaxError) return { stopped: k };
-    throw err;
-  }
-  return { tree: tree.root() };
+  const stopped = feedPieces(new XmlTokenizer(tree.listener, maxDepth), pieces, (err) => err instanceof XmlSyntaxError);
+  return stopped === undefined ? { tree: tree.root() } : { stopped };
 }
 
 /** The text as the tokenizer takes it (see checkedXmlText in xmlTree.ts). */
