@@ -16,8 +16,9 @@
  * A million codings make some twelve million names and nine million
  * values, so the hot paths leave the scanning to the engine's own string
  * search and regular expressions (far quicker than a loop over char codes
- * in JavaScript), check a name only the first time it is met, and build
- * nothing per attribute but its value.
+ * in JavaScript), take a name from where the last element of its kind had
+ * it when it stands there whole, cut out and look up only names and values
+ * they need, and build nothing per attribute but its value.
  */
 
 export class XmlSyntaxError extends Error {}
@@ -175,13 +176,13 @@ export class XmlTokenizer {
   private pendingCdata: string[] | undefined;
   private readonly open: string[] = [];
   private rootSeen = false;
-  /** Every distinct name met (up to MAX_SHARED_NAMES), checked once, and one string however often it is met. */
+  /** Every distinct name met (up to MAX_SHARED_NAMES): one string however often it is met. */
   private readonly names = new Map<string, string>();
   /** The name readName read last. */
   private nameRead = '';
   /** Attribute values as written → as read (see sharedValue). */
   private readonly values = new Map<string, string>();
-  /** What elements of each name held last (up to MAX_SHARED_NAMES names), and of each open element's name; the document's own. */
+  /** By element name (up to MAX_SHARED_NAMES), what the last such element held (see Layout); the open elements', innermost last; the document's, for its root. */
   private readonly layouts = new Map<string, Layout>();
   private readonly openLayouts: Layout[] = [];
   private readonly rootLayout: Layout = { child: '', attrs: [] };
