@@ -15,7 +15,7 @@ import { QuarryError } from '../errors.js';
 import { MAX_XML_DEPTH } from '../limits.js';
 import { decodeWindows1252 } from '../importers/textDecoding.js';
 import { xmlProblemError } from './xmlProblem.js';
-import { tokenizeXml, XmlSyntaxError, type XmlListener } from './xmlTokenizer.js';
+import { decodeXmlEntities, tokenizeXml, XmlSyntaxError, type XmlListener } from './xmlTokenizer.js';
 
 export interface XmlElement {
   /** Local name, without any namespace prefix. */
@@ -26,22 +26,6 @@ export interface XmlElement {
   children: XmlElement[];
   /** Character data directly inside the element (text and CDATA, in order). */
   text: string;
-}
-
-const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-function isXmlChar(cp: number): boolean {
-  return cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
-}
-
-/** Decodes predefined entities and character references; anything else stays as written. */
-export function decodeXmlEntities(s: string): string {
-  if (!s.includes('&')) return s;
-  return s.replace(/&(?:#x([0-9a-fA-F]{1,8})|#([0-9]{1,10})|(amp|lt|gt|quot|apos));/g, (whole, hex: string | undefined, dec: string | undefined, named: string | undefined) => {
-    if (named) return PREDEFINED[named] as string;
-    const cp = hex !== undefined ? parseInt(hex, 16) : parseInt(dec as string, 10);
-    return isXmlChar(cp) ? String.fromCodePoint(cp) : whole;
-  });
 }
 
 const WINDOWS_1252_LABELS = new Set(['windows-1252', 'cp1252', 'x-cp1252', 'iso-8859-1', 'iso8859-1', 'iso_8859-1', 'latin1', 'l1', 'us-ascii', 'ascii']);
@@ -122,19 +106,33 @@ export function decodeXmlBytes(fileName: string, bytes: Uint8Array): string {
  */
 export type XmlCloseHook = (el: XmlElement, parent: XmlElement | undefined, root: XmlElement) => void;
 
-/** Builds the element tree from the tokenizer's events. */
+function splitName(qname: string): { prefix: string; name: string } {
+  const i = qname.indexOf(':');
+  return i < 0 ? { prefix: '', name: qname } : { prefix: qname.slice(0, i), name: qname.slice(i + 1) };
+}
+
+/** Prefixed names whose parts the tree builder keeps: far more than a REFI-QDA file uses. */
+const MAX_PREFIXED_NAMES = 1000;
+
+/** Builds the element tree from the tokenizer's events (attribute values come read, see XmlListener). */
 export function treeBuilder(onClose?: XmlCloseHook): { listener: XmlListener; root(): XmlElement | undefined } {
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;
+  // A prefixed name's two parts, cut once (the tokenizer hands over each distinct name as one string).
+  const prefixed = new Map<string, { prefix: string; name: string }>();
   const listener: XmlListener = {
-    open(qname, rawAttrs) {
-      const i = qname.indexOf(':');
-      const attrs: Record<string, string> = Object.create(null) as Record<string, string>;
-      for (const k in rawAttrs) {
-        // XML 1.0 §3.3.3: literal tabs and newlines in attribute values read as spaces.
-        attrs[k] = decodeXmlEntities((rawAttrs[k] as string).replace(/[\t\n\r]/g, ' '));
+    open(qname, attrs) {
+      let name = qname;
+      let prefix = '';
+      if (qname.indexOf(':') >= 0) {
+        let parts = prefixed.get(qname);
+        if (!parts) {
+          parts = splitName(qname);
+          if (prefixed.size < MAX_PREFIXED_NAMES) prefixed.set(qname, parts);
+        }
+        ({ name, prefix } = parts);
       }
-      const el: XmlElement = { name: i < 0 ? qname : qname.slice(i + 1), prefix: i < 0 ? '' : qname.slice(0, i), attrs, children: [], text: '' };
+      const el: XmlElement = { name, prefix, attrs, children: [], text: '' };
       const parent = stack[stack.length - 1];
       if (parent) parent.children.push(el);
       else root = el;
@@ -153,11 +151,6 @@ export function treeBuilder(onClose?: XmlCloseHook): { listener: XmlListener; ro
 }
 
 type FxpNode = Record<string, unknown>;
-
-function splitName(qname: string): { prefix: string; name: string } {
-  const i = qname.indexOf(':');
-  return i < 0 ? { prefix: '', name: qname } : { prefix: qname.slice(0, i), name: qname.slice(i + 1) };
-}
 
 function convertNode(qname: string, body: FxpNode[], rawAttrs: Record<string, unknown> | undefined): XmlElement {
   const { prefix, name } = splitName(qname);
@@ -279,14 +272,22 @@ export function firstChild(el: XmlElement | undefined, name: string): XmlElement
 export function countDescendants(el: XmlElement | undefined, name: string): number {
   if (!el) return 0;
   let n = 0;
-  for (const c of el.children) n += (c.name === name ? 1 : 0) + countDescendants(c, name);
+  const children = el.children;
+  for (let i = 0; i < children.length; i++) {
+    const c = children[i] as XmlElement;
+    if (c.name === name) n++;
+    if (c.children.length > 0) n += countDescendants(c, name);
+  }
   return n;
 }
 
 /** An attribute's value, or undefined when absent or blank. */
 export function attrOf(el: XmlElement, name: string): string | undefined {
   const v = el.attrs[name];
-  return v === undefined || v.trim() === '' ? undefined : v;
+  if (v === undefined) return undefined;
+  // A value that begins with a printable ASCII character is not blank (JavaScript's white space is all below "!" or above "~"), so most are told without trimming.
+  const first = v.charCodeAt(0);
+  return (first > 0x20 && first < 0x7f) || v.trim() !== '' ? v : undefined;
 }
 
 /** The text of a child element such as <Description>, or undefined when absent or empty. */
