@@ -126,18 +126,21 @@ function floorGuids(codings: number): string[] {
   return Array.from({ length: codings }, () => randomUUID());
 }
 
-/** A plain unzip of the package and the same number of rows written with plain SQL, in one transaction, into a bare table. */
+/** A plain unzip of the package and the same number of rows written with plain SQL, in one transaction, into bare tables, the texts indexed for search. */
 function importFloor(packagePath: string, target: string, codings: number, guids: string[]): void {
   const files = unzipSync(new Uint8Array(readFileSync(packagePath)));
   const db = new Database(target);
   try {
+    // The texts are indexed for search, as an imported project's are (Quarry keeps two full-text indexes; the floor one, the plain one).
     db.exec(`CREATE TABLE sources(id INTEGER PRIMARY KEY, name TEXT, text TEXT);
+             CREATE VIRTUAL TABLE sources_fts USING fts5(text, content='sources', content_rowid='id');
              CREATE TABLE codings(id INTEGER PRIMARY KEY, guid TEXT UNIQUE, source_id INTEGER, code_id INTEGER, start_pos INTEGER, end_pos INTEGER, coder_id INTEGER, created_at TEXT)`);
     const dec = new TextDecoder();
     const src = db.prepare(`INSERT INTO sources(name, text) VALUES (?, ?)`);
     const cod = db.prepare(`INSERT INTO codings(guid, source_id, code_id, start_pos, end_pos, coder_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`);
     db.transaction(() => {
       for (const [name, bytes] of Object.entries(files)) if (name.startsWith('sources/')) src.run(name, dec.decode(bytes));
+      db.exec(`INSERT INTO sources_fts(sources_fts) VALUES ('rebuild')`);
       const now = new Date().toISOString();
       for (let i = 0; i < codings; i++) cod.run(guids[i], 1 + (i % 2000), 1 + (i % 300), i % 9000, (i % 9000) + 500, 1 + (i % 2), now);
     })();
