@@ -32,9 +32,12 @@ const AHEAD = 8;
 /** A thread that has not moved for this long has died (it cannot tell us by an event while we wait). */
 const THREAD_SILENCE_MS = 120_000;
 
-/** Shared flags: sources written so far, and the thread's state. */
+/** Shared flags: sources written so far, the thread's state, and whether it is ready (its script loaded, the project open). */
 const WRITTEN = 0;
 const STATE = 1;
+const READY = 2;
+/** How long a thread may take to load its script and open the project before the import writes on its own thread instead. */
+const START_MS = 30_000;
 const RUNNING = 0;
 const FAILED = 1;
 const DONE = 2;
@@ -50,6 +53,7 @@ import(pathToFileURL(workerData.script).href).catch((err) => {
   Atomics.store(flags, ${STATE}, ${FAILED});
   Atomics.notify(flags, ${STATE});
   Atomics.notify(flags, ${WRITTEN});
+  Atomics.notify(flags, ${READY});
 });
 `;
 
@@ -76,8 +80,32 @@ export class ThreadedImportWriter {
   private usersSent = 0;
   private started = false;
 
-  constructor(script: string, path: string) {
-    const shared = new SharedArrayBuffer(8);
+  /**
+   * A writer thread ready to write the project at `path`, or undefined when
+   * it cannot start (its script does not load — e.g. a packaged app that
+   * cannot run threads from its archive — or it cannot open the project):
+   * the import then writes on its own thread, as it did before.
+   */
+  static start(script: string, path: string): ThreadedImportWriter | undefined {
+    const writer = new ThreadedImportWriter(script, path);
+    return writer.waitReady() ? writer : undefined;
+  }
+
+  private waitReady(): boolean {
+    const until = performance.now() + START_MS;
+    for (;;) {
+      if (Atomics.load(this.flags, STATE) === FAILED) break;
+      if (Atomics.load(this.flags, READY) === 1) return true;
+      const left = until - performance.now();
+      if (left <= 0) break;
+      Atomics.wait(this.flags, READY, 0, Math.min(left, 1000));
+    }
+    void this.worker.terminate();
+    return false;
+  }
+
+  private constructor(script: string, path: string) {
+    const shared = new SharedArrayBuffer(12);
     this.flags = new Int32Array(shared);
     const { port1, port2 } = new MessageChannel();
     this.answers = port1;
@@ -170,19 +198,31 @@ export function isImportWriterThread(): boolean {
 export function runImportWriterThread(): void {
   const data = workerData as ThreadData;
   const flags = new Int32Array(data.shared);
-  const db = new Database(data.path, { fileMustExist: true });
-  hardenConnection(db);
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('temp_store = FILE');
-  // Half the app's cache: the thread and the planner share the worker's memory budget (400 MB at a million codings).
-  db.pragma('cache_size = -32768');
+  let db: Database.Database;
+  try {
+    db = new Database(data.path, { fileMustExist: true });
+    hardenConnection(db);
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('temp_store = FILE');
+    // Half the app's cache: the thread and the planner share the worker's memory budget (400 MB at a million codings).
+    db.pragma('cache_size = -32768');
+  } catch (err) {
+    data.answers.postMessage({ error: toErrorPayload(err) });
+    Atomics.store(flags, STATE, FAILED);
+    Atomics.notify(flags, STATE);
+    Atomics.notify(flags, READY);
+    parentPort!.close();
+    return;
+  }
   const writer = new ImportWriter(db);
   // The structured copies of a million codings are garbage as soon as written: collected in stretches, as the planner's are.
   setImportCollector(threadCollector());
   const soFar = { projectName: '', users: [] as PlannedUser[], codes: [] as RefiImportPlan['codes'] } as unknown as RefiImportPlan;
   db.exec('BEGIN');
+  Atomics.store(flags, READY, 1);
+  Atomics.notify(flags, READY);
   const fail = (err: unknown): void => {
     try {
       if (db.inTransaction) db.exec('ROLLBACK');

@@ -137,7 +137,7 @@ export interface RefiImportOptions {
   keepOpen?: boolean;
   /** Where the new project is built before it takes its name (a caller that cleans up after a killed worker). */
   tempPath?: string;
-  /** The script to write on a thread beside the planner (the REFI worker's own; importWriterThread.ts); otherwise the planner's thread writes. */
+  /** The script to write on a thread beside the planner (the REFI worker's own; importWriterThread.ts); otherwise, or when that thread cannot start, the planner's thread writes. */
   writerThread?: string;
 }
 
@@ -148,8 +148,7 @@ export interface RefiImportOutcome {
 }
 
 /** Plans here and writes on a thread beside (importWriterThread.ts): the same rows, in the same order, in one transaction there. */
-function planAndWriteOnThread(script: string, path: string, fileName: string, result: RefiImportResult, acceptLosses: boolean): RefiImportReport {
-  const writer = new ThreadedImportWriter(script, path);
+function planAndWriteOnThread(writer: ThreadedImportWriter, fileName: string, result: RefiImportResult, acceptLosses: boolean): RefiImportReport {
   try {
     const plan = planRefiImport(result, { consumeSelections: true, onSource: (p, source, codings) => writer.source(p, source, codings) });
     if (plan.skipped.length > 0 && !acceptLosses) throw lossesRefused(fileName, plan);
@@ -182,8 +181,9 @@ export function importRefiProject(path: string, fileName: string, input: RefiFil
         try {
           // Its indexes are built from a million rows at the end: sorted on disk, not in memory (~100 MB at 1M codings).
           created.db.pragma('temp_store = FILE');
-          if (opts.writerThread) {
-            report = planAndWriteOnThread(opts.writerThread, tmp, fileName, result, opts.acceptLosses === true);
+          const thread = opts.writerThread ? ThreadedImportWriter.start(opts.writerThread, tmp) : undefined;
+          if (thread) {
+            report = planAndWriteOnThread(thread, fileName, result, opts.acceptLosses === true);
             return;
           }
           // A brand-new project: there is nothing to undo back to, so the import is not an undo step.
