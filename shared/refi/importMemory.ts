@@ -9,6 +9,9 @@
  * alive plus one stretch. Elsewhere (tests, the CLI in-process) nothing
  * happens.
  */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
 let collect: (() => void) | undefined;
 let done = 0;
 
@@ -27,4 +30,21 @@ export function importWorkDone(n: number): void {
   if (done < STRETCH) return;
   done = 0;
   collect();
+}
+
+/**
+ * V8's full collector, for a process or thread that only runs exports and
+ * imports (the REFI worker and its import-writer thread). The flag is set
+ * each time before the collector is looked up in a context of its own: the
+ * flag is process-wide, and the inflate thread (inflateThread.ts) turns it
+ * off again after taking its own.
+ */
+export function exposedCollector(): (() => void) | undefined {
+  try {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as unknown;
+    return typeof gc === 'function' ? (gc as () => void) : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -24,8 +24,7 @@ import { QuarryError, toErrorPayload, type ErrorPayload } from '../errors.js';
 import { hardenConnection } from '../db/hardenConnection.js';
 import type { PlannedCoding, PlannedSource, PlannedUser, RefiImportPlan } from './refiImportPlanTypes.js';
 import { ImportWriter } from './refiToProject.js';
-import { importWorkDone, setImportCollector } from './importMemory.js';
-import { runInNewContext } from 'node:vm';
+import { exposedCollector, importWorkDone, setImportCollector } from './importMemory.js';
 
 /** Sources handed to the thread and not yet written: enough to keep it busy, few enough to keep memory flat. */
 const AHEAD = 8;
@@ -180,16 +179,6 @@ export class ThreadedImportWriter {
 
 }
 
-/** The process's collector, when the worker process has exposed it (refiWorkerChild.ts does before it starts the thread). */
-function threadCollector(): (() => void) | undefined {
-  try {
-    const gc = runInNewContext('gc') as unknown;
-    return typeof gc === 'function' ? (gc as () => void) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The thread's side (started by refiWorkerChild.ts when it runs as this thread). */
 export function isImportWriterThread(): boolean {
   return parentPort !== null && (workerData as ThreadData | undefined)?.role === IMPORT_WRITER_ROLE;
@@ -218,7 +207,7 @@ export function runImportWriterThread(): void {
   }
   const writer = new ImportWriter(db);
   // The structured copies of a million codings are garbage as soon as written: collected in stretches, as the planner's are.
-  setImportCollector(threadCollector());
+  setImportCollector(exposedCollector());
   const soFar = { projectName: '', users: [] as PlannedUser[], codes: [] as RefiImportPlan['codes'] } as unknown as RefiImportPlan;
   db.exec('BEGIN');
   Atomics.store(flags, READY, 1);

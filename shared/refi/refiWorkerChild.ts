@@ -9,9 +9,7 @@
  * it is complete — killed half-way, the worker leaves nothing the user sees.
  */
 import { statSync } from 'node:fs';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
-import { setImportCollector } from './importMemory.js';
+import { exposedCollector, setImportCollector } from './importMemory.js';
 import { isImportWriterThread, runImportWriterThread } from './importWriterThread.js';
 import { refiWorkerEntry } from './refiWorkerEntry.js';
 import { ProjectDb } from '../db/projectDb.js';
@@ -24,21 +22,6 @@ import type { ChildMessage } from '../jobs/childTask.js';
 import { compareCoding } from '../services/agreementService.js';
 import type { AgreementResult } from '../domain/agreementTypes.js';
 import type { RefiSource, RefiWorkerRequest } from './refiWorkerProtocol.js';
-
-/**
- * This process only runs exports and imports: it may collect its garbage
- * when the import asks (importMemory.ts). The flag is set before the
- * collector is looked up, in a context of its own, as V8 allows.
- */
-function exposeCollector(): (() => void) | undefined {
-  try {
-    setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as unknown;
-    return typeof gc === 'function' ? (gc as () => void) : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 const post = (m: ChildMessage): void => postToParent(m);
 const progress = (done: number, total: number, phase: string): void => post({ kind: 'progress', done, total, phase });
@@ -125,7 +108,8 @@ function answer(req: RefiWorkerRequest): unknown {
 if (isImportWriterThread()) {
   runImportWriterThread();
 } else {
-  setImportCollector(exposeCollector());
+  // This process only runs exports and imports: it may collect its garbage when the import asks.
+  setImportCollector(exposedCollector());
   onParentMessage((raw) => {
     const req = raw as RefiWorkerRequest;
     try {

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ProjectDb } from '../../../shared/db/projectDb.js';
 import { DeferredInserts } from '../../../shared/refi/deferredInserts.js';
-import { importWorkDone, setImportCollector } from '../../../shared/refi/importMemory.js';
+import { exposedCollector, importWorkDone, setImportCollector } from '../../../shared/refi/importMemory.js';
+import { setFlagsFromString } from 'node:v8';
 import type { RawSelection } from '../../../shared/refi/qdeSources.js';
 import { fileSpool } from '../../../shared/refi/selectionSpool.js';
 import { decodeRawSelections, encodeRawSelections } from '../../../shared/refi/spoolRecords.js';
@@ -105,6 +106,13 @@ describe('the import’s garbage collections', () => {
     }
     importWorkDone(10_000_000);
     expect(calls).toBe(10);
+  });
+
+  it('find the collector even after another thread turned the flag off (the inflate thread does)', () => {
+    setFlagsFromString('--no-expose-gc');
+    const gc = exposedCollector();
+    expect(typeof gc).toBe('function');
+    gc!();
   });
 });
 
